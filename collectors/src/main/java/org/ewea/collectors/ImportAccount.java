@@ -1,0 +1,58 @@
+package org.ewea.collectors;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ewea.collectors.accounting.ImportReport;
+import org.ewea.collectors.accounting.Rejection;
+import org.ewea.collectors.store.StoreOutcome;
+
+/** Running totals of one import; becomes its {@link ImportReport}. Not thread-safe: one import, one account. */
+final class ImportAccount {
+
+    private final int captures;
+    private int capturesRejected;
+    private long input;
+    private long stored;
+    private long merged;
+    private long rejected;
+    private final Map<String, Long> byReason = new TreeMap<>();
+    private final List<Rejection> listed = new ArrayList<>();
+
+    ImportAccount(int captures) {
+        this.captures = captures;
+    }
+
+    void rejectCapture(String reason, String locator, String detail) {
+        capturesRejected++;
+        note(new Rejection(reason, locator, detail));
+    }
+
+    void rejectRecord(String reason, String locator) {
+        input++;
+        rejected++;
+        note(new Rejection(reason, locator, reason));
+    }
+
+    /** Records what the store did with the records of one capture that were accepted. */
+    void stored(StoreOutcome outcome) {
+        input += outcome.stored() + outcome.merged();
+        stored += outcome.stored();
+        merged += outcome.merged();
+    }
+
+    private void note(Rejection rejection) {
+        byReason.merge(rejection.reason(), 1L, Long::sum);
+        if (listed.size() < ImportReport.MAX_LISTED) {
+            listed.add(rejection);
+        }
+    }
+
+    ImportReport report(String recordingId, String digest, ImportReport.Status status, Instant started,
+            Instant finished) {
+        return new ImportReport(recordingId, digest, status, captures, capturesRejected, input, stored, merged,
+                rejected, byReason, listed, started, finished);
+    }
+}

@@ -1,0 +1,89 @@
+package org.ewea.collectors.store;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.Provenance;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps items to and from their documents in {@code items}. Field names are part of the stored format: renaming one
+ * needs a migration. Times are stored as BSON dates (millisecond precision, UTC).
+ */
+final class ItemDocuments {
+
+    static final String ID = "_id";
+    static final String SOURCE = "sourceId";
+    static final String URL = "url";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String LANGUAGE = "language";
+    static final String PUBLISHED = "published";
+    static final String CAPTURED = "captured";
+    /** The time items are listed by: published when known, otherwise captured. */
+    static final String TIME = "time";
+    static final String GRADING = "grading";
+    static final String TLP = "tlp";
+    static final String CONTENT_HASH = "contentHash";
+    static final String PROVENANCE = "provenance";
+
+    private ItemDocuments() {
+    }
+
+    static Document toDocument(HarmonisedItem item) {
+        return new Document(ID, item.id().value())
+                .append(SOURCE, item.sourceId().value())
+                .append(URL, item.canonicalUrl())
+                .append(TITLE, item.title())
+                .append(TEXT, item.text())
+                .append(LANGUAGE, item.language())
+                .append(PUBLISHED, date(item.published()))
+                .append(CAPTURED, date(item.captured()))
+                .append(TIME, date(item.effectiveTime()))
+                .append(GRADING, item.grading().code())
+                .append(TLP, item.tlp().name())
+                .append(CONTENT_HASH, item.contentHash())
+                .append(PROVENANCE, new Document("rawSha256", item.provenance().rawSha256())
+                        .append("origin", item.provenance().origin().toString())
+                        .append("captured", date(item.provenance().captured())));
+    }
+
+    static HarmonisedItem fromDocument(Document document) {
+        Document provenance = document.get(PROVENANCE, Document.class);
+        return new HarmonisedItem(
+                new ItemId(document.getString(ID)),
+                new SourceId(document.getString(SOURCE)),
+                document.getString(URL),
+                document.getString(TITLE),
+                document.getString(TEXT),
+                document.getString(LANGUAGE),
+                instant(document.getDate(PUBLISHED)),
+                requiredInstant(document.getDate(CAPTURED)),
+                AdmiraltyGrade.parse(document.getString(GRADING)),
+                Tlp.valueOf(document.getString(TLP)),
+                document.getString(CONTENT_HASH),
+                new Provenance(provenance.getString("rawSha256"), URI.create(provenance.getString("origin")),
+                        requiredInstant(provenance.getDate("captured"))));
+    }
+
+    private static @Nullable Date date(@Nullable Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static @Nullable Instant instant(@Nullable Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static Instant requiredInstant(@Nullable Date date) {
+        if (date == null) {
+            throw new IllegalStateException("stored item lacks a required date");
+        }
+        return date.toInstant();
+    }
+}

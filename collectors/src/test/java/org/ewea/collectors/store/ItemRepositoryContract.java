@@ -1,0 +1,86 @@
+package org.ewea.collectors.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ewea.collectors.testing.TestItems.item;
+import static org.ewea.collectors.testing.TestItems.undated;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.ewea.methodology.HarmonisedItem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every MongoDB the items repository runs on must do. Subclasses say which MongoDB. */
+abstract class ItemRepositoryContract {
+
+    private static final Instant T0 = Instant.parse("2026-01-10T08:00:00Z");
+
+    private ItemRepository repository;
+
+    protected abstract MongoDatabase database();
+
+    @BeforeEach
+    void createRepository() {
+        repository = new ItemRepository(database());
+        repository.ensureIndexes();
+        repository.ensureIndexes(); // idempotent
+    }
+
+    @Test
+    void storesNewItemsAndRoundTripsEveryField() {
+        HarmonisedItem item = item("https://news.example.org/a", "Ransomware kit sold", T0.minusSeconds(3600), T0);
+        assertThat(repository.insertNew(List.of(item))).isEqualTo(new StoreOutcome(1, 0));
+        assertThat(repository.find(item.id())).contains(item);
+        assertThat(repository.count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsItemsAlreadyStoredAndRepeatsAsMergedWithoutOverwriting() {
+        HarmonisedItem original = item("https://news.example.org/a", "Original title", T0, T0);
+        repository.insertNew(List.of(original));
+        HarmonisedItem recaptured = item("https://news.example.org/a", "Changed title", T0, T0.plusSeconds(60));
+        HarmonisedItem other = item("https://news.example.org/b", "Other", T0, T0);
+
+        StoreOutcome outcome = repository.insertNew(List.of(recaptured, other, other));
+
+        assertThat(outcome).isEqualTo(new StoreOutcome(1, 2));
+        assertThat(repository.find(original.id())).contains(original);
+        assertThat(repository.count()).isEqualTo(2);
+    }
+
+    @Test
+    void storesBatchesLargerThanOneBulkWrite() {
+        List<HarmonisedItem> batch = new ArrayList<>();
+        for (int i = 0; i < 1203; i++) {
+            batch.add(item("https://news.example.org/" + i, "Item " + i, T0.plusSeconds(i), T0.plusSeconds(i)));
+        }
+        assertThat(repository.insertNew(batch)).isEqualTo(new StoreOutcome(1203, 0));
+        assertThat(repository.insertNew(batch.subList(0, 700))).isEqualTo(new StoreOutcome(0, 700));
+        assertThat(repository.count()).isEqualTo(1203);
+    }
+
+    @Test
+    void pagesNewestFirstUsingCaptureTimeForUndatedItems() {
+        HarmonisedItem oldest = item("https://x.example/1", "oldest", T0.minusSeconds(300), T0);
+        HarmonisedItem undatedMiddle = undated("https://x.example/2", "undated", T0.minusSeconds(200));
+        HarmonisedItem newest = item("https://x.example/3", "newest", T0.minusSeconds(100), T0);
+        repository.insertNew(List.of(oldest, newest, undatedMiddle));
+
+        assertThat(repository.page(0, 2)).extracting(HarmonisedItem::title).containsExactly("newest", "undated");
+        assertThat(repository.page(1, 2)).extracting(HarmonisedItem::title).containsExactly("oldest");
+        assertThat(repository.page(5, 2)).isEmpty();
+    }
+
+    @Test
+    void breaksTimeTiesById() {
+        List<HarmonisedItem> same = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            same.add(item("https://tie.example/" + i, "tie " + i, T0, T0));
+        }
+        repository.insertNew(same);
+        List<String> ids = repository.page(0, 5).stream().map(i -> i.id().value()).toList();
+        assertThat(ids).isSorted().hasSize(5);
+    }
+}

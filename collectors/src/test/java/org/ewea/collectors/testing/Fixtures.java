@@ -1,0 +1,36 @@
+package org.ewea.collectors.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test resources and the project's demo recording. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static byte[] resource(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo recording shipped with the project ({@code demo/} at the repository root). */
+    public static Path demoRecording() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("demo");
+            if (Files.isRegularFile(candidate.resolve("recording.yaml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("demo/recording.yaml not found above " + Path.of("").toAbsolutePath());
+    }
+}
