@@ -1,0 +1,41 @@
+package org.ewea.api.items;
+
+import java.time.Instant;
+import org.ewea.methodology.HarmonisedItem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An item as the API shows it.
+ *
+ * @param id stable item id
+ * @param sourceId the source it was collected from
+ * @param url canonical URL, or null for content without one
+ * @param title plain-text title
+ * @param text plain-text body
+ * @param language BCP 47 tag, or null when unknown
+ * @param published publication time, or null when the source gave none
+ * @param captured capture time
+ * @param grading Admiralty grade, e.g. {@code B2}
+ * @param tlp TLP 2.0 label, e.g. {@code TLP:AMBER}
+ * @param contentHash SHA-256 of the normalised title and text
+ * @param provenance the raw capture the item came from
+ */
+public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
+        @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,
+        String contentHash, ProvenanceView provenance) {
+
+    /**
+     * @param rawSha256 SHA-256 of the raw captured bytes
+     * @param origin where they were captured from
+     * @param captured when
+     */
+    public record ProvenanceView(String rawSha256, String origin, Instant captured) {
+    }
+
+    static ItemView of(HarmonisedItem item) {
+        return new ItemView(item.id().value(), item.sourceId().value(), item.canonicalUrl(), item.title(), item.text(),
+                item.language(), item.published(), item.captured(), item.grading().code(), item.tlp().label(),
+                item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
+                        item.provenance().origin().toString(), item.provenance().captured()));
+    }
+}

@@ -1,0 +1,70 @@
+package org.ewea.api.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process MongoDB wire-protocol server (mongo-java-server) with its H2 MVStore file backend, bound to loopback
+ * on a free port, oplog enabled so that change streams work. One process at a time can hold a data directory.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+    static final String STORE_FILE = "ewea-store.mv.db";
+
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedMongoServer(MongoServer server, String connectionString) {
+        this.server = server;
+        this.connectionString = connectionString;
+    }
+
+    /**
+     * Starts the server on the store file in {@code dataDir}, creating the directory if needed.
+     *
+     * @throws IllegalStateException with the reason when the store cannot be opened (for example held by another
+     *     process)
+     */
+    public static EmbeddedMongoServer start(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve(STORE_FILE);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        H2Backend backend;
+        try {
+            backend = new H2Backend(file.toString());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the embedded store " + file + " (is another EW/EA process"
+                    + " using this EWEA_DATA_DIR?): " + e.getMessage(), e);
+        }
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        InetSocketAddress address = server.getLocalAddress();
+        String connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        LOG.info("Embedded MongoDB store {} listening on {} (loopback only)", file, connectionString);
+        return new EmbeddedMongoServer(server, connectionString);
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** Stops listening and closes the backend, which writes the store file to disk. */
+    @Override
+    public void close() {
+        server.shutdown();
+        LOG.info("Embedded MongoDB store closed");
+    }
+}

@@ -1,0 +1,58 @@
+package org.ewea.api.store;
+
+import com.mongodb.ConnectionString;
+import org.ewea.api.config.EweaProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which MongoDB the service uses: the one at {@code EWEA_MONGODB_URI}, or else the embedded one, which it then owns
+ * and stops on close.
+ */
+public final class MongoEndpoint implements AutoCloseable {
+
+    private final ConnectionString connectionString;
+    private final String database;
+    private final @Nullable EmbeddedMongoServer embedded;
+
+    private MongoEndpoint(ConnectionString connectionString, String database, @Nullable EmbeddedMongoServer embedded) {
+        this.connectionString = connectionString;
+        this.database = database;
+        this.embedded = embedded;
+    }
+
+    public static MongoEndpoint open(EweaProperties properties) {
+        if (properties.embeddedStore()) {
+            EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir());
+            return new MongoEndpoint(new ConnectionString(server.connectionString()), properties.mongodbDatabase(),
+                    server);
+        }
+        ConnectionString uri;
+        try {
+            uri = new ConnectionString(properties.mongodbUri());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("EWEA_MONGODB_URI is not a valid MongoDB connection string: "
+                    + e.getMessage(), e);
+        }
+        String database = uri.getDatabase() != null ? uri.getDatabase() : properties.mongodbDatabase();
+        return new MongoEndpoint(uri, database, null);
+    }
+
+    public ConnectionString connectionString() {
+        return connectionString;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

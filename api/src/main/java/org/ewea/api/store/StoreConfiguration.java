@@ -1,0 +1,66 @@
+package org.ewea.api.store;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import java.util.concurrent.TimeUnit;
+import org.ewea.api.config.EweaProperties;
+import org.ewea.collectors.store.ImportLedger;
+import org.ewea.collectors.store.ItemRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The MongoDB client and the repositories of every module; each module's indexes are created here at start. */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean(destroyMethod = "close")
+    MongoEndpoint mongoEndpoint(EweaProperties properties) {
+        return MongoEndpoint.open(properties);
+    }
+
+    @Bean
+    EventLoopGuard eventLoopGuard() {
+        return new EventLoopGuard();
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoEndpoint endpoint, ObjectProvider<CommandListener> listeners) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(endpoint.connectionString())
+                .applicationName("ewea")
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(15, TimeUnit.SECONDS));
+        listeners.orderedStream().forEach(settings::addCommandListener);
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, MongoEndpoint endpoint) {
+        return client.getDatabase(endpoint.database());
+    }
+
+    @Bean
+    BlockingStore blockingStore(EweaProperties properties) {
+        return new BlockingStore(properties.storeThreads());
+    }
+
+    @Bean
+    MongoHealthIndicator mongoHealthIndicator(MongoDatabase database, MongoEndpoint endpoint, EventLoopGuard guard) {
+        return new MongoHealthIndicator(database, endpoint, guard);
+    }
+
+    @Bean
+    ItemRepository itemRepository(MongoDatabase database) {
+        ItemRepository repository = new ItemRepository(database);
+        repository.ensureIndexes();
+        return repository;
+    }
+
+    @Bean
+    ImportLedger importLedger(MongoDatabase database) {
+        return new ImportLedger(database);
+    }
+}

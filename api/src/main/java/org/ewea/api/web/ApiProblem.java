@@ -1,0 +1,35 @@
+package org.ewea.api.web;
+
+import java.util.List;
+
+/**
+ * An error the API reports: a problem type, a detail that says what was wrong, and for invalid input the fields or
+ * parameters concerned.
+ */
+public final class ApiProblem extends RuntimeException {
+
+    /** One invalid field or parameter: its name, and what is wrong with it. */
+    public record FieldError(String name, String message) {
+    }
+
+    private final ProblemType type;
+    private final List<FieldError> errors;
+
+    public ApiProblem(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ApiProblem(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

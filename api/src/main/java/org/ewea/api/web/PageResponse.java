@@ -1,0 +1,19 @@
+package org.ewea.api.web;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a listing, the shape every list endpoint answers with.
+ *
+ * @param items the elements of this page
+ * @param page the page number, from 0
+ * @param size the page size asked for
+ * @param total how many elements the whole listing has
+ */
+public record PageResponse<T>(List<T> items, int page, int size, long total) {
+
+    public <R> PageResponse<R> map(Function<T, R> mapper) {
+        return new PageResponse<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

@@ -1,0 +1,81 @@
+package org.ewea.api;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rule: methodology <- collectors <- scoring <- alerts <- api. A module may use those to its left;
+ * methodology uses none of ours and no Spring; nothing uses api; no package cycles anywhere.
+ */
+class ArchitectureTests {
+
+    /** Production classes of every module, whether they come from directories or jars. */
+    private static final ImportOption PRODUCTION_ONLY = location ->
+            !location.contains("/test-classes/") && !location.contains("-tests.jar");
+
+    private static final ArchRule MODULE_DEPENDENCIES = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("methodology").definedBy("org.ewea.methodology..")
+            .layer("collectors").definedBy("org.ewea.collectors..")
+            .layer("scoring").definedBy("org.ewea.scoring..")
+            .layer("alerts").definedBy("org.ewea.alerts..")
+            .layer("api").definedBy("org.ewea.api..")
+            .whereLayer("api").mayNotBeAccessedByAnyLayer()
+            .whereLayer("alerts").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("scoring").mayOnlyBeAccessedByLayers("alerts", "api")
+            .whereLayer("collectors").mayOnlyBeAccessedByLayers("scoring", "alerts", "api")
+            .whereLayer("methodology").mayOnlyBeAccessedByLayers("collectors", "scoring", "alerts", "api");
+
+    private static final ArchRule METHODOLOGY_IS_PLAIN_JAVA = noClasses()
+            .that().resideInAPackage("org.ewea.methodology..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.ewea.collectors..",
+                    "org.ewea.scoring..", "org.ewea.alerts..", "org.ewea.api..");
+
+    private static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.ewea.(**)").should().beFreeOfCycles();
+
+    private static JavaClasses production() {
+        return new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPackages("org.ewea");
+    }
+
+    @Test
+    void everyModuleOfTheReactorIsSeen() {
+        JavaClasses classes = production();
+        for (String module : new String[] {"methodology", "collectors", "scoring", "alerts", "api"}) {
+            assertThat(classes.containPackage("org.ewea." + module)).as(module).isTrue();
+        }
+        assertThat(classes.contain("org.ewea.methodology.archfixture.MethodologyUsingApi")).isFalse();
+    }
+
+    @Test
+    void modulesDependOnlyOnModulesToTheirLeft() {
+        MODULE_DEPENDENCIES.check(production());
+    }
+
+    @Test
+    void methodologyDependsOnNoOtherModuleAndNoSpring() {
+        METHODOLOGY_IS_PLAIN_JAVA.check(production());
+    }
+
+    @Test
+    void noPackageCycles() {
+        NO_PACKAGE_CYCLES.check(production());
+    }
+
+    @Test
+    void theRulesCatchAViolationAndACycle() {
+        JavaClasses fixtures = new ClassFileImporter().importPackages("org.ewea.methodology.archfixture",
+                "org.ewea.collectors.archfixture", "org.ewea.api.web");
+        assertThat(MODULE_DEPENDENCIES.evaluate(fixtures).hasViolation()).isTrue();
+        assertThat(METHODOLOGY_IS_PLAIN_JAVA.evaluate(fixtures).hasViolation()).isTrue();
+        assertThat(NO_PACKAGE_CYCLES.evaluate(fixtures).hasViolation()).isTrue();
+    }
+}

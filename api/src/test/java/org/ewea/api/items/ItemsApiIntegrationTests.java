@@ -1,0 +1,192 @@
+package org.ewea.api.items;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.ewea.api.TestDataDirs;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.api.store.EventLoopGuard;
+import org.ewea.api.store.ThreadRecordingCommandListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.ewea.api.TestClients;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** The whole application on a random port, on the embedded store, with the bundled demo recording. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ItemsApiIntegrationTests {
+
+    private static final Path DATA = TestDataDirs.create("items-api");
+    /** Counted from the demo feed files by a separate script: see demo/NOTICE.md. */
+    private static final long DEMO_ITEMS = 2748;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ewea.data-dir", DATA::toString);
+    }
+
+    @TestConfiguration
+    static class Listeners {
+        @Bean
+        ThreadRecordingCommandListener threadRecordingCommandListener() {
+            return new ThreadRecordingCommandListener();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = TestClients.forPort(port);
+    }
+
+    @Autowired
+    ThreadRecordingCommandListener commands;
+
+    @Autowired
+    EventLoopGuard guard;
+
+    @Autowired
+    MongoDatabase database;
+
+    private Map<String, Object> page(String query) {
+        return client.get().uri("/api/v1/items" + query).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsTheDemoItemsNewestFirstInThePageShape() {
+        Map<String, Object> first = page("?page=0&size=20");
+        assertThat(first).containsOnlyKeys("items", "page", "size", "total");
+        assertThat(first).containsEntry("page", 0).containsEntry("size", 20);
+        assertThat(((Number) first.get("total")).longValue()).isEqualTo(DEMO_ITEMS);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("items");
+        assertThat(items).hasSize(20);
+        assertThat(items.getFirst()).containsKeys("id", "sourceId", "url", "title", "text", "language", "published",
+                "captured", "grading", "tlp", "contentHash", "provenance");
+        assertThat(items.getFirst()).containsEntry("sourceId", "cisa-kev").containsEntry("grading", "A1")
+                .containsEntry("tlp", "TLP:CLEAR");
+        List<Instant> times = items.stream().map(i -> Instant.parse((String) i.get("published"))).toList();
+        assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+        Map<String, Object> second = page("?page=1&size=20");
+        List<Map<String, Object>> next = (List<Map<String, Object>>) second.get("items");
+        assertThat(next).extracting(i -> i.get("id")).doesNotContainAnyElementsOf(items.stream()
+                .map(i -> i.get("id")).toList());
+        assertThat(Instant.parse((String) next.getFirst().get("published"))).isBeforeOrEqualTo(times.getLast());
+    }
+
+    @Test
+    void usesDefaultsAndAnswersAnEmptyPagePastTheEnd() {
+        assertThat(page("")).containsEntry("page", 0).containsEntry("size", 20);
+        Map<String, Object> beyond = page("?page=1000&size=200");
+        assertThat(beyond.get("items")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).isEmpty();
+        assertThat(((Number) beyond.get("total")).longValue()).isEqualTo(DEMO_ITEMS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            size=-1      | size | size=-1: must be between 1 and 200
+            size=0       | size | size=0: must be between 1 and 200
+            size=100000  | size | size=100000: must be between 1 and 200
+            page=-1      | page | page=-1: must be between 0 and 1000000
+            page=9999999 | page | page=9999999: must be between 0 and 1000000
+            size=abc     | size | size=abc: must be a whole number
+            page=1.5     | page | page=1.5: must be a whole number
+            """)
+    void rejectsInvalidPagingWithProblemDetailsNamingTheParameter(String query, String parameter, String message) {
+        client.get().uri("/api/v1/items?" + query).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:ewea:problem:invalid-parameter")
+                .jsonPath("$.title").isEqualTo("Invalid request parameter")
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.detail").isEqualTo(message + ".")
+                .jsonPath("$.instance").isEqualTo("/api/v1/items")
+                .jsonPath("$.errors[0].name").isEqualTo(parameter)
+                .jsonPath("$.errors[0].message").isEqualTo(message);
+    }
+
+    @Test
+    void answersUnknownPathsAndMethodsWithProblemDetails() {
+        client.get().uri("/api/v1/no-such-thing").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:ewea:problem:not-found")
+                .jsonPath("$.instance").isEqualTo("/api/v1/no-such-thing");
+        client.delete().uri("/api/v1/items").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals("Allow", "GET")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:ewea:problem:method-not-allowed");
+    }
+
+    @Test
+    void reportsHealthUpAndServesTheOpenApiDescription() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/v1/items'].get").exists()
+                .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3."));
+    }
+
+    @Test
+    void runsEveryStoreCallOfARequestOnTheStorePoolNeverOnTheEventLoop() {
+        commands.clear();
+        long before = guard.violations();
+        page("?page=3&size=50");
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+
+        assertThat(commands.calls()).extracting(ThreadRecordingCommandListener.Call::command)
+                .contains("find", "count");
+        assertThat(commands.calls()).filteredOn(c -> !c.command().equals("ping"))
+                .allSatisfy(call -> assertThat(call.thread()).startsWith(BlockingStore.THREAD_PREFIX));
+        assertThat(guard.violations()).isEqualTo(before);
+    }
+
+    @Test
+    void theGuardSeesACommandIssuedFromANonBlockingThread() {
+        long before = guard.violations();
+        // A NonBlocking thread of our own, like a Netty event loop: this is the mistake the guard catches.
+        Scheduler nonBlocking = Schedulers.newParallel("guard-test", 1);
+        try {
+            Mono.fromCallable(() -> database.runCommand(new Document("ping", 1))).subscribeOn(nonBlocking).block();
+        } finally {
+            nonBlocking.dispose();
+        }
+        assertThat(guard.violations()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void keepsTheEmbeddedStoreInTheDataDirectory() {
+        assertThat(Files.exists(DATA.resolve("ewea-store.mv.db"))).isTrue();
+    }
+}

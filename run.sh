@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs EW/EA on the embedded store with the demo data: builds api/target/ewea.jar first when it is missing or older
+# than the sources, then starts it on port 8080 (SERVER_PORT overrides). Other settings: EWEA_* variables (README.md).
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/java-home.sh
+
+jar=api/target/ewea.jar
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src demo -type f -newer "$jar" -print -quit)" ]]; then
+  echo "Building $jar (JDK: $JAVA_HOME) ..."
+  ./mvnw -B -q -ntp -DskipTests package
+fi
+exec java -jar "$jar" "$@"
