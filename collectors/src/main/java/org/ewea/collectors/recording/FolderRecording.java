@@ -14,6 +14,7 @@ import org.ewea.collectors.normalise.Digests;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.YamlErrorLines;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
