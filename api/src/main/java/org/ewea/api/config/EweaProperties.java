@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code EWEA_DEMO_ENABLED}, default true)
  * @param storeThreads the most threads that may run blocking store calls at once ({@code EWEA_STORE_THREADS},
  *     default 32)
+ * @param methodologyDir a directory of methodology definition files that override and extend the defaults
+ *     ({@code EWEA_METHODOLOGY_DIR}; unset: the defaults shipped in the jar)
  */
 @ConfigurationProperties("ewea")
 public record EweaProperties(
@@ -24,7 +26,8 @@ public record EweaProperties(
         @Nullable String mongodbUri,
         @DefaultValue("ewea") String mongodbDatabase,
         @DefaultValue("true") boolean demoEnabled,
-        @DefaultValue("32") int storeThreads) {
+        @DefaultValue("32") int storeThreads,
+        @Nullable Path methodologyDir) {
 
     public EweaProperties {
         if (storeThreads < 1) {

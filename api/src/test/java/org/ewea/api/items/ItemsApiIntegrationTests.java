@@ -3,13 +3,12 @@ package org.ewea.api.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
-import org.ewea.api.TestDataDirs;
+import org.ewea.api.LiveApplicationTests;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.store.EventLoopGuard;
 import org.ewea.api.store.ThreadRecordingCommandListener;
@@ -17,51 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.ewea.api.TestClients;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /** The whole application on a random port, on the embedded store, with the bundled demo recording. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ItemsApiIntegrationTests {
-
-    private static final Path DATA = TestDataDirs.create("items-api");
-    /** Counted from the demo feed files by a separate script: see demo/NOTICE.md. */
-    private static final long DEMO_ITEMS = 2748;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ewea.data-dir", DATA::toString);
-    }
-
-    @TestConfiguration
-    static class Listeners {
-        @Bean
-        ThreadRecordingCommandListener threadRecordingCommandListener() {
-            return new ThreadRecordingCommandListener();
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    WebTestClient client;
-
-    @BeforeEach
-    void client() {
-        client = TestClients.forPort(port);
-    }
+class ItemsApiIntegrationTests extends LiveApplicationTests {
 
     @Autowired
     ThreadRecordingCommandListener commands;

@@ -1,0 +1,49 @@
+package org.ewea.api;
+
+import java.nio.file.Path;
+import org.ewea.api.store.ThreadRecordingCommandListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the integration tests that share one running application: random port, embedded store in a fresh data
+ * directory, bundled demo data, default methodology. Subclasses share the Spring context (same configuration).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LiveApplicationTests.Listeners.class)
+public abstract class LiveApplicationTests {
+
+    protected static final Path DATA = TestDataDirs.create("live");
+    /** Counted from the demo feed files by a separate script: see demo/NOTICE.md. */
+    protected static final long DEMO_ITEMS = 2748;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("ewea.data-dir", DATA::toString);
+    }
+
+    @TestConfiguration
+    public static class Listeners {
+        @Bean
+        ThreadRecordingCommandListener threadRecordingCommandListener() {
+            return new ThreadRecordingCommandListener();
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = TestClients.forPort(port);
+    }
+}
