@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.source.SourceRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +56,13 @@ class StoreConfiguration {
     @Bean
     ItemRepository itemRepository(MongoDatabase database) {
         ItemRepository repository = new ItemRepository(database);
+        repository.ensureIndexes();
+        return repository;
+    }
+
+    @Bean
+    SourceRepository sourceRepository(MongoDatabase database) {
+        SourceRepository repository = new SourceRepository(database);
         repository.ensureIndexes();
         return repository;
     }

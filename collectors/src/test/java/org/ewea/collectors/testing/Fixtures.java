@@ -23,6 +23,17 @@ public final class Fixtures {
         }
     }
 
+    /** {@code ../shared/corpus} beside the project, when it is there (tests that need it skip otherwise). */
+    public static java.util.Optional<Path> sharedCorpus() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/corpus");
+            if (Files.isDirectory(candidate)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The demo recording shipped with the project ({@code demo/} at the repository root). */
     public static Path demoRecording() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -1,0 +1,187 @@
+package org.ewea.api.sources;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.List;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.PageResponse;
+import org.ewea.api.web.ProblemType;
+import org.ewea.collectors.source.DuplicateSourceException;
+import org.ewea.collectors.source.InvalidOpmlException;
+import org.ewea.collectors.source.InvalidSourceException;
+import org.ewea.collectors.source.OpmlImportReport;
+import org.ewea.collectors.source.OpmlImporter;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.source.SourceKind;
+import org.ewea.collectors.source.SourceRepository;
+import org.ewea.collectors.source.SourceValidator;
+import org.ewea.methodology.SourceId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The source catalogue. */
+@RestController
+@RequestMapping(path = "/api/v1/sources", produces = "application/json")
+@Tag(name = "Sources", description = "What is collected, from where, how often, graded and marked how")
+class SourcesController {
+
+    private static final String SIZE_MESSAGE = "must be between 1 and 200";
+    private static final String PAGE_MESSAGE = "must be between 0 and 1000000";
+
+    private final SourceRepository sources;
+    private final OpmlImporter importer;
+    private final SourceValidator validator = new SourceValidator();
+    private final BlockingStore store;
+    private final InstantSource clock;
+
+    SourcesController(SourceRepository sources, BlockingStore store, InstantSource clock) {
+        this.sources = sources;
+        this.importer = new OpmlImporter(sources, clock);
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "List sources by id", description = "q is plain text matched in id, title and URL.")
+    Mono<PageResponse<SourceView>> list(
+            @RequestParam(name = "q", required = false) @Size(max = 200, message = "must be at most 200 characters")
+            @Nullable String q,
+            @Parameter(description = "feed, web, warc or folder") @RequestParam(name = "kind", required = false)
+            @Nullable String kind,
+            @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled,
+            @RequestParam(name = "page", defaultValue = "0") @Min(value = 0, message = PAGE_MESSAGE)
+            @Max(value = 1_000_000, message = PAGE_MESSAGE) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(value = 1, message = SIZE_MESSAGE)
+            @Max(value = 200, message = SIZE_MESSAGE) int size) {
+        SourceKind sourceKind = kind == null ? null : kind(kind);
+        return store.call(() -> new PageResponse<>(sources.page(q, sourceKind, enabled, page, size), page, size,
+                sources.count(q, sourceKind, enabled)).map(SourceView::of));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One source")
+    Mono<SourceView> get(@PathVariable("id") String id) {
+        SourceId sourceId = sourceId(id);
+        return store.call(() -> sources.find(sourceId).map(SourceView::of).orElseThrow(() -> notFound(id)));
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "Add a source", description = "201 with its Location; 400 naming every invalid field;"
+            + " 409 if the id is taken.")
+    Mono<ResponseEntity<SourceView>> create(@RequestBody SourceRequest request) {
+        Source source = validate(request, null);
+        return store.call(() -> {
+            try {
+                sources.create(source);
+            } catch (DuplicateSourceException e) {
+                throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + ".");
+            }
+            return ResponseEntity.created(URI.create("/api/v1/sources/" + source.id().value()))
+                    .body(SourceView.of(source));
+        });
+    }
+
+    @PutMapping(path = "/{id}", consumes = "application/json")
+    @Operation(summary = "Replace a source", description = "The body's id, if given, must be the path's.")
+    Mono<SourceView> replace(@PathVariable("id") String id, @RequestBody SourceRequest request) {
+        SourceId sourceId = sourceId(id);
+        if (request.id() != null && !request.id().equals(id)) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The body's id '" + request.id()
+                    + "' is not the path's id '" + id + "'.", List.of(new ApiProblem.FieldError("id",
+                    "must be '" + id + "' or left out")));
+        }
+        Source updated = validate(request, id);
+        return store.call(() -> {
+            Source existing = sources.find(sourceId).orElseThrow(() -> notFound(id));
+            Source merged = updated.withTimes(existing.created(), clock.instant());
+            sources.replace(merged);
+            return SourceView.of(merged);
+        });
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a source", description = "Its items stay.")
+    Mono<ResponseEntity<Void>> delete(@PathVariable("id") String id) {
+        SourceId sourceId = sourceId(id);
+        return store.call(() -> {
+            if (!sources.delete(sourceId)) {
+                throw notFound(id);
+            }
+            return ResponseEntity.noContent().<Void>build();
+        });
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/x-opml", "application/xml", "text/xml"})
+    @Operation(summary = "Import feed sources from OPML",
+            description = "All or nothing: a document that is not well-formed OPML gives 400 and imports nothing."
+                    + " Outlines already in the catalogue, repeated or invalid are skipped and listed with the reason."
+                    + " Category outlines become tags.")
+    Mono<ResponseEntity<OpmlImportReport>> importOpml(@RequestBody byte[] opml,
+            @Parameter(description = "Admiralty grade for every imported source (default F6)")
+            @RequestParam(name = "grading", required = false) @Nullable String grading,
+            @Parameter(description = "TLP for every imported source (default CLEAR)")
+            @RequestParam(name = "tlp", required = false) @Nullable String tlp,
+            @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled) {
+        OpmlImporter.Defaults defaults = new OpmlImporter.Defaults(grading, tlp, enabled);
+        validate(new SourceRequest("opml-defaults", null, null, "https://opml.invalid/", null, null, null, grading,
+                tlp, null, null, enabled, null), null);
+        return store.call(() -> {
+            try {
+                OpmlImportReport report = importer.importOpml(opml, defaults);
+                return ResponseEntity.status(report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+            } catch (InvalidOpmlException e) {
+                throw new ApiProblem(ProblemType.INVALID_REQUEST, "The OPML document was not imported: "
+                        + e.getMessage());
+            }
+        });
+    }
+
+    private Source validate(SourceRequest request, @Nullable String id) {
+        try {
+            return validator.validate(request.toSpec(id), clock.instant());
+        } catch (InvalidSourceException e) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, e.getMessage() + ".", e.errors().entrySet().stream()
+                    .map(err -> new ApiProblem.FieldError(err.getKey(), err.getKey() + ": " + err.getValue()))
+                    .toList());
+        }
+    }
+
+    private static SourceKind kind(String kind) {
+        try {
+            return SourceKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(ProblemType.INVALID_PARAMETER, "kind=" + kind + ": " + e.getMessage() + ".",
+                    List.of(new ApiProblem.FieldError("kind", e.getMessage())));
+        }
+    }
+
+    private static SourceId sourceId(String id) {
+        try {
+            return new SourceId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(ProblemType.NOT_FOUND, "There is no source '" + id + "': " + e.getMessage() + ".");
+        }
+    }
+
+    private static ApiProblem notFound(String id) {
+        return new ApiProblem(ProblemType.NOT_FOUND, "There is no source '" + id + "'.");
+    }
+}

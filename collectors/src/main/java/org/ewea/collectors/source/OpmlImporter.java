@@ -1,0 +1,201 @@
+package org.ewea.collectors.source;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.ewea.methodology.lexicon.TextFolding;
+import org.jspecify.annotations.Nullable;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Imports feed sources from OPML (1.0 or 2.0) in one step. The document is parsed with the JDK's XML parser with
+ * DOCTYPEs refused (no external entities, no entity expansion); anything that is not well-formed OPML is rejected
+ * whole. Every outline with an {@code xmlUrl} becomes a feed source, tagged with the titles of the category outlines
+ * it sits in, unless it is invalid or its URL is already in the catalogue (or earlier in the same document): those are
+ * skipped and reported. All sources are validated before any is written, and written all or none.
+ */
+public final class OpmlImporter {
+
+    /** Defaults applied to every imported source. */
+    public record Defaults(@Nullable String grading, @Nullable String tlp, @Nullable Boolean enabled) {
+    }
+
+    private record Outline(String url, String title, @Nullable String language, List<String> categories) {
+    }
+
+    private final SourceRepository repository;
+    private final SourceValidator validator = new SourceValidator();
+    private final InstantSource clock;
+
+    public OpmlImporter(SourceRepository repository, InstantSource clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidOpmlException when the document is not well-formed OPML (nothing is imported)
+     */
+    public OpmlImportReport importOpml(byte[] opml, Defaults defaults) {
+        List<Outline> outlines = parse(opml);
+        Set<String> existingUrls = repository.existingUrls(outlines.stream().map(Outline::url).toList());
+        Map<String, Outline> candidates = new LinkedHashMap<>();
+        List<OpmlImportReport.Skipped> skipped = new ArrayList<>();
+        Set<String> seenUrls = new HashSet<>();
+        for (Outline outline : outlines) {
+            if (existingUrls.contains(outline.url())) {
+                skipped.add(new OpmlImportReport.Skipped(outline.url(), outline.title(), "already in the catalogue"));
+            } else if (!seenUrls.add(outline.url())) {
+                skipped.add(new OpmlImportReport.Skipped(outline.url(), outline.title(),
+                        "listed more than once in the document"));
+            } else {
+                candidates.put(outline.url(), outline);
+            }
+        }
+        Set<String> takenIds = repository.existingIds(candidates.values().stream().map(o -> slug(o)).toList());
+        List<Source> sources = new ArrayList<>();
+        for (Outline outline : candidates.values()) {
+            String id = uniqueId(slug(outline), takenIds);
+            try {
+                Source source = validator.validate(new SourceSpec(id, "feed", outline.title(), outline.url(), null,
+                        null, outline.language(), defaults.grading(), defaults.tlp(), outline.categories(), null,
+                        defaults.enabled(), false), clock.instant());
+                takenIds.add(id);
+                sources.add(source);
+            } catch (InvalidSourceException e) {
+                skipped.add(new OpmlImportReport.Skipped(outline.url(), outline.title(), e.getMessage()));
+            }
+        }
+        repository.insertAll(sources);
+        return new OpmlImportReport(outlines.size(), sources.size(), skipped,
+                sources.stream().map(s -> s.id().value()).toList());
+    }
+
+    private static List<Outline> parse(byte[] opml) {
+        Document document;
+        try {
+            document = builder().parse(new ByteArrayInputStream(opml));
+        } catch (SAXParseException e) {
+            throw new InvalidOpmlException("not well-formed XML at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + e.getMessage(), e);
+        } catch (SAXException | IOException e) {
+            throw new InvalidOpmlException("not readable as XML: " + e.getMessage(), e);
+        }
+        Element root = document.getDocumentElement();
+        if (!"opml".equals(root.getTagName())) {
+            throw new InvalidOpmlException("the root element is <" + root.getTagName() + ">, not <opml>");
+        }
+        Element body = child(root, "body");
+        if (body == null) {
+            throw new InvalidOpmlException("the <opml> document has no <body>");
+        }
+        List<Outline> outlines = new ArrayList<>();
+        collect(body, new ArrayList<>(), outlines);
+        if (outlines.isEmpty()) {
+            throw new InvalidOpmlException("the OPML document lists no feeds (no outline has an xmlUrl)");
+        }
+        return outlines;
+    }
+
+    private static void collect(Element parent, List<String> categories, List<Outline> outlines) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (!(node instanceof Element outline) || !"outline".equals(outline.getTagName())) {
+                continue;
+            }
+            String title = firstNonBlank(outline.getAttribute("title"), outline.getAttribute("text"));
+            String url = outline.getAttribute("xmlUrl").strip();
+            if (!url.isEmpty()) {
+                String language = outline.getAttribute("language").strip();
+                outlines.add(new Outline(url, title.isEmpty() ? url : title, language.isEmpty() ? null : language,
+                        List.copyOf(categories)));
+            }
+            List<String> nested = new ArrayList<>(categories);
+            if (url.isEmpty() && !title.isEmpty()) {
+                nested.add(title);
+            }
+            collect(outline, nested, outlines);
+        }
+    }
+
+    private static @Nullable Element child(Element parent, String name) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && name.equals(element.getTagName())) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a.strip() : b == null ? "" : b.strip();
+    }
+
+    /** An id from the title (or the URL's host): folded, lower-case, hyphenated, at most 60 characters. */
+    static String slug(Outline outline) {
+        String base = TextFolding.fold(outline.title()).replaceFirst("^[a-z][a-z0-9+.-]*://", "")
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = TextFolding.fold(outline.url().replaceFirst("^[a-z]+://", "")).replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-+|-+$", "");
+        }
+        if (base.length() > 60) {
+            base = base.substring(0, 60).replaceAll("-+$", "");
+        }
+        return base.isEmpty() ? "feed" : base;
+    }
+
+    private static String uniqueId(String base, Set<String> taken) {
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static DocumentBuilder builder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setNamespaceAware(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser does not support secure processing", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.ewea.collectors.source;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A source in the catalogue. Build and check one with {@link SourceValidator}.
+ *
+ * @param id stable id
+ * @param kind how it is collected
+ * @param title human name
+ * @param url where it is fetched from (feed and web sources)
+ * @param path where its recording lives on disk (warc and folder sources)
+ * @param schedule Quartz cron expression of when it is collected
+ * @param language BCP 47 hint for its items, or null to detect
+ * @param grading default Admiralty grade of its items
+ * @param tlp default TLP marking of its items
+ * @param tags free tags, e.g. the categories it was imported under
+ * @param proxy HTTP or SOCKS proxy to fetch through (e.g. Tor for .onion), or null
+ * @param enabled whether the scheduler collects it
+ * @param local whether it may be fetched from loopback or private addresses (refused otherwise)
+ * @param created when it was added
+ * @param updated when it was last changed
+ */
+public record Source(SourceId id, SourceKind kind, String title, @Nullable URI url, @Nullable String path,
+        String schedule, @Nullable String language, AdmiraltyGrade grading, Tlp tlp, List<String> tags,
+        @Nullable URI proxy, boolean enabled, boolean local, Instant created, Instant updated) {
+
+    public Source {
+        tags = List.copyOf(tags);
+    }
+
+    public Source withTimes(Instant created, Instant updated) {
+        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy, enabled, local,
+                created, updated);
+    }
+}

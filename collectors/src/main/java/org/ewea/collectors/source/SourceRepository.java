@@ -1,0 +1,155 @@
+package org.ewea.collectors.source;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.ewea.methodology.SourceId;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code sources} collection, owned by the collectors. All calls block. */
+public final class SourceRepository {
+
+    public static final String COLLECTION = "sources";
+
+    private final MongoCollection<Document> sources;
+
+    public SourceRepository(MongoDatabase database) {
+        this.sources = database.getCollection(COLLECTION);
+    }
+
+    public void ensureIndexes() {
+        sources.createIndex(Indexes.ascending("url"), new IndexOptions().name("url"));
+        sources.createIndex(Indexes.ascending("enabled"), new IndexOptions().name("enabled"));
+    }
+
+    /**
+     * Adds a new source.
+     *
+     * @throws DuplicateSourceException when a source with this id exists
+     */
+    public void create(Source source) {
+        try {
+            sources.insertOne(SourceDocuments.toDocument(source));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new DuplicateSourceException(source.id());
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces an existing source; false when there is none with its id. */
+    public boolean replace(Source source) {
+        return sources.replaceOne(eq("_id", source.id().value()), SourceDocuments.toDocument(source))
+                .getMatchedCount() == 1;
+    }
+
+    public boolean delete(SourceId id) {
+        return sources.deleteOne(eq("_id", id.value())).getDeletedCount() == 1;
+    }
+
+    public Optional<Source> find(SourceId id) {
+        return Optional.ofNullable(sources.find(eq("_id", id.value())).first()).map(SourceDocuments::fromDocument);
+    }
+
+    /**
+     * One page of sources by id, filtered by kind and enabled flag when given, and by {@code q} (a plain substring of
+     * id, title or URL, case ignored; never interpreted as a query operator or pattern).
+     */
+    public List<Source> page(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, int page,
+            int size) {
+        List<Source> result = new ArrayList<>();
+        sources.find(filter(q, kind, enabled)).sort(Sorts.ascending("_id")).skip(Math.multiplyExact(page, size))
+                .limit(size).forEach(d -> result.add(SourceDocuments.fromDocument(d)));
+        return result;
+    }
+
+    public long count(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled) {
+        Bson filter = filter(q, kind, enabled);
+        return q == null && kind == null && enabled == null ? sources.estimatedDocumentCount()
+                : sources.countDocuments(filter);
+    }
+
+    /** All enabled sources, for the scheduler. */
+    public List<Source> enabled() {
+        List<Source> result = new ArrayList<>();
+        sources.find(eq("enabled", true)).forEach(d -> result.add(SourceDocuments.fromDocument(d)));
+        return result;
+    }
+
+    /** Which of these URLs are already the URL of a source. */
+    public Set<String> existingUrls(Collection<String> urls) {
+        Set<String> existing = new HashSet<>();
+        if (!urls.isEmpty()) {
+            sources.find(in("url", urls)).forEach(d -> existing.add(d.getString("url")));
+        }
+        return existing;
+    }
+
+    /** Which of these ids are taken. */
+    public Set<String> existingIds(Collection<String> ids) {
+        Set<String> existing = new HashSet<>();
+        if (!ids.isEmpty()) {
+            sources.find(in("_id", ids)).forEach(d -> existing.add(d.getString("_id")));
+        }
+        return existing;
+    }
+
+    /**
+     * Inserts all of them or none: on a failure part-way the ones inserted by this call are removed again, and the
+     * failure is rethrown. (The embedded store has no multi-document transactions; this is the equivalent.)
+     */
+    public void insertAll(List<Source> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Document> documents = batch.stream().map(SourceDocuments::toDocument).toList();
+        List<String> ids = documents.stream().map(d -> d.getString("_id")).toList();
+        Set<String> taken = existingIds(ids);
+        if (!taken.isEmpty()) {
+            throw new DuplicateSourceException(new SourceId(taken.iterator().next()));
+        }
+        try {
+            sources.insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (RuntimeException e) {
+            // Remove exactly what this call added: none of these ids existed before it.
+            sources.deleteMany(in("_id", ids));
+            throw e;
+        }
+    }
+
+    private static Bson filter(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled) {
+        List<Bson> filters = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
+            filters.add(com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.regex("_id", literal),
+                    com.mongodb.client.model.Filters.regex("title", literal),
+                    com.mongodb.client.model.Filters.regex("url", literal)));
+        }
+        if (kind != null) {
+            filters.add(eq("kind", kind.id()));
+        }
+        if (enabled != null) {
+            filters.add(eq("enabled", enabled));
+        }
+        return filters.isEmpty() ? new Document() : and(filters);
+    }
+}

@@ -1,0 +1,13 @@
+package org.ewea.collectors.source;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A source as a user or a file describes it, before validation: every field as text, most optional.
+ */
+public record SourceSpec(@Nullable String id, @Nullable String kind, @Nullable String title, @Nullable String url,
+        @Nullable String path, @Nullable String schedule, @Nullable String language, @Nullable String grading,
+        @Nullable String tlp, @Nullable List<String> tags, @Nullable String proxy, @Nullable Boolean enabled,
+        @Nullable Boolean local) {
+}

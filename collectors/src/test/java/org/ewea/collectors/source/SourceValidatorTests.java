@@ -1,0 +1,61 @@
+package org.ewea.collectors.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.List;
+import org.ewea.methodology.Tlp;
+import org.junit.jupiter.api.Test;
+
+class SourceValidatorTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    private final SourceValidator validator = new SourceValidator();
+
+    @Test
+    void appliesDefaults() {
+        Source source = validator.validate(new SourceSpec("krebs", null, null, "https://krebsonsecurity.com/feed",
+                null, null, null, null, null, null, null, null, null), NOW);
+        assertThat(source.kind()).isEqualTo(SourceKind.FEED);
+        assertThat(source.title()).isEqualTo("krebs");
+        assertThat(source.grading().code()).isEqualTo("F6");
+        assertThat(source.tlp()).isEqualTo(Tlp.CLEAR);
+        assertThat(source.schedule()).matches("0 \\d{1,2} \\* \\* \\* \\?");
+        assertThat(source.enabled()).isTrue();
+        assertThat(source.local()).isFalse();
+        assertThat(source.created()).isEqualTo(NOW);
+    }
+
+    @Test
+    void acceptsEveryField() {
+        Source source = validator.validate(new SourceSpec("onion-forum", "web", "Forum", "http://abc.onion/forum",
+                null, "0 */15 * * * ?", "ru", "C3", "AMBER+STRICT", List.of("darknet", "forums"),
+                "socks5://127.0.0.1:9050", false, false), NOW);
+        assertThat(source.kind()).isEqualTo(SourceKind.WEB);
+        assertThat(source.proxy()).hasToString("socks5://127.0.0.1:9050");
+        assertThat(source.tlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(source.enabled()).isFalse();
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnce() {
+        InvalidSourceException e = catchThrowableOfType(InvalidSourceException.class, () -> validator.validate(
+                new SourceSpec("Bad Id", "gopher", null, null, null, "every hour", "english", "Z9", "PURPLE",
+                        List.of("<script>"), "ftp://proxy", null, null), NOW));
+        assertThat(e.errors()).containsOnlyKeys("id", "kind", "url", "schedule", "language", "grading", "tlp",
+                "tags", "proxy");
+        assertThat(e.errors().get("schedule")).contains("Quartz cron");
+        assertThat(e.errors().get("grading")).contains("A-F");
+    }
+
+    @Test
+    void needsAnHttpUrlForFetchedKindsAndAPathForRecordings() {
+        assertThat(catchThrowableOfType(InvalidSourceException.class, () -> validator.validate(new SourceSpec("a",
+                "feed", null, "file:///etc/passwd", null, null, null, null, null, null, null, null, null), NOW))
+                .errors()).containsKey("url");
+        assertThat(catchThrowableOfType(InvalidSourceException.class, () -> validator.validate(new SourceSpec("a",
+                "warc", null, null, null, null, null, null, null, null, null, null, null), NOW)).errors())
+                .containsKey("path");
+    }
+}
