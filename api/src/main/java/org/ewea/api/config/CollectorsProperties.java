@@ -1,0 +1,40 @@
+package org.ewea.api.config;
+
+import java.time.Duration;
+import org.ewea.collectors.fetch.FetchSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How the collectors fetch and judge sources, bound from {@code EWEA_COLLECTORS_*} (or {@code ewea.collectors.*}).
+ *
+ * @param connectTimeout to open a connection ({@code EWEA_COLLECTORS_CONNECT_TIMEOUT}, default 10s)
+ * @param readTimeout between two reads ({@code EWEA_COLLECTORS_READ_TIMEOUT}, default 30s)
+ * @param maxBody largest body accepted after decompression ({@code EWEA_COLLECTORS_MAX_BODY}, default 10MB)
+ * @param maxDecompressionRatio largest gzip expansion ratio accepted (default 100)
+ * @param maxRedirects redirects followed at most (default 5)
+ * @param politenessDelay least time between two requests to one host (default 2s)
+ * @param maxAttempts attempts for timeouts, connection errors, 429 and 5xx (default 3)
+ * @param backoffBase first retry delay, doubled each time, plus jitter (default 1s)
+ * @param userAgent the User-Agent sent
+ * @param silentFactor a source is SILENT after this many times its usual interval without new items (default 3)
+ */
+@ConfigurationProperties("ewea.collectors")
+public record CollectorsProperties(
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("10MB") DataSize maxBody,
+        @DefaultValue("100") int maxDecompressionRatio,
+        @DefaultValue("5") int maxRedirects,
+        @DefaultValue("2s") Duration politenessDelay,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("1s") Duration backoffBase,
+        @DefaultValue("EW/EA horizon scanner") String userAgent,
+        @DefaultValue("3") double silentFactor) {
+
+    public FetchSettings fetchSettings() {
+        return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,
+                politenessDelay, maxAttempts, backoffBase, userAgent);
+    }
+}

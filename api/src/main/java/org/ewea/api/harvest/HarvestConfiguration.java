@@ -1,0 +1,50 @@
+package org.ewea.api.harvest;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.InstantSource;
+import java.util.random.RandomGenerator;
+import org.ewea.api.config.CollectorsProperties;
+import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.collectors.fetch.Sleeper;
+import org.ewea.collectors.harvest.HarvestRunRepository;
+import org.ewea.collectors.harvest.Harvester;
+import org.ewea.collectors.harvest.HealthAssessor;
+import org.ewea.collectors.harvest.SourceStateRepository;
+import org.ewea.collectors.store.ImportLedger;
+import org.ewea.collectors.store.ItemRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Fetcher, harvester and health assessment, with their collections' indexes. */
+@Configuration(proxyBeanMethods = false)
+class HarvestConfiguration {
+
+    @Bean(destroyMethod = "close")
+    HttpFetcher httpFetcher(CollectorsProperties properties, InstantSource clock) {
+        return new HttpFetcher(properties.fetchSettings(), clock, Sleeper.REAL, RandomGenerator.getDefault());
+    }
+
+    @Bean
+    HarvestRunRepository harvestRunRepository(MongoDatabase database) {
+        HarvestRunRepository runs = new HarvestRunRepository(database);
+        runs.ensureIndexes();
+        return runs;
+    }
+
+    @Bean
+    SourceStateRepository sourceStateRepository(MongoDatabase database) {
+        return new SourceStateRepository(database);
+    }
+
+    @Bean
+    Harvester harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
+            SourceStateRepository states, InstantSource clock) {
+        return new Harvester(fetcher, items, ledger, runs, states, clock);
+    }
+
+    @Bean
+    HealthAssessor healthAssessor(HarvestRunRepository runs, SourceStateRepository states, InstantSource clock,
+            CollectorsProperties properties) {
+        return new HealthAssessor(runs, states, clock, properties.silentFactor());
+    }
+}

@@ -1,0 +1,163 @@
+package org.ewea.collectors.harvest;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.ewea.collectors.RecordingImporter;
+import org.ewea.collectors.accounting.ImportReport;
+import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.feed.FeedEntry;
+import org.ewea.collectors.feed.FeedParseException;
+import org.ewea.collectors.feed.FeedParser;
+import org.ewea.collectors.fetch.FailureReason;
+import org.ewea.collectors.fetch.FetchRequest;
+import org.ewea.collectors.fetch.FetchResult;
+import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.collectors.normalise.Digests;
+import org.ewea.collectors.normalise.ItemNormaliser;
+import org.ewea.collectors.normalise.Normalised;
+import org.ewea.collectors.recording.FolderRecording;
+import org.ewea.collectors.recording.RecordingException;
+import org.ewea.collectors.recording.RecordingFiles;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.store.ImportLedger;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.store.StoreOutcome;
+import org.ewea.methodology.HarmonisedItem;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Harvests one source now: feed sources are fetched (conditional GET) and parsed; folder sources are imported as
+ * recordings. Every run is recorded with its outcome and accounting, and the source's state is updated. Never throws
+ * for a source's failure: that is a FAILED run.
+ */
+public final class Harvester {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
+
+    private final HttpFetcher fetcher;
+    private final ItemRepository items;
+    private final ImportLedger ledger;
+    private final HarvestRunRepository runs;
+    private final SourceStateRepository states;
+    private final InstantSource clock;
+    private final FeedParser parser = new FeedParser();
+    private final ItemNormaliser normaliser = new ItemNormaliser();
+
+    public Harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
+            SourceStateRepository states, InstantSource clock) {
+        this.fetcher = fetcher;
+        this.items = items;
+        this.ledger = ledger;
+        this.runs = runs;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    public HarvestRun harvest(Source source) {
+        Instant started = clock.instant();
+        SourceState state = states.find(source.id().value());
+        RunResult result = switch (source.kind()) {
+            case FEED -> feed(source, state);
+            case FOLDER -> folder(source);
+            case WEB, WARC -> RunResult.failed(FailureReason.PARSE_ERROR, "sources of kind " + source.kind().id()
+                    + " cannot be harvested by this version yet", null, 0);
+        };
+        HarvestRun run = new HarvestRun(UUID.randomUUID().toString(), source.id().value(), started, clock.instant(),
+                result.outcome, result.failure, result.detail, result.status, result.attempts, result.bytes,
+                result.sha256, result.input, result.stored, result.merged, result.rejected);
+        runs.insert(run);
+        states.save(state.after(run, result.etag, result.lastModified));
+        LOG.info("Harvested {}: {}{} ({} in, {} new, {} merged, {} rejected)", source.id(), run.outcome(),
+                run.failure() == null ? "" : " " + run.failure() + ": " + run.detail(), run.input(), run.stored(),
+                run.merged(), run.rejected());
+        return run;
+    }
+
+    private RunResult feed(Source source, SourceState state) {
+        if (source.url() == null) {
+            return RunResult.failed(FailureReason.CONNECTION, "the source has no URL", null, 0);
+        }
+        FetchResult fetched = fetcher.fetch(new FetchRequest(source.url(), state.etag(), state.lastModified(),
+                source.proxy(), source.local()));
+        return switch (fetched) {
+            case FetchResult.NotModified notModified -> new RunResult(HarvestOutcome.NOT_MODIFIED, null,
+                    "not modified since the last fetch", 304, notModified.attempts(), 0, null, 0, 0, 0, 0, null,
+                    null);
+            case FetchResult.Failed failed -> RunResult.failed(failed.reason(), failed.detail(), failed.status(),
+                    failed.attempts());
+            case FetchResult.Fetched body -> parseAndStore(source, body);
+        };
+    }
+
+    private RunResult parseAndStore(Source source, FetchResult.Fetched body) {
+        String sha256 = Digests.sha256Hex(body.body());
+        Capture capture = new Capture(definition(source), body.finalUrl().toString(), body.finalUrl(),
+                body.fetched(), body.contentType(), body.body(), sha256);
+        List<FeedEntry> entries;
+        try {
+            entries = parser.parse(body.body());
+        } catch (FeedParseException e) {
+            RunResult failed = RunResult.failed(FailureReason.PARSE_ERROR, e.getMessage(), body.status(),
+                    body.attempts());
+            return failed.withBody(body.body().length, sha256);
+        }
+        List<HarmonisedItem> accepted = new ArrayList<>();
+        TreeMap<String, Integer> reasons = new TreeMap<>();
+        for (FeedEntry entry : entries) {
+            switch (normaliser.normalise(entry, capture)) {
+                case Normalised.Accepted(HarmonisedItem item) -> accepted.add(item);
+                case Normalised.Rejected(String reason, String locator) -> reasons.merge(reason, 1, Integer::sum);
+            }
+        }
+        StoreOutcome stored = items.insertNew(accepted);
+        long rejected = entries.size() - accepted.size();
+        String detail = entries.size() + " entries" + (reasons.isEmpty() ? "" : "; rejected: " + reasons);
+        return new RunResult(stored.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, detail,
+                body.status(), body.attempts(), body.body().length, sha256, entries.size(), stored.stored(),
+                stored.merged(), rejected, body.etag(), body.lastModified());
+    }
+
+    private RunResult folder(Source source) {
+        try {
+            FolderRecording recording = FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(
+                    source.path())));
+            ImportReport report = new RecordingImporter(items, ledger, clock,
+                    RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
+            HarvestOutcome outcome = report.status() == ImportReport.Status.ALREADY_IMPORTED
+                    ? HarvestOutcome.NOT_MODIFIED : report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY;
+            return new RunResult(outcome, null, report.captures() + " captures (" + report.capturesRejected()
+                    + " rejected); rejected records by reason: " + report.rejectionsByReason(), null, 1, 0,
+                    recording.digest(), report.input(), report.stored(), report.merged(), report.rejected(), null, null);
+        } catch (RecordingException e) {
+            return RunResult.failed(FailureReason.PARSE_ERROR, e.getMessage(), null, 1);
+        }
+    }
+
+    private static SourceDefinition definition(Source source) {
+        return new SourceDefinition(source.id(), source.kind().id(), source.title(),
+                source.url() == null ? null : source.url().toString(), source.language(), source.grading(),
+                source.tlp());
+    }
+
+    private record RunResult(HarvestOutcome outcome, @Nullable FailureReason failure, String detail,
+            @Nullable Integer status, int attempts, long bytes, @Nullable String sha256, long input, long stored,
+            long merged, long rejected, @Nullable String etag, @Nullable String lastModified) {
+
+        static RunResult failed(FailureReason reason, String detail, @Nullable Integer status, int attempts) {
+            return new RunResult(HarvestOutcome.FAILED, reason, detail, status, attempts, 0, null, 0, 0, 0, 0, null,
+                    null);
+        }
+
+        RunResult withBody(long bytes, String sha256) {
+            return new RunResult(outcome, failure, detail, status, attempts, bytes, sha256, input, stored, merged,
+                    rejected, etag, lastModified);
+        }
+    }
+}
