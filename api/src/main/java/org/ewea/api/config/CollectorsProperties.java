@@ -19,6 +19,11 @@ import org.springframework.util.unit.DataSize;
  * @param backoffBase first retry delay, doubled each time, plus jitter (default 1s)
  * @param userAgent the User-Agent sent
  * @param silentFactor a source is SILENT after this many times its usual interval without new items (default 3)
+ * @param schedulerEnabled whether sources are harvested by their cron schedules ({@code EWEA_COLLECTORS_SCHEDULER_ENABLED},
+ *     default true)
+ * @param schedulerThreads harvests that may run at once on this instance (default 4)
+ * @param resyncInterval how often the schedule is brought in line with the catalogue, for changes made by other
+ *     instances (default 60s)
  */
 @ConfigurationProperties("ewea.collectors")
 public record CollectorsProperties(
@@ -31,7 +36,10 @@ public record CollectorsProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("1s") Duration backoffBase,
         @DefaultValue("EW/EA horizon scanner") String userAgent,
-        @DefaultValue("3") double silentFactor) {
+        @DefaultValue("3") double silentFactor,
+        @DefaultValue("true") boolean schedulerEnabled,
+        @DefaultValue("4") int schedulerThreads,
+        @DefaultValue("60s") Duration resyncInterval) {
 
     public FetchSettings fetchSettings() {
         return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,

@@ -12,6 +12,9 @@ import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.harvest.SourceStateRepository;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.schedule.HarvestScheduler;
+import org.ewea.collectors.schedule.SourceLock;
+import org.ewea.collectors.source.SourceRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +43,24 @@ class HarvestConfiguration {
     Harvester harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
             SourceStateRepository states, InstantSource clock) {
         return new Harvester(fetcher, items, ledger, runs, states, clock);
+    }
+
+    @Bean
+    SourceLock sourceLock(MongoDatabase database, InstantSource clock) {
+        return new SourceLock(database, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    HarvestScheduler harvestScheduler(CollectorsProperties properties, SourceLock lock, SourceRepository sources,
+            Harvester harvester) {
+        return new HarvestScheduler(properties.schedulerThreads(),
+                id -> lock.runScheduled(id, () -> sources.find(id).map(harvester::harvest).orElse(null)),
+                sources::enabled, properties.resyncInterval());
+    }
+
+    @Bean
+    HarvestSchedulerStarter harvestSchedulerStarter(HarvestScheduler scheduler, CollectorsProperties properties) {
+        return new HarvestSchedulerStarter(scheduler, properties.schedulerEnabled());
     }
 
     @Bean

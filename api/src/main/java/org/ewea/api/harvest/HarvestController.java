@@ -13,6 +13,7 @@ import org.ewea.collectors.harvest.HarvestRunRepository;
 import org.ewea.collectors.harvest.Harvester;
 import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.harvest.SourceHealth;
+import org.ewea.collectors.schedule.SourceLock;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.methodology.SourceId;
@@ -38,9 +39,11 @@ class HarvestController {
     private final HarvestRunRepository runs;
     private final HealthAssessor health;
     private final BlockingStore store;
+    private final SourceLock lock;
 
     HarvestController(SourceRepository sources, Harvester harvester, HarvestRunRepository runs, HealthAssessor health,
-            BlockingStore store) {
+            BlockingStore store, SourceLock lock) {
+        this.lock = lock;
         this.sources = sources;
         this.harvester = harvester;
         this.runs = runs;
@@ -51,9 +54,15 @@ class HarvestController {
     @PostMapping("/harvest")
     @Operation(summary = "Harvest the source now",
             description = "Runs a harvest and answers with the run: outcome NEW_ITEMS, NOT_MODIFIED, EMPTY or FAILED"
-                    + " (with the reason), and its accounting (stored + merged + rejected = input).")
+                    + " (with the reason), and its accounting (stored + merged + rejected = input). 409 while"
+                    + " another harvest of the source runs.")
     Mono<HarvestRun> harvest(@PathVariable("id") String id) {
-        return store.call(() -> harvester.harvest(source(id)));
+        return store.call(() -> {
+            Source source = source(id);
+            return lock.runNow(source.id(), () -> harvester.harvest(source))
+                    .orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT, "A harvest of '" + id
+                            + "' is running already (here or on another instance); try again when it has finished."));
+        });
     }
 
     @GetMapping("/health")

@@ -22,6 +22,7 @@ import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceKind;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.collectors.source.SourceValidator;
+import org.ewea.collectors.schedule.HarvestScheduler;
 import org.ewea.methodology.SourceId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -52,8 +53,11 @@ class SourcesController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    SourcesController(SourceRepository sources, BlockingStore store, InstantSource clock) {
+    private final HarvestScheduler scheduler;
+
+    SourcesController(SourceRepository sources, BlockingStore store, InstantSource clock, HarvestScheduler scheduler) {
         this.sources = sources;
+        this.scheduler = scheduler;
         this.importer = new OpmlImporter(sources, clock);
         this.store = store;
         this.clock = clock;
@@ -91,6 +95,7 @@ class SourcesController {
         return store.call(() -> {
             try {
                 sources.create(source);
+                scheduler.schedule(source);
             } catch (DuplicateSourceException e) {
                 throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + ".");
             }
@@ -113,6 +118,7 @@ class SourcesController {
             Source existing = sources.find(sourceId).orElseThrow(() -> notFound(id));
             Source merged = updated.withTimes(existing.created(), clock.instant());
             sources.replace(merged);
+            scheduler.schedule(merged);
             return SourceView.of(merged);
         });
     }
@@ -125,6 +131,7 @@ class SourcesController {
             if (!sources.delete(sourceId)) {
                 throw notFound(id);
             }
+            scheduler.unschedule(sourceId);
             return ResponseEntity.noContent().<Void>build();
         });
     }
@@ -146,6 +153,7 @@ class SourcesController {
         return store.call(() -> {
             try {
                 OpmlImportReport report = importer.importOpml(opml, defaults);
+                scheduler.sync(sources.enabled());
                 return ResponseEntity.status(report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(report);
             } catch (InvalidOpmlException e) {
                 throw new ApiProblem(ProblemType.INVALID_REQUEST, "The OPML document was not imported: "

@@ -149,6 +149,24 @@ class HarvestIntegrationTests {
     }
 
     @Test
+    void harvestsSourcesByTheirCronSchedule() throws InterruptedException {
+        app.client().post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", "scheduled-feed", "url", server.url("/ok").toString(), "local", true,
+                        "schedule", "*/2 * * * * ?"))
+                .exchange().expectStatus().isCreated();
+        long runs = 0;
+        for (int i = 0; i < 60 && runs == 0; i++) {
+            Thread.sleep(250);
+            runs = ((Number) app.client().get().uri("/api/v1/sources/scheduled-feed/runs").exchange()
+                    .expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("total")).longValue();
+        }
+        assertThat(runs).as("harvested by the scheduler within 15 s").isPositive();
+        app.client().put().uri("/api/v1/sources/scheduled-feed").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", server.url("/ok").toString(), "local", true, "enabled", false))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void answersUnknownSourcesWith404() {
         app.client().post().uri("/api/v1/sources/no-such-source/harvest").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -1,0 +1,58 @@
+package org.ewea.collectors.schedule;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Supplier;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
+import org.ewea.methodology.SourceId;
+
+/**
+ * A per-source lock shared by every instance through MongoDB (ShedLock, collection {@code shedLock}): while one
+ * instance harvests a source, another that tries gets nothing and does nothing.
+ */
+public final class SourceLock {
+
+    /** A harvest holding the lock longer than this is presumed dead and the lock expires. */
+    public static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
+    /** Kept at least this long, so instances with slightly different clocks do not run one cron firing twice. */
+    public static final Duration LOCK_AT_LEAST = Duration.ofSeconds(2);
+
+    private final LockingTaskExecutor executor;
+    private final InstantSource clock;
+
+    public SourceLock(MongoDatabase database, InstantSource clock) {
+        this.executor = new DefaultLockingTaskExecutor(new MongoLockProvider(database));
+        this.clock = clock;
+    }
+
+    /**
+     * Runs a scheduled firing if no instance holds the source's lock; empty when another does. The lock is held at
+     * least {@link #LOCK_AT_LEAST}, so that one cron firing seen by several instances runs once.
+     */
+    public <T> Optional<T> runScheduled(SourceId source, Supplier<T> task) {
+        return run(source, task, LOCK_AT_LEAST);
+    }
+
+    /** Runs an on-demand harvest if no instance holds the source's lock; released as soon as it ends. */
+    public <T> Optional<T> runNow(SourceId source, Supplier<T> task) {
+        return run(source, task, Duration.ZERO);
+    }
+
+    private <T> Optional<T> run(SourceId source, Supplier<T> task, Duration atLeast) {
+        LockConfiguration lock = new LockConfiguration(clock.instant(), "harvest-" + source.value(), LOCK_AT_MOST,
+                atLeast);
+        try {
+            LockingTaskExecutor.TaskResult<T> result = executor.executeWithLock(task::get, lock);
+            return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
