@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.feed.FeedEntry;
 import org.ewea.collectors.feed.FeedParseException;
 import org.ewea.collectors.feed.FeedParser;
@@ -40,8 +41,11 @@ public final class RecordingImporter {
     private final ItemNormaliser normaliser;
     private final InstantSource clock;
     private final long maxCaptureBytes;
+    private final Annotator annotator;
 
-    public RecordingImporter(ItemRepository items, ImportLedger ledger, InstantSource clock, long maxCaptureBytes) {
+    public RecordingImporter(ItemRepository items, ImportLedger ledger, Annotator annotator, InstantSource clock,
+            long maxCaptureBytes) {
+        this.annotator = annotator;
         this.items = items;
         this.ledger = ledger;
         this.parser = new FeedParser();
@@ -102,6 +106,6 @@ public final class RecordingImporter {
                 case Normalised.Rejected(String reason, String locator) -> account.rejectRecord(reason, locator);
             }
         }
-        account.stored(items.insertNew(accepted));
+        account.stored(items.insertAnnotated(annotator.annotate(accepted)));
     }
 }

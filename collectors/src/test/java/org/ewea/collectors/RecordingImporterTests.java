@@ -14,6 +14,7 @@ import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.Fixtures;
+import org.ewea.collectors.testing.TestAnnotators;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class RecordingImporterTests {
     }
 
     private RecordingImporter importer(long maxCaptureBytes) {
-        return new RecordingImporter(items, ledger, CLOCK, maxCaptureBytes);
+        return new RecordingImporter(items, ledger, TestAnnotators.defaults(), CLOCK, maxCaptureBytes);
     }
 
     private static FolderRecording ugly() throws URISyntaxException {
@@ -60,6 +61,10 @@ class RecordingImporterTests {
         assertThat(report.rejected()).isEqualTo(3); // three CTI-ANN posts have an empty text in the dataset
         assertThat(report.rejectionsByReason()).containsOnlyKeys("empty entry (no title and no text)");
         assertThat(items.count()).isEqualTo(2748);
+        var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
+                "https://nvd.nist.gov/vuln/detail/CVE-2025-54253")).orElseThrow();
+        assertThat(kev.annotations().entities()).extracting(e -> e.value()).contains("CVE-2025-54253");
+        assertThat(kev.annotations().methodologyVersion()).startsWith("2026.11+");
         assertThat(ledger.isCompleted("ewea-demo", demo.digest())).isTrue();
     }
 

@@ -1,7 +1,9 @@
 package org.ewea.api.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.ewea.collectors.fetch.FetchSettings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -22,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param schedulerEnabled whether sources are harvested by their cron schedules ({@code EWEA_COLLECTORS_SCHEDULER_ENABLED},
  *     default true)
  * @param schedulerThreads harvests that may run at once on this instance (default 4)
+ * @param attackData MITRE ATT&CK STIX data (bundle or one object per line) whose group and software names are
+ *     extracted as entities ({@code EWEA_COLLECTORS_ATTACK_DATA}; not shipped: ATT&CK terms of use)
  * @param resyncInterval how often the schedule is brought in line with the catalogue, for changes made by other
  *     instances (default 60s)
  */
@@ -39,7 +43,8 @@ public record CollectorsProperties(
         @DefaultValue("3") double silentFactor,
         @DefaultValue("true") boolean schedulerEnabled,
         @DefaultValue("4") int schedulerThreads,
-        @DefaultValue("60s") Duration resyncInterval) {
+        @DefaultValue("60s") Duration resyncInterval,
+        @Nullable Path attackData) {
 
     public FetchSettings fetchSettings() {
         return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,

@@ -3,6 +3,7 @@ package org.ewea.api.demo;
 import java.time.InstantSource;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.collectors.RecordingImporter;
+import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingFiles;
@@ -28,8 +29,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final ItemRepository items;
     private final ImportLedger ledger;
     private final InstantSource clock;
+    private final Annotator annotator;
 
-    DemoDataLoader(EweaProperties properties, ItemRepository items, ImportLedger ledger, InstantSource clock) {
+    DemoDataLoader(EweaProperties properties, ItemRepository items, ImportLedger ledger, Annotator annotator,
+            InstantSource clock) {
+        this.annotator = annotator;
         this.properties = properties;
         this.items = items;
         this.ledger = ledger;
@@ -43,7 +47,8 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         FolderRecording demo = FolderRecording.open(RecordingFiles.classpath(getClass().getClassLoader(), LOCATION));
-        ImportReport report = new RecordingImporter(items, ledger, clock, RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
+        ImportReport report = new RecordingImporter(items, ledger, annotator, clock,
+                RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
                 .importRecording(demo);
         if (report.status() == ImportReport.Status.IMPORTED) {
             LOG.info("Demo recording '{}' imported: {} items stored, {} merged, {} rejected", demo.title(),

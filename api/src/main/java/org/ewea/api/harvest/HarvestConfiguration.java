@@ -4,7 +4,11 @@ import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.ewea.api.config.CollectorsProperties;
+import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.enrich.AttackNames;
+import org.ewea.collectors.enrich.EntityExtractor;
 import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.methodology.definition.Methodology;
 import org.ewea.collectors.fetch.Sleeper;
 import org.ewea.collectors.harvest.HarvestRunRepository;
 import org.ewea.collectors.harvest.Harvester;
@@ -21,6 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /** Fetcher, harvester and health assessment, with their collections' indexes. */
 @Configuration(proxyBeanMethods = false)
 class HarvestConfiguration {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HarvestConfiguration.class);
 
     @Bean(destroyMethod = "close")
     HttpFetcher httpFetcher(CollectorsProperties properties, InstantSource clock) {
@@ -40,9 +46,18 @@ class HarvestConfiguration {
     }
 
     @Bean
+    Annotator annotator(Methodology methodology, CollectorsProperties properties) {
+        AttackNames attack = properties.attackData() == null ? AttackNames.none()
+                : AttackNames.read(properties.attackData());
+        LOG.info("Items are tagged under methodology {} and {} ATT&CK names", methodology.versionId(),
+                attack.names().size());
+        return new Annotator(methodology.lexicon(), methodology.versionId(), new EntityExtractor(attack));
+    }
+
+    @Bean
     Harvester harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
-            SourceStateRepository states, InstantSource clock) {
-        return new Harvester(fetcher, items, ledger, runs, states, clock);
+            SourceStateRepository states, Annotator annotator, InstantSource clock) {
+        return new Harvester(fetcher, items, ledger, runs, states, annotator, clock);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package org.ewea.api.items;
 
 import java.time.Instant;
+import java.util.List;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.methodology.HarmonisedItem;
 import org.jspecify.annotations.Nullable;
 
@@ -19,10 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param tlp TLP 2.0 label, e.g. {@code TLP:AMBER}
  * @param contentHash SHA-256 of the normalised title and text
  * @param provenance the raw capture the item came from
+ * @param tags taxonomy technologies mentioned (id, mentions, first offset, term)
+ * @param entities entities mentioned (CVE ids, crypto and onion addresses, e-mail addresses, ATT&CK names)
+ * @param methodologyVersion the methodology version the tags were made under
  */
 public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
         @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,
-        String contentHash, ProvenanceView provenance) {
+        String contentHash, ProvenanceView provenance, List<ItemAnnotations.Tag> tags,
+        List<ItemAnnotations.Entity> entities, String methodologyVersion) {
 
     /**
      * @param rawSha256 SHA-256 of the raw captured bytes
@@ -32,10 +39,13 @@ public record ItemView(String id, String sourceId, @Nullable String url, String 
     public record ProvenanceView(String rawSha256, String origin, Instant captured) {
     }
 
-    static ItemView of(HarmonisedItem item) {
+    static ItemView of(AnnotatedItem annotated) {
+        HarmonisedItem item = annotated.item();
         return new ItemView(item.id().value(), item.sourceId().value(), item.canonicalUrl(), item.title(), item.text(),
                 item.language(), item.published(), item.captured(), item.grading().code(), item.tlp().label(),
                 item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
-                        item.provenance().origin().toString(), item.provenance().captured()));
+                        item.provenance().origin().toString(), item.provenance().captured()),
+                annotated.annotations().tags(), annotated.annotations().entities(),
+                annotated.annotations().methodologyVersion());
     }
 }

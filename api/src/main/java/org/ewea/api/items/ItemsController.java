@@ -44,7 +44,7 @@ class ItemsController {
             @RequestParam(name = "size", defaultValue = "20")
             @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
             @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size) {
-        return store.call(() -> new PageResponse<>(items.page(page, size), page, size, items.count()))
+        return store.call(() -> new PageResponse<>(items.pageAnnotated(page, size), page, size, items.count()))
                 .map(result -> result.map(ItemView::of));
     }
 }

@@ -55,6 +55,9 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
                 "captured", "grading", "tlp", "contentHash", "provenance");
         assertThat(items.getFirst()).containsEntry("sourceId", "cisa-kev").containsEntry("grading", "A1")
                 .containsEntry("tlp", "TLP:CLEAR");
+        List<Map<String, Object>> entities = (List<Map<String, Object>>) items.getFirst().get("entities");
+        assertThat(entities).anySatisfy(e -> assertThat(e).containsEntry("type", "cve"));
+        assertThat((String) items.getFirst().get("methodologyVersion")).startsWith("2026.11+");
         List<Instant> times = items.stream().map(i -> Instant.parse((String) i.get("published"))).toList();
         assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
 

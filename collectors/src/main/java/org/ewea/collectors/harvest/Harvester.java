@@ -10,6 +10,7 @@ import org.ewea.collectors.RecordingImporter;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.feed.FeedEntry;
 import org.ewea.collectors.feed.FeedParseException;
 import org.ewea.collectors.feed.FeedParser;
@@ -47,11 +48,13 @@ public final class Harvester {
     private final HarvestRunRepository runs;
     private final SourceStateRepository states;
     private final InstantSource clock;
+    private final Annotator annotator;
     private final FeedParser parser = new FeedParser();
     private final ItemNormaliser normaliser = new ItemNormaliser();
 
     public Harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
-            SourceStateRepository states, InstantSource clock) {
+            SourceStateRepository states, Annotator annotator, InstantSource clock) {
+        this.annotator = annotator;
         this.fetcher = fetcher;
         this.items = items;
         this.ledger = ledger;
@@ -116,7 +119,7 @@ public final class Harvester {
                 case Normalised.Rejected(String reason, String locator) -> reasons.merge(reason, 1, Integer::sum);
             }
         }
-        StoreOutcome stored = items.insertNew(accepted);
+        StoreOutcome stored = items.insertAnnotated(annotator.annotate(accepted));
         long rejected = entries.size() - accepted.size();
         String detail = entries.size() + " entries" + (reasons.isEmpty() ? "" : "; rejected: " + reasons);
         return new RunResult(stored.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, detail,
@@ -128,7 +131,7 @@ public final class Harvester {
         try {
             FolderRecording recording = FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(
                     source.path())));
-            ImportReport report = new RecordingImporter(items, ledger, clock,
+            ImportReport report = new RecordingImporter(items, ledger, annotator, clock,
                     RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
             HarvestOutcome outcome = report.status() == ImportReport.Status.ALREADY_IMPORTED
                     ? HarvestOutcome.NOT_MODIFIED : report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY;

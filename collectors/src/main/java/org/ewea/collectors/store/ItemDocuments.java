@@ -3,6 +3,9 @@ package org.ewea.collectors.store;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
 import org.bson.Document;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.HarmonisedItem;
@@ -32,6 +35,7 @@ final class ItemDocuments {
     static final String TLP = "tlp";
     static final String CONTENT_HASH = "contentHash";
     static final String PROVENANCE = "provenance";
+    static final String ANNOTATIONS = "annotations";
 
     private ItemDocuments() {
     }
@@ -52,6 +56,31 @@ final class ItemDocuments {
                 .append(PROVENANCE, new Document("rawSha256", item.provenance().rawSha256())
                         .append("origin", item.provenance().origin().toString())
                         .append("captured", date(item.provenance().captured())));
+    }
+
+    static Document toDocument(AnnotatedItem annotated) {
+        ItemAnnotations a = annotated.annotations();
+        List<Document> tags = a.tags().stream().map(t -> new Document("technology", t.technology())
+                .append("count", t.count()).append("firstOffset", t.firstOffset()).append("term", t.term())).toList();
+        List<Document> entities = a.entities().stream().map(e -> new Document("type", e.type())
+                .append("value", e.value()).append("count", e.count()).append("label", e.label())).toList();
+        return toDocument(annotated.item()).append(ANNOTATIONS, new Document("tags", tags).append("entities", entities)
+                .append("methodologyVersion", a.methodologyVersion()));
+    }
+
+    static AnnotatedItem fromAnnotatedDocument(Document document) {
+        HarmonisedItem item = fromDocument(document);
+        Document a = document.get(ANNOTATIONS, Document.class);
+        if (a == null) {
+            return AnnotatedItem.plain(item);
+        }
+        List<ItemAnnotations.Tag> tags = a.getList("tags", Document.class, List.of()).stream()
+                .map(t -> new ItemAnnotations.Tag(t.getString("technology"), t.getInteger("count", 0),
+                        t.getInteger("firstOffset", 0), t.getString("term"))).toList();
+        List<ItemAnnotations.Entity> entities = a.getList("entities", Document.class, List.of()).stream()
+                .map(e -> new ItemAnnotations.Entity(e.getString("type"), e.getString("value"),
+                        e.getInteger("count", 0), e.getString("label"))).toList();
+        return new AnnotatedItem(item, new ItemAnnotations(tags, entities, a.getString("methodologyVersion")));
     }
 
     static HarmonisedItem fromDocument(Document document) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
 
@@ -50,15 +51,20 @@ public final class ItemRepository {
      * merged, as are repeats of one id within the list.
      */
     public StoreOutcome insertNew(List<HarmonisedItem> batch) {
-        Map<ItemId, HarmonisedItem> unique = new LinkedHashMap<>();
-        batch.forEach(item -> unique.putIfAbsent(item.id(), item));
+        return insertAnnotated(batch.stream().map(AnnotatedItem::plain).toList());
+    }
+
+    /** As {@link #insertNew}, with each item's annotations stored beside it. */
+    public StoreOutcome insertAnnotated(List<AnnotatedItem> batch) {
+        Map<ItemId, AnnotatedItem> unique = new LinkedHashMap<>();
+        batch.forEach(a -> unique.putIfAbsent(a.item().id(), a));
         StoreOutcome outcome = new StoreOutcome(0, batch.size() - unique.size());
-        List<HarmonisedItem> distinct = new ArrayList<>(unique.values());
+        List<AnnotatedItem> distinct = new ArrayList<>(unique.values());
         for (int from = 0; from < distinct.size(); from += BATCH) {
             List<WriteModel<Document>> writes = new ArrayList<>();
-            for (HarmonisedItem item : distinct.subList(from, Math.min(distinct.size(), from + BATCH))) {
-                writes.add(new UpdateOneModel<>(eq("_id", item.id().value()),
-                        new Document("$setOnInsert", ItemDocuments.toDocument(item)),
+            for (AnnotatedItem annotated : distinct.subList(from, Math.min(distinct.size(), from + BATCH))) {
+                writes.add(new UpdateOneModel<>(eq("_id", annotated.item().id().value()),
+                        new Document("$setOnInsert", ItemDocuments.toDocument(annotated)),
                         new UpdateOptions().upsert(true)));
             }
             BulkWriteResult result = items.bulkWrite(writes, new BulkWriteOptions().ordered(true));
@@ -74,13 +80,23 @@ public final class ItemRepository {
 
     /** One page of items, newest first (by published time, else capture time), ties broken by id. */
     public List<HarmonisedItem> page(int page, int size) {
-        List<HarmonisedItem> result = new ArrayList<>(size);
+        return pageAnnotated(page, size).stream().map(AnnotatedItem::item).toList();
+    }
+
+    /** As {@link #page}, with annotations. */
+    public List<AnnotatedItem> pageAnnotated(int page, int size) {
+        List<AnnotatedItem> result = new ArrayList<>(size);
         items.find()
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
-                .forEach(document -> result.add(ItemDocuments.fromDocument(document)));
+                .forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
         return result;
+    }
+
+    public Optional<AnnotatedItem> findAnnotated(ItemId id) {
+        return Optional.ofNullable(items.find(eq("_id", id.value())).first())
+                .map(ItemDocuments::fromAnnotatedDocument);
     }
 
     /**
