@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.accounting.Rejection;
-import org.ewea.collectors.store.StoreOutcome;
+import org.ewea.collectors.capture.CaptureResult;
 
 /** Running totals of one import; becomes its {@link ImportReport}. Not thread-safe: one import, one account. */
 final class ImportAccount {
@@ -30,17 +30,17 @@ final class ImportAccount {
         note(new Rejection(reason, locator, detail));
     }
 
-    void rejectRecord(String reason, String locator) {
-        input++;
-        rejected++;
-        note(new Rejection(reason, locator, reason));
-    }
-
-    /** Records what the store did with the records of one capture that were accepted. */
-    void stored(StoreOutcome outcome) {
-        input += outcome.stored() + outcome.merged();
-        stored += outcome.stored();
-        merged += outcome.merged();
+    /** Adds what processing one capture did: an unparseable capture, or its records' accounting. */
+    void add(String locator, CaptureResult result) {
+        if (result.parseError() != null) {
+            rejectCapture("unparseable feed", locator, result.parseError());
+            return;
+        }
+        input += result.entries();
+        stored += result.stored();
+        merged += result.merged();
+        rejected += result.rejected();
+        result.rejectedEntries().forEach(r -> note(new Rejection(r.reason(), r.locator(), r.reason())));
     }
 
     private void note(Rejection rejection) {

@@ -3,23 +3,15 @@ package org.ewea.collectors;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.enrich.Annotator;
-import org.ewea.collectors.feed.FeedEntry;
-import org.ewea.collectors.feed.FeedParseException;
-import org.ewea.collectors.feed.FeedParser;
-import org.ewea.collectors.normalise.ItemNormaliser;
-import org.ewea.collectors.normalise.Normalised;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.ManifestCapture;
 import org.ewea.collectors.recording.RecordingException;
 import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.HarmonisedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +29,7 @@ public final class RecordingImporter {
 
     private final ItemRepository items;
     private final ImportLedger ledger;
-    private final FeedParser parser;
-    private final ItemNormaliser normaliser;
+    private final CaptureProcessor processor;
     private final InstantSource clock;
     private final long maxCaptureBytes;
     private final Annotator annotator;
@@ -48,8 +39,7 @@ public final class RecordingImporter {
         this.annotator = annotator;
         this.items = items;
         this.ledger = ledger;
-        this.parser = new FeedParser();
-        this.normaliser = new ItemNormaliser();
+        this.processor = new CaptureProcessor(items, annotator);
         this.clock = clock;
         this.maxCaptureBytes = maxCaptureBytes;
     }
@@ -82,10 +72,8 @@ public final class RecordingImporter {
 
     private void importCapture(FolderRecording recording, ManifestCapture entry, ImportAccount account) {
         Capture capture;
-        List<FeedEntry> entries;
         try {
             capture = recording.read(entry, maxCaptureBytes);
-            entries = parser.parse(capture.body());
         } catch (RecordingFiles.CaptureTooLargeException e) {
             account.rejectCapture("capture too large", entry.file(), e.getMessage());
             return;
@@ -95,17 +83,7 @@ public final class RecordingImporter {
         } catch (RecordingException e) {
             account.rejectCapture("capture digest mismatch", entry.file(), e.getMessage());
             return;
-        } catch (FeedParseException e) {
-            account.rejectCapture("unparseable feed", entry.file(), e.getMessage());
-            return;
         }
-        List<HarmonisedItem> accepted = new ArrayList<>(entries.size());
-        for (FeedEntry feedEntry : entries) {
-            switch (normaliser.normalise(feedEntry, capture)) {
-                case Normalised.Accepted(HarmonisedItem item) -> accepted.add(item);
-                case Normalised.Rejected(String reason, String locator) -> account.rejectRecord(reason, locator);
-            }
-        }
-        account.stored(items.insertAnnotated(annotator.annotate(accepted)));
+        account.add(capture.locator(), processor.process(capture));
     }
 }

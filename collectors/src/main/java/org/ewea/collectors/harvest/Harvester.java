@@ -2,33 +2,25 @@ package org.ewea.collectors.harvest;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
 import java.util.UUID;
+import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.RecordingImporter;
+import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.Annotator;
-import org.ewea.collectors.feed.FeedEntry;
-import org.ewea.collectors.feed.FeedParseException;
-import org.ewea.collectors.feed.FeedParser;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.fetch.FetchRequest;
 import org.ewea.collectors.fetch.FetchResult;
 import org.ewea.collectors.fetch.HttpFetcher;
 import org.ewea.collectors.normalise.Digests;
-import org.ewea.collectors.normalise.ItemNormaliser;
-import org.ewea.collectors.normalise.Normalised;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingException;
 import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.collectors.store.StoreOutcome;
-import org.ewea.methodology.HarmonisedItem;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +41,12 @@ public final class Harvester {
     private final SourceStateRepository states;
     private final InstantSource clock;
     private final Annotator annotator;
-    private final FeedParser parser = new FeedParser();
-    private final ItemNormaliser normaliser = new ItemNormaliser();
+    private final CaptureProcessor processor;
 
     public Harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
             SourceStateRepository states, Annotator annotator, InstantSource clock) {
         this.annotator = annotator;
+        this.processor = new CaptureProcessor(items, annotator);
         this.fetcher = fetcher;
         this.items = items;
         this.ledger = ledger;
@@ -103,28 +95,16 @@ public final class Harvester {
         String sha256 = Digests.sha256Hex(body.body());
         Capture capture = new Capture(definition(source), body.finalUrl().toString(), body.finalUrl(),
                 body.fetched(), body.contentType(), body.body(), sha256);
-        List<FeedEntry> entries;
-        try {
-            entries = parser.parse(body.body());
-        } catch (FeedParseException e) {
-            RunResult failed = RunResult.failed(FailureReason.PARSE_ERROR, e.getMessage(), body.status(),
-                    body.attempts());
-            return failed.withBody(body.body().length, sha256);
+        CaptureResult result = processor.process(capture);
+        if (result.parseError() != null) {
+            return RunResult.failed(FailureReason.PARSE_ERROR, result.parseError(), body.status(), body.attempts())
+                    .withBody(body.body().length, sha256);
         }
-        List<HarmonisedItem> accepted = new ArrayList<>();
-        TreeMap<String, Integer> reasons = new TreeMap<>();
-        for (FeedEntry entry : entries) {
-            switch (normaliser.normalise(entry, capture)) {
-                case Normalised.Accepted(HarmonisedItem item) -> accepted.add(item);
-                case Normalised.Rejected(String reason, String locator) -> reasons.merge(reason, 1, Integer::sum);
-            }
-        }
-        StoreOutcome stored = items.insertAnnotated(annotator.annotate(accepted));
-        long rejected = entries.size() - accepted.size();
-        String detail = entries.size() + " entries" + (reasons.isEmpty() ? "" : "; rejected: " + reasons);
-        return new RunResult(stored.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, detail,
-                body.status(), body.attempts(), body.body().length, sha256, entries.size(), stored.stored(),
-                stored.merged(), rejected, body.etag(), body.lastModified());
+        String detail = result.entries() + " entries"
+                + (result.rejected() == 0 ? "" : "; rejected: " + result.rejectedByReason());
+        return new RunResult(result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, detail,
+                body.status(), body.attempts(), body.body().length, sha256, result.entries(), result.stored(),
+                result.merged(), result.rejected(), body.etag(), body.lastModified());
     }
 
     private RunResult folder(Source source) {

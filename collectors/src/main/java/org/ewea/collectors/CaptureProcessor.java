@@ -1,0 +1,51 @@
+package org.ewea.collectors;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.CaptureResult;
+import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.feed.FeedEntry;
+import org.ewea.collectors.feed.FeedParseException;
+import org.ewea.collectors.feed.FeedParser;
+import org.ewea.collectors.normalise.ItemNormaliser;
+import org.ewea.collectors.normalise.Normalised;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.store.StoreOutcome;
+import org.ewea.methodology.HarmonisedItem;
+
+/**
+ * The one path every capture takes, live or replayed: parse, normalise, annotate, store, and account for every entry.
+ */
+public final class CaptureProcessor {
+
+    private final FeedParser parser = new FeedParser();
+    private final ItemNormaliser normaliser = new ItemNormaliser();
+    private final ItemRepository items;
+    private final Annotator annotator;
+
+    public CaptureProcessor(ItemRepository items, Annotator annotator) {
+        this.items = items;
+        this.annotator = annotator;
+    }
+
+    public CaptureResult process(Capture capture) {
+        List<FeedEntry> entries;
+        try {
+            entries = parser.parse(capture.body());
+        } catch (FeedParseException e) {
+            return CaptureResult.unparseable(e.getMessage());
+        }
+        List<HarmonisedItem> accepted = new ArrayList<>(entries.size());
+        List<CaptureResult.RejectedEntry> rejected = new ArrayList<>();
+        for (FeedEntry entry : entries) {
+            switch (normaliser.normalise(entry, capture)) {
+                case Normalised.Accepted(HarmonisedItem item) -> accepted.add(item);
+                case Normalised.Rejected(String reason, String locator) ->
+                        rejected.add(new CaptureResult.RejectedEntry(reason, locator));
+            }
+        }
+        StoreOutcome stored = items.insertAnnotated(annotator.annotate(accepted));
+        return new CaptureResult(null, entries.size(), stored.stored(), stored.merged(), rejected);
+    }
+}
