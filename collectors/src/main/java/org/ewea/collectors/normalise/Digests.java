@@ -19,6 +19,18 @@ public final class Digests {
         return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** SHA-256 of a file, read in a stream. */
+    public static String sha256Hex(java.nio.file.Path file) throws java.io.IOException {
+        MessageDigest digest = sha256();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
