@@ -5,6 +5,7 @@ import java.util.List;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.feed.EntryParser;
 import org.ewea.collectors.feed.FeedEntry;
 import org.ewea.collectors.feed.FeedParseException;
 import org.ewea.collectors.feed.FeedParser;
@@ -29,10 +30,16 @@ public final class CaptureProcessor {
         this.annotator = annotator;
     }
 
+    /** Processes a feed capture. */
     public CaptureResult process(Capture capture) {
+        return process(capture, parser);
+    }
+
+    /** Processes a capture with the parser its source's kind or profile calls for. */
+    public CaptureResult process(Capture capture, EntryParser entryParser) {
         List<FeedEntry> entries;
         try {
-            entries = parser.parse(capture.body());
+            entries = entryParser.parse(capture);
         } catch (FeedParseException e) {
             return CaptureResult.unparseable(e.getMessage());
         }

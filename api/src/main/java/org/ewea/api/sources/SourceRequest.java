@@ -22,10 +22,11 @@ public record SourceRequest(
         @Nullable List<String> tags,
         @Schema(example = "socks5://127.0.0.1:9050") @Nullable String proxy,
         @Nullable Boolean enabled,
-        @Schema(description = "allow loopback and private addresses (off by default: SSRF guard)") @Nullable Boolean local) {
+        @Schema(description = "allow loopback and private addresses (off by default: SSRF guard)") @Nullable Boolean local,
+        @Schema(description = "mirror profile of a folder source", example = "ransomchats") @Nullable String profile) {
 
     SourceSpec toSpec(@Nullable String idOverride) {
         return new SourceSpec(idOverride != null ? idOverride : id, kind, title, url, path, schedule, language,
-                grading, tlp, tags, proxy, enabled, local);
+                grading, tlp, tags, proxy, enabled, local, profile);
     }
 }

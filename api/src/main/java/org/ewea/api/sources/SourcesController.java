@@ -149,7 +149,7 @@ class SourcesController {
             @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled) {
         OpmlImporter.Defaults defaults = new OpmlImporter.Defaults(grading, tlp, enabled);
         validate(new SourceRequest("opml-defaults", null, null, "https://opml.invalid/", null, null, null, grading,
-                tlp, null, null, enabled, null), null);
+                tlp, null, null, enabled, null, null), null);
         return store.call(() -> {
             try {
                 OpmlImportReport report = importer.importOpml(opml, defaults);

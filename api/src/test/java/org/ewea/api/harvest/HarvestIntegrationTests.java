@@ -167,6 +167,25 @@ class HarvestIntegrationTests {
     }
 
     @Test
+    void harvestsAFolderMirrorThroughItsProfile() throws IOException {
+        java.nio.file.Path mirror = TestDataDirs.create("mirror");
+        java.nio.file.Files.createDirectories(mirror.resolve("Akira"));
+        java.nio.file.Files.writeString(mirror.resolve("Akira/20230529.json"), "{\"chat_id\": \"20230529\","
+                + " \"messages\": [{\"party\": \"Akira\", \"content\": \"Pay to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\","
+                + " \"timestamp\": \"\"}]}");
+        app.client().post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", "chat-mirror", "kind", "folder", "path", mirror.toString(),
+                        "profile", "ransomchats", "tlp", "AMBER", "enabled", false))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.profile").isEqualTo("ransomchats");
+        assertThat(harvest("chat-mirror")).containsEntry("outcome", "NEW_ITEMS").containsEntry("stored", 1);
+        app.client().post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("id", "bad-mirror", "kind", "folder", "path", mirror.toString(),
+                        "profile", "no-such-profile"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].name").isEqualTo("profile");
+    }
+
+    @Test
     void answersUnknownSourcesWith404() {
         app.client().post().uri("/api/v1/sources/no-such-source/harvest").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -17,7 +17,12 @@ import org.jspecify.annotations.Nullable;
  * Parses RSS 0.9x/1.0 (RDF)/2.0 and Atom 0.3/1.0 with ROME. ROME refuses documents with a DOCTYPE, which shuts out
  * external entities (XXE) and entity-expansion bombs; the encoding is detected from the XML prolog and byte marks.
  */
-public final class FeedParser {
+public final class FeedParser implements EntryParser {
+
+    @Override
+    public List<FeedEntry> parse(org.ewea.collectors.capture.Capture capture) throws FeedParseException {
+        return parse(capture.body());
+    }
 
     public List<FeedEntry> parse(byte[] document) throws FeedParseException {
         SyndFeed feed;

@@ -111,6 +111,9 @@ public final class Harvester {
     }
 
     private RunResult folder(Source source) {
+        if (source.profile() != null) {
+            return mirror(source);
+        }
         try {
             FolderRecording recording = FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(
                     source.path())));
@@ -124,6 +127,23 @@ public final class Harvester {
         } catch (RecordingException e) {
             return RunResult.failed(FailureReason.PARSE_ERROR, e.getMessage(), null, 1);
         }
+    }
+
+    /** Reads a folder mirror through the source's profile, on a simulated clock. */
+    private RunResult mirror(Source source) {
+        java.nio.file.Path folder = java.nio.file.Path.of(source.path());
+        var profile = new org.ewea.collectors.mirror.MirrorProfiles().find(source.profile());
+        if (profile.isEmpty() || !java.nio.file.Files.isDirectory(folder)) {
+            return RunResult.failed(FailureReason.PARSE_ERROR, profile.isEmpty() ? "no mirror profile '"
+                    + source.profile() + "'" : "no folder at " + folder, null, 1);
+        }
+        ImportReport report = new org.ewea.collectors.mirror.MirrorFolderReplayer(processor,
+                RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).replay(folder, profile.get(), definition(source),
+                new ReplayClock(java.time.Instant.EPOCH));
+        return new RunResult(report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null,
+                report.captures() + " files (" + report.capturesRejected() + " rejected); rejected by reason: "
+                        + report.rejectionsByReason(), null, 1, 0, null, report.input(), report.stored(),
+                report.merged(), report.rejected(), null, null);
     }
 
     /** Replays a WARC recording as this source (every record is taken as the source's), on a simulated clock. */

@@ -26,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param local whether it may be fetched from loopback or private addresses (refused otherwise)
  * @param created when it was added
  * @param updated when it was last changed
+ * @param profile the mirror profile a folder source is read with (e.g. {@code ransomchats}), or null
  */
 public record Source(SourceId id, SourceKind kind, String title, @Nullable URI url, @Nullable String path,
         String schedule, @Nullable String language, AdmiraltyGrade grading, Tlp tlp, List<String> tags,
-        @Nullable URI proxy, boolean enabled, boolean local, Instant created, Instant updated) {
+        @Nullable URI proxy, boolean enabled, boolean local, Instant created, Instant updated,
+        @Nullable String profile) {
 
     public Source {
         tags = List.copyOf(tags);
@@ -37,6 +39,6 @@ public record Source(SourceId id, SourceKind kind, String title, @Nullable URI u
 
     public Source withTimes(Instant created, Instant updated) {
         return new Source(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy, enabled, local,
-                created, updated);
+                created, updated, profile);
     }
 }

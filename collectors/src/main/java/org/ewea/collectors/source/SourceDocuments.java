@@ -28,7 +28,8 @@ final class SourceDocuments {
                 .append("enabled", s.enabled())
                 .append("local", s.local())
                 .append("created", Date.from(s.created()))
-                .append("updated", Date.from(s.updated()));
+                .append("updated", Date.from(s.updated()))
+                .append("profile", s.profile());
     }
 
     static Source fromDocument(Document d) {
@@ -38,6 +39,6 @@ final class SourceDocuments {
                 AdmiraltyGrade.parse(d.getString("grading")), Tlp.valueOf(d.getString("tlp")),
                 d.getList("tags", String.class), d.getString("proxy") == null ? null : URI.create(d.getString("proxy")),
                 d.getBoolean("enabled", true), d.getBoolean("local", false), d.getDate("created").toInstant(),
-                d.getDate("updated").toInstant());
+                d.getDate("updated").toInstant(), d.getString("profile"));
     }
 }

@@ -9,5 +9,13 @@ import org.jspecify.annotations.Nullable;
 public record SourceSpec(@Nullable String id, @Nullable String kind, @Nullable String title, @Nullable String url,
         @Nullable String path, @Nullable String schedule, @Nullable String language, @Nullable String grading,
         @Nullable String tlp, @Nullable List<String> tags, @Nullable String proxy, @Nullable Boolean enabled,
-        @Nullable Boolean local) {
+        @Nullable Boolean local, @Nullable String profile) {
+
+    /** A spec without a mirror profile. */
+    public SourceSpec(@Nullable String id, @Nullable String kind, @Nullable String title, @Nullable String url,
+            @Nullable String path, @Nullable String schedule, @Nullable String language, @Nullable String grading,
+            @Nullable String tlp, @Nullable List<String> tags, @Nullable String proxy, @Nullable Boolean enabled,
+            @Nullable Boolean local) {
+        this(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy, enabled, local, null);
+    }
 }

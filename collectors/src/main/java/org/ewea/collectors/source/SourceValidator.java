@@ -24,6 +24,7 @@ public final class SourceValidator {
     /** Hourly, at a minute spread by the source id so that sources do not all start at once. */
     public static final String DEFAULT_SCHEDULE_FORMAT = "0 %d * * * ?";
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private final org.ewea.collectors.mirror.MirrorProfiles profiles = new org.ewea.collectors.mirror.MirrorProfiles();
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} &/,.'()+_-]{1,80}");
 
     public Source validate(SourceSpec spec, Instant now) {
@@ -94,11 +95,19 @@ public final class SourceValidator {
             errors.put("tags", "at most 50 tags");
         }
         URI proxy = proxy(spec.proxy(), errors);
+        String profile = spec.profile() == null || spec.profile().isBlank() ? null : spec.profile().strip();
+        if (profile != null) {
+            if (kind != SourceKind.FOLDER) {
+                errors.put("profile", "only folder sources are read through a mirror profile");
+            } else if (profiles.find(profile).isEmpty()) {
+                errors.put("profile", "there is no mirror profile '" + profile + "'");
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(errors);
         }
         return new Source(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy,
-                spec.enabled() == null || spec.enabled(), Boolean.TRUE.equals(spec.local()), now, now);
+                spec.enabled() == null || spec.enabled(), Boolean.TRUE.equals(spec.local()), now, now, profile);
     }
 
     private static String required(@Nullable String value, String field, Map<String, String> errors) {

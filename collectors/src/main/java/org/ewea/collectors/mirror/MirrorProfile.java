@@ -1,0 +1,23 @@
+package org.ewea.collectors.mirror;
+
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to read one kind of recorded mirror.
+ *
+ * @param id profile id, named by sources
+ * @param description what it reads
+ * @param format the reader: {@code json-transcript} (one JSON document per file with an array of records)
+ * @param files glob of the files to read, relative to the mirror folder (e.g. {@code * /*.json} without the space)
+ * @param records the field of the JSON document holding the records
+ * @param record how each record is rendered into the item's text; {@code {field}} is a field of the record
+ * @param title the item's title; {@code {dir}} is the file's folder, {@code {file}} its name without extension,
+ *     {@code {field}} a top-level field of the document
+ * @param fileNameDate a pattern on the file name (without extension) with groups year, month and day, or null
+ * @param undated how files without a date are placed: {@code earliest-in-directory} (at the earliest date of their
+ *     folder, else of the mirror) or {@code exclude} (rejected with a reason)
+ */
+public record MirrorProfile(String id, String description, String format, String files, String records,
+        String record, String title, @Nullable Pattern fileNameDate, String undated) {
+}

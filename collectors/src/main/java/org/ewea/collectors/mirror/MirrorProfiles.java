@@ -1,0 +1,90 @@
+package org.ewea.collectors.mirror;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.ewea.methodology.definition.DefinitionException;
+import org.ewea.methodology.definition.DefinitionFile;
+import org.ewea.methodology.definition.YamlReader;
+import org.jspecify.annotations.Nullable;
+
+/** The mirror profiles shipped in the jar, read strictly (unknown keys and bad values name file, line and reason). */
+public final class MirrorProfiles {
+
+    static final String LOCATION = "org/ewea/collectors/profiles/";
+    private static final Set<String> FORMATS = Set.of("json-transcript");
+    private static final Set<String> UNDATED = Set.of("earliest-in-directory", "exclude");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+
+    private final YamlReader yaml = new YamlReader();
+
+    record ProfileFile(@Nullable String id, @Nullable String description, @Nullable String format,
+            @Nullable String files, @Nullable String records, @Nullable String record, @Nullable String title,
+            @Nullable DateFile date) {
+    }
+
+    record DateFile(@Nullable String fileName, @Nullable String undated) {
+    }
+
+    /** The profile of this id, if one ships. */
+    public Optional<MirrorProfile> find(String id) {
+        if (!ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        String resource = LOCATION + id + ".yaml";
+        try (InputStream in = MirrorProfiles.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(parse(new DefinitionFile(id + ".yaml", "classpath:" + resource,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    MirrorProfile parse(DefinitionFile file) {
+        ProfileFile p = yaml.read(file, ProfileFile.class);
+        String id = required(file, p.id(), "id");
+        String format = required(file, p.format(), "format");
+        if (!FORMATS.contains(format)) {
+            throw file.error("format '" + format + "' must be one of " + FORMATS);
+        }
+        Pattern fileNameDate = null;
+        String undated = "earliest-in-directory";
+        if (p.date() != null) {
+            if (p.date().fileName() != null) {
+                try {
+                    fileNameDate = Pattern.compile(p.date().fileName());
+                } catch (PatternSyntaxException e) {
+                    throw file.error("date.fileName is not a valid pattern: " + e.getDescription());
+                }
+                for (String group : new String[] {"year", "month", "day"}) {
+                    if (!p.date().fileName().contains("?<" + group + ">")) {
+                        throw file.error("date.fileName needs a named group (?<" + group + ">...)");
+                    }
+                }
+            }
+            if (p.date().undated() != null) {
+                undated = p.date().undated();
+                if (!UNDATED.contains(undated)) {
+                    throw file.error("date.undated '" + undated + "' must be one of " + UNDATED);
+                }
+            }
+        }
+        return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
+                required(file, p.files(), "files"), required(file, p.records(), "records"),
+                required(file, p.record(), "record"), required(file, p.title(), "title"), fileNameDate, undated);
+    }
+
+    private static String required(DefinitionFile file, @Nullable String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new DefinitionException(file.origin(), -1, key + " is required");
+        }
+        return value;
+    }
+}
