@@ -12,6 +12,7 @@ import org.ewea.collectors.feed.FeedParser;
 import org.ewea.collectors.normalise.ItemNormaliser;
 import org.ewea.collectors.normalise.Normalised;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.collectors.store.StoreOutcome;
 import org.ewea.methodology.HarmonisedItem;
 
@@ -24,10 +25,20 @@ public final class CaptureProcessor {
     private final ItemNormaliser normaliser = new ItemNormaliser();
     private final ItemRepository items;
     private final Annotator annotator;
+    private final java.util.function.Consumer<Capture> raw;
 
+    /** A processor that does not keep raw captures (tests, benchmarks). */
     public CaptureProcessor(ItemRepository items, Annotator annotator) {
+        this(items, annotator, capture -> { });
+    }
+
+    /**
+     * @param raw keeps each capture's raw bytes before it is parsed (see {@link RawCaptureStore#keep})
+     */
+    public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw) {
         this.items = items;
         this.annotator = annotator;
+        this.raw = raw;
     }
 
     /** Processes a feed capture. */
@@ -37,6 +48,7 @@ public final class CaptureProcessor {
 
     /** Processes a capture with the parser its source's kind or profile calls for. */
     public CaptureResult process(Capture capture, EntryParser entryParser) {
+        raw.accept(capture);
         List<FeedEntry> entries;
         try {
             entries = entryParser.parse(capture);

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
-import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.ManifestCapture;
 import org.ewea.collectors.recording.RecordingException;
 import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.store.ImportLedger;
-import org.ewea.collectors.store.ItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,19 +25,15 @@ public final class RecordingImporter {
     /** Captures larger than this are rejected unread (10 MiB, as for live fetches). */
     public static final long DEFAULT_MAX_CAPTURE_BYTES = 10L * 1024 * 1024;
 
-    private final ItemRepository items;
     private final ImportLedger ledger;
     private final CaptureProcessor processor;
     private final InstantSource clock;
     private final long maxCaptureBytes;
-    private final Annotator annotator;
 
-    public RecordingImporter(ItemRepository items, ImportLedger ledger, Annotator annotator, InstantSource clock,
+    public RecordingImporter(ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
             long maxCaptureBytes) {
-        this.annotator = annotator;
-        this.items = items;
         this.ledger = ledger;
-        this.processor = new CaptureProcessor(items, annotator);
+        this.processor = processor;
         this.clock = clock;
         this.maxCaptureBytes = maxCaptureBytes;
     }

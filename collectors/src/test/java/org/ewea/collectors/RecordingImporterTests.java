@@ -38,7 +38,8 @@ class RecordingImporterTests {
     }
 
     private RecordingImporter importer(long maxCaptureBytes) {
-        return new RecordingImporter(items, ledger, TestAnnotators.defaults(), CLOCK, maxCaptureBytes);
+        return new RecordingImporter(ledger, new CaptureProcessor(items, TestAnnotators.defaults()), CLOCK,
+                maxCaptureBytes);
     }
 
     private static FolderRecording ugly() throws URISyntaxException {

@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param schedulerThreads harvests that may run at once on this instance (default 4)
  * @param attackData MITRE ATT&CK STIX data (bundle or one object per line) whose group and software names are
  *     extracted as entities ({@code EWEA_COLLECTORS_ATTACK_DATA}; not shipped: ATT&CK terms of use)
+ * @param rawRetention how long raw captures are kept after capture ({@code EWEA_COLLECTORS_RAW_RETENTION}, default
+ *     365d)
  * @param resyncInterval how often the schedule is brought in line with the catalogue, for changes made by other
  *     instances (default 60s)
  */
@@ -44,7 +46,8 @@ public record CollectorsProperties(
         @DefaultValue("true") boolean schedulerEnabled,
         @DefaultValue("4") int schedulerThreads,
         @DefaultValue("60s") Duration resyncInterval,
-        @Nullable Path attackData) {
+        @Nullable Path attackData,
+        @DefaultValue("365d") Duration rawRetention) {
 
     public FetchSettings fetchSettings() {
         return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,

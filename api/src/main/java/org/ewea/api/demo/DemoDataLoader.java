@@ -3,12 +3,11 @@ package org.ewea.api.demo;
 import java.time.InstantSource;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.collectors.RecordingImporter;
-import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.store.ImportLedger;
-import org.ewea.collectors.store.ItemRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,16 +25,13 @@ class DemoDataLoader implements ApplicationRunner {
     static final String LOCATION = "demo";
 
     private final EweaProperties properties;
-    private final ItemRepository items;
     private final ImportLedger ledger;
     private final InstantSource clock;
-    private final Annotator annotator;
+    private final CaptureProcessor processor;
 
-    DemoDataLoader(EweaProperties properties, ItemRepository items, ImportLedger ledger, Annotator annotator,
-            InstantSource clock) {
-        this.annotator = annotator;
+    DemoDataLoader(EweaProperties properties, ImportLedger ledger, CaptureProcessor processor, InstantSource clock) {
+        this.processor = processor;
         this.properties = properties;
-        this.items = items;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -47,7 +43,7 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         FolderRecording demo = FolderRecording.open(RecordingFiles.classpath(getClass().getClassLoader(), LOCATION));
-        ImportReport report = new RecordingImporter(items, ledger, annotator, clock,
+        ImportReport report = new RecordingImporter(ledger, processor, clock,
                 RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
                 .importRecording(demo);
         if (report.status() == ImportReport.Status.IMPORTED) {

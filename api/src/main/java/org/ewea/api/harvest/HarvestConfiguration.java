@@ -16,6 +16,8 @@ import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.harvest.SourceStateRepository;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.store.RawCaptureStore;
+import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.schedule.HarvestScheduler;
 import org.ewea.collectors.schedule.SourceLock;
 import org.ewea.collectors.source.SourceRepository;
@@ -55,9 +57,19 @@ class HarvestConfiguration {
     }
 
     @Bean
-    Harvester harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
-            SourceStateRepository states, Annotator annotator, InstantSource clock) {
-        return new Harvester(fetcher, items, ledger, runs, states, annotator, clock);
+    RawCaptureStore rawCaptureStore(MongoDatabase database, CollectorsProperties properties) {
+        return new RawCaptureStore(database, properties.rawRetention());
+    }
+
+    @Bean
+    CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw) {
+        return new CaptureProcessor(items, annotator, raw::keep);
+    }
+
+    @Bean
+    Harvester harvester(HttpFetcher fetcher, CaptureProcessor processor, ImportLedger ledger,
+            HarvestRunRepository runs, SourceStateRepository states, InstantSource clock) {
+        return new Harvester(fetcher, processor, ledger, runs, states, clock);
     }
 
     @Bean
@@ -67,10 +79,16 @@ class HarvestConfiguration {
 
     @Bean(destroyMethod = "close")
     HarvestScheduler harvestScheduler(CollectorsProperties properties, SourceLock lock, SourceRepository sources,
-            Harvester harvester) {
+            Harvester harvester, RawCaptureStore raw, InstantSource clock) {
         return new HarvestScheduler(properties.schedulerThreads(),
                 id -> lock.runScheduled(id, () -> sources.find(id).map(harvester::harvest).orElse(null)),
-                sources::enabled, properties.resyncInterval());
+                sources::enabled, properties.resyncInterval(), () -> {
+                    int purged = raw.purgeExpired(clock.instant());
+                    if (purged > 0) {
+                        LOG.info("Purged {} raw captures older than the retention of {}", purged,
+                                properties.rawRetention());
+                    }
+                });
     }
 
     @Bean

@@ -69,6 +69,25 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void tracesAnItemBackToTheExactBytesCaptured() throws Exception {
+        Map<String, Object> item = ((List<Map<String, Object>>) page("?size=1").get("items")).getFirst();
+        String sha256 = (String) ((Map<String, Object>) item.get("provenance")).get("rawSha256");
+        client.get().uri("/api/v1/captures/" + sha256).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.sourceId").isEqualTo("cisa-kev")
+                .jsonPath("$.contentType").isEqualTo("application/rss+xml");
+        byte[] raw = client.get().uri("/api/v1/captures/" + sha256 + "/raw").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-EWEA-Captured-Content-Type", "application/rss+xml")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(raw)))
+                .isEqualTo(sha256);
+        client.get().uri("/api/v1/captures/not-a-hash").exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/v1/captures/" + "0".repeat(64)).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void usesDefaultsAndAnswersAnEmptyPagePastTheEnd() {
         assertThat(page("")).containsEntry("page", 0).containsEntry("size", 20);
         Map<String, Object> beyond = page("?page=1000&size=200");

@@ -9,7 +9,6 @@ import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
-import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.fetch.FetchRequest;
 import org.ewea.collectors.fetch.FetchResult;
@@ -22,7 +21,6 @@ import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.collectors.replay.WarcReplayer;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.store.ImportLedger;
-import org.ewea.collectors.store.ItemRepository;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,20 +35,16 @@ public final class Harvester {
     private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
 
     private final HttpFetcher fetcher;
-    private final ItemRepository items;
+    private final CaptureProcessor processor;
     private final ImportLedger ledger;
     private final HarvestRunRepository runs;
     private final SourceStateRepository states;
     private final InstantSource clock;
-    private final Annotator annotator;
-    private final CaptureProcessor processor;
 
-    public Harvester(HttpFetcher fetcher, ItemRepository items, ImportLedger ledger, HarvestRunRepository runs,
-            SourceStateRepository states, Annotator annotator, InstantSource clock) {
-        this.annotator = annotator;
-        this.processor = new CaptureProcessor(items, annotator);
+    public Harvester(HttpFetcher fetcher, CaptureProcessor processor, ImportLedger ledger, HarvestRunRepository runs,
+            SourceStateRepository states, InstantSource clock) {
         this.fetcher = fetcher;
-        this.items = items;
+        this.processor = processor;
         this.ledger = ledger;
         this.runs = runs;
         this.states = states;
@@ -117,7 +111,7 @@ public final class Harvester {
         try {
             FolderRecording recording = FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(
                     source.path())));
-            ImportReport report = new RecordingImporter(items, ledger, annotator, clock,
+            ImportReport report = new RecordingImporter(ledger, processor, clock,
                     RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
             HarvestOutcome outcome = report.status() == ImportReport.Status.ALREADY_IMPORTED
                     ? HarvestOutcome.NOT_MODIFIED : report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY;

@@ -44,9 +44,19 @@ public final class HarvestScheduler implements AutoCloseable {
     private final Scheduler scheduler;
     private final Consumer<SourceId> harvest;
     private final Supplier<List<Source>> enabledSources;
+    private final Runnable maintenance;
 
     public HarvestScheduler(int threads, Consumer<SourceId> harvest, Supplier<List<Source>> enabledSources,
             Duration resyncInterval) {
+        this(threads, harvest, enabledSources, resyncInterval, () -> { });
+    }
+
+    /**
+     * @param maintenance run after each resync (e.g. purging expired raw captures)
+     */
+    public HarvestScheduler(int threads, Consumer<SourceId> harvest, Supplier<List<Source>> enabledSources,
+            Duration resyncInterval, Runnable maintenance) {
+        this.maintenance = maintenance;
         this.harvest = harvest;
         this.enabledSources = enabledSources;
         Properties properties = new Properties();
@@ -153,8 +163,9 @@ public final class HarvestScheduler implements AutoCloseable {
             return context -> {
                 try {
                     sync(enabledSources.get());
+                    maintenance.run();
                 } catch (RuntimeException e) {
-                    LOG.warn("Resync of the harvest schedule failed; keeping the current one", e);
+                    LOG.warn("Resync or maintenance of the harvest schedule failed; will try again", e);
                 }
             };
         }
