@@ -25,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param tags taxonomy technologies mentioned (id, mentions, first offset, term)
  * @param entities entities mentioned (CVE ids, crypto and onion addresses, e-mail addresses, ATT&CK names)
  * @param methodologyVersion the methodology version the tags were made under
+ * @param story the id of the first item of its story: near-duplicates (syndicated copies) share it
+ * @param revisions how often the article was edited since first captured
  */
 public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
         @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,
         String contentHash, ProvenanceView provenance, List<ItemAnnotations.Tag> tags,
-        List<ItemAnnotations.Entity> entities, String methodologyVersion) {
+        List<ItemAnnotations.Entity> entities, String methodologyVersion, @Nullable String story, int revisions) {
 
     /**
      * @param rawSha256 SHA-256 of the raw captured bytes
@@ -46,6 +48,6 @@ public record ItemView(String id, String sourceId, @Nullable String url, String 
                 item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
                         item.provenance().origin().toString(), item.provenance().captured()),
                 annotated.annotations().tags(), annotated.annotations().entities(),
-                annotated.annotations().methodologyVersion());
+                annotated.annotations().methodologyVersion(), annotated.story(), annotated.revisions());
     }
 }

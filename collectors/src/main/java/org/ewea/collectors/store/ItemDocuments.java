@@ -36,6 +36,10 @@ final class ItemDocuments {
     static final String CONTENT_HASH = "contentHash";
     static final String PROVENANCE = "provenance";
     static final String ANNOTATIONS = "annotations";
+    static final String SIMHASH = "simhash";
+    static final String STORY = "story";
+    static final String REVISIONS = "revisions";
+    static final String UPDATED = "updated";
 
     private ItemDocuments() {
     }
@@ -71,8 +75,10 @@ final class ItemDocuments {
     static AnnotatedItem fromAnnotatedDocument(Document document) {
         HarmonisedItem item = fromDocument(document);
         Document a = document.get(ANNOTATIONS, Document.class);
+        String story = document.getString(STORY);
+        int revisions = document.getInteger(REVISIONS, 0);
         if (a == null) {
-            return AnnotatedItem.plain(item);
+            return new AnnotatedItem(item, ItemAnnotations.NONE, story, revisions);
         }
         List<ItemAnnotations.Tag> tags = a.getList("tags", Document.class, List.of()).stream()
                 .map(t -> new ItemAnnotations.Tag(t.getString("technology"), t.getInteger("count", 0),
@@ -80,7 +86,8 @@ final class ItemDocuments {
         List<ItemAnnotations.Entity> entities = a.getList("entities", Document.class, List.of()).stream()
                 .map(e -> new ItemAnnotations.Entity(e.getString("type"), e.getString("value"),
                         e.getInteger("count", 0), e.getString("label"))).toList();
-        return new AnnotatedItem(item, new ItemAnnotations(tags, entities, a.getString("methodologyVersion")));
+        return new AnnotatedItem(item, new ItemAnnotations(tags, entities, a.getString("methodologyVersion")), story,
+                revisions);
     }
 
     static HarmonisedItem fromDocument(Document document) {

@@ -1,6 +1,7 @@
 package org.ewea.collectors.store;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -12,11 +13,15 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.bulk.BulkWriteResult;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.OptionalLong;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.ewea.collectors.dedup.SimHash;
+import org.ewea.collectors.dedup.StoryIndex;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
@@ -32,9 +37,11 @@ public final class ItemRepository {
     private static final int BATCH = 500;
 
     private final MongoCollection<Document> items;
+    private final StoryIndex stories;
 
     public ItemRepository(MongoDatabase database) {
         this.items = database.getCollection(COLLECTION);
+        this.stories = new StoryIndex(database);
     }
 
     /** Creates the collection's indexes; safe to call at every start. */
@@ -54,24 +61,82 @@ public final class ItemRepository {
         return insertAnnotated(batch.stream().map(AnnotatedItem::plain).toList());
     }
 
-    /** As {@link #insertNew}, with each item's annotations stored beside it. */
+    /**
+     * As {@link #insertNew}, with each item's annotations stored beside it. A new item gets a SimHash fingerprint
+     * and joins the story of its nearest near-duplicate (within 3 bits), stored or earlier in the batch, or starts
+     * its own. An item already stored with the same content counts as merged; one whose content changed (an edited
+     * article at the same URL) is updated in place and counts as merged and updated.
+     */
     public StoreOutcome insertAnnotated(List<AnnotatedItem> batch) {
         Map<ItemId, AnnotatedItem> unique = new LinkedHashMap<>();
         batch.forEach(a -> unique.putIfAbsent(a.item().id(), a));
-        StoreOutcome outcome = new StoreOutcome(0, batch.size() - unique.size());
+        int repeats = batch.size() - unique.size();
         List<AnnotatedItem> distinct = new ArrayList<>(unique.values());
+        StoreOutcome outcome = new StoreOutcome(0, repeats);
         for (int from = 0; from < distinct.size(); from += BATCH) {
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            for (AnnotatedItem annotated : distinct.subList(from, Math.min(distinct.size(), from + BATCH))) {
-                writes.add(new UpdateOneModel<>(eq("_id", annotated.item().id().value()),
-                        new Document("$setOnInsert", ItemDocuments.toDocument(annotated)),
-                        new UpdateOptions().upsert(true)));
-            }
-            BulkWriteResult result = items.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            int stored = result.getUpserts().size();
-            outcome = outcome.plus(new StoreOutcome(stored, writes.size() - stored));
+            outcome = outcome.plus(write(distinct.subList(from, Math.min(distinct.size(), from + BATCH))));
         }
         return outcome;
+    }
+
+    private StoreOutcome write(List<AnnotatedItem> chunk) {
+        Map<String, String> storedHashes = new HashMap<>();
+        items.find(in("_id", chunk.stream().map(a -> a.item().id().value()).toList()))
+                .projection(new Document(ItemDocuments.CONTENT_HASH, 1))
+                .forEach(d -> storedHashes.put(d.getString("_id"), d.getString(ItemDocuments.CONTENT_HASH)));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<StoryIndex.Member> indexed = new ArrayList<>();
+        int inserts = 0;
+        int merged = 0;
+        int edits = 0;
+        for (AnnotatedItem annotated : chunk) {
+            HarmonisedItem item = annotated.item();
+            String id = item.id().value();
+            String storedHash = storedHashes.get(id);
+            if (storedHash == null) {
+                Document document = ItemDocuments.toDocument(annotated).append(ItemDocuments.REVISIONS, 0);
+                OptionalLong simhash = SimHash.of(item.title(), item.text());
+                String story = id;
+                if (simhash.isPresent()) {
+                    story = nearest(simhash.getAsLong(), indexed).map(StoryIndex.Member::story).orElse(id);
+                    document.append(ItemDocuments.SIMHASH, simhash.getAsLong());
+                    indexed.add(new StoryIndex.Member(id, simhash.getAsLong(), story));
+                }
+                document.append(ItemDocuments.STORY, story);
+                writes.add(new UpdateOneModel<>(eq("_id", id), new Document("$setOnInsert", document),
+                        new UpdateOptions().upsert(true)));
+                inserts++;
+            } else if (storedHash.equals(item.contentHash())) {
+                merged++;
+            } else {
+                Document edited = ItemDocuments.toDocument(annotated);
+                edited.remove("_id");
+                edited.remove(ItemDocuments.CAPTURED);
+                edited.append(ItemDocuments.UPDATED, java.util.Date.from(item.captured()));
+                writes.add(new UpdateOneModel<>(new Document("_id", id).append(ItemDocuments.CONTENT_HASH, storedHash),
+                        new Document("$set", edited).append("$inc", new Document(ItemDocuments.REVISIONS, 1))));
+                edits++;
+            }
+        }
+        int stored = 0;
+        if (!writes.isEmpty()) {
+            BulkWriteResult result = items.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            stored = result.getUpserts().size();
+        }
+        stories.add(indexed);
+        // An insert that met an item stored meanwhile by another instance is a merge, not a loss.
+        return new StoreOutcome(stored, merged + edits + (inserts - stored), edits);
+    }
+
+    private Optional<StoryIndex.Member> nearest(long simhash, List<StoryIndex.Member> inBatch) {
+        StoryIndex.Member best = stories.nearest(simhash).orElse(null);
+        for (StoryIndex.Member m : inBatch) {
+            if (SimHash.distance(simhash, m.simhash()) <= SimHash.MAX_DISTANCE && (best == null
+                    || SimHash.distance(simhash, m.simhash()) < SimHash.distance(simhash, best.simhash()))) {
+                best = m;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     public Optional<HarmonisedItem> find(ItemId id) {

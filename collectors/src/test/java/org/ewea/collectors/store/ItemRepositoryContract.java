@@ -37,10 +37,10 @@ abstract class ItemRepositoryContract {
     }
 
     @Test
-    void countsItemsAlreadyStoredAndRepeatsAsMergedWithoutOverwriting() {
+    void countsSameContentRecapturedAndRepeatsAsMergedWithoutOverwriting() {
         HarmonisedItem original = item("https://news.example.org/a", "Original title", T0, T0);
         repository.insertNew(List.of(original));
-        HarmonisedItem recaptured = item("https://news.example.org/a", "Changed title", T0, T0.plusSeconds(60));
+        HarmonisedItem recaptured = item("https://news.example.org/a", "Original title", T0, T0.plusSeconds(60));
         HarmonisedItem other = item("https://news.example.org/b", "Other", T0, T0);
 
         StoreOutcome outcome = repository.insertNew(List.of(recaptured, other, other));
@@ -71,6 +71,50 @@ abstract class ItemRepositoryContract {
         assertThat(repository.page(0, 2)).extracting(HarmonisedItem::title).containsExactly("newest", "undated");
         assertThat(repository.page(1, 2)).extracting(HarmonisedItem::title).containsExactly("oldest");
         assertThat(repository.page(5, 2)).isEmpty();
+    }
+
+    private static final String ARTICLE = "Police in three countries dismantled an encrypted phone network used by"
+            + " drug traffickers to coordinate cocaine shipments through the ports of Antwerp and Rotterdam.";
+
+    private static HarmonisedItem withText(String url, String title, String text, Instant captured) {
+        HarmonisedItem base = item(url, title, captured, captured);
+        return new HarmonisedItem(base.id(), base.sourceId(), base.canonicalUrl(), title, text, base.language(),
+                base.published(), captured, base.grading(), base.tlp(),
+                org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text), base.provenance());
+    }
+
+    @Test
+    void nearDuplicatesJoinOneStoryAndDoNotVanish() {
+        HarmonisedItem first = withText("https://a.example/phones", "Phone network dismantled", ARTICLE, T0);
+        HarmonisedItem syndicated = withText("https://b.example/copy", "Phone network dismantled",
+                ARTICLE.replace("Police", "police"), T0.plusSeconds(60));
+        HarmonisedItem other = withText("https://c.example/other", "Infostealer sold", "A new information stealer"
+                + " is sold by subscription on forums, targeting cookies, passwords and crypto wallets.", T0);
+        repository.insertNew(List.of(first));
+        assertThat(repository.insertNew(List.of(syndicated, other))).isEqualTo(new StoreOutcome(2, 0));
+
+        assertThat(repository.count()).isEqualTo(3);
+        String story = repository.findAnnotated(first.id()).orElseThrow().story();
+        assertThat(story).isEqualTo(first.id().value());
+        assertThat(repository.findAnnotated(syndicated.id()).orElseThrow().story()).isEqualTo(story);
+        assertThat(repository.findAnnotated(other.id()).orElseThrow().story()).isEqualTo(other.id().value());
+    }
+
+    @Test
+    void anEditedArticleUpdatesItsItem() {
+        HarmonisedItem original = withText("https://news.example/story", "Draft title", ARTICLE, T0);
+        repository.insertNew(List.of(original));
+        HarmonisedItem edited = withText("https://news.example/story", "Corrected title",
+                ARTICLE + " Two suspects were released.", T0.plusSeconds(3600));
+        assertThat(repository.insertNew(List.of(edited))).isEqualTo(new StoreOutcome(0, 1, 1));
+        assertThat(repository.insertNew(List.of(edited))).as("the same edit again").isEqualTo(new StoreOutcome(0, 1));
+
+        var stored = repository.findAnnotated(original.id()).orElseThrow();
+        assertThat(stored.item().title()).isEqualTo("Corrected title");
+        assertThat(stored.item().text()).endsWith("released.");
+        assertThat(stored.item().captured()).as("first capture kept").isEqualTo(T0);
+        assertThat(stored.revisions()).isEqualTo(1);
+        assertThat(repository.count()).isEqualTo(1);
     }
 
     @Test
