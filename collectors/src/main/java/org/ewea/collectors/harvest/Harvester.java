@@ -58,8 +58,7 @@ public final class Harvester {
             case FEED -> feed(source, state);
             case FOLDER -> folder(source);
             case WARC -> warc(source);
-            case WEB -> RunResult.failed(FailureReason.PARSE_ERROR, "sources of kind web (site profiles) cannot be"
-                    + " harvested by this version yet", null, 0);
+            case WEB -> web(source, state);
         };
         HarvestRun run = new HarvestRun(UUID.randomUUID().toString(), source.id().value(), started, clock.instant(),
                 result.outcome, result.failure, result.detail, result.status, result.attempts, result.bytes,
@@ -123,6 +122,51 @@ public final class Harvester {
         }
     }
 
+    /**
+     * Fetches a web source's page, and the pages its profile's "next" link leads to (at most its page limit), and
+     * reads the entries on each with the profile's selectors. Conditional GET applies to the first page.
+     */
+    private RunResult web(Source source, SourceState state) {
+        var profile = source.profile() == null ? java.util.Optional.<org.ewea.collectors.mirror.MirrorProfile>empty()
+                : new org.ewea.collectors.mirror.MirrorProfiles().find(source.profile());
+        if (profile.isEmpty() || profile.get().html() == null || source.url() == null) {
+            return RunResult.failed(FailureReason.PARSE_ERROR, "web source without an html profile or URL", null, 0);
+        }
+        var parser = new org.ewea.collectors.mirror.HtmlProfileParser(profile.get());
+        java.net.URI page = source.url();
+        RunResult total = null;
+        java.util.Set<java.net.URI> seen = new java.util.HashSet<>();
+        for (int n = 0; n < profile.get().html().maxPages() && page != null && seen.add(page); n++) {
+            FetchResult fetched = fetcher.fetch(new FetchRequest(page, n == 0 ? state.etag() : null,
+                    n == 0 ? state.lastModified() : null, source.proxy(), source.local()));
+            if (!(fetched instanceof FetchResult.Fetched body)) {
+                RunResult stop = switch (fetched) {
+                    case FetchResult.NotModified nm -> new RunResult(HarvestOutcome.NOT_MODIFIED, null,
+                            "not modified since the last fetch", 304, nm.attempts(), 0, null, 0, 0, 0, 0, null, null);
+                    case FetchResult.Failed f -> RunResult.failed(f.reason(), "page " + (n + 1) + ": " + f.detail(),
+                            f.status(), f.attempts());
+                    default -> throw new IllegalStateException();
+                };
+                return total == null ? stop : total;
+            }
+            String sha256 = Digests.sha256Hex(body.body());
+            Capture capture = new Capture(definition(source), body.finalUrl().toString(), body.finalUrl(),
+                    body.fetched(), body.contentType(), body.body(), sha256);
+            CaptureResult result = processor.process(capture, parser);
+            RunResult pageResult = new RunResult(result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                    null, (n + 1) + " page(s)", body.status(), body.attempts(), body.body().length, sha256,
+                    result.entries(), result.stored(), result.merged(), result.rejected(),
+                    n == 0 ? body.etag() : null, n == 0 ? body.lastModified() : null);
+            total = total == null ? pageResult : total.plus(pageResult);
+            try {
+                page = parser.next(capture).map(java.net.URI::create).orElse(null);
+            } catch (org.ewea.collectors.feed.FeedParseException | IllegalArgumentException e) {
+                page = null;
+            }
+        }
+        return total;
+    }
+
     /** Reads a folder mirror through the source's profile, on a simulated clock. */
     private RunResult mirror(Source source) {
         java.nio.file.Path folder = java.nio.file.Path.of(source.path());
@@ -171,6 +215,14 @@ public final class Harvester {
         static RunResult failed(FailureReason reason, String detail, @Nullable Integer status, int attempts) {
             return new RunResult(HarvestOutcome.FAILED, reason, detail, status, attempts, 0, null, 0, 0, 0, 0, null,
                     null);
+        }
+
+        /** This run followed by another page of the same harvest. */
+        RunResult plus(RunResult next) {
+            long stored = this.stored + next.stored;
+            return new RunResult(stored > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, next.detail,
+                    next.status, attempts + next.attempts, bytes + next.bytes, sha256, input + next.input, stored,
+                    merged + next.merged, rejected + next.rejected, etag, lastModified);
         }
 
         RunResult withBody(long bytes, String sha256) {

@@ -86,7 +86,9 @@ public final class MirrorFolderReplayer {
         }
         ordered.sort(Comparator.comparing((Map.Entry<Instant, File> e) -> e.getKey())
                 .thenComparing(e -> e.getValue().relative()));
-        JsonTranscriptParser parser = new JsonTranscriptParser(profile);
+        org.ewea.collectors.feed.EntryParser parser = profile.format().equals("html")
+                ? new HtmlProfileParser(profile) : new JsonTranscriptParser(profile);
+        String contentType = profile.format().equals("html") ? "text/html" : "application/json";
         for (Map.Entry<Instant, File> e : ordered) {
             File f = e.getValue();
             clock.advanceTo(e.getKey());
@@ -103,12 +105,12 @@ public final class MirrorFolderReplayer {
                 note(byReason, listed, new Rejection("capture unreadable", f.relative(), String.valueOf(ex.getMessage())));
                 continue;
             }
-            Capture capture = new Capture(source, f.relative(), f.path().toUri(), e.getKey(), "application/json",
+            Capture capture = new Capture(source, f.relative(), f.path().toUri(), e.getKey(), contentType,
                     body, Digests.sha256Hex(body));
             CaptureResult result = processor.process(capture, parser);
             if (result.parseError() != null) {
                 rejectedFiles++;
-                note(byReason, listed, new Rejection("unparseable transcript", f.relative(), result.parseError()));
+                note(byReason, listed, new Rejection("unparseable capture", f.relative(), result.parseError()));
                 continue;
             }
             totals[0] += result.entries();

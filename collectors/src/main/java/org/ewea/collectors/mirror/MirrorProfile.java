@@ -17,7 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param fileNameDate a pattern on the file name (without extension) with groups year, month and day, or null
  * @param undated how files without a date are placed: {@code earliest-in-directory} (at the earliest date of their
  *     folder, else of the mirror) or {@code exclude} (rejected with a reason)
+ * @param html for the {@code html} format: the CSS selectors, else null
  */
-public record MirrorProfile(String id, String description, String format, String files, String records,
-        String record, String title, @Nullable Pattern fileNameDate, String undated) {
+public record MirrorProfile(String id, String description, String format, String files, @Nullable String records,
+        @Nullable String record, @Nullable String title, @Nullable Pattern fileNameDate, String undated,
+        @Nullable HtmlSelectors html) {
+
+    /**
+     * Where things are on an HTML page (jsoup CSS selectors; {@code selector@attribute} takes an attribute).
+     *
+     * @param item each entry on a page (a post in a thread, a listing on a market page, an article in a list)
+     * @param title the entry's title, inside the item
+     * @param link the entry's link, inside the item (relative links are resolved against the page)
+     * @param date the entry's date, inside the item: ISO-8601, RFC 1123 or yyyy-MM-dd (else unknown)
+     * @param body the entry's text, inside the item
+     * @param next the next page's link (web sources), or null
+     * @param maxPages pages followed at most per harvest (web sources)
+     */
+    public record HtmlSelectors(String item, @Nullable String title, @Nullable String link, @Nullable String date,
+            @Nullable String body, @Nullable String next, int maxPages) {
+    }
 }

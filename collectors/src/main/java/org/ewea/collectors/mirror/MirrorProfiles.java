@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class MirrorProfiles {
 
     static final String LOCATION = "org/ewea/collectors/profiles/";
-    private static final Set<String> FORMATS = Set.of("json-transcript");
+    private static final Set<String> FORMATS = Set.of("json-transcript", "html");
     private static final Set<String> UNDATED = Set.of("earliest-in-directory", "exclude");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
 
@@ -24,7 +24,11 @@ public final class MirrorProfiles {
 
     record ProfileFile(@Nullable String id, @Nullable String description, @Nullable String format,
             @Nullable String files, @Nullable String records, @Nullable String record, @Nullable String title,
-            @Nullable DateFile date) {
+            @Nullable DateFile date, @Nullable SelectFile select) {
+    }
+
+    record SelectFile(@Nullable String item, @Nullable String title, @Nullable String link, @Nullable String date,
+            @Nullable String body, @Nullable String next, @Nullable Integer maxPages) {
     }
 
     record DateFile(@Nullable String fileName, @Nullable String undated) {
@@ -76,9 +80,35 @@ public final class MirrorProfiles {
                 }
             }
         }
+        if (format.equals("html")) {
+            SelectFile select = p.select();
+            if (select == null) {
+                throw file.error("select is required for the html format");
+            }
+            String item = required(file, select.item(), "select.item");
+            for (String selector : new String[] {item, select.title(), select.link(), select.date(), select.body(),
+                    select.next()}) {
+                if (selector != null) {
+                    try {
+                        org.jsoup.select.QueryParser.parse(selector.replaceFirst("@[\\w:-]+$", ""));
+                    } catch (org.jsoup.select.Selector.SelectorParseException e) {
+                        throw file.error("'" + selector + "' is not a CSS selector: " + e.getMessage());
+                    }
+                }
+            }
+            int maxPages = select.maxPages() == null ? 5 : select.maxPages();
+            if (maxPages < 1 || maxPages > 100) {
+                throw file.error("select.maxPages must be 1 to 100");
+            }
+            return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
+                    p.files() == null ? "**/*.html" : p.files(), null, null, p.title(), fileNameDate, undated,
+                    new MirrorProfile.HtmlSelectors(item, select.title(), select.link(), select.date(), select.body(),
+                            select.next(), maxPages));
+        }
         return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
                 required(file, p.files(), "files"), required(file, p.records(), "records"),
-                required(file, p.record(), "record"), required(file, p.title(), "title"), fileNameDate, undated);
+                required(file, p.record(), "record"), required(file, p.title(), "title"), fileNameDate, undated,
+                null);
     }
 
     private static String required(DefinitionFile file, @Nullable String value, String key) {

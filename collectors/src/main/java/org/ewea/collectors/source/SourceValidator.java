@@ -97,11 +97,17 @@ public final class SourceValidator {
         URI proxy = proxy(spec.proxy(), errors);
         String profile = spec.profile() == null || spec.profile().isBlank() ? null : spec.profile().strip();
         if (profile != null) {
-            if (kind != SourceKind.FOLDER) {
-                errors.put("profile", "only folder sources are read through a mirror profile");
-            } else if (profiles.find(profile).isEmpty()) {
-                errors.put("profile", "there is no mirror profile '" + profile + "'");
+            var found = profiles.find(profile);
+            if (kind != SourceKind.FOLDER && kind != SourceKind.WEB) {
+                errors.put("profile", "only folder and web sources are read through a profile");
+            } else if (found.isEmpty()) {
+                errors.put("profile", "there is no profile '" + profile + "'");
+            } else if (kind == SourceKind.WEB && found.get().html() == null) {
+                errors.put("profile", "web sources need an html profile; '" + profile + "' is "
+                        + found.get().format());
             }
+        } else if (kind == SourceKind.WEB) {
+            errors.put("profile", "web sources need a site profile saying where the entries are on the page");
         }
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(errors);

@@ -50,7 +50,7 @@ class MirrorFolderReplayerTests {
 
         assertThat(report.captures()).as("notes.txt is not a transcript").isEqualTo(4);
         assertThat(report.capturesRejected()).isEqualTo(1);
-        assertThat(report.rejectionsByReason()).containsOnlyKeys("unparseable transcript");
+        assertThat(report.rejectionsByReason()).containsOnlyKeys("unparseable capture");
         assertThat(report.input()).isEqualTo(3);
         assertThat(report.stored()).isEqualTo(3);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2024-01-01T23:59:59Z"));

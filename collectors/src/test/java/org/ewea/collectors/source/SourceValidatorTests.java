@@ -31,8 +31,9 @@ class SourceValidatorTests {
     void acceptsEveryField() {
         Source source = validator.validate(new SourceSpec("onion-forum", "web", "Forum", "http://abc.onion/forum",
                 null, "0 */15 * * * ?", "ru", "C3", "AMBER+STRICT", List.of("darknet", "forums"),
-                "socks5://127.0.0.1:9050", false, false), NOW);
+                "socks5://127.0.0.1:9050", false, false, "test-forum"), NOW);
         assertThat(source.kind()).isEqualTo(SourceKind.WEB);
+        assertThat(source.profile()).isEqualTo("test-forum");
         assertThat(source.proxy()).hasToString("socks5://127.0.0.1:9050");
         assertThat(source.tlp()).isEqualTo(Tlp.AMBER_STRICT);
         assertThat(source.enabled()).isFalse();

@@ -1,0 +1,99 @@
+package org.ewea.collectors.harvest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ewea.collectors.testing.FeedServer.respond;
+
+import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.fetch.FetchSettings;
+import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.collectors.source.InvalidSourceException;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.source.SourceSpec;
+import org.ewea.collectors.source.SourceValidator;
+import org.ewea.collectors.store.ImportLedger;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.testing.FeedServer;
+import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestAnnotators;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WebHarvestTests {
+
+    @RegisterExtension
+    static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
+
+    private static byte[] page(String posts, String next) {
+        return ("<html><body><h1>Forum</h1>" + posts + (next == null ? "" : "<a class='next' href='" + next
+                + "'>next</a>") + "<script>steal()</script></body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String post(String title, String link, String date, String body) {
+        return "<div class='post'><h2>" + title + "</h2><a class='permalink' href='" + link + "'>#</a><time datetime='"
+                + date + "'>x</time><div class='content'>" + body + "</div></div>";
+    }
+
+    @Test
+    void readsEntriesWithTheSiteProfileAcrossPages() throws Exception {
+        MongoDatabase database = STORE.freshDatabase();
+        ItemRepository items = new ItemRepository(database);
+        try (FeedServer server = new FeedServer();
+                HttpFetcher fetcher = new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                        1_000_000, 100, 5, Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(),
+                        d -> { }, RandomGenerator.getDefault())) {
+            server.on("/forum/page1", ex -> respond(ex, 200, "text/html", page(
+                    post("Selling fresh fullz", "/thread/1", "2026-01-10T08:00:00Z", "Cards <b>with</b> CVV"
+                            + "<img src=x onerror=alert(1)>")
+                    + post("Crypter FUD service", "/thread/2", "Sat, 10 Jan 2026 09:00:00 GMT", "Fully undetectable"),
+                    "/forum/page2")));
+            server.on("/forum/page2", ex -> respond(ex, 200, "text/html", page(
+                    post("Drone delivery to prisons", "https://other.example/t/3", "2026-01-09", "Payloads up to 2 kg"),
+                    "/forum/page1")));
+            Source source = new SourceValidator().validate(new SourceSpec("test-forum-source", "web", "Forum",
+                    server.url("/forum/page1").toString(), null, null, "en", "D4", "AMBER", null, null, true, true,
+                    "test-forum"), Instant.now());
+            Harvester harvester = new Harvester(fetcher, new CaptureProcessor(items, TestAnnotators.defaults()),
+                    new ImportLedger(database), new HarvestRunRepository(database), new SourceStateRepository(database),
+                    InstantSource.system());
+
+            HarvestRun run = harvester.harvest(source);
+
+            assertThat(run.outcome()).isEqualTo(HarvestOutcome.NEW_ITEMS);
+            assertThat(run.input()).isEqualTo(3);
+            assertThat(run.stored()).isEqualTo(3);
+            assertThat(server.seen()).extracting(FeedServer.Seen::path).containsExactly("/forum/page1", "/forum/page2");
+            List<AnnotatedItem> stored = items.pageAnnotated(0, 10);
+            assertThat(stored).extracting(a -> a.item().canonicalUrl()).containsExactlyInAnyOrder(
+                    server.url("/thread/1").toString(), server.url("/thread/2").toString(), "https://other.example/t/3");
+            AnnotatedItem fullz = stored.stream().filter(a -> a.item().title().equals("Selling fresh fullz"))
+                    .findFirst().orElseThrow();
+            assertThat(fullz.item().text()).isEqualTo("Cards with CVV");
+            assertThat(fullz.item().published()).isEqualTo(Instant.parse("2026-01-10T08:00:00Z"));
+            assertThat(fullz.item().grading().code()).isEqualTo("D4");
+            assertThat(fullz.annotations().tags()).extracting(t -> t.technology()).contains("carding");
+            assertThat(stored).extracting(a -> a.item().published()).contains(Instant.parse("2026-01-10T09:00:00Z"),
+                    Instant.parse("2026-01-09T00:00:00Z"));
+        }
+    }
+
+    @Test
+    void webSourcesNeedAnHtmlProfile() {
+        InvalidSourceException missing = org.assertj.core.api.Assertions.catchThrowableOfType(
+                InvalidSourceException.class, () -> new SourceValidator().validate(new SourceSpec("w", "web", null,
+                        "https://forum.example/", null, null, null, null, null, null, null, null, null), Instant.now()));
+        assertThat(missing.errors()).containsKey("profile");
+        InvalidSourceException wrong = org.assertj.core.api.Assertions.catchThrowableOfType(
+                InvalidSourceException.class, () -> new SourceValidator().validate(new SourceSpec("w", "web", null,
+                        "https://forum.example/", null, null, null, null, null, null, null, null, null, "ransomchats"),
+                        Instant.now()));
+        assertThat(wrong.errors().get("profile")).contains("html profile");
+    }
+}
