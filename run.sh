@@ -10,4 +10,5 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src demo -type f -
   echo "Building $jar (JDK: $JAVA_HOME) ..."
   ./mvnw -B -q -ntp -DskipTests package
 fi
-exec java -jar "$jar" "$@"
+# JAVA_OPTS: JVM options; the default heap cap keeps the footprint small (the service needs about 250 MB of heap).
+exec java ${JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"

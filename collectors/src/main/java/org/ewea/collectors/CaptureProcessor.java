@@ -22,7 +22,7 @@ import org.ewea.methodology.HarmonisedItem;
 public final class CaptureProcessor {
 
     private final FeedParser parser = new FeedParser();
-    private final ItemNormaliser normaliser = new ItemNormaliser();
+    private final ItemNormaliser normaliser;
     private final ItemRepository items;
     private final Annotator annotator;
     private final java.util.function.Consumer<Capture> raw;
@@ -36,6 +36,16 @@ public final class CaptureProcessor {
      * @param raw keeps each capture's raw bytes before it is parsed (see {@link RawCaptureStore#keep})
      */
     public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw) {
+        this(items, annotator, raw, org.ewea.collectors.normalise.LanguageDetector.NONE);
+    }
+
+    /**
+     * @param raw keeps each capture's raw bytes before it is parsed
+     * @param languages detects each item's language (else the source's hint is used)
+     */
+    public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw,
+            org.ewea.collectors.normalise.LanguageDetector languages) {
+        this.normaliser = new ItemNormaliser(languages);
         this.items = items;
         this.annotator = annotator;
         this.raw = raw;

@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  *     extracted as entities ({@code EWEA_COLLECTORS_ATTACK_DATA}; not shipped: ATT&CK terms of use)
  * @param rawRetention how long raw captures are kept after capture ({@code EWEA_COLLECTORS_RAW_RETENTION}, default
  *     365d)
+ * @param sourcesFile a YAML source catalogue applied at start ({@code EWEA_COLLECTORS_SOURCES_FILE}); invalid entries
+ *     stop the start with file, line and reason
  * @param resyncInterval how often the schedule is brought in line with the catalogue, for changes made by other
  *     instances (default 60s)
  */
@@ -47,7 +49,8 @@ public record CollectorsProperties(
         @DefaultValue("4") int schedulerThreads,
         @DefaultValue("60s") Duration resyncInterval,
         @Nullable Path attackData,
-        @DefaultValue("365d") Duration rawRetention) {
+        @DefaultValue("365d") Duration rawRetention,
+        @Nullable Path sourcesFile) {
 
     public FetchSettings fetchSettings() {
         return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,

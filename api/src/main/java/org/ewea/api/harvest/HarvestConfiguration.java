@@ -62,8 +62,12 @@ class HarvestConfiguration {
     }
 
     @Bean
-    CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw) {
-        return new CaptureProcessor(items, annotator, raw::keep);
+    CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
+            Methodology methodology) {
+        java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
+        languages.addAll(java.util.List.of("ru", "uk"));
+        return new CaptureProcessor(items, annotator, raw::keep,
+                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages));
     }
 
     @Bean
@@ -92,8 +96,16 @@ class HarvestConfiguration {
     }
 
     @Bean
-    HarvestSchedulerStarter harvestSchedulerStarter(HarvestScheduler scheduler, CollectorsProperties properties) {
-        return new HarvestSchedulerStarter(scheduler, properties.schedulerEnabled());
+    HarvestSchedulerStarter harvestSchedulerStarter(HarvestScheduler scheduler, CollectorsProperties properties,
+            SourceRepository sources, InstantSource clock) {
+        return new HarvestSchedulerStarter(scheduler, properties.schedulerEnabled(), () -> {
+            if (properties.sourcesFile() != null) {
+                var file = new org.ewea.collectors.source.SourceCatalogueFile();
+                int applied = file.apply(file.read(properties.sourcesFile(), clock.instant()), sources,
+                        clock.instant());
+                LOG.info("Source catalogue {}: {} source(s) created or updated", properties.sourcesFile(), applied);
+            }
+        });
     }
 
     @Bean

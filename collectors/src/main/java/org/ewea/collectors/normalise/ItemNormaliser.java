@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a feed entry into a harmonised item: markup stripped, URL canonicalised, content hashed, grading, TLP and
- * language hint taken from the source, provenance pointing at the capture it came from.
+ * language detected (texts under 200 characters from a source with a language hint keep the hint), provenance pointing at the capture it came from.
  *
  * <p>Dates: {@code published} is the entry's publication date, else its update date, else unknown (null); an item
  * with no known date is ordered by its capture time. Times are kept as instants (UTC); ROME has already applied the
@@ -21,6 +21,18 @@ public final class ItemNormaliser {
 
     /** Reason given for entries that have neither a title nor any text. */
     public static final String EMPTY_ENTRY = "empty entry (no title and no text)";
+
+    private final LanguageDetector languages;
+
+    /** A normaliser that takes every item's language from its source's hint. */
+    public ItemNormaliser() {
+        this(LanguageDetector.NONE);
+    }
+
+    /** A normaliser that detects each item's language, falling back to its source's hint. */
+    public ItemNormaliser(LanguageDetector languages) {
+        this.languages = languages;
+    }
 
     public Normalised normalise(FeedEntry entry, Capture capture) {
         String locator = capture.locator() + "#entry-" + entry.index();
@@ -34,9 +46,20 @@ public final class ItemNormaliser {
         String contentHash = Digests.sha256Hex(PlainText.canonicalForm(title) + "\n" + PlainText.canonicalForm(text));
         ItemId id = canonicalUrl != null ? ItemId.forUrl(canonicalUrl) : ItemId.forContent(source.id(), contentHash);
         Instant published = entry.published() != null ? entry.published() : entry.updated();
+        String language = language(title + ". " + text, source.language());
         return new Normalised.Accepted(new HarmonisedItem(id, source.id(), canonicalUrl, title, text,
-                source.language(), published, capture.captured(), source.grading(), source.tlp(), contentHash,
+                language, published, capture.captured(), source.grading(), source.tlp(), contentHash,
                 new Provenance(capture.sha256(), capture.origin(), capture.captured())));
+    }
+
+    /** Texts shorter than this keep their source's language hint: detection on a line or two is guesswork. */
+    static final int HINT_WINS_BELOW = 200;
+
+    private @Nullable String language(String text, @Nullable String hint) {
+        if (hint != null && text.length() < HINT_WINS_BELOW) {
+            return hint;
+        }
+        return languages.detect(text).orElse(hint);
     }
 
     private static @Nullable String canonicalUrl(FeedEntry entry) {
