@@ -50,7 +50,8 @@ public final class JsonTranscriptParser implements EntryParser {
                 text.append(escape(line)).append("<br>\n");
             }
         }
-        String path = capture.locator();
+        String path = capture.locator().contains("#")
+                ? capture.locator().substring(0, capture.locator().indexOf('#')) : capture.locator();
         String file = path.substring(path.lastIndexOf('/') + 1);
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         dir = dir.substring(dir.lastIndexOf('/') + 1);

@@ -38,6 +38,15 @@ public final class WarcReplayer {
      * @param sources the source of each capture, from its EWEA-Source header (or, without one, its target URI's host)
      */
     public ImportReport replay(Path warc, ReplayClock clock, Function<String, SourceDefinition> sources) {
+        return replay(warc, clock, sources, capture -> null);
+    }
+
+    /**
+     * @param sources the source of each capture, from its EWEA-Source header (or, without one, its target host)
+     * @param parsers the parser for a capture (e.g. a mirror profile's for JSON transcripts), or null for feeds
+     */
+    public ImportReport replay(Path warc, ReplayClock clock, Function<String, SourceDefinition> sources,
+            Function<WarcCaptures.WarcCapture, org.ewea.collectors.feed.EntryParser> parsers) {
         Instant started = clock.instant();
         long[] totals = new long[4]; // input, stored, merged, rejected
         int[] capturesRejected = {0};
@@ -51,9 +60,13 @@ public final class WarcReplayer {
                 public void capture(WarcCaptures.WarcCapture c) {
                     clock.advanceTo(c.date());
                     String sourceId = c.sourceId().orElse(String.valueOf(c.target().getHost()));
-                    Capture capture = new Capture(sources.apply(sourceId), warc.getFileName() + "@" + c.position(),
-                            c.target(), c.date(), c.contentType(), c.body(), c.sha256());
-                    CaptureResult result = processor.process(capture);
+                    String path = c.target().getPath() == null ? "" : c.target().getPath().replaceFirst("^/", "");
+                    Capture capture = new Capture(sources.apply(sourceId), (path.isEmpty() ? "" : path + "#")
+                            + warc.getFileName() + "@" + c.position(), c.target(), c.date(), c.contentType(), c.body(),
+                            c.sha256());
+                    org.ewea.collectors.feed.EntryParser parser = parsers.apply(c);
+                    CaptureResult result = parser == null ? processor.process(capture)
+                            : processor.process(capture, parser);
                     if (result.parseError() != null) {
                         capturesRejected[0]++;
                         note(new Rejection("unparseable feed", capture.locator(), result.parseError()));

@@ -88,6 +88,41 @@ class WarcReplayerTests {
     }
 
     @Test
+    void replaysTheRansomchatsMirrorFromWarcThroughItsProfile() {
+        Path corpus = Fixtures.sharedCorpus().orElse(null);
+        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("ransomchats")),
+                "../shared/corpus is not available");
+        CorpusWarcs.Conversion conversion = CorpusWarcs.ransomchats(corpus, Path.of("target/corpus/ransomchats.warc.gz"));
+        assertThat(conversion.items()).isEqualTo(259);
+        assertThat(conversion.undated()).isEqualTo(70);
+        var profile = new org.ewea.collectors.mirror.MirrorProfiles().find("ransomchats").orElseThrow();
+        var parser = new org.ewea.collectors.mirror.JsonTranscriptParser(profile);
+        ImportReport report = replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES, c -> parser);
+        assertThat(report.capturesRejected()).isZero();
+        assertThat(report.input()).isEqualTo(259);
+        assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(259);
+        assertThat(items.pageAnnotated(0, 300)).extracting(a -> a.item().title())
+                .contains("Akira negotiation chat 20230529");
+        assertThat(replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES, c -> parser).stored())
+                .isZero();
+    }
+
+    @Test
+    void replaysTheCasieArticlesAccountingForAll() {
+        Path corpus = Fixtures.sharedCorpus().orElse(null);
+        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("casie-cyber-news-events")),
+                "../shared/corpus is not available");
+        CorpusWarcs.Conversion conversion = CorpusWarcs.casie(corpus, Path.of("target/corpus/casie.warc.gz"));
+        assertThat(conversion.items()).isEqualTo(1000);
+        ImportReport report = replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES);
+        assertThat(report.capturesRejected()).isZero();
+        assertThat(report.input()).isEqualTo(1000);
+        assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(1000);
+        System.out.printf("casie replay: %d in, %d stored, %d merged, %d rejected%n", report.input(),
+                report.stored(), report.merged(), report.rejected());
+    }
+
+    @Test
     void replaysTheS33rRecordingAccountingForAllItems() {
         Path corpus = Fixtures.sharedCorpus().orElse(null);
         Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("s33r-security-news")),

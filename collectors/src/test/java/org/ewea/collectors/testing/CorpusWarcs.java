@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CorpusWarcs {
 
+    /** CASIE writes some dates without zero padding (2017-11-3). */
+    private static final DateTimeFormatter LENIENT_DATE = DateTimeFormatter.ofPattern("uuuu-M-d");
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private CorpusWarcs() {
@@ -85,6 +87,110 @@ public final class CorpusWarcs {
                 }
             }
             return new Conversion(warc, items, undated, captures, bySourceAndCapture.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The Ransomchats collection as a recorded dark-web mirror: one WARC resource record per chat (the JSON as
+     * captured), target {@code https://ransomchats.invalid/<group>/<file>}, dated by the chat date in the file name
+     * (end of that day); undated chats at their group's earliest chat date. Source header: {@code ransomchats}.
+     */
+    public static Conversion ransomchats(Path corpus, Path warc) {
+        Path chats = corpus.resolve("ransomchats/chats");
+        java.util.regex.Pattern dated = java.util.regex.Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
+        try (Stream<Path> files = Files.walk(chats)) {
+            List<Path> all = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            Map<String, Instant> earliest = new TreeMap<>();
+            Map<Path, Instant> dates = new java.util.HashMap<>();
+            for (Path f : all) {
+                java.util.regex.Matcher m = dated.matcher(f.getFileName().toString());
+                if (m.find()) {
+                    Instant at = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3))).atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
+                    dates.put(f, at);
+                    earliest.merge(f.getParent().getFileName().toString(), at, (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            Instant first = earliest.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+            int undated = 0;
+            Files.createDirectories(warc.getParent());
+            try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+                for (Path f : all) {
+                    String group = f.getParent().getFileName().toString();
+                    Instant at = dates.get(f);
+                    if (at == null) {
+                        undated++;
+                        at = earliest.getOrDefault(group, first);
+                    }
+                    String name = java.net.URLEncoder.encode(f.getFileName().toString(), StandardCharsets.UTF_8)
+                            .replace("+", "%20");
+                    writer.write(new org.netpreserve.jwarc.WarcResource.Builder(URI.create(
+                            "https://ransomchats.invalid/" + java.net.URLEncoder.encode(group, StandardCharsets.UTF_8)
+                                    .replace("+", "%20") + "/" + name))
+                            .date(at).setHeader(WarcCaptures.SOURCE_HEADER, "ransomchats")
+                            .body(MediaType.parse("application/json"), Files.readAllBytes(f)).build());
+                }
+            }
+            return new Conversion(warc, all.size(), undated, all.size(), earliest.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The CASIE news articles as feed captures: per source host and article date, one RSS 2.0 document captured at
+     * the end of that day, items with title, link, full text and the date.
+     */
+    public static Conversion casie(Path corpus, Path warc) {
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, Map<String, List<JsonNode>>> byHostAndDay = new TreeMap<>();
+        int items = 0;
+        try {
+            for (String line : Files.readAllLines(corpus.resolve("casie-cyber-news-events/casie_articles.jsonl"))) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode article = json.readTree(line);
+                items++;
+                String host = URI.create(article.path("link").asString("https://unknown.invalid/")
+                        .replace(" ", "%20")).getHost();
+                byHostAndDay.computeIfAbsent(host == null ? "unknown" : host, h -> new TreeMap<>())
+                        .computeIfAbsent(LocalDate.parse(article.path("date").asString(), LENIENT_DATE).toString(),
+                                d -> new ArrayList<>()).add(article);
+            }
+            int captures = 0;
+            Files.createDirectories(warc.getParent());
+            try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+                for (var host : byHostAndDay.entrySet()) {
+                    for (var day : host.getValue().entrySet()) {
+                        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version="
+                                + "\"2.0\"><channel><title>").append(escape(host.getKey())).append("</title>"
+                                + "<link>https://casie.invalid/</link><description>CASIE recording</description>\n");
+                        for (JsonNode a : day.getValue()) {
+                            xml.append("<item><title>").append(escape(a.path("title").asString(""))).append("</title><link>")
+                                    .append(escape(a.path("link").asString(""))).append("</link><description>")
+                                    .append(escape(a.path("text").asString(""))).append("</description><pubDate>")
+                                    .append(RFC_1123.format(LocalDate.parse(day.getKey()).atStartOfDay()
+                                            .toInstant(ZoneOffset.UTC))).append("</pubDate></item>\n");
+                        }
+                        xml.append("</channel></rss>\n");
+                        HttpResponse http = new HttpResponse.Builder(200, "OK").body(
+                                MediaType.parse("application/rss+xml"), xml.toString().getBytes(StandardCharsets.UTF_8))
+                                .build();
+                        writer.write(new WarcResponse.Builder(URI.create("https://" + host.getKey() + "/feed"))
+                                .date(LocalDate.parse(day.getKey()).atTime(23, 59, 59).toInstant(ZoneOffset.UTC))
+                                .setHeader(WarcCaptures.SOURCE_HEADER, slug(host.getKey())).body(http).build());
+                        captures++;
+                    }
+                }
+            }
+            return new Conversion(warc, items, 0, captures, byHostAndDay.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
