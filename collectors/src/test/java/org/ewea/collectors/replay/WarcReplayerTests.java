@@ -114,6 +114,7 @@ class WarcReplayerTests {
                 "../shared/corpus is not available");
         CorpusWarcs.Conversion conversion = CorpusWarcs.casie(corpus, Path.of("target/corpus/casie.warc.gz"));
         assertThat(conversion.items()).isEqualTo(1000);
+        assertThat(conversion.captures()).as("distinct host and day pairs").isEqualTo(916);
         ImportReport report = replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES);
         assertThat(report.capturesRejected()).isZero();
         assertThat(report.input()).isEqualTo(1000);
