@@ -51,6 +51,12 @@ public final class CaptureProcessor {
         this.raw = raw;
     }
 
+    /** Whether an item with this URL (canonicalised) is stored already. */
+    public boolean isStored(String url) {
+        return org.ewea.collectors.normalise.UrlCanonicaliser.canonicalise(url)
+                .map(canonical -> items.find(org.ewea.methodology.ItemId.forUrl(canonical)).isPresent()).orElse(false);
+    }
+
     /** Processes a feed capture. */
     public CaptureResult process(Capture capture) {
         return process(capture, parser);

@@ -136,6 +136,7 @@ public final class Harvester {
         java.net.URI page = source.url();
         RunResult total = null;
         java.util.Set<java.net.URI> seen = new java.util.HashSet<>();
+        int[] detailBudget = {parser.followsEntries() ? parser.maxDetails() : 0};
         for (int n = 0; n < profile.get().html().maxPages() && page != null && seen.add(page); n++) {
             FetchResult fetched = fetcher.fetch(new FetchRequest(page, n == 0 ? state.etag() : null,
                     n == 0 ? state.lastModified() : null, source.proxy(), source.local()));
@@ -152,7 +153,9 @@ public final class Harvester {
             String sha256 = Digests.sha256Hex(body.body());
             Capture capture = new Capture(definition(source), body.finalUrl().toString(), body.finalUrl(),
                     body.fetched(), body.contentType(), body.body(), sha256);
-            CaptureResult result = processor.process(capture, parser);
+            CaptureResult result = parser.followsEntries()
+                    ? followEntries(source, capture, parser, detailBudget)
+                    : processor.process(capture, parser);
             RunResult pageResult = new RunResult(result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
                     null, (n + 1) + " page(s)", body.status(), body.attempts(), body.body().length, sha256,
                     result.entries(), result.stored(), result.merged(), result.rejected(),
@@ -165,6 +168,59 @@ public final class Harvester {
             }
         }
         return total;
+    }
+
+    /**
+     * Follows the entries of a list page to their own pages (depth 1): each page not stored yet is fetched (within
+     * the budget) and read as a capture of its own; entries already stored count as merged, and entries whose page
+     * could not be had (or over the budget) as rejected with the reason.
+     */
+    private CaptureResult followEntries(Source source, Capture list, org.ewea.collectors.mirror.HtmlProfileParser parser,
+            int[] budget) {
+        java.util.List<org.ewea.collectors.feed.FeedEntry> entries;
+        try {
+            entries = parser.parse(list);
+        } catch (org.ewea.collectors.feed.FeedParseException e) {
+            processor.process(list, parser); // keeps the raw list page and reports it unparseable
+            return CaptureResult.unparseable(e.getMessage());
+        }
+        long stored = 0;
+        long merged = 0;
+        java.util.List<CaptureResult.RejectedEntry> rejected = new java.util.ArrayList<>();
+        for (org.ewea.collectors.feed.FeedEntry entry : entries) {
+            String locator = list.locator() + "#entry-" + entry.index();
+            if (entry.link() == null || entry.link().isBlank()) {
+                rejected.add(new CaptureResult.RejectedEntry("entry without a link to follow", locator));
+            } else if (processor.isStored(entry.link())) {
+                merged++;
+            } else if (budget[0] <= 0) {
+                rejected.add(new CaptureResult.RejectedEntry("entry page budget spent (maxDetails)", locator));
+            } else {
+                budget[0]--;
+                java.net.URI link;
+                try {
+                    link = java.net.URI.create(entry.link());
+                } catch (IllegalArgumentException e) {
+                    rejected.add(new CaptureResult.RejectedEntry("entry link is not a URL", locator));
+                    continue;
+                }
+                FetchResult fetched = fetcher.fetch(new FetchRequest(link, null, null, source.proxy(),
+                        source.local()));
+                if (fetched instanceof FetchResult.Fetched page) {
+                    Capture capture = new Capture(definition(source), page.finalUrl().toString(), page.finalUrl(),
+                            page.fetched(), page.contentType(), page.body(), Digests.sha256Hex(page.body()));
+                    CaptureResult result = processor.process(capture, parser.detail(entry));
+                    stored += result.stored();
+                    merged += result.merged();
+                    result.rejectedEntries().forEach(rejected::add);
+                } else if (fetched instanceof FetchResult.Failed failed) {
+                    rejected.add(new CaptureResult.RejectedEntry("entry page failed: " + failed.reason(), locator));
+                } else {
+                    merged++;
+                }
+            }
+        }
+        return new CaptureResult(null, entries.size(), stored, merged, rejected);
     }
 
     /** Reads a folder mirror through the source's profile, on a simulated clock. */

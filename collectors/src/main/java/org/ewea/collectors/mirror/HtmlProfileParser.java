@@ -51,6 +51,34 @@ public final class HtmlProfileParser implements EntryParser {
         return entries;
     }
 
+    /**
+     * Reads an entry's own page with the profile's detail selectors: one entry, its link the page's URL, with the
+     * list page's title and date where the page has none.
+     */
+    public EntryParser detail(FeedEntry listed) {
+        MirrorProfile.DetailSelectors d = select.detail();
+        if (d == null) {
+            throw new IllegalStateException("the profile has no detail selectors");
+        }
+        return capture -> {
+            Document page = page(capture);
+            String title = value(page, d.title());
+            String date = value(page, d.date());
+            Element body = page.selectFirst(d.body());
+            return List.of(new FeedEntry(0, null, title == null || title.isBlank() ? listed.title() : title,
+                    capture.origin().toString(), body == null ? null : body.html(),
+                    date == null ? listed.published() : date(date).orElse(listed.published()), null));
+        };
+    }
+
+    public boolean followsEntries() {
+        return select.detail() != null;
+    }
+
+    public int maxDetails() {
+        return select.maxDetails();
+    }
+
     /** The next page's absolute URL, if the profile names one and the page has it. */
     public Optional<String> next(Capture capture) throws FeedParseException {
         return Optional.ofNullable(select.next() == null ? null : value(page(capture), select.next()))

@@ -33,8 +33,22 @@ public record MirrorProfile(String id, String description, String format, String
      * @param body the entry's text, inside the item
      * @param next the next page's link (web sources), or null
      * @param maxPages pages followed at most per harvest (web sources)
+     * @param detail selectors on each entry's own page, followed from its link (depth 1), or null to read entries
+     *     from the list pages only
+     * @param maxDetails entry pages fetched at most per harvest (web sources)
      */
     public record HtmlSelectors(String item, @Nullable String title, @Nullable String link, @Nullable String date,
-            @Nullable String body, @Nullable String next, int maxPages) {
+            @Nullable String body, @Nullable String next, int maxPages, @Nullable DetailSelectors detail,
+            int maxDetails) {
+    }
+
+    /**
+     * Where things are on an entry's own page.
+     *
+     * @param title its title (else the list page's)
+     * @param date its date (else the list page's)
+     * @param body its text
+     */
+    public record DetailSelectors(@Nullable String title, @Nullable String date, String body) {
     }
 }

@@ -28,7 +28,11 @@ public final class MirrorProfiles {
     }
 
     record SelectFile(@Nullable String item, @Nullable String title, @Nullable String link, @Nullable String date,
-            @Nullable String body, @Nullable String next, @Nullable Integer maxPages) {
+            @Nullable String body, @Nullable String next, @Nullable Integer maxPages, @Nullable DetailFile detail,
+            @Nullable Integer maxDetails) {
+    }
+
+    record DetailFile(@Nullable String title, @Nullable String date, @Nullable String body) {
     }
 
     record DateFile(@Nullable String fileName, @Nullable String undated) {
@@ -100,10 +104,22 @@ public final class MirrorProfiles {
             if (maxPages < 1 || maxPages > 100) {
                 throw file.error("select.maxPages must be 1 to 100");
             }
+            MirrorProfile.DetailSelectors detail = null;
+            if (select.detail() != null) {
+                if (select.link() == null) {
+                    throw file.error("select.detail needs select.link to follow");
+                }
+                detail = new MirrorProfile.DetailSelectors(select.detail().title(), select.detail().date(),
+                        required(file, select.detail().body(), "select.detail.body"));
+            }
+            int maxDetails = select.maxDetails() == null ? 20 : select.maxDetails();
+            if (maxDetails < 1 || maxDetails > 500) {
+                throw file.error("select.maxDetails must be 1 to 500");
+            }
             return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
                     p.files() == null ? "**/*.html" : p.files(), null, null, p.title(), fileNameDate, undated,
                     new MirrorProfile.HtmlSelectors(item, select.title(), select.link(), select.date(), select.body(),
-                            select.next(), maxPages));
+                            select.next(), maxPages, detail, maxDetails));
         }
         return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
                 required(file, p.files(), "files"), required(file, p.records(), "records"),

@@ -85,6 +85,51 @@ class WebHarvestTests {
     }
 
     @Test
+    void followsEntriesToTheirOwnPagesWithinTheBudget() throws Exception {
+        MongoDatabase database = STORE.freshDatabase();
+        ItemRepository items = new ItemRepository(database);
+        try (FeedServer server = new FeedServer();
+                HttpFetcher fetcher = new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
+                        1_000_000, 100, 5, Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(),
+                        d -> { }, RandomGenerator.getDefault())) {
+            server.on("/threads", ex -> respond(ex, 200, "text/html", ("<ul>"
+                    + "<li class='thread'><a href='/thread/1'>Selling wallet drainer kit</a></li>"
+                    + "<li class='thread'><a href='/thread/2'>Untitled</a></li>"
+                    + "<li class='thread'><a href='/thread/3'>Deleted thread</a></li>"
+                    + "<li class='thread'><span>no link</span></li></ul>").getBytes(StandardCharsets.UTF_8)));
+            server.on("/thread/1", ex -> respond(ex, 200, "text/html", ("<h1>Wallet drainer kit for sale</h1>"
+                    + "<time datetime='2026-01-12T10:00:00Z'></time><div class='post-body'>Drainer-as-a-service,"
+                    + " 20% fee.</div>").getBytes(StandardCharsets.UTF_8)));
+            server.on("/thread/2", ex -> respond(ex, 200, "text/html",
+                    "<div class='post-body'>A post without a title of its own.</div>".getBytes(StandardCharsets.UTF_8)));
+            server.on("/thread/3", ex -> respond(ex, 404, "text/plain", "gone".getBytes(StandardCharsets.UTF_8)));
+            Source source = new SourceValidator().validate(new SourceSpec("detail-forum", "web", null,
+                    server.url("/threads").toString(), null, null, "en", null, null, null, null, true, true,
+                    "test-forum-detail"), Instant.now());
+            Harvester harvester = new Harvester(fetcher, new CaptureProcessor(items, TestAnnotators.defaults()),
+                    new ImportLedger(database), new HarvestRunRepository(database), new SourceStateRepository(database),
+                    InstantSource.system());
+
+            HarvestRun first = harvester.harvest(source);
+            assertThat(first.input()).isEqualTo(4);
+            assertThat(first.stored()).isEqualTo(2);
+            assertThat(first.rejected()).isEqualTo(2);
+            var drainer = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(server.url("/thread/1").toString()))
+                    .orElseThrow();
+            assertThat(drainer.item().title()).isEqualTo("Wallet drainer kit for sale");
+            assertThat(drainer.item().text()).isEqualTo("Drainer-as-a-service, 20% fee.");
+            assertThat(drainer.item().published()).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
+            assertThat(items.findAnnotated(org.ewea.methodology.ItemId.forUrl(server.url("/thread/2").toString()))
+                    .orElseThrow().item().title()).isEqualTo("Untitled");
+
+            HarvestRun second = harvester.harvest(source);
+            assertThat(second.merged()).as("stored entries are not fetched again").isEqualTo(2);
+            assertThat(second.stored()).isZero();
+            assertThat(server.seen().stream().filter(s -> s.path().equals("/thread/1")).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void webSourcesNeedAnHtmlProfile() {
         InvalidSourceException missing = org.assertj.core.api.Assertions.catchThrowableOfType(
                 InvalidSourceException.class, () -> new SourceValidator().validate(new SourceSpec("w", "web", null,
