@@ -9,8 +9,11 @@ import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.accounting.Rejection;
 import org.ewea.collectors.capture.CaptureResult;
 
-/** Running totals of one import; becomes its {@link ImportReport}. Not thread-safe: one import, one account. */
-final class ImportAccount {
+/**
+ * Running totals of one import or replay; becomes its {@link ImportReport}. Every record is counted as stored, merged
+ * or rejected, and every unusable capture with its reason. Not thread-safe: one import, one account.
+ */
+public final class ImportAccount {
 
     private final int captures;
     private int capturesRejected;
@@ -21,19 +24,19 @@ final class ImportAccount {
     private final Map<String, Long> byReason = new TreeMap<>();
     private final List<Rejection> listed = new ArrayList<>();
 
-    ImportAccount(int captures) {
+    public ImportAccount(int captures) {
         this.captures = captures;
     }
 
-    void rejectCapture(String reason, String locator, String detail) {
+    public void rejectCapture(String reason, String locator, String detail) {
         capturesRejected++;
         note(new Rejection(reason, locator, detail));
     }
 
     /** Adds what processing one capture did: an unparseable capture, or its records' accounting. */
-    void add(String locator, CaptureResult result) {
+    public void add(String locator, CaptureResult result) {
         if (result.parseError() != null) {
-            rejectCapture("unparseable feed", locator, result.parseError());
+            rejectCapture("unparseable capture", locator, result.parseError());
             return;
         }
         input += result.entries();
@@ -50,7 +53,7 @@ final class ImportAccount {
         }
     }
 
-    ImportReport report(String recordingId, String digest, ImportReport.Status status, Instant started,
+    public ImportReport report(String recordingId, String digest, ImportReport.Status status, Instant started,
             Instant finished) {
         return new ImportReport(recordingId, digest, status, captures, capturesRejected, input, stored, merged,
                 rejected, byReason, listed, started, finished);

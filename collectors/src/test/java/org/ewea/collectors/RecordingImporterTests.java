@@ -106,7 +106,7 @@ class RecordingImporterTests {
         assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(report.input());
         assertThat(report.rejectionsByReason()).containsOnly(
                 org.assertj.core.api.Assertions.entry("capture unreadable", 1L),
-                org.assertj.core.api.Assertions.entry("unparseable feed", 2L),
+                org.assertj.core.api.Assertions.entry("unparseable capture", 2L),
                 org.assertj.core.api.Assertions.entry("capture digest mismatch", 1L),
                 org.assertj.core.api.Assertions.entry("empty entry (no title and no text)", 2L));
         assertThat(report.rejections()).extracting(Rejection::locator).contains("captures/missing.xml",

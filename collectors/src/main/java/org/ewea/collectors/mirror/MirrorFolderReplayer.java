@@ -14,13 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.ImportAccount;
 import org.ewea.collectors.accounting.ImportReport;
-import org.ewea.collectors.accounting.Rejection;
 import org.ewea.collectors.capture.Capture;
-import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.collectors.replay.ReplayClock;
@@ -67,10 +65,7 @@ public final class MirrorFolderReplayer {
                 earliest = earliest == null || at.isBefore(earliest) ? at : earliest;
             }
         }
-        Map<String, Long> byReason = new TreeMap<>();
-        List<Rejection> listed = new ArrayList<>();
-        long[] totals = new long[4];
-        int rejectedFiles = 0;
+        ImportAccount account = new ImportAccount(files.size());
         List<Map.Entry<Instant, File>> ordered = new ArrayList<>();
         for (File f : files) {
             Instant at = f.date().map(MirrorDates::captured).orElse(null);
@@ -78,8 +73,7 @@ public final class MirrorFolderReplayer {
                 at = earliestInDir.getOrDefault(dir(f), earliest != null ? earliest : Instant.EPOCH);
             }
             if (at == null) {
-                rejectedFiles++;
-                note(byReason, listed, new Rejection("undated (excluded by the profile)", f.relative(), f.relative()));
+                account.rejectCapture("undated (excluded by the profile)", f.relative(), f.relative());
                 continue;
             }
             ordered.add(Map.entry(at, f));
@@ -95,44 +89,23 @@ public final class MirrorFolderReplayer {
             byte[] body;
             try {
                 if (Files.size(f.path()) > maxBytes) {
-                    rejectedFiles++;
-                    note(byReason, listed, new Rejection("capture too large", f.relative(), f.relative()));
+                    account.rejectCapture("capture too large", f.relative(), f.relative());
                     continue;
                 }
                 body = Files.readAllBytes(f.path());
             } catch (IOException ex) {
-                rejectedFiles++;
-                note(byReason, listed, new Rejection("capture unreadable", f.relative(), String.valueOf(ex.getMessage())));
+                account.rejectCapture("capture unreadable", f.relative(), String.valueOf(ex.getMessage()));
                 continue;
             }
             Capture capture = new Capture(source, f.relative(), f.path().toUri(), e.getKey(), contentType,
                     body, Digests.sha256Hex(body));
-            CaptureResult result = processor.process(capture, parser);
-            if (result.parseError() != null) {
-                rejectedFiles++;
-                note(byReason, listed, new Rejection("unparseable capture", f.relative(), result.parseError()));
-                continue;
-            }
-            totals[0] += result.entries();
-            totals[1] += result.stored();
-            totals[2] += result.merged();
-            totals[3] += result.rejected();
-            result.rejectedEntries().forEach(r -> note(byReason, listed, new Rejection(r.reason(), r.locator(),
-                    r.reason())));
+            account.add(f.relative(), processor.process(capture, parser));
         }
-        return new ImportReport(profile.id() + ":" + folder.getFileName(), profile.id(), ImportReport.Status.IMPORTED,
-                files.size(), rejectedFiles, totals[0], totals[1], totals[2], totals[3], byReason, listed, started,
-                clock.instant());
+        return account.report(profile.id() + ":" + folder.getFileName(), profile.id(), ImportReport.Status.IMPORTED,
+                started, clock.instant());
     }
 
     private static String dir(File f) {
         return f.relative().contains("/") ? f.relative().substring(0, f.relative().lastIndexOf('/')) : "";
-    }
-
-    private static void note(Map<String, Long> byReason, List<Rejection> listed, Rejection rejection) {
-        byReason.merge(rejection.reason(), 1L, Long::sum);
-        if (listed.size() < ImportReport.MAX_LISTED) {
-            listed.add(rejection);
-        }
     }
 }

@@ -5,16 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.ImportAccount;
 import org.ewea.collectors.accounting.ImportReport;
-import org.ewea.collectors.accounting.Rejection;
 import org.ewea.collectors.capture.Capture;
-import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
 
@@ -48,13 +43,11 @@ public final class WarcReplayer {
     public ImportReport replay(Path warc, ReplayClock clock, Function<String, SourceDefinition> sources,
             Function<WarcCaptures.WarcCapture, org.ewea.collectors.feed.EntryParser> parsers) {
         Instant started = clock.instant();
-        long[] totals = new long[4]; // input, stored, merged, rejected
-        int[] capturesRejected = {0};
-        Map<String, Long> byReason = new TreeMap<>();
-        List<Rejection> listed = new ArrayList<>();
         WarcCaptures captures;
+        ImportAccount[] account = new ImportAccount[1];
         try {
             captures = WarcCaptures.index(warc);
+            account[0] = new ImportAccount(captures.size());
             captures.forEach(maxCaptureBytes, new WarcCaptures.CaptureVisitor() {
                 @Override
                 public void capture(WarcCaptures.WarcCapture c) {
@@ -65,39 +58,21 @@ public final class WarcReplayer {
                             + warc.getFileName() + "@" + c.position(), c.target(), c.date(), c.contentType(), c.body(),
                             c.sha256());
                     org.ewea.collectors.feed.EntryParser parser = parsers.apply(c);
-                    CaptureResult result = parser == null ? processor.process(capture)
-                            : processor.process(capture, parser);
-                    if (result.parseError() != null) {
-                        capturesRejected[0]++;
-                        note(new Rejection("unparseable feed", capture.locator(), result.parseError()));
-                        return;
-                    }
-                    totals[0] += result.entries();
-                    totals[1] += result.stored();
-                    totals[2] += result.merged();
-                    totals[3] += result.rejected();
-                    result.rejectedEntries().forEach(r -> note(new Rejection(r.reason(), r.locator(), r.reason())));
+                    account[0].add(capture.locator(), parser == null ? processor.process(capture)
+                            : processor.process(capture, parser));
                 }
 
                 @Override
                 public void tooLarge(long position, URI target, Instant date) {
-                    capturesRejected[0]++;
-                    note(new Rejection("capture too large", warc.getFileName() + "@" + position, target.toString()));
-                }
-
-                private void note(Rejection rejection) {
-                    byReason.merge(rejection.reason(), 1L, Long::sum);
-                    if (listed.size() < ImportReport.MAX_LISTED) {
-                        listed.add(rejection);
-                    }
+                    account[0].rejectCapture("capture too large", warc.getFileName() + "@" + position,
+                            target.toString());
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read WARC " + warc, e);
         }
-        return new ImportReport(warc.getFileName().toString(), digest(warc), ImportReport.Status.IMPORTED,
-                captures.size(), capturesRejected[0], totals[0], totals[1], totals[2], totals[3], byReason, listed,
-                started, clock.instant());
+        return account[0].report(warc.getFileName().toString(), digest(warc), ImportReport.Status.IMPORTED, started,
+                clock.instant());
     }
 
     private static String digest(Path warc) {

@@ -31,6 +31,16 @@ class WebHarvestTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
+    private static HttpFetcher fetcher() {
+        return new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000, 100, 5,
+                Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(), d -> { }, RandomGenerator.getDefault());
+    }
+
+    private static Harvester harvester(MongoDatabase database, ItemRepository items, HttpFetcher fetcher) {
+        return new Harvester(fetcher, new CaptureProcessor(items, TestAnnotators.defaults()), new ImportLedger(database),
+                new HarvestRunRepository(database), new SourceStateRepository(database), InstantSource.system());
+    }
+
     private static byte[] page(String posts, String next) {
         return ("<html><body><h1>Forum</h1>" + posts + (next == null ? "" : "<a class='next' href='" + next
                 + "'>next</a>") + "<script>steal()</script></body></html>").getBytes(StandardCharsets.UTF_8);
@@ -46,9 +56,7 @@ class WebHarvestTests {
         MongoDatabase database = STORE.freshDatabase();
         ItemRepository items = new ItemRepository(database);
         try (FeedServer server = new FeedServer();
-                HttpFetcher fetcher = new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                        1_000_000, 100, 5, Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(),
-                        d -> { }, RandomGenerator.getDefault())) {
+                HttpFetcher fetcher = fetcher()) {
             server.on("/forum/page1", ex -> respond(ex, 200, "text/html", page(
                     post("Selling fresh fullz", "/thread/1", "2026-01-10T08:00:00Z", "Cards <b>with</b> CVV"
                             + "<img src=x onerror=alert(1)>")
@@ -60,9 +68,7 @@ class WebHarvestTests {
             Source source = new SourceValidator().validate(new SourceSpec("test-forum-source", "web", "Forum",
                     server.url("/forum/page1").toString(), null, null, "en", "D4", "AMBER", null, null, true, true,
                     "test-forum"), Instant.now());
-            Harvester harvester = new Harvester(fetcher, new CaptureProcessor(items, TestAnnotators.defaults()),
-                    new ImportLedger(database), new HarvestRunRepository(database), new SourceStateRepository(database),
-                    InstantSource.system());
+            Harvester harvester = harvester(database, items, fetcher);
 
             HarvestRun run = harvester.harvest(source);
 
@@ -89,9 +95,7 @@ class WebHarvestTests {
         MongoDatabase database = STORE.freshDatabase();
         ItemRepository items = new ItemRepository(database);
         try (FeedServer server = new FeedServer();
-                HttpFetcher fetcher = new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                        1_000_000, 100, 5, Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(),
-                        d -> { }, RandomGenerator.getDefault())) {
+                HttpFetcher fetcher = fetcher()) {
             server.on("/threads", ex -> respond(ex, 200, "text/html", ("<ul>"
                     + "<li class='thread'><a href='/thread/1'>Selling wallet drainer kit</a></li>"
                     + "<li class='thread'><a href='/thread/2'>Untitled</a></li>"
@@ -106,9 +110,7 @@ class WebHarvestTests {
             Source source = new SourceValidator().validate(new SourceSpec("detail-forum", "web", null,
                     server.url("/threads").toString(), null, null, "en", null, null, null, null, true, true,
                     "test-forum-detail"), Instant.now());
-            Harvester harvester = new Harvester(fetcher, new CaptureProcessor(items, TestAnnotators.defaults()),
-                    new ImportLedger(database), new HarvestRunRepository(database), new SourceStateRepository(database),
-                    InstantSource.system());
+            Harvester harvester = harvester(database, items, fetcher);
 
             HarvestRun first = harvester.harvest(source);
             assertThat(first.input()).isEqualTo(4);

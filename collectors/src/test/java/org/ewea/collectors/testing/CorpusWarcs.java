@@ -69,10 +69,7 @@ public final class CorpusWarcs {
                 }
             }
             int captures = 0;
-            Files.createDirectories(warc.getParent());
-            try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            try (WarcWriter writer = writer(warc)) {
                 for (var source : bySourceAndCapture.entrySet()) {
                     String id = slug(source.getKey());
                     for (var capture : source.getValue().entrySet()) {
@@ -115,10 +112,7 @@ public final class CorpusWarcs {
             }
             Instant first = earliest.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
             int undated = 0;
-            Files.createDirectories(warc.getParent());
-            try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            try (WarcWriter writer = writer(warc)) {
                 for (Path f : all) {
                     String group = f.getParent().getFileName().toString();
                     Instant at = dates.get(f);
@@ -163,10 +157,7 @@ public final class CorpusWarcs {
                                 d -> new ArrayList<>()).add(article);
             }
             int captures = 0;
-            Files.createDirectories(warc.getParent());
-            try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                    java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            try (WarcWriter writer = writer(warc)) {
                 for (var host : byHostAndDay.entrySet()) {
                     for (var day : host.getValue().entrySet()) {
                         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version="
@@ -194,6 +185,14 @@ public final class CorpusWarcs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new gzip-compressed WARC file (replacing any), its folder created. */
+    private static WarcWriter writer(Path warc) throws IOException {
+        Files.createDirectories(warc.getParent());
+        return new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE),
+                WarcCompression.GZIP);
     }
 
     private static String rss(String source, List<JsonNode> items) {
