@@ -1,0 +1,51 @@
+package org.ewea.scoring.relevance;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Stratified k-fold cross-validation with a fixed seed: positives and negatives are shuffled (seeded) and dealt
+ * round-robin into the folds, so every fold has the same class balance and the same seed gives the same folds.
+ * Every example is scored exactly once, by a model that did not see it.
+ */
+public final class StratifiedCrossValidation {
+
+    private StratifiedCrossValidation() {
+    }
+
+    public static List<BinaryMetrics.Scored> run(List<LabelledExample> examples, int folds, long seed,
+            Function<List<LabelledExample>, ToDoubleFunction<LabelledExample>> train) {
+        List<Integer> positives = new ArrayList<>();
+        List<Integer> negatives = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            (examples.get(i).relevant() ? positives : negatives).add(i);
+        }
+        Random random = new Random(seed);
+        Collections.shuffle(positives, random);
+        Collections.shuffle(negatives, random);
+        int[] fold = new int[examples.size()];
+        for (int i = 0; i < positives.size(); i++) {
+            fold[positives.get(i)] = i % folds;
+        }
+        for (int i = 0; i < negatives.size(); i++) {
+            fold[negatives.get(i)] = i % folds;
+        }
+        List<BinaryMetrics.Scored> scored = new ArrayList<>(examples.size());
+        for (int k = 0; k < folds; k++) {
+            List<LabelledExample> training = new ArrayList<>();
+            List<LabelledExample> held = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (fold[i] == k ? held : training).add(examples.get(i));
+            }
+            ToDoubleFunction<LabelledExample> model = train.apply(training);
+            for (LabelledExample e : held) {
+                scored.add(new BinaryMetrics.Scored(model.applyAsDouble(e), e.relevant()));
+            }
+        }
+        return scored;
+    }
+}
