@@ -52,10 +52,12 @@ def kev_captures(corpus, out):
         items = []
         for r in window:
             added = dt.datetime.fromisoformat(r["dateAdded"]).replace(hour=18, tzinfo=UTC)
-            ransomware = "Known" if r["knownRansomwareCampaignUse"] == "Known" else "Unknown"
+            # Only a known ransomware use is stated: "ransomware ... Unknown" on every entry would tag them all.
+            ransomware = ("<b>Known to be used in ransomware campaigns.</b> "
+                          if r["knownRansomwareCampaignUse"] == "Known" else "")
             description = (f"<p>{escape(r['shortDescription'])}</p>"
                            f"<p><b>Vendor/product:</b> {escape(r['vendorProject'])} {escape(r['product'])}. "
-                           f"<b>Known ransomware campaign use:</b> {ransomware}. "
+                           f"{ransomware}"
                            f"<b>Required action:</b> {escape(r['requiredAction'])} "
                            f"<b>Due date:</b> {r['dueDate']}.</p>")
             categories = "".join(f"<category>{escape(c.strip())}</category>" for c in r["cwes"].split(",") if c.strip())
