@@ -26,6 +26,7 @@ public final class CaptureProcessor {
     private final ItemRepository items;
     private final Annotator annotator;
     private final java.util.function.Consumer<Capture> raw;
+    private final java.util.function.Consumer<List<org.ewea.collectors.enrich.AnnotatedItem>> itemsStored;
 
     /** A processor that does not keep raw captures (tests, benchmarks). */
     public CaptureProcessor(ItemRepository items, Annotator annotator) {
@@ -45,6 +46,17 @@ public final class CaptureProcessor {
      */
     public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw,
             org.ewea.collectors.normalise.LanguageDetector languages) {
+        this(items, annotator, raw, languages, stored -> { });
+    }
+
+    /**
+     * @param itemsStored told of every batch of items stored new ({@code ItemsStored}): scoring keeps its signal
+     *     series up to date from it
+     */
+    public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw,
+            org.ewea.collectors.normalise.LanguageDetector languages,
+            java.util.function.Consumer<List<org.ewea.collectors.enrich.AnnotatedItem>> itemsStored) {
+        this.itemsStored = itemsStored;
         this.normaliser = new ItemNormaliser(languages);
         this.items = items;
         this.annotator = annotator;
@@ -80,7 +92,7 @@ public final class CaptureProcessor {
                         rejected.add(new CaptureResult.RejectedEntry(reason, locator));
             }
         }
-        StoreOutcome stored = items.insertAnnotated(annotator.annotate(accepted));
+        StoreOutcome stored = items.insertAnnotated(annotator.annotate(accepted), itemsStored);
         return new CaptureResult(null, entries.size(), stored.stored(), stored.merged(), rejected);
     }
 }

@@ -68,23 +68,30 @@ public final class ItemRepository {
      * article at the same URL) is updated in place and counts as merged and updated.
      */
     public StoreOutcome insertAnnotated(List<AnnotatedItem> batch) {
+        return insertAnnotated(batch, stored -> { });
+    }
+
+    /** As {@link #insertAnnotated(List)}, telling {@code onStored} which items were stored new (with their story). */
+    public StoreOutcome insertAnnotated(List<AnnotatedItem> batch, java.util.function.Consumer<List<AnnotatedItem>>
+            onStored) {
         Map<ItemId, AnnotatedItem> unique = new LinkedHashMap<>();
         batch.forEach(a -> unique.putIfAbsent(a.item().id(), a));
         int repeats = batch.size() - unique.size();
         List<AnnotatedItem> distinct = new ArrayList<>(unique.values());
         StoreOutcome outcome = new StoreOutcome(0, repeats);
         for (int from = 0; from < distinct.size(); from += BATCH) {
-            outcome = outcome.plus(write(distinct.subList(from, Math.min(distinct.size(), from + BATCH))));
+            outcome = outcome.plus(write(distinct.subList(from, Math.min(distinct.size(), from + BATCH)), onStored));
         }
         return outcome;
     }
 
-    private StoreOutcome write(List<AnnotatedItem> chunk) {
+    private StoreOutcome write(List<AnnotatedItem> chunk, java.util.function.Consumer<List<AnnotatedItem>> onStored) {
         Map<String, String> storedHashes = new HashMap<>();
         items.find(in("_id", chunk.stream().map(a -> a.item().id().value()).toList()))
                 .projection(new Document(ItemDocuments.CONTENT_HASH, 1))
                 .forEach(d -> storedHashes.put(d.getString("_id"), d.getString(ItemDocuments.CONTENT_HASH)));
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<AnnotatedItem> written = new ArrayList<>();
         List<StoryIndex.Member> indexed = new ArrayList<>();
         int inserts = 0;
         int merged = 0;
@@ -105,6 +112,7 @@ public final class ItemRepository {
                 document.append(ItemDocuments.STORY, story);
                 writes.add(new UpdateOneModel<>(eq("_id", id), new Document("$setOnInsert", document),
                         new UpdateOptions().upsert(true)));
+                written.add(new AnnotatedItem(item, annotated.annotations(), story, 0));
                 inserts++;
             } else if (storedHash.equals(item.contentHash())) {
                 merged++;
@@ -116,14 +124,25 @@ public final class ItemRepository {
                 writes.add(new UpdateOneModel<>(new Document("_id", id).append(ItemDocuments.CONTENT_HASH, storedHash),
                         new Document("$set", edited).append("$inc", new Document(ItemDocuments.REVISIONS, 1))));
                 edits++;
+                written.add(null);
             }
         }
         int stored = 0;
+        List<AnnotatedItem> storedNew = new ArrayList<>();
         if (!writes.isEmpty()) {
             BulkWriteResult result = items.bulkWrite(writes, new BulkWriteOptions().ordered(true));
             stored = result.getUpserts().size();
+            result.getUpserts().forEach(upsert -> {
+                AnnotatedItem item = written.get(upsert.getIndex());
+                if (item != null) {
+                    storedNew.add(item);
+                }
+            });
         }
         stories.add(indexed);
+        if (!storedNew.isEmpty()) {
+            onStored.accept(storedNew);
+        }
         // An insert that met an item stored meanwhile by another instance is a merge, not a loss.
         return new StoreOutcome(stored, merged + edits + (inserts - stored), edits);
     }
