@@ -1,0 +1,92 @@
+package org.ewea.scoring.signal;
+
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
+
+/**
+ * The {@code signals} collection, owned by scoring: one document per technology and day ({@code _id}
+ * {@code "<technology>|<yyyy-MM-dd>"}), updated with {@code $inc} and {@code $addToSet} as items are stored, and read
+ * by {@code _id} (fast on every store). All calls block.
+ */
+public final class SignalRepository {
+
+    public static final String COLLECTION = "signals";
+
+    private final MongoCollection<Document> signals;
+    private final GradeWeights weights;
+
+    public SignalRepository(MongoDatabase database, GradeWeights weights) {
+        this.signals = database.getCollection(COLLECTION);
+        this.weights = weights;
+    }
+
+    /** Adds newly stored items to their technologies' days (an item counts once per technology it mentions). */
+    public void record(List<AnnotatedItem> stored) {
+        record Key(String technology, LocalDate day) {
+        }
+        Map<Key, long[]> counts = new LinkedHashMap<>();
+        Map<Key, double[]> weighted = new HashMap<>();
+        Map<Key, Set<String>> sources = new HashMap<>();
+        for (AnnotatedItem a : stored) {
+            LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
+            double weight = weights.of(a.item().grading());
+            for (ItemAnnotations.Tag tag : a.annotations().tags()) {
+                Key key = new Key(tag.technology(), day);
+                counts.computeIfAbsent(key, k -> new long[1])[0]++;
+                weighted.computeIfAbsent(key, k -> new double[1])[0] += weight;
+                sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
+            }
+        }
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        counts.forEach((key, count) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", key.technology() + "|" + key.day()),
+                new Document("$inc", new Document("count", count[0]).append("weighted", weighted.get(key)[0]))
+                        .append("$addToSet", new Document("sources", new Document("$each",
+                                new ArrayList<>(sources.get(key)))))
+                        .append("$setOnInsert", new Document("technology", key.technology())
+                                .append("day", key.day().toString())),
+                new UpdateOptions().upsert(true))));
+        signals.bulkWrite(writes);
+    }
+
+    /** The technology's daily series from {@code from} to {@code to} inclusive, days without mentions as zero. */
+    public List<SignalPoint> daily(String technology, LocalDate from, LocalDate to) {
+        List<String> ids = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            ids.add(technology + "|" + d);
+        }
+        Map<String, Document> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            signals.find(in("_id", ids.subList(i, Math.min(ids.size(), i + 500))))
+                    .forEach(d -> found.put(d.getString("_id"), d));
+        }
+        List<SignalPoint> series = new ArrayList<>(ids.size());
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Document doc = found.get(technology + "|" + d);
+            series.add(doc == null ? new SignalPoint(d, 0, 0, 0) : new SignalPoint(d,
+                    ((Number) doc.get("count")).longValue(), ((Number) doc.get("weighted")).doubleValue(),
+                    doc.getList("sources", String.class, List.of()).size()));
+        }
+        return series;
+    }
+}

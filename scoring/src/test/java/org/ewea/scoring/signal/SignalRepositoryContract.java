@@ -1,0 +1,63 @@
+package org.ewea.scoring.signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.collectors.testing.TestItems;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.definition.MethodologyLoader;
+import org.junit.jupiter.api.Test;
+
+/** What every MongoDB the signal series run on must do. Subclasses say which MongoDB. */
+abstract class SignalRepositoryContract {
+
+    private static final GradeWeights WEIGHTS = new GradeWeights(new MethodologyLoader().load(null).grading());
+
+    protected abstract MongoDatabase database();
+
+    private static AnnotatedItem item(String url, String source, String grade, Instant published, String... tags) {
+        HarmonisedItem base = TestItems.item(url, "t " + url, published, published);
+        HarmonisedItem item = new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(), base.title(),
+                base.text(), base.language(), published, published, AdmiraltyGrade.parse(grade), base.tlp(),
+                base.contentHash(), base.provenance());
+        List<ItemAnnotations.Tag> tagList = java.util.Arrays.stream(tags)
+                .map(t -> new ItemAnnotations.Tag(t, 1, 0, t)).toList();
+        return new AnnotatedItem(item, new ItemAnnotations(tagList, List.of(), "test"));
+    }
+
+    @Test
+    void countsItemsPerTechnologyAndDayIncrementally() {
+        SignalRepository signals = new SignalRepository(database(), WEIGHTS);
+        Instant day1 = Instant.parse("2026-01-10T08:00:00Z");
+        Instant day3 = Instant.parse("2026-01-12T23:00:00Z");
+        signals.record(List.of(item("https://a/1", "s1", "A1", day1, "voice-cloning", "deepfake-video"),
+                item("https://a/2", "s2", "F6", day1, "voice-cloning")));
+        signals.record(List.of(item("https://a/3", "s1", "B2", day1.plusSeconds(3600), "voice-cloning"),
+                item("https://a/4", "s3", "A1", day3, "voice-cloning")));
+        signals.record(List.of());
+
+        List<SignalPoint> series = signals.daily("voice-cloning", LocalDate.parse("2026-01-09"),
+                LocalDate.parse("2026-01-12"));
+        assertThat(series).extracting(SignalPoint::count).containsExactly(0L, 3L, 0L, 1L);
+        assertThat(series.get(1).sources()).isEqualTo(2);
+        assertThat(series.get(1).weighted()).isCloseTo(1.0 + 0.25 + 0.64, within(1e-9));
+        assertThat(signals.daily("deepfake-video", LocalDate.parse("2026-01-10"), LocalDate.parse("2026-01-10")))
+                .extracting(SignalPoint::count).containsExactly(1L);
+    }
+
+    @Test
+    void weighsGradesOnTheMethodologysScale() {
+        assertThat(WEIGHTS.of(AdmiraltyGrade.parse("A1"))).isEqualTo(1.0);
+        assertThat(WEIGHTS.of(AdmiraltyGrade.parse("B2"))).isCloseTo(0.64, within(1e-9));
+        assertThat(WEIGHTS.of(AdmiraltyGrade.parse("F6"))).isCloseTo(0.25, within(1e-9));
+    }
+
+}
