@@ -63,11 +63,11 @@ class HarvestConfiguration {
 
     @Bean
     CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            Methodology methodology) {
+            Methodology methodology, org.ewea.scoring.signal.SignalRepository signals) {
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         return new CaptureProcessor(items, annotator, raw::keep,
-                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages));
+                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), signals::record);
     }
 
     @Bean

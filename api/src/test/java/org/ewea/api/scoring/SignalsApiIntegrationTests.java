@@ -1,0 +1,118 @@
+package org.ewea.api.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.ewea.api.LiveApplicationTests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+
+/** The signal series against the stored demo items they are counted from. */
+class SignalsApiIntegrationTests extends LiveApplicationTests {
+
+    @Autowired
+    MongoDatabase database;
+
+    /** Items tagged with the technology, counted per UTC day of their listing time, straight from the store. */
+    private TreeMap<LocalDate, Integer> storedMentions(String technology) {
+        TreeMap<LocalDate, Integer> days = new TreeMap<>();
+        for (Document item : database.getCollection("items")
+                .find(Filters.eq("annotations.tags.technology", technology))) {
+            LocalDate day = item.get("time", Date.class).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+            days.merge(day, 1, Integer::sum);
+        }
+        return days;
+    }
+
+    private Map<String, Object> series(String query) {
+        return client.get().uri("/api/v1/technologies/" + query).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dailyCountsAreTheStoredItemsTaggedWithTheTechnology() {
+        TreeMap<LocalDate, Integer> expected = storedMentions("ransomware");
+        assertThat(expected).as("the demo recording mentions ransomware").hasSizeGreaterThan(10);
+        LocalDate to = expected.lastKey();
+        LocalDate from = to.minusDays(SignalsController.MAX_DAYS - 1);
+        Map<String, Object> body = series("ransomware/signals?from=" + from + "&to=" + to);
+        assertThat(body).containsEntry("technology", "ransomware").containsEntry("interval", "day");
+        List<Map<String, Object>> points = (List<Map<String, Object>>) body.get("points");
+        assertThat(points).hasSize(SignalsController.MAX_DAYS);
+        assertThat(points.getFirst()).containsEntry("day", from.toString());
+        for (Map<String, Object> p : points) {
+            LocalDate day = LocalDate.parse((String) p.get("day"));
+            int count = ((Number) p.get("count")).intValue();
+            assertThat(count).as("mentions on %s", day).isEqualTo(expected.getOrDefault(day, 0));
+            double weighted = ((Number) p.get("weighted")).doubleValue();
+            int sources = ((Number) p.get("sources")).intValue();
+            if (count == 0) {
+                assertThat(weighted).isZero();
+                assertThat(sources).isZero();
+            } else {
+                assertThat(weighted).as("grade weights lie in (0, 1]").isGreaterThan(0).isLessThanOrEqualTo(count);
+                assertThat(sources).isBetween(1, count);
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void weeklyPointsStartOnMondayAndAddUpTheDays() {
+        TreeMap<LocalDate, Integer> expected = storedMentions("ransomware");
+        LocalDate to = expected.lastKey();
+        LocalDate from = to.minusDays(120);
+        List<Map<String, Object>> days = (List<Map<String, Object>>) series(
+                "ransomware/signals?interval=day&from=" + from + "&to=" + to).get("points");
+        List<Map<String, Object>> weeks = (List<Map<String, Object>>) series(
+                "ransomware/signals?interval=week&from=" + from + "&to=" + to).get("points");
+        assertThat(weeks).allSatisfy(w -> assertThat(LocalDate.parse((String) w.get("day")).getDayOfWeek())
+                .isEqualTo(java.time.DayOfWeek.MONDAY));
+        int dayTotal = days.stream().mapToInt(p -> ((Number) p.get("count")).intValue()).sum();
+        int weekTotal = weeks.stream().mapToInt(p -> ((Number) p.get("count")).intValue()).sum();
+        assertThat(weekTotal).isEqualTo(dayTotal).isPositive();
+    }
+
+    @Test
+    void anUnknownTechnologyIsNotFound() {
+        client.get().uri("/api/v1/technologies/no-such-thing/signals").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "interval=month, interval",
+            "from=2026-13-01, from",
+            "to=yesterday, to",
+            "from=2026-05-02&to=2026-05-01, from",
+            "from=2020-01-01&to=2026-01-01, from"})
+    void badParametersAreProblems(String query, String field) {
+        client.get().uri("/api/v1/technologies/ransomware/signals?" + query).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].name").isEqualTo(field);
+    }
+
+    @Test
+    void theEndpointIsInTheOpenApiDocument() {
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/v1/technologies/{id}/signals'].get").exists();
+    }
+}
