@@ -2,7 +2,10 @@ package org.ewea.api.scoring;
 
 import com.mongodb.client.MongoDatabase;
 import org.ewea.methodology.definition.Methodology;
+import java.time.InstantSource;
+import org.ewea.collectors.store.ItemRepository;
 import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.signal.SignalBackfill;
 import org.ewea.scoring.signal.SignalRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,5 +17,11 @@ class ScoringConfiguration {
     @Bean
     SignalRepository signalRepository(MongoDatabase database, Methodology methodology) {
         return new SignalRepository(database, new GradeWeights(methodology.grading()));
+    }
+
+    @Bean
+    SignalBackfill signalBackfill(MongoDatabase database, ItemRepository items, SignalRepository signals,
+            InstantSource clock) {
+        return new SignalBackfill(database, items, signals, clock);
     }
 }

@@ -178,6 +178,32 @@ public final class ItemRepository {
         return result;
     }
 
+    /**
+     * Every stored item with its annotations, handed over in batches of at most {@code batchSize} in id order, read
+     * with a single cursor (no skip); for rebuilding data derived from the items.
+     *
+     * @return the number of items read
+     */
+    public long forEachAnnotated(int batchSize, java.util.function.Consumer<List<AnnotatedItem>> batches) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
+        }
+        long read = 0;
+        List<AnnotatedItem> batch = new ArrayList<>(batchSize);
+        for (Document document : items.find().sort(Indexes.ascending("_id")).batchSize(batchSize)) {
+            batch.add(ItemDocuments.fromAnnotatedDocument(document));
+            read++;
+            if (batch.size() == batchSize) {
+                batches.accept(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.accept(List.copyOf(batch));
+        }
+        return read;
+    }
+
     public Optional<AnnotatedItem> findAnnotated(ItemId id) {
         return Optional.ofNullable(items.find(eq("_id", id.value())).first())
                 .map(ItemDocuments::fromAnnotatedDocument);

@@ -60,4 +60,52 @@ abstract class SignalRepositoryContract {
         assertThat(WEIGHTS.of(AdmiraltyGrade.parse("F6"))).isCloseTo(0.25, within(1e-9));
     }
 
+    @Test
+    void backfillBuildsTheSeriesFromStoredItemsOnceOnly() {
+        MongoDatabase db = database();
+        org.ewea.collectors.store.ItemRepository items = new org.ewea.collectors.store.ItemRepository(db);
+        items.ensureIndexes();
+        Instant day = Instant.parse("2026-03-02T00:00:00Z"); // 48 hours: two whole days
+        List<AnnotatedItem> stored = new java.util.ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            stored.add(item("https://b/" + i, "s" + (i % 7), i % 2 == 0 ? "A1" : "F6",
+                    day.plusSeconds(3600L * (i % 48)), i % 5 == 0 ? new String[] {"drones"} : new String[] {"3d-printed-firearms"}));
+        }
+        items.insertAnnotated(stored);
+        SignalRepository signals = new SignalRepository(db, WEIGHTS);
+        java.time.InstantSource clock = java.time.InstantSource.fixed(Instant.parse("2026-11-21T00:00:00Z"));
+
+        SignalBackfill.Result first = new SignalBackfill(db, items, signals, clock).runOnce();
+        assertThat(first).isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.REBUILT, 2500));
+        List<SignalPoint> drones = signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-04"));
+        List<SignalPoint> guns = signals.daily("3d-printed-firearms", LocalDate.parse("2026-03-02"),
+                LocalDate.parse("2026-03-04"));
+        assertThat(drones.stream().mapToLong(SignalPoint::count).sum()).isEqualTo(500);
+        assertThat(guns.stream().mapToLong(SignalPoint::count).sum()).isEqualTo(2000);
+        assertThat(drones.get(2).count()).isZero();
+        assertThat(drones.getFirst().sources()).isEqualTo(7);
+        // even i are A1 (1.0) and odd F6 (0.25); i % 5 == 0 picks even and odd alike
+        assertThat(drones.stream().mapToDouble(SignalPoint::weighted).sum()).isCloseTo(250 * 1.0 + 250 * 0.25,
+                within(1e-6));
+
+        SignalBackfill again = new SignalBackfill(db, items, new SignalRepository(db, WEIGHTS), clock);
+        assertThat(again.runOnce()).isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.ALREADY_DONE, 0));
+        assertThat(signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-04")))
+                .isEqualTo(drones);
+    }
+
+    @Test
+    void aBackfillClaimedButNeverFinishedIsReportedNotRepeated() {
+        MongoDatabase db = database();
+        db.getCollection(SignalBackfill.MARKERS).insertOne(new org.bson.Document("_id", SignalBackfill.MARKER_ID)
+                .append("state", "started"));
+        org.ewea.collectors.store.ItemRepository items = new org.ewea.collectors.store.ItemRepository(db);
+        items.insertAnnotated(List.of(item("https://c/1", "s1", "A1", Instant.parse("2026-03-02T10:00:00Z"),
+                "drones")));
+        SignalRepository signals = new SignalRepository(db, WEIGHTS);
+        assertThat(new SignalBackfill(db, items, signals, java.time.InstantSource.system()).runOnce())
+                .isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.INCOMPLETE, 0));
+        assertThat(signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")))
+                .extracting(SignalPoint::count).containsExactly(0L);
+    }
 }
