@@ -4,7 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import org.ewea.methodology.definition.Methodology;
 import java.time.InstantSource;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalBackfill;
 import org.ewea.scoring.signal.SignalRepository;
 import org.springframework.context.annotation.Bean;
@@ -23,5 +25,10 @@ class ScoringConfiguration {
     SignalBackfill signalBackfill(MongoDatabase database, ItemRepository items, SignalRepository signals,
             InstantSource clock) {
         return new SignalBackfill(database, items, signals, clock);
+    }
+
+    @Bean
+    SignalAnalysis signalAnalysis() {
+        return new SignalAnalysis(BurstDetector.defaults());
     }
 }

@@ -18,7 +18,9 @@ import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
 import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalPoint;
+import org.ewea.scoring.signal.SignalReading;
 import org.ewea.scoring.signal.SignalRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,25 +37,33 @@ class SignalsController {
     static final int MAX_DAYS = 731;
 
     /** The series asked for. */
-    record SignalSeries(String technology, String interval, LocalDate from, LocalDate to, List<SignalPoint> points) {
+    record SignalSeries(String technology, String interval, LocalDate from, LocalDate to,
+            List<SignalReading> points) {
     }
 
     private final SignalRepository signals;
+    private final SignalAnalysis analysis;
     private final Methodology methodology;
     private final BlockingStore store;
     private final InstantSource clock;
 
-    SignalsController(SignalRepository signals, Methodology methodology, BlockingStore store, InstantSource clock) {
+    SignalsController(SignalRepository signals, SignalAnalysis analysis, Methodology methodology, BlockingStore store,
+            InstantSource clock) {
         this.signals = signals;
+        this.analysis = analysis;
         this.methodology = methodology;
         this.store = store;
         this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/technologies/{id}/signals", produces = "application/json")
-    @Operation(summary = "A technology's signal: mentions, grade-weighted volume and distinct sources",
-            description = "Daily or weekly (weeks from Monday; a week's sources are the most of any day) between"
-                    + " from and to inclusive (ISO dates, UTC; default the last 90 days, at most 731 days).")
+    @Operation(summary = "A technology's signal: mentions, grade-weighted volume, sources, growth and bursts",
+            description = "Daily or weekly (whole weeks from Monday: from moves back to its Monday; a week's sources"
+                    + " are the most of any day) between from and to inclusive (ISO dates, UTC; default the last 90"
+                    + " days, at most 731 days). Each point also gives the items stored in the interval, the mean"
+                    + " count over the four weeks before it (baseline), count over baseline (growth) and whether"
+                    + " the interval is in a burst (Kleinberg's two-state automaton, s=2, gamma=1, run over the"
+                    + " series from four weeks before from).")
     Mono<SignalSeries> signals(@PathVariable("id") String id,
             @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
             @Nullable String from,
@@ -74,9 +84,17 @@ class SignalsController {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw invalid("from", from, "the range must be at most " + MAX_DAYS + " days");
         }
+        boolean weeks = interval.equals("week");
+        LocalDate start = weeks ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : first;
+        LocalDate lead = start.minusDays(SignalAnalysis.BASELINE_DAYS);
         return store.call(() -> {
-            List<SignalPoint> daily = signals.daily(id, first, last);
-            return new SignalSeries(id, interval, first, last, interval.equals("day") ? daily : weekly(daily));
+            List<SignalPoint> mentions = signals.daily(id, lead, last);
+            List<SignalPoint> all = signals.daily(SignalRepository.ALL_ITEMS, lead, last);
+            List<SignalReading> readings = weeks
+                    ? analysis.read(weekly(mentions), weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
+                    : analysis.read(mentions, all, SignalAnalysis.BASELINE_DAYS);
+            return new SignalSeries(id, interval, start, last,
+                    readings.stream().filter(r -> !r.day().isBefore(start)).toList());
         });
     }
 

@@ -62,6 +62,20 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
             assertThat(count).as("mentions on %s", day).isEqualTo(expected.getOrDefault(day, 0));
             double weighted = ((Number) p.get("weighted")).doubleValue();
             int sources = ((Number) p.get("sources")).intValue();
+            long before = 0;
+            for (int back = 1; back <= 28; back++) {
+                before += expected.getOrDefault(day.minusDays(back), 0);
+            }
+            assertThat(((Number) p.get("baseline")).doubleValue()).as("baseline on %s", day)
+                    .isCloseTo(before / 28.0, org.assertj.core.api.Assertions.within(1e-9));
+            if (before == 0) {
+                assertThat(p.get("growth")).as("no growth over a zero baseline on %s", day).isNull();
+            } else {
+                assertThat(((Number) p.get("growth")).doubleValue()).as("growth on %s", day)
+                        .isCloseTo(count / (before / 28.0), org.assertj.core.api.Assertions.within(1e-9));
+            }
+            assertThat(((Number) p.get("allItems")).longValue()).isGreaterThanOrEqualTo(count);
+            assertThat(p.get("burst")).isInstanceOf(Boolean.class);
             if (count == 0) {
                 assertThat(weighted).isZero();
                 assertThat(sources).isZero();
@@ -77,7 +91,8 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
     void weeklyPointsStartOnMondayAndAddUpTheDays() {
         TreeMap<LocalDate, Integer> expected = storedMentions("ransomware");
         LocalDate to = expected.lastKey();
-        LocalDate from = to.minusDays(120);
+        LocalDate from = to.minusDays(120).with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY));
         List<Map<String, Object>> days = (List<Map<String, Object>>) series(
                 "ransomware/signals?interval=day&from=" + from + "&to=" + to).get("points");
         List<Map<String, Object>> weeks = (List<Map<String, Object>>) series(

@@ -12,15 +12,16 @@ import org.bson.Document;
 import org.ewea.collectors.store.ItemRepository;
 
 /**
- * Builds the signal series from the items already stored, once per database: for stores filled before signals were
- * recorded at import time. Claimed by a marker document in {@code scoring_migrations} so that of several instances
+ * Builds the signal series afresh from the items already stored, once per database and series version: for stores
+ * filled before signals were recorded at import time, or before the series changed shape. Claimed by a marker document in {@code scoring_migrations} so that of several instances
  * starting together only one rebuilds, and a later start does nothing. Must run before anything imports or
  * harvests (at start-up, before the scheduler), since items stored meanwhile would be counted twice.
  */
 public final class SignalBackfill {
 
     public static final String MARKERS = "scoring_migrations";
-    static final String MARKER_ID = "signals-v1";
+    /** Bumped whenever what the series hold changes: v2 added the all-items series. */
+    static final String MARKER_ID = "signals-v2";
 
     /** What a call did. */
     public enum Outcome {
@@ -60,6 +61,7 @@ public final class SignalBackfill {
             boolean done = marker != null && "done".equals(marker.getString("state"));
             return new Result(done ? Outcome.ALREADY_DONE : Outcome.INCOMPLETE, 0);
         }
+        signals.clear();
         long read = items.forEachAnnotated(1000, signals::record);
         markers.updateOne(Filters.eq("_id", MARKER_ID), Updates.combine(Updates.set("state", "done"),
                 Updates.set("finished", Date.from(clock.instant())), Updates.set("items", read)));

@@ -28,6 +28,8 @@ import org.ewea.collectors.enrich.ItemAnnotations;
 public final class SignalRepository {
 
     public static final String COLLECTION = "signals";
+    /** The series of all items stored, tagged or not: the denominator of shares and bursts. */
+    public static final String ALL_ITEMS = "*";
 
     private final MongoCollection<Document> signals;
     private final GradeWeights weights;
@@ -37,7 +39,10 @@ public final class SignalRepository {
         this.weights = weights;
     }
 
-    /** Adds newly stored items to their technologies' days (an item counts once per technology it mentions). */
+    /**
+     * Adds newly stored items to their technologies' days (an item counts once per technology it mentions) and to
+     * the {@link #ALL_ITEMS} series.
+     */
     public void record(List<AnnotatedItem> stored) {
         record Key(String technology, LocalDate day) {
         }
@@ -47,8 +52,11 @@ public final class SignalRepository {
         for (AnnotatedItem a : stored) {
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
-            for (ItemAnnotations.Tag tag : a.annotations().tags()) {
-                Key key = new Key(tag.technology(), day);
+            List<String> series = new ArrayList<>();
+            series.add(ALL_ITEMS);
+            a.annotations().tags().stream().map(ItemAnnotations.Tag::technology).distinct().forEach(series::add);
+            for (String technology : series) {
+                Key key = new Key(technology, day);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 weighted.computeIfAbsent(key, k -> new double[1])[0] += weight;
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
@@ -67,6 +75,11 @@ public final class SignalRepository {
                                 .append("day", key.day().toString())),
                 new UpdateOptions().upsert(true))));
         signals.bulkWrite(writes);
+    }
+
+    /** Removes every series (before a rebuild). */
+    public void clear() {
+        signals.deleteMany(new Document());
     }
 
     /** The technology's daily series from {@code from} to {@code to} inclusive, days without mentions as zero. */

@@ -51,6 +51,11 @@ abstract class SignalRepositoryContract {
         assertThat(series.get(1).weighted()).isCloseTo(1.0 + 0.25 + 0.64, within(1e-9));
         assertThat(signals.daily("deepfake-video", LocalDate.parse("2026-01-10"), LocalDate.parse("2026-01-10")))
                 .extracting(SignalPoint::count).containsExactly(1L);
+        signals.record(List.of(item("https://a/5", "s4", "A1", day3, new String[0])));
+        assertThat(signals.daily(SignalRepository.ALL_ITEMS, LocalDate.parse("2026-01-10"),
+                LocalDate.parse("2026-01-12")))
+                .as("every item once per day, with or without tags").extracting(SignalPoint::count)
+                .containsExactly(3L, 0L, 2L);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.ewea.scoring.signal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a series: growth against the preceding four weeks and burst state. The series given should start four weeks
+ * before the first interval the caller wants read, so that every wanted interval has its baseline; the burst
+ * automaton runs over the whole series given.
+ *
+ * @param bursts the burst automaton
+ */
+public record SignalAnalysis(BurstDetector bursts) {
+
+    /** Days in the baseline window. */
+    public static final int BASELINE_DAYS = 28;
+
+    /**
+     * @param mentions the technology's points, one per interval
+     * @param all the items stored per interval, aligned with {@code mentions}
+     * @param baselineIntervals how many intervals make four weeks (28 for days, 4 for weeks)
+     */
+    public List<SignalReading> read(List<SignalPoint> mentions, List<SignalPoint> all, int baselineIntervals) {
+        int n = mentions.size();
+        if (all.size() != n) {
+            throw new IllegalArgumentException("series differ in length: " + n + ", " + all.size());
+        }
+        long[] relevant = new long[n];
+        long[] total = new long[n];
+        for (int t = 0; t < n; t++) {
+            if (!mentions.get(t).day().equals(all.get(t).day())) {
+                throw new IllegalArgumentException("series are not aligned at " + t);
+            }
+            relevant[t] = mentions.get(t).count();
+            total[t] = Math.max(all.get(t).count(), relevant[t]);
+        }
+        boolean[] burst = bursts.bursts(relevant, total);
+        List<SignalReading> readings = new ArrayList<>(n);
+        long window = 0;
+        for (int t = 0; t < n; t++) {
+            Double baseline = null;
+            Double growth = null;
+            if (t >= baselineIntervals) {
+                baseline = (double) window / baselineIntervals;
+                growth = baseline > 0 ? relevant[t] / baseline : null;
+            }
+            SignalPoint p = mentions.get(t);
+            readings.add(new SignalReading(p.day(), p.count(), p.weighted(), p.sources(), total[t], baseline, growth,
+                    burst[t]));
+            window += relevant[t];
+            if (t >= baselineIntervals) {
+                window -= relevant[t - baselineIntervals];
+            }
+        }
+        return readings;
+    }
+}

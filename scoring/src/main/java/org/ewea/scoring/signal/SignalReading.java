@@ -1,0 +1,20 @@
+package org.ewea.scoring.signal;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One interval of a technology's signal with what is read from it.
+ *
+ * @param day the interval's first day (UTC)
+ * @param count items mentioning the technology
+ * @param weighted the same, each weighted by its grade (see {@link GradeWeights})
+ * @param sources distinct sources mentioning it (for a week: the most on any one day)
+ * @param allItems items stored in the interval, whatever they mention
+ * @param baseline mean count over the four weeks before the interval; null when those weeks are not in the series
+ * @param growth count over baseline; null without a baseline or when the baseline is zero
+ * @param burst whether the interval is in a burst (see {@link BurstDetector})
+ */
+public record SignalReading(LocalDate day, long count, double weighted, int sources, long allItems,
+        @Nullable Double baseline, @Nullable Double growth, boolean burst) {
+}
