@@ -1,6 +1,7 @@
 package org.ewea.api;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.ewea.api.store.ThreadRecordingCommandListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -8,6 +9,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,5 +48,14 @@ public abstract class LiveApplicationTests {
     @BeforeEach
     void client() {
         client = TestClients.forPort(port);
+    }
+
+    /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */
+    protected Map<String, Object> getJsonObject(String uri) {
+        return client.get().uri(uri).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
     }
 }

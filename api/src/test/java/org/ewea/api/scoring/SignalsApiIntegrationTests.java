@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 /** The signal series against the stored demo items they are counted from. */
@@ -37,11 +36,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
     }
 
     private Map<String, Object> series(String query) {
-        return client.get().uri("/api/v1/technologies/" + query).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        return getJsonObject("/api/v1/technologies/" + query);
     }
 
     @Test
