@@ -18,7 +18,9 @@ class ScoringConfiguration {
 
     @Bean
     SignalRepository signalRepository(MongoDatabase database, Methodology methodology) {
-        return new SignalRepository(database, new GradeWeights(methodology.grading()));
+        SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()));
+        signals.ensureIndexes();
+        return signals;
     }
 
     @Bean

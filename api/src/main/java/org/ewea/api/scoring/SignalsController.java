@@ -37,7 +37,7 @@ class SignalsController {
     static final int MAX_DAYS = 731;
 
     /** The series asked for. */
-    record SignalSeries(String technology, String interval, LocalDate from, LocalDate to,
+    record SignalSeries(String series, String interval, LocalDate from, LocalDate to, @Nullable LocalDate firstSeen,
             List<SignalReading> points) {
     }
 
@@ -73,6 +73,51 @@ class SignalsController {
         if (methodology.taxonomy().find(id).isEmpty()) {
             throw new ApiProblem(ProblemType.NOT_FOUND, "There is no technology '" + id + "'.");
         }
+        Range range = range(from, to, interval);
+        return store.call(() -> read(id, range));
+    }
+
+    @GetMapping(path = "/api/v1/entities/{type}/{value}/signals", produces = "application/json")
+    @Operation(summary = "A tracked entity's signal (CVE, ATT&CK group or software), read as a technology's is",
+            description = "type is cve (value CVE-2024-3400), attack-group (G0010) or attack-software (S0154);"
+                    + " 404 if the entity was never mentioned. Parameters and points as for technologies.")
+    Mono<SignalSeries> entitySignals(@PathVariable("type") String type, @PathVariable("value") String value,
+            @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
+            @Nullable String from,
+            @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
+            @Parameter(description = "day or week") @RequestParam(name = "interval", defaultValue = "day")
+            String interval) {
+        if (!SignalRepository.TRACKED_ENTITY_TYPES.contains(type)) {
+            throw invalid("type", type, "must be one of " + new java.util.TreeSet<>(
+                    SignalRepository.TRACKED_ENTITY_TYPES));
+        }
+        String normalised = value.toUpperCase(java.util.Locale.ROOT);
+        String pattern = switch (type) {
+            case "cve" -> "CVE-\\d{4}-\\d{4,7}";
+            case "attack-group" -> "G\\d{4}";
+            default -> "S\\d{4}";
+        };
+        if (!normalised.matches(pattern)) {
+            throw invalid("value", value, "is not a " + type + " id (" + pattern + ")");
+        }
+        Range range = range(from, to, interval);
+        String series = SignalRepository.entitySeries(type, normalised);
+        return store.call(() -> {
+            if (signals.firstSeen(series).isEmpty()) {
+                throw new ApiProblem(ProblemType.NOT_FOUND, "No item mentions " + type + " " + normalised + ".");
+            }
+            return read(series, range);
+        });
+    }
+
+    /** The days asked for, the first moved back to its Monday for weeks, and the baseline lead before it. */
+    private record Range(LocalDate start, LocalDate last, boolean weeks) {
+        LocalDate lead() {
+            return start.minusDays(SignalAnalysis.BASELINE_DAYS);
+        }
+    }
+
+    private Range range(@Nullable String from, @Nullable String to, String interval) {
         if (!interval.equals("day") && !interval.equals("week")) {
             throw invalid("interval", interval, "must be day or week");
         }
@@ -85,17 +130,18 @@ class SignalsController {
             throw invalid("from", from, "the range must be at most " + MAX_DAYS + " days");
         }
         boolean weeks = interval.equals("week");
-        LocalDate start = weeks ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : first;
-        LocalDate lead = start.minusDays(SignalAnalysis.BASELINE_DAYS);
-        return store.call(() -> {
-            List<SignalPoint> mentions = signals.daily(id, lead, last);
-            List<SignalPoint> all = signals.daily(SignalRepository.ALL_ITEMS, lead, last);
-            List<SignalReading> readings = weeks
-                    ? analysis.read(weekly(mentions), weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
-                    : analysis.read(mentions, all, SignalAnalysis.BASELINE_DAYS);
-            return new SignalSeries(id, interval, start, last,
-                    readings.stream().filter(r -> !r.day().isBefore(start)).toList());
-        });
+        return new Range(weeks ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : first, last, weeks);
+    }
+
+    private SignalSeries read(String series, Range range) {
+        List<SignalPoint> mentions = signals.daily(series, range.lead(), range.last());
+        List<SignalPoint> all = signals.daily(SignalRepository.ALL_ITEMS, range.lead(), range.last());
+        List<SignalReading> readings = range.weeks()
+                ? analysis.read(weekly(mentions), weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
+                : analysis.read(mentions, all, SignalAnalysis.BASELINE_DAYS);
+        return new SignalSeries(series, range.weeks() ? "week" : "day", range.start(), range.last(),
+                signals.firstSeen(series).orElse(null),
+                readings.stream().filter(r -> !r.day().isBefore(range.start())).toList());
     }
 
     private static List<SignalPoint> weekly(List<SignalPoint> daily) {

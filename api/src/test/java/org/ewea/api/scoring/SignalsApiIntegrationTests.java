@@ -47,7 +47,8 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
         LocalDate to = expected.lastKey();
         LocalDate from = to.minusDays(SignalsController.MAX_DAYS - 1);
         Map<String, Object> body = series("ransomware/signals?from=" + from + "&to=" + to);
-        assertThat(body).containsEntry("technology", "ransomware").containsEntry("interval", "day");
+        assertThat(body).containsEntry("series", "ransomware").containsEntry("interval", "day")
+                .containsEntry("firstSeen", expected.firstKey().toString());
         List<Map<String, Object>> points = (List<Map<String, Object>>) body.get("points");
         assertThat(points).hasSize(SignalsController.MAX_DAYS);
         assertThat(points.getFirst()).containsEntry("day", from.toString());
@@ -100,6 +101,53 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCveHasItsOwnSeriesCountedFromTheItemsThatMentionIt() {
+        Document mentioning = database.getCollection("items").find(Filters.eq("annotations.entities.type", "cve"))
+                .first();
+        assertThat(mentioning).as("the demo mentions CVEs").isNotNull();
+        String cve = ((Document) mentioning.get("annotations")).getList("entities", Document.class).stream()
+                .filter(e -> "cve".equals(e.getString("type"))).findFirst().orElseThrow().getString("value");
+        TreeMap<LocalDate, Integer> expected = new TreeMap<>();
+        for (Document item : database.getCollection("items").find(Filters.elemMatch("annotations.entities",
+                Filters.and(Filters.eq("type", "cve"), Filters.eq("value", cve))))) {
+            expected.merge(item.get("time", Date.class).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), 1,
+                    Integer::sum);
+        }
+        LocalDate to = expected.lastKey();
+        Map<String, Object> body = getJsonObject("/api/v1/entities/cve/" + cve.toLowerCase(java.util.Locale.ROOT)
+                + "/signals?from=" + to.minusDays(700) + "&to=" + to);
+        assertThat(body).containsEntry("series", "cve:" + cve)
+                .containsEntry("firstSeen", expected.firstKey().toString());
+        List<Map<String, Object>> points = (List<Map<String, Object>>) body.get("points");
+        for (Map<String, Object> p : points) {
+            LocalDate day = LocalDate.parse((String) p.get("day"));
+            assertThat(((Number) p.get("count")).intValue()).as("%s on %s", cve, day)
+                    .isEqualTo(expected.getOrDefault(day, 0));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "cve/CVE-1999-99999999, value",
+            "cve/not-a-cve, value",
+            "bitcoin/1BoatSLRHtKNngkdXEeobR76b53LETtpyT, type",
+            "attack-group/X0001, value"})
+    void badEntitiesAreProblems(String path, String field) {
+        client.get().uri("/api/v1/entities/" + path + "/signals").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].name").isEqualTo(field);
+    }
+
+    @Test
+    void anEntityNeverMentionedIsNotFound() {
+        client.get().uri("/api/v1/entities/cve/CVE-1999-0001/signals").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void anUnknownTechnologyIsNotFound() {
         client.get().uri("/api/v1/technologies/no-such-thing/signals").exchange()
                 .expectStatus().isNotFound()
@@ -123,6 +171,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
     @Test
     void theEndpointIsInTheOpenApiDocument() {
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.paths['/api/v1/technologies/{id}/signals'].get").exists();
+                .expectBody().jsonPath("$.paths['/api/v1/technologies/{id}/signals'].get").exists()
+                .jsonPath("$.paths['/api/v1/entities/{type}/{value}/signals'].get").exists();
     }
 }

@@ -20,8 +20,8 @@ import org.ewea.collectors.store.ItemRepository;
 public final class SignalBackfill {
 
     public static final String MARKERS = "scoring_migrations";
-    /** Bumped whenever what the series hold changes: v2 added the all-items series. */
-    static final String MARKER_ID = "signals-v2";
+    /** Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities. */
+    static final String MARKER_ID = "signals-v3";
 
     /** What a call did. */
     public enum Outcome {

@@ -4,6 +4,9 @@ import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -15,14 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
 
 /**
- * The {@code signals} collection, owned by scoring: one document per technology and day ({@code _id}
- * {@code "<technology>|<yyyy-MM-dd>"}), updated with {@code $inc} and {@code $addToSet} as items are stored, and read
+ * The {@code signals} collection, owned by scoring: one document per series and day ({@code _id}
+ * {@code "<series>|<yyyy-MM-dd>"}; a series is a taxonomy technology, a tracked entity or all items), updated with {@code $inc} and {@code $addToSet} as items are stored, and read
  * by {@code _id} (fast on every store). All calls block.
  */
 public final class SignalRepository {
@@ -30,6 +34,13 @@ public final class SignalRepository {
     public static final String COLLECTION = "signals";
     /** The series of all items stored, tagged or not: the denominator of shares and bursts. */
     public static final String ALL_ITEMS = "*";
+    /** Entity types that get a series of their own (see {@link #entitySeries}). */
+    public static final Set<String> TRACKED_ENTITY_TYPES = Set.of("cve", "attack-group", "attack-software");
+
+    /** The series id of a tracked entity: {@code "<type>:<value>"} (taxonomy ids have no colon). */
+    public static String entitySeries(String type, String value) {
+        return type + ":" + value;
+    }
 
     private final MongoCollection<Document> signals;
     private final GradeWeights weights;
@@ -40,8 +51,8 @@ public final class SignalRepository {
     }
 
     /**
-     * Adds newly stored items to their technologies' days (an item counts once per technology it mentions) and to
-     * the {@link #ALL_ITEMS} series.
+     * Adds newly stored items to their technologies' days (an item counts once per technology it mentions), to the
+     * series of the tracked entities they mention and to the {@link #ALL_ITEMS} series.
      */
     public void record(List<AnnotatedItem> stored) {
         record Key(String technology, LocalDate day) {
@@ -55,6 +66,8 @@ public final class SignalRepository {
             List<String> series = new ArrayList<>();
             series.add(ALL_ITEMS);
             a.annotations().tags().stream().map(ItemAnnotations.Tag::technology).distinct().forEach(series::add);
+            a.annotations().entities().stream().filter(e -> TRACKED_ENTITY_TYPES.contains(e.type()))
+                    .map(e -> entitySeries(e.type(), e.value())).distinct().forEach(series::add);
             for (String technology : series) {
                 Key key = new Key(technology, day);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
@@ -75,6 +88,18 @@ public final class SignalRepository {
                                 .append("day", key.day().toString())),
                 new UpdateOptions().upsert(true))));
         signals.bulkWrite(writes);
+    }
+
+    /** Index for {@link #firstSeen}; idempotent. */
+    public void ensureIndexes() {
+        signals.createIndex(Indexes.ascending("technology", "day"));
+    }
+
+    /** The first day the series has a mention, if any. */
+    public Optional<LocalDate> firstSeen(String series) {
+        return Optional.ofNullable(signals.find(Filters.eq("technology", series))
+                        .sort(Sorts.ascending("day")).limit(1).first())
+                .map(d -> LocalDate.parse(d.getString("day")));
     }
 
     /** Removes every series (before a rebuild). */

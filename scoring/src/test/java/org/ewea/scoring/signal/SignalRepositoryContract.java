@@ -113,4 +113,32 @@ abstract class SignalRepositoryContract {
         assertThat(signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")))
                 .extracting(SignalPoint::count).containsExactly(0L);
     }
+
+    @Test
+    void tracksCvesAndAttackEntitiesButNotAddressesAndKnowsTheFirstDay() {
+        MongoDatabase db = database();
+        SignalRepository signals = new SignalRepository(db, WEIGHTS);
+        signals.ensureIndexes();
+        signals.ensureIndexes();
+        Instant later = Instant.parse("2026-02-20T12:00:00Z");
+        Instant earlier = Instant.parse("2026-02-03T12:00:00Z");
+        List<ItemAnnotations.Entity> entities = List.of(new ItemAnnotations.Entity("cve", "CVE-2026-1234", 2,
+                        "CVE-2026-1234"), new ItemAnnotations.Entity("attack-group", "G0010", 1, "Turla"),
+                new ItemAnnotations.Entity("btc", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", 1, "x"));
+        AnnotatedItem a = item("https://e/1", "s1", "A1", later);
+        AnnotatedItem b = item("https://e/2", "s2", "A1", earlier);
+        signals.record(List.of(new AnnotatedItem(a.item(), new ItemAnnotations(List.of(), entities, "t")),
+                new AnnotatedItem(b.item(), new ItemAnnotations(List.of(), entities.subList(0, 1), "t"))));
+
+        String cve = SignalRepository.entitySeries("cve", "CVE-2026-1234");
+        assertThat(signals.firstSeen(cve)).contains(LocalDate.parse("2026-02-03"));
+        assertThat(signals.firstSeen(SignalRepository.entitySeries("attack-group", "G0010")))
+                .contains(LocalDate.parse("2026-02-20"));
+        assertThat(signals.firstSeen(SignalRepository.entitySeries("btc", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT")))
+                .as("addresses are not tracked as series").isEmpty();
+        assertThat(signals.firstSeen("never-mentioned")).isEmpty();
+        assertThat(signals.daily(cve, LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28")))
+                .extracting(SignalPoint::count).containsOnly(0L, 1L)
+                .filteredOn(c -> c == 1L).hasSize(2);
+    }
 }
