@@ -10,10 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
@@ -58,9 +55,9 @@ class SignalsController {
 
     @GetMapping(path = "/api/v1/technologies/{id}/signals", produces = "application/json")
     @Operation(summary = "A technology's signal: mentions, grade-weighted volume, sources, growth and bursts",
-            description = "Daily or weekly (whole weeks from Monday: from moves back to its Monday; a week's sources"
-                    + " are the most of any day) between from and to inclusive (ISO dates, UTC; default the last 90"
-                    + " days, at most 731 days). Each point also gives the items stored in the interval, the mean"
+            description = "Daily or weekly (whole weeks from Monday: from moves back to its Monday; a week counts"
+                    + " its distinct sources over all its days) between from and to inclusive (ISO dates, UTC;"
+                    + " default the last 90 days, at most 731 days). Each point also gives the items stored in the interval, the mean"
                     + " count over the four weeks before it (baseline), count over baseline (growth) and whether"
                     + " the interval is in a burst (Kleinberg's two-state automaton, s=2, gamma=1, run over the"
                     + " series from four weeks before from).")
@@ -137,22 +134,11 @@ class SignalsController {
         List<SignalPoint> mentions = signals.daily(series, range.lead(), range.last());
         List<SignalPoint> all = signals.daily(SignalRepository.ALL_ITEMS, range.lead(), range.last());
         List<SignalReading> readings = range.weeks()
-                ? analysis.read(weekly(mentions), weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
+                ? analysis.read(analysis.weekly(mentions), analysis.weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
                 : analysis.read(mentions, all, SignalAnalysis.BASELINE_DAYS);
         return new SignalSeries(series, range.weeks() ? "week" : "day", range.start(), range.last(),
                 signals.firstSeen(series).orElse(null),
                 readings.stream().filter(r -> !r.day().isBefore(range.start())).toList());
-    }
-
-    private static List<SignalPoint> weekly(List<SignalPoint> daily) {
-        Map<LocalDate, SignalPoint> weeks = new LinkedHashMap<>();
-        for (SignalPoint p : daily) {
-            LocalDate monday = p.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sources()),
-                    (a, b) -> new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(),
-                            Math.max(a.sources(), b.sources())));
-        }
-        return new ArrayList<>(weeks.values());
     }
 
     private static LocalDate date(String name, String value) {
@@ -165,6 +151,7 @@ class SignalsController {
 
     private static ApiProblem invalid(String name, @Nullable String value, String message) {
         String text = name + "=" + value + ": " + message;
-        return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".", List.of(new ApiProblem.FieldError(name, text)));
+        return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".",
+                List.of(new ApiProblem.FieldError(name, text)));
     }
 }

@@ -1,7 +1,14 @@
 package org.ewea.scoring.signal;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a series: growth against the preceding four weeks and burst state. The series given should start four weeks
@@ -53,5 +60,23 @@ public record SignalAnalysis(BurstDetector bursts) {
             }
         }
         return readings;
+    }
+
+    /**
+     * Daily points summed into weeks from Monday (a week's sources are the distinct sources of its days); a week cut
+     * by the ends of the series holds only the days given.
+     */
+    public List<SignalPoint> weekly(List<SignalPoint> daily) {
+        Map<LocalDate, SignalPoint> weeks = new LinkedHashMap<>();
+        for (SignalPoint p : daily) {
+            LocalDate monday = p.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds()),
+                    (a, b) -> {
+                        Set<String> sources = new HashSet<>(a.sourceIds());
+                        sources.addAll(b.sourceIds());
+                        return new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(), sources);
+                    });
+        }
+        return new ArrayList<>(weeks.values());
     }
 }

@@ -1,14 +1,24 @@
 package org.ewea.scoring.signal;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
- * One day of one technology's signal.
+ * One day (or week) of one series.
  *
- * @param day the day (UTC)
+ * @param day the day, or the week's Monday (UTC)
  * @param count items mentioning it
  * @param weighted the same, each weighted by its grade (see {@link GradeWeights})
- * @param sources distinct sources mentioning it that day
+ * @param sourceIds the distinct sources mentioning it
  */
-public record SignalPoint(LocalDate day, long count, double weighted, int sources) {
+public record SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds) {
+
+    public SignalPoint {
+        sourceIds = Set.copyOf(sourceIds);
+    }
+
+    /** How many distinct sources mention it. */
+    public int sources() {
+        return sourceIds.size();
+    }
 }

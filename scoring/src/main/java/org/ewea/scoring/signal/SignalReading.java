@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param day the interval's first day (UTC)
  * @param count items mentioning the technology
  * @param weighted the same, each weighted by its grade (see {@link GradeWeights})
- * @param sources distinct sources mentioning it (for a week: the most on any one day)
+ * @param sources distinct sources mentioning it
  * @param allItems items stored in the interval, whatever they mention
  * @param baseline mean count over the four weeks before the interval; null when those weeks are not in the series
  * @param growth count over baseline; null without a baseline or when the baseline is zero

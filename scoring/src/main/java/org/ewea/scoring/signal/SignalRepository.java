@@ -121,9 +121,9 @@ public final class SignalRepository {
         List<SignalPoint> series = new ArrayList<>(ids.size());
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Document doc = found.get(technology + "|" + d);
-            series.add(doc == null ? new SignalPoint(d, 0, 0, 0) : new SignalPoint(d,
+            series.add(doc == null ? new SignalPoint(d, 0, 0, Set.of()) : new SignalPoint(d,
                     ((Number) doc.get("count")).longValue(), ((Number) doc.get("weighted")).doubleValue(),
-                    doc.getList("sources", String.class, List.of()).size()));
+                    Set.copyOf(doc.getList("sources", String.class, List.of()))));
         }
         return series;
     }

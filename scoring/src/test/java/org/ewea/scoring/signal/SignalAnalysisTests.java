@@ -17,7 +17,8 @@ class SignalAnalysisTests {
     private static List<SignalPoint> series(long... counts) {
         List<SignalPoint> points = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            points.add(new SignalPoint(START.plusWeeks(i), counts[i], counts[i], counts[i] > 0 ? 1 : 0));
+            points.add(new SignalPoint(START.plusWeeks(i), counts[i], counts[i],
+                    counts[i] > 0 ? java.util.Set.of("s") : java.util.Set.of()));
         }
         return points;
     }
@@ -59,7 +60,28 @@ class SignalAnalysisTests {
     void rejectsMisalignedSeries() {
         assertThatIllegalArgumentException().isThrownBy(() -> analysis.read(series(1, 2), series(5), 4));
         List<SignalPoint> shifted = series(5, 5).stream()
-                .map(p -> new SignalPoint(p.day().plusDays(1), p.count(), p.weighted(), p.sources())).toList();
+                .map(p -> new SignalPoint(p.day().plusDays(1), p.count(), p.weighted(), p.sourceIds())).toList();
         assertThatIllegalArgumentException().isThrownBy(() -> analysis.read(series(1, 2), shifted, 4));
+    }
+
+    @Test
+    void weeksStartOnMondayAndCountDistinctSourcesAcrossTheirDays() {
+        LocalDate wednesday = LocalDate.parse("2026-01-07");
+        List<SignalPoint> daily = List.of(
+                new SignalPoint(wednesday, 2, 1.5, java.util.Set.of("a", "b")),
+                new SignalPoint(wednesday.plusDays(1), 1, 1.0, java.util.Set.of("b")),
+                new SignalPoint(wednesday.plusDays(2), 0, 0, java.util.Set.of()),
+                new SignalPoint(wednesday.plusDays(3), 0, 0, java.util.Set.of()),
+                new SignalPoint(wednesday.plusDays(4), 3, 0.75, java.util.Set.of("c")),
+                new SignalPoint(wednesday.plusDays(5), 1, 1.0, java.util.Set.of("a")));
+        List<SignalPoint> weeks = analysis.weekly(daily);
+        assertThat(weeks).extracting(SignalPoint::day)
+                .containsExactly(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-12"));
+        // Wednesday 7th to Sunday 11th, then Monday 12th
+        assertThat(weeks.getFirst().count()).isEqualTo(6);
+        assertThat(weeks.getFirst().weighted()).isCloseTo(3.25, within(1e-12));
+        assertThat(weeks.getFirst().sourceIds()).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(weeks.get(1).count()).isEqualTo(1);
+        assertThat(weeks.get(1).sources()).isEqualTo(1);
     }
 }
