@@ -2,8 +2,10 @@ package org.ewea.collectors;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.CaptureResult;
+import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.feed.EntryParser;
 import org.ewea.collectors.feed.FeedEntry;
@@ -25,8 +27,8 @@ public final class CaptureProcessor {
     private final ItemNormaliser normaliser;
     private final ItemRepository items;
     private final Annotator annotator;
-    private final java.util.function.Consumer<Capture> raw;
-    private final java.util.function.Consumer<List<org.ewea.collectors.enrich.AnnotatedItem>> itemsStored;
+    private final Consumer<Capture> raw;
+    private final Consumer<List<AnnotatedItem>> itemsStored;
 
     /** A processor that does not keep raw captures (tests, benchmarks). */
     public CaptureProcessor(ItemRepository items, Annotator annotator) {
@@ -36,7 +38,7 @@ public final class CaptureProcessor {
     /**
      * @param raw keeps each capture's raw bytes before it is parsed (see {@link RawCaptureStore#keep})
      */
-    public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw) {
+    public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw) {
         this(items, annotator, raw, org.ewea.collectors.normalise.LanguageDetector.NONE);
     }
 
@@ -44,7 +46,7 @@ public final class CaptureProcessor {
      * @param raw keeps each capture's raw bytes before it is parsed
      * @param languages detects each item's language (else the source's hint is used)
      */
-    public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw,
+    public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw,
             org.ewea.collectors.normalise.LanguageDetector languages) {
         this(items, annotator, raw, languages, stored -> { });
     }
@@ -53,9 +55,9 @@ public final class CaptureProcessor {
      * @param itemsStored told of every batch of items stored new ({@code ItemsStored}): scoring keeps its signal
      *     series up to date from it
      */
-    public CaptureProcessor(ItemRepository items, Annotator annotator, java.util.function.Consumer<Capture> raw,
+    public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw,
             org.ewea.collectors.normalise.LanguageDetector languages,
-            java.util.function.Consumer<List<org.ewea.collectors.enrich.AnnotatedItem>> itemsStored) {
+            Consumer<List<AnnotatedItem>> itemsStored) {
         this.itemsStored = itemsStored;
         this.normaliser = new ItemNormaliser(languages);
         this.items = items;

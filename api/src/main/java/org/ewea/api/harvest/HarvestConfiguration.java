@@ -4,23 +4,24 @@ import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.ewea.api.config.CollectorsProperties;
+import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.enrich.AttackNames;
 import org.ewea.collectors.enrich.EntityExtractor;
 import org.ewea.collectors.fetch.HttpFetcher;
-import org.ewea.methodology.definition.Methodology;
 import org.ewea.collectors.fetch.Sleeper;
 import org.ewea.collectors.harvest.HarvestRunRepository;
 import org.ewea.collectors.harvest.Harvester;
 import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.harvest.SourceStateRepository;
-import org.ewea.collectors.store.ImportLedger;
-import org.ewea.collectors.store.ItemRepository;
-import org.ewea.collectors.store.RawCaptureStore;
-import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.schedule.HarvestScheduler;
 import org.ewea.collectors.schedule.SourceLock;
 import org.ewea.collectors.source.SourceRepository;
+import org.ewea.collectors.store.ImportLedger;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.store.RawCaptureStore;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.signal.SignalRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,7 +64,7 @@ class HarvestConfiguration {
 
     @Bean
     CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            Methodology methodology, org.ewea.scoring.signal.SignalRepository signals) {
+            Methodology methodology, SignalRepository signals) {
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         return new CaptureProcessor(items, annotator, raw::keep,

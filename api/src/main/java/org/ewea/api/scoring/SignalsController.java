@@ -11,6 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
@@ -57,8 +60,9 @@ class SignalsController {
     @Operation(summary = "A technology's signal: mentions, grade-weighted volume, sources, growth and bursts",
             description = "Daily or weekly (whole weeks from Monday: from moves back to its Monday; a week counts"
                     + " its distinct sources over all its days) between from and to inclusive (ISO dates, UTC;"
-                    + " default the last 90 days, at most 731 days). Each point also gives the items stored in the interval, the mean"
-                    + " count over the four weeks before it (baseline), count over baseline (growth) and whether"
+                    + " default the last 90 days, at most 731 days). Each point also gives the items stored in the"
+                    + " interval, the mean count over the four weeks before it (baseline), count over baseline"
+                    + " (growth) and whether"
                     + " the interval is in a burst (Kleinberg's two-state automaton, s=2, gamma=1, run over the"
                     + " series from four weeks before from).")
     Mono<SignalSeries> signals(@PathVariable("id") String id,
@@ -71,7 +75,7 @@ class SignalsController {
             throw new ApiProblem(ProblemType.NOT_FOUND, "There is no technology '" + id + "'.");
         }
         Range range = range(from, to, interval);
-        return store.call(() -> read(id, range));
+        return store.call(() -> read(id, signals.firstSeen(id).orElse(null), range));
     }
 
     @GetMapping(path = "/api/v1/entities/{type}/{value}/signals", produces = "application/json")
@@ -84,26 +88,20 @@ class SignalsController {
             @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
             @Parameter(description = "day or week") @RequestParam(name = "interval", defaultValue = "day")
             String interval) {
-        if (!SignalRepository.TRACKED_ENTITY_TYPES.contains(type)) {
-            throw invalid("type", type, "must be one of " + new java.util.TreeSet<>(
-                    SignalRepository.TRACKED_ENTITY_TYPES));
+        Pattern form = SignalRepository.TRACKED_ENTITIES.get(type);
+        if (form == null) {
+            throw invalid("type", type, "must be one of " + new TreeSet<>(SignalRepository.TRACKED_ENTITIES.keySet()));
         }
-        String normalised = value.toUpperCase(java.util.Locale.ROOT);
-        String pattern = switch (type) {
-            case "cve" -> "CVE-\\d{4}-\\d{4,7}";
-            case "attack-group" -> "G\\d{4}";
-            default -> "S\\d{4}";
-        };
-        if (!normalised.matches(pattern)) {
-            throw invalid("value", value, "is not a " + type + " id (" + pattern + ")");
+        String normalised = value.toUpperCase(Locale.ROOT);
+        if (!form.matcher(normalised).matches()) {
+            throw invalid("value", value, "is not a " + type + " id (" + form + ")");
         }
         Range range = range(from, to, interval);
         String series = SignalRepository.entitySeries(type, normalised);
         return store.call(() -> {
-            if (signals.firstSeen(series).isEmpty()) {
-                throw new ApiProblem(ProblemType.NOT_FOUND, "No item mentions " + type + " " + normalised + ".");
-            }
-            return read(series, range);
+            LocalDate firstSeen = signals.firstSeen(series).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+                    "No item mentions " + type + " " + normalised + "."));
+            return read(series, firstSeen, range);
         });
     }
 
@@ -130,14 +128,14 @@ class SignalsController {
         return new Range(weeks ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : first, last, weeks);
     }
 
-    private SignalSeries read(String series, Range range) {
+    private SignalSeries read(String series, @Nullable LocalDate firstSeen, Range range) {
         List<SignalPoint> mentions = signals.daily(series, range.lead(), range.last());
         List<SignalPoint> all = signals.daily(SignalRepository.ALL_ITEMS, range.lead(), range.last());
         List<SignalReading> readings = range.weeks()
                 ? analysis.read(analysis.weekly(mentions), analysis.weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
                 : analysis.read(mentions, all, SignalAnalysis.BASELINE_DAYS);
         return new SignalSeries(series, range.weeks() ? "week" : "day", range.start(), range.last(),
-                signals.firstSeen(series).orElse(null),
+                firstSeen,
                 readings.stream().filter(r -> !r.day().isBefore(range.start())).toList());
     }
 

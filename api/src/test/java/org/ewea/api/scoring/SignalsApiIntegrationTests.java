@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.ewea.api.LiveApplicationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,15 +25,18 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
     @Autowired
     MongoDatabase database;
 
-    /** Items tagged with the technology, counted per UTC day of their listing time, straight from the store. */
-    private TreeMap<LocalDate, Integer> storedMentions(String technology) {
+    /** Stored items matching the filter, counted per UTC day of their listing time, straight from the store. */
+    private TreeMap<LocalDate, Integer> storedPerDay(Bson filter) {
         TreeMap<LocalDate, Integer> days = new TreeMap<>();
-        for (Document item : database.getCollection("items")
-                .find(Filters.eq("annotations.tags.technology", technology))) {
+        for (Document item : database.getCollection("items").find(filter)) {
             LocalDate day = item.get("time", Date.class).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
             days.merge(day, 1, Integer::sum);
         }
         return days;
+    }
+
+    private TreeMap<LocalDate, Integer> storedMentions(String technology) {
+        return storedPerDay(Filters.eq("annotations.tags.technology", technology));
     }
 
     private Map<String, Object> series(String query) {
@@ -108,12 +112,8 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
         assertThat(mentioning).as("the demo mentions CVEs").isNotNull();
         String cve = ((Document) mentioning.get("annotations")).getList("entities", Document.class).stream()
                 .filter(e -> "cve".equals(e.getString("type"))).findFirst().orElseThrow().getString("value");
-        TreeMap<LocalDate, Integer> expected = new TreeMap<>();
-        for (Document item : database.getCollection("items").find(Filters.elemMatch("annotations.entities",
-                Filters.and(Filters.eq("type", "cve"), Filters.eq("value", cve))))) {
-            expected.merge(item.get("time", Date.class).toInstant().atZone(ZoneOffset.UTC).toLocalDate(), 1,
-                    Integer::sum);
-        }
+        TreeMap<LocalDate, Integer> expected = storedPerDay(Filters.elemMatch("annotations.entities",
+                Filters.and(Filters.eq("type", "cve"), Filters.eq("value", cve))));
         LocalDate to = expected.lastKey();
         Map<String, Object> body = getJsonObject("/api/v1/entities/cve/" + cve.toLowerCase(java.util.Locale.ROOT)
                 + "/signals?from=" + to.minusDays(700) + "&to=" + to);

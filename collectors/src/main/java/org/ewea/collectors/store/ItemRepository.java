@@ -11,14 +11,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import com.mongodb.bulk.BulkWriteResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.OptionalLong;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.ewea.collectors.dedup.SimHash;
 import org.ewea.collectors.dedup.StoryIndex;
@@ -72,8 +72,7 @@ public final class ItemRepository {
     }
 
     /** As {@link #insertAnnotated(List)}, telling {@code onStored} which items were stored new (with their story). */
-    public StoreOutcome insertAnnotated(List<AnnotatedItem> batch, java.util.function.Consumer<List<AnnotatedItem>>
-            onStored) {
+    public StoreOutcome insertAnnotated(List<AnnotatedItem> batch, Consumer<List<AnnotatedItem>> onStored) {
         Map<ItemId, AnnotatedItem> unique = new LinkedHashMap<>();
         batch.forEach(a -> unique.putIfAbsent(a.item().id(), a));
         int repeats = batch.size() - unique.size();
@@ -85,7 +84,7 @@ public final class ItemRepository {
         return outcome;
     }
 
-    private StoreOutcome write(List<AnnotatedItem> chunk, java.util.function.Consumer<List<AnnotatedItem>> onStored) {
+    private StoreOutcome write(List<AnnotatedItem> chunk, Consumer<List<AnnotatedItem>> onStored) {
         Map<String, String> storedHashes = new HashMap<>();
         items.find(in("_id", chunk.stream().map(a -> a.item().id().value()).toList()))
                 .projection(new Document(ItemDocuments.CONTENT_HASH, 1))
@@ -127,18 +126,13 @@ public final class ItemRepository {
                 written.add(null);
             }
         }
-        int stored = 0;
         List<AnnotatedItem> storedNew = new ArrayList<>();
         if (!writes.isEmpty()) {
-            BulkWriteResult result = items.bulkWrite(writes, new BulkWriteOptions().ordered(true));
-            stored = result.getUpserts().size();
-            result.getUpserts().forEach(upsert -> {
-                AnnotatedItem item = written.get(upsert.getIndex());
-                if (item != null) {
-                    storedNew.add(item);
-                }
-            });
+            // Only inserts upsert (edits match an existing id), so every upsert index names an item stored new.
+            items.bulkWrite(writes, new BulkWriteOptions().ordered(true)).getUpserts()
+                    .forEach(upsert -> storedNew.add(written.get(upsert.getIndex())));
         }
+        int stored = storedNew.size();
         stories.add(indexed);
         if (!storedNew.isEmpty()) {
             onStored.accept(storedNew);
@@ -184,7 +178,7 @@ public final class ItemRepository {
      *
      * @return the number of items read
      */
-    public long forEachAnnotated(int batchSize, java.util.function.Consumer<List<AnnotatedItem>> batches) {
+    public long forEachAnnotated(int batchSize, Consumer<List<AnnotatedItem>> batches) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
         }

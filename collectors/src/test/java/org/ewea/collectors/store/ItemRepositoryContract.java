@@ -127,4 +127,48 @@ abstract class ItemRepositoryContract {
         List<String> ids = repository.page(0, 5).stream().map(i -> i.id().value()).toList();
         assertThat(ids).isSorted().hasSize(5);
     }
+
+    private static org.ewea.collectors.enrich.AnnotatedItem annotated(HarmonisedItem item) {
+        return new org.ewea.collectors.enrich.AnnotatedItem(item, org.ewea.collectors.enrich.ItemAnnotations.NONE);
+    }
+
+    @Test
+    void tellsTheListenerOfItemsStoredNewOnlyNotOfMergesOrEdits() {
+        HarmonisedItem a = withText("https://news.example/a", "A", ARTICLE, T0);
+        HarmonisedItem b = item("https://news.example/b", "Infostealer sold", T0, T0);
+        List<List<String>> told = new ArrayList<>();
+        java.util.function.Consumer<List<org.ewea.collectors.enrich.AnnotatedItem>> listener =
+                stored -> told.add(stored.stream().map(x -> x.item().title()).toList());
+
+        assertThat(repository.insertAnnotated(List.of(annotated(a), annotated(b), annotated(a)), listener))
+                .isEqualTo(new StoreOutcome(2, 1));
+        HarmonisedItem aEdited = withText("https://news.example/a", "A corrected", ARTICLE + " Updated.", T0);
+        HarmonisedItem c = item("https://news.example/c", "Drone drop", T0, T0);
+        assertThat(repository.insertAnnotated(List.of(annotated(aEdited), annotated(b), annotated(c)), listener))
+                .isEqualTo(new StoreOutcome(1, 2, 1));
+        assertThat(repository.insertAnnotated(List.of(annotated(b)), listener)).isEqualTo(new StoreOutcome(0, 1));
+
+        assertThat(told).containsExactly(List.of("A", "Infostealer sold"), List.of("Drone drop"));
+    }
+
+    @Test
+    void readsEveryStoredItemOnceInBatches() {
+        List<HarmonisedItem> batch = new ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            batch.add(item("https://news.example/" + i, "item " + i, T0.plusSeconds(i), T0.plusSeconds(i)));
+        }
+        repository.insertNew(batch);
+        List<Integer> sizes = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long read = repository.forEachAnnotated(500, items -> {
+            sizes.add(items.size());
+            items.forEach(x -> seen.add(x.item().id().value()));
+        });
+        assertThat(read).isEqualTo(1234);
+        assertThat(sizes).containsExactly(500, 500, 234);
+        assertThat(seen).hasSize(1234);
+        assertThat(repository.forEachAnnotated(10, items -> { })).isEqualTo(1234);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> repository.forEachAnnotated(0, items -> { }));
+    }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
@@ -34,8 +35,14 @@ public final class SignalRepository {
     public static final String COLLECTION = "signals";
     /** The series of all items stored, tagged or not: the denominator of shares and bursts. */
     public static final String ALL_ITEMS = "*";
-    /** Entity types that get a series of their own (see {@link #entitySeries}). */
-    public static final Set<String> TRACKED_ENTITY_TYPES = Set.of("cve", "attack-group", "attack-software");
+    /**
+     * Entity types that get a series of their own (see {@link #entitySeries}), each with the form of its normalised
+     * value (as the collectors' entity extraction writes it).
+     */
+    public static final Map<String, Pattern> TRACKED_ENTITIES = Map.of(
+            "cve", Pattern.compile("CVE-\\d{4}-\\d{4,7}"),
+            "attack-group", Pattern.compile("G\\d{4}"),
+            "attack-software", Pattern.compile("S\\d{4}"));
 
     /** The series id of a tracked entity: {@code "<type>:<value>"} (taxonomy ids have no colon). */
     public static String entitySeries(String type, String value) {
@@ -66,7 +73,7 @@ public final class SignalRepository {
             List<String> series = new ArrayList<>();
             series.add(ALL_ITEMS);
             a.annotations().tags().stream().map(ItemAnnotations.Tag::technology).distinct().forEach(series::add);
-            a.annotations().entities().stream().filter(e -> TRACKED_ENTITY_TYPES.contains(e.type()))
+            a.annotations().entities().stream().filter(e -> TRACKED_ENTITIES.containsKey(e.type()))
                     .map(e -> entitySeries(e.type(), e.value())).distinct().forEach(series::add);
             for (String technology : series) {
                 Key key = new Key(technology, day);
