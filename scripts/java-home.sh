@@ -1,5 +1,6 @@
 # shellcheck shell=bash
 # Sourced by run.sh and .ci/run: exports JAVA_HOME pointing at a JDK 25 or newer, or fails saying what to install.
+# Run (as mvnw does), it prints that JDK's home instead.
 # Order: JAVA_HOME if it is 25+, then the newest JDK 25+ in /usr/lib/jvm (Temurin first), then `java` on PATH.
 
 ewea_java_major() { # prints the feature version of the java binary given, or nothing
@@ -33,3 +34,8 @@ if ! EWEA_JAVA_HOME="$(ewea_find_java_home)"; then
 fi
 export JAVA_HOME="$EWEA_JAVA_HOME"
 export PATH="$JAVA_HOME/bin:$PATH"
+
+# Run rather than sourced (as mvnw does): print the JDK's home.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  echo "$JAVA_HOME"
+fi
