@@ -2,6 +2,7 @@ package org.ewea.api.scoring;
 
 import com.mongodb.client.MongoDatabase;
 import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
 import java.time.InstantSource;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.scoring.signal.BurstDetector;
@@ -18,7 +19,8 @@ class ScoringConfiguration {
 
     @Bean
     SignalRepository signalRepository(MongoDatabase database, Methodology methodology) {
-        SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()));
+        SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
+                MethodologyLoader.cues(methodology.stages()));
         signals.ensureIndexes();
         return signals;
     }

@@ -58,7 +58,7 @@ final class DefinitionRecords {
     }
 
     record IndicatorEntry(@Nullable String id, @Nullable String name, @Nullable String unit,
-            @Nullable String description) {
+            @Nullable String description, @Nullable Map<String, List<String>> cues) {
     }
 
     record TransitionEntry(@Nullable String from, @Nullable String to, @Nullable List<ConditionEntry> all,

@@ -119,6 +119,19 @@ public final class MethodologyLoader {
         return LexiconMatcher.compile(terms);
     }
 
+    /**
+     * The cue phrases of the counted indicators (see {@link org.ewea.methodology.stage.Indicator#cues()}) as one
+     * matcher; a match's technology id is the indicator's id.
+     */
+    public static LexiconMatcher cues(StageModel stages) {
+        List<LexiconTerm> terms = new ArrayList<>();
+        for (org.ewea.methodology.stage.Indicator i : stages.indicators()) {
+            i.cues().forEach((language, phrases) -> phrases.forEach(phrase ->
+                    terms.add(new LexiconTerm(i.id(), phrase, language, false))));
+        }
+        return LexiconMatcher.compile(terms);
+    }
+
     private static List<CrimeArea> crimeAreas(DefinitionFile file, MethodologyFile methodology) {
         List<CrimeArea> areas = new ArrayList<>();
         Set<String> ids = new HashSet<>();

@@ -2,8 +2,11 @@ package org.ewea.methodology.definition;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.ewea.methodology.definition.DefinitionRecords.ConditionEntry;
 import org.ewea.methodology.definition.DefinitionRecords.IndicatorEntry;
 import org.ewea.methodology.definition.DefinitionRecords.StageEntry;
@@ -14,9 +17,12 @@ import org.ewea.methodology.stage.Indicator;
 import org.ewea.methodology.stage.Stage;
 import org.ewea.methodology.stage.StageModel;
 import org.ewea.methodology.stage.StageTransition;
+import org.jspecify.annotations.Nullable;
 
 /** Validates stages.yaml. */
 final class StagesDefinition {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private StagesDefinition() {
     }
@@ -42,7 +48,7 @@ final class StagesDefinition {
                 throw check.fail("indicator id is defined twice");
             }
             indicators.add(new Indicator(id, check.text(i.name(), "name"), check.text(i.unit(), "unit"),
-                    check.text(i.description(), "description")));
+                    check.text(i.description(), "description"), cues(i.cues(), check)));
         }
         List<StageTransition> transitions = new ArrayList<>();
         for (TransitionEntry t : Required.orEmpty(definition.transitions())) {
@@ -62,6 +68,24 @@ final class StagesDefinition {
             transitions.add(new StageTransition(from, to, all, any, check.text(t.rationale(), "rationale")));
         }
         return new StageModel(stages, indicators, transitions);
+    }
+
+    private static Map<String, List<String>> cues(@Nullable Map<String, List<String>> cues, Required check) {
+        if (cues == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> valid = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : cues.entrySet()) {
+            if (!LANGUAGE.matcher(e.getKey()).matches()) {
+                throw check.fail("cues: '" + e.getKey() + "' is not a language tag (like en, de, or und for any)");
+            }
+            List<String> terms = Required.orEmpty(e.getValue());
+            if (terms.isEmpty() || terms.stream().anyMatch(t -> t == null || t.isBlank())) {
+                throw check.fail("cues." + e.getKey() + " needs one or more non-blank phrases");
+            }
+            valid.put(e.getKey(), terms);
+        }
+        return valid;
     }
 
     private static List<Condition> conditions(List<ConditionEntry> entries, Set<String> indicators, Required check) {

@@ -179,6 +179,22 @@ class DefinitionValidationTests {
     }
 
     @Test
+    void rejectsCuesWithBadLanguagesOrBlankPhrases() throws IOException {
+        String stages = """
+                stages:
+                  - {id: a, name: A, description: A}
+                indicators:
+                  - {id: offers, name: Offers, unit: items, description: Items., cues: {%s}}
+                """;
+        assertThat(loadFails("stages.yaml", stages.formatted("English: [for sale]")).reason())
+                .contains("'English' is not a language tag");
+        assertThat(loadFails("stages.yaml", stages.formatted("en: [for sale, '  ']")).reason())
+                .contains("cues.en needs one or more non-blank phrases");
+        assertThat(loadFails("stages.yaml", stages.formatted("en: []")).reason())
+                .contains("cues.en needs one or more non-blank phrases");
+    }
+
+    @Test
     void rejectsInvalidGradingAndRiskDefinitions() throws IOException {
         assertThat(loadFails("grading.yaml", """
                 schemes:

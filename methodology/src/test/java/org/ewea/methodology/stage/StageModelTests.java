@@ -20,6 +20,22 @@ class StageModelTests {
     }
 
     @Test
+    void countedIndicatorsMatchTheirCuesInEveryLanguage() {
+        var cues = MethodologyLoader.cues(STAGES);
+        assertThat(STAGES.indicators().stream().filter(Indicator::counted).map(Indicator::id))
+                .containsExactlyInAnyOrder("commodification", "how-to", "enforcement", "exploitation", "intent");
+        assertThat(cues.match("Akira ransomware-as-a-service affiliates")).extracting(m -> m.technologyId())
+                .containsExactly("commodification");
+        assertThat(cues.match("Die Lücke wird aktiv ausgenutzt")).extracting(m -> m.technologyId())
+                .containsExactly("exploitation");
+        assertThat(cues.match("Les suspects ont été interpellés à Lyon")).extracting(m -> m.technologyId())
+                .containsExactly("enforcement");
+        assertThat(cues.match("Patch Tuesday fixes 60 bugs")).isEmpty();
+        assertThat(STAGES.indicators().stream().filter(i -> i.id().equals("volume")).findFirst().orElseThrow()
+                .counted()).isFalse();
+    }
+
+    @Test
     void movesAWeakSignalToEmergingWhenGrowthAndDiversityHold() {
         var next = STAGES.next("weak-signal", Map.of("growth", 2.4, "source-diversity", 4.0, "volume", 5.0));
         assertThat(next).isPresent();

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public record SignalAnalysis(BurstDetector bursts) {
             }
             SignalPoint p = mentions.get(t);
             readings.add(new SignalReading(p.day(), p.count(), p.weighted(), p.sources(), total[t], baseline, growth,
-                    burst[t]));
+                    burst[t], p.cues()));
             window += relevant[t];
             if (t >= baselineIntervals) {
                 window -= relevant[t - baselineIntervals];
@@ -70,11 +71,14 @@ public record SignalAnalysis(BurstDetector bursts) {
         Map<LocalDate, SignalPoint> weeks = new LinkedHashMap<>();
         for (SignalPoint p : daily) {
             LocalDate monday = p.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds()),
+            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds(), p.cues()),
                     (a, b) -> {
                         Set<String> sources = new HashSet<>(a.sourceIds());
                         sources.addAll(b.sourceIds());
-                        return new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(), sources);
+                        Map<String, Long> cues = new HashMap<>(a.cues());
+                        b.cues().forEach((cue, n) -> cues.merge(cue, n, Long::sum));
+                        return new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(), sources,
+                                cues);
                     });
         }
         return new ArrayList<>(weeks.values());

@@ -1,6 +1,7 @@
 package org.ewea.scoring.signal;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param baseline mean count over the four weeks before the interval; null when those weeks are not in the series
  * @param growth count over baseline; null without a baseline or when the baseline is zero
  * @param burst whether the interval is in a burst (see {@link BurstDetector})
+ * @param cues items with cue phrases, per counted indicator (see {@link SignalPoint#cues()})
  */
 public record SignalReading(LocalDate day, long count, double weighted, int sources, long allItems,
-        @Nullable Double baseline, @Nullable Double growth, boolean burst) {
+        @Nullable Double baseline, @Nullable Double growth, boolean burst, Map<String, Long> cues) {
+
+    public SignalReading {
+        cues = Map.copyOf(cues);
+    }
 }

@@ -20,10 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.methodology.lexicon.LexiconMatcher;
 
 /**
  * The {@code signals} collection, owned by scoring: one document per series and day ({@code _id}
@@ -51,10 +54,16 @@ public final class SignalRepository {
 
     private final MongoCollection<Document> signals;
     private final GradeWeights weights;
+    private final LexiconMatcher cues;
 
-    public SignalRepository(MongoDatabase database, GradeWeights weights) {
+    /**
+     * @param cues the methodology's cue phrases (see {@code MethodologyLoader.cues}): an item counts towards each
+     *     counted indicator it has a phrase of, in every series it is added to
+     */
+    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues) {
         this.signals = database.getCollection(COLLECTION);
         this.weights = weights;
+        this.cues = cues;
     }
 
     /**
@@ -67,7 +76,10 @@ public final class SignalRepository {
         Map<Key, long[]> counts = new LinkedHashMap<>();
         Map<Key, double[]> weighted = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
+        Map<Key, Map<String, Long>> cueCounts = new HashMap<>();
         for (AnnotatedItem a : stored) {
+            Set<String> itemCues = new TreeSet<>();
+            cues.match(a.item().title() + "\n" + a.item().text()).forEach(m -> itemCues.add(m.technologyId()));
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
             List<String> series = new ArrayList<>();
@@ -80,26 +92,33 @@ public final class SignalRepository {
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 weighted.computeIfAbsent(key, k -> new double[1])[0] += weight;
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
+                Map<String, Long> keyCues = cueCounts.computeIfAbsent(key, k -> new TreeMap<>());
+                itemCues.forEach(cue -> keyCues.merge(cue, 1L, Long::sum));
             }
         }
         if (counts.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        counts.forEach((key, count) -> writes.add(new UpdateOneModel<>(
+        counts.forEach((key, count) -> {
+            Document inc = new Document("count", count[0]).append("weighted", weighted.get(key)[0]);
+            cueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> inc.append("cues." + cue, n));
+            writes.add(new UpdateOneModel<>(
                 new Document("_id", key.technology() + "|" + key.day()),
-                new Document("$inc", new Document("count", count[0]).append("weighted", weighted.get(key)[0]))
+                new Document("$inc", inc)
                         .append("$addToSet", new Document("sources", new Document("$each",
                                 new ArrayList<>(sources.get(key)))))
                         .append("$setOnInsert", new Document("technology", key.technology())
                                 .append("day", key.day().toString())),
-                new UpdateOptions().upsert(true))));
+                new UpdateOptions().upsert(true)));
+        });
         signals.bulkWrite(writes);
     }
 
     /** Index for {@link #firstSeen}; idempotent. */
     public void ensureIndexes() {
         signals.createIndex(Indexes.ascending("technology", "day"));
+        signals.createIndex(Indexes.ascending("day"));
     }
 
     /** The first day the series has a mention, if any. */
@@ -128,10 +147,32 @@ public final class SignalRepository {
         List<SignalPoint> series = new ArrayList<>(ids.size());
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Document doc = found.get(technology + "|" + d);
-            series.add(doc == null ? new SignalPoint(d, 0, 0, Set.of()) : new SignalPoint(d,
-                    ((Number) doc.get("count")).longValue(), ((Number) doc.get("weighted")).doubleValue(),
-                    Set.copyOf(doc.getList("sources", String.class, List.of()))));
+            series.add(doc == null ? new SignalPoint(d, 0, 0, Set.of()) : point(d, doc));
         }
         return series;
+    }
+
+    /**
+     * Every series with a mention between {@code from} and {@code to} inclusive, each as its days with mentions in
+     * that range (in day order; days without mentions are absent).
+     */
+    public Map<String, List<SignalPoint>> active(LocalDate from, LocalDate to) {
+        Map<String, List<SignalPoint>> active = new TreeMap<>();
+        signals.find(Filters.and(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))
+                .forEach(doc -> active.computeIfAbsent(doc.getString("technology"), k -> new ArrayList<>())
+                        .add(point(LocalDate.parse(doc.getString("day")), doc)));
+        active.values().forEach(points -> points.sort(java.util.Comparator.comparing(SignalPoint::day)));
+        return active;
+    }
+
+    private static SignalPoint point(LocalDate day, Document doc) {
+        Map<String, Long> cues = new TreeMap<>();
+        Document stored = doc.get("cues", Document.class);
+        if (stored != null) {
+            stored.forEach((cue, n) -> cues.put(cue, ((Number) n).longValue()));
+        }
+        return new SignalPoint(day, ((Number) doc.get("count")).longValue(),
+                ((Number) doc.get("weighted")).doubleValue(),
+                Set.copyOf(doc.getList("sources", String.class, List.of())), cues);
     }
 }

@@ -19,12 +19,20 @@ import org.junit.jupiter.api.Test;
 /** What every MongoDB the signal series run on must do. Subclasses say which MongoDB. */
 abstract class SignalRepositoryContract {
 
-    private static final GradeWeights WEIGHTS = new GradeWeights(new MethodologyLoader().load(null).grading());
+    private static final org.ewea.methodology.definition.Methodology METHODOLOGY = new MethodologyLoader().load(null);
+    private static final GradeWeights WEIGHTS = new GradeWeights(METHODOLOGY.grading());
+    private static final org.ewea.methodology.lexicon.LexiconMatcher CUES = MethodologyLoader.cues(
+            METHODOLOGY.stages());
 
     protected abstract MongoDatabase database();
 
     private static AnnotatedItem item(String url, String source, String grade, Instant published, String... tags) {
-        HarmonisedItem base = TestItems.item(url, "t " + url, published, published);
+        return item(url, "t " + url, source, grade, published, tags);
+    }
+
+    private static AnnotatedItem item(String url, String title, String source, String grade, Instant published,
+            String... tags) {
+        HarmonisedItem base = TestItems.item(url, title, published, published);
         HarmonisedItem item = new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(), base.title(),
                 base.text(), base.language(), published, published, AdmiraltyGrade.parse(grade), base.tlp(),
                 base.contentHash(), base.provenance());
@@ -35,7 +43,7 @@ abstract class SignalRepositoryContract {
 
     @Test
     void countsItemsPerTechnologyAndDayIncrementally() {
-        SignalRepository signals = new SignalRepository(database(), WEIGHTS);
+        SignalRepository signals = new SignalRepository(database(), WEIGHTS, CUES);
         Instant day1 = Instant.parse("2026-01-10T08:00:00Z");
         Instant day3 = Instant.parse("2026-01-12T23:00:00Z");
         signals.record(List.of(item("https://a/1", "s1", "A1", day1, "voice-cloning", "deepfake-video"),
@@ -59,6 +67,35 @@ abstract class SignalRepositoryContract {
     }
 
     @Test
+    void countsCuedItemsPerIndicatorAndListsTheActiveSeries() {
+        SignalRepository signals = new SignalRepository(database(), WEIGHTS, CUES);
+        Instant day = Instant.parse("2026-02-03T10:00:00Z");
+        signals.record(List.of(
+                item("https://c/1", "Voice cloning kits for sale, sold as a service", "s1", "A1", day,
+                        "voice-cloning"),
+                item("https://c/2", "Step-by-step tutorial: voice cloning for sale", "s2", "A1", day,
+                        "voice-cloning"),
+                item("https://c/3", "Voice cloning explained", "s3", "A1", day.plusSeconds(86_400),
+                        "voice-cloning"),
+                item("https://c/4", "Police arrested two drone smugglers", "s3", "A1", day.minusSeconds(86_400 * 9),
+                        "drones")));
+        List<SignalPoint> series = signals.daily("voice-cloning", LocalDate.parse("2026-02-03"),
+                LocalDate.parse("2026-02-04"));
+        assertThat(series.getFirst().cues()).as("an item counts once per indicator, however many phrases it has")
+                .containsOnly(java.util.Map.entry("commodification", 2L), java.util.Map.entry("how-to", 1L));
+        assertThat(series.get(1).cues()).isEmpty();
+        assertThat(signals.daily(SignalRepository.ALL_ITEMS, LocalDate.parse("2026-02-03"),
+                LocalDate.parse("2026-02-03")).getFirst().cue("commodification")).isEqualTo(2L);
+
+        var active = signals.active(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-10"));
+        assertThat(active).containsOnlyKeys("voice-cloning", SignalRepository.ALL_ITEMS);
+        assertThat(active.get("voice-cloning")).extracting(SignalPoint::day)
+                .containsExactly(LocalDate.parse("2026-02-03"), LocalDate.parse("2026-02-04"));
+        assertThat(signals.active(LocalDate.parse("2026-01-25"), LocalDate.parse("2026-01-25")).get("drones"))
+                .singleElement().satisfies(p -> assertThat(p.cue("enforcement")).isEqualTo(1L));
+    }
+
+    @Test
     void weighsGradesOnTheMethodologysScale() {
         assertThat(WEIGHTS.of(AdmiraltyGrade.parse("A1"))).isEqualTo(1.0);
         assertThat(WEIGHTS.of(AdmiraltyGrade.parse("B2"))).isCloseTo(0.64, within(1e-9));
@@ -77,7 +114,7 @@ abstract class SignalRepositoryContract {
                     day.plusSeconds(3600L * (i % 48)), i % 5 == 0 ? new String[] {"drones"} : new String[] {"3d-printed-firearms"}));
         }
         items.insertAnnotated(stored);
-        SignalRepository signals = new SignalRepository(db, WEIGHTS);
+        SignalRepository signals = new SignalRepository(db, WEIGHTS, CUES);
         java.time.InstantSource clock = java.time.InstantSource.fixed(Instant.parse("2026-11-21T00:00:00Z"));
 
         SignalBackfill.Result first = new SignalBackfill(db, items, signals, clock).runOnce();
@@ -93,7 +130,7 @@ abstract class SignalRepositoryContract {
         assertThat(drones.stream().mapToDouble(SignalPoint::weighted).sum()).isCloseTo(250 * 1.0 + 250 * 0.25,
                 within(1e-6));
 
-        SignalBackfill again = new SignalBackfill(db, items, new SignalRepository(db, WEIGHTS), clock);
+        SignalBackfill again = new SignalBackfill(db, items, new SignalRepository(db, WEIGHTS, CUES), clock);
         assertThat(again.runOnce()).isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.ALREADY_DONE, 0));
         assertThat(signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-04")))
                 .isEqualTo(drones);
@@ -107,7 +144,7 @@ abstract class SignalRepositoryContract {
         org.ewea.collectors.store.ItemRepository items = new org.ewea.collectors.store.ItemRepository(db);
         items.insertAnnotated(List.of(item("https://c/1", "s1", "A1", Instant.parse("2026-03-02T10:00:00Z"),
                 "drones")));
-        SignalRepository signals = new SignalRepository(db, WEIGHTS);
+        SignalRepository signals = new SignalRepository(db, WEIGHTS, CUES);
         assertThat(new SignalBackfill(db, items, signals, java.time.InstantSource.system()).runOnce())
                 .isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.INCOMPLETE, 0));
         assertThat(signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")))
@@ -117,7 +154,7 @@ abstract class SignalRepositoryContract {
     @Test
     void tracksCvesAndAttackEntitiesButNotAddressesAndKnowsTheFirstDay() {
         MongoDatabase db = database();
-        SignalRepository signals = new SignalRepository(db, WEIGHTS);
+        SignalRepository signals = new SignalRepository(db, WEIGHTS, CUES);
         signals.ensureIndexes();
         signals.ensureIndexes();
         Instant later = Instant.parse("2026-02-20T12:00:00Z");
