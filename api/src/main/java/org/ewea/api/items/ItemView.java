@@ -41,7 +41,7 @@ public record ItemView(String id, String sourceId, @Nullable String url, String 
     public record ProvenanceView(String rawSha256, String origin, Instant captured) {
     }
 
-    static ItemView of(AnnotatedItem annotated) {
+    public static ItemView of(AnnotatedItem annotated) {
         HarmonisedItem item = annotated.item();
         return new ItemView(item.id().value(), item.sourceId().value(), item.canonicalUrl(), item.title(), item.text(),
                 item.language(), item.published(), item.captured(), item.grading().code(), item.tlp().label(),

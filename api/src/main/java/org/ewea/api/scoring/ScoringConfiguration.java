@@ -1,6 +1,7 @@
 package org.ewea.api.scoring;
 
 import com.mongodb.client.MongoDatabase;
+import org.ewea.api.config.ScoringProperties;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import java.time.InstantSource;
@@ -10,8 +11,11 @@ import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalBackfill;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Scoring's collections and services. */
 @Configuration(proxyBeanMethods = false)
@@ -34,5 +38,19 @@ class ScoringConfiguration {
     @Bean
     SignalAnalysis signalAnalysis() {
         return new SignalAnalysis(BurstDetector.defaults());
+    }
+
+    @Bean
+    ModelRegistry modelRegistry(MongoDatabase database) {
+        ModelRegistry registry = new ModelRegistry(database, JsonMapper.builder().build());
+        registry.ensureIndexes();
+        return registry;
+    }
+
+    @Bean
+    EarlyWarningScorer earlyWarningScorer(SignalRepository signals, Methodology methodology,
+            ScoringProperties properties) {
+        return new EarlyWarningScorer(signals, methodology, BurstDetector.defaults(),
+                properties.authoritativeSources());
     }
 }

@@ -90,11 +90,11 @@ class SignalsController {
             String interval) {
         Pattern form = SignalRepository.TRACKED_ENTITIES.get(type);
         if (form == null) {
-            throw invalid("type", type, "must be one of " + new TreeSet<>(SignalRepository.TRACKED_ENTITIES.keySet()));
+            throw ApiProblem.invalidParameter("type", type, "must be one of " + new TreeSet<>(SignalRepository.TRACKED_ENTITIES.keySet()));
         }
         String normalised = value.toUpperCase(Locale.ROOT);
         if (!form.matcher(normalised).matches()) {
-            throw invalid("value", value, "is not a " + type + " id (" + form + ")");
+            throw ApiProblem.invalidParameter("value", value, "is not a " + type + " id (" + form + ")");
         }
         Range range = range(from, to, interval);
         String series = SignalRepository.entitySeries(type, normalised);
@@ -114,15 +114,15 @@ class SignalsController {
 
     private Range range(@Nullable String from, @Nullable String to, String interval) {
         if (!interval.equals("day") && !interval.equals("week")) {
-            throw invalid("interval", interval, "must be day or week");
+            throw ApiProblem.invalidParameter("interval", interval, "must be day or week");
         }
         LocalDate last = to == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : date("to", to);
         LocalDate first = from == null ? last.minusDays(89) : date("from", from);
         if (first.isAfter(last)) {
-            throw invalid("from", from, "must not be after to (" + last + ")");
+            throw ApiProblem.invalidParameter("from", from, "must not be after to (" + last + ")");
         }
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
-            throw invalid("from", from, "the range must be at most " + MAX_DAYS + " days");
+            throw ApiProblem.invalidParameter("from", from, "the range must be at most " + MAX_DAYS + " days");
         }
         boolean weeks = interval.equals("week");
         return new Range(weeks ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : first, last, weeks);
@@ -143,13 +143,7 @@ class SignalsController {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(name, value, "must be an ISO date such as 2026-01-31");
+            throw ApiProblem.invalidParameter(name, value, "must be an ISO date such as 2026-01-31");
         }
-    }
-
-    private static ApiProblem invalid(String name, @Nullable String value, String message) {
-        String text = name + "=" + value + ": " + message;
-        return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".",
-                List.of(new ApiProblem.FieldError(name, text)));
     }
 }

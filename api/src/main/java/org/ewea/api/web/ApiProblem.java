@@ -25,6 +25,13 @@ public final class ApiProblem extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** A 400 for one query or path parameter: {@code name=value: message}, with the parameter named. */
+    public static ApiProblem invalidParameter(String name, @org.jspecify.annotations.Nullable String value,
+            String message) {
+        String text = name + "=" + value + ": " + message;
+        return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".", List.of(new FieldError(name, text)));
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -6,12 +6,15 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.ewea.collectors.dedup.SimHash;
 import org.ewea.collectors.dedup.StoryIndex;
 import org.ewea.collectors.enrich.AnnotatedItem;
@@ -51,6 +55,10 @@ public final class ItemRepository {
         items.createIndex(Indexes.ascending(ItemDocuments.CONTENT_HASH), new IndexOptions().name("content_hash"));
         items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.SOURCE),
                 Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("source_time"));
+        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.ANNOTATIONS + ".tags.technology"),
+                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("technology_time"));
+        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.ANNOTATIONS + ".entities.value"),
+                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("entity_time"));
     }
 
     /**
@@ -119,7 +127,7 @@ public final class ItemRepository {
                 Document edited = ItemDocuments.toDocument(annotated);
                 edited.remove("_id");
                 edited.remove(ItemDocuments.CAPTURED);
-                edited.append(ItemDocuments.UPDATED, java.util.Date.from(item.captured()));
+                edited.append(ItemDocuments.UPDATED, Date.from(item.captured()));
                 writes.add(new UpdateOneModel<>(new Document("_id", id).append(ItemDocuments.CONTENT_HASH, storedHash),
                         new Document("$set", edited).append("$inc", new Document(ItemDocuments.REVISIONS, 1))));
                 edits++;
@@ -196,6 +204,35 @@ public final class ItemRepository {
             batches.accept(List.copyOf(batch));
         }
         return read;
+    }
+
+    /**
+     * The newest items tagged with a technology, with their time (published, else captured) in
+     * {@code [from, to)}: evidence for a technology's signal.
+     */
+    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to,
+            int limit) {
+        return newest(Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology",
+                technology), from, to, limit);
+    }
+
+    /** As {@link #taggedWith}, for items mentioning an entity (by type and normalised value). */
+    public List<AnnotatedItem> mentioning(String entityType, String value, Instant from,
+            Instant to, int limit) {
+        return newest(Filters.elemMatch(ItemDocuments.ANNOTATIONS + ".entities",
+                Filters.and(eq("type", entityType), eq("value", value))), from, to, limit);
+    }
+
+    private List<AnnotatedItem> newest(Bson about, Instant from, Instant to,
+            int limit) {
+        List<AnnotatedItem> result = new ArrayList<>(limit);
+        items.find(Filters.and(about,
+                        Filters.gte(ItemDocuments.TIME, Date.from(from)),
+                        Filters.lt(ItemDocuments.TIME, Date.from(to))))
+                .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
+                .limit(limit)
+                .forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
+        return result;
     }
 
     public Optional<AnnotatedItem> findAnnotated(ItemId id) {

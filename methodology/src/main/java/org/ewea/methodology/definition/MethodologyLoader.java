@@ -121,13 +121,14 @@ public final class MethodologyLoader {
 
     /**
      * The cue phrases of the counted indicators (see {@link org.ewea.methodology.stage.Indicator#cues()}) as one
-     * matcher; a match's technology id is the indicator's id.
+     * matcher; a match's technology id is the indicator's id. Phrases under {@code und} (any language) match
+     * case-sensitively, like the taxonomy's acronyms.
      */
     public static LexiconMatcher cues(StageModel stages) {
         List<LexiconTerm> terms = new ArrayList<>();
         for (org.ewea.methodology.stage.Indicator i : stages.indicators()) {
             i.cues().forEach((language, phrases) -> phrases.forEach(phrase ->
-                    terms.add(new LexiconTerm(i.id(), phrase, language, false))));
+                    terms.add(new LexiconTerm(i.id(), phrase, language, language.equals("und")))));
         }
         return LexiconMatcher.compile(terms);
     }

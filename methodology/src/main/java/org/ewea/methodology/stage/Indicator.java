@@ -11,7 +11,8 @@ import java.util.Map;
  * @param unit what the value counts
  * @param description how it is measured
  * @param cues for indicators that count items saying something (an offer for sale, a tutorial, an arrest): the
- *     phrases that say it, per language (BCP 47 tag, or {@code und} for any); empty for measured indicators
+ *     phrases that say it, per language (BCP 47 tag, or {@code und} for any language, matched case-sensitively);
+ *     empty for measured indicators
  */
 public record Indicator(String id, String name, String unit, String description, Map<String, List<String>> cues) {
 

@@ -23,7 +23,8 @@ class StageModelTests {
     void countedIndicatorsMatchTheirCuesInEveryLanguage() {
         var cues = MethodologyLoader.cues(STAGES);
         assertThat(STAGES.indicators().stream().filter(Indicator::counted).map(Indicator::id))
-                .containsExactlyInAnyOrder("commodification", "how-to", "enforcement", "exploitation", "intent");
+                .containsExactlyInAnyOrder("commodification", "how-to", "enforcement", "exploitation",
+                        "exploit-available", "intent");
         assertThat(cues.match("Akira ransomware-as-a-service affiliates")).extracting(m -> m.technologyId())
                 .containsExactly("commodification");
         assertThat(cues.match("Die Lücke wird aktiv ausgenutzt")).extracting(m -> m.technologyId())
@@ -31,6 +32,9 @@ class StageModelTests {
         assertThat(cues.match("Les suspects ont été interpellés à Lyon")).extracting(m -> m.technologyId())
                 .containsExactly("enforcement");
         assertThat(cues.match("Patch Tuesday fixes 60 bugs")).isEmpty();
+        assertThat(cues.match("A PoC for the flaw is public")).extracting(m -> m.technologyId())
+                .containsExactly("exploit-available");
+        assertThat(cues.match("the poc of the team")).as("und phrases match case-sensitively").isEmpty();
         assertThat(STAGES.indicators().stream().filter(i -> i.id().equals("volume")).findFirst().orElseThrow()
                 .counted()).isFalse();
     }

@@ -71,14 +71,17 @@ public record SignalAnalysis(BurstDetector bursts) {
         Map<LocalDate, SignalPoint> weeks = new LinkedHashMap<>();
         for (SignalPoint p : daily) {
             LocalDate monday = p.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds(), p.cues()),
+            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds(), p.cues(), p.focused(),
+                            p.focusedCues()),
                     (a, b) -> {
                         Set<String> sources = new HashSet<>(a.sourceIds());
                         sources.addAll(b.sourceIds());
                         Map<String, Long> cues = new HashMap<>(a.cues());
                         b.cues().forEach((cue, n) -> cues.merge(cue, n, Long::sum));
+                        Map<String, Long> focusedCues = new HashMap<>(a.focusedCues());
+                        b.focusedCues().forEach((cue, n) -> focusedCues.merge(cue, n, Long::sum));
                         return new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(), sources,
-                                cues);
+                                cues, a.focused() + b.focused(), focusedCues);
                     });
         }
         return new ArrayList<>(weeks.values());

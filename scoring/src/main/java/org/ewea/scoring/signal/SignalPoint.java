@@ -13,16 +13,25 @@ import java.util.Set;
  * @param sourceIds the distinct sources mentioning it
  * @param cues per counted indicator of the methodology (commodification, exploitation...), how many of those items
  *     have one of its cue phrases; indicators without such items are absent
+ * @param focused how many of the items are about few subjects of the series' kind (see
+ *     {@link SignalRepository#record}): a cue in a round-up of forty CVEs says little about each
+ * @param focusedCues the cue counts of the focused items only
  */
-public record SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues) {
+public record SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues,
+        long focused, Map<String, Long> focusedCues) {
 
     public SignalPoint {
         sourceIds = Set.copyOf(sourceIds);
         cues = Map.copyOf(cues);
+        focusedCues = Map.copyOf(focusedCues);
     }
 
     public SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds) {
-        this(day, count, weighted, sourceIds, Map.of());
+        this(day, count, weighted, sourceIds, Map.of(), 0, Map.of());
+    }
+
+    public SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues) {
+        this(day, count, weighted, sourceIds, cues, 0, Map.of());
     }
 
     /** How many distinct sources mention it. */

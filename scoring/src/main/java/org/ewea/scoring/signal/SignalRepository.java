@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,9 +67,17 @@ public final class SignalRepository {
         this.cues = cues;
     }
 
+    /** An item is about few subjects of a kind when it names at most this many technologies... */
+    public static final int FOCUSED_TECHNOLOGIES = 3;
+    /** ...or at most this many entities of the series' type. */
+    public static final int FOCUSED_ENTITIES = 2;
+
     /**
      * Adds newly stored items to their technologies' days (an item counts once per technology it mentions), to the
-     * series of the tracked entities they mention and to the {@link #ALL_ITEMS} series.
+     * series of the tracked entities they mention and to the {@link #ALL_ITEMS} series. An item is counted as
+     * focused in a technology's series when it is tagged with at most {@value #FOCUSED_TECHNOLOGIES} technologies, in
+     * an entity's when it names at most {@value #FOCUSED_ENTITIES} entities of that type, and always in the
+     * all-items series.
      */
     public void record(List<AnnotatedItem> stored) {
         record Key(String technology, LocalDate day) {
@@ -77,16 +86,34 @@ public final class SignalRepository {
         Map<Key, double[]> weighted = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
         Map<Key, Map<String, Long>> cueCounts = new HashMap<>();
+        Map<Key, long[]> focused = new HashMap<>();
+        Map<Key, Map<String, Long>> focusedCueCounts = new HashMap<>();
         for (AnnotatedItem a : stored) {
             Set<String> itemCues = new TreeSet<>();
             cues.match(a.item().title() + "\n" + a.item().text()).forEach(m -> itemCues.add(m.technologyId()));
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
             List<String> series = new ArrayList<>();
+            Set<String> focusedSeries = new HashSet<>();
             series.add(ALL_ITEMS);
-            a.annotations().tags().stream().map(ItemAnnotations.Tag::technology).distinct().forEach(series::add);
+            focusedSeries.add(ALL_ITEMS);
+            List<String> technologies = a.annotations().tags().stream().map(ItemAnnotations.Tag::technology)
+                    .distinct().toList();
+            series.addAll(technologies);
+            if (technologies.size() <= FOCUSED_TECHNOLOGIES) {
+                focusedSeries.addAll(technologies);
+            }
+            Map<String, List<String>> entitiesByType = new HashMap<>();
             a.annotations().entities().stream().filter(e -> TRACKED_ENTITIES.containsKey(e.type()))
-                    .map(e -> entitySeries(e.type(), e.value())).distinct().forEach(series::add);
+                    .map(e -> entitySeries(e.type(), e.value())).distinct()
+                    .forEach(id -> entitiesByType.computeIfAbsent(id.substring(0, id.indexOf(':')),
+                            t -> new ArrayList<>()).add(id));
+            entitiesByType.values().forEach(ids -> {
+                series.addAll(ids);
+                if (ids.size() <= FOCUSED_ENTITIES) {
+                    focusedSeries.addAll(ids);
+                }
+            });
             for (String technology : series) {
                 Key key = new Key(technology, day);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
@@ -94,6 +121,11 @@ public final class SignalRepository {
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
                 Map<String, Long> keyCues = cueCounts.computeIfAbsent(key, k -> new TreeMap<>());
                 itemCues.forEach(cue -> keyCues.merge(cue, 1L, Long::sum));
+                if (focusedSeries.contains(technology)) {
+                    focused.computeIfAbsent(key, k -> new long[1])[0]++;
+                    Map<String, Long> keyFocusedCues = focusedCueCounts.computeIfAbsent(key, k -> new TreeMap<>());
+                    itemCues.forEach(cue -> keyFocusedCues.merge(cue, 1L, Long::sum));
+                }
             }
         }
         if (counts.isEmpty()) {
@@ -103,6 +135,11 @@ public final class SignalRepository {
         counts.forEach((key, count) -> {
             Document inc = new Document("count", count[0]).append("weighted", weighted.get(key)[0]);
             cueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> inc.append("cues." + cue, n));
+            long[] focusedCount = focused.get(key);
+            if (focusedCount != null) {
+                inc.append("focused", focusedCount[0]);
+            }
+            focusedCueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> inc.append("focusedCues." + cue, n));
             writes.add(new UpdateOneModel<>(
                 new Document("_id", key.technology() + "|" + key.day()),
                 new Document("$inc", inc)
@@ -125,6 +162,13 @@ public final class SignalRepository {
     public Optional<LocalDate> firstSeen(String series) {
         return Optional.ofNullable(signals.find(Filters.eq("technology", series))
                         .sort(Sorts.ascending("day")).limit(1).first())
+                .map(d -> LocalDate.parse(d.getString("day")));
+    }
+
+    /** The last day any item was stored for (the all-items series' last day), if any. */
+    public Optional<LocalDate> lastDay() {
+        return Optional.ofNullable(signals.find(Filters.eq("technology", ALL_ITEMS))
+                        .sort(Sorts.descending("day")).limit(1).first())
                 .map(d -> LocalDate.parse(d.getString("day")));
     }
 
@@ -166,13 +210,19 @@ public final class SignalRepository {
     }
 
     private static SignalPoint point(LocalDate day, Document doc) {
-        Map<String, Long> cues = new TreeMap<>();
-        Document stored = doc.get("cues", Document.class);
-        if (stored != null) {
-            stored.forEach((cue, n) -> cues.put(cue, ((Number) n).longValue()));
-        }
+        Object focused = doc.get("focused");
         return new SignalPoint(day, ((Number) doc.get("count")).longValue(),
                 ((Number) doc.get("weighted")).doubleValue(),
-                Set.copyOf(doc.getList("sources", String.class, List.of())), cues);
+                Set.copyOf(doc.getList("sources", String.class, List.of())), counts(doc, "cues"),
+                focused == null ? 0 : ((Number) focused).longValue(), counts(doc, "focusedCues"));
+    }
+
+    private static Map<String, Long> counts(Document doc, String field) {
+        Map<String, Long> counts = new TreeMap<>();
+        Document stored = doc.get(field, Document.class);
+        if (stored != null) {
+            stored.forEach((cue, n) -> counts.put(cue, ((Number) n).longValue()));
+        }
+        return counts;
     }
 }

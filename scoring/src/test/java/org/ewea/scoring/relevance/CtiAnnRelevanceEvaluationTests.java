@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * model comparison (gradient boosting, random forest) with hyper-parameters and threshold chosen by nested
  * cross-validation. The floors below guard against regressions; the same seed must give the same figures.
  */
-class CtiAnnRelevanceEvaluationTests {
+public class CtiAnnRelevanceEvaluationTests {
 
-    static List<LabelledExample> examples(Path csv) throws IOException {
+    public static List<LabelledExample> examples(Path csv) throws IOException {
         Annotator annotator = TestAnnotators.defaults();
         RelevanceFeatures features = new RelevanceFeatures();
         List<LabelledExample> examples = new ArrayList<>();
@@ -66,7 +66,7 @@ class CtiAnnRelevanceEvaluationTests {
         assertThat(first.prAuc()).isGreaterThanOrEqualTo(0.84);
     }
 
-    private static BinaryMetrics evaluate(List<LabelledExample> examples) {
+    public static BinaryMetrics evaluate(List<LabelledExample> examples) {
         List<BinaryMetrics.Scored> scored = StratifiedCrossValidation.run(examples, 5, 42L, training -> {
             RelevanceModel model = RelevanceModel.train(training, RelevanceModel.DEFAULT_OPTIONS);
             return e -> model.probability(e.features());

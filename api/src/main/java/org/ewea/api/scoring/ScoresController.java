@@ -1,0 +1,148 @@
+package org.ewea.api.scoring;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.ewea.api.items.ItemView;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.PageResponse;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScore;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.WarningModelFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Ranked early-warning scores of technologies and tracked entities, each explained. */
+@RestController
+@Tag(name = "Scores", description = "Early-warning scores, stages and priorities, with their explanation")
+class ScoresController {
+
+    static final int MAX_SIZE = 100;
+    static final int MAX_PAGE = 10_000;
+    static final int EVIDENCE = 3;
+    private static final Set<String> KINDS = Set.of("technology", "cve", "attack-group", "attack-software");
+
+    /**
+     * One page of scores.
+     *
+     * @param asOf the day scored
+     * @param model the model file used
+     */
+    record ScoresPage(List<ScoreView> items, int page, int size, long total, LocalDate asOf, String model) {
+    }
+
+    /** A score with its newest evidence items. */
+    record ScoreView(int rank, EarlyWarningScore score, List<ItemView> evidence) {
+    }
+
+    private final EarlyWarningScorer scorer;
+    private final ModelRegistry models;
+    private final SignalRepository signals;
+    private final ItemRepository items;
+    private final BlockingStore store;
+    private final InstantSource clock;
+
+    ScoresController(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals, ItemRepository items,
+            BlockingStore store, InstantSource clock) {
+        this.scorer = scorer;
+        this.models = models;
+        this.signals = signals;
+        this.items = items;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/v1/scores", produces = "application/json")
+    @Operation(summary = "Ranked early-warning scores",
+            description = "Every technology and tracked entity (CVE, ATT&CK group or software) mentioned in the 28"
+                    + " days up to asOf, ranked by score (the calibrated probability of becoming an authoritative"
+                    + " threat within the model's horizon), then by risk. Each carries its stage (stages.yaml rules,"
+                    + " with the rule that moved it), its priority (risk-matrix.yaml), the explanation (the model's"
+                    + " largest feature terms on the log-odds scale, in numbers and words; the likelihood and risk"
+                    + " rationale), the evidence count and the newest evidence items, and the methodology and model"
+                    + " versions. asOf defaults to today, or to the last day with stored items when that is earlier"
+                    + " (a replay or an install that stopped collecting shows its last picture, and says which day)."
+                    + " A subject reported by an authoritative source (EWEA_SCORING_AUTHORITATIVE_SOURCES, default"
+                    + " cisa-kev) is a known threat: score 1 with authoritativeSince, the model's own reading in"
+                    + " explanation.modelScore. Scores are computed on request from the signal series.")
+    Mono<ScoresPage> scores(
+            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
+            @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
+            @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE) int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
+            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
+            @Parameter(description = "Only this kind: technology, cve, attack-group or attack-software")
+            @RequestParam(name = "kind", required = false) @Nullable String kind,
+            @Parameter(description = "The day to score, e.g. 2026-02-01 (UTC)")
+            @RequestParam(name = "asOf", required = false) @Nullable String asOf,
+            @Parameter(description = "include (default): every subject; exclude: only early warnings, subjects no"
+                    + " authoritative source has reported yet; only: just the known threats")
+            @RequestParam(name = "authoritative", defaultValue = "include") String authoritative) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw ApiProblem.invalidParameter("kind", kind, "must be one of " + new java.util.TreeSet<>(KINDS));
+        }
+        if (!Set.of("include", "exclude", "only").contains(authoritative)) {
+            throw ApiProblem.invalidParameter("authoritative", authoritative, "must be include, exclude or only");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate asked = asOf == null ? null : day(asOf, today);
+        return store.call(() -> {
+            LocalDate day = asked != null ? asked
+                    : signals.lastDay().filter(last -> last.isBefore(today)).orElse(today);
+            WarningModelFile model = models.current();
+            List<EarlyWarningScore> all = scorer.score(day, model).stream()
+                    .filter(s -> kind == null || s.kind().equals(kind))
+                    .filter(s -> switch (authoritative) {
+                        case "exclude" -> s.authoritativeSince() == null;
+                        case "only" -> s.authoritativeSince() != null;
+                        default -> true;
+                    }).toList();
+            PageResponse<EarlyWarningScore> scores = PageResponse.of(all, page, size);
+            List<ScoreView> views = new java.util.ArrayList<>();
+            for (int i = 0; i < scores.items().size(); i++) {
+                EarlyWarningScore s = scores.items().get(i);
+                views.add(new ScoreView(page * size + i + 1, s, evidence(s)));
+            }
+            return new ScoresPage(views, page, size, scores.total(), day, model.id());
+        });
+    }
+
+    private List<ItemView> evidence(EarlyWarningScore s) {
+        Instant to = s.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant from = to.minus(java.time.Duration.ofDays(EarlyWarningScorer.ACTIVE_DAYS));
+        List<AnnotatedItem> found = s.kind().equals("technology")
+                ? items.taggedWith(s.series(), from, to, EVIDENCE)
+                : items.mentioning(s.kind(), s.label(), from, to, EVIDENCE);
+        return found.stream().map(ItemView::of).toList();
+    }
+
+    private static LocalDate day(String value, LocalDate today) {
+        try {
+            LocalDate day = LocalDate.parse(value);
+            if (day.isAfter(today)) {
+                throw ApiProblem.invalidParameter("asOf", value, "is in the future");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidParameter("asOf", value, "is not an ISO date (yyyy-MM-dd)");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.ewea.scoring.warning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import smile.classification.LogisticRegression;
+
+/**
+ * The early-warning model: logistic regression over standardised {@link WarningFeatures} (Smile, L2-regularised),
+ * kept as its numbers so that it can be stored, shipped and read without Smile. Logistic regression fitted by
+ * maximum likelihood on the natural class balance gives probabilities that are calibrated on its training data (the
+ * model file records the Brier score and a reliability table from cross-validation); each score is explained exactly
+ * by its terms {@code coefficient * (x - mean) / scale} on the log-odds scale.
+ *
+ * @param features feature names, in order
+ * @param means training means
+ * @param scales training standard deviations (1 where a feature did not vary)
+ * @param coefficients per standardised feature
+ * @param intercept log-odds of a series at the training means
+ */
+public record WarningModel(List<String> features, double[] means, double[] scales, double[] coefficients,
+        double intercept) {
+
+    public WarningModel {
+        features = List.copyOf(features);
+        int p = features.size();
+        if (means.length != p || scales.length != p || coefficients.length != p) {
+            throw new IllegalArgumentException("a model needs one mean, scale and coefficient per feature");
+        }
+        means = means.clone();
+        scales = scales.clone();
+        coefficients = coefficients.clone();
+    }
+
+    /** One feature's part in a score. */
+    public record Contribution(String feature, double value, double logOdds) {
+    }
+
+    /**
+     * Fits the model. Deterministic: Smile's binomial logistic regression is solved by L-BFGS from zero.
+     *
+     * @param x one row of {@link WarningFeatures} values per example
+     * @param y 1 when the subject became authoritative within the horizon, else 0
+     * @param lambda L2 regularisation
+     */
+    public static WarningModel train(List<String> features, double[][] x, int[] y, double lambda) {
+        int p = features.size();
+        if (x.length == 0 || Arrays.stream(y).distinct().count() < 2) {
+            throw new IllegalArgumentException("training needs examples of both classes (" + x.length
+                    + " example(s), " + Arrays.stream(y).sum() + " positive)");
+        }
+        double[] means = new double[p];
+        double[] scales = new double[p];
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                means[j] += row[j] / x.length;
+            }
+        }
+        for (double[] row : x) {
+            for (int j = 0; j < p; j++) {
+                scales[j] += (row[j] - means[j]) * (row[j] - means[j]) / x.length;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            scales[j] = scales[j] > 1e-12 ? Math.sqrt(scales[j]) : 1;
+        }
+        double[][] z = new double[x.length][p];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < p; j++) {
+                z[i][j] = (x[i][j] - means[j]) / scales[j];
+            }
+        }
+        LogisticRegression.Binomial fit = LogisticRegression.binomial(z, y,
+                new LogisticRegression.Options(lambda, 1e-6, 1000));
+        double[] w = fit.coefficients(); // Smile: w[0..p-1] weights, w[p] the intercept
+        return new WarningModel(features, means, scales, Arrays.copyOf(w, p), w[p]);
+    }
+
+    public double logOdds(double[] x) {
+        double s = intercept;
+        for (int j = 0; j < coefficients.length; j++) {
+            s += coefficients[j] * (x[j] - means[j]) / scales[j];
+        }
+        return s;
+    }
+
+    /** The probability that the subject becomes an authoritative threat within the horizon. */
+    public double probability(double[] x) {
+        return 1 / (1 + Math.exp(-logOdds(x)));
+    }
+
+    /** Every feature's term of the log-odds, largest effect first (they sum with the intercept to the log-odds). */
+    public List<Contribution> contributions(double[] x) {
+        List<Contribution> terms = new ArrayList<>(coefficients.length);
+        for (int j = 0; j < coefficients.length; j++) {
+            terms.add(new Contribution(features.get(j), x[j], coefficients[j] * (x[j] - means[j]) / scales[j]));
+        }
+        terms.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.logOdds())));
+        return terms;
+    }
+}

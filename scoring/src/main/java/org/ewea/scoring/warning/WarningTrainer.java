@@ -1,0 +1,111 @@
+package org.ewea.scoring.warning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ewea.scoring.relevance.BinaryMetrics;
+
+/**
+ * Trains an early-warning model file from examples: cross-validated metrics first (folds by series, so that the days
+ * of one subject never sit on both sides of a fold; fold of a series drawn with the seed), then the model fitted on
+ * every example. Same examples and seed, same file.
+ *
+ * @param lambda L2 regularisation of the logistic regression
+ * @param folds cross-validation folds
+ */
+public record WarningTrainer(double lambda, int folds) {
+
+    public static WarningTrainer defaults() {
+        return new WarningTrainer(0.1, 5);
+    }
+
+    /** What the file says about the training run besides the model and metrics. */
+    public record Provenance(String id, Instant created, long seed, LocalDate from, LocalDate to,
+            LocalDate labelsKnownAt, int horizonDays, String labels, String data, String methodologyVersion) {
+    }
+
+    public WarningModelFile train(List<WarningExamples.Example> examples, Provenance p) {
+        List<WarningExamples.Example> ordered = new ArrayList<>(examples);
+        ordered.sort(Comparator.comparing(WarningExamples.Example::series)
+                .thenComparing(WarningExamples.Example::day));
+        Map<String, Double> metrics = crossValidate(ordered, p.seed());
+        WarningModel model = WarningModel.train(WarningFeatures.names(), x(ordered), y(ordered), lambda);
+        int positives = (int) ordered.stream().filter(e -> e.y() == 1).count();
+        return new WarningModelFile(p.id(), p.created(), p.seed(), p.from(), p.to(), p.labelsKnownAt(),
+                p.horizonDays(), p.labels(), p.data(), ordered.size(), positives, metrics, p.methodologyVersion(),
+                false, model);
+    }
+
+    /** PR-AUC, Brier score, log-loss and base rate over the held-out folds (see {@link #heldOut}). */
+    public Map<String, Double> crossValidate(List<WarningExamples.Example> ordered, long seed) {
+        List<BinaryMetrics.Scored> scored = heldOut(ordered, seed);
+        Map<String, Double> metrics = new java.util.TreeMap<>();
+        if (scored.isEmpty()) {
+            return metrics;
+        }
+        double brier = 0;
+        double logLoss = 0;
+        for (BinaryMetrics.Scored s : scored) {
+            int y = s.positive() ? 1 : 0;
+            brier += (s.probability() - y) * (s.probability() - y);
+            double clipped = Math.min(1 - 1e-12, Math.max(1e-12, s.probability()));
+            logLoss -= y == 1 ? Math.log(clipped) : Math.log1p(-clipped);
+        }
+        int n = scored.size();
+        BinaryMetrics m = BinaryMetrics.of(scored, 0.5);
+        metrics.put("cv-pr-auc", round(m.prAuc()));
+        metrics.put("cv-precision-at-0.5", round(m.precision()));
+        metrics.put("cv-recall-at-0.5", round(m.recall()));
+        metrics.put("cv-brier", round(brier / n));
+        metrics.put("cv-log-loss", round(logLoss / n));
+        metrics.put("base-rate", round((double) m.positives() / n));
+        return metrics;
+    }
+
+    /**
+     * The held-out probabilities of cross-validation, folds by series (a series' fold drawn with the seed, in the
+     * order series first appear among the examples sorted by series and day).
+     */
+    public List<BinaryMetrics.Scored> heldOut(List<WarningExamples.Example> examples, long seed) {
+        List<WarningExamples.Example> ordered = new ArrayList<>(examples);
+        ordered.sort(Comparator.comparing(WarningExamples.Example::series)
+                .thenComparing(WarningExamples.Example::day));
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Integer> foldOf = new HashMap<>();
+        ordered.forEach(e -> foldOf.computeIfAbsent(e.series(), s -> random.nextInt(folds)));
+        List<BinaryMetrics.Scored> scored = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            List<WarningExamples.Example> train = ordered.stream().filter(e -> foldOf.get(e.series()) != fold)
+                    .toList();
+            List<WarningExamples.Example> test = ordered.stream().filter(e -> foldOf.get(e.series()) == fold)
+                    .toList();
+            if (test.isEmpty() || train.stream().mapToInt(WarningExamples.Example::y).distinct().count() < 2) {
+                continue;
+            }
+            WarningModel model = WarningModel.train(WarningFeatures.names(), x(train), y(train), lambda);
+            for (WarningExamples.Example e : test) {
+                scored.add(new BinaryMetrics.Scored(model.probability(e.x()), e.y() == 1));
+            }
+        }
+        return scored;
+    }
+
+    private static double round(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.4f", v));
+    }
+
+    private static double[][] x(List<WarningExamples.Example> examples) {
+        return examples.stream().map(WarningExamples.Example::x).toArray(double[][]::new);
+    }
+
+    private static int[] y(List<WarningExamples.Example> examples) {
+        return examples.stream().mapToInt(WarningExamples.Example::y).toArray();
+    }
+}
