@@ -13,6 +13,8 @@ import org.ewea.scoring.signal.SignalBackfill;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.ModelTraining;
+import org.ewea.scoring.warning.WarningTrainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +47,12 @@ class ScoringConfiguration {
         ModelRegistry registry = new ModelRegistry(database, JsonMapper.builder().build());
         registry.ensureIndexes();
         return registry;
+    }
+
+    @Bean
+    ModelTraining modelTraining(SignalRepository signals, Methodology methodology, ScoringProperties properties) {
+        return new ModelTraining(signals, methodology, BurstDetector.defaults(), WarningTrainer.defaults(),
+                properties.authoritativeSources());
     }
 
     @Bean

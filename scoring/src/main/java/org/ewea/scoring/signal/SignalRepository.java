@@ -172,6 +172,22 @@ public final class SignalRepository {
                 .map(d -> LocalDate.parse(d.getString("day")));
     }
 
+    /**
+     * For every series any of the given sources mentioned, the first day one of them did: when an authoritative
+     * source (a catalogue of known threats) first reported it.
+     */
+    public Map<String, LocalDate> firstMentionedBy(Set<String> sources) {
+        Map<String, LocalDate> first = new TreeMap<>();
+        if (sources.isEmpty()) {
+            return first;
+        }
+        signals.find(Filters.in("sources", sources)).projection(new Document("technology", 1).append("day", 1))
+                .forEach(doc -> first.merge(doc.getString("technology"), LocalDate.parse(doc.getString("day")),
+                        (a, b) -> a.isBefore(b) ? a : b));
+        first.remove(ALL_ITEMS);
+        return first;
+    }
+
     /** Removes every series (before a rebuild). */
     public void clear() {
         signals.deleteMany(new Document());

@@ -33,6 +33,40 @@ public record WarningModel(List<String> features, double[] means, double[] scale
         coefficients = coefficients.clone();
     }
 
+    @Override
+    public double[] means() {
+        return means.clone();
+    }
+
+    @Override
+    public double[] scales() {
+        return scales.clone();
+    }
+
+    @Override
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WarningModel m && features.equals(m.features) && Arrays.equals(means, m.means)
+                && Arrays.equals(scales, m.scales) && Arrays.equals(coefficients, m.coefficients)
+                && Double.compare(intercept, m.intercept) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(features, Arrays.hashCode(means), Arrays.hashCode(scales),
+                Arrays.hashCode(coefficients), intercept);
+    }
+
+    @Override
+    public String toString() {
+        return "WarningModel[features=" + features + ", coefficients=" + Arrays.toString(coefficients)
+                + ", intercept=" + intercept + "]";
+    }
+
     /** One feature's part in a score. */
     public record Contribution(String feature, double value, double logOdds) {
     }

@@ -80,6 +80,61 @@ abstract class WarningStoreContract {
     }
 
     @Test
+    void trainsFromTheInstallsOwnSignalWithAuthoritativeSourcesAsLabels() {
+        MongoDatabase db = database();
+        SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+        Instant start = Instant.parse("2025-01-06T10:00:00Z");
+        List<AnnotatedItem> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String cve = "CVE-2025-" + (1000 + i);
+            boolean exploited = i % 4 == 0;
+            Instant mentioned = start.plusSeconds(86_400L * i);
+            items.add(item("https://n/" + i, cve + (exploited ? " exploited in the wild" : " patched"), "news" + i % 3,
+                    mentioned, List.of(), List.of(cve)));
+            if (exploited) {
+                items.add(item("https://kev/" + i, "Added " + cve, "kev", mentioned.plusSeconds(86_400L * 10),
+                        List.of(), List.of(cve)));
+            }
+            if (i == 1) {
+                items.add(item("https://kev/late", "Added " + cve, "kev", mentioned.plusSeconds(86_400L * 200),
+                        List.of(), List.of(cve)));
+            }
+        }
+        for (int d = 0; d < 60; d++) {
+            items.add(item("https://n/other" + d, "Other news", "news" + d % 3, start.plusSeconds(86_400L * d),
+                    List.of(), List.of()));
+        }
+        signals.record(items);
+        ModelTraining training = new ModelTraining(signals, METHODOLOGY, BurstDetector.defaults(),
+                WarningTrainer.defaults(), Set.of("kev"));
+        Instant now = Instant.parse("2025-12-01T08:00:00Z");
+        WarningModelFile file = training.train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7,
+                now);
+        assertThat(file.id()).isEqualTo("ew-20251201T080000-7");
+        assertThat(file.approved()).isFalse();
+        assertThat(file.examples()).as("one example per CVE mention day").isEqualTo(40);
+        assertThat(file.positives()).as("a KEV report 10 days later is within 90; 200 days later is not")
+                .isEqualTo(10);
+        assertThat(file.labelsKnownAt()).isEqualTo(LocalDate.parse("2025-12-01"));
+        assertThat(file.labels()).contains("kev").contains("90 days");
+        assertThat(file.metrics()).containsKeys("cv-pr-auc", "cv-brier", "base-rate");
+        double exploited = file.model().coefficients()[WarningFeatures.names().indexOf("exploitation-share")];
+        assertThat(exploited).as("the cue is what tells them apart").isPositive();
+        assertThat(training.train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now))
+                .as("same data and seed, same file").isEqualTo(file).satisfies(again -> assertThat(
+                        again.model().coefficients()).containsExactly(file.model().coefficients()));
+
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> training.train(
+                LocalDate.parse("2025-01-01"), LocalDate.parse("2025-11-30"), 90, 7, now))
+                .withMessageContaining("at least 90 days before today");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ModelTraining(
+                signals, METHODOLOGY, BurstDetector.defaults(), WarningTrainer.defaults(), Set.of("nobody"))
+                .train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now))
+                .withMessageContaining("too few labelled examples");
+    }
+
+    @Test
     void scoresActiveSeriesRankedAndExplained() {
         MongoDatabase db = database();
         SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),

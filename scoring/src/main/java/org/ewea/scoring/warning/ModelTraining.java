@@ -1,0 +1,78 @@
+package org.ewea.scoring.warning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.signal.BurstDetector;
+import org.ewea.scoring.signal.SignalRepository;
+
+/**
+ * The service's {@code train} command: an early-warning model from the install's own signal series, labelled by its
+ * authoritative sources (a tracked entity is positive on a day when an authoritative source first reports it within
+ * the horizon after it). Only labels known on the training day are read, and only days whose whole horizon has
+ * passed give examples. The file is stored unapproved: scores keep using the current model until an analyst
+ * approves it.
+ */
+public final class ModelTraining {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final SignalRepository signals;
+    private final Methodology methodology;
+    private final WarningFeatures features;
+    private final WarningTrainer trainer;
+    private final Set<String> authoritativeSources;
+
+    public ModelTraining(SignalRepository signals, Methodology methodology, BurstDetector bursts,
+            WarningTrainer trainer, Set<String> authoritativeSources) {
+        this.signals = signals;
+        this.methodology = methodology;
+        this.features = new WarningFeatures(bursts);
+        this.trainer = trainer;
+        this.authoritativeSources = Set.copyOf(authoritativeSources);
+    }
+
+    /**
+     * @param from first scoring day of the examples
+     * @param to last scoring day (at most {@code horizonDays} before the day of {@code now})
+     * @param horizonDays the label horizon
+     * @param seed the cross-validation seed
+     * @param now when training runs: labels known on its day are used
+     * @throws IllegalArgumentException when the range is not usable or the examples cannot train a model
+     */
+    public WarningModelFile train(LocalDate from, LocalDate to, int horizonDays, long seed, Instant now) {
+        LocalDate knownAt = now.atZone(ZoneOffset.UTC).toLocalDate();
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+        }
+        if (to.plusDays(horizonDays).isAfter(knownAt)) {
+            throw new IllegalArgumentException("to (" + to + ") must be at least " + horizonDays
+                    + " days before today (" + knownAt + ") so that every label is known");
+        }
+        if (authoritativeSources.isEmpty()) {
+            throw new IllegalArgumentException("no authoritative sources are configured"
+                    + " (EWEA_SCORING_AUTHORITATIVE_SOURCES): there are no labels to learn from");
+        }
+        AuthoritativeDates labels = new AuthoritativeDates(signals.firstMentionedBy(authoritativeSources),
+                "first mention by an authoritative source (" + String.join(", ", authoritativeSources.stream()
+                        .sorted().toList()) + ")");
+        List<WarningExamples.Example> examples = new WarningExamples(features, horizonDays, horizonDays)
+                .build(signals, from, to, labels, knownAt, series -> series.contains(":"));
+        long positives = examples.stream().filter(e -> e.y() == 1).count();
+        if (positives < trainer.folds() || examples.size() - positives < trainer.folds()) {
+            throw new IllegalArgumentException("too few labelled examples between " + from + " and " + to + ": "
+                    + examples.size() + " example(s), " + positives + " positive; cross-validation needs at least "
+                    + trainer.folds() + " of each class (an entity mentioned by other sources before an"
+                    + " authoritative source reported it is a positive)");
+        }
+        String id = "ew-" + ID_TIME.format(now) + "-" + seed;
+        return trainer.train(examples, new WarningTrainer.Provenance(id, now, seed, from, to, knownAt, horizonDays,
+                labels.source() + ", label: reported within " + horizonDays + " days of the scoring day",
+                "this install's signal series", methodology.versionId()));
+    }
+}
