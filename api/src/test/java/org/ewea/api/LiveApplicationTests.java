@@ -43,11 +43,15 @@ public abstract class LiveApplicationTests {
     @LocalServerPort
     protected int port;
 
+    /** Sends the admin token the first start wrote. */
     protected WebTestClient client;
+    /** Sends no credentials. */
+    protected WebTestClient anonymous;
 
     @BeforeEach
     void client() {
-        client = TestClients.forPort(port);
+        client = TestClients.forPort(port, TestClients.adminToken(DATA));
+        anonymous = TestClients.forPort(port);
     }
 
     /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */

@@ -18,7 +18,9 @@ public final class RunningApplication implements AutoCloseable {
     private RunningApplication(ConfigurableApplicationContext context) {
         this.context = context;
         String port = context.getEnvironment().getProperty("local.server.port");
-        this.client = TestClients.forPort(Integer.parseInt(port));
+        String dataDir = context.getEnvironment().getProperty("ewea.data-dir", "./data");
+        this.client = TestClients.forPort(Integer.parseInt(port),
+                TestClients.adminToken(java.nio.file.Path.of(dataDir)));
     }
 
     /** Starts on a random port with the given {@code ewea.*} (or other) properties, e.g. {@code ewea.data-dir=...}. */

@@ -15,11 +15,29 @@ public final class TestClients {
     private TestClients() {
     }
 
+    /** A client without credentials. */
     public static WebTestClient forPort(int port) {
+        return builder(port).build();
+    }
+
+    /** A client sending {@code Authorization: Bearer <token>} with every request. */
+    public static WebTestClient forPort(int port, String token) {
+        return builder(port).defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /** The admin token the first start wrote to {@code admin-token} in the data directory. */
+    public static String adminToken(java.nio.file.Path dataDir) {
+        try {
+            return java.nio.file.Files.readString(dataDir.resolve("admin-token")).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static WebTestClient.Builder builder(int port) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return WebTestClient.bindToServer(new JdkClientHttpConnector(http))
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+                .responseTimeout(Duration.ofSeconds(30));
     }
 }

@@ -1,0 +1,97 @@
+package org.ewea.api.security;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.InstantSource;
+import org.ewea.api.config.EweaProperties;
+import org.ewea.api.config.SecurityProperties;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.ProblemType;
+import org.ewea.api.web.ProblemWebExceptionHandler;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * The filter chain: stateless bearer-token authentication on every request; health, the OpenAPI document and
+ * Swagger UI open; everything else needs a user, and some routes a role (docs/security.md has the matrix). 401 and
+ * 403 answer with problem+json like every other error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ADMIN = Role.ADMIN.name();
+    static final String ANALYST = Role.ANALYST.name();
+
+    @Bean
+    UserRepository userRepository(MongoDatabase database) {
+        return new UserRepository(database);
+    }
+
+    @Bean
+    ApiTokens apiTokens(MongoDatabase database, InstantSource clock) {
+        ApiTokens tokens = new ApiTokens(database, clock);
+        tokens.ensureIndexes();
+        return tokens;
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    ApplicationRunner adminBootstrap(UserRepository users, ApiTokens tokens, InstantSource clock,
+            EweaProperties ewea, SecurityProperties security) {
+        return args -> new AdminBootstrap(users, tokens, clock).run(security.adminTokenFile(ewea));
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
+            BlockingStore store, ProblemWebExceptionHandler problems) {
+        BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store);
+        AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
+        authentication.setServerAuthenticationConverter(bearer);
+        authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        authentication.setAuthenticationFailureHandler((exchange, failure) -> {
+            exchange.getExchange().getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"invalid_token\"");
+            return problems.handle(exchange.getExchange(), new ApiProblem(ProblemType.UNAUTHENTICATED,
+                    failure.getMessage()));
+        });
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/sources", "/api/v1/sources/**")
+                        .hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)
+                        .anyExchange().authenticated())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, denied) -> {
+                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            return problems.handle(exchange, new ApiProblem(ProblemType.UNAUTHENTICATED,
+                                    "Authentication required: send 'Authorization: Bearer <token>' (the first"
+                                            + " admin token is in the data directory, see README)."));
+                        })
+                        .accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
+                                new ApiProblem(ProblemType.FORBIDDEN, "Your roles do not allow this."))))
+                .build();
+    }
+}

@@ -1,0 +1,39 @@
+package org.ewea.api.security;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.ewea.methodology.Tlp;
+
+/**
+ * A user of the service.
+ *
+ * @param username unique, 2 to 64 of {@code a-z 0-9 . _ -}
+ * @param roles what they may do
+ * @param maxTlp the most restrictive TLP they may read (TLP:AMBER: never TLP:AMBER+STRICT or TLP:RED material)
+ * @param created when the user was created
+ */
+public record User(String username, Set<Role> roles, Tlp maxTlp, Instant created) {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+
+    public User {
+        if (!USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("username must be 2 to 64 of a-z, 0-9, '.', '_' and '-', starting"
+                    + " with a letter or digit: '" + username + "'");
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a user needs at least one role");
+        }
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Whether the user may read material marked {@code tlp}. */
+    public boolean cleared(Tlp tlp) {
+        return tlp.isAtMost(maxTlp);
+    }
+}

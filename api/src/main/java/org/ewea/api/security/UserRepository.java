@@ -1,0 +1,65 @@
+package org.ewea.api.security;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.ewea.methodology.Tlp;
+
+/** The {@code users} collection, by username. All calls block. */
+public final class UserRepository {
+
+    public static final String COLLECTION = "users";
+
+    private final MongoCollection<Document> users;
+
+    public UserRepository(MongoDatabase database) {
+        this.users = database.getCollection(COLLECTION);
+    }
+
+    /** Stores a new user; false if the username is taken. */
+    public boolean insert(User user) {
+        try {
+            users.insertOne(new Document("_id", user.username())
+                    .append("roles", user.roles().stream().map(Role::name).sorted().toList())
+                    .append("maxTlp", user.maxTlp().name())
+                    .append("created", Date.from(user.created())));
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<User> find(String username) {
+        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first()).map(UserRepository::user);
+    }
+
+    public List<User> all() {
+        List<User> all = new ArrayList<>();
+        users.find().sort(Sorts.ascending("_id")).forEach(d -> all.add(user(d)));
+        return all;
+    }
+
+    public boolean isEmpty() {
+        return users.find().limit(1).first() == null;
+    }
+
+    private static User user(Document d) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        d.getList("roles", String.class).forEach(r -> roles.add(Role.valueOf(r)));
+        return new User(d.getString("_id"), roles, Tlp.valueOf(d.getString("maxTlp")),
+                d.getDate("created").toInstant());
+    }
+}
