@@ -11,6 +11,10 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.ewea.api.security.User;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.Tlp;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,26 +34,43 @@ class CapturesController {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final RawCaptureStore captures;
+    private final ItemRepository items;
     private final BlockingStore store;
 
-    CapturesController(RawCaptureStore captures, BlockingStore store) {
+    CapturesController(RawCaptureStore captures, ItemRepository items, BlockingStore store) {
         this.captures = captures;
+        this.items = items;
         this.store = store;
+    }
+
+    /**
+     * The capture if the user is cleared for it: for the TLP of its source and of every item extracted from it. A
+     * capture the user is not cleared for is not found, like one that does not exist.
+     */
+    private RawCaptureStore.StoredCapture cleared(String sha256, User user) {
+        RawCaptureStore.StoredCapture described = captures.describe(sha256).orElseThrow(() -> notFound(sha256));
+        java.util.Set<Tlp> markings = new java.util.HashSet<>(items.markingsFromCapture(sha256));
+        markings.add(described.tlp());
+        if (!Tlp.mostRestrictive(markings).isAtMost(user.maxTlp())) {
+            throw notFound(sha256);
+        }
+        return described;
     }
 
     @GetMapping(produces = "application/json")
     @Operation(summary = "What is known of a capture: origin, capture time, source, locator, type, size")
-    Mono<RawCaptureStore.StoredCapture> describe(@PathVariable("sha256") String sha256) {
+    Mono<RawCaptureStore.StoredCapture> describe(@PathVariable("sha256") String sha256,
+            @AuthenticationPrincipal User user) {
         check(sha256);
-        return store.call(() -> captures.describe(sha256).orElseThrow(() -> notFound(sha256)));
+        return store.call(() -> cleared(sha256, user));
     }
 
     @GetMapping(path = "/raw", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     @Operation(summary = "The captured bytes, as an attachment")
-    Mono<ResponseEntity<byte[]>> raw(@PathVariable("sha256") String sha256) {
+    Mono<ResponseEntity<byte[]>> raw(@PathVariable("sha256") String sha256, @AuthenticationPrincipal User user) {
         check(sha256);
         return store.call(() -> {
-            RawCaptureStore.StoredCapture described = captures.describe(sha256).orElseThrow(() -> notFound(sha256));
+            RawCaptureStore.StoredCapture described = cleared(sha256, user);
             byte[] bytes = captures.bytes(sha256).orElseThrow(() -> notFound(sha256));
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.PageResponse;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.api.security.User;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,8 +36,9 @@ class ItemsController {
     @GetMapping
     @Operation(summary = "List items, newest first",
             description = "Items ordered by publication time (capture time for items without one), newest first, ties"
-                    + " by id. Invalid paging parameters give 400 application/problem+json naming the parameter.")
-    Mono<PageResponse<ItemView>> list(
+                    + " by id; only the items whose TLP the caller is cleared for (total counts those only)."
+                    + " Invalid paging parameters give 400 application/problem+json naming the parameter.")
+    Mono<PageResponse<ItemView>> list(@AuthenticationPrincipal User user,
             @Parameter(description = "Page number, from 0")
             @RequestParam(name = "page", defaultValue = "0")
             @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
@@ -44,7 +47,8 @@ class ItemsController {
             @RequestParam(name = "size", defaultValue = "20")
             @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
             @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size) {
-        return store.call(() -> new PageResponse<>(items.pageAnnotated(page, size), page, size, items.count()))
+        return store.call(() -> new PageResponse<>(items.pageAnnotated(page, size, user.maxTlp()), page, size,
+                        items.count(user.maxTlp())))
                 .map(result -> result.map(ItemView::of));
     }
 }

@@ -24,6 +24,9 @@ import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
 import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
+import org.ewea.api.security.User;
+import org.ewea.methodology.Tlp;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,8 +84,9 @@ class ScoresController {
                     + " (a replay or an install that stopped collecting shows its last picture, and says which day)."
                     + " A subject reported by an authoritative source (EWEA_SCORING_AUTHORITATIVE_SOURCES, default"
                     + " cisa-kev) is a known threat: score 1 with authoritativeSince, the model's own reading in"
-                    + " explanation.modelScore. Scores are computed on request from the signal series.")
-    Mono<ScoresPage> scores(
+                    + " explanation.modelScore. Scores are computed on request from the signal series. Evidence items"
+                    + " are those the caller is cleared for; counts and scores are computed over all items.")
+    Mono<ScoresPage> scores(@AuthenticationPrincipal User user,
             @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
             @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
             @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE) int page,
@@ -119,18 +123,18 @@ class ScoresController {
             List<ScoreView> views = new java.util.ArrayList<>();
             for (int i = 0; i < scores.items().size(); i++) {
                 EarlyWarningScore s = scores.items().get(i);
-                views.add(new ScoreView(page * size + i + 1, s, evidence(s)));
+                views.add(new ScoreView(page * size + i + 1, s, evidence(s, user.maxTlp())));
             }
             return new ScoresPage(views, page, size, scores.total(), day, model.id());
         });
     }
 
-    private List<ItemView> evidence(EarlyWarningScore s) {
+    private List<ItemView> evidence(EarlyWarningScore s, Tlp clearance) {
         Instant to = s.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant from = to.minus(java.time.Duration.ofDays(EarlyWarningScorer.ACTIVE_DAYS));
         List<AnnotatedItem> found = s.kind().equals("technology")
-                ? items.taggedWith(s.series(), from, to, EVIDENCE)
-                : items.mentioning(s.kind(), s.label(), from, to, EVIDENCE);
+                ? items.taggedWith(s.series(), from, to, EVIDENCE, clearance)
+                : items.mentioning(s.kind(), s.label(), from, to, EVIDENCE, clearance);
         return found.stream().map(ItemView::of).toList();
     }
 

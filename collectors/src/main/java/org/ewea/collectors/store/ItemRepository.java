@@ -29,6 +29,7 @@ import org.ewea.collectors.dedup.StoryIndex;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
+import org.ewea.methodology.Tlp;
 
 /**
  * The {@code items} collection, owned by the collectors. Ids are derived from what identifies an item, so storing is an
@@ -59,6 +60,8 @@ public final class ItemRepository {
                 Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("technology_time"));
         items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.ANNOTATIONS + ".entities.value"),
                 Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("entity_time"));
+        items.createIndex(Indexes.ascending(ItemDocuments.PROVENANCE + ".rawSha256"),
+                new IndexOptions().name("raw_capture"));
     }
 
     /**
@@ -171,8 +174,13 @@ public final class ItemRepository {
 
     /** As {@link #page}, with annotations. */
     public List<AnnotatedItem> pageAnnotated(int page, int size) {
+        return pageAnnotated(page, size, Tlp.RED);
+    }
+
+    /** As {@link #pageAnnotated(int, int)}, of the items marked at most {@code clearance} only. */
+    public List<AnnotatedItem> pageAnnotated(int page, int size, Tlp clearance) {
         List<AnnotatedItem> result = new ArrayList<>(size);
-        items.find()
+        items.find(cleared(clearance))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
@@ -223,10 +231,50 @@ public final class ItemRepository {
                 Filters.and(eq("type", entityType), eq("value", value))), from, to, limit);
     }
 
-    private List<AnnotatedItem> newest(Bson about, Instant from, Instant to,
-            int limit) {
+    private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit) {
+        return newest(about, from, to, limit, Tlp.RED);
+    }
+
+    /** As {@link #taggedWith(String, Instant, Instant, int)}, of the items marked at most {@code clearance}. */
+    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to, int limit, Tlp clearance) {
+        return newest(Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology", technology), from, to, limit,
+                clearance);
+    }
+
+    /** As {@link #mentioning(String, String, Instant, Instant, int)}, of the items marked at most {@code clearance}. */
+    public List<AnnotatedItem> mentioning(String entityType, String value, Instant from, Instant to, int limit,
+            Tlp clearance) {
+        return newest(Filters.elemMatch(ItemDocuments.ANNOTATIONS + ".entities",
+                Filters.and(eq("type", entityType), eq("value", value))), from, to, limit, clearance);
+    }
+
+    /** The TLP markings of the items extracted from a raw capture. */
+    public java.util.Set<Tlp> markingsFromCapture(String sha256) {
+        java.util.Set<Tlp> markings = java.util.EnumSet.noneOf(Tlp.class);
+        items.find(eq(ItemDocuments.PROVENANCE + ".rawSha256", sha256))
+                .projection(new Document(ItemDocuments.TLP, 1))
+                .forEach(d -> markings.add(Tlp.valueOf(d.getString(ItemDocuments.TLP))));
+        return markings;
+    }
+
+    /** Items marked at most {@code clearance} (no filter at all for TLP:RED, the most restrictive). */
+    private static Bson cleared(Tlp clearance) {
+        if (clearance == Tlp.RED) {
+            return new Document();
+        }
+        List<String> allowed = java.util.Arrays.stream(Tlp.values()).filter(t -> t.isAtMost(clearance))
+                .map(Tlp::name).toList();
+        return Filters.in(ItemDocuments.TLP, allowed);
+    }
+
+    /** Items marked at most {@code clearance}: {@link #count()} for TLP:RED, else counted by query. */
+    public long count(Tlp clearance) {
+        return clearance == Tlp.RED ? count() : items.countDocuments(cleared(clearance));
+    }
+
+    private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit, Tlp clearance) {
         List<AnnotatedItem> result = new ArrayList<>(limit);
-        items.find(Filters.and(about,
+        items.find(Filters.and(about, cleared(clearance),
                         Filters.gte(ItemDocuments.TIME, Date.from(from)),
                         Filters.lt(ItemDocuments.TIME, Date.from(to))))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))

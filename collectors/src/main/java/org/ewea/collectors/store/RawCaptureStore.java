@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.ewea.methodology.Tlp;
 import org.bson.types.ObjectId;
 import org.ewea.collectors.capture.Capture;
 
@@ -39,9 +40,11 @@ public final class RawCaptureStore {
      * @param locator where in the source or recording
      * @param contentType media type as received
      * @param length size in bytes
+     * @param tlp the TLP of the source it was captured from (TLP:RED for captures kept before TLP was recorded with
+     *     them: unknown means restricted)
      */
     public record StoredCapture(String sha256, String origin, Instant captured, String sourceId, String locator,
-            String contentType, long length) {
+            String contentType, long length, Tlp tlp) {
     }
 
     private final GridFSBucket bucket;
@@ -62,7 +65,8 @@ public final class RawCaptureStore {
                 .append("captured", Date.from(capture.captured()))
                 .append("sourceId", capture.source().id().value())
                 .append("locator", capture.locator())
-                .append("contentType", capture.contentType());
+                .append("contentType", capture.contentType())
+                .append("tlp", capture.source().tlp().name());
         bucket.uploadFromStream(capture.sha256(), new ByteArrayInputStream(capture.body()),
                 new GridFSUploadOptions().metadata(metadata));
     }
@@ -93,7 +97,9 @@ public final class RawCaptureStore {
 
     private static StoredCapture describe(GridFSFile file) {
         Document m = file.getMetadata() == null ? new Document() : file.getMetadata();
+        String tlp = m.getString("tlp");
         return new StoredCapture(file.getFilename(), m.getString("origin"), m.getDate("captured").toInstant(),
-                m.getString("sourceId"), m.getString("locator"), m.getString("contentType"), file.getLength());
+                m.getString("sourceId"), m.getString("locator"), m.getString("contentType"), file.getLength(),
+                tlp == null ? Tlp.RED : Tlp.valueOf(tlp));
     }
 }

@@ -1,0 +1,128 @@
+package org.ewea.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.ewea.api.RunningApplication;
+import org.ewea.api.TestClients;
+import org.ewea.api.TestDataDirs;
+import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A user cleared to TLP:AMBER never sees TLP:AMBER+STRICT or TLP:RED material: items, their raw captures, the
+ * evidence of scores. Items come in through the real capture pipeline from sources marked CLEAR, AMBER and RED.
+ */
+@SuppressWarnings("unchecked")
+class TlpClearanceIntegrationTests {
+
+    private static final Path DATA = TestDataDirs.create("tlp");
+    private static RunningApplication app;
+    private static WebTestClient amber;
+    private static final List<String> CAPTURES = new ArrayList<>();
+
+    private static String feed(String marking) {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>")
+                .append(marking).append("</title>");
+        for (int i = 0; i < 3; i++) {
+            rss.append("<item><title>").append(marking).append(" report ").append(i)
+                    .append(": ransomware crew exploits CVE-2026-4242</title><link>https://").append(marking)
+                    .append(".example/r/").append(i).append("</link><description>Ransomware affiliates of the ")
+                    .append(marking).append(" source.</description><pubDate>Mon, 0").append(2 + i)
+                    .append(" Feb 2026 10:00:00 GMT</pubDate></item>");
+        }
+        return rss.append("</channel></rss>").toString();
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApplication.start("ewea.data-dir=" + DATA, "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false");
+        CaptureProcessor processor = app.bean(CaptureProcessor.class);
+        for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.AMBER, Tlp.RED)) {
+            String marking = tlp.name().toLowerCase(java.util.Locale.ROOT);
+            byte[] body = feed(marking).getBytes(StandardCharsets.UTF_8);
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            CAPTURES.add(sha);
+            processor.process(new Capture(new SourceDefinition(new SourceId("src-" + marking), "feed", marking, null,
+                    "en", AdmiraltyGrade.parse("B2"), tlp), "test", URI.create("https://" + marking + ".example/rss"),
+                    Instant.parse("2026-02-05T00:00:00Z"), "application/rss+xml", body, sha));
+        }
+        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"amber\", \"roles\": [\"ANALYST\"], \"maxTlp\": \"TLP:AMBER\"}")
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> issued = app.client().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"test\", \"username\": \"amber\"}").exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        int port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
+                .getProperty("local.server.port"));
+        amber = TestClients.forPort(port, (String) issued.get("secret"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static Map<String, Object> get(WebTestClient client, String uri) {
+        return client.get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    void itemListingsHoldOnlyClearedItems() {
+        Map<String, Object> admin = get(app.client(), "/api/v1/items?size=100");
+        assertThat(admin).containsEntry("total", 9);
+        Map<String, Object> cleared = get(amber, "/api/v1/items?size=100");
+        assertThat(cleared).containsEntry("total", 6);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) cleared.get("items");
+        assertThat(items).hasSize(6).extracting(i -> i.get("tlp"))
+                .containsOnly("TLP:CLEAR", "TLP:AMBER");
+        assertThat(items.toString()).doesNotContain("red report").doesNotContain("red.example");
+    }
+
+    @Test
+    void rawCapturesAboveTheClearanceAreNotFound() {
+        amber.get().uri("/api/v1/captures/" + CAPTURES.get(1)).exchange().expectStatus().isOk();
+        amber.get().uri("/api/v1/captures/" + CAPTURES.get(1) + "/raw").exchange().expectStatus().isOk();
+        amber.get().uri("/api/v1/captures/" + CAPTURES.get(2)).exchange().expectStatus().isNotFound();
+        amber.get().uri("/api/v1/captures/" + CAPTURES.get(2) + "/raw").exchange().expectStatus().isNotFound()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("red report"));
+        app.client().get().uri("/api/v1/captures/" + CAPTURES.get(2) + "/raw").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void scoreEvidenceHoldsOnlyClearedItems() {
+        for (String kind : List.of("technology", "cve")) {
+            List<Map<String, Object>> scores = (List<Map<String, Object>>) get(amber,
+                    "/api/v1/scores?asOf=2026-02-05&size=100&kind=" + kind).get("items");
+            assertThat(scores).isNotEmpty();
+            for (Map<String, Object> view : scores) {
+                assertThat((List<Map<String, Object>>) view.get("evidence")).isNotEmpty()
+                        .allSatisfy(item -> assertThat(item.get("tlp")).isIn("TLP:CLEAR", "TLP:AMBER"));
+            }
+            List<Map<String, Object>> adminScores = (List<Map<String, Object>>) get(app.client(),
+                    "/api/v1/scores?asOf=2026-02-05&size=100&kind=" + kind).get("items");
+            assertThat(adminScores.toString()).contains("TLP:RED");
+        }
+    }
+}
