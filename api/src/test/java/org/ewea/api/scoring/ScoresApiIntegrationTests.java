@@ -110,8 +110,9 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
         Map<String, Number> values = (Map<String, Number>) explanation.get("features");
         double logOdds = ((Number) explanation.get("baseLogOdds")).doubleValue();
         for (int j = 0; j < features.size(); j++) {
-            logOdds += coefficients.get(j).doubleValue() * (values.get(features.get(j)).doubleValue()
-                    - means.get(j).doubleValue()) / scales.get(j).doubleValue();
+            double z = (values.get(features.get(j)).doubleValue() - means.get(j).doubleValue())
+                    / scales.get(j).doubleValue();
+            logOdds += coefficients.get(j).doubleValue() * Math.max(-4, Math.min(4, z));
         }
         assertThat(1 / (1 + Math.exp(-logOdds))).isCloseTo(((Number) explanation.get("modelScore")).doubleValue(),
                 within(1e-9));

@@ -10,8 +10,11 @@ import smile.classification.LogisticRegression;
  * The early-warning model: logistic regression over standardised {@link WarningFeatures} (Smile, L2-regularised),
  * kept as its numbers so that it can be stored, shipped and read without Smile. Logistic regression fitted by
  * maximum likelihood on the natural class balance gives probabilities that are calibrated on its training data (the
- * model file records the Brier score and a reliability table from cross-validation); each score is explained exactly
- * by its terms {@code coefficient * (x - mean) / scale} on the log-odds scale.
+ * model file records the Brier score from cross-validation); each score is explained exactly by its terms
+ * {@code coefficient * z} on the log-odds scale, where {@code z = (x - mean) / scale} is clipped to
+ * [-{@value #CLIP}, {@value #CLIP}] in training and scoring alike: a value far outside anything seen in training (one
+ * source being all the active sources of a tiny install, say) is read as the most extreme value the model knows,
+ * not extrapolated into certainty.
  *
  * @param features feature names, in order
  * @param means training means
@@ -22,6 +25,9 @@ import smile.classification.LogisticRegression;
 public record WarningModel(List<String> features, double[] means, double[] scales, double[] coefficients,
         double intercept) {
 
+    /** Standardised values are clipped to this many training standard deviations either side of the mean. */
+    public static final double CLIP = 4;
+
     public WarningModel {
         features = List.copyOf(features);
         int p = features.size();
@@ -31,6 +37,15 @@ public record WarningModel(List<String> features, double[] means, double[] scale
         means = means.clone();
         scales = scales.clone();
         coefficients = coefficients.clone();
+    }
+
+    /** Feature {@code j} of {@code x} standardised and clipped. */
+    public double z(double[] x, int j) {
+        return clip((x[j] - means[j]) / scales[j]);
+    }
+
+    private static double clip(double z) {
+        return Math.max(-CLIP, Math.min(CLIP, z));
     }
 
     @Override
@@ -102,7 +117,7 @@ public record WarningModel(List<String> features, double[] means, double[] scale
         double[][] z = new double[x.length][p];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < p; j++) {
-                z[i][j] = (x[i][j] - means[j]) / scales[j];
+                z[i][j] = clip((x[i][j] - means[j]) / scales[j]);
             }
         }
         LogisticRegression.Binomial fit = LogisticRegression.binomial(z, y,
@@ -114,7 +129,7 @@ public record WarningModel(List<String> features, double[] means, double[] scale
     public double logOdds(double[] x) {
         double s = intercept;
         for (int j = 0; j < coefficients.length; j++) {
-            s += coefficients[j] * (x[j] - means[j]) / scales[j];
+            s += coefficients[j] * z(x, j);
         }
         return s;
     }
@@ -128,7 +143,7 @@ public record WarningModel(List<String> features, double[] means, double[] scale
     public List<Contribution> contributions(double[] x) {
         List<Contribution> terms = new ArrayList<>(coefficients.length);
         for (int j = 0; j < coefficients.length; j++) {
-            terms.add(new Contribution(features.get(j), x[j], coefficients[j] * (x[j] - means[j]) / scales[j]));
+            terms.add(new Contribution(features.get(j), x[j], coefficients[j] * z(x, j)));
         }
         terms.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.logOdds())));
         return terms;
