@@ -21,6 +21,7 @@ import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,11 +65,14 @@ class HarvestConfiguration {
 
     @Bean
     CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            Methodology methodology, SignalRepository signals) {
+            Methodology methodology, SignalRepository signals, ItemRelevance relevance) {
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         return new CaptureProcessor(items, annotator, raw::keep,
-                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), signals::record);
+                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), stored -> {
+                    signals.record(stored);
+                    relevance.record(stored);
+                });
     }
 
     @Bean

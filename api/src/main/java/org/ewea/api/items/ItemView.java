@@ -27,11 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param methodologyVersion the methodology version the tags were made under
  * @param story the id of the first item of its story: near-duplicates (syndicated copies) share it
  * @param revisions how often the article was edited since first captured
+ * @param relevance the probability that the item is threat-relevant and the model that said so (null until scored)
  */
 public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
         @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,
         String contentHash, ProvenanceView provenance, List<ItemAnnotations.Tag> tags,
-        List<ItemAnnotations.Entity> entities, String methodologyVersion, @Nullable String story, int revisions) {
+        List<ItemAnnotations.Entity> entities, String methodologyVersion, @Nullable String story, int revisions,
+        AnnotatedItem.@Nullable Relevance relevance) {
 
     /**
      * @param rawSha256 SHA-256 of the raw captured bytes
@@ -48,6 +50,7 @@ public record ItemView(String id, String sourceId, @Nullable String url, String 
                 item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
                         item.provenance().origin().toString(), item.provenance().captured()),
                 annotated.annotations().tags(), annotated.annotations().entities(),
-                annotated.annotations().methodologyVersion(), annotated.story(), annotated.revisions());
+                annotated.annotations().methodologyVersion(), annotated.story(), annotated.revisions(),
+                annotated.relevance());
     }
 }

@@ -3,12 +3,15 @@ package org.ewea.api.items;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.PageResponse;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.api.security.User;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,9 +49,13 @@ class ItemsController {
             @Parameter(description = "Page size, 1 to " + MAX_SIZE)
             @RequestParam(name = "size", defaultValue = "20")
             @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size) {
-        return store.call(() -> new PageResponse<>(items.pageAnnotated(page, size, user.maxTlp()), page, size,
-                        items.count(user.maxTlp())))
+            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
+            @Parameter(description = "Only items at least this threat-relevant (0 to 1; see relevance in each item)")
+            @RequestParam(name = "minRelevance", required = false)
+            @DecimalMin(value = "0", message = "must be between 0 and 1")
+            @DecimalMax(value = "1", message = "must be between 0 and 1") @Nullable Double minRelevance) {
+        return store.call(() -> new PageResponse<>(items.pageAnnotated(page, size, user.maxTlp(), minRelevance),
+                        page, size, items.count(user.maxTlp(), minRelevance)))
                 .map(result -> result.map(ItemView::of));
     }
 }

@@ -6,6 +6,7 @@ import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import java.time.InstantSource;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalAnalysis;
@@ -47,6 +48,11 @@ class ScoringConfiguration {
         ModelRegistry registry = new ModelRegistry(database, JsonMapper.builder().build());
         registry.ensureIndexes();
         return registry;
+    }
+
+    @Bean
+    ItemRelevance itemRelevance(ItemRepository items) {
+        return new ItemRelevance(items, ItemRelevance.shipped());
     }
 
     @Bean

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.ewea.api.LiveApplicationTests;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.store.EventLoopGuard;
 import org.ewea.api.store.ThreadRecordingCommandListener;
+import org.ewea.scoring.relevance.ItemRelevance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +34,9 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
 
     @Autowired
     MongoDatabase database;
+
+    @Autowired
+    ItemRelevance relevance;
 
     private Map<String, Object> page(String query) {
         return getJsonObject("/api/v1/items" + query);
@@ -83,6 +88,24 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyItemIsScoredForRelevanceAndCanBeFilteredByIt() {
+        String model = relevance.modelId();
+        long unscored = database.getCollection("items").countDocuments(Filters.ne("relevance.model", model));
+        assertThat(unscored).as("scored online as the demo was imported").isZero();
+        Map<String, Object> page = getJsonObject("/api/v1/items?size=5&minRelevance=0.5");
+        long relevant = ((Number) page.get("total")).longValue();
+        assertThat(relevant).isBetween(1L, DEMO_ITEMS - 1);
+        assertThat(relevant).isEqualTo(database.getCollection("items").countDocuments(
+                Filters.gte("relevance.probability", 0.5)));
+        assertThat((List<Map<String, Object>>) page.get("items")).allSatisfy(item -> {
+            Map<String, Object> relevance = (Map<String, Object>) item.get("relevance");
+            assertThat(((Number) relevance.get("probability")).doubleValue()).isGreaterThanOrEqualTo(0.5);
+            assertThat(relevance).containsEntry("model", model);
+        });
+    }
+
+    @Test
     void usesDefaultsAndAnswersAnEmptyPagePastTheEnd() {
         assertThat(page("")).containsEntry("page", 0).containsEntry("size", 20);
         Map<String, Object> beyond = page("?page=1000&size=200");
@@ -99,6 +122,8 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
             page=9999999 | page | page=9999999: must be between 0 and 1000000
             size=abc     | size | size=abc: must be a whole number
             page=1.5     | page | page=1.5: must be a whole number
+            minRelevance=1.5 | minRelevance | minRelevance=1.5: must be between 0 and 1
+            minRelevance=-0.1 | minRelevance | minRelevance=-0.1: must be between 0 and 1
             """)
     void rejectsInvalidPagingWithProblemDetailsNamingTheParameter(String query, String parameter, String message) {
         client.get().uri("/api/v1/items?" + query).exchange()

@@ -10,12 +10,26 @@ import org.jspecify.annotations.Nullable;
  * @param annotations tags and entities
  * @param story the id of the first item of its story (near-duplicates share one), or null before it is stored
  * @param revisions how often the item was updated because its article was edited
+ * @param relevance as stored: the threat-relevance score scoring gave it, or null before it was scored
  */
 public record AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations, @Nullable String story,
-        int revisions) {
+        int revisions, @Nullable Relevance relevance) {
+
+    /**
+     * A threat-relevance score.
+     *
+     * @param probability that the item is threat-relevant
+     * @param model the id of the model that scored it
+     */
+    public record Relevance(double probability, String model) {
+    }
+
+    public AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations, @Nullable String story, int revisions) {
+        this(item, annotations, story, revisions, null);
+    }
 
     public AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations) {
-        this(item, annotations, null, 0);
+        this(item, annotations, null, 0, null);
     }
 
     public static AnnotatedItem plain(HarmonisedItem item) {

@@ -40,6 +40,8 @@ final class ItemDocuments {
     static final String STORY = "story";
     static final String REVISIONS = "revisions";
     static final String UPDATED = "updated";
+    /** Set by scoring after the item is stored: {@code {probability, model}}. */
+    static final String RELEVANCE = "relevance";
 
     private ItemDocuments() {
     }
@@ -77,8 +79,11 @@ final class ItemDocuments {
         Document a = document.get(ANNOTATIONS, Document.class);
         String story = document.getString(STORY);
         int revisions = document.getInteger(REVISIONS, 0);
+        Document r = document.get(RELEVANCE, Document.class);
+        AnnotatedItem.Relevance relevance = r == null ? null
+                : new AnnotatedItem.Relevance(((Number) r.get("probability")).doubleValue(), r.getString("model"));
         if (a == null) {
-            return new AnnotatedItem(item, ItemAnnotations.NONE, story, revisions);
+            return new AnnotatedItem(item, ItemAnnotations.NONE, story, revisions, relevance);
         }
         List<ItemAnnotations.Tag> tags = a.getList("tags", Document.class, List.of()).stream()
                 .map(t -> new ItemAnnotations.Tag(t.getString("technology"), t.getInteger("count", 0),
@@ -87,7 +92,7 @@ final class ItemDocuments {
                 .map(e -> new ItemAnnotations.Entity(e.getString("type"), e.getString("value"),
                         e.getInteger("count", 0), e.getString("label"))).toList();
         return new AnnotatedItem(item, new ItemAnnotations(tags, entities, a.getString("methodologyVersion")), story,
-                revisions);
+                revisions, relevance);
     }
 
     static HarmonisedItem fromDocument(Document document) {

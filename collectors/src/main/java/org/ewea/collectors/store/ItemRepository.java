@@ -30,6 +30,7 @@ import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Tlp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code items} collection, owned by the collectors. Ids are derived from what identifies an item, so storing is an
@@ -179,8 +180,16 @@ public final class ItemRepository {
 
     /** As {@link #pageAnnotated(int, int)}, of the items marked at most {@code clearance} only. */
     public List<AnnotatedItem> pageAnnotated(int page, int size, Tlp clearance) {
+        return pageAnnotated(page, size, clearance, null);
+    }
+
+    /**
+     * As {@link #pageAnnotated(int, int, Tlp)}, and when {@code minRelevance} is given only items scored at least
+     * that relevant.
+     */
+    public List<AnnotatedItem> pageAnnotated(int page, int size, Tlp clearance, @Nullable Double minRelevance) {
         List<AnnotatedItem> result = new ArrayList<>(size);
-        items.find(cleared(clearance))
+        items.find(listed(clearance, minRelevance))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
@@ -248,6 +257,42 @@ public final class ItemRepository {
                 Filters.and(eq("type", entityType), eq("value", value))), from, to, limit, clearance);
     }
 
+    /** Stores relevance scores by item id (scoring's; items not stored are ignored). */
+    public void setRelevance(Map<ItemId, Double> probabilities, String model) {
+        if (probabilities.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(probabilities.size());
+        probabilities.forEach((id, p) -> writes.add(new UpdateOneModel<>(eq("_id", id.value()),
+                new Document("$set", new Document(ItemDocuments.RELEVANCE, new Document("probability", p)
+                        .append("model", model))))));
+        items.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * Every item not scored by {@code model} (never scored, or by another model), in batches of at most
+     * {@code batchSize} in id order; for rescoring after a model change.
+     *
+     * @return the number of items read
+     */
+    public long forEachNotScoredBy(String model, int batchSize, Consumer<List<AnnotatedItem>> batches) {
+        long read = 0;
+        List<AnnotatedItem> batch = new ArrayList<>(batchSize);
+        for (Document document : items.find(Filters.ne(ItemDocuments.RELEVANCE + ".model", model))
+                .sort(Indexes.ascending("_id")).batchSize(batchSize)) {
+            batch.add(ItemDocuments.fromAnnotatedDocument(document));
+            read++;
+            if (batch.size() == batchSize) {
+                batches.accept(List.copyOf(batch));
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.accept(List.copyOf(batch));
+        }
+        return read;
+    }
+
     /** The TLP markings of the items extracted from a raw capture. */
     public java.util.Set<Tlp> markingsFromCapture(String sha256) {
         java.util.Set<Tlp> markings = java.util.EnumSet.noneOf(Tlp.class);
@@ -269,7 +314,18 @@ public final class ItemRepository {
 
     /** Items marked at most {@code clearance}: {@link #count()} for TLP:RED, else counted by query. */
     public long count(Tlp clearance) {
-        return clearance == Tlp.RED ? count() : items.countDocuments(cleared(clearance));
+        return count(clearance, null);
+    }
+
+    /** As {@link #count(Tlp)}, of the items scored at least {@code minRelevance} when it is given. */
+    public long count(Tlp clearance, @Nullable Double minRelevance) {
+        return clearance == Tlp.RED && minRelevance == null ? count()
+                : items.countDocuments(listed(clearance, minRelevance));
+    }
+
+    private static Bson listed(Tlp clearance, @Nullable Double minRelevance) {
+        return minRelevance == null ? cleared(clearance) : Filters.and(cleared(clearance),
+                Filters.gte(ItemDocuments.RELEVANCE + ".probability", minRelevance));
     }
 
     private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit, Tlp clearance) {

@@ -19,9 +19,9 @@ public final class RelevanceModel {
     /** Regularisation, tolerance and iterations used unless given. */
     public static final LogisticRegression.Options DEFAULT_OPTIONS = new LogisticRegression.Options(0.001, 1e-5, 500);
 
-    private final SparseLogisticRegression model;
+    private final SparseLogisticRegression.Binomial model;
 
-    private RelevanceModel(SparseLogisticRegression model) {
+    private RelevanceModel(SparseLogisticRegression.Binomial model) {
         this.model = model;
     }
 
@@ -37,6 +37,26 @@ public final class RelevanceModel {
         }
         return new RelevanceModel(SparseLogisticRegression.binomial(new SparseDataset<>(rows,
                 RelevanceFeatures.DIMENSIONS), options));
+    }
+
+    /** The model as its non-zero weights, to store and ship (see {@link RelevanceWeights}). */
+    public RelevanceWeights weights(String id) {
+        double[] w = model.coefficients(); // Smile: w[0..p-1] weights, w[p] the intercept
+        int nonZero = 0;
+        for (int j = 0; j < RelevanceFeatures.DIMENSIONS; j++) {
+            nonZero += (float) w[j] != 0 ? 1 : 0;
+        }
+        int[] indices = new int[nonZero];
+        float[] values = new float[nonZero];
+        int k = 0;
+        for (int j = 0; j < RelevanceFeatures.DIMENSIONS; j++) {
+            if ((float) w[j] != 0) {
+                indices[k] = j;
+                values[k++] = (float) w[j];
+            }
+        }
+        return new RelevanceWeights(id, RelevanceFeatures.DIMENSIONS, w[RelevanceFeatures.DIMENSIONS], indices,
+                values);
     }
 
     /** The probability that the item is threat-relevant. */

@@ -21,6 +21,10 @@ import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.relevance.BinaryMetrics;
+import org.ewea.scoring.relevance.LabelledExample;
+import org.ewea.scoring.relevance.RelevanceModel;
+import org.ewea.scoring.relevance.RelevanceWeights;
+import org.ewea.scoring.relevance.CasieThreatTypeEvaluationTests;
 import org.ewea.scoring.relevance.CtiAnnRelevanceEvaluationTests;
 import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.warning.AuthoritativeDates;
@@ -58,9 +62,10 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Evaluation <corpus> <evaluation.md> [<default-model.json>]");
+            System.err.println("usage: Evaluation <corpus> <evaluation.md> [<default-model.json>"
+                    + " [<relevance-model.bin.gz>]]");
             System.exit(2);
         }
         Path corpus = Path.of(args[0]).toAbsolutePath().normalize();
@@ -70,6 +75,7 @@ public final class Evaluation {
         }
         Path out = Path.of(args[1]);
         Path defaultModel = args.length > 2 ? Path.of(args[2]) : null;
+        Path relevanceModel = args.length > 3 ? Path.of(args[3]) : null;
         long started = System.nanoTime();
         Report report = new Report();
         Methodology methodology = new MethodologyLoader().load(null);
@@ -80,11 +86,33 @@ public final class Evaluation {
         Path work = Files.createTempDirectory("ewea-evaluation");
 
         // 3. Relevance on CTI-ANN
-        BinaryMetrics cti = CtiAnnRelevanceEvaluationTests.evaluate(CtiAnnRelevanceEvaluationTests.examples(
-                corpus.resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv")));
+        List<LabelledExample> ctiExamples = CtiAnnRelevanceEvaluationTests.examples(
+                corpus.resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv"));
+        BinaryMetrics cti = CtiAnnRelevanceEvaluationTests.evaluate(ctiExamples);
+        if (relevanceModel != null) {
+            RelevanceWeights weights = RelevanceModel.train(ctiExamples, RelevanceModel.DEFAULT_OPTIONS)
+                    .weights("relevance-cti-ann");
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            weights.write(bytes);
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes.toByteArray())).substring(0, 12);
+            RelevanceWeights named = new RelevanceWeights("relevance-cti-ann-" + digest, weights.dimensions(),
+                    weights.intercept(), weights.indices(), weights.weights());
+            Files.createDirectories(relevanceModel.toAbsolutePath().getParent());
+            try (var file = Files.newOutputStream(relevanceModel)) {
+                named.write(file);
+            }
+            report.relevanceModel = named.id();
+            log("wrote %s (%s, %d non-zero weights)", relevanceModel, named.id(), named.indices().length);
+        }
         report.cti = cti;
         log("CTI-ANN 5-fold CV: precision %.3f recall %.3f F1 %.3f PR-AUC %.3f", cti.precision(), cti.recall(),
                 cti.f1(), cti.prAuc());
+
+        // 3b. Event types on CASIE
+        report.casie = CasieThreatTypeEvaluationTests.evaluate(CasieThreatTypeEvaluationTests.examples(
+                corpus.resolve("casie-cyber-news-events/casie_articles.jsonl")), SEED);
+        log("CASIE event types 5-fold CV: macro-F1 %.3f %s", report.casie.macroF1(), report.casie.f1());
 
         // 1a. The model evaluated: trained on CASIE (2017-2019) with KEV labels known before the replay
         WarningModelFile evaluated;
