@@ -14,6 +14,6 @@ import java.util.Map;
 public record StageReading(String stage, LocalDate since, String rationale, Map<String, Double> indicators) {
 
     public StageReading {
-        indicators = Map.copyOf(indicators);
+        indicators = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(indicators));
     }
 }

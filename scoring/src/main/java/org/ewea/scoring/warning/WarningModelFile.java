@@ -29,7 +29,7 @@ public record WarningModelFile(String id, Instant created, long seed, LocalDate 
         Map<String, Double> metrics, String methodologyVersion, boolean approved, WarningModel model) {
 
     public WarningModelFile {
-        metrics = Map.copyOf(metrics);
+        metrics = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
     }
 
     public WarningModelFile approve() {

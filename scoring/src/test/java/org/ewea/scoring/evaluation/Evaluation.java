@@ -215,6 +215,9 @@ public final class Evaluation {
                     "s33r security news 2025-10-31..2026-02-12 through the pipeline (signal counts only)",
                     methodology.versionId())).approve();
             report.shipped = shipped;
+            report.comparison = ModelComparison.compare(examples, SEED, 5);
+            report.comparison.forEach(r -> log("compare %s: PR-AUC %.3f, Brier %.4f", r.model(), r.prAuc(),
+                    r.brier()));
             log("default model: %d examples, %d positive, CV %s", shipped.examples(), shipped.positives(),
                     shipped.metrics());
             if (defaultModel != null) {
