@@ -2,6 +2,8 @@ package org.ewea.api.security;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
+import org.ewea.api.audit.AuditLog;
+import org.ewea.api.audit.AuditWebFilter;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.api.config.SecurityProperties;
 import org.ewea.api.store.BlockingStore;
@@ -53,8 +55,13 @@ class SecurityConfiguration {
     }
 
     @Bean
+    AuditLog auditLog(MongoDatabase database, InstantSource clock) {
+        return new AuditLog(database, clock);
+    }
+
+    @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
-            BlockingStore store, ProblemWebExceptionHandler problems) {
+            BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit) {
         BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store);
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
@@ -73,10 +80,12 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(new AuditWebFilter(audit, store), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .pathMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/sources", "/api/v1/sources/**")
                         .hasAnyRole(ADMIN, ANALYST)

@@ -1,9 +1,11 @@
 package org.ewea.api.security;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.ewea.methodology.Tlp;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
 /**
  * A user of the service.
@@ -13,7 +15,7 @@ import org.ewea.methodology.Tlp;
  * @param maxTlp the most restrictive TLP they may read (TLP:AMBER: never TLP:AMBER+STRICT or TLP:RED material)
  * @param created when the user was created
  */
-public record User(String username, Set<Role> roles, Tlp maxTlp, Instant created) {
+public record User(String username, Set<Role> roles, Tlp maxTlp, Instant created) implements AuthenticatedPrincipal {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
@@ -26,6 +28,13 @@ public record User(String username, Set<Role> roles, Tlp maxTlp, Instant created
             throw new IllegalArgumentException("a user needs at least one role");
         }
         roles = Set.copyOf(roles);
+    }
+
+    /** The username: how Spring Security names the authenticated user (and the audit trail records it). */
+    @Override
+    @JsonIgnore
+    public String getName() {
+        return username;
     }
 
     public boolean has(Role role) {

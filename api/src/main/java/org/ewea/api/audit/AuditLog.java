@@ -1,0 +1,114 @@
+package org.ewea.api.audit;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code audit} collection: entries keyed by their position in the chain, each holding the SHA-256 of the one
+ * before and its own over that and its fields, so that changing, removing or reordering any entry breaks every hash
+ * after it ({@link #verify}). Appending reads the last entry and inserts the next position; an instance that loses
+ * the race to another (duplicate key) reads again and retries, so several instances keep one chain. The service
+ * only ever inserts. All calls block.
+ */
+public final class AuditLog {
+
+    public static final String COLLECTION = "audit";
+    static final String GENESIS = "0".repeat(64);
+
+    /** The result of checking the chain. */
+    public record Verification(long entries, boolean intact, @Nullable Long firstBroken) {
+    }
+
+    private final MongoCollection<Document> audit;
+    private final InstantSource clock;
+
+    public AuditLog(MongoDatabase database, InstantSource clock) {
+        this.audit = database.getCollection(COLLECTION);
+        this.clock = clock;
+    }
+
+    public AuditEntry append(String user, String action, String method, String path, @Nullable String query,
+            int status) {
+        Instant time = clock.instant();
+        for (int attempt = 0; ; attempt++) {
+            Document last = audit.find().sort(Sorts.descending("_id")).limit(1).first();
+            long seq = last == null ? 1 : last.getLong("_id") + 1;
+            String previous = last == null ? GENESIS : last.getString("hash");
+            String hash = hash(previous, seq, time, user, action, method, path, query, status);
+            try {
+                audit.insertOne(new Document("_id", seq).append("time", Date.from(time)).append("user", user)
+                        .append("action", action).append("method", method).append("path", path)
+                        .append("query", query).append("status", status).append("previous", previous)
+                        .append("hash", hash));
+                return new AuditEntry(seq, time, user, action, method, path, query, status, previous, hash);
+            } catch (MongoWriteException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Entries, newest first. */
+    public List<AuditEntry> page(int page, int size) {
+        List<AuditEntry> entries = new ArrayList<>(size);
+        audit.find().sort(Sorts.descending("_id")).skip(Math.multiplyExact(page, size)).limit(size)
+                .forEach(d -> entries.add(entry(d)));
+        return entries;
+    }
+
+    public long count() {
+        return audit.countDocuments();
+    }
+
+    /** Recomputes every hash in order: intact, or the first entry whose hash or link does not hold. */
+    public Verification verify() {
+        String previous = GENESIS;
+        long expected = 1;
+        long entries = 0;
+        for (Document d : audit.find().sort(Sorts.ascending("_id"))) {
+            AuditEntry e = entry(d);
+            entries++;
+            if (e.seq() != expected || !e.previous().equals(previous) || !e.hash().equals(hash(e.previous(),
+                    e.seq(), e.time(), e.user(), e.action(), e.method(), e.path(), e.query(), e.status()))) {
+                return new Verification(entries, false, e.seq());
+            }
+            previous = e.hash();
+            expected++;
+        }
+        return new Verification(entries, true, null);
+    }
+
+    private static AuditEntry entry(Document d) {
+        return new AuditEntry(d.getLong("_id"), d.getDate("time").toInstant(), d.getString("user"),
+                d.getString("action"), d.getString("method"), d.getString("path"), d.getString("query"),
+                d.getInteger("status"), d.getString("previous"), d.getString("hash"));
+    }
+
+    static String hash(String previous, long seq, Instant time, String user, String action, String method,
+            String path, @Nullable String query, int status) {
+        // fields joined by a separator no field can contain (paths and queries are percent-encoded)
+        String canonical = String.join("\u001f", previous, Long.toString(seq), Long.toString(time.toEpochMilli()),
+                user, action, method, path, query == null ? "" : query, Integer.toString(status));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

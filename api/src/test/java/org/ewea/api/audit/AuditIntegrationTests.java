@@ -1,0 +1,84 @@
+package org.ewea.api.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.util.List;
+import java.util.Map;
+import org.ewea.api.LiveApplicationTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+/** The audit trail records requests, chains them, and shows tampering. */
+@SuppressWarnings("unchecked")
+class AuditIntegrationTests extends LiveApplicationTests {
+
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    AuditLog audit;
+
+    private List<Map<String, Object>> newest(int n) {
+        return (List<Map<String, Object>>) getJsonObject("/api/v1/audit?size=" + n).get("items");
+    }
+
+    @Test
+    void recordsWhoDidWhatWithTheStatusAnswered() {
+        client.get().uri("/api/v1/items?size=1&page=2").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/methodology/technologies?q=stimmklonen").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/scores?size=0").exchange().expectStatus().isBadRequest();
+        client.post().uri("/api/v1/models").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(422);
+        anonymous.get().uri("/api/v1/items").exchange().expectStatus().isUnauthorized();
+
+        List<Map<String, Object>> entries = newest(5);
+        // newest first: the listing itself is recorded after it is answered, so it is not among them yet
+        assertThat(entries.get(0)).containsEntry("user", "admin").containsEntry("action", "CHANGE")
+                .containsEntry("method", "POST").containsEntry("path", "/api/v1/models").containsEntry("status", 422);
+        assertThat(entries.get(1)).containsEntry("action", "READ").containsEntry("path", "/api/v1/scores")
+                .containsEntry("query", "size=0").containsEntry("status", 400);
+        assertThat(entries.get(2)).containsEntry("action", "SEARCH").containsEntry("query", "q=stimmklonen");
+        assertThat(entries.get(3)).containsEntry("action", "READ").containsEntry("path", "/api/v1/items")
+                .containsEntry("query", "size=1&page=2").containsEntry("status", 200);
+        assertThat(((Number) entries.get(0).get("seq")).longValue())
+                .isEqualTo(((Number) entries.get(1).get("seq")).longValue() + 1);
+        assertThat(entries.get(0).get("previous")).isEqualTo(entries.get(1).get("hash"));
+    }
+
+    @Test
+    void theChainVerifiesAndATamperedEntryIsFound() {
+        client.get().uri("/api/v1/me").exchange().expectStatus().isOk();
+        assertThat(audit.verify().intact()).isTrue();
+        Map<String, Object> entry = newest(1).getFirst();
+        long seq = ((Number) entry.get("seq")).longValue();
+        try {
+            database.getCollection(AuditLog.COLLECTION).updateOne(Filters.eq("_id", seq),
+                    Updates.set("user", "someone-else"));
+            AuditLog.Verification verification = audit.verify();
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.firstBroken()).isEqualTo(seq);
+            assertThat(getJsonObject("/api/v1/audit/verify")).containsEntry("intact", false)
+                    .containsEntry("firstBroken", (int) seq);
+        } finally {
+            database.getCollection(AuditLog.COLLECTION).updateOne(Filters.eq("_id", seq),
+                    Updates.set("user", entry.get("user")));
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void onlyAnAdminReadsTheTrail() {
+        client.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"auditee\", \"roles\": [\"ANALYST\"]}").exchange().expectStatus()
+                .isCreated();
+        String secret = (String) client.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"t\", \"username\": \"auditee\"}").exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("secret");
+        org.ewea.api.TestClients.forPort(port, secret).get().uri("/api/v1/audit").exchange().expectStatus()
+                .isForbidden();
+    }
+}
