@@ -2,6 +2,9 @@ package org.ewea.api.scoring;
 
 import com.mongodb.client.MongoDatabase;
 import org.ewea.api.config.ScoringProperties;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.source.SourceRepository;
+import org.ewea.methodology.SourceId;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import java.time.InstantSource;
@@ -25,9 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ScoringConfiguration {
 
     @Bean
-    SignalRepository signalRepository(MongoDatabase database, Methodology methodology) {
+    SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources) {
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()));
+                MethodologyLoader.cues(methodology.stages()), ids -> ids.stream()
+                        .filter(id -> sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
+                        .collect(java.util.stream.Collectors.toSet()));
         signals.ensureIndexes();
         return signals;
     }

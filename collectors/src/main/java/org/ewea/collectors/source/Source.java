@@ -37,6 +37,19 @@ public record Source(SourceId id, SourceKind kind, String title, @Nullable URI u
         tags = List.copyOf(tags);
     }
 
+    /** The tag that marks a source as dark-web or underground (e.g. a recorded forum or leak-site mirror). */
+    public static final String DARK_WEB_TAG = "dark-web";
+
+    /**
+     * Whether its items come from the dark web or the criminal underground: tagged {@value #DARK_WEB_TAG}, an onion
+     * address, or fetched through a SOCKS proxy (Tor).
+     */
+    public boolean darkWeb() {
+        return tags.contains(DARK_WEB_TAG)
+                || (url != null && url.getHost() != null && url.getHost().endsWith(".onion"))
+                || (proxy != null && proxy.getScheme() != null && proxy.getScheme().startsWith("socks"));
+    }
+
     public Source withTimes(Instant created, Instant updated) {
         return new Source(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy, enabled, local,
                 created, updated, profile);

@@ -28,6 +28,18 @@ class SourceValidatorTests {
     }
 
     @Test
+    void knowsADarkWebSourceByTagOnionAddressOrTorProxy() {
+        assertThat(validator.validate(new SourceSpec("krebs", null, null, "https://krebsonsecurity.com/feed", null,
+                null, null, null, null, null, null, null, null), NOW).darkWeb()).isFalse();
+        assertThat(validator.validate(new SourceSpec("mirror", "folder", null, null, "/data/mirror", null, null, null,
+                null, List.of(Source.DARK_WEB_TAG), null, null, null), NOW).darkWeb()).isTrue();
+        assertThat(validator.validate(new SourceSpec("market", null, null, "http://abcdefgh.onion/feed", null, null,
+                null, null, null, null, null, null, null), NOW).darkWeb()).isTrue();
+        assertThat(validator.validate(new SourceSpec("via-tor", null, null, "https://forum.example/feed", null,
+                null, null, null, null, null, "socks5://127.0.0.1:9050", null, null), NOW).darkWeb()).isTrue();
+    }
+
+    @Test
     void acceptsEveryField() {
         Source source = validator.validate(new SourceSpec("onion-forum", "web", "Forum", "http://abc.onion/forum",
                 null, "0 */15 * * * ?", "ru", "C3", "AMBER+STRICT", List.of("darknet", "forums"),

@@ -54,7 +54,7 @@ public record SignalAnalysis(BurstDetector bursts) {
             }
             SignalPoint p = mentions.get(t);
             readings.add(new SignalReading(p.day(), p.count(), p.weighted(), p.sources(), total[t], baseline, growth,
-                    burst[t], p.cues()));
+                    burst[t], p.cues(), p.darkWeb()));
             window += relevant[t];
             if (t >= baselineIntervals) {
                 window -= relevant[t - baselineIntervals];
@@ -72,7 +72,7 @@ public record SignalAnalysis(BurstDetector bursts) {
         for (SignalPoint p : daily) {
             LocalDate monday = p.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds(), p.cues(), p.focused(),
-                            p.focusedCues()),
+                            p.focusedCues(), p.darkWeb()),
                     (a, b) -> {
                         Set<String> sources = new HashSet<>(a.sourceIds());
                         sources.addAll(b.sourceIds());
@@ -81,7 +81,7 @@ public record SignalAnalysis(BurstDetector bursts) {
                         Map<String, Long> focusedCues = new HashMap<>(a.focusedCues());
                         b.focusedCues().forEach((cue, n) -> focusedCues.merge(cue, n, Long::sum));
                         return new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(), sources,
-                                cues, a.focused() + b.focused(), focusedCues);
+                                cues, a.focused() + b.focused(), focusedCues, a.darkWeb() + b.darkWeb());
                     });
         }
         return new ArrayList<>(weeks.values());

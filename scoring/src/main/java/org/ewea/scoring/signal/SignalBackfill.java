@@ -21,7 +21,7 @@ public final class SignalBackfill {
 
     public static final String MARKERS = "scoring_migrations";
     /** Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities. */
-    static final String MARKER_ID = "signals-v5";
+    static final String MARKER_ID = "signals-v6";
 
     /** What a call did. */
     public enum Outcome {

@@ -16,9 +16,10 @@ import java.util.Set;
  * @param focused how many of the items are about few subjects of the series' kind (see
  *     {@link SignalRepository#record}): a cue in a round-up of forty CVEs says little about each
  * @param focusedCues the cue counts of the focused items only
+ * @param darkWeb how many of the items come from dark-web or underground sources
  */
 public record SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues,
-        long focused, Map<String, Long> focusedCues) {
+        long focused, Map<String, Long> focusedCues, long darkWeb) {
 
     public SignalPoint {
         sourceIds = Set.copyOf(sourceIds);
@@ -27,11 +28,16 @@ public record SignalPoint(LocalDate day, long count, double weighted, Set<String
     }
 
     public SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds) {
-        this(day, count, weighted, sourceIds, Map.of(), 0, Map.of());
+        this(day, count, weighted, sourceIds, Map.of(), 0, Map.of(), 0);
     }
 
     public SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues) {
-        this(day, count, weighted, sourceIds, cues, 0, Map.of());
+        this(day, count, weighted, sourceIds, cues, 0, Map.of(), 0);
+    }
+
+    public SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues,
+            long focused, Map<String, Long> focusedCues) {
+        this(day, count, weighted, sourceIds, cues, focused, focusedCues, 0);
     }
 
     /** How many distinct sources mention it. */

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param growth count over baseline; null without a baseline or when the baseline is zero
  * @param burst whether the interval is in a burst (see {@link BurstDetector})
  * @param cues items with cue phrases, per counted indicator (see {@link SignalPoint#cues()})
+ * @param darkWeb items from dark-web or underground sources
  */
 public record SignalReading(LocalDate day, long count, double weighted, int sources, long allItems,
-        @Nullable Double baseline, @Nullable Double growth, boolean burst, Map<String, Long> cues) {
+        @Nullable Double baseline, @Nullable Double growth, boolean burst, Map<String, Long> cues, long darkWeb) {
 
     public SignalReading {
         cues = Map.copyOf(cues);

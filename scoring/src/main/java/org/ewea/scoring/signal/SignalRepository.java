@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
@@ -56,16 +57,27 @@ public final class SignalRepository {
     private final MongoCollection<Document> signals;
     private final GradeWeights weights;
     private final LexiconMatcher cues;
+    private final Function<Set<String>, Set<String>> darkWeb;
+
+    /** As {@link #SignalRepository(MongoDatabase, GradeWeights, LexiconMatcher, Function)}, no source dark-web. */
+    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues) {
+        this(database, weights, cues, ids -> Set.of());
+    }
 
     /**
      * @param cues the methodology's cue phrases (see {@code MethodologyLoader.cues}): an item counts towards each
      *     counted indicator it has a phrase of, in every series it is added to
+     * @param darkWebSources of the source ids given, those that are dark-web or underground sources (asked once per
+     *     batch of items)
      */
-    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues) {
+    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues,
+            Function<Set<String>, Set<String>> darkWebSources) {
         this.signals = database.getCollection(COLLECTION);
         this.weights = weights;
         this.cues = cues;
+        this.darkWeb = darkWebSources;
     }
+
 
     /** An item is about few subjects of a kind when it names at most this many technologies... */
     public static final int FOCUSED_TECHNOLOGIES = 3;
@@ -87,6 +99,9 @@ public final class SignalRepository {
         Map<Key, Set<String>> sources = new HashMap<>();
         Map<Key, Map<String, Long>> cueCounts = new HashMap<>();
         Map<Key, long[]> focused = new HashMap<>();
+        Map<Key, long[]> darkWebCounts = new HashMap<>();
+        Set<String> darkWebIds = darkWeb.apply(stored.stream().map(a -> a.item().sourceId().value())
+                .collect(java.util.stream.Collectors.toSet()));
         Map<Key, Map<String, Long>> focusedCueCounts = new HashMap<>();
         for (AnnotatedItem a : stored) {
             Set<String> itemCues = new TreeSet<>();
@@ -121,6 +136,9 @@ public final class SignalRepository {
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
                 Map<String, Long> keyCues = cueCounts.computeIfAbsent(key, k -> new TreeMap<>());
                 itemCues.forEach(cue -> keyCues.merge(cue, 1L, Long::sum));
+                if (darkWebIds.contains(a.item().sourceId().value())) {
+                    darkWebCounts.computeIfAbsent(key, k -> new long[1])[0]++;
+                }
                 if (focusedSeries.contains(technology)) {
                     focused.computeIfAbsent(key, k -> new long[1])[0]++;
                     Map<String, Long> keyFocusedCues = focusedCueCounts.computeIfAbsent(key, k -> new TreeMap<>());
@@ -135,6 +153,10 @@ public final class SignalRepository {
         counts.forEach((key, count) -> {
             Document inc = new Document("count", count[0]).append("weighted", weighted.get(key)[0]);
             cueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> inc.append("cues." + cue, n));
+            long[] darkWebCount = darkWebCounts.get(key);
+            if (darkWebCount != null) {
+                inc.append("darkWeb", darkWebCount[0]);
+            }
             long[] focusedCount = focused.get(key);
             if (focusedCount != null) {
                 inc.append("focused", focusedCount[0]);
@@ -227,10 +249,12 @@ public final class SignalRepository {
 
     private static SignalPoint point(LocalDate day, Document doc) {
         Object focused = doc.get("focused");
+        Object darkWeb = doc.get("darkWeb");
         return new SignalPoint(day, ((Number) doc.get("count")).longValue(),
                 ((Number) doc.get("weighted")).doubleValue(),
                 Set.copyOf(doc.getList("sources", String.class, List.of())), counts(doc, "cues"),
-                focused == null ? 0 : ((Number) focused).longValue(), counts(doc, "focusedCues"));
+                focused == null ? 0 : ((Number) focused).longValue(), counts(doc, "focusedCues"),
+                darkWeb == null ? 0 : ((Number) darkWeb).longValue());
     }
 
     private static Map<String, Long> counts(Document doc, String field) {

@@ -30,6 +30,7 @@ public final class SeriesWindow {
     private final List<Set<String>> allSources;
     private final Map<String, long[]> cues = new HashMap<>();
     private final long[] focused = new long[DAYS];
+    private final long[] darkWeb = new long[DAYS];
     private final Map<String, long[]> focusedCues = new HashMap<>();
     private final @Nullable LocalDate firstSeen;
 
@@ -64,6 +65,7 @@ public final class SeriesWindow {
             sources.set(slot, merged);
             p.cues().forEach((cue, n) -> cues.computeIfAbsent(cue, k -> new long[DAYS])[slot] += n);
             focused[slot] += p.focused();
+            darkWeb[slot] += p.darkWeb();
             p.focusedCues().forEach((cue, n) -> focusedCues.computeIfAbsent(cue, k -> new long[DAYS])[slot] += n);
         }
         for (SignalPoint p : allItems) {
@@ -142,6 +144,11 @@ public final class SeriesWindow {
     /** Focused items (about few subjects of the series' kind) in the last {@code days} days. */
     public long focused(int days) {
         return sum(focused, DAYS - days, DAYS);
+    }
+
+    /** Items from dark-web or underground sources in the last {@code days} days. */
+    public long darkWeb(int days) {
+        return sum(darkWeb, DAYS - days, DAYS);
     }
 
     /** Focused items with cues of the counted indicator in the last {@code days} days. */

@@ -16,8 +16,7 @@ import org.ewea.scoring.signal.SignalPoint;
  * Moves a series through the methodology's stages: starting in the initial stage at the first weekly check after
  * it was first seen, the indicators are measured once a week (on the weekday of {@code asOf}) and the first
  * transition rule of the current stage that fires moves it on (at most one step a week). Nothing is stored: the same
- * history gives the same stage. The indicators are those of stages.yaml; {@code dark-web-share} is not measured
- * yet, and a rule that tests it never fires.
+ * history gives the same stage. The indicators are those of stages.yaml.
  *
  * @param model the methodology's stage model
  * @param bursts the burst automaton
@@ -65,6 +64,9 @@ public record StageTracker(StageModel model, BurstDetector bursts) {
         values.put("growth", growth);
         values.put("burst", (double) (burstDays == 0 ? 0 : 1 + (burstDays >= 3 ? 1 : 0) + (growth >= 4 ? 1 : 0)));
         values.put("source-diversity", (double) w.sources(28));
+        if (w.count(28) > 0) {
+            values.put("dark-web-share", (double) w.darkWeb(28) / w.count(28));
+        }
         model.indicators().stream().filter(Indicator::counted)
                 .forEach(i -> values.put(i.id(), (double) w.cue(i.id(), 28)));
         values.put("weeks-in-stage", weeksInStage);

@@ -96,6 +96,22 @@ abstract class SignalRepositoryContract {
     }
 
     @Test
+    void countsItemsFromDarkWebSources() {
+        SignalRepository signals = new SignalRepository(database(), WEIGHTS, CUES, ids -> ids.contains("forum")
+                ? java.util.Set.of("forum") : java.util.Set.of());
+        Instant day = Instant.parse("2026-04-01T10:00:00Z");
+        signals.record(List.of(item("https://d/1", "forum", "F6", day, "infostealers"),
+                item("https://d/2", "forum", "F6", day, "infostealers"),
+                item("https://d/3", "news", "B2", day, "infostealers")));
+        SignalPoint point = signals.daily("infostealers", LocalDate.parse("2026-04-01"),
+                LocalDate.parse("2026-04-01")).getFirst();
+        assertThat(point.count()).isEqualTo(3);
+        assertThat(point.darkWeb()).isEqualTo(2);
+        assertThat(new SignalAnalysis(BurstDetector.defaults()).weekly(List.of(point)).getFirst().darkWeb())
+                .isEqualTo(2);
+    }
+
+    @Test
     void weighsGradesOnTheMethodologysScale() {
         assertThat(WEIGHTS.of(AdmiraltyGrade.parse("A1"))).isEqualTo(1.0);
         assertThat(WEIGHTS.of(AdmiraltyGrade.parse("B2"))).isCloseTo(0.64, within(1e-9));

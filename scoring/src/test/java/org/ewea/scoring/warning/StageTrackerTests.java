@@ -54,5 +54,6 @@ class StageTrackerTests {
         assertThat(reading.since()).isEqualTo(AS_OF);
         assertThat(reading.rationale()).contains("growth").contains("source-diversity").contains("on " + AS_OF);
         assertThat(reading.indicators().get("commodification")).isEqualTo(5.0);
+        assertThat(reading.indicators().get("dark-web-share")).isEqualTo(0.0);
     }
 }
