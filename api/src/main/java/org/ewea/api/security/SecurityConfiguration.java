@@ -55,18 +55,30 @@ class SecurityConfiguration {
     }
 
     @Bean
+    RateLimits rateLimits() {
+        return new RateLimits();
+    }
+
+    @Bean
     AuditLog auditLog(MongoDatabase database, InstantSource clock) {
         return new AuditLog(database, clock);
     }
 
+    /** The client's address (behind a proxy, set server.forward-headers-strategy to read X-Forwarded-For). */
+    static String address(org.springframework.web.server.ServerWebExchange exchange) {
+        var remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
-            BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit) {
+            BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit, RateLimits limits) {
         BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store);
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         authentication.setAuthenticationFailureHandler((exchange, failure) -> {
+            limits.authFailed(address(exchange.getExchange()));
             exchange.getExchange().getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                     "Bearer error=\"invalid_token\"");
             return problems.handle(exchange.getExchange(), new ApiProblem(ProblemType.UNAUTHENTICATED,
@@ -79,6 +91,15 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .addFilterAt((exchange, chain) -> {
+                    if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                            && limits.authBlocked(address(exchange))) {
+                        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+                        return problems.handle(exchange, new ApiProblem(ProblemType.TOO_MANY_REQUESTS,
+                                "Too many failed authentications from this address; try again in a minute."));
+                    }
+                    return chain.filter(exchange);
+                }, SecurityWebFiltersOrder.FIRST)
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new AuditWebFilter(audit, store), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges

@@ -38,11 +38,13 @@ class TokensController {
     private final ApiTokens tokens;
     private final UserRepository users;
     private final BlockingStore store;
+    private final RateLimits limits;
 
-    TokensController(ApiTokens tokens, UserRepository users, BlockingStore store) {
+    TokensController(ApiTokens tokens, UserRepository users, BlockingStore store, RateLimits limits) {
         this.tokens = tokens;
         this.users = users;
         this.store = store;
+        this.limits = limits;
     }
 
     @GetMapping(path = "/api/v1/tokens", produces = "application/json")
@@ -57,7 +59,8 @@ class TokensController {
     @PostMapping(path = "/api/v1/tokens", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Issue a token; the answer holds its secret, which is not stored and not shown again",
             description = "A user issues tokens for themselves; an ADMIN for any user. 400 for a missing name, 404"
-                    + " for an unknown user, 403 for someone else's token without ADMIN.")
+                    + " for an unknown user, 403 for someone else's token without ADMIN, 429 after "
+                    + RateLimits.TOKENS_ISSUED + " tokens within an hour.")
     Mono<ResponseEntity<IssuedToken>> issue(@AuthenticationPrincipal User caller,
             @RequestBody TokenRequest request) {
         String name = request.name() == null ? "" : request.name().strip();
@@ -68,6 +71,10 @@ class TokensController {
         String owner = request.username() == null ? caller.username() : request.username();
         if (!owner.equals(caller.username()) && !caller.has(Role.ADMIN)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN issues tokens for other users.");
+        }
+        if (!limits.tryIssue(caller.username())) {
+            throw new ApiProblem(ProblemType.TOO_MANY_REQUESTS, "You have issued " + RateLimits.TOKENS_ISSUED
+                    + " tokens within the last hour; try again later.");
         }
         return store.call(() -> {
             if (users.find(owner).isEmpty()) {
