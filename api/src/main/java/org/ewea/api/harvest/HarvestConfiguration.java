@@ -23,6 +23,7 @@ import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TermRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -65,12 +66,13 @@ class HarvestConfiguration {
 
     @Bean
     CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            Methodology methodology, SignalRepository signals, ItemRelevance relevance) {
+            Methodology methodology, SignalRepository signals, TermRepository terms, ItemRelevance relevance) {
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         return new CaptureProcessor(items, annotator, raw::keep,
                 new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), stored -> {
                     signals.record(stored);
+                    terms.record(stored);
                     relevance.record(stored);
                 });
     }

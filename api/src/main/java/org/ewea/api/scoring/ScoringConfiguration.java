@@ -10,7 +10,12 @@ import org.ewea.methodology.definition.MethodologyLoader;
 import java.time.InstantSource;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.scoring.relevance.ItemRelevance;
+import java.util.List;
 import org.ewea.scoring.signal.BurstDetector;
+import org.ewea.scoring.terms.CandidateDecisions;
+import org.ewea.scoring.terms.CandidateFinder;
+import org.ewea.scoring.terms.TermExtractor;
+import org.ewea.scoring.terms.TermRepository;
 import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalBackfill;
@@ -38,9 +43,26 @@ class ScoringConfiguration {
     }
 
     @Bean
+    TermRepository termRepository(MongoDatabase database, Methodology methodology) {
+        TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
+        terms.ensureIndexes();
+        return terms;
+    }
+
+    @Bean
+    CandidateDecisions candidateDecisions(MongoDatabase database) {
+        return new CandidateDecisions(database);
+    }
+
+    @Bean
+    CandidateFinder candidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions) {
+        return new CandidateFinder(terms, signals, decisions);
+    }
+
+    @Bean
     SignalBackfill signalBackfill(MongoDatabase database, ItemRepository items, SignalRepository signals,
-            InstantSource clock) {
-        return new SignalBackfill(database, items, signals, clock);
+            TermRepository terms, InstantSource clock) {
+        return new SignalBackfill(database, items, List.of(signals, terms), clock);
     }
 
     @Bean

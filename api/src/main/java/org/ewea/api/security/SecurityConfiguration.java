@@ -108,6 +108,7 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
                         .pathMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/candidates/**").hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.POST, "/api/v1/sources", "/api/v1/sources/**")
                         .hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)

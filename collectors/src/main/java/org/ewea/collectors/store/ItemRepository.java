@@ -293,6 +293,16 @@ public final class ItemRepository {
         return read;
     }
 
+    /**
+     * The newest items whose title or text contains {@code word} as a whole word (any case), with their time in
+     * {@code [from, to)}, marked at most {@code clearance}: evidence for a term no annotation records.
+     */
+    public List<AnnotatedItem> containing(String word, Instant from, Instant to, int limit, Tlp clearance) {
+        String pattern = "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
+        return newest(Filters.or(Filters.regex(ItemDocuments.TITLE, pattern, "i"),
+                Filters.regex(ItemDocuments.TEXT, pattern, "i")), from, to, limit, clearance);
+    }
+
     /** The TLP markings of the items extracted from a raw capture. */
     public java.util.Set<Tlp> markingsFromCapture(String sha256) {
         java.util.Set<Tlp> markings = java.util.EnumSet.noneOf(Tlp.class);

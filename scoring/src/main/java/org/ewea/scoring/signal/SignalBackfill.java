@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Date;
 import org.bson.Document;
 import org.ewea.collectors.store.ItemRepository;
@@ -20,8 +21,11 @@ import org.ewea.collectors.store.ItemRepository;
 public final class SignalBackfill {
 
     public static final String MARKERS = "scoring_migrations";
-    /** Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities. */
-    static final String MARKER_ID = "signals-v6";
+    /**
+     * Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities, v4-v6 cue,
+     * focus and dark-web counts, v7 the novel-term counts.
+     */
+    static final String MARKER_ID = "signals-v7";
 
     /** What a call did. */
     public enum Outcome {
@@ -39,13 +43,19 @@ public final class SignalBackfill {
 
     private final MongoCollection<Document> markers;
     private final ItemRepository items;
-    private final SignalRepository signals;
+    private final List<DerivedSeries> series;
     private final InstantSource clock;
 
     public SignalBackfill(MongoDatabase database, ItemRepository items, SignalRepository signals, InstantSource clock) {
+        this(database, items, List.of(signals), clock);
+    }
+
+    /** @param series everything derived from the items that the backfill rebuilds (the signal series first) */
+    public SignalBackfill(MongoDatabase database, ItemRepository items, List<DerivedSeries> series,
+            InstantSource clock) {
         this.markers = database.getCollection(MARKERS);
         this.items = items;
-        this.signals = signals;
+        this.series = List.copyOf(series);
         this.clock = clock;
     }
 
@@ -61,8 +71,8 @@ public final class SignalBackfill {
             boolean done = marker != null && "done".equals(marker.getString("state"));
             return new Result(done ? Outcome.ALREADY_DONE : Outcome.INCOMPLETE, 0);
         }
-        signals.clear();
-        long read = items.forEachAnnotated(1000, signals::record);
+        series.forEach(DerivedSeries::clear);
+        long read = items.forEachAnnotated(1000, batch -> series.forEach(s -> s.record(batch)));
         markers.updateOne(Filters.eq("_id", MARKER_ID), Updates.combine(Updates.set("state", "done"),
                 Updates.set("finished", Date.from(clock.instant())), Updates.set("items", read)));
         return new Result(Outcome.REBUILT, read);

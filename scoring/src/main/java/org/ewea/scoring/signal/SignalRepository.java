@@ -35,7 +35,7 @@ import org.ewea.methodology.lexicon.LexiconMatcher;
  * {@code "<series>|<yyyy-MM-dd>"}; a series is a taxonomy technology, a tracked entity or all items), updated with {@code $inc} and {@code $addToSet} as items are stored, and read
  * by {@code _id} (fast on every store). All calls block.
  */
-public final class SignalRepository {
+public final class SignalRepository implements DerivedSeries {
 
     public static final String COLLECTION = "signals";
     /** The series of all items stored, tagged or not: the denominator of shares and bursts. */
@@ -91,6 +91,7 @@ public final class SignalRepository {
      * an entity's when it names at most {@value #FOCUSED_ENTITIES} entities of that type, and always in the
      * all-items series.
      */
+    @Override
     public void record(List<AnnotatedItem> stored) {
         record Key(String technology, LocalDate day) {
         }
@@ -211,6 +212,7 @@ public final class SignalRepository {
     }
 
     /** Removes every series (before a rebuild). */
+    @Override
     public void clear() {
         signals.deleteMany(new Document());
     }

@@ -1,0 +1,79 @@
+package org.ewea.scoring.terms;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.ewea.scoring.signal.SignalRepository;
+
+/**
+ * Candidates on a day: terms first seen in the {@value #WINDOW_DAYS} days up to it, mentioned by at least
+ * {@value #MIN_ITEMS} items from at least {@value #MIN_SOURCES} sources there, and first seen at least
+ * {@value #WARM_UP_DAYS} days after the store's first item (before that, every word is new to the store). Ranked by
+ * sources x ln(1 + items). Rejected terms are left out unless asked for; accepted ones are kept and marked.
+ * All calls block.
+ */
+public final class CandidateFinder {
+
+    public static final int WINDOW_DAYS = 28;
+    public static final int MIN_ITEMS = 3;
+    public static final int MIN_SOURCES = 2;
+    public static final int WARM_UP_DAYS = 28;
+
+    private final TermRepository terms;
+    private final SignalRepository signals;
+    private final CandidateDecisions decisions;
+
+    public CandidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions) {
+        this.terms = terms;
+        this.signals = signals;
+        this.decisions = decisions;
+    }
+
+    /** Whether any item ever mentioned the term. */
+    public boolean known(String term) {
+        return !terms.index(java.util.Set.of(term)).isEmpty();
+    }
+
+    /** The form the term was first written in (the key itself if unknown). */
+    public String label(String term) {
+        Document entry = terms.index(java.util.Set.of(term)).get(term);
+        return entry == null ? term : entry.getString("label");
+    }
+
+    /** @param includeRejected whether rejected terms are listed too */
+    public List<Candidate> find(LocalDate asOf, boolean includeRejected) {
+        Optional<LocalDate> storeStart = signals.firstSeen(SignalRepository.ALL_ITEMS);
+        if (storeStart.isEmpty()) {
+            return List.of();
+        }
+        LocalDate from = asOf.minusDays(WINDOW_DAYS - 1);
+        LocalDate novelFrom = from.isAfter(storeStart.get().plusDays(WARM_UP_DAYS)) ? from
+                : storeStart.get().plusDays(WARM_UP_DAYS);
+        Map<String, TermRepository.TermWindow> window = terms.window(from, asOf);
+        window.values().removeIf(w -> w.items() < MIN_ITEMS || w.sources().size() < MIN_SOURCES);
+        Map<String, Document> index = terms.index(window.keySet());
+        Map<String, CandidateDecisions.Decision> decided = decisions.all();
+        List<Candidate> candidates = new ArrayList<>();
+        window.forEach((term, w) -> {
+            Document entry = index.get(term);
+            if (entry == null) {
+                return;
+            }
+            LocalDate firstSeen = LocalDate.parse(entry.getString("firstSeen"));
+            CandidateDecisions.Decision decision = decided.get(term);
+            if (firstSeen.isBefore(novelFrom) || firstSeen.isAfter(asOf)
+                    || (!includeRejected && decision != null && decision.status().equals("REJECTED"))) {
+                return;
+            }
+            candidates.add(new Candidate(term, entry.getString("label"), firstSeen, w.items(), w.sources().size(),
+                    w.sources().stream().sorted().toList(), w.days(), w.sources().size() * Math.log1p(w.items()),
+                    decision == null ? "NEW" : decision.status(), decision, asOf));
+        });
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+        return candidates;
+    }
+}

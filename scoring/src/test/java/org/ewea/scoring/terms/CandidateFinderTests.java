@@ -1,0 +1,86 @@
+package org.ewea.scoring.terms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestItems;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
+import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.signal.SignalRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CandidateFinderTests {
+
+    @RegisterExtension
+    static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
+    private static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
+
+    private static AnnotatedItem item(String url, String title, String source, LocalDate day) {
+        Instant time = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        HarmonisedItem base = TestItems.item(url, title, time, time);
+        return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
+                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(),
+                base.contentHash(), base.provenance()), ItemAnnotations.NONE);
+    }
+
+    @Test
+    void aNameThatAppearsSuddenlyAcrossSourcesIsACandidateAndDecisionsStick() {
+        MongoDatabase db = STORE.freshDatabase();
+        SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+        TermRepository terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
+        terms.ensureIndexes();
+        CandidateDecisions decisions = new CandidateDecisions(db);
+        CandidateFinder finder = new CandidateFinder(terms, signals, decisions);
+        LocalDate start = LocalDate.parse("2026-01-01");
+        List<AnnotatedItem> items = new ArrayList<>();
+        for (int d = 0; d < 70; d++) {
+            items.add(item("https://n/old" + d, "Weekly round-up from Contoso analysts", "news" + d % 3,
+                    start.plusDays(d)));
+        }
+        // a new name from day 60, in three sources; another in one source only
+        for (int i = 0; i < 4; i++) {
+            items.add(item("https://n/new" + i, "Affiliates Of The VenomSpider Crew Leak Data", "src" + i % 3,
+                    start.plusDays(60 + i)));
+            items.add(item("https://n/solo" + i, "A post about GhostMantis", "forum", start.plusDays(60 + i)));
+        }
+        // a name new on day 3 (inside the warm-up: the store itself is new then)
+        for (int i = 0; i < 3; i++) {
+            items.add(item("https://n/early" + i, "A note on EarlyBird tooling", "src" + i, start.plusDays(3 + i)));
+        }
+        signals.record(items);
+        terms.record(items);
+
+        LocalDate asOf = start.plusDays(65);
+        List<Candidate> found = finder.find(asOf, false);
+        assertThat(found).extracting(Candidate::id).containsExactly("venomspider");
+        Candidate c = found.getFirst();
+        assertThat(c.label()).isEqualTo("VenomSpider");
+        assertThat(c.firstSeen()).isEqualTo(start.plusDays(60));
+        assertThat(c.items()).isEqualTo(4);
+        assertThat(c.sources()).isEqualTo(3);
+        assertThat(c.status()).isEqualTo("NEW");
+        assertThat(finder.find(start.plusDays(59), false)).as("not yet seen").isEmpty();
+        assertThat(finder.find(start.plusDays(100), false)).as("no longer new").isEmpty();
+
+        decisions.decide("venomspider", new CandidateDecisions.Decision("REJECTED", "ana", Instant.EPOCH, null,
+                "a vendor's nickname"));
+        assertThat(finder.find(asOf, false)).isEmpty();
+        assertThat(finder.find(asOf, true)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("REJECTED");
+            assertThat(r.decision().note()).isEqualTo("a vendor's nickname");
+        });
+    }
+}
