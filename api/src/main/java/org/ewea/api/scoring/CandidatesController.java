@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,11 +99,9 @@ class CandidatesController {
             @Nullable String asOf,
             @Parameter(description = "List rejected terms too") @RequestParam(name = "includeRejected",
                     defaultValue = "false") boolean includeRejected) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate asked = asOf == null ? null : day(asOf, today);
+        LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
-            LocalDate day = asked != null ? asked
-                    : signals.lastDay().filter(last -> last.isBefore(today)).orElse(today);
+            LocalDate day = AsOfDay.resolve(asked, signals, clock);
             PageResponse<Candidate> found = PageResponse.of(finder.find(day, includeRejected), page, size);
             List<CandidateView> views = new ArrayList<>();
             Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -161,17 +158,5 @@ class CandidatesController {
                     : null;
             return new DecisionView(term, decision, snippet);
         });
-    }
-
-    private static LocalDate day(String value, LocalDate today) {
-        try {
-            LocalDate day = LocalDate.parse(value);
-            if (day.isAfter(today)) {
-                throw ApiProblem.invalidParameter("asOf", value, "is in the future");
-            }
-            return day;
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter("asOf", value, "is not an ISO date (yyyy-MM-dd)");
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.ewea.api.items.ItemView;
@@ -106,11 +105,9 @@ class ScoresController {
         if (!Set.of("include", "exclude", "only").contains(authoritative)) {
             throw ApiProblem.invalidParameter("authoritative", authoritative, "must be include, exclude or only");
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate asked = asOf == null ? null : day(asOf, today);
+        LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
-            LocalDate day = asked != null ? asked
-                    : signals.lastDay().filter(last -> last.isBefore(today)).orElse(today);
+            LocalDate day = AsOfDay.resolve(asked, signals, clock);
             WarningModelFile model = models.current();
             List<EarlyWarningScore> all = scorer.score(day, model).stream()
                     .filter(s -> kind == null || s.kind().equals(kind))
@@ -136,17 +133,5 @@ class ScoresController {
                 ? items.taggedWith(s.series(), from, to, EVIDENCE, clearance)
                 : items.mentioning(s.kind(), s.label(), from, to, EVIDENCE, clearance);
         return found.stream().map(ItemView::of).toList();
-    }
-
-    private static LocalDate day(String value, LocalDate today) {
-        try {
-            LocalDate day = LocalDate.parse(value);
-            if (day.isAfter(today)) {
-                throw ApiProblem.invalidParameter("asOf", value, "is in the future");
-            }
-            return day;
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter("asOf", value, "is not an ISO date (yyyy-MM-dd)");
-        }
     }
 }

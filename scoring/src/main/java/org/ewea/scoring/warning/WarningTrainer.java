@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.ewea.scoring.relevance.BinaryMetrics;
 
 /**
@@ -73,6 +75,18 @@ public record WarningTrainer(double lambda, int folds) {
      * order series first appear among the examples sorted by series and day).
      */
     public List<BinaryMetrics.Scored> heldOut(List<WarningExamples.Example> examples, long seed) {
+        return heldOut(examples, seed, train -> {
+            WarningModel model = WarningModel.train(WarningFeatures.names(), x(train), y(train), lambda);
+            return model::probability;
+        });
+    }
+
+    /**
+     * As {@link #heldOut(List, long)} for any classifier: {@code fit} trains on a fold's training examples and
+     * answers the probability of a feature row. Folds whose training part has one class only are skipped.
+     */
+    public List<BinaryMetrics.Scored> heldOut(List<WarningExamples.Example> examples, long seed,
+            Function<List<WarningExamples.Example>, ToDoubleFunction<double[]>> fit) {
         List<WarningExamples.Example> ordered = new ArrayList<>(examples);
         ordered.sort(Comparator.comparing(WarningExamples.Example::series)
                 .thenComparing(WarningExamples.Example::day));
@@ -89,23 +103,27 @@ public record WarningTrainer(double lambda, int folds) {
             if (test.isEmpty() || train.stream().mapToInt(WarningExamples.Example::y).distinct().count() < 2) {
                 continue;
             }
-            WarningModel model = WarningModel.train(WarningFeatures.names(), x(train), y(train), lambda);
+            ToDoubleFunction<double[]> model = fit.apply(train);
             for (WarningExamples.Example e : test) {
-                scored.add(new BinaryMetrics.Scored(model.probability(e.x()), e.y() == 1));
+                scored.add(new BinaryMetrics.Scored(model.applyAsDouble(e.x()), e.y() == 1));
             }
         }
         return scored;
+    }
+
+    /** The examples' feature rows. */
+    public static double[][] x(List<WarningExamples.Example> examples) {
+        return examples.stream().map(WarningExamples.Example::x).toArray(double[][]::new);
+    }
+
+    /** The examples' labels. */
+    public static int[] y(List<WarningExamples.Example> examples) {
+        return examples.stream().mapToInt(WarningExamples.Example::y).toArray();
     }
 
     private static double round(double v) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.4f", v));
     }
 
-    private static double[][] x(List<WarningExamples.Example> examples) {
-        return examples.stream().map(WarningExamples.Example::x).toArray(double[][]::new);
-    }
 
-    private static int[] y(List<WarningExamples.Example> examples) {
-        return examples.stream().mapToInt(WarningExamples.Example::y).toArray();
-    }
 }
