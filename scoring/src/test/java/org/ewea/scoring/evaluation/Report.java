@@ -113,8 +113,9 @@ final class Report {
         md.append(f(", intercept %+.3f.%n%n", evaluated.model().intercept()));
         md.append("## 2. New criminal actors and tools: warning before MITRE ATT&CK\n\n");
         md.append("""
-                Not measured yet: it needs novel-term discovery and emerging-actor warnings over the ransomchats
-                mirror (issue 5 item 3), which are not built. No figure is claimed.
+                Not measured yet. Novel-term candidates exist (`GET /api/v1/candidates`, docs/methodology.md), but
+                this command does not yet replay the ransomchats mirror and match candidates to ATT&CK group and
+                software names and their `created` dates. No figure is claimed.
 
                 """);
         md.append("## 3. Threat relevance of single items\n\n");
