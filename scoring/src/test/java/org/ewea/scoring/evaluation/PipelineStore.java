@@ -23,11 +23,14 @@ import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TermExtractor;
+import org.ewea.scoring.terms.TermRepository;
 
 /**
  * The collectors' real pipeline (capture processing, normalisation with language detection, tagging, entities,
- * dedup, item store) with the scoring signal listener, on an in-process MongoDB wire-protocol server: what the
+ * dedup, item store) with the service's stored-items listener (signal series, novel terms, item relevance), on an in-process MongoDB wire-protocol server: what the
  * service runs, without HTTP.
  */
 final class PipelineStore implements AutoCloseable {
@@ -52,8 +55,16 @@ final class PipelineStore implements AutoCloseable {
         signals.ensureIndexes();
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
+        TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
+        terms.ensureIndexes();
+        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped());
+        // the service's stored-items listener: signal series, novel terms, item relevance
         replayer = new WarcReplayer(new CaptureProcessor(items, annotator, capture -> { },
-                new LinguaLanguageDetector(languages), signals::record), 10L * 1024 * 1024);
+                new LinguaLanguageDetector(languages), stored -> {
+                    signals.record(stored);
+                    terms.record(stored);
+                    relevance.record(stored);
+                }), 10L * 1024 * 1024);
     }
 
     SignalRepository signals() {
