@@ -20,11 +20,13 @@ import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.Candidate;
 import org.ewea.scoring.terms.CandidateDecisions;
 import org.ewea.scoring.terms.CandidateFinder;
+import org.ewea.scoring.terms.TrackedTerms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +44,8 @@ class CandidatesController {
 
     static final int MAX_SIZE = 100;
     static final int EVIDENCE = 3;
+    /** Items read to build an accepted term's series from its history. */
+    static final int MAX_HISTORY = 100_000;
 
     /** A candidate with its newest evidence items. */
     record CandidateView(Candidate candidate, List<ItemView> evidence) {
@@ -64,16 +68,19 @@ class CandidatesController {
 
     private final CandidateFinder finder;
     private final CandidateDecisions decisions;
+    private final TrackedTerms tracked;
     private final SignalRepository signals;
     private final ItemRepository items;
     private final Methodology methodology;
     private final BlockingStore store;
     private final InstantSource clock;
 
-    CandidatesController(CandidateFinder finder, CandidateDecisions decisions, SignalRepository signals,
-            ItemRepository items, Methodology methodology, BlockingStore store, InstantSource clock) {
+    CandidatesController(CandidateFinder finder, CandidateDecisions decisions, TrackedTerms tracked,
+            SignalRepository signals, ItemRepository items, Methodology methodology, BlockingStore store,
+            InstantSource clock) {
         this.finder = finder;
         this.decisions = decisions;
+        this.tracked = tracked;
         this.signals = signals;
         this.items = items;
         this.methodology = methodology;
@@ -117,7 +124,9 @@ class CandidatesController {
     @PostMapping(path = "/api/v1/candidates/{id}/accept", consumes = "application/json",
             produces = "application/json")
     @Operation(summary = "Accept a candidate (ANALYST, ADMIN)",
-            description = "Records the decision (who, when, the taxonomy entry it belongs to, why) and answers the"
+            description = "Records the decision (who, when, the taxonomy entry it belongs to, why), tracks the term"
+                    + " as a series of its own (term:<id>, built from every item that mentioned it, then kept up to"
+                    + " date and scored in /api/v1/scores as kind term), and answers the"
                     + " lines that add the term to that entry's labels in a taxonomy override file"
                     + " (EWEA_METHODOLOGY_DIR): the lexicon changes by editing the method's files, reviewed like"
                     + " every other change. 400 for an unknown technology, 404 for a term never seen.")
@@ -148,8 +157,17 @@ class CandidatesController {
             }
             CandidateDecisions.Decision decision = new CandidateDecisions.Decision(status, user.username(),
                     clock.instant(), r.technology(), r.note());
+            boolean wasAccepted = decisions.find(term).filter(d -> d.status().equals("ACCEPTED")).isPresent();
             decisions.decide(term, decision);
+            tracked.reload();
             String label = finder.label(term);
+            if (status.equals("ACCEPTED") && !wasAccepted) {
+                // the term's own series, from every item that ever mentioned it; scored from now on
+                String series = TrackedTerms.series(term);
+                signals.clearSeries(series);
+                signals.recordInto(series, items.containing(label, Instant.EPOCH,
+                        clock.instant().plus(java.time.Duration.ofDays(1)), MAX_HISTORY, Tlp.RED));
+            }
             String snippet = status.equals("ACCEPTED") ? r.technology() != null
                     ? "technologies:\n  - id: " + r.technology() + "\n    labels:\n      en: [" + label + "]\n"
                     : "technologies:\n  - id: " + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")

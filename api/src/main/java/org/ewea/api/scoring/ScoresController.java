@@ -39,7 +39,7 @@ class ScoresController {
     static final int MAX_SIZE = 100;
     static final int MAX_PAGE = 10_000;
     static final int EVIDENCE = 3;
-    private static final Set<String> KINDS = Set.of("technology", "cve", "attack-group", "attack-software");
+    private static final Set<String> KINDS = Set.of("technology", "cve", "attack-group", "attack-software", "term");
 
     /**
      * One page of scores.
@@ -92,7 +92,8 @@ class ScoresController {
             @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
             @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
             @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
-            @Parameter(description = "Only this kind: technology, cve, attack-group or attack-software")
+            @Parameter(description = "Only this kind: technology, cve, attack-group, attack-software or term (an"
+                    + " accepted novel term)")
             @RequestParam(name = "kind", required = false) @Nullable String kind,
             @Parameter(description = "The day to score, e.g. 2026-02-01 (UTC)")
             @RequestParam(name = "asOf", required = false) @Nullable String asOf,
@@ -129,9 +130,11 @@ class ScoresController {
     private List<ItemView> evidence(EarlyWarningScore s, Tlp clearance) {
         Instant to = s.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant from = to.minus(java.time.Duration.ofDays(EarlyWarningScorer.ACTIVE_DAYS));
-        List<AnnotatedItem> found = s.kind().equals("technology")
-                ? items.taggedWith(s.series(), from, to, EVIDENCE, clearance)
-                : items.mentioning(s.kind(), s.label(), from, to, EVIDENCE, clearance);
+        List<AnnotatedItem> found = switch (s.kind()) {
+            case "technology" -> items.taggedWith(s.series(), from, to, EVIDENCE, clearance);
+            case "term" -> items.containing(s.label(), from, to, EVIDENCE, clearance);
+            default -> items.mentioning(s.kind(), s.label(), from, to, EVIDENCE, clearance);
+        };
         return found.stream().map(ItemView::of).toList();
     }
 }

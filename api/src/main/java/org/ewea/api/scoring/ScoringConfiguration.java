@@ -16,6 +16,7 @@ import org.ewea.scoring.terms.CandidateDecisions;
 import org.ewea.scoring.terms.CandidateFinder;
 import org.ewea.scoring.terms.TermExtractor;
 import org.ewea.scoring.terms.TermRepository;
+import org.ewea.scoring.terms.TrackedTerms;
 import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalBackfill;
@@ -33,11 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ScoringConfiguration {
 
     @Bean
-    SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources) {
+    SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources,
+            TrackedTerms tracked) {
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
                 MethodologyLoader.cues(methodology.stages()), ids -> ids.stream()
                         .filter(id -> sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
-                        .collect(java.util.stream.Collectors.toSet()));
+                        .collect(java.util.stream.Collectors.toSet()), tracked::seriesOf);
         signals.ensureIndexes();
         return signals;
     }
@@ -52,6 +54,11 @@ class ScoringConfiguration {
     @Bean
     CandidateDecisions candidateDecisions(MongoDatabase database) {
         return new CandidateDecisions(database);
+    }
+
+    @Bean
+    TrackedTerms trackedTerms(CandidateDecisions decisions, TermRepository terms, InstantSource clock) {
+        return new TrackedTerms(decisions, terms, clock);
     }
 
     @Bean

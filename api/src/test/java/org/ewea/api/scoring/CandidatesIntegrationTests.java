@@ -103,6 +103,22 @@ class CandidatesIntegrationTests {
         assertThat(((Map<String, Object>) ((List<Map<String, Object>>) get("/api/v1/candidates").get("items"))
                 .getFirst().get("candidate")).get("status")).isEqualTo("ACCEPTED");
 
+        // accepted: tracked as a series of its own, built from its history, scored, and kept up to date
+        List<Map<String, Object>> scores = (List<Map<String, Object>>) get("/api/v1/scores?kind=term").get("items");
+        assertThat(scores).singleElement().satisfies(v -> {
+            Map<String, Object> score = (Map<String, Object>) v.get("score");
+            assertThat(score).containsEntry("series", "term:fangtooth").containsEntry("kind", "term")
+                    .containsEntry("evidenceCount", 4);
+            assertThat((List<Object>) v.get("evidence")).hasSize(3);
+        });
+        try {
+            capture(app.bean(CaptureProcessor.class), "news9", START.plusDays(63), "Fangtooth again");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat((List<Map<String, Object>>) get("/api/v1/scores?kind=term").get("items")).singleElement()
+                .satisfies(v -> assertThat((Map<String, Object>) v.get("score")).containsEntry("evidenceCount", 5));
+
         app.client().post().uri("/api/v1/candidates/fangtooth/reject").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"note\": \"a vendor codename after all\"}").exchange().expectStatus().isOk();
         assertThat((List<Object>) get("/api/v1/candidates").get("items")).isEmpty();

@@ -58,6 +58,7 @@ public final class SignalRepository implements DerivedSeries {
     private final GradeWeights weights;
     private final LexiconMatcher cues;
     private final Function<Set<String>, Set<String>> darkWeb;
+    private final Function<AnnotatedItem, Set<String>> extraSeries;
 
     /** As {@link #SignalRepository(MongoDatabase, GradeWeights, LexiconMatcher, Function)}, no source dark-web. */
     public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues) {
@@ -72,10 +73,24 @@ public final class SignalRepository implements DerivedSeries {
      */
     public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues,
             Function<Set<String>, Set<String>> darkWebSources) {
+        this(database, weights, cues, darkWebSources, a -> Set.of());
+    }
+
+    /**
+     * @param extraSeries further series an item belongs to beyond its tags and tracked entities (the terms analysts
+     *     accepted, say); an item counts as focused in them
+     */
+    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues,
+            Function<Set<String>, Set<String>> darkWebSources, Function<AnnotatedItem, Set<String>> extraSeries) {
         this.signals = database.getCollection(COLLECTION);
         this.weights = weights;
         this.cues = cues;
         this.darkWeb = darkWebSources;
+        this.extraSeries = extraSeries;
+    }
+
+    /** The series an item is added to, and those it is focused in. */
+    private record Membership(List<String> series, Set<String> focused) {
     }
 
 
@@ -93,6 +108,49 @@ public final class SignalRepository implements DerivedSeries {
      */
     @Override
     public void record(List<AnnotatedItem> stored) {
+        write(stored, this::membership);
+    }
+
+    /**
+     * Adds items to one series only, as focused items (e.g. the history of a term an analyst has just accepted).
+     * Items already counted in it would be counted again: call it once per series.
+     */
+    public void recordInto(String series, List<AnnotatedItem> items) {
+        write(items, a -> new Membership(List.of(series), Set.of(series)));
+    }
+
+    private Membership membership(AnnotatedItem a) {
+        List<String> series = new ArrayList<>();
+        Set<String> focusedSeries = new HashSet<>();
+        series.add(ALL_ITEMS);
+        focusedSeries.add(ALL_ITEMS);
+        List<String> technologies = a.annotations().tags().stream().map(ItemAnnotations.Tag::technology)
+                .distinct().toList();
+        series.addAll(technologies);
+        if (technologies.size() <= FOCUSED_TECHNOLOGIES) {
+            focusedSeries.addAll(technologies);
+        }
+        Map<String, List<String>> entitiesByType = new HashMap<>();
+        a.annotations().entities().stream().filter(e -> TRACKED_ENTITIES.containsKey(e.type()))
+                .map(e -> entitySeries(e.type(), e.value())).distinct()
+                .forEach(id -> entitiesByType.computeIfAbsent(id.substring(0, id.indexOf(':')),
+                        t -> new ArrayList<>()).add(id));
+        entitiesByType.values().forEach(ids -> {
+            series.addAll(ids);
+            if (ids.size() <= FOCUSED_ENTITIES) {
+                focusedSeries.addAll(ids);
+            }
+        });
+        for (String extra : extraSeries.apply(a)) {
+            if (!series.contains(extra)) {
+                series.add(extra);
+                focusedSeries.add(extra);
+            }
+        }
+        return new Membership(series, focusedSeries);
+    }
+
+    private void write(List<AnnotatedItem> stored, Function<AnnotatedItem, Membership> memberships) {
         record Key(String technology, LocalDate day) {
         }
         Map<Key, long[]> counts = new LinkedHashMap<>();
@@ -109,27 +167,9 @@ public final class SignalRepository implements DerivedSeries {
             cues.match(a.item().title() + "\n" + a.item().text()).forEach(m -> itemCues.add(m.technologyId()));
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
-            List<String> series = new ArrayList<>();
-            Set<String> focusedSeries = new HashSet<>();
-            series.add(ALL_ITEMS);
-            focusedSeries.add(ALL_ITEMS);
-            List<String> technologies = a.annotations().tags().stream().map(ItemAnnotations.Tag::technology)
-                    .distinct().toList();
-            series.addAll(technologies);
-            if (technologies.size() <= FOCUSED_TECHNOLOGIES) {
-                focusedSeries.addAll(technologies);
-            }
-            Map<String, List<String>> entitiesByType = new HashMap<>();
-            a.annotations().entities().stream().filter(e -> TRACKED_ENTITIES.containsKey(e.type()))
-                    .map(e -> entitySeries(e.type(), e.value())).distinct()
-                    .forEach(id -> entitiesByType.computeIfAbsent(id.substring(0, id.indexOf(':')),
-                            t -> new ArrayList<>()).add(id));
-            entitiesByType.values().forEach(ids -> {
-                series.addAll(ids);
-                if (ids.size() <= FOCUSED_ENTITIES) {
-                    focusedSeries.addAll(ids);
-                }
-            });
+            Membership membership = memberships.apply(a);
+            List<String> series = membership.series();
+            Set<String> focusedSeries = membership.focused();
             for (String technology : series) {
                 Key key = new Key(technology, day);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
@@ -209,6 +249,11 @@ public final class SignalRepository implements DerivedSeries {
                         (a, b) -> a.isBefore(b) ? a : b));
         first.remove(ALL_ITEMS);
         return first;
+    }
+
+    /** Removes one series. */
+    public void clearSeries(String series) {
+        signals.deleteMany(Filters.eq("technology", series));
     }
 
     /** Removes every series (before a rebuild). */
