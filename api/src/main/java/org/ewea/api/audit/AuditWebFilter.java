@@ -3,6 +3,7 @@ package org.ewea.api.audit;
 import java.util.Locale;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -42,7 +43,7 @@ public final class AuditWebFilter implements WebFilter {
                 .onErrorResume(error -> record(exchange, error).then(Mono.error(error)));
     }
 
-    private Mono<Void> record(ServerWebExchange exchange, Throwable error) {
+    private Mono<Void> record(ServerWebExchange exchange, @Nullable Throwable error) {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication() != null
                         && context.getAuthentication().isAuthenticated() ? context.getAuthentication().getName() : null)
@@ -62,7 +63,7 @@ public final class AuditWebFilter implements WebFilter {
                 .then();
     }
 
-    static String action(HttpMethod method, String path, String query) {
+    static String action(HttpMethod method, String path, @Nullable String query) {
         if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
             return "CHANGE";
         }
@@ -75,7 +76,7 @@ public final class AuditWebFilter implements WebFilter {
         return "READ";
     }
 
-    private static int status(ServerWebExchange exchange, Throwable error) {
+    private static int status(ServerWebExchange exchange, @Nullable Throwable error) {
         if (error == null) {
             HttpStatusCode code = exchange.getResponse().getStatusCode();
             return code == null ? 200 : code.value();

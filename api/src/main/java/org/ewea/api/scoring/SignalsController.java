@@ -22,6 +22,7 @@ import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalPoint;
 import org.ewea.scoring.signal.SignalReading;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TrackedTerms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,9 @@ import reactor.core.publisher.Mono;
 class SignalsController {
 
     static final int MAX_DAYS = 731;
+    /** Accepted novel terms have series too ({@code term:<id>}, see TrackedTerms). */
+    static final String TERM = "term";
+    static final Pattern TERM_FORM = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{1,29}");
 
     /** The series asked for. */
     record SignalSeries(String series, String interval, LocalDate from, LocalDate to, @Nullable LocalDate firstSeen,
@@ -80,7 +84,8 @@ class SignalsController {
 
     @GetMapping(path = "/api/v1/entities/{type}/{value}/signals", produces = "application/json")
     @Operation(summary = "A tracked entity's signal (CVE, ATT&CK group or software), read as a technology's is",
-            description = "type is cve (value CVE-2024-3400), attack-group (G0010) or attack-software (S0154);"
+            description = "type is cve (value CVE-2024-3400), attack-group (G0010), attack-software (S0154) or"
+                    + " term (an accepted novel term, by its candidate id);"
                     + " 404 if the entity was never mentioned. Parameters and points as for technologies.")
     Mono<SignalSeries> entitySignals(@PathVariable("type") String type, @PathVariable("value") String value,
             @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
@@ -88,16 +93,19 @@ class SignalsController {
             @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
             @Parameter(description = "day or week") @RequestParam(name = "interval", defaultValue = "day")
             String interval) {
-        Pattern form = SignalRepository.TRACKED_ENTITIES.get(type);
+        boolean term = type.equals(TERM);
+        Pattern form = term ? TERM_FORM : SignalRepository.TRACKED_ENTITIES.get(type);
         if (form == null) {
-            throw ApiProblem.invalidParameter("type", type, "must be one of " + new TreeSet<>(SignalRepository.TRACKED_ENTITIES.keySet()));
+            TreeSet<String> types = new TreeSet<>(SignalRepository.TRACKED_ENTITIES.keySet());
+            types.add(TERM);
+            throw ApiProblem.invalidParameter("type", type, "must be one of " + types);
         }
-        String normalised = value.toUpperCase(Locale.ROOT);
+        String normalised = term ? value.toLowerCase(Locale.ROOT) : value.toUpperCase(Locale.ROOT);
         if (!form.matcher(normalised).matches()) {
             throw ApiProblem.invalidParameter("value", value, "is not a " + type + " id (" + form + ")");
         }
         Range range = range(from, to, interval);
-        String series = SignalRepository.entitySeries(type, normalised);
+        String series = term ? TrackedTerms.series(normalised) : SignalRepository.entitySeries(type, normalised);
         return store.call(() -> {
             LocalDate firstSeen = signals.firstSeen(series).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
                     "No item mentions " + type + " " + normalised + "."));

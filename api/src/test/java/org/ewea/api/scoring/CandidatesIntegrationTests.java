@@ -111,6 +111,12 @@ class CandidatesIntegrationTests {
                     .containsEntry("evidenceCount", 4);
             assertThat((List<Object>) v.get("evidence")).hasSize(3);
         });
+        Map<String, Object> series = get("/api/v1/entities/term/Fangtooth/signals?from=" + START.plusDays(59)
+                + "&to=" + START.plusDays(63));
+        assertThat(series).containsEntry("series", "term:fangtooth")
+                .containsEntry("firstSeen", START.plusDays(60).toString());
+        assertThat((List<Map<String, Object>>) series.get("points")).extracting(p -> p.get("count"))
+                .containsExactly(0, 1, 1, 1, 1);
         try {
             capture(app.bean(CaptureProcessor.class), "news9", START.plusDays(63), "Fangtooth again");
         } catch (Exception e) {
