@@ -106,6 +106,10 @@ public final class Evaluation {
             log("wrote %s (%s, %d non-zero weights)", relevanceModel, named.id(), named.indices().length);
         }
         report.cti = cti;
+        report.ctiNested = NestedThreshold.evaluate(ctiExamples, SEED);
+        log("CTI-ANN nested threshold: precision %.3f recall %.3f F1 %.3f (mean threshold %.2f)",
+                report.ctiNested.metrics().precision(), report.ctiNested.metrics().recall(),
+                report.ctiNested.metrics().f1(), report.ctiNested.meanThreshold());
         log("CTI-ANN 5-fold CV: precision %.3f recall %.3f F1 %.3f PR-AUC %.3f", cti.precision(), cti.recall(),
                 cti.f1(), cti.prAuc());
 
