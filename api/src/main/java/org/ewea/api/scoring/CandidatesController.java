@@ -44,6 +44,7 @@ class CandidatesController {
 
     static final int MAX_SIZE = 100;
     static final int EVIDENCE = 3;
+    static final int MAX_NOTE = 2000;
     /** Items read to build an accepted term's series from its history. */
     static final int MAX_HISTORY = 100_000;
 
@@ -150,6 +151,10 @@ class CandidatesController {
     }
 
     private Mono<DecisionView> decide(User user, String id, String status, DecisionRequest r) {
+        if (r.note() != null && r.note().length() > MAX_NOTE) {
+            throw new ApiProblem(ProblemType.INVALID_REQUEST, "note: at most " + MAX_NOTE + " characters.",
+                    List.of(new ApiProblem.FieldError("note", "at most " + MAX_NOTE + " characters")));
+        }
         String term = id.toLowerCase(Locale.ROOT);
         return store.call(() -> {
             if (!finder.known(term)) {

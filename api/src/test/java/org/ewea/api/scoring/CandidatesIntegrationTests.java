@@ -129,6 +129,9 @@ class CandidatesIntegrationTests {
                 .bodyValue("{\"note\": \"a vendor codename after all\"}").exchange().expectStatus().isOk();
         assertThat((List<Object>) get("/api/v1/candidates").get("items")).isEmpty();
         assertThat((List<Object>) get("/api/v1/candidates?includeRejected=true").get("items")).hasSize(1);
+        app.client().post().uri("/api/v1/candidates/fangtooth/reject").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"note\": \"" + "x".repeat(2001) + "\"}").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].name").isEqualTo("note");
         app.client().post().uri("/api/v1/candidates/never-seen/reject").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}").exchange().expectStatus().isNotFound();
         assertThat((List<Object>) get("/api/v1/candidates?asOf=" + START.plusDays(59)).get("items")).isEmpty();
