@@ -113,6 +113,9 @@ public final class Evaluation {
         log("CTI-ANN 5-fold CV: precision %.3f recall %.3f F1 %.3f PR-AUC %.3f", cti.precision(), cti.recall(),
                 cti.f1(), cti.prAuc());
 
+        // 2. The text ceiling for ATT&CK
+        report.attackCeiling = AttackTextCeiling.compute(corpus);
+
         // 3b. Event types on CASIE
         report.casie = CasieThreatTypeEvaluationTests.evaluate(CasieThreatTypeEvaluationTests.examples(
                 corpus.resolve("casie-cyber-news-events/casie_articles.jsonl")), SEED);
