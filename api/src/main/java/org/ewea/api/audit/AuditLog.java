@@ -5,16 +5,13 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import org.bson.Document;
+import org.ewea.collectors.normalise.Digests;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,11 +101,6 @@ public final class AuditLog {
         // fields joined by a separator no field can contain (paths and queries are percent-encoded)
         String canonical = String.join("\u001f", previous, Long.toString(seq), Long.toString(time.toEpochMilli()),
                 user, action, method, path, query == null ? "" : query, Integer.toString(status));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Digests.sha256Hex(canonical);
     }
 }
