@@ -204,12 +204,16 @@ public final class ItemRepository {
      * @return the number of items read
      */
     public long forEachAnnotated(int batchSize, Consumer<List<AnnotatedItem>> batches) {
+        return forEach(new Document(), batchSize, batches);
+    }
+
+    private long forEach(Bson filter, int batchSize, Consumer<List<AnnotatedItem>> batches) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1: " + batchSize);
         }
         long read = 0;
         List<AnnotatedItem> batch = new ArrayList<>(batchSize);
-        for (Document document : items.find().sort(Indexes.ascending("_id")).batchSize(batchSize)) {
+        for (Document document : items.find(filter).sort(Indexes.ascending("_id")).batchSize(batchSize)) {
             batch.add(ItemDocuments.fromAnnotatedDocument(document));
             read++;
             if (batch.size() == batchSize) {
@@ -276,21 +280,7 @@ public final class ItemRepository {
      * @return the number of items read
      */
     public long forEachNotScoredBy(String model, int batchSize, Consumer<List<AnnotatedItem>> batches) {
-        long read = 0;
-        List<AnnotatedItem> batch = new ArrayList<>(batchSize);
-        for (Document document : items.find(Filters.ne(ItemDocuments.RELEVANCE + ".model", model))
-                .sort(Indexes.ascending("_id")).batchSize(batchSize)) {
-            batch.add(ItemDocuments.fromAnnotatedDocument(document));
-            read++;
-            if (batch.size() == batchSize) {
-                batches.accept(List.copyOf(batch));
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty()) {
-            batches.accept(List.copyOf(batch));
-        }
-        return read;
+        return forEach(Filters.ne(ItemDocuments.RELEVANCE + ".model", model), batchSize, batches);
     }
 
     /**
