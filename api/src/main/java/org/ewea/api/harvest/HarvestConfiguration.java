@@ -21,6 +21,7 @@ import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.StoredItemsListener;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.TermRepository;
@@ -67,14 +68,11 @@ class HarvestConfiguration {
     @Bean
     CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
             Methodology methodology, SignalRepository signals, TermRepository terms, ItemRelevance relevance) {
+        StoredItemsListener scoring = new StoredItemsListener(signals, terms, relevance);
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         return new CaptureProcessor(items, annotator, raw::keep,
-                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), stored -> {
-                    signals.record(stored);
-                    terms.record(stored);
-                    relevance.record(stored);
-                });
+                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), scoring);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.StoredItemsListener;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.TermExtractor;
@@ -58,13 +59,9 @@ final class PipelineStore implements AutoCloseable {
         TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
         ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped());
-        // the service's stored-items listener: signal series, novel terms, item relevance
         replayer = new WarcReplayer(new CaptureProcessor(items, annotator, capture -> { },
-                new LinguaLanguageDetector(languages), stored -> {
-                    signals.record(stored);
-                    terms.record(stored);
-                    relevance.record(stored);
-                }), 10L * 1024 * 1024);
+                new LinguaLanguageDetector(languages), new StoredItemsListener(signals, terms, relevance)),
+                10L * 1024 * 1024);
     }
 
     SignalRepository signals() {
