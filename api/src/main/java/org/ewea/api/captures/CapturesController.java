@@ -51,7 +51,7 @@ class CapturesController {
         RawCaptureStore.StoredCapture described = captures.describe(sha256).orElseThrow(() -> notFound(sha256));
         java.util.Set<Tlp> markings = new java.util.HashSet<>(items.markingsFromCapture(sha256));
         markings.add(described.tlp());
-        if (!Tlp.mostRestrictive(markings).isAtMost(user.maxTlp())) {
+        if (!user.cleared(Tlp.mostRestrictive(markings))) {
             throw notFound(sha256);
         }
         return described;

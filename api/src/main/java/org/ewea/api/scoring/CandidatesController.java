@@ -135,8 +135,7 @@ class CandidatesController {
             @RequestBody(required = false) @Nullable DecisionRequest request) {
         DecisionRequest r = request != null ? request : new DecisionRequest(null, null);
         if (r.technology() != null && methodology.taxonomy().find(r.technology()).isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "technology: there is no taxonomy entry '"
-                    + r.technology() + "'.", List.of(new ApiProblem.FieldError("technology", "unknown entry")));
+            throw ApiProblem.invalidField("technology", "there is no taxonomy entry '" + r.technology() + "'");
         }
         return decide(user, id, "ACCEPTED", r);
     }
@@ -152,8 +151,7 @@ class CandidatesController {
 
     private Mono<DecisionView> decide(User user, String id, String status, DecisionRequest r) {
         if (r.note() != null && r.note().length() > MAX_NOTE) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "note: at most " + MAX_NOTE + " characters.",
-                    List.of(new ApiProblem.FieldError("note", "at most " + MAX_NOTE + " characters")));
+            throw ApiProblem.invalidField("note", "at most " + MAX_NOTE + " characters");
         }
         String term = id.toLowerCase(Locale.ROOT);
         return store.call(() -> {

@@ -142,8 +142,6 @@ class ModelsController {
     }
 
     private static ApiProblem invalidField(String field, Object value, String message) {
-        String text = field + "=" + value + ": " + message;
-        return new ApiProblem(ProblemType.INVALID_REQUEST, text + ".", List.of(new ApiProblem.FieldError(field,
-                text)));
+        return ApiProblem.invalidField(field, "'" + value + "' " + message);
     }
 }

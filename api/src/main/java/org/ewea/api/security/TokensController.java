@@ -65,8 +65,7 @@ class TokensController {
             @RequestBody TokenRequest request) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 100) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "name: say what the token is for (1 to 100"
-                    + " characters).", List.of(new ApiProblem.FieldError("name", "1 to 100 characters")));
+            throw ApiProblem.invalidField("name", "say what the token is for, in 1 to 100 characters");
         }
         String owner = request.username() == null ? caller.username() : request.username();
         if (!owner.equals(caller.username()) && !caller.has(Role.ADMIN)) {

@@ -32,6 +32,12 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".", List.of(new FieldError(name, text)));
     }
 
+    /** A 400 for one field of a request body: {@code field: message}, with the field named. */
+    public static ApiProblem invalidField(String field, String message) {
+        return new ApiProblem(ProblemType.INVALID_REQUEST, field + ": " + message + ".",
+                List.of(new FieldError(field, message)));
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -30,7 +30,7 @@ public final class TermRepository implements DerivedSeries {
     public static final String INDEX = "term_index";
 
     /** A term's days in a window, summed. */
-    public record TermWindow(String term, String label, long items, Set<String> sources, int days) {
+    public record TermWindow(String term, long items, Set<String> sources, int days) {
     }
 
     private final MongoCollection<Document> days;
@@ -105,7 +105,7 @@ public final class TermRepository implements DerivedSeries {
                     active.computeIfAbsent(term, k -> new int[1])[0]++;
                 });
         Map<String, TermWindow> window = new HashMap<>();
-        items.forEach((term, n) -> window.put(term, new TermWindow(term, term, n[0], Set.copyOf(sources.get(term)),
+        items.forEach((term, n) -> window.put(term, new TermWindow(term, n[0], Set.copyOf(sources.get(term)),
                 active.get(term)[0])));
         return window;
     }

@@ -84,9 +84,7 @@ public final class EarlyWarningScorer {
 
     /** The window of a series as the scorer reads it: first seen is its first mention in the history given. */
     public static SeriesWindow window(String series, LocalDate asOf, List<SignalPoint> points, List<SignalPoint> all) {
-        LocalDate first = points.stream().filter(p -> p.count() > 0 && !p.day().isAfter(asOf))
-                .map(SignalPoint::day).min(LocalDate::compareTo).orElse(null);
-        return new SeriesWindow(series, asOf, points, all, first);
+        return new SeriesWindow(series, asOf, points, all, null);
     }
 
     private EarlyWarningScore score(SeriesWindow w, List<SignalPoint> points, List<SignalPoint> all,
