@@ -219,6 +219,7 @@ public final class SignalRepository implements DerivedSeries {
     public void ensureIndexes() {
         signals.createIndex(Indexes.ascending("technology", "day"));
         signals.createIndex(Indexes.ascending("day"));
+        signals.createIndex(Indexes.ascending("sources"));
     }
 
     /** The first day the series has a mention, if any. */

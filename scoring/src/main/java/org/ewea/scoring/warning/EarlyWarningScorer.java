@@ -67,12 +67,15 @@ public final class EarlyWarningScorer {
         Map<String, List<SignalPoint>> history = signals.active(asOf.minusWeeks(StageTracker.WEEKS)
                 .minusDays(SeriesWindow.DAYS), asOf);
         List<SignalPoint> all = history.getOrDefault(SignalRepository.ALL_ITEMS, List.of());
+        // over the whole store, not just the weeks read: a CVE listed two years ago is still a known threat
+        Map<String, LocalDate> authoritative = new java.util.HashMap<>(signals.firstMentionedBy(authoritativeSources));
+        authoritative.values().removeIf(day -> day.isAfter(asOf));
         List<EarlyWarningScore> scores = new ArrayList<>();
         history.forEach((series, points) -> {
             if (!series.equals(SignalRepository.ALL_ITEMS)) {
                 SeriesWindow w = window(series, asOf, points, all);
                 if (w.count(ACTIVE_DAYS) > 0) {
-                    scores.add(score(w, points, all, model));
+                    scores.add(score(w, points, all, model, authoritative.get(series)));
                 }
             }
         });
@@ -88,11 +91,10 @@ public final class EarlyWarningScorer {
     }
 
     private EarlyWarningScore score(SeriesWindow w, List<SignalPoint> points, List<SignalPoint> all,
-            WarningModelFile file) {
+            WarningModelFile file, @Nullable LocalDate authoritative) {
         WarningModel model = file.model();
         double[] x = features.values(w);
         double modelProbability = model.probability(x);
-        LocalDate authoritative = authoritativeSince(points, w.asOf());
         double probability = authoritative == null ? modelProbability : 1.0;
         List<Term> terms = new ArrayList<>();
         for (WarningModel.Contribution c : model.contributions(x).subList(0, Math.min(5, x.length))) {
@@ -138,15 +140,6 @@ public final class EarlyWarningScorer {
             values.put(names.get(j), x[j]);
         }
         return values;
-    }
-
-    private @Nullable LocalDate authoritativeSince(List<SignalPoint> points, LocalDate asOf) {
-        if (authoritativeSources.isEmpty()) {
-            return null;
-        }
-        return points.stream().filter(p -> !p.day().isAfter(asOf))
-                .filter(p -> p.sourceIds().stream().anyMatch(authoritativeSources::contains))
-                .map(SignalPoint::day).min(LocalDate::compareTo).orElse(null);
     }
 
     private HarmProfile harm(String kind, String series) {

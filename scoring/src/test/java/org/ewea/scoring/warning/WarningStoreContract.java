@@ -135,6 +135,24 @@ abstract class WarningStoreContract {
     }
 
     @Test
+    void aSubjectReportedLongBeforeTheWeeksReadIsStillAKnownThreat() {
+        MongoDatabase db = database();
+        SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+        signals.ensureIndexes();
+        signals.record(List.of(
+                item("https://k/old", "KEV adds CVE-2024-5555", "kev", Instant.parse("2024-06-01T10:00:00Z"),
+                        List.of(), List.of("CVE-2024-5555")),
+                item("https://n/now", "CVE-2024-5555 seen again", "news", Instant.parse("2026-03-10T10:00:00Z"),
+                        List.of(), List.of("CVE-2024-5555"))));
+        EarlyWarningScore score = new EarlyWarningScorer(signals, METHODOLOGY, BurstDetector.defaults(),
+                Set.of("kev")).score(LocalDate.parse("2026-03-10"), file("m", Instant.EPOCH, true, 1)).stream()
+                .filter(s -> s.series().equals("cve:CVE-2024-5555")).findFirst().orElseThrow();
+        assertThat(score.authoritativeSince()).isEqualTo(LocalDate.parse("2024-06-01"));
+        assertThat(score.score()).isEqualTo(1.0);
+    }
+
+    @Test
     void scoresActiveSeriesRankedAndExplained() {
         MongoDatabase db = database();
         SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
