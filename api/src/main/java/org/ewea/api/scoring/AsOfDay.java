@@ -37,6 +37,6 @@ final class AsOfDay {
     /** The day to use (reads the store: call it on the store pool). */
     static LocalDate resolve(@Nullable LocalDate asked, SignalRepository signals, InstantSource clock) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return asked != null ? asked : signals.lastDay().filter(last -> last.isBefore(today)).orElse(today);
+        return asked != null ? asked : signals.pictureDay(today);
     }
 }

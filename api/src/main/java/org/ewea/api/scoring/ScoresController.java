@@ -5,18 +5,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.ewea.api.items.ItemView;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
-import org.ewea.collectors.enrich.AnnotatedItem;
-import org.ewea.collectors.store.ItemRepository;
+import org.ewea.scoring.warning.ScoreEvidence;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
@@ -57,16 +54,16 @@ class ScoresController {
     private final EarlyWarningScorer scorer;
     private final ModelRegistry models;
     private final SignalRepository signals;
-    private final ItemRepository items;
+    private final ScoreEvidence evidence;
     private final BlockingStore store;
     private final InstantSource clock;
 
-    ScoresController(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals, ItemRepository items,
+    ScoresController(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals, ScoreEvidence evidence,
             BlockingStore store, InstantSource clock) {
         this.scorer = scorer;
         this.models = models;
         this.signals = signals;
-        this.items = items;
+        this.evidence = evidence;
         this.store = store;
         this.clock = clock;
     }
@@ -128,13 +125,6 @@ class ScoresController {
     }
 
     private List<ItemView> evidence(EarlyWarningScore s, Tlp clearance) {
-        Instant to = s.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant from = to.minus(java.time.Duration.ofDays(EarlyWarningScorer.ACTIVE_DAYS));
-        List<AnnotatedItem> found = switch (s.kind()) {
-            case "technology" -> items.taggedWith(s.series(), from, to, EVIDENCE, clearance);
-            case "term" -> items.containing(s.label(), from, to, EVIDENCE, clearance);
-            default -> items.mentioning(s.kind(), s.label(), from, to, EVIDENCE, clearance);
-        };
-        return found.stream().map(ItemView::of).toList();
+        return evidence.newest(s, EVIDENCE, clearance).stream().map(ItemView::of).toList();
     }
 }

@@ -96,6 +96,11 @@ class ScoringConfiguration {
     }
 
     @Bean
+    org.ewea.scoring.warning.ScoreEvidence scoreEvidence(ItemRepository items) {
+        return new org.ewea.scoring.warning.ScoreEvidence(items);
+    }
+
+    @Bean
     EarlyWarningScorer earlyWarningScorer(SignalRepository signals, Methodology methodology,
             ScoringProperties properties) {
         return new EarlyWarningScorer(signals, methodology, BurstDetector.defaults(),

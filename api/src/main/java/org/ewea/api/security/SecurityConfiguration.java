@@ -34,6 +34,7 @@ class SecurityConfiguration {
 
     static final String ADMIN = Role.ADMIN.name();
     static final String ANALYST = Role.ANALYST.name();
+    static final String POLICY = Role.POLICY.name();
 
     @Bean
     UserRepository userRepository(MongoDatabase database) {
@@ -109,6 +110,13 @@ class SecurityConfiguration {
                         .pathMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/candidates/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/alerts/*/transitions")
+                        .hasAnyRole(ADMIN, ANALYST, POLICY)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/alerts/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/alert-rules/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/alert-rules/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.PATCH, "/api/v1/recommendations/**")
+                        .hasAnyRole(ADMIN, ANALYST, POLICY)
                         .pathMatchers(HttpMethod.POST, "/api/v1/sources", "/api/v1/sources/**")
                         .hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)

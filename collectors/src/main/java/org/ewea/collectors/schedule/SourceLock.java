@@ -43,9 +43,20 @@ public final class SourceLock {
         return run(source, task, Duration.ZERO);
     }
 
+    /**
+     * Runs another task that one instance at a time must run (e.g. {@code alert-evaluation}) if no instance holds its
+     * lock; empty when another does. Released as soon as it ends.
+     */
+    public <T> Optional<T> runExclusive(String taskName, Supplier<T> task) {
+        return run("task-" + taskName, task, Duration.ZERO);
+    }
+
     private <T> Optional<T> run(SourceId source, Supplier<T> task, Duration atLeast) {
-        LockConfiguration lock = new LockConfiguration(clock.instant(), "harvest-" + source.value(), LOCK_AT_MOST,
-                atLeast);
+        return run("harvest-" + source.value(), task, atLeast);
+    }
+
+    private <T> Optional<T> run(String name, Supplier<T> task, Duration atLeast) {
+        LockConfiguration lock = new LockConfiguration(clock.instant(), name, LOCK_AT_MOST, atLeast);
         try {
             LockingTaskExecutor.TaskResult<T> result = executor.executeWithLock(task::get, lock);
             return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();

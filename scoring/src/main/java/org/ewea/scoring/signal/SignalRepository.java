@@ -229,6 +229,14 @@ public final class SignalRepository implements DerivedSeries {
                 .map(d -> LocalDate.parse(d.getString("day")));
     }
 
+    /**
+     * The day the current picture is read on: {@code today}, or the last day with stored items when that is earlier
+     * (a replay, or an install that stopped collecting, shows its last picture).
+     */
+    public LocalDate pictureDay(LocalDate today) {
+        return lastDay().filter(last -> last.isBefore(today)).orElse(today);
+    }
+
     /** The last day any item was stored for (the all-items series' last day), if any. */
     public Optional<LocalDate> lastDay() {
         return Optional.ofNullable(signals.find(Filters.eq("technology", ALL_ITEMS))

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param riskScore the risk matrix's priority score
  * @param explanation the score's reasons in numbers and words
  * @param evidenceCount items mentioning it in the last 28 days
+ * @param firstSeen its first mention in the history read (the 26 weeks and 8 weeks before {@code asOf})
  * @param asOf the day scored (signals up to and including it)
  * @param methodologyVersion the methodology version id in force
  * @param modelVersion the model file's id
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 public record EarlyWarningScore(String series, String kind, String label, double score,
         @Nullable LocalDate authoritativeSince, StageReading stage,
         String priority, String priorityLabel, double riskScore, Explanation explanation, long evidenceCount,
-        LocalDate asOf, String methodologyVersion, String modelVersion) {
+        @Nullable LocalDate firstSeen, LocalDate asOf, String methodologyVersion, String modelVersion) {
 
     /**
      * @param summary one sentence

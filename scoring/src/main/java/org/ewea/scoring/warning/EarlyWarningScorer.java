@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ewea.methodology.definition.Methodology;
-import org.ewea.methodology.risk.HarmProfile;
 import org.ewea.methodology.risk.RiskAssessment;
 import org.ewea.methodology.taxonomy.Technology;
 import org.ewea.scoring.signal.BurstDetector;
@@ -40,8 +39,6 @@ public final class EarlyWarningScorer {
     /** A series is scored when it was mentioned in this many days up to the day. */
     public static final int ACTIVE_DAYS = 28;
     private static final int POSITION = 2;
-    private static final Map<String, String> ENTITY_HARM = Map.of(
-            "cve", "exploit-markets", "attack-group", "crime-as-a-service", "attack-software", "crime-as-a-service");
 
     private final SignalRepository signals;
     private final Methodology methodology;
@@ -112,7 +109,7 @@ public final class EarlyWarningScorer {
         int sources = w.sources(28);
         double grade = w.count(28) == 0 ? 0 : w.weighted(28) / w.count(28);
         String confidence = sources >= 5 && grade >= 0.6 ? "high" : sources >= 2 ? "medium" : "low";
-        RiskAssessment risk = methodology.riskMatrix().assess(harm(kind, w.series()), likelihood, POSITION,
+        RiskAssessment risk = methodology.riskMatrix().assess(SubjectHarm.of(methodology, kind, w.series()), likelihood, POSITION,
                 confidence);
         Term top = terms.getFirst();
         String reading = String.format(Locale.ROOT, "%s (%s) %s it most.", top.words(), top.feature(),
@@ -130,7 +127,12 @@ public final class EarlyWarningScorer {
                 risk.priority().id(), risk.priority().label(), risk.score(), new Explanation(summary,
                         modelProbability, model.intercept(), featureValues(x), terms, likelihoodWords,
                         risk.rationale()),
-                w.count(28), w.asOf(), methodology.versionId(), file.id());
+                w.count(28), firstSeen(points, w.asOf()), w.asOf(), methodology.versionId(), file.id());
+    }
+
+    private static @Nullable LocalDate firstSeen(List<SignalPoint> points, LocalDate asOf) {
+        return points.stream().filter(p -> p.count() > 0 && !p.day().isAfter(asOf)).map(SignalPoint::day)
+                .min(Comparator.naturalOrder()).orElse(null);
     }
 
     private static Map<String, Double> featureValues(double[] x) {
@@ -142,11 +144,6 @@ public final class EarlyWarningScorer {
         return values;
     }
 
-    private HarmProfile harm(String kind, String series) {
-        String technology = kind.equals("technology") ? series : ENTITY_HARM.getOrDefault(kind, "crime-as-a-service");
-        return methodology.taxonomy().find(technology).or(() -> methodology.taxonomy().find("crime-as-a-service"))
-                .map(Technology::harm).orElse(new HarmProfile(2, 2, 2, 2, 2, 2, 2));
-    }
 
     static int likelihood(double probability, String stage) {
         return Math.max(band(probability), stageFloor(stage));

@@ -1,0 +1,84 @@
+package org.ewea.alerts.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+import org.ewea.alerts.action.ActionPlanner;
+import org.ewea.alerts.alert.AlertRaiser;
+import org.ewea.alerts.alert.RaiseOutcome;
+import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.rule.AlertRule;
+import org.ewea.alerts.rule.RuleBook;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScore;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+
+/**
+ * One evaluation: scores every subject on the last day with signals (today, or the last day with stored items when
+ * that is earlier), finds each rule's triggers, raises or updates their alerts, and plans early actions for alerts
+ * that are new or changed stage. Blocks.
+ */
+public final class AlertEngine {
+
+    private final RuleBook rules;
+    private final AlertEvaluator evaluator;
+    private final AlertRaiser raiser;
+    private final ActionPlanner planner;
+    private final EarlyWarningScorer scorer;
+    private final ModelRegistry models;
+    private final SignalRepository signals;
+    private final Supplier<AlertInputs.Sources> sources;
+    private final InstantSource clock;
+
+    public AlertEngine(RuleBook rules, AlertEvaluator evaluator, AlertRaiser raiser, ActionPlanner planner,
+            EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
+            Supplier<AlertInputs.Sources> sources, InstantSource clock) {
+        this.rules = rules;
+        this.evaluator = evaluator;
+        this.raiser = raiser;
+        this.planner = planner;
+        this.scorer = scorer;
+        this.models = models;
+        this.signals = signals;
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    public EvaluationReport evaluate() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate asOf = signals.pictureDay(today);
+        List<EarlyWarningScore> scores = scorer.score(asOf, models.current());
+        AlertInputs.Sources state = sources.get();
+        List<AlertRule> inForce = rules.rules();
+        List<Trigger> triggers = evaluator.evaluate(inForce, new AlertInputs(asOf, scores, state.health(),
+                state.titles()));
+        int raised = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int suppressed = 0;
+        int planned = 0;
+        for (Trigger trigger : triggers) {
+            RaiseOutcome outcome = raiser.raise(trigger);
+            switch (outcome.kind()) {
+                case RAISED -> raised++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+                case SUPPRESSED -> suppressed++;
+                default -> throw new IllegalStateException(outcome.kind().toString());
+            }
+            if (outcome.alert() != null && (outcome.kind() == RaiseOutcome.Kind.RAISED
+                    || outcome.kind() == RaiseOutcome.Kind.UPDATED)) {
+                planned += planner.plan(outcome.alert()).size();
+            }
+        }
+        return new EvaluationReport(now, asOf, inForce.size(), triggers.size(), raised, updated, unchanged,
+                suppressed, planned, Duration.ofNanos(System.nanoTime() - started));
+    }
+}

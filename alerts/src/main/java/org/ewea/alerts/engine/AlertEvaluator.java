@@ -1,0 +1,200 @@
+package org.ewea.alerts.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ewea.alerts.alert.Subject;
+import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.rule.AlertRule;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.harvest.SourceHealth;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.risk.Priority;
+import org.ewea.scoring.warning.EarlyWarningScore;
+import org.ewea.scoring.warning.ScoreEvidence;
+
+/**
+ * Finds what each rule alerts on in one evaluation's inputs. Each trigger cites the newest items behind it (read
+ * with full clearance) and is marked with their most restrictive TLP, so the alert reaches only readers cleared for
+ * everything it cites. Blocks (reads evidence items).
+ */
+public final class AlertEvaluator {
+
+    static final int EVIDENCE = 5;
+    static final int TERM_ITEMS = 50;
+
+    private final Methodology methodology;
+    private final ScoreEvidence evidence;
+    private final ItemRepository items;
+
+    public AlertEvaluator(Methodology methodology, ScoreEvidence evidence, ItemRepository items) {
+        this.methodology = methodology;
+        this.evidence = evidence;
+        this.items = items;
+    }
+
+    /** The triggers of every enabled rule, in rule order then score order. */
+    public List<Trigger> evaluate(List<AlertRule> rules, AlertInputs inputs) {
+        List<Trigger> triggers = new ArrayList<>();
+        for (AlertRule rule : rules) {
+            if (rule.isEnabled()) {
+                triggers.addAll(evaluate(rule, inputs));
+            }
+        }
+        return triggers;
+    }
+
+    List<Trigger> evaluate(AlertRule rule, AlertInputs in) {
+        List<Trigger> found = new ArrayList<>();
+        LocalDate since = in.asOf().minusDays(rule.days() - 1L);
+        switch (rule.type()) {
+            case STAGE_TRANSITION -> eligible(rule, in).filter(s -> rule.stages().contains(s.stage().stage())
+                            && !s.stage().since().isBefore(since))
+                    .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT, "%s entered the %s stage",
+                            s.label(), stageName(s.stage().stage())), s.stage().rationale())));
+            case SCORE -> eligible(rule, in).filter(s -> s.score() >= rule.minScore())
+                    .filter(s -> switch (rule.authoritativeMode()) {
+                        case "exclude" -> s.authoritativeSince() == null;
+                        case "only" -> s.authoritativeSince() != null && !s.authoritativeSince().isBefore(since);
+                        default -> true;
+                    })
+                    .forEach(s -> found.add(trigger(rule, s, s.authoritativeSince() != null
+                            ? String.format(Locale.ROOT, "%s reported by an authoritative source on %s", s.label(),
+                                    s.authoritativeSince())
+                            : String.format(Locale.ROOT, "%s: early-warning score %.0f%%", s.label(),
+                                    100 * s.score()), s.explanation().summary())));
+            case PRIORITY -> {
+                int max = rank(rule.maxPriority());
+                eligible(rule, in).filter(s -> rank(s.priority()) <= max)
+                        .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT, "%s: priority %s (%s)",
+                                s.label(), s.priority(), s.priorityLabel()), s.explanation().risk())));
+            }
+            case EMERGENCE -> eligible(rule, in).filter(s -> s.firstSeen() != null && !s.firstSeen().isBefore(since))
+                    .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT, "New %s: %s",
+                            kindWords(s.kind()), s.label()), String.format(Locale.ROOT,
+                            "First seen %s; %d item(s) in the last 28 days. %s", s.firstSeen(), s.evidenceCount(),
+                            s.explanation().summary()))));
+            case WATCHLIST -> found.addAll(watchlist(rule, in, since));
+            case COLLECTION_GAP -> found.addAll(gaps(rule, in));
+            default -> throw new IllegalStateException(rule.type().toString());
+        }
+        return found;
+    }
+
+    private java.util.stream.Stream<EarlyWarningScore> eligible(AlertRule rule, AlertInputs in) {
+        return in.scores().stream().filter(s -> rule.appliesTo(s.kind()) && s.evidenceCount() >= rule.evidence());
+    }
+
+    private Trigger trigger(AlertRule rule, EarlyWarningScore s, String title, String summary) {
+        List<AnnotatedItem> cited = evidence.newest(s, EVIDENCE, Tlp.RED);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("score", String.format(Locale.ROOT, "%.3f", s.score()));
+        facts.put("stage", s.stage().stage());
+        facts.put("stageSince", s.stage().since().toString());
+        facts.put("priority", s.priority());
+        facts.put("evidenceCount", Long.toString(s.evidenceCount()));
+        if (s.firstSeen() != null) {
+            facts.put("firstSeen", s.firstSeen().toString());
+        }
+        if (s.authoritativeSince() != null) {
+            facts.put("authoritativeSince", s.authoritativeSince().toString());
+        }
+        facts.put("model", s.modelVersion());
+        facts.put("methodology", s.methodologyVersion());
+        return new Trigger(rule, new Subject(s.kind(), s.series(), s.label()), title, summary, s.score(),
+                s.stage().stage(), s.priority(), SubjectCategory.of(methodology, s.kind(), s.series()),
+                marking(cited), ids(cited), facts, s.asOf());
+    }
+
+    private List<Trigger> watchlist(AlertRule rule, AlertInputs in, LocalDate since) {
+        List<Trigger> found = new ArrayList<>();
+        for (String watched : rule.watch()) {
+            boolean series = watched.contains(":") || methodology.taxonomy().find(watched).isPresent();
+            if (series) {
+                in.scores().stream().filter(s -> s.series().equalsIgnoreCase(watched)
+                                && s.evidenceCount() >= rule.evidence())
+                        .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT,
+                                "Watched %s: %s mentioned in %d item(s)", kindWords(s.kind()), s.label(),
+                                s.evidenceCount()), s.explanation().summary())));
+            } else {
+                Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+                Instant from = since.atStartOfDay().toInstant(ZoneOffset.UTC);
+                List<AnnotatedItem> hits = items.containing(watched, from, to, TERM_ITEMS, Tlp.RED);
+                if (hits.size() >= rule.evidence()) {
+                    String count = hits.size() == TERM_ITEMS ? TERM_ITEMS + "+" : Integer.toString(hits.size());
+                    List<AnnotatedItem> cited = hits.subList(0, Math.min(EVIDENCE, hits.size()));
+                    found.add(new Trigger(rule, new Subject("watch-term", watched.toLowerCase(Locale.ROOT), watched),
+                            String.format(Locale.ROOT, "Watched term \"%s\" in %s item(s)", watched, count),
+                            String.format(Locale.ROOT, "\"%s\" appears in %s item(s) from %s to %s.", watched, count,
+                                    since, in.asOf()), null, null, null, null, marking(cited), ids(cited),
+                            Map.of("items", count, "since", since.toString()), in.asOf()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Trigger> gaps(AlertRule rule, AlertInputs in) {
+        List<Trigger> found = new ArrayList<>();
+        for (SourceHealth h : in.health()) {
+            boolean failing = h.status() == SourceHealth.Status.FAILING && rule.statuses().contains("FAILING")
+                    && h.failureStreak() >= rule.failures();
+            boolean silent = h.status() == SourceHealth.Status.SILENT && rule.statuses().contains("SILENT");
+            if (failing || silent) {
+                String title = in.sourceTitles().getOrDefault(h.sourceId(), h.sourceId());
+                Map<String, String> facts = new LinkedHashMap<>();
+                facts.put("status", h.status().name());
+                facts.put("failureStreak", Integer.toString(h.failureStreak()));
+                if (h.silentFor() != null) {
+                    facts.put("silentFor", Duration.ofSeconds(h.silentFor().toSeconds()).toString());
+                }
+                found.add(new Trigger(rule, new Subject("source", h.sourceId(), title),
+                        String.format(Locale.ROOT, "Collection gap: %s is %s", title,
+                                h.status().name().toLowerCase(Locale.ROOT)),
+                        h.explanation(), null, null, null, null, Tlp.CLEAR, List.of(), facts, in.asOf()));
+            }
+        }
+        return found;
+    }
+
+    private int rank(String priority) {
+        List<Priority> all = methodology.riskMatrix().priorities();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(priority)) {
+                return i;
+            }
+        }
+        return all.size();
+    }
+
+    private String stageName(String stage) {
+        return methodology.stages().stage(stage).map(st -> st.name().toLowerCase(Locale.ROOT)).orElse(stage);
+    }
+
+    private static String kindWords(String kind) {
+        return switch (kind) {
+            case "technology" -> "technology";
+            case "cve" -> "vulnerability";
+            case "attack-group" -> "actor";
+            case "attack-software" -> "tool";
+            case "term" -> "term";
+            default -> kind;
+        };
+    }
+
+    private static Tlp marking(List<AnnotatedItem> cited) {
+        return Tlp.mostRestrictive(cited.stream().map(i -> i.item().tlp()).toList());
+    }
+
+    private static List<String> ids(List<AnnotatedItem> cited) {
+        return cited.stream().map(i -> i.item().id().value()).toList();
+    }
+}

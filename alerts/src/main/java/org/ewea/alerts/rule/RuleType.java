@@ -1,0 +1,39 @@
+package org.ewea.alerts.rule;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** What an alert rule watches. */
+public enum RuleType {
+    /** A subject entered one of the given stages recently. */
+    STAGE_TRANSITION("stage-transition"),
+    /** A subject's early-warning score reached a threshold. */
+    SCORE("score"),
+    /** A subject's risk-matrix priority reached a level (P1 is the highest). */
+    PRIORITY("priority"),
+    /** A subject (an actor, a tool, a novel term, a technology) was first seen recently. */
+    EMERGENCE("emergence"),
+    /** A watched technology, entity or term is mentioned. */
+    WATCHLIST("watchlist"),
+    /** A source is failing or silent: the picture has a gap. */
+    COLLECTION_GAP("collection-gap");
+
+    private final String id;
+
+    RuleType(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    @JsonCreator
+    public static RuleType of(String id) {
+        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown rule type '" + id + "': expected one of "
+                        + Arrays.stream(values()).map(RuleType::id).toList()));
+    }
+}

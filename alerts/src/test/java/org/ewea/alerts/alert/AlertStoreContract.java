@@ -1,0 +1,191 @@
+package org.ewea.alerts.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ewea.alerts.action.ActionPlanner;
+import org.ewea.alerts.action.ActionRepository;
+import org.ewea.alerts.action.ActionStatus;
+import org.ewea.alerts.action.EarlyAction;
+import org.ewea.alerts.event.AlertEvent;
+import org.ewea.alerts.event.AlertEventFeed;
+import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.alerts.rule.AlertRule;
+import org.ewea.alerts.rule.RuleType;
+import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every MongoDB alerts run on must do: grouping, cooldown, lifecycle, events, feed, actions. */
+abstract class AlertStoreContract {
+
+    static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
+    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    static final AlertRule STAGE = new AlertRule("stage-emerging", "Entered emerging", RuleType.STAGE_TRANSITION,
+            null, null, List.of("emerging"), 7, null, null, null, null, null, null, null, Duration.ofDays(14));
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final InstantSource clock = () -> now.get();
+    private MongoDatabase database;
+    private AlertRepository alerts;
+    private AlertEventLog events;
+    private AlertRaiser raiser;
+    private AlertLifecycle lifecycle;
+
+    protected abstract MongoDatabase database();
+
+    @BeforeEach
+    void create() {
+        database = database();
+        alerts = new AlertRepository(database);
+        alerts.ensureIndexes();
+        events = new AlertEventLog(database);
+        raiser = new AlertRaiser(alerts, events, clock);
+        lifecycle = new AlertLifecycle(alerts, events, METHODOLOGY, clock);
+    }
+
+    static Trigger trigger(String series, String stage, double score, Tlp tlp) {
+        return new Trigger(STAGE, new Subject("technology", series, series), series + " entered the emerging stage",
+                "growth " + score, score, stage, "P3", "digital-fraud", tlp, List.of("item-1"),
+                Map.of("score", Double.toString(score)), LocalDate.of(2026, 3, 1));
+    }
+
+    @Test
+    void oneDevelopmentIsOneAlertUpdatedOverTime() {
+        RaiseOutcome first = raiser.raise(trigger("voice-cloning", "emerging", 0.40, Tlp.GREEN));
+        assertThat(first.kind()).isEqualTo(RaiseOutcome.Kind.RAISED);
+        now.set(T0.plusSeconds(3600));
+        RaiseOutcome same = raiser.raise(trigger("voice-cloning", "emerging", 0.45, Tlp.GREEN));
+        assertThat(same.kind()).isEqualTo(RaiseOutcome.Kind.UNCHANGED);
+        RaiseOutcome moved = raiser.raise(trigger("voice-cloning", "established", 0.62, Tlp.AMBER));
+        assertThat(moved.kind()).isEqualTo(RaiseOutcome.Kind.UPDATED);
+        assertThat(moved.change()).contains("stage emerging -> established", "score 45% -> 62%",
+                "marking TLP:GREEN -> TLP:AMBER");
+        Alert alert = alerts.find(first.alert().id()).orElseThrow();
+        assertThat(alert.triggers()).isEqualTo(3);
+        assertThat(alert.tlp()).isEqualTo(Tlp.AMBER);
+        assertThat(alert.history()).extracting(HistoryEntry::type).containsExactly("RAISED", "UPDATED");
+        assertThat(alerts.count(new AlertRepository.Query(null, null, null, null, null, Tlp.RED))).isEqualTo(1);
+        // another subject is another development
+        assertThat(raiser.raise(trigger("deepfake-video", "emerging", 0.3, Tlp.CLEAR)).kind())
+                .isEqualTo(RaiseOutcome.Kind.RAISED);
+        assertThat(events.after(0, 100, Tlp.RED)).extracting(AlertEvent::type)
+                .containsExactly("raised", "updated", "raised");
+    }
+
+    @Test
+    void aClosedDevelopmentStaysQuietForTheCooldownThenAlertsAgain() {
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).alert();
+        lifecycle.transition(alert.id(), AlertState.DISMISSED, "seen before", null, "ana", null);
+        now.set(T0.plus(Duration.ofDays(13)));
+        assertThat(raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).kind())
+                .isEqualTo(RaiseOutcome.Kind.SUPPRESSED);
+        now.set(T0.plus(Duration.ofDays(14)).plusSeconds(1));
+        RaiseOutcome again = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
+        assertThat(again.kind()).isEqualTo(RaiseOutcome.Kind.RAISED);
+        assertThat(again.alert().id()).isNotEqualTo(alert.id());
+        assertThat(again.alert().state()).isEqualTo(AlertState.NEW);
+    }
+
+    @Test
+    void theLifecycleIsGuardedAndEveryMoveRecorded() {
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).alert();
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> lifecycle.transition(alert.id(), AlertState.ACTIONED, "done", null, "ana", null))
+                .withMessageContaining("cannot move from NEW to ACTIONED");
+        now.set(T0.plusSeconds(60));
+        Alert acknowledged = lifecycle.transition(alert.id(), AlertState.ACKNOWLEDGED, "mine", null, "ana", 0L);
+        assertThatExceptionOfType(AlertRepository.ConcurrentChangeException.class).isThrownBy(() ->
+                lifecycle.transition(alert.id(), AlertState.DISMISSED, "stale view", null, "bob", 0L));
+        assertThatExceptionOfType(InvalidAlertInputException.class).isThrownBy(() ->
+                lifecycle.transition(alert.id(), AlertState.ASSESSED, null, null, "ana", null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("assessment"));
+        assertThatExceptionOfType(InvalidAlertInputException.class).isThrownBy(() ->
+                lifecycle.transition(alert.id(), AlertState.ASSESSED, null,
+                        new AssessmentInput(null, "Z9", null, 4, null, "high"), "ana", null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("assessment.grade"));
+        Alert assessed = lifecycle.transition(alert.id(), AlertState.ASSESSED, "corroborated",
+                new AssessmentInput(null, "b2", null, 5, 1, "high"), "ana", acknowledged.version());
+        assertThat(assessed.assessment().grade()).isEqualTo("B2");
+        assertThat(assessed.priority()).isEqualTo(assessed.assessment().priority());
+        assertThatExceptionOfType(InvalidAlertInputException.class).isThrownBy(() ->
+                lifecycle.transition(alert.id(), AlertState.DISMISSED, " ", null, "ana", null))
+                .satisfies(e -> assertThat(e.field()).isEqualTo("note"));
+        Alert actioned = lifecycle.transition(alert.id(), AlertState.ACTIONED, "briefed", null, "pol", null);
+        assertThat(actioned.closedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(actioned.history()).extracting(h -> h.actor() + ":" + h.from() + "->" + h.to())
+                .containsExactly("system:null->NEW", "ana:NEW->ACKNOWLEDGED", "ana:ACKNOWLEDGED->ASSESSED",
+                        "pol:ASSESSED->ACTIONED");
+        assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() ->
+                lifecycle.transition(alert.id(), AlertState.DISMISSED, "late", null, "ana", null))
+                .withMessageContaining("it is closed");
+        // the group is free again: a new trigger after the cooldown raises a new alert
+        assertThat(alerts.findOpen(alert.groupKey())).isEmpty();
+    }
+
+    @Test
+    void feedbackIsOneVerdictPerUser() {
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).alert();
+        lifecycle.feedback(alert.id(), true, null, "ana");
+        lifecycle.feedback(alert.id(), false, "vendor marketing", "bob");
+        Alert changed = lifecycle.feedback(alert.id(), false, "changed my mind", "ana");
+        assertThat(changed.feedback()).extracting(f -> f.user() + "=" + f.relevant())
+                .containsExactlyInAnyOrder("ana=false", "bob=false");
+    }
+
+    @Test
+    void readersSeeOnlyAlertsAndEventsTheyAreClearedFor() {
+        raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.RED));
+        raiser.raise(trigger("deepfake-video", "emerging", 0.4, Tlp.AMBER));
+        raiser.raise(trigger("drones", "emerging", 0.4, Tlp.CLEAR));
+        var amber = new AlertRepository.Query(null, null, null, null, null, Tlp.AMBER);
+        assertThat(alerts.page(amber, 0, 10)).extracting(a -> a.subject().id())
+                .containsExactlyInAnyOrder("deepfake-video", "drones");
+        assertThat(events.after(0, 10, Tlp.GREEN)).extracting(e -> e.subject().id()).containsExactly("drones");
+        assertThat(events.after(1, 10, Tlp.RED)).extracting(AlertEvent::sequence).containsExactly(2L, 3L);
+        assertThat(events.last()).isEqualTo(3);
+    }
+
+    @Test
+    void theFeedTellsAboutEveryEventStored() throws Exception {
+        List<AlertEvent> seen = new CopyOnWriteArrayList<>();
+        try (AlertEventFeed feed = new AlertEventFeed(database, seen::add)) {
+            feed.start();
+            raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
+            raiser.raise(trigger("voice-cloning", "established", 0.8, Tlp.CLEAR));
+            await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 2);
+            assertThat(seen).extracting(AlertEvent::type).containsExactly("raised", "updated");
+        }
+    }
+
+    @Test
+    void earlyActionsComeFromThePlaybooksOncePerRecommendation() {
+        ActionRepository actions = new ActionRepository(database);
+        ActionPlanner planner = new ActionPlanner(METHODOLOGY, actions, clock);
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER)).alert();
+        List<EarlyAction> planned = planner.plan(alert);
+        assertThat(planned).isNotEmpty();
+        assertThat(planned).extracting(EarlyAction::audience).contains("analyst", "policy");
+        assertThat(planned).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(ActionStatus.OPEN);
+            assertThat(a.tlp()).isEqualTo(Tlp.AMBER);
+            assertThat(a.due()).isAfter(LocalDate.of(2026, 3, 2));
+        });
+        assertThat(planner.plan(alert)).isEmpty();
+        var query = new ActionRepository.Query(null, "policy", null, null, Tlp.RED);
+        assertThat(actions.page(query, 0, 100)).allMatch(a -> a.audience().equals("policy"));
+        assertThat(actions.count(new ActionRepository.Query(null, null, alert.id(), null, Tlp.GREEN))).isZero();
+    }
+}

@@ -1,0 +1,113 @@
+package org.ewea.api.alerts;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ewea.alerts.action.ActionPlanner;
+import org.ewea.alerts.action.ActionRepository;
+import org.ewea.alerts.alert.AlertLifecycle;
+import org.ewea.alerts.alert.AlertRaiser;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.engine.AlertEngine;
+import org.ewea.alerts.engine.AlertEvaluator;
+import org.ewea.alerts.engine.AlertInputs;
+import org.ewea.alerts.event.AlertEventFeed;
+import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.alerts.rule.AlertRuleFile;
+import org.ewea.alerts.rule.AlertRuleValidator;
+import org.ewea.alerts.rule.RuleBook;
+import org.ewea.api.config.AlertsProperties;
+import org.ewea.collectors.harvest.HealthAssessor;
+import org.ewea.collectors.schedule.SourceLock;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.source.SourceRepository;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.ScoreEvidence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import java.time.InstantSource;
+
+/** Alerts' collections, rule engine, lifecycle, event feed and schedule. */
+@Configuration(proxyBeanMethods = false)
+class AlertsConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertsConfiguration.class);
+
+    @Bean
+    AlertRepository alertRepository(MongoDatabase database) {
+        AlertRepository alerts = new AlertRepository(database);
+        alerts.ensureIndexes();
+        return alerts;
+    }
+
+    @Bean
+    AlertEventLog alertEventLog(MongoDatabase database) {
+        return new AlertEventLog(database);
+    }
+
+    @Bean
+    ActionRepository actionRepository(MongoDatabase database) {
+        return new ActionRepository(database);
+    }
+
+    @Bean
+    AlertRuleValidator alertRuleValidator(Methodology methodology) {
+        return new AlertRuleValidator(methodology);
+    }
+
+    @Bean
+    RuleBook ruleBook(AlertRuleValidator validator, AlertsProperties properties, MongoDatabase database) {
+        var rules = new AlertRuleFile(validator).read(properties.rulesFile());
+        LOG.info("Alert rules: {} from {}", rules.size(), properties.rulesFile() == null ? "the shipped defaults"
+                : properties.rulesFile());
+        return new RuleBook(rules, database);
+    }
+
+    @Bean
+    AlertRaiser alertRaiser(AlertRepository alerts, AlertEventLog events, InstantSource clock) {
+        return new AlertRaiser(alerts, events, clock);
+    }
+
+    @Bean
+    AlertLifecycle alertLifecycle(AlertRepository alerts, AlertEventLog events, Methodology methodology,
+            InstantSource clock) {
+        return new AlertLifecycle(alerts, events, methodology, clock);
+    }
+
+    @Bean
+    ActionPlanner actionPlanner(Methodology methodology, ActionRepository actions, InstantSource clock) {
+        return new ActionPlanner(methodology, actions, clock);
+    }
+
+    @Bean
+    AlertEngine alertEngine(RuleBook rules, Methodology methodology, ScoreEvidence evidence, ItemRepository items,
+            AlertRaiser raiser, ActionPlanner planner, EarlyWarningScorer scorer, ModelRegistry models,
+            SignalRepository signals, SourceRepository sources, HealthAssessor health, InstantSource clock) {
+        return new AlertEngine(rules, new AlertEvaluator(methodology, evidence, items), raiser, planner, scorer,
+                models, signals, () -> {
+                    List<Source> enabled = sources.enabled();
+                    Map<String, String> titles = new LinkedHashMap<>();
+                    enabled.forEach(s -> titles.put(s.id().value(), s.title()));
+                    return new AlertInputs.Sources(enabled.stream().map(s -> health.assess(s.id().value()))
+                            .toList(), titles);
+                }, clock);
+    }
+
+    @Bean
+    AlertEventHub alertEventHub(MongoDatabase database) {
+        return new AlertEventHub(listener -> new AlertEventFeed(database, listener));
+    }
+
+    @Bean
+    AlertEvaluationScheduler alertEvaluationScheduler(AlertEngine engine, SourceLock lock,
+            AlertsProperties properties) {
+        return new AlertEvaluationScheduler(engine, lock, properties);
+    }
+}

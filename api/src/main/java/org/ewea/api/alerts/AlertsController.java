@@ -1,0 +1,268 @@
+package org.ewea.api.alerts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ewea.alerts.action.ActionRepository;
+import org.ewea.alerts.action.EarlyAction;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertLifecycle;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.AssessmentInput;
+import org.ewea.alerts.engine.EvaluationReport;
+import org.ewea.alerts.event.AlertEvent;
+import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.api.config.AlertsProperties;
+import org.ewea.api.items.ItemView;
+import org.ewea.api.security.User;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.PageResponse;
+import org.ewea.api.web.ProblemType;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.risk.HarmProfile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** Alerts: the inbox, one alert with its evidence and actions, lifecycle moves, feedback, the live stream. */
+@RestController
+@Tag(name = "Alerts", description = "Alerts raised by the rules, their lifecycle and the live stream")
+class AlertsController {
+
+    static final int MAX_SIZE = 100;
+    static final int BACKLOG = 1_000;
+
+    /** One alert with what is behind it and what can be done with it. */
+    record AlertDetail(Alert alert, List<ItemView> evidence, List<EarlyAction> actions, Set<AlertState> next) {
+    }
+
+    private final AlertRepository alerts;
+    private final AlertLifecycle lifecycle;
+    private final AlertEventLog events;
+    private final AlertEventHub hub;
+    private final ActionRepository actions;
+    private final ItemRepository items;
+    private final AlertEvaluationScheduler evaluation;
+    private final AlertsProperties properties;
+    private final BlockingStore store;
+
+    AlertsController(AlertRepository alerts, AlertLifecycle lifecycle, AlertEventLog events, AlertEventHub hub,
+            ActionRepository actions, ItemRepository items, AlertEvaluationScheduler evaluation,
+            AlertsProperties properties, BlockingStore store) {
+        this.alerts = alerts;
+        this.lifecycle = lifecycle;
+        this.events = events;
+        this.hub = hub;
+        this.actions = actions;
+        this.items = items;
+        this.evaluation = evaluation;
+        this.properties = properties;
+        this.store = store;
+    }
+
+    @GetMapping(path = "/api/v1/alerts", produces = "application/json")
+    @Operation(summary = "The alerts inbox, most recently changed first",
+            description = "Alerts the caller is cleared for (an alert carries the most restrictive marking of the"
+                    + " items it cites), filtered by state, rule, subject kind, subject id and priority.")
+    Mono<PageResponse<Alert>> list(@AuthenticationPrincipal User user,
+            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
+            @Min(value = 0, message = "must be between 0 and 10000")
+            @Max(value = 10_000, message = "must be between 0 and 10000") int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
+            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
+            @Parameter(description = "NEW, ACKNOWLEDGED, ASSESSED, ACTIONED or DISMISSED")
+            @RequestParam(name = "state", required = false) @Nullable String state,
+            @Parameter(description = "the rule id") @RequestParam(name = "rule", required = false) @Nullable String rule,
+            @Parameter(description = "technology, cve, attack-group, attack-software, term, watch-term or source")
+            @RequestParam(name = "kind", required = false) @Nullable String kind,
+            @Parameter(description = "the subject's id, e.g. voice-cloning or cve:CVE-2024-3400")
+            @RequestParam(name = "subject", required = false) @Nullable String subject,
+            @Parameter(description = "the priority id, e.g. P1") @RequestParam(name = "priority", required = false)
+            @Nullable String priority) {
+        AlertState wanted = state == null ? null : state(state, "state");
+        var query = new AlertRepository.Query(wanted, rule, kind, subject, priority, user.maxTlp());
+        return store.call(() -> new PageResponse<>(alerts.page(query, page, size), page, size, alerts.count(query)));
+    }
+
+    @GetMapping(path = "/api/v1/alerts/{id}", produces = "application/json")
+    @Operation(summary = "One alert with its evidence items, early actions and the states it can move to",
+            description = "404 when there is no such alert or the caller is not cleared for its marking.")
+    Mono<AlertDetail> get(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
+        return store.call(() -> {
+            Alert alert = cleared(user, id);
+            List<ItemView> evidence = new ArrayList<>();
+            for (String itemId : alert.evidence()) {
+                items.findAnnotated(new ItemId(itemId)).filter(i -> user.cleared(i.item().tlp()))
+                        .ifPresent(i -> evidence.add(ItemView.of(i)));
+            }
+            List<EarlyAction> planned = actions.page(new ActionRepository.Query(null, null, alert.id(), null,
+                    user.maxTlp()), 0, 200);
+            return new AlertDetail(alert, evidence, planned, alert.state().next());
+        });
+    }
+
+    @PostMapping(path = "/api/v1/alerts/{id}/transitions", consumes = "application/json",
+            produces = "application/json")
+    @Operation(summary = "Move an alert through its lifecycle (ANALYST, POLICY, ADMIN)",
+            description = "NEW -> ACKNOWLEDGED -> ASSESSED -> ACTIONED; DISMISSED from any open state, with a note"
+                    + " giving the reason. ASSESSED needs an assessment (grade, likelihood, confidence; harm and"
+                    + " position have defaults) and sets the alert's priority from the risk matrix. An illegal move"
+                    + " (e.g. NEW -> ACTIONED), or a version older than the alert's, answers 409. Every move is kept"
+                    + " in the alert's history (who, when, from, to, note) and in the audit trail.")
+    Mono<Alert> transition(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+            @RequestBody AlertRequests.Transition request) {
+        if (request.to() == null) {
+            throw ApiProblem.invalidField("to", "is required: ACKNOWLEDGED, ASSESSED, ACTIONED or DISMISSED");
+        }
+        AlertState to = state(request.to(), "to");
+        AssessmentInput input = request.assessment() == null ? null : assessment(request.assessment());
+        return store.call(() -> {
+            cleared(user, id);
+            return lifecycle.transition(id, to, request.note(), input, user.username(), request.version());
+        }).onErrorMap(AlertProblems::of);
+    }
+
+    @PostMapping(path = "/api/v1/alerts/{id}/feedback", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Say whether an alert's subject is a relevant threat (ANALYST, ADMIN)",
+            description = "One verdict per user, the latest kept; stored on the alert as a label scoring can learn"
+                    + " from.")
+    Mono<Alert> feedback(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+            @RequestBody AlertRequests.Feedback request) {
+        if (request.relevant() == null) {
+            throw ApiProblem.invalidField("relevant", "is required: true or false");
+        }
+        return store.call(() -> {
+            cleared(user, id);
+            return lifecycle.feedback(id, request.relevant(), request.note(), user.username());
+        }).onErrorMap(AlertProblems::of);
+    }
+
+    @PostMapping(path = "/api/v1/alerts/evaluate", produces = "application/json")
+    @Operation(summary = "Evaluate the alert rules now (ANALYST, ADMIN)",
+            description = "Runs what the schedule runs and reports it; 409 while another instance is evaluating.")
+    Mono<EvaluationReport> evaluate() {
+        return store.call(() -> evaluation.evaluateNow().orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT,
+                "Another instance is evaluating the alert rules right now; try again shortly.")));
+    }
+
+    @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Alert events as server-sent events, resumable",
+            description = "Every alert event (raised, updated, transition, feedback) the caller is cleared for, from"
+                    + " every instance, as it happens; the SSE id is the event's number. Reconnect with the"
+                    + " Last-Event-ID header (or lastEventId) to receive first what was missed (up to 1,000 events),"
+                    + " then the live stream; without it the stream starts with what happens next. Idle streams get a"
+                    + " comment every 15 s.")
+    Flux<ServerSentEvent<AlertEvent>> stream(@AuthenticationPrincipal User user,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventHeader,
+            @Parameter(description = "as the Last-Event-ID header, for clients that cannot set headers")
+            @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventParam) {
+        String given = lastEventHeader != null ? lastEventHeader : lastEventParam;
+        Long resumeAfter = given == null ? null : sequence(given);
+        return Flux.defer(() -> {
+            Sinks.Many<AlertEvent> live = Sinks.many().unicast().onBackpressureBuffer();
+            AutoCloseable listening = hub.listen(e -> {
+                if (user.cleared(e.tlp())) {
+                    live.emitNext(e, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+                }
+            });
+            long[] last = {0};
+            Mono<List<AlertEvent>> backlog = store.call(() -> {
+                if (resumeAfter == null) {
+                    last[0] = events.last();
+                    return List.of();
+                }
+                last[0] = resumeAfter;
+                return events.after(resumeAfter, BACKLOG, user.maxTlp());
+            });
+            Flux<ServerSentEvent<AlertEvent>> alertEvents = backlog.flatMapMany(Flux::fromIterable)
+                    .concatWith(live.asFlux())
+                    .filter(e -> {
+                        if (e.sequence() <= last[0]) {
+                            return false;
+                        }
+                        last[0] = e.sequence();
+                        return true;
+                    })
+                    .map(e -> ServerSentEvent.builder(e).id(Long.toString(e.sequence())).event(e.type()).build());
+            Flux<ServerSentEvent<AlertEvent>> heartbeats = Flux.interval(properties.streamHeartbeat())
+                    .map(i -> ServerSentEvent.<AlertEvent>builder().comment("heartbeat").build());
+            return Flux.merge(alertEvents, heartbeats).doFinally(signal -> {
+                try {
+                    listening.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        });
+    }
+
+    private Alert cleared(User user, String id) {
+        return alerts.find(id).filter(a -> user.cleared(a.tlp()))
+                .orElseThrow(() -> AlertProblems.notFound("alert", id));
+    }
+
+    private static long sequence(String value) {
+        try {
+            long sequence = Long.parseLong(value.strip());
+            if (sequence < 0) {
+                throw new NumberFormatException();
+            }
+            return sequence;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidParameter("Last-Event-ID", value, "must be an event number (0 or more)");
+        }
+    }
+
+    private static AlertState state(String value, String field) {
+        try {
+            return AlertState.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String message = "must be one of " + List.of(AlertState.values());
+            throw field.equals("state") ? ApiProblem.invalidParameter(field, value, message)
+                    : ApiProblem.invalidField(field, message);
+        }
+    }
+
+    private static AssessmentInput assessment(AlertRequests.Assessment a) {
+        HarmProfile harm = null;
+        if (a.harm() != null) {
+            Set<String> dimensions = Set.of("physical", "psychological", "financial", "community", "societal",
+                    "geographic", "vulnerability");
+            if (!a.harm().keySet().equals(dimensions) || a.harm().values().stream().anyMatch(v -> v == null)) {
+                throw ApiProblem.invalidField("assessment.harm", "must give all of " + dimensions.stream().sorted()
+                        .toList() + ", each 0 to 4");
+            }
+            Map<String, Integer> h = a.harm();
+            try {
+                harm = new HarmProfile(h.get("physical"), h.get("psychological"), h.get("financial"),
+                        h.get("community"), h.get("societal"), h.get("geographic"), h.get("vulnerability"));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("assessment.harm", e.getMessage());
+            }
+        }
+        return new AssessmentInput(a.scheme(), a.grade(), harm, a.likelihood(), a.position(), a.confidence());
+    }
+}
