@@ -15,22 +15,31 @@ public final class RunningApplication implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final WebTestClient client;
 
-    private RunningApplication(ConfigurableApplicationContext context) {
+    private RunningApplication(ConfigurableApplicationContext context, @org.jspecify.annotations.Nullable String token) {
         this.context = context;
         String port = context.getEnvironment().getProperty("local.server.port");
         String dataDir = context.getEnvironment().getProperty("ewea.data-dir", "./data");
         this.client = TestClients.forPort(Integer.parseInt(port),
-                TestClients.adminToken(java.nio.file.Path.of(dataDir)));
+                token != null ? token : TestClients.adminToken(java.nio.file.Path.of(dataDir)));
     }
 
     /** Starts on a random port with the given {@code ewea.*} (or other) properties, e.g. {@code ewea.data-dir=...}. */
     public static RunningApplication start(String... properties) {
+        return startWithToken(null, properties);
+    }
+
+    /**
+     * As {@link #start}, with the client sending {@code token} (for an instance joining another's store, whose first
+     * start wrote the admin token elsewhere).
+     */
+    public static RunningApplication startWithToken(@org.jspecify.annotations.Nullable String token,
+            String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         for (String property : properties) {
             args.add("--" + property);
         }
         SpringApplication application = new SpringApplicationBuilder(EweaApplication.class).build();
-        return new RunningApplication(application.run(args.toArray(String[]::new)));
+        return new RunningApplication(application.run(args.toArray(String[]::new)), token);
     }
 
     public WebTestClient client() {

@@ -209,7 +209,7 @@ class AlertsController {
                     .map(e -> ServerSentEvent.builder(e).id(Long.toString(e.sequence())).event(e.type()).build());
             Flux<ServerSentEvent<AlertEvent>> heartbeats = Flux.interval(properties.streamHeartbeat())
                     .map(i -> ServerSentEvent.<AlertEvent>builder().comment("heartbeat").build());
-            return Flux.merge(alertEvents, heartbeats).doFinally(signal -> {
+            return Flux.merge(alertEvents, heartbeats).takeUntilOther(hub.closing()).doFinally(signal -> {
                 try {
                     listening.close();
                 } catch (Exception e) {

@@ -125,4 +125,47 @@ class TlpClearanceIntegrationTests {
             assertThat(adminScores.toString()).contains("TLP:RED");
         }
     }
+
+    @Test
+    void alertsTheirEventsAndTheirRecommendationsHoldOnlyClearedOnes() {
+        org.ewea.alerts.rule.AlertRule rule = app.bean(org.ewea.alerts.rule.RuleBook.class).find("stage-emerging")
+                .orElseThrow().rule();
+        var raiser = app.bean(org.ewea.alerts.alert.AlertRaiser.class);
+        var planner = app.bean(org.ewea.alerts.action.ActionPlanner.class);
+        List<String> ids = new ArrayList<>();
+        for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.AMBER, Tlp.RED)) {
+            String series = switch (tlp) {
+                case CLEAR -> "drones";
+                case AMBER -> "voice-cloning";
+                default -> "deepfake-video";
+            };
+            var alert = raiser.raise(new org.ewea.alerts.alert.Trigger(rule,
+                    new org.ewea.alerts.alert.Subject("technology", series, series + " " + tlp.name() + " alert"),
+                    series + " entered the emerging stage", "marked " + tlp.label(), 0.6, "emerging", "P2",
+                    "digital-fraud", tlp, List.of(), Map.of(), java.time.LocalDate.parse("2026-02-05"))).alert();
+            planner.plan(alert);
+            ids.add(alert.id());
+        }
+        Map<String, Object> listed = get(amber, "/api/v1/alerts?size=100");
+        assertThat(listed.toString()).contains("CLEAR alert", "AMBER alert").doesNotContain("RED alert");
+        amber.get().uri("/api/v1/alerts/" + ids.get(1)).exchange().expectStatus().isOk();
+        amber.get().uri("/api/v1/alerts/" + ids.get(2)).exchange().expectStatus().isNotFound()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain("RED alert"));
+        amber.post().uri("/api/v1/alerts/" + ids.get(2) + "/transitions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"to\": \"ACKNOWLEDGED\"}").exchange().expectStatus().isNotFound();
+        assertThat(get(app.client(), "/api/v1/alerts?size=100").toString()).contains("RED alert");
+
+        String recommendations = get(amber, "/api/v1/recommendations?size=100").toString();
+        assertThat(recommendations).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
+        assertThat(get(app.client(), "/api/v1/recommendations?size=100&alertId=" + ids.get(2)))
+                .extractingByKey("total").isNotEqualTo(0);
+
+        List<String> streamed = amber.get().uri("/api/v1/alerts/stream?lastEventId=0")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<
+                        Map<String, Object>>>() { })
+                .getResponseBody().filter(e -> e.data() != null).take(java.time.Duration.ofSeconds(3))
+                .map(e -> String.valueOf(e.data().get("alertId"))).collectList().block();
+        assertThat(streamed).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
+    }
 }
