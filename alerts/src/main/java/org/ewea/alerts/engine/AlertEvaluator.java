@@ -15,7 +15,9 @@ import org.ewea.alerts.rule.AlertRule;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.Tlp;
+import org.jspecify.annotations.Nullable;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.risk.Priority;
 import org.ewea.scoring.warning.EarlyWarningScore;
@@ -111,7 +113,7 @@ public final class AlertEvaluator {
         facts.put("methodology", s.methodologyVersion());
         return new Trigger(rule, new Subject(s.kind(), s.series(), s.label()), title, summary, s.score(),
                 s.stage().stage(), s.priority(), SubjectCategory.of(methodology, s.kind(), s.series()),
-                marking(cited), ids(cited), facts, s.asOf());
+                marking(cited), grade(cited), ids(cited), facts, s.asOf());
     }
 
     private List<Trigger> watchlist(AlertRule rule, AlertInputs in, LocalDate since) {
@@ -134,7 +136,7 @@ public final class AlertEvaluator {
                     found.add(new Trigger(rule, new Subject("watch-term", watched.toLowerCase(Locale.ROOT), watched),
                             String.format(Locale.ROOT, "Watched term \"%s\" in %s item(s)", watched, count),
                             String.format(Locale.ROOT, "\"%s\" appears in %s item(s) from %s to %s.", watched, count,
-                                    since, in.asOf()), null, null, null, null, marking(cited), ids(cited),
+                                    since, in.asOf()), null, null, null, null, marking(cited), grade(cited), ids(cited),
                             Map.of("items", count, "since", since.toString()), in.asOf()));
                 }
             }
@@ -159,7 +161,7 @@ public final class AlertEvaluator {
                 found.add(new Trigger(rule, new Subject("source", h.sourceId(), title),
                         String.format(Locale.ROOT, "Collection gap: %s is %s", title,
                                 h.status().name().toLowerCase(Locale.ROOT)),
-                        h.explanation(), null, null, null, null, Tlp.CLEAR, List.of(), facts, in.asOf()));
+                        h.explanation(), null, null, null, null, Tlp.CLEAR, null, List.of(), facts, in.asOf()));
             }
         }
         return found;
@@ -192,6 +194,13 @@ public final class AlertEvaluator {
 
     private static Tlp marking(List<AnnotatedItem> cited) {
         return Tlp.mostRestrictive(cited.stream().map(i -> i.item().tlp()).toList());
+    }
+
+    private static @Nullable String grade(List<AnnotatedItem> cited) {
+        return cited.stream().map(i -> i.item().grading())
+                .min(java.util.Comparator.comparing((AdmiraltyGrade g) -> g.source().ordinal())
+                        .thenComparing(g -> g.information().code()))
+                .map(AdmiraltyGrade::code).orElse(null);
     }
 
     private static List<String> ids(List<AnnotatedItem> cited) {

@@ -57,6 +57,12 @@ public final class AlertEventLog {
         return found;
     }
 
+    /** One event by number. */
+    public java.util.Optional<AlertEvent> find(long sequence) {
+        return java.util.Optional.ofNullable(events.find(Filters.eq("_id", sequence)).first())
+                .map(AlertEventLog::read);
+    }
+
     /** The number of the last event, 0 when there is none. */
     public long last() {
         Document newest = events.find().sort(Sorts.descending("_id")).limit(1).first();
@@ -69,7 +75,8 @@ public final class AlertEventLog {
                 .append("title", e.title()).append("subject", new Document("kind", e.subject().kind())
                         .append("id", e.subject().id()).append("label", e.subject().label()))
                 .append("category", e.category()).append("stage", e.stage()).append("priority", e.priority())
-                .append("score", e.score()).append("tlp", e.tlp().name()).append("note", e.note());
+                .append("score", e.score()).append("tlp", e.tlp().name()).append("grade", e.grade())
+                .append("note", e.note());
     }
 
     static AlertEvent read(Document d) {
@@ -80,6 +87,6 @@ public final class AlertEventLog {
                 AlertState.valueOf(d.getString("state")), d.getString("title"),
                 new Subject(s.getString("kind"), s.getString("id"), s.getString("label")), d.getString("category"),
                 d.getString("stage"), d.getString("priority"), score == null ? null : score.doubleValue(),
-                Tlp.valueOf(d.getString("tlp")), d.getString("note"));
+                Tlp.valueOf(d.getString("tlp")), d.getString("grade"), d.getString("note"));
     }
 }

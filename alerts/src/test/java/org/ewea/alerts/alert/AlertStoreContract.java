@@ -20,6 +20,18 @@ import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.event.AlertEvent;
 import org.ewea.alerts.event.AlertEventFeed;
 import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.alerts.delivery.Channel;
+import org.ewea.alerts.delivery.Delivery;
+import org.ewea.alerts.delivery.DeliveryPlanner;
+import org.ewea.alerts.delivery.DeliveryRepository;
+import org.ewea.alerts.delivery.DeliveryWorker;
+import org.ewea.alerts.delivery.EmailSender;
+import org.ewea.alerts.delivery.RetryPolicy;
+import org.ewea.alerts.delivery.SmtpSettings;
+import org.ewea.alerts.delivery.Subscription;
+import org.ewea.alerts.delivery.SubscriptionFilter;
+import org.ewea.alerts.delivery.SubscriptionRepository;
+import org.ewea.alerts.delivery.WebhookSender;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleType;
 import org.ewea.methodology.Tlp;
@@ -58,7 +70,7 @@ abstract class AlertStoreContract {
 
     static Trigger trigger(String series, String stage, double score, Tlp tlp) {
         return new Trigger(STAGE, new Subject("technology", series, series), series + " entered the emerging stage",
-                "growth " + score, score, stage, "P3", "digital-fraud", tlp, List.of("item-1"),
+                "growth " + score, score, stage, "P3", "digital-fraud", tlp, "B2", List.of("item-1"),
                 Map.of("score", Double.toString(score)), LocalDate.of(2026, 3, 1));
     }
 
@@ -187,5 +199,151 @@ abstract class AlertStoreContract {
         var query = new ActionRepository.Query(null, "policy", null, null, Tlp.RED);
         assertThat(actions.page(query, 0, 100)).allMatch(a -> a.audience().equals("policy"));
         assertThat(actions.count(new ActionRepository.Query(null, null, alert.id(), null, Tlp.GREEN))).isZero();
+    }
+
+    private Subscription subscription(String id, String owner, Channel channel, String target,
+            SubscriptionFilter filter) {
+        Subscription s = new Subscription(id, owner, null, id, filter, channel,
+                channel == Channel.WEBHOOK ? java.net.URI.create(target) : null,
+                channel == Channel.WEBHOOK ? "s3cret-" + id : null, channel == Channel.EMAIL ? target : null, true,
+                T0);
+        new SubscriptionRepository(database).save(s);
+        return s;
+    }
+
+    @Test
+    void webhooksAreSignedRetriedWithBackoffAndEndAsDeadLetters() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String expected = "sha256=" + WebhookSender.sign("s3cret-hook",
+                    exchange.getRequestHeaders().getFirst(WebhookSender.TIMESTAMP), body);
+            boolean signed = expected.equals(exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE));
+            int status = !signed ? 401 : failures.getAndDecrement() > 0 ? 503 : 204;
+            if (status == 204) {
+                received.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.createContext("/down", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            subscription("hook", "ana", Channel.WEBHOOK, base + "/hook", SubscriptionFilter.everything());
+            subscription("down", "ana", Channel.WEBHOOK, base + "/down", SubscriptionFilter.everything());
+            subscription("green-only", "ana", Channel.WEBHOOK, base + "/hook", new SubscriptionFilter(null, null,
+                    null, null, null, null, Tlp.GREEN, null));
+            DeliveryRepository deliveries = new DeliveryRepository(database);
+            java.util.Map<String, Tlp> cleared = java.util.Map.of("ana", Tlp.AMBER);
+            var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
+                    u -> java.util.Optional.ofNullable(cleared.get(u));
+            DeliveryPlanner planner = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
+                    METHODOLOGY, clearance, database, clock, InstantSource.system(), Duration.ofSeconds(30));
+            DeliveryWorker worker = new DeliveryWorker(deliveries, new SubscriptionRepository(database), events,
+                    List.of(new WebhookSender(Duration.ofSeconds(5), true, clock)), clearance,
+                    new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+
+            raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER));
+            raiser.raise(trigger("drones", "emerging", 0.4, Tlp.RED));
+            assertThat(planner.plan()).isEqualTo(2);
+            assertThat(planner.plan()).isZero();
+
+            assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(0, 2, 0));
+            assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(0, 0, 0));
+            now.set(T0.plus(Duration.ofMinutes(1)));
+            assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(1, 1, 0));
+            assertThat(received).singleElement().asString().contains("\"type\":\"raised\"", "voice-cloning");
+            now.set(T0.plus(Duration.ofMinutes(2)));
+            assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(0, 0, 0));
+            now.set(T0.plus(Duration.ofMinutes(3)));
+            assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(0, 0, 1));
+            List<Delivery> dead = deliveries.page(Delivery.Status.DEAD, "ana", null, 0, 10);
+            assertThat(dead).singleElement().satisfies(d -> {
+                assertThat(d.subscriptionId()).isEqualTo("down");
+                assertThat(d.attempts()).isEqualTo(3);
+                assertThat(d.lastError()).contains("HTTP 500");
+            });
+            assertThat(deliveries.retry(dead.getFirst().id(), now.get())).isTrue();
+            assertThat(deliveries.count(Delivery.Status.PENDING, null, "down")).isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void webhooksToPrivateAddressesFailForGoodUnlessAllowed() {
+        subscription("internal", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/hook", SubscriptionFilter.everything());
+        DeliveryRepository deliveries = new DeliveryRepository(database);
+        var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
+                u -> java.util.Optional.of(Tlp.RED);
+        new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
+                database, clock, InstantSource.system(), Duration.ofSeconds(30));
+        raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
+        new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
+                database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
+        DeliveryWorker worker = new DeliveryWorker(deliveries, new SubscriptionRepository(database), events,
+                List.of(new WebhookSender(Duration.ofSeconds(5), false, clock)), clearance,
+                new RetryPolicy(5, Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+        assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(0, 0, 1));
+        assertThat(deliveries.page(Delivery.Status.DEAD, null, null, 0, 10)).singleElement()
+                .satisfies(d -> assertThat(d.lastError()).contains("private or local address"));
+    }
+
+    @Test
+    void eMailGoesOutThroughSmtpMarkedWithItsTlp() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+        smtp.start();
+        try {
+            subscription("mail", "ana", Channel.EMAIL, "ana@police.example", SubscriptionFilter.everything());
+            DeliveryRepository deliveries = new DeliveryRepository(database);
+            var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
+                    u -> java.util.Optional.of(Tlp.AMBER);
+            raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER));
+            new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
+                    database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
+            SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "ewea@police.example",
+                    null, null, false);
+            DeliveryWorker worker = new DeliveryWorker(deliveries, new SubscriptionRepository(database), events,
+                    List.of(new EmailSender(settings)), clearance,
+                    new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+            assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(1, 0, 0));
+            var messages = smtp.getReceivedMessages();
+            assertThat(messages).hasSize(1);
+            assertThat(messages[0].getSubject()).startsWith("[TLP:AMBER] EW/EA alert raised:");
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(messages[0])).startsWith("TLP:AMBER")
+                    .contains("voice-cloning");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void theCursorWaitsForAGapInTheEventNumbersUntilItTimesOut() {
+        var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
+                u -> java.util.Optional.of(Tlp.RED);
+        subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
+        DeliveryRepository deliveries = new DeliveryRepository(database);
+        AtomicReference<Instant> wall = new AtomicReference<>(T0);
+        DeliveryPlanner planner = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
+                METHODOLOGY, clearance, database, clock, () -> wall.get(), Duration.ofSeconds(30));
+        raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
+        // number 2 is taken by an instance that has not stored its event yet
+        database.getCollection("counters").updateOne(com.mongodb.client.model.Filters.eq("_id", "alert_events"),
+                com.mongodb.client.model.Updates.inc("seq", 1L));
+        raiser.raise(trigger("drones", "emerging", 0.4, Tlp.CLEAR));
+        assertThat(planner.plan()).isEqualTo(1);
+        wall.set(T0.plusSeconds(10));
+        assertThat(planner.plan()).isZero();
+        wall.set(T0.plusSeconds(31));
+        assertThat(planner.plan()).isEqualTo(1);
+        assertThat(deliveries.count(null, null, "all")).isEqualTo(2);
     }
 }

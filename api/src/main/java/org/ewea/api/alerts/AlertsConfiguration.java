@@ -32,7 +32,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Duration;
 import java.time.InstantSource;
+import org.ewea.alerts.delivery.DeliveryPlanner;
+import org.ewea.alerts.delivery.DeliveryRepository;
+import org.ewea.alerts.delivery.DeliveryWorker;
+import org.ewea.alerts.delivery.EmailSender;
+import org.ewea.alerts.delivery.RetryPolicy;
+import org.ewea.alerts.delivery.Sender;
+import org.ewea.alerts.delivery.SmtpSettings;
+import org.ewea.alerts.delivery.SubscriptionRepository;
+import org.ewea.alerts.delivery.WebhookSender;
+import org.ewea.api.security.User;
+import org.ewea.api.security.UserRepository;
 
 /** Alerts' collections, rule engine, lifecycle, event feed and schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -103,6 +115,47 @@ class AlertsConfiguration {
     @Bean
     AlertEventHub alertEventHub(MongoDatabase database) {
         return new AlertEventHub(listener -> new AlertEventFeed(database, listener));
+    }
+
+    @Bean
+    SubscriptionRepository subscriptionRepository(MongoDatabase database) {
+        return new SubscriptionRepository(database);
+    }
+
+    @Bean
+    DeliveryRepository deliveryRepository(MongoDatabase database) {
+        return new DeliveryRepository(database);
+    }
+
+    @Bean
+    DeliveryPlanner deliveryPlanner(AlertEventLog events, SubscriptionRepository subscriptions,
+            DeliveryRepository deliveries, Methodology methodology, UserRepository users, MongoDatabase database,
+            InstantSource clock) {
+        return new DeliveryPlanner(events, subscriptions, deliveries, methodology,
+                name -> users.find(name).map(User::maxTlp), database, clock, InstantSource.system(),
+                Duration.ofSeconds(30));
+    }
+
+    @Bean
+    DeliveryWorker deliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions,
+            AlertEventLog events, UserRepository users, AlertsProperties properties, InstantSource clock) {
+        List<Sender> senders = new java.util.ArrayList<>();
+        senders.add(new WebhookSender(properties.webhookTimeout(), properties.webhookAllowPrivateAddresses(), clock));
+        AlertsProperties.Smtp smtp = properties.smtp();
+        if (smtp.configured()) {
+            senders.add(new EmailSender(new SmtpSettings(smtp.host(), smtp.port(), smtp.from(), smtp.username(),
+                    smtp.password(), smtp.startTls())));
+            LOG.info("E-mail subscriptions go out through {}:{}", smtp.host(), smtp.port());
+        }
+        return new DeliveryWorker(deliveries, subscriptions, events, senders,
+                name -> users.find(name).map(User::maxTlp), new RetryPolicy(properties.deliveryAttempts(),
+                        properties.retryFirst(), properties.retryLongest()), clock);
+    }
+
+    @Bean
+    DeliveryScheduler deliveryScheduler(DeliveryPlanner planner, DeliveryWorker worker, SourceLock lock,
+            AlertsProperties properties) {
+        return new DeliveryScheduler(planner, worker, lock, properties);
     }
 
     @Bean

@@ -18,7 +18,10 @@ import org.ewea.alerts.alert.AlertLifecycle;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.AssessmentInput;
+import org.ewea.alerts.delivery.SubscriptionFilter;
+import org.ewea.alerts.delivery.SubscriptionRepository;
 import org.ewea.alerts.engine.EvaluationReport;
+import org.ewea.methodology.definition.Methodology;
 import org.ewea.alerts.event.AlertEvent;
 import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.api.config.AlertsProperties;
@@ -66,11 +69,16 @@ class AlertsController {
     private final ItemRepository items;
     private final AlertEvaluationScheduler evaluation;
     private final AlertsProperties properties;
+    private final SubscriptionRepository subscriptions;
+    private final Methodology methodology;
     private final BlockingStore store;
 
     AlertsController(AlertRepository alerts, AlertLifecycle lifecycle, AlertEventLog events, AlertEventHub hub,
             ActionRepository actions, ItemRepository items, AlertEvaluationScheduler evaluation,
-            AlertsProperties properties, BlockingStore store) {
+            AlertsProperties properties, SubscriptionRepository subscriptions, Methodology methodology,
+            BlockingStore store) {
+        this.subscriptions = subscriptions;
+        this.methodology = methodology;
         this.alerts = alerts;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -178,13 +186,19 @@ class AlertsController {
     Flux<ServerSentEvent<AlertEvent>> stream(@AuthenticationPrincipal User user,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventHeader,
             @Parameter(description = "as the Last-Event-ID header, for clients that cannot set headers")
-            @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventParam) {
+            @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventParam,
+            @Parameter(description = "only the events one of your sse subscriptions wants (its filter)")
+            @RequestParam(name = "subscription", required = false) @Nullable String subscriptionId) {
         String given = lastEventHeader != null ? lastEventHeader : lastEventParam;
         Long resumeAfter = given == null ? null : sequence(given);
-        return Flux.defer(() -> {
+        Mono<SubscriptionFilter> wanted = subscriptionId == null ? Mono.just(SubscriptionFilter.everything()
+                .withTypes(SubscriptionFilter.TYPES)) : store.call(() -> subscriptions.find(subscriptionId)
+                .filter(s -> s.owner().equals(user.username()))
+                .orElseThrow(() -> AlertProblems.notFound("subscription", subscriptionId)).filter());
+        return wanted.flatMapMany(filter -> Flux.defer(() -> {
             Sinks.Many<AlertEvent> live = Sinks.many().unicast().onBackpressureBuffer();
             AutoCloseable listening = hub.listen(e -> {
-                if (user.cleared(e.tlp())) {
+                if (user.cleared(e.tlp()) && filter.matches(e, methodology)) {
                     live.emitNext(e, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
                 }
             });
@@ -195,7 +209,8 @@ class AlertsController {
                     return List.of();
                 }
                 last[0] = resumeAfter;
-                return events.after(resumeAfter, BACKLOG, user.maxTlp());
+                return events.after(resumeAfter, BACKLOG, user.maxTlp()).stream()
+                        .filter(e -> filter.matches(e, methodology)).toList();
             });
             Flux<ServerSentEvent<AlertEvent>> alertEvents = backlog.flatMapMany(Flux::fromIterable)
                     .concatWith(live.asFlux())
@@ -216,7 +231,7 @@ class AlertsController {
                     throw new IllegalStateException(e);
                 }
             });
-        });
+        }));
     }
 
     private Alert cleared(User user, String id) {
