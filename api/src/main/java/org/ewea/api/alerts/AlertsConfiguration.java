@@ -9,6 +9,11 @@ import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.alert.AlertLifecycle;
 import org.ewea.alerts.alert.AlertRaiser;
 import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.digest.DigestBuilder;
+import org.ewea.alerts.digest.DigestRenderer;
+import org.ewea.alerts.digest.DigestRepository;
+import org.ewea.alerts.digest.DigestService;
+import org.ewea.alerts.digest.WeeklyDigestSchedule;
 import org.ewea.alerts.engine.AlertEngine;
 import org.ewea.alerts.engine.AlertEvaluator;
 import org.ewea.alerts.engine.AlertInputs;
@@ -103,13 +108,7 @@ class AlertsConfiguration {
             AlertRaiser raiser, ActionPlanner planner, EarlyWarningScorer scorer, ModelRegistry models,
             SignalRepository signals, SourceRepository sources, HealthAssessor health, InstantSource clock) {
         return new AlertEngine(rules, new AlertEvaluator(methodology, evidence, items), raiser, planner, scorer,
-                models, signals, () -> {
-                    List<Source> enabled = sources.enabled();
-                    Map<String, String> titles = new LinkedHashMap<>();
-                    enabled.forEach(s -> titles.put(s.id().value(), s.title()));
-                    return new AlertInputs.Sources(enabled.stream().map(s -> health.assess(s.id().value()))
-                            .toList(), titles);
-                }, clock);
+                models, signals, () -> sourceHealth(sources, health), clock);
     }
 
     @Bean
@@ -156,6 +155,43 @@ class AlertsConfiguration {
     DeliveryScheduler deliveryScheduler(DeliveryPlanner planner, DeliveryWorker worker, SourceLock lock,
             AlertsProperties properties) {
         return new DeliveryScheduler(planner, worker, lock, properties);
+    }
+
+    @Bean
+    DigestRepository digestRepository(MongoDatabase database) {
+        return new DigestRepository(database);
+    }
+
+    @Bean
+    DigestService digestService(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
+            ScoreEvidence evidence, AlertRepository alerts, ActionRepository actions, ItemRepository items,
+            SourceRepository sources, HealthAssessor health, Methodology methodology, DigestRepository archive,
+            InstantSource clock) {
+        return new DigestService(new DigestBuilder(scorer, models, signals, evidence, alerts, actions, items,
+                () -> sourceHealth(sources, health), methodology, clock), archive);
+    }
+
+    @Bean
+    DigestRenderer digestRenderer() {
+        return new DigestRenderer();
+    }
+
+    @Bean(destroyMethod = "close")
+    WeeklyDigestSchedule weeklyDigestSchedule(DigestService digests, AlertsProperties properties) {
+        WeeklyDigestSchedule schedule = new WeeklyDigestSchedule(digests, List.of("analyst", "policy", "trainer"),
+                properties.digestCron(), properties.digestZone());
+        if (properties.digestsEnabled()) {
+            schedule.start();
+            LOG.info("Weekly digests at '{}' ({})", properties.digestCron(), properties.digestZone());
+        }
+        return schedule;
+    }
+
+    static AlertInputs.Sources sourceHealth(SourceRepository sources, HealthAssessor health) {
+        List<Source> enabled = sources.enabled();
+        Map<String, String> titles = new LinkedHashMap<>();
+        enabled.forEach(s -> titles.put(s.id().value(), s.title()));
+        return new AlertInputs.Sources(enabled.stream().map(s -> health.assess(s.id().value())).toList(), titles);
     }
 
     @Bean

@@ -32,6 +32,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smtp the SMTP server for e-mail subscriptions ({@code EWEA_ALERTS_SMTP_HOST}, {@code _PORT},
  *     {@code _FROM}, {@code _USERNAME}, {@code _PASSWORD}, {@code _START_TLS}); without a host, e-mail
  *     subscriptions are refused
+ * @param digestsEnabled false to make no weekly digests ({@code EWEA_ALERTS_DIGESTS_ENABLED})
+ * @param digestCron when the weekly digests are made, a Quartz cron expression ({@code EWEA_ALERTS_DIGEST_CRON},
+ *     default {@code 0 0 7 ? * MON}: Mondays 07:00)
+ * @param digestZone the time zone of that expression ({@code EWEA_ALERTS_DIGEST_ZONE}, default UTC)
  */
 @ConfigurationProperties("ewea.alerts")
 public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") boolean evaluationEnabled,
@@ -39,7 +43,9 @@ public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") b
         @DefaultValue("PT15S") Duration streamHeartbeat, @DefaultValue("PT10S") Duration deliveryInterval,
         @DefaultValue("6") int deliveryAttempts, @DefaultValue("PT30S") Duration retryFirst,
         @DefaultValue("PT1H") Duration retryLongest, @DefaultValue("PT10S") Duration webhookTimeout,
-        @DefaultValue("false") boolean webhookAllowPrivateAddresses, @DefaultValue Smtp smtp) {
+        @DefaultValue("false") boolean webhookAllowPrivateAddresses, @DefaultValue Smtp smtp,
+        @DefaultValue("true") boolean digestsEnabled, @DefaultValue("0 0 7 ? * MON") String digestCron,
+        @DefaultValue("UTC") java.time.ZoneId digestZone) {
 
     /**
      * The SMTP server.

@@ -162,4 +162,41 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
         assertThat(getJsonObject("/api/v1/recommendations?status=IN_PROGRESS&size=100").toString())
                 .contains(id, "pol.officer");
     }
+
+    @Test
+    void digestsAreMadeArchivedAndReadAsHtmlAndPdf() throws Exception {
+        demoAlerts();
+        client.post().uri("/api/v1/digests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"audience\": \"board\"}").exchange().expectStatus().isBadRequest();
+        client.post().uri("/api/v1/digests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"audience\": \"policy\", \"from\": \"2026-01-10\", \"to\": \"2026-01-01\"}")
+                .exchange().expectStatus().isBadRequest();
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        for (String audience : List.of("analyst", "policy", "trainer")) {
+            Map<String, Object> created = client.post().uri("/api/v1/digests").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"audience\": \"" + audience + "\"}").exchange().expectStatus().isCreated()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                    .getResponseBody();
+            ids.put(audience, (String) created.get("id"));
+        }
+        assertThat(((Number) getJsonObject("/api/v1/digests?audience=policy").get("total")).intValue())
+                .isGreaterThanOrEqualTo(1);
+        String analyst = client.get().uri("/api/v1/digests/" + ids.get("analyst") + ".html").exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().valueEquals("Content-Security-Policy", DigestsController.CSP)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(analyst).contains("EW/EA analyst digest", "Alerts", "TLP:").doesNotContain("<script");
+        String trainer = client.get().uri("/api/v1/digests/" + ids.get("trainer") + ".html").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(trainer).contains("EW/EA trainer pack", "Evidence items for the exercise");
+        byte[] pdf = client.get().uri("/api/v1/digests/" + ids.get("policy") + ".pdf").exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_PDF)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isPositive();
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("EW/EA policy brief", "Recommended early actions");
+        }
+        client.get().uri("/api/v1/digests/nothing.pdf").exchange().expectStatus().isNotFound();
+    }
 }

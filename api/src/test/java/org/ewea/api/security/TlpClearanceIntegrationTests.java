@@ -167,5 +167,18 @@ class TlpClearanceIntegrationTests {
                 .getResponseBody().filter(e -> e.data() != null).take(java.time.Duration.ofSeconds(3))
                 .map(e -> String.valueOf(e.data().get("alertId"))).collectList().block();
         assertThat(streamed).contains(ids.get(0), ids.get(1)).doesNotContain(ids.get(2));
+
+        Map<String, Object> digest = app.client().post().uri("/api/v1/digests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"audience\": \"analyst\", \"from\": \"2026-02-01\", \"to\": \"2026-02-05\"}")
+                .exchange().expectStatus().isCreated().expectBody(new ParameterizedTypeReference<Map<String, Object>>()
+                        { }).returnResult().getResponseBody();
+        String uri = "/api/v1/digests/" + digest.get("id") + ".html";
+        String forAmber = amber.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        String forAdmin = app.client().get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(forAdmin).contains("deepfake-video entered the emerging stage", "TLP:RED");
+        assertThat(forAmber).contains("voice-cloning entered the emerging stage", "not shown")
+                .doesNotContain("deepfake-video entered", "TLP:RED");
     }
 }
