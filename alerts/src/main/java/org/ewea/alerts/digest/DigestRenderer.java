@@ -82,7 +82,8 @@ public final class DigestRenderer {
                 DigestContent.Entry::tlp), List.of("Subject", "Score", "Stage", "Priority", "Items (28 d)",
                 "Last 8 weeks", "Why"), e -> List.of(e.label() + " (" + e.kind() + ")", percent(e.score()),
                 e.stage(), e.priority() + " " + e.priorityLabel(), Long.toString(e.evidenceCount()),
-                e.weekly().toString(), e.summary()));
+                e.weekly().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
+                e.summary()));
         List<DigestContent.Trend> trends = withheld.keep(c.trends(), DigestContent.Trend::tlp);
         if (!trends.isEmpty()) {
             body.appendElement("h2").text("Signal trends");

@@ -1,0 +1,116 @@
+package org.ewea.alerts.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.rule.AlertRule;
+import org.ewea.alerts.rule.RuleType;
+import org.ewea.collectors.harvest.HarvestOutcome;
+import org.ewea.collectors.harvest.SourceHealth;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
+import org.ewea.scoring.warning.EarlyWarningScore;
+import org.ewea.scoring.warning.ScoreEvidence;
+import org.ewea.scoring.warning.StageReading;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Each rule type finds what it should in a day's scores and the sources' health, and nothing else. */
+class AlertEvaluatorTests {
+
+    @RegisterExtension
+    static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
+    private static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
+    private static final LocalDate DAY = LocalDate.parse("2026-03-10");
+
+    private AlertEvaluator evaluator;
+
+    @BeforeEach
+    void create() {
+        ItemRepository items = new ItemRepository(STORE.freshDatabase());
+        evaluator = new AlertEvaluator(METHODOLOGY, new ScoreEvidence(items), items);
+    }
+
+    private static EarlyWarningScore score(String series, String kind, double score, String stage,
+            LocalDate stageSince, String priority, long evidence, @Nullable LocalDate firstSeen,
+            @Nullable LocalDate authoritative) {
+        return new EarlyWarningScore(series, kind, series.contains(":") ? series.substring(series.indexOf(':') + 1)
+                : series, score, authoritative, new StageReading(stage, stageSince, "rule fired", Map.of()), priority,
+                priority, 10, new EarlyWarningScore.Explanation(series + " summary", score, 0, Map.of(), List.of(),
+                        "3", "risk of " + series), evidence, firstSeen, DAY, "m1", "model-1");
+    }
+
+    private static final List<EarlyWarningScore> SCORES = List.of(
+            score("voice-cloning", "technology", 0.7, "emerging", DAY.minusDays(2), "P2", 6, DAY.minusDays(40), null),
+            score("drones", "technology", 0.2, "established", DAY.minusDays(30), "P3", 4, DAY.minusDays(90), null),
+            score("cve:CVE-2026-1111", "cve", 1.0, "weak-signal", DAY, "P1", 2, DAY.minusDays(20), DAY.minusDays(1)),
+            score("attack-group:Fangtooth", "attack-group", 0.3, "weak-signal", DAY.minusDays(3), "P4", 3,
+                    DAY.minusDays(3), null),
+            score("attack-software:Lonely", "attack-software", 0.3, "weak-signal", DAY.minusDays(3), "P4", 1,
+                    DAY.minusDays(3), null));
+
+    private List<String> subjects(AlertRule rule, List<SourceHealth> health) {
+        return evaluator.evaluate(List.of(rule), new AlertInputs(DAY, SCORES, health, Map.of("feed-a", "Feed A")))
+                .stream().map(t -> t.subject().id()).toList();
+    }
+
+    private static AlertRule rule(RuleType type, @Nullable List<String> kinds, @Nullable List<String> stages,
+            @Nullable Double minScore, @Nullable String authoritative, @Nullable String maxPriority,
+            @Nullable Integer minEvidence, @Nullable List<String> watch, @Nullable List<String> statuses) {
+        return new AlertRule("r", "R", type, null, kinds, stages, 7, minScore, authoritative, maxPriority,
+                minEvidence, watch, statuses, 2, null);
+    }
+
+    @Test
+    void eachTypeFindsItsDevelopments() {
+        assertThat(subjects(rule(RuleType.STAGE_TRANSITION, null, List.of("emerging", "established"), null, null,
+                null, 2, null, null), List.of())).containsExactly("voice-cloning");
+        assertThat(subjects(rule(RuleType.SCORE, null, null, 0.5, "exclude", null, 2, null, null), List.of()))
+                .containsExactly("voice-cloning");
+        assertThat(subjects(rule(RuleType.SCORE, null, null, 0.99, "only", null, null, null, null), List.of()))
+                .containsExactly("cve:CVE-2026-1111");
+        assertThat(subjects(rule(RuleType.PRIORITY, null, null, null, null, "P2", null, null, null), List.of()))
+                .containsExactly("voice-cloning", "cve:CVE-2026-1111");
+        assertThat(subjects(rule(RuleType.EMERGENCE, List.of("attack-group", "attack-software"), null, null, null,
+                null, 2, null, null), List.of())).containsExactly("attack-group:Fangtooth");
+        assertThat(subjects(rule(RuleType.WATCHLIST, null, null, null, null, null, null,
+                List.of("drones", "cve:CVE-2026-1111", "nothing-mentions-this"), null), List.of()))
+                .containsExactly("drones", "cve:CVE-2026-1111");
+    }
+
+    @Test
+    void collectionGapsNameFailingAndSilentSources() {
+        Instant now = DAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        List<SourceHealth> health = List.of(
+                new SourceHealth("feed-a", SourceHealth.Status.FAILING, now, HarvestOutcome.FAILED, null, null, 3, 0,
+                        null, null, "3 failed run(s) in a row"),
+                new SourceHealth("feed-b", SourceHealth.Status.FAILING, now, HarvestOutcome.FAILED, null, null, 1, 0,
+                        null, null, "1 failed run(s) in a row"),
+                new SourceHealth("feed-c", SourceHealth.Status.SILENT, now, HarvestOutcome.NOT_MODIFIED, now, now, 0,
+                        2, Duration.ofHours(6), Duration.ofDays(3), "no new items for 3 days"),
+                new SourceHealth("feed-d", SourceHealth.Status.HEALTHY, now, HarvestOutcome.NEW_ITEMS, now, now, 0,
+                        2, null, null, "fine"));
+        List<Trigger> triggers = evaluator.evaluate(List.of(rule(RuleType.COLLECTION_GAP, null, null, null, null,
+                null, null, null, List.of("FAILING", "SILENT"))), new AlertInputs(DAY, List.of(), health,
+                Map.of("feed-a", "Feed A")));
+        assertThat(triggers).extracting(t -> t.subject().id()).containsExactly("feed-a", "feed-c");
+        assertThat(triggers.getFirst().title()).isEqualTo("Collection gap: Feed A is failing");
+        assertThat(triggers.get(1).facts()).containsEntry("silentFor", "PT72H");
+    }
+
+    @Test
+    void disabledRulesFindNothing() {
+        AlertRule off = new AlertRule("off", "Off", RuleType.SCORE, false, null, null, null, 0.0, null, null, null,
+                null, null, null, null);
+        assertThat(evaluator.evaluate(List.of(off), new AlertInputs(DAY, SCORES, List.of(), Map.of()))).isEmpty();
+    }
+}
