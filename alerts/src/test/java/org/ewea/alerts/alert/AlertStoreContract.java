@@ -155,6 +155,13 @@ abstract class AlertStoreContract {
         Alert changed = lifecycle.feedback(alert.id(), false, "changed my mind", "ana");
         assertThat(changed.feedback()).extracting(f -> f.user() + "=" + f.relevant())
                 .containsExactlyInAnyOrder("ana=false", "bob=false");
+        AnalystLabels labels = new AnalystLabels(alerts);
+        assertThat(labels.relevantSince()).isEmpty();
+        lifecycle.feedback(alert.id(), true, null, "cem");
+        lifecycle.feedback(alert.id(), true, null, "dee");
+        lifecycle.feedback(alert.id(), true, null, "eve");
+        assertThat(labels.relevantSince()).containsExactly(java.util.Map.entry("voice-cloning",
+                LocalDate.of(2026, 3, 1)));
     }
 
     @Test

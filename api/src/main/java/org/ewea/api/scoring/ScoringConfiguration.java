@@ -90,9 +90,11 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ModelTraining modelTraining(SignalRepository signals, Methodology methodology, ScoringProperties properties) {
+    ModelTraining modelTraining(SignalRepository signals, Methodology methodology, ScoringProperties properties,
+            org.ewea.alerts.alert.AlertRepository alerts) {
+        var analysts = new org.ewea.alerts.alert.AnalystLabels(alerts);
         return new ModelTraining(signals, methodology, BurstDetector.defaults(), WarningTrainer.defaults(),
-                properties.authoritativeSources());
+                properties.authoritativeSources(), analysts::relevantSince);
     }
 
     @Bean

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.signal.SignalRepository;
@@ -27,9 +30,16 @@ public final class ModelTraining {
     private final WarningFeatures features;
     private final WarningTrainer trainer;
     private final Set<String> authoritativeSources;
+    private final Supplier<Map<String, LocalDate>> analystLabels;
 
+    /**
+     * @param analystLabels subjects analysts judged relevant threats (alert feedback), each with the day of the
+     *     signals they judged: positives from that day, like an authoritative report (the earlier of the two wins)
+     */
     public ModelTraining(SignalRepository signals, Methodology methodology, BurstDetector bursts,
-            WarningTrainer trainer, Set<String> authoritativeSources) {
+            WarningTrainer trainer, Set<String> authoritativeSources,
+            Supplier<Map<String, LocalDate>> analystLabels) {
+        this.analystLabels = analystLabels;
         this.signals = signals;
         this.methodology = methodology;
         this.features = new WarningFeatures(bursts);
@@ -58,9 +68,13 @@ public final class ModelTraining {
             throw new IllegalArgumentException("no authoritative sources are configured"
                     + " (EWEA_SCORING_AUTHORITATIVE_SOURCES): there are no labels to learn from");
         }
-        AuthoritativeDates labels = new AuthoritativeDates(signals.firstMentionedBy(authoritativeSources),
+        Map<String, LocalDate> dates = new HashMap<>(signals.firstMentionedBy(authoritativeSources));
+        Map<String, LocalDate> judged = analystLabels.get();
+        judged.forEach((series, day) -> dates.merge(series, day, (a, b) -> a.isBefore(b) ? a : b));
+        AuthoritativeDates labels = new AuthoritativeDates(dates,
                 "first mention by an authoritative source (" + String.join(", ", authoritativeSources.stream()
-                        .sorted().toList()) + ")");
+                        .sorted().toList()) + ")" + (judged.isEmpty() ? "" : " or an analyst's verdict 'relevant'"
+                        + " on an alert (" + judged.size() + " subject(s))"));
         List<WarningExamples.Example> examples = new WarningExamples(features, horizonDays, horizonDays)
                 .build(signals, from, to, labels, knownAt, series -> series.contains(":"));
         long positives = examples.stream().filter(e -> e.y() == 1).count();

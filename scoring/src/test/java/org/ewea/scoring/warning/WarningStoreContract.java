@@ -107,7 +107,7 @@ abstract class WarningStoreContract {
         }
         signals.record(items);
         ModelTraining training = new ModelTraining(signals, METHODOLOGY, BurstDetector.defaults(),
-                WarningTrainer.defaults(), Set.of("kev"));
+                WarningTrainer.defaults(), Set.of("kev"), java.util.Map::of);
         Instant now = Instant.parse("2025-12-01T08:00:00Z");
         WarningModelFile file = training.train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7,
                 now);
@@ -125,11 +125,20 @@ abstract class WarningStoreContract {
                 .as("same data and seed, same file").isEqualTo(file).satisfies(again -> assertThat(
                         again.model().coefficients()).containsExactly(file.model().coefficients()));
 
+        // analysts judged CVE-2025-1001 (mentioned 2025-01-07, in KEV only 200 days later) relevant on an alert of 01-20
+        WarningModelFile withFeedback = new ModelTraining(signals, METHODOLOGY, BurstDetector.defaults(),
+                WarningTrainer.defaults(), Set.of("kev"), () -> java.util.Map.of("cve:CVE-2025-1001",
+                        LocalDate.parse("2025-01-20"))).train(LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-03-31"), 90, 7, now);
+        assertThat(withFeedback.positives()).as("the analyst's verdict is a label too").isEqualTo(11);
+        assertThat(withFeedback.labels()).contains("analyst's verdict", "1 subject(s)");
+
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> training.train(
                 LocalDate.parse("2025-01-01"), LocalDate.parse("2025-11-30"), 90, 7, now))
                 .withMessageContaining("at least 90 days before today");
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ModelTraining(
-                signals, METHODOLOGY, BurstDetector.defaults(), WarningTrainer.defaults(), Set.of("nobody"))
+                signals, METHODOLOGY, BurstDetector.defaults(), WarningTrainer.defaults(), Set.of("nobody"),
+                java.util.Map::of)
                 .train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now))
                 .withMessageContaining("too few labelled examples");
     }
