@@ -180,5 +180,19 @@ class TlpClearanceIntegrationTests {
         assertThat(forAdmin).contains("deepfake-video entered the emerging stage", "TLP:RED");
         assertThat(forAmber).contains("voice-cloning entered the emerging stage", "not shown")
                 .doesNotContain("deepfake-video entered", "TLP:RED");
+
+        String stixForAmber = amber.get().uri("/api/v1/exports/stix?from=2026-02-01&to=2026-02-10").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(stixForAmber).contains("voice-cloning entered the emerging stage", "report")
+                .doesNotContain("deepfake-video entered", "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
+        String stixForAdmin = app.client().get().uri("/api/v1/exports/stix?from=2026-02-01&to=2026-02-10").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(stixForAdmin).contains("deepfake-video entered", "marking-definition--e828b379");
+        String mispForAmber = amber.get().uri("/api/v1/exports/misp?from=2026-02-01&to=2026-02-10").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(mispForAmber).contains("tlp:amber").doesNotContain("tlp:red", "deepfake-video");
+        amber.get().uri("/api/v1/exports/stix?from=2026-03-01&to=2026-02-01").exchange().expectStatus()
+                .isBadRequest();
+        assertThat(get(app.client(), "/api/v1/audit?size=200").toString()).contains("EXPORT");
     }
 }

@@ -1,0 +1,82 @@
+package org.ewea.alerts.export;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertState;
+
+/**
+ * Alerts as MISP events (the JSON MISP imports and its restSearch answers): one event per alert, tagged with its TLP
+ * and EW/EA stage and priority, with the subject as an attribute (a CVE as {@code vulnerability}, anything else as
+ * {@code text}) and the summary as a comment; sharing is "your organisation only" (distribution 0) whatever the
+ * marking, the receiving analyst widens it.
+ */
+public final class MispExporter {
+
+    public Map<String, Object> events(List<Alert> alerts) {
+        List<Object> events = new ArrayList<>();
+        for (Alert alert : alerts) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("uuid", uuid("event", alert.id()));
+            event.put("info", alert.title());
+            event.put("date", alert.raisedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+            event.put("timestamp", Long.toString(alert.updatedAt().getEpochSecond()));
+            event.put("threat_level_id", threatLevel(alert.priority()));
+            event.put("analysis", alert.state() == AlertState.NEW ? "0"
+                    : alert.state() == AlertState.ACKNOWLEDGED ? "1" : "2");
+            event.put("distribution", "0");
+            List<Map<String, String>> tags = new ArrayList<>();
+            tags.add(Map.of("name", TlpMarkings.mispTag(alert.tlp())));
+            if (alert.stage() != null) {
+                tags.add(Map.of("name", "ewea:stage=\"" + alert.stage() + "\""));
+            }
+            if (alert.priority() != null) {
+                tags.add(Map.of("name", "ewea:priority=\"" + alert.priority() + "\""));
+            }
+            event.put("Tag", tags);
+            List<Map<String, Object>> attributes = new ArrayList<>();
+            boolean cve = alert.subject().kind().equals("cve");
+            attributes.add(attribute(alert, "subject", cve ? "vulnerability" : "text", cve ? "External analysis"
+                    : "Other", alert.subject().label(), alert.subject().kind()));
+            attributes.add(attribute(alert, "summary", "comment", "Other", alert.summary(), "EW/EA summary"));
+            event.put("Attribute", attributes);
+            events.add(Map.of("Event", event));
+        }
+        return Map.of("response", events);
+    }
+
+    private static Map<String, Object> attribute(Alert alert, String key, String type, String category, String value,
+            String comment) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("uuid", uuid("attribute-" + key, alert.id()));
+        a.put("type", type);
+        a.put("category", category);
+        a.put("value", value);
+        a.put("comment", comment);
+        a.put("to_ids", false);
+        a.put("distribution", "5");
+        return a;
+    }
+
+    private static String threatLevel(@org.jspecify.annotations.Nullable String priority) {
+        if (priority == null) {
+            return "4";
+        }
+        return switch (priority.toUpperCase(Locale.ROOT)) {
+            case "P1" -> "1";
+            case "P2" -> "2";
+            case "P3", "P4" -> "3";
+            default -> "4";
+        };
+    }
+
+    private static String uuid(String kind, String id) {
+        return UUID.nameUUIDFromBytes(("ewea:" + kind + ":" + id).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,97 @@
+package org.ewea.alerts.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.Subject;
+import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ExportersTests {
+
+    private static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
+    private static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
+
+    static Alert alert(String id, String kind, String subject, Tlp tlp, @Nullable Double score) {
+        return new Alert(id, "r|" + subject, "stage-emerging", "Entered emerging", new Subject(kind, subject,
+                subject.contains(":") ? subject.substring(subject.indexOf(':') + 1) : subject),
+                subject + " <b>entered</b> the emerging stage", "growth & more", AlertState.ASSESSED, score,
+                "emerging", "P2", "digital-fraud", tlp, "B2", List.of("item-1"), Map.of(), LocalDate.of(2026, 3, 1),
+                T, T.plusSeconds(60), 2, null, List.of(), null, List.of(), 3);
+    }
+
+    private static final List<Alert> ALERTS = List.of(
+            alert("a1", "technology", "voice-cloning", Tlp.AMBER, 0.62),
+            alert("a2", "cve", "cve:CVE-2026-1111", Tlp.CLEAR, 1.0),
+            alert("a3", "attack-group", "attack-group:FIN7", Tlp.RED, null),
+            alert("a4", "attack-software", "attack-software:Cobalt Strike", Tlp.GREEN, 0.3),
+            alert("a5", "term", "term:fangtooth", Tlp.AMBER_STRICT, 0.2),
+            alert("a6", "technology", "voice-cloning", Tlp.AMBER, 0.7));
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStixBundleKeepsTheStixRulesAndMarksEveryObject() {
+        Map<String, Object> bundle = new StixExporter(METHODOLOGY).bundle(ALERTS, T.plusSeconds(3600));
+        // through JSON and back, as a client reads it
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, Object> read = json.readValue(json.writeValueAsString(bundle), Map.class);
+        assertThat(StixRules.violations(read)).isEmpty();
+        List<Map<String, Object>> objects = (List<Map<String, Object>>) read.get("objects");
+        assertThat(objects).extracting(o -> o.get("type")).contains("identity", "report", "attack-pattern",
+                "vulnerability", "intrusion-set", "tool", "note", "marking-definition");
+        assertThat(objects).filteredOn(o -> o.get("type").equals("marking-definition"))
+                .extracting(o -> o.get("id")).containsExactlyInAnyOrder(
+                        "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+                        "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+                        "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+                        "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+                        "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
+        assertThat(objects).filteredOn(o -> !o.get("type").equals("marking-definition")
+                && !o.get("type").equals("identity")).allSatisfy(o -> assertThat(o).containsKey("object_marking_refs"));
+        assertThat(objects).filteredOn(o -> o.get("type").equals("attack-pattern")).singleElement()
+                .as("two alerts about one technology, one object").satisfies(o -> assertThat(o.get("name"))
+                        .isEqualTo("voice-cloning"));
+        assertThat(objects).filteredOn(o -> o.get("type").equals("report")).hasSize(6)
+                .anySatisfy(r -> assertThat(r).containsEntry("confidence", 62)
+                        .containsEntry("name", "voice-cloning <b>entered</b> the emerging stage"));
+        assertThat(new StixExporter(METHODOLOGY).bundle(ALERTS, T).get("objects").toString())
+                .as("same alerts, same ids").contains(objects.stream().map(o -> (String) o.get("id")).toList());
+    }
+
+    @Test
+    void theRulesCatchWhatTheyShould() {
+        Map<String, Object> broken = Map.of("type", "bundle", "id", "bundle--1", "objects", List.of(
+                Map.of("type", "report", "spec_version", "2.0", "id", "note--3f1c5c2e-0000-4000-8000-000000000000",
+                        "created", "yesterday", "name", "", "object_refs", List.of("tool--nowhere"))));
+        assertThat(StixRules.violations(broken)).anySatisfy(p -> assertThat(p).contains("bundle id"))
+                .anySatisfy(p -> assertThat(p).contains("spec_version"))
+                .anySatisfy(p -> assertThat(p).contains("id form"))
+                .anySatisfy(p -> assertThat(p).contains("created yesterday"))
+                .anySatisfy(p -> assertThat(p).contains("name is null or empty"))
+                .anySatisfy(p -> assertThat(p).contains("needs published"))
+                .anySatisfy(p -> assertThat(p).contains("not in the bundle"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mispEventsCarryTheTlpTagAndTheSubject() {
+        Map<String, Object> misp = new MispExporter().events(ALERTS.subList(0, 2));
+        List<Map<String, Map<String, Object>>> events = (List<Map<String, Map<String, Object>>>) misp.get("response");
+        assertThat(events).hasSize(2);
+        Map<String, Object> cve = events.get(1).get("Event");
+        assertThat(cve).containsEntry("threat_level_id", "2").containsEntry("analysis", "2")
+                .containsEntry("date", "2026-03-02").containsEntry("distribution", "0");
+        assertThat(cve.get("Tag").toString()).contains("tlp:clear", "ewea:stage=\"emerging\"");
+        assertThat(cve.get("Attribute").toString()).contains("type=vulnerability", "value=CVE-2026-1111");
+        assertThat(events.get(0).get("Event").get("Tag").toString()).contains("tlp:amber");
+    }
+}
