@@ -34,7 +34,7 @@ public final class AlertRepository {
     /** Another change came first: re-read and try again. */
     public static final class ConcurrentChangeException extends RuntimeException {
 
-        ConcurrentChangeException(String id) {
+        public ConcurrentChangeException(String id) {
             super("alert " + id + " was changed by someone else in the meantime: re-read it and try again");
         }
     }

@@ -2,8 +2,8 @@ package org.ewea.api.alerts;
 
 import java.util.NoSuchElementException;
 import org.ewea.alerts.alert.AlertRepository;
-import org.ewea.alerts.alert.IllegalTransitionException;
-import org.ewea.alerts.alert.InvalidAlertInputException;
+import org.ewea.alerts.lifecycle.IllegalTransitionException;
+import org.ewea.alerts.lifecycle.InvalidAlertInputException;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
 

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.ewea.alerts.alert.AlertRaiser;
+import org.ewea.alerts.lifecycle.AlertRaiser;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.delivery.WebhookSender;

@@ -130,7 +130,7 @@ class TlpClearanceIntegrationTests {
     void alertsTheirEventsAndTheirRecommendationsHoldOnlyClearedOnes() {
         org.ewea.alerts.rule.AlertRule rule = app.bean(org.ewea.alerts.rule.RuleBook.class).find("stage-emerging")
                 .orElseThrow().rule();
-        var raiser = app.bean(org.ewea.alerts.alert.AlertRaiser.class);
+        var raiser = app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class);
         var planner = app.bean(org.ewea.alerts.action.ActionPlanner.class);
         List<String> ids = new ArrayList<>();
         for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.AMBER, Tlp.RED)) {

@@ -1,4 +1,4 @@
-package org.ewea.alerts.alert;
+package org.ewea.alerts.lifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.HistoryEntry;
+import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.event.AlertEventLog;
 import org.jspecify.annotations.Nullable;
 

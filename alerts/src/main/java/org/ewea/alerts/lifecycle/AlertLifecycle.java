@@ -1,9 +1,15 @@
-package org.ewea.alerts.alert;
+package org.ewea.alerts.lifecycle;
 
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.Assessment;
+import org.ewea.alerts.alert.Feedback;
+import org.ewea.alerts.alert.HistoryEntry;
 import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.grading.InvalidGradeException;

@@ -1,4 +1,4 @@
-package org.ewea.alerts.alert;
+package org.ewea.alerts.lifecycle;
 
 import org.ewea.methodology.risk.HarmProfile;
 import org.jspecify.annotations.Nullable;

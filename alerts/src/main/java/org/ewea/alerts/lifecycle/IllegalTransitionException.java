@@ -1,4 +1,6 @@
-package org.ewea.alerts.alert;
+package org.ewea.alerts.lifecycle;
+
+import org.ewea.alerts.alert.AlertState;
 
 /** A move the lifecycle does not allow, e.g. NEW to ACTIONED. */
 public final class IllegalTransitionException extends RuntimeException {

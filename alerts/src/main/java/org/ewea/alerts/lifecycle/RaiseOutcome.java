@@ -1,5 +1,6 @@
-package org.ewea.alerts.alert;
+package org.ewea.alerts.lifecycle;
 
+import org.ewea.alerts.alert.Alert;
 import org.jspecify.annotations.Nullable;
 
 /**

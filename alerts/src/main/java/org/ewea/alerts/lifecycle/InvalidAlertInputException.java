@@ -1,4 +1,4 @@
-package org.ewea.alerts.alert;
+package org.ewea.alerts.lifecycle;
 
 /** A transition, assessment or feedback input that is missing or out of range, naming the field. */
 public final class InvalidAlertInputException extends IllegalArgumentException {
