@@ -67,12 +67,13 @@ class HarvestConfiguration {
 
     @Bean
     CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            Methodology methodology, SignalRepository signals, TermRepository terms, ItemRelevance relevance) {
+            Methodology methodology, SignalRepository signals, TermRepository terms, ItemRelevance relevance,
+            org.ewea.collectors.search.ItemIndex index) {
         StoredItemsListener scoring = new StoredItemsListener(signals, terms, relevance);
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         return new CaptureProcessor(items, annotator, raw::keep,
-                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), scoring);
+                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), scoring.andThen(index::index));
     }
 
     @Bean

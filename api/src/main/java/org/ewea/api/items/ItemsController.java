@@ -1,5 +1,17 @@
 package org.ewea.api.items;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ewea.api.web.ApiProblem;
+import org.ewea.collectors.search.ItemIndex;
+import org.ewea.collectors.search.SearchQuery;
+import org.ewea.collectors.search.SearchResult;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.taxonomy.Technology;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,19 +41,38 @@ class ItemsController {
     static final int MAX_PAGE = 1_000_000;
 
     private final ItemRepository items;
+    private final ItemIndex index;
     private final BlockingStore store;
 
-    ItemsController(ItemRepository items, BlockingStore store) {
+    ItemsController(ItemRepository items, ItemIndex index, BlockingStore store) {
         this.items = items;
+        this.index = index;
         this.store = store;
     }
 
+    static final int MAX_SEARCH_DEPTH = 10_000;
+    static final int MAX_QUERY = 500;
+
+    /**
+     * One page of items; with a search, the facet counts over every match and the technologies the text named (whose
+     * labels in every language were searched too).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ItemsPage(List<ItemView> items, int page, int size, long total,
+            @Nullable Map<String, List<SearchResult.FacetCount>> facets, @Nullable List<String> expanded) {
+    }
+
     @GetMapping
-    @Operation(summary = "List items, newest first",
-            description = "Items ordered by publication time (capture time for items without one), newest first, ties"
-                    + " by id; only the items whose TLP the caller is cleared for (total counts those only)."
-                    + " Invalid paging parameters give 400 application/problem+json naming the parameter.")
-    Mono<PageResponse<ItemView>> list(@AuthenticationPrincipal User user,
+    @Operation(summary = "List or search items, newest first or best match first",
+            description = "Without q or a facet filter: items ordered by publication time (capture time for items"
+                    + " without one), newest first, ties by id. With q (plain words in any language; never query"
+                    + " syntax: quotes, operators and MongoDB operators such as {\"$gt\": \"\"} are searched as"
+                    + " text) or a filter (technology, crimeArea, source, language, grade, from, to): a full-text"
+                    + " search in the embedded Lucene index, best match first (newest first without q), with the"
+                    + " lexicon's synonyms (a search for voice cloning also finds Stimmklonen and clonage de voix),"
+                    + " stemming in the item's language, and facet counts. Only items whose TLP the caller is cleared"
+                    + " for, in items, total and facets. Invalid parameters give 400 naming the parameter.")
+    Mono<ItemsPage> list(@AuthenticationPrincipal User user,
             @Parameter(description = "Page number, from 0")
             @RequestParam(name = "page", defaultValue = "0")
             @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
@@ -50,12 +81,67 @@ class ItemsController {
             @RequestParam(name = "size", defaultValue = "20")
             @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
             @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
-            @Parameter(description = "Only items at least this threat-relevant (0 to 1; see relevance in each item)")
+            @Parameter(description = "Only items at least this threat-relevant (0 to 1; see relevance in each item);"
+                    + " not with a search")
             @RequestParam(name = "minRelevance", required = false)
             @DecimalMin(value = "0", message = "must be between 0 and 1")
-            @DecimalMax(value = "1", message = "must be between 0 and 1") @Nullable Double minRelevance) {
-        return store.call(() -> new PageResponse<>(items.pageAnnotated(page, size, user.maxTlp(), minRelevance),
-                        page, size, items.count(user.maxTlp(), minRelevance)))
-                .map(result -> result.map(ItemView::of));
+            @DecimalMax(value = "1", message = "must be between 0 and 1") @Nullable Double minRelevance,
+            @Parameter(description = "Words to find, in any language (plain text, at most 500 characters)")
+            @RequestParam(name = "q", required = false) @Nullable String q,
+            @Parameter(description = "Facet filter: a taxonomy technology id") @RequestParam(name = "technology",
+                    required = false) @Nullable String technology,
+            @Parameter(description = "Facet filter: a crime area id") @RequestParam(name = "crimeArea",
+                    required = false) @Nullable String crimeArea,
+            @Parameter(description = "Facet filter: a source id") @RequestParam(name = "source", required = false)
+            @Nullable String source,
+            @Parameter(description = "Facet filter: a language code, or unknown") @RequestParam(name = "language",
+                    required = false) @Nullable String language,
+            @Parameter(description = "Facet filter: a source grade, e.g. B2") @RequestParam(name = "grade",
+                    required = false) @Nullable String grade,
+            @Parameter(description = "First day (published, else captured), ISO") @RequestParam(name = "from",
+                    required = false) @Nullable String from,
+            @Parameter(description = "Last day, ISO") @RequestParam(name = "to", required = false) @Nullable String to) {
+        boolean search = q != null || technology != null || crimeArea != null || source != null || language != null
+                || grade != null || from != null || to != null;
+        if (!search) {
+            return store.call(() -> new ItemsPage(items.pageAnnotated(page, size, user.maxTlp(), minRelevance)
+                    .stream().map(ItemView::of).toList(), page, size, items.count(user.maxTlp(), minRelevance), null,
+                    null));
+        }
+        if (minRelevance != null) {
+            throw ApiProblem.invalidParameter("minRelevance", minRelevance.toString(), "cannot be combined with a"
+                    + " search (q or a facet filter) yet");
+        }
+        if (q != null && q.length() > MAX_QUERY) {
+            throw ApiProblem.invalidParameter("q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY
+                    + " characters");
+        }
+        if ((long) (page + 1) * size > MAX_SEARCH_DEPTH) {
+            throw ApiProblem.invalidParameter("page", Integer.toString(page), "a search pages through the first "
+                    + MAX_SEARCH_DEPTH + " matches only: narrow it with q or a filter");
+        }
+        SearchQuery query = new SearchQuery(q, technology, crimeArea, source, language, grade, day("from", from),
+                day("to", to), user.maxTlp(), page, size);
+        return store.call(() -> {
+            SearchResult found = index.search(query);
+            List<ItemView> views = new ArrayList<>();
+            for (String id : found.ids()) {
+                items.findAnnotated(new ItemId(id)).filter(i -> user.cleared(i.item().tlp()))
+                        .ifPresent(i -> views.add(ItemView.of(i)));
+            }
+            List<String> expanded = q == null ? List.of() : index.named(q).stream().map(Technology::id).toList();
+            return new ItemsPage(views, page, size, found.total(), found.facets(), expanded);
+        });
+    }
+
+    private static @Nullable LocalDate day(String name, @Nullable String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidParameter(name, value, "must be an ISO date (yyyy-MM-dd)");
+        }
     }
 }

@@ -101,6 +101,17 @@ class TlpClearanceIntegrationTests {
     }
 
     @Test
+    void searchesAndTheirFacetsHoldOnlyClearedItems() {
+        Map<String, Object> found = get(amber, "/api/v1/items?q=ransomware&size=100");
+        assertThat(found).containsEntry("total", 6);
+        assertThat(found.toString()).doesNotContain("red report", "red.example");
+        Map<String, List<Map<String, Object>>> facets = (Map<String, List<Map<String, Object>>>) found.get("facets");
+        assertThat(facets.get("source")).extracting(f -> f.get("value")).containsExactlyInAnyOrder("src-clear",
+                "src-amber");
+        assertThat(get(app.client(), "/api/v1/items?q=ransomware&size=100")).containsEntry("total", 9);
+    }
+
+    @Test
     void rawCapturesAboveTheClearanceAreNotFound() {
         amber.get().uri("/api/v1/captures/" + CAPTURES.get(1)).exchange().expectStatus().isOk();
         amber.get().uri("/api/v1/captures/" + CAPTURES.get(1) + "/raw").exchange().expectStatus().isOk();
