@@ -52,6 +52,18 @@ public final class UserRepository {
         return all;
     }
 
+    /** Sets (or replaces) a user's password hash; false when there is no such user. */
+    public boolean setPasswordHash(String username, String hash) {
+        return users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash",
+                hash)).getMatchedCount() == 1;
+    }
+
+    /** The user's password hash, if a password was set. */
+    public Optional<String> passwordHash(String username) {
+        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first())
+                .map(d -> d.getString("passwordHash"));
+    }
+
     public boolean isEmpty() {
         return users.find().limit(1).first() == null;
     }

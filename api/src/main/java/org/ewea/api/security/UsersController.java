@@ -16,11 +16,16 @@ import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -40,7 +45,17 @@ class UsersController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    UsersController(UserRepository users, BlockingStore store, InstantSource clock) {
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 200;
+
+    /** A new password. */
+    record PasswordRequest(@Nullable String password) {
+    }
+
+    private final PasswordEncoder encoder;
+
+    UsersController(UserRepository users, BlockingStore store, InstantSource clock, PasswordEncoder encoder) {
+        this.encoder = encoder;
         this.users = users;
         this.store = store;
         this.clock = clock;
@@ -105,5 +120,41 @@ class UsersController {
             }
             return ResponseEntity.created(URI.create("/api/v1/users/" + valid.username())).body(valid);
         });
+    }
+
+    @PutMapping(path = "/api/v1/me/password", consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set your own password for the web UI",
+            description = "12 to 200 characters; stored as a salted bcrypt hash. API tokens are not affected.")
+    Mono<Void> ownPassword(@AuthenticationPrincipal User user, @RequestBody PasswordRequest request) {
+        return setPassword(user.username(), request);
+    }
+
+    @PutMapping(path = "/api/v1/users/{username}/password",
+            consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a user's password for the web UI (ADMIN)",
+            description = "12 to 200 characters; stored as a salted bcrypt hash. There are no default passwords.")
+    Mono<Void> password(@PathVariable("username") String username,
+            @RequestBody PasswordRequest request) {
+        return setPassword(username, request);
+    }
+
+    private Mono<Void> setPassword(String username, PasswordRequest request) {
+        String password = request.password();
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw ApiProblem.invalidField("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
+                    + " characters");
+        }
+        if (password.isBlank() || password.toLowerCase(Locale.ROOT).contains(username
+                .toLowerCase(Locale.ROOT))) {
+            throw ApiProblem.invalidField("password", "must not be blank or contain the username");
+        }
+        return store.call(() -> {
+            if (!users.setPasswordHash(username, encoder.encode(password))) {
+                throw new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + username + "'.");
+            }
+            return Boolean.TRUE;
+        }).then();
     }
 }

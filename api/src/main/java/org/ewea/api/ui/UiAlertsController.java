@@ -1,0 +1,166 @@
+package org.ewea.api.ui;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ewea.alerts.action.ActionRepository;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.AlertRepository.ConcurrentChangeException;
+import org.ewea.alerts.lifecycle.AlertLifecycle;
+import org.ewea.alerts.lifecycle.AssessmentInput;
+import org.ewea.alerts.lifecycle.IllegalTransitionException;
+import org.ewea.alerts.lifecycle.InvalidAlertInputException;
+import org.ewea.api.items.ItemView;
+import org.ewea.api.security.Role;
+import org.ewea.api.security.User;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.ItemId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The alerts inbox and an alert's page, with the lifecycle moves and feedback as forms (htmx swaps the row or the
+ * page section; without script they post and redirect).
+ */
+@Controller
+class UiAlertsController {
+
+    private final UiSession session;
+    private final AlertRepository alerts;
+    private final AlertLifecycle lifecycle;
+    private final ActionRepository actions;
+    private final ItemRepository items;
+    private final BlockingStore store;
+
+    UiAlertsController(UiSession session, AlertRepository alerts, AlertLifecycle lifecycle, ActionRepository actions,
+            ItemRepository items, BlockingStore store) {
+        this.session = session;
+        this.alerts = alerts;
+        this.lifecycle = lifecycle;
+        this.actions = actions;
+        this.items = items;
+        this.store = store;
+    }
+
+    @GetMapping("/ui/alerts")
+    Mono<Rendering> inbox(Principal principal, @RequestParam(name = "state", required = false) @Nullable String state) {
+        AlertState wanted = state == null || state.isBlank() ? null : parse(state);
+        return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("alerts")
+                .modelAttribute("alerts", alerts.page(new AlertRepository.Query(wanted, null, null, null, null,
+                        user.maxTlp()), 0, 100))
+                .modelAttribute("state", wanted == null ? "" : wanted.name())
+                .modelAttribute("states", List.of(AlertState.values()))
+                .modelAttribute("canMove", canMove(user)).build()));
+    }
+
+    @GetMapping("/ui/alerts/{id}")
+    Mono<Rendering> alert(Principal principal, @PathVariable("id") String id,
+            @RequestParam(name = "problem", required = false) @Nullable String problem) {
+        return session.user(principal).flatMap(user -> store.call(() -> {
+            Alert alert = cleared(user, id);
+            List<ItemView> evidence = new ArrayList<>();
+            for (String itemId : alert.evidence()) {
+                items.findAnnotated(new ItemId(itemId)).filter(i -> user.cleared(i.item().tlp()))
+                        .ifPresent(i -> evidence.add(ItemView.of(i)));
+            }
+            return Rendering.view("alert").modelAttribute("alert", alert).modelAttribute("evidence", evidence)
+                    .modelAttribute("actions", actions.page(new ActionRepository.Query(null, null, id, null,
+                            user.maxTlp()), 0, 100))
+                    .modelAttribute("next", alert.state().next().stream().sorted().toList())
+                    .modelAttribute("canMove", canMove(user))
+                    .modelAttribute("canJudge", user.has(Role.ANALYST) || user.has(Role.ADMIN))
+                    .modelAttribute("problem", problem).build();
+        }));
+    }
+
+    /** A lifecycle move from the inbox (htmx: the row is replaced) or the alert's page (redirect back). */
+    @PostMapping("/ui/alerts/{id}/transition")
+    Mono<Rendering> transition(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
+        boolean htmx = exchange.getRequest().getHeaders().containsHeader("HX-Request");
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
+            if (!canMove(user)) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
+            }
+            return store.call(() -> {
+                cleared(user, id);
+                try {
+                    Alert moved = lifecycle.transition(id, parse(value(form, "to")), value(form, "note"),
+                            assessment(form), user.username(), null);
+                    return htmx ? Rendering.view("alert-row :: row").modelAttribute("a", moved)
+                            .modelAttribute("canMove", true).build()
+                            : Rendering.redirectTo("/ui/alerts/" + id).build();
+                } catch (IllegalTransitionException | InvalidAlertInputException | ConcurrentChangeException e) {
+                    return Rendering.redirectTo("/ui/alerts/" + id + "?problem=" + java.net.URLEncoder.encode(
+                            e.getMessage(), java.nio.charset.StandardCharsets.UTF_8)).build();
+                }
+            });
+        }));
+    }
+
+    @PostMapping("/ui/alerts/{id}/feedback")
+    Mono<Rendering> feedback(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
+            if (!user.has(Role.ANALYST) && !user.has(Role.ADMIN)) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
+            }
+            return store.call(() -> {
+                cleared(user, id);
+                lifecycle.feedback(id, "true".equals(value(form, "relevant")), value(form, "note"), user.username());
+                return Rendering.redirectTo("/ui/alerts/" + id).build();
+            });
+        }));
+    }
+
+    private Alert cleared(User user, String id) {
+        return alerts.find(id).filter(a -> user.cleared(a.tlp()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id));
+    }
+
+    private static boolean canMove(User user) {
+        return user.has(Role.ANALYST) || user.has(Role.POLICY) || user.has(Role.ADMIN);
+    }
+
+    private static @Nullable AssessmentInput assessment(MultiValueMap<String, String> form) {
+        String grade = value(form, "grade");
+        if (grade == null) {
+            return null;
+        }
+        return new AssessmentInput(null, grade, null, integer(value(form, "likelihood")),
+                integer(value(form, "position")), value(form, "confidence"));
+    }
+
+    private static @Nullable Integer integer(@Nullable String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String value(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static AlertState parse(@Nullable String value) {
+        try {
+            return AlertState.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown state " + value);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.ewea.api.ui;
+
+import java.security.Principal;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.api.items.ItemView;
+import org.ewea.api.security.User;
+import org.ewea.api.security.UserRepository;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.collectors.harvest.HealthAssessor;
+import org.ewea.collectors.search.ItemIndex;
+import org.ewea.collectors.search.SearchQuery;
+import org.ewea.collectors.search.SearchResult;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.source.SourceRepository;
+import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.taxonomy.Technology;
+import org.ewea.scoring.signal.SignalPoint;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScore;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.ScoreEvidence;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** The analysts' pages: dashboard, technology, search, sources, admin. Server-rendered (Thymeleaf). */
+@Controller
+class UiPagesController {
+
+    static final int WEEKS = 12;
+
+    private final UiSession session;
+    private final EarlyWarningScorer scorer;
+    private final ModelRegistry models;
+    private final SignalRepository signals;
+    private final ScoreEvidence evidence;
+    private final ItemIndex index;
+    private final ItemRepository items;
+    private final SourceRepository sources;
+    private final HealthAssessor health;
+    private final AlertRepository alerts;
+    private final UserRepository users;
+    private final Methodology methodology;
+    private final BlockingStore store;
+    private final InstantSource clock;
+
+    UiPagesController(UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
+            ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
+            HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
+            BlockingStore store, InstantSource clock) {
+        this.session = session;
+        this.scorer = scorer;
+        this.models = models;
+        this.signals = signals;
+        this.evidence = evidence;
+        this.index = index;
+        this.items = items;
+        this.sources = sources;
+        this.health = health;
+        this.alerts = alerts;
+        this.users = users;
+        this.methodology = methodology;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A score on the dashboard, with its weekly counts drawn. */
+    record Row(int rank, EarlyWarningScore score, String sparkline, List<Long> weekly) {
+    }
+
+    @GetMapping("/")
+    Mono<Rendering> root() {
+        return Mono.just(Rendering.redirectTo("/ui").build());
+    }
+
+    @GetMapping("/login")
+    Mono<Rendering> login(org.springframework.web.server.ServerWebExchange exchange) {
+        // "?error" and "?logout" come without a value
+        var query = exchange.getRequest().getQueryParams();
+        return Mono.just(Rendering.view("login").modelAttribute("error", query.containsKey("error"))
+                .modelAttribute("loggedOut", query.containsKey("logout")).build());
+    }
+
+    @GetMapping("/ui")
+    Mono<Rendering> dashboard(Principal principal, @RequestParam(name = "kind", required = false) @Nullable String kind) {
+        return session.user(principal).flatMap(user -> store.call(() -> {
+            LocalDate day = today();
+            List<EarlyWarningScore> scores = scorer.score(day, models.current()).stream()
+                    .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind)).limit(30).toList();
+            Map<String, List<SignalPoint>> history = signals.active(day.minusWeeks(WEEKS).plusDays(1), day);
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < scores.size(); i++) {
+                List<Long> weekly = weekly(history.getOrDefault(scores.get(i).series(), List.of()), day);
+                rows.add(new Row(i + 1, scores.get(i), Sparkline.points(weekly, 120, 24), weekly));
+            }
+            Map<String, Long> states = new LinkedHashMap<>();
+            for (AlertState state : List.of(AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ASSESSED)) {
+                states.put(state.name(), alerts.count(new AlertRepository.Query(state, null, null, null, null,
+                        user.maxTlp())));
+            }
+            return Rendering.view("dashboard").modelAttribute("rows", rows).modelAttribute("asOf", day)
+                    .modelAttribute("model", models.current().id()).modelAttribute("kind", kind == null ? "" : kind)
+                    .modelAttribute("alertStates", states).build();
+        }));
+    }
+
+    @GetMapping("/ui/technologies/{id}")
+    Mono<Rendering> technology(Principal principal, @PathVariable("id") String id) {
+        Technology technology = methodology.taxonomy().find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no technology " + id));
+        return session.user(principal).flatMap(user -> store.call(() -> {
+            LocalDate day = today();
+            EarlyWarningScore score = scorer.score(day, models.current()).stream()
+                    .filter(s -> s.series().equals(id)).findFirst().orElse(null);
+            LocalDate first = day.minusDays(89);
+            List<Long> daily = new ArrayList<>();
+            Map<LocalDate, Long> counts = new LinkedHashMap<>();
+            signals.active(first, day).getOrDefault(id, List.of()).forEach(p -> counts.put(p.day(), p.count()));
+            for (LocalDate d = first; !d.isAfter(day); d = d.plusDays(1)) {
+                daily.add(counts.getOrDefault(d, 0L));
+            }
+            List<ItemView> cited = score == null ? List.of()
+                    : evidence.newest(score, 10, user.maxTlp()).stream().map(ItemView::of).toList();
+            String category = methodology.taxonomy().path(id).getLast().id();
+            String stage = score == null ? "weak-signal" : score.stage().stage();
+            return Rendering.view("technology").modelAttribute("technology", technology)
+                    .modelAttribute("path", methodology.taxonomy().path(id).reversed())
+                    .modelAttribute("score", score).modelAttribute("asOf", day)
+                    .modelAttribute("chart", Sparkline.points(daily, 720, 160))
+                    .modelAttribute("chartMax", daily.stream().mapToLong(Long::longValue).max().orElse(0))
+                    .modelAttribute("chartFirst", first).modelAttribute("evidence", cited)
+                    .modelAttribute("recommendations", methodology.playbooks().forCategory(category, stage, null))
+                    .build();
+        }));
+    }
+
+    @GetMapping("/ui/search")
+    Mono<Rendering> search(Principal principal, @RequestParam(name = "q", required = false) @Nullable String q,
+            @RequestParam(name = "technology", required = false) @Nullable String technology,
+            @RequestParam(name = "crimeArea", required = false) @Nullable String crimeArea,
+            @RequestParam(name = "source", required = false) @Nullable String source,
+            @RequestParam(name = "language", required = false) @Nullable String language,
+            @RequestParam(name = "grade", required = false) @Nullable String grade,
+            @RequestParam(name = "page", defaultValue = "0") int page) {
+        String text = q == null ? null : q.length() > 500 ? q.substring(0, 500) : q;
+        int safePage = Math.max(0, Math.min(page, 400));
+        return session.user(principal).flatMap(user -> store.call(() -> {
+            SearchResult found = index.search(new SearchQuery(blank(text), blank(technology), blank(crimeArea),
+                    blank(source), blank(language), blank(grade), null, null, user.maxTlp(), safePage, 20));
+            List<ItemView> views = new ArrayList<>();
+            for (String itemId : found.ids()) {
+                items.findAnnotated(new ItemId(itemId)).filter(i -> user.cleared(i.item().tlp()))
+                        .ifPresent(i -> views.add(ItemView.of(i)));
+            }
+            Map<String, String> filters = new LinkedHashMap<>();
+            putIfSet(filters, "technology", technology);
+            putIfSet(filters, "crimeArea", crimeArea);
+            putIfSet(filters, "source", source);
+            putIfSet(filters, "language", language);
+            putIfSet(filters, "grade", grade);
+            return Rendering.view("search").modelAttribute("q", text == null ? "" : text)
+                    .modelAttribute("results", views).modelAttribute("total", found.total())
+                    .modelAttribute("facets", found.facets()).modelAttribute("filters", filters)
+                    .modelAttribute("page", safePage)
+                    .modelAttribute("expanded", text == null ? List.of() : index.named(text)).build();
+        }));
+    }
+
+    /** A source with its health. */
+    record SourceRow(Source source, org.ewea.collectors.harvest.SourceHealth health) {
+    }
+
+    @GetMapping("/ui/sources")
+    Mono<Rendering> sources() {
+        return store.call(() -> {
+            List<SourceRow> rows = sources.page(null, null, null, 0, 500).stream()
+                    .map(s -> new SourceRow(s, health.assess(s.id().value()))).toList();
+            return Rendering.view("sources").modelAttribute("sources", rows).build();
+        });
+    }
+
+    @GetMapping("/ui/admin")
+    Mono<Rendering> admin() {
+        return store.call(() -> Rendering.view("admin").modelAttribute("users", users.all())
+                .modelAttribute("methodology", methodology).modelAttribute("model", models.current())
+                .build());
+    }
+
+    private LocalDate today() {
+        return signals.pictureDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    static List<Long> weekly(List<SignalPoint> points, LocalDate day) {
+        List<Long> weekly = new ArrayList<>();
+        for (int w = WEEKS - 1; w >= 0; w--) {
+            LocalDate last = day.minusWeeks(w);
+            LocalDate first = last.minusDays(6);
+            weekly.add(points.stream().filter(p -> !p.day().isBefore(first) && !p.day().isAfter(last))
+                    .mapToLong(SignalPoint::count).sum());
+        }
+        return weekly;
+    }
+
+    private static @Nullable String blank(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void putIfSet(Map<String, String> filters, String name, @Nullable String value) {
+        if (value != null && !value.isBlank()) {
+            filters.put(name, value);
+        }
+    }
+
+
+}

@@ -1,0 +1,200 @@
+package org.ewea.api.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.ewea.api.RunningApplication;
+import org.ewea.api.TestDataDirs;
+import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.MediaType;
+
+/**
+ * The web UI in a real browser: headless Debian Chromium driven by Selenium through the system chromedriver (no
+ * browser download). Runs the real application with the demo data plus German and French items. Skipped when no
+ * Chromium is installed, unless EWEA_BROWSER_TESTS=required (CI sets it, after installing Chromium with apt). On a
+ * failure the page is kept as a screenshot under api/target/browser-screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(BrowserTests.Screenshots.class)
+class BrowserTests {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("EWEA_CHROMIUM", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getenv().getOrDefault("EWEA_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    static final String PASSWORD = "a long test passphrase";
+
+    private static RunningApplication app;
+    private static WebDriver browser;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!installed && "required".equals(System.getenv("EWEA_BROWSER_TESTS"))) {
+            throw new IllegalStateException("browser tests are required but " + CHROMIUM + " or " + DRIVER
+                    + " is missing (apt-get install chromium chromium-driver)");
+        }
+        Assumptions.assumeTrue(installed, "no Chromium at " + CHROMIUM + " with " + DRIVER);
+        app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("browser"),
+                "ewea.collectors.scheduler-enabled=false", "ewea.alerts.first-evaluation-delay=PT0.5S");
+        CaptureProcessor processor = app.bean(CaptureProcessor.class);
+        feed(processor, "heise", "de", "Betrüger nutzen Stimmklonen gegen Firmen",
+                "Mit geklonten Stimmen von Vorgesetzten erbeuten Kriminelle Millionenbeträge.");
+        feed(processor, "lemonde", "fr", "Arnaque au président : la nouvelle menace",
+                "Les escrocs utilisent le clonage de voix pour imiter les dirigeants.");
+        app.client().put().uri("/api/v1/users/admin/password").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"password\": \"" + PASSWORD + "\"}").exchange().expectStatus().isNoContent();
+        base = "http://127.0.0.1:" + app.bean(org.springframework.core.env.Environment.class)
+                .getProperty("local.server.port");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    private static void feed(CaptureProcessor processor, String source, String language, String title, String text)
+            throws Exception {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" + source + "</title><item><title>"
+                + title + "</title><link>https://" + source + ".example/1</link><description>" + text
+                + "</description><pubDate>Mon, 17 Aug 2026 10:00:00 GMT</pubDate></item></channel></rss>";
+        byte[] body = rss.getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        processor.process(new Capture(new SourceDefinition(new SourceId(source), "feed", source, null, language,
+                AdmiraltyGrade.parse("B2"), Tlp.CLEAR), "test", URI.create("https://" + source + ".example/rss"),
+                Instant.parse("2026-08-17T12:00:00Z"), "application/rss+xml", body, sha));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static WebDriverWait await() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @Test
+    @Order(1)
+    void signsInAndSeesTheDashboard() {
+        browser.get(base + "/ui");
+        await().until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("wrong password here");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().until(ExpectedConditions.titleContains("Dashboard"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Emerging");
+        assertThat(browser.findElements(By.cssSelector("table.ranked tbody tr"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".logout")).getText()).contains("admin");
+    }
+
+    @Test
+    @Order(2)
+    void searchesAcrossLanguagesAndOpensATechnology() {
+        browser.get(base + "/ui/search");
+        WebElement q = browser.findElement(By.id("q"));
+        q.sendKeys("voice cloning");
+        q.submit();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".results"),
+                "Stimmklonen"));
+        String results = browser.findElement(By.cssSelector(".results")).getText();
+        assertThat(results).contains("Betrüger nutzen Stimmklonen", "Arnaque au président");
+        assertThat(browser.findElements(By.cssSelector("aside section"))).isNotEmpty();
+        browser.findElement(By.linkText("voice cloning")).click();
+        await().until(ExpectedConditions.titleContains("voice cloning"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("voice cloning");
+        assertThat(browser.findElement(By.id("rec-h")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("svg.chart polyline"))).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void acknowledgesAnAlertFromTheInbox() {
+        browser.get(base + "/ui/alerts?state=NEW");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.ack")));
+        WebElement row = browser.findElement(By.cssSelector("table.alerts tbody tr"));
+        String id = row.getAttribute("id");
+        row.findElement(By.cssSelector("button.ack")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + id + " .state"),
+                "ACKNOWLEDGED"));
+        browser.findElement(By.cssSelector("#" + id + " a")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("history-h")));
+        List<WebElement> history = browser.findElements(By.cssSelector("section[aria-labelledby=history-h] li"));
+        assertThat(history.getLast().getText()).contains("admin", "ACKNOWLEDGED");
+    }
+
+    @Test
+    @Order(4)
+    void everyPageLoadsAndSigningOutEndsTheSession() {
+        for (String page : List.of("/ui/recommendations", "/ui/digests", "/ui/sources", "/ui/admin")) {
+            browser.get(base + page);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        }
+        browser.findElement(By.cssSelector(".logout button")).click();
+        await().until(ExpectedConditions.urlContains("/login"));
+        browser.get(base + "/ui/alerts");
+        await().until(ExpectedConditions.urlContains("/login"));
+    }
+
+    /** Keeps a screenshot of the page when a test fails. */
+    static final class Screenshots implements TestWatcher {
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser instanceof ChromeDriver chrome) {
+                try {
+                    Path dir = Path.of("target", "browser-screenshots");
+                    Files.createDirectories(dir);
+                    Files.write(dir.resolve(context.getRequiredTestMethod().getName() + ".png"),
+                            chrome.getScreenshotAs(OutputType.BYTES));
+                    Files.writeString(dir.resolve(context.getRequiredTestMethod().getName() + ".html"),
+                            chrome.getPageSource());
+                } catch (Exception e) {
+                    cause.addSuppressed(e);
+                }
+            }
+        }
+    }
+}
