@@ -3,15 +3,42 @@ package org.ewea.api.config;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Security settings, bound from {@code EWEA_SECURITY_*} (or {@code ewea.security.*}).
  *
  * @param adminTokenFile where the first start writes the admin's one-time API token, readable by the service's
  *     account only ({@code EWEA_SECURITY_ADMIN_TOKEN_FILE}; default {@code admin-token} in the data directory)
+ * @param jwt JSON Web Tokens from an identity provider, accepted as bearer tokens beside EW/EA's own
+ *     ({@code EWEA_SECURITY_JWT_*}); off unless an issuer, a JWK set or a public key is given
  */
 @ConfigurationProperties("ewea.security")
-public record SecurityProperties(@Nullable Path adminTokenFile) {
+public record SecurityProperties(@Nullable Path adminTokenFile, @DefaultValue Jwt jwt) {
+
+    /**
+     * How JWTs are checked and mapped to users.
+     *
+     * @param issuerUri the OIDC issuer: its discovery document gives the keys, and {@code iss} must match
+     *     ({@code EWEA_SECURITY_JWT_ISSUER_URI})
+     * @param jwkSetUri the keys' URL, without discovery ({@code EWEA_SECURITY_JWT_JWK_SET_URI})
+     * @param publicKey a PEM file with the RSA public key (offline installations; {@code EWEA_SECURITY_JWT_PUBLIC_KEY})
+     * @param audience when set, {@code aud} must contain it ({@code EWEA_SECURITY_JWT_AUDIENCE})
+     * @param usernameClaim the claim naming the user (default {@code preferred_username}, else {@code sub})
+     * @param rolesClaim the claim (a dotted path, e.g. {@code realm_access.roles}) listing EW/EA roles (default
+     *     {@code roles}); unknown values are ignored, a token without any known role is refused
+     * @param tlpClaim the claim with the user's TLP clearance (default {@code ewea_max_tlp})
+     * @param defaultTlp the clearance when the token has none (default GREEN)
+     */
+    public record Jwt(@Nullable String issuerUri, @Nullable String jwkSetUri, @Nullable Path publicKey,
+            @Nullable String audience, @DefaultValue("preferred_username") String usernameClaim,
+            @DefaultValue("roles") String rolesClaim, @DefaultValue("ewea_max_tlp") String tlpClaim,
+            @DefaultValue("GREEN") String defaultTlp) {
+
+        public boolean enabled() {
+            return issuerUri != null || jwkSetUri != null || publicKey != null;
+        }
+    }
 
     public Path adminTokenFile(EweaProperties ewea) {
         return adminTokenFile != null ? adminTokenFile : ewea.dataDir().resolve("admin-token");

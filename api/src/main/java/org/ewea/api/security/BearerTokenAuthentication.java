@@ -23,8 +23,11 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
     private final ApiTokens tokens;
     private final UserRepository users;
     private final BlockingStore store;
+    private final @org.jspecify.annotations.Nullable JwtUsers jwt;
 
-    BearerTokenAuthentication(ApiTokens tokens, UserRepository users, BlockingStore store) {
+    BearerTokenAuthentication(ApiTokens tokens, UserRepository users, BlockingStore store,
+            @org.jspecify.annotations.Nullable JwtUsers jwt) {
+        this.jwt = jwt;
         this.tokens = tokens;
         this.users = users;
         this.store = store;
@@ -46,6 +49,10 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
         String presented = String.valueOf(authentication.getCredentials());
+        if (jwt != null && JwtUsers.looksLikeJwt(presented)) {
+            return jwt.user(presented).map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null,
+                    user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        }
         return store.call(() -> tokens.verify(presented).flatMap(t -> users.find(t.username()))
                         .<Authentication>map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null,
                                 user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()))

@@ -73,8 +73,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
-            BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit, RateLimits limits) {
-        BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store);
+            BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit, RateLimits limits,
+            SecurityProperties security) {
+        BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store,
+                JwtUsers.of(security.jwt()));
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());

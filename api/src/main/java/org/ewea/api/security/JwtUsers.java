@@ -1,0 +1,148 @@
+package org.ewea.api.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ewea.api.config.SecurityProperties;
+import org.ewea.methodology.Tlp;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import reactor.core.publisher.Mono;
+
+/**
+ * Users from an identity provider's JSON Web Tokens (an OIDC provider such as Keycloak or Entra ID, by configuration):
+ * the signature (keys from the issuer's discovery document, a JWK set URL, or a public key file), expiry, issuer and
+ * audience are checked by Spring Security's Nimbus decoder; the username, roles and TLP clearance come from claims.
+ * Such users are not stored: each token carries who they are.
+ */
+final class JwtUsers {
+
+    private final ReactiveJwtDecoder decoder;
+    private final SecurityProperties.Jwt settings;
+
+    private JwtUsers(ReactiveJwtDecoder decoder, SecurityProperties.Jwt settings) {
+        this.decoder = decoder;
+        this.settings = settings;
+    }
+
+    /** The JWT users of the configuration, or null when JWTs are not configured. */
+    static @org.jspecify.annotations.Nullable JwtUsers of(SecurityProperties.Jwt settings) {
+        if (!settings.enabled()) {
+            return null;
+        }
+        NimbusReactiveJwtDecoder decoder;
+        if (settings.publicKey() != null) {
+            decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(settings)).build();
+        } else if (settings.jwkSetUri() != null) {
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+        } else {
+            return new JwtUsers(ReactiveJwtDecoders.fromIssuerLocation(settings.issuerUri()), settings);
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(settings.issuerUri() != null ? JwtValidators.createDefaultWithIssuer(settings.issuerUri())
+                : JwtValidators.createDefault());
+        if (settings.audience() != null) {
+            validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(settings.audience())
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token is not for "
+                            + settings.audience(), null)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return new JwtUsers(decoder, settings);
+    }
+
+    private static RSAPublicKey publicKey(SecurityProperties.Jwt settings) {
+        try {
+            String pem = Files.readString(settings.publicKey()).replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(pem)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the JWT public key " + settings.publicKey(), e);
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the JWT public key " + settings.publicKey() + " is not an RSA public key"
+                    + " in PEM (X.509 SubjectPublicKeyInfo)", e);
+        }
+    }
+
+    /** Whether a bearer token looks like a JWT (three base64url parts). */
+    static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
+    }
+
+    /** The user the token names; fails when it is not valid or names no EW/EA role. */
+    Mono<User> user(String token) {
+        return decoder.decode(token)
+                .onErrorMap(JwtException.class, e -> new BadCredentialsException("The token is not valid: "
+                        + e.getMessage()))
+                .map(this::user);
+    }
+
+    private User user(Jwt jwt) {
+        String username = jwt.getClaimAsString(settings.usernameClaim());
+        if (username == null) {
+            username = jwt.getSubject();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object value : claimValues(jwt.getClaims(), settings.rolesClaim())) {
+            String name = String.valueOf(value).toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", "");
+            for (Role role : Role.values()) {
+                if (role.name().equals(name)) {
+                    roles.add(role);
+                }
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new BadCredentialsException("The token names no EW/EA role in its '" + settings.rolesClaim()
+                    + "' claim.");
+        }
+        String tlp = jwt.getClaimAsString(settings.tlpClaim());
+        Tlp clearance;
+        try {
+            clearance = Tlp.parse(tlp != null ? tlp : settings.defaultTlp());
+        } catch (IllegalArgumentException e) {
+            throw new BadCredentialsException("The token's '" + settings.tlpClaim() + "' claim is not a TLP: " + tlp);
+        }
+        String safe = username == null ? "" : username.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
+        if (safe.length() < 2 || safe.length() > 64) {
+            throw new BadCredentialsException("The token's user name is missing or too long.");
+        }
+        Instant issued = jwt.getIssuedAt() != null ? jwt.getIssuedAt() : Instant.EPOCH;
+        return new User(safe, roles, clearance, issued);
+    }
+
+    private static Collection<?> claimValues(Map<String, Object> claims, String path) {
+        Object current = claims;
+        for (String part : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return List.of();
+            }
+            current = map.get(part);
+        }
+        if (current instanceof Collection<?> values) {
+            return values;
+        }
+        return current == null ? List.of() : List.of(current);
+    }
+}
