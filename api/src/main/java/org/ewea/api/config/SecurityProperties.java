@@ -12,9 +12,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     account only ({@code EWEA_SECURITY_ADMIN_TOKEN_FILE}; default {@code admin-token} in the data directory)
  * @param jwt JSON Web Tokens from an identity provider, accepted as bearer tokens beside EW/EA's own
  *     ({@code EWEA_SECURITY_JWT_*}); off unless an issuer, a JWK set or a public key is given
+ * @param oidc sign-in to the web UI through an OpenID Connect provider ({@code EWEA_SECURITY_OIDC_*}); off unless an
+ *     issuer and a client id are given; roles and clearance come from the ID token's claims as named under {@code jwt}
  */
 @ConfigurationProperties("ewea.security")
-public record SecurityProperties(@Nullable Path adminTokenFile, @DefaultValue Jwt jwt) {
+public record SecurityProperties(@Nullable Path adminTokenFile, @DefaultValue Jwt jwt, @DefaultValue Oidc oidc) {
+
+    /**
+     * The OpenID Connect client of the web UI (authorization-code flow).
+     *
+     * @param issuerUri the provider ({@code EWEA_SECURITY_OIDC_ISSUER_URI}); its discovery document is read at start
+     * @param clientId the client id registered there ({@code EWEA_SECURITY_OIDC_CLIENT_ID})
+     * @param clientSecret its secret ({@code EWEA_SECURITY_OIDC_CLIENT_SECRET})
+     * @param scopes scopes asked for (default openid, profile, email)
+     */
+    public record Oidc(@Nullable String issuerUri, @Nullable String clientId, @Nullable String clientSecret,
+            @DefaultValue({"openid", "profile", "email"}) java.util.List<String> scopes) {
+
+        public boolean enabled() {
+            return issuerUri != null && clientId != null;
+        }
+    }
 
     /**
      * How JWTs are checked and mapped to users.

@@ -100,12 +100,20 @@ final class JwtUsers {
     }
 
     private User user(Jwt jwt) {
-        String username = jwt.getClaimAsString(settings.usernameClaim());
-        if (username == null) {
-            username = jwt.getSubject();
-        }
+        return user(jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings);
+    }
+
+    /**
+     * The user that token claims name (an access token's or an OIDC ID token's).
+     *
+     * @throws BadCredentialsException when they name no EW/EA role, no usable name or no TLP
+     */
+    static User user(Map<String, Object> claims, @org.jspecify.annotations.Nullable String subject,
+            @org.jspecify.annotations.Nullable Instant issuedAt, SecurityProperties.Jwt settings) {
+        Object named = claims.get(settings.usernameClaim());
+        String username = named != null ? String.valueOf(named) : subject;
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object value : claimValues(jwt.getClaims(), settings.rolesClaim())) {
+        for (Object value : claimValues(claims, settings.rolesClaim())) {
             String name = String.valueOf(value).toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", "");
             for (Role role : Role.values()) {
                 if (role.name().equals(name)) {
@@ -117,7 +125,8 @@ final class JwtUsers {
             throw new BadCredentialsException("The token names no EW/EA role in its '" + settings.rolesClaim()
                     + "' claim.");
         }
-        String tlp = jwt.getClaimAsString(settings.tlpClaim());
+        Object tlpClaim = claims.get(settings.tlpClaim());
+        String tlp = tlpClaim == null ? null : String.valueOf(tlpClaim);
         Tlp clearance;
         try {
             clearance = Tlp.parse(tlp != null ? tlp : settings.defaultTlp());
@@ -128,7 +137,7 @@ final class JwtUsers {
         if (safe.length() < 2 || safe.length() > 64) {
             throw new BadCredentialsException("The token's user name is missing or too long.");
         }
-        Instant issued = jwt.getIssuedAt() != null ? jwt.getIssuedAt() : Instant.EPOCH;
+        Instant issued = issuedAt != null ? issuedAt : Instant.EPOCH;
         return new User(safe, roles, clearance, issued);
     }
 

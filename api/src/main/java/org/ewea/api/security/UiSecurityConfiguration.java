@@ -1,7 +1,14 @@
 package org.ewea.api.security;
 
 import java.net.URI;
+import org.ewea.api.config.SecurityProperties;
 import org.ewea.api.store.BlockingStore;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -50,7 +57,8 @@ class UiSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain uiSecurityWebFilterChain(ServerHttpSecurity http, ReactiveUserDetailsService uiUsers,
-            PasswordEncoder encoder, RateLimits limits) {
+            PasswordEncoder encoder, RateLimits limits, SecurityProperties security, UserRepository users,
+            BlockingStore store) {
         UserDetailsRepositoryReactiveAuthenticationManager manager =
                 new UserDetailsRepositoryReactiveAuthenticationManager(uiUsers);
         manager.setPasswordEncoder(encoder);
@@ -58,9 +66,22 @@ class UiSecurityConfiguration {
                 "/login?error");
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
+        if (security.oidc().enabled()) {
+            SecurityProperties.Oidc oidc = security.oidc();
+            ClientRegistration registration = ClientRegistrations.fromIssuerLocation(oidc.issuerUri())
+                    .registrationId(OidcUsers.PROVIDER).clientId(oidc.clientId()).clientSecret(oidc.clientSecret())
+                    .scope(oidc.scopes()).build();
+            http.oauth2Login(login -> login
+                    .clientRegistrationRepository(new InMemoryReactiveClientRegistrationRepository(registration))
+                    .authenticationManager(new OidcAuthorizationCodeReactiveAuthenticationManager(
+                            new WebClientReactiveAuthorizationCodeTokenResponseClient(),
+                            new OidcUsers(security.jwt(), users, store)))
+                    .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/ui"))
+                    .authenticationFailureHandler(failed));
+        }
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/", "/ui", "/ui/**", "/login", "/logout",
-                        "/ui-assets/**", "/webjars/htmx.org/**"))
+                        "/ui-assets/**", "/webjars/htmx.org/**", "/oauth2/**", "/login/oauth2/**"))
                 .authenticationManager(manager)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(form -> form.loginPage("/login")
@@ -84,7 +105,8 @@ class UiSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/login", "/ui-assets/**", "/webjars/htmx.org/**").permitAll()
+                        .pathMatchers("/login", "/ui-assets/**", "/webjars/htmx.org/**", "/oauth2/**",
+                                "/login/oauth2/**").permitAll()
                         .pathMatchers("/ui/admin", "/ui/admin/**").hasRole(Role.ADMIN.name())
                         .anyExchange().authenticated())
                 .build();

@@ -52,6 +52,23 @@ public final class UserRepository {
         return all;
     }
 
+    /**
+     * Stores or updates a user signed in through an identity provider (roles and clearance as its token says);
+     * false when a local user of that name exists (an external sign-in never takes over a local account).
+     */
+    public boolean upsertExternal(User user, String provider) {
+        Document existing = users.find(Filters.eq("_id", user.username())).first();
+        if (existing != null && existing.getString("provider") == null) {
+            return false;
+        }
+        users.replaceOne(Filters.eq("_id", user.username()), new Document("_id", user.username())
+                .append("roles", user.roles().stream().map(Role::name).sorted().toList())
+                .append("maxTlp", user.maxTlp().name())
+                .append("created", existing != null ? existing.getDate("created") : Date.from(user.created()))
+                .append("provider", provider), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        return true;
+    }
+
     /** Sets (or replaces) a user's password hash; false when there is no such user. */
     public boolean setPasswordHash(String username, String hash) {
         return users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash",

@@ -60,11 +60,13 @@ class UiPagesController {
     private final Methodology methodology;
     private final BlockingStore store;
     private final InstantSource clock;
+    private final org.ewea.api.config.SecurityProperties security;
 
-    UiPagesController(UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
+    UiPagesController(org.ewea.api.config.SecurityProperties security, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
             ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
             HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
             BlockingStore store, InstantSource clock) {
+        this.security = security;
         this.session = session;
         this.scorer = scorer;
         this.models = models;
@@ -95,7 +97,8 @@ class UiPagesController {
         // "?error" and "?logout" come without a value
         var query = exchange.getRequest().getQueryParams();
         return Mono.just(Rendering.view("login").modelAttribute("error", query.containsKey("error"))
-                .modelAttribute("loggedOut", query.containsKey("logout")).build());
+                .modelAttribute("loggedOut", query.containsKey("logout"))
+                .modelAttribute("oidc", security.oidc().enabled()).build());
     }
 
     @GetMapping("/ui")

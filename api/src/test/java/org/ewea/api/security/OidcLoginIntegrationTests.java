@@ -1,0 +1,151 @@
+package org.ewea.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ewea.api.RunningApplication;
+import org.ewea.api.TestDataDirs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Web UI sign-in through an OpenID Connect provider: a small provider of our own (discovery, JWKS, authorize, token)
+ * runs beside the application; a browser-like client (cookies, redirects) signs in and lands on the dashboard as the
+ * user the ID token names, with its roles and clearance.
+ */
+class OidcLoginIntegrationTests {
+
+    private static HttpServer idp;
+    private static KeyPair keys;
+    private static String issuer;
+    private static final AtomicReference<String> NONCE = new AtomicReference<>();
+    private static final AtomicReference<List<String>> ROLES = new AtomicReference<>(List.of("policy"));
+    private static RunningApplication app;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        keys = generator.generateKeyPair();
+        idp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        issuer = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realm";
+        idp.createContext("/realm/.well-known/openid-configuration", exchange -> json(exchange, "{\"issuer\": \""
+                + issuer + "\", \"authorization_endpoint\": \"" + issuer + "/authorize\", \"token_endpoint\": \""
+                + issuer + "/token\", \"jwks_uri\": \"" + issuer + "/jwks\", \"response_types_supported\": [\"code\"],"
+                + " \"subject_types_supported\": [\"public\"], \"id_token_signing_alg_values_supported\": [\"RS256\"]}"));
+        idp.createContext("/realm/jwks", exchange -> json(exchange, new JWKSet(new RSAKey.Builder(
+                (RSAPublicKey) keys.getPublic()).keyID("k1").build()).toString()));
+        idp.createContext("/realm/authorize", exchange -> {
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            NONCE.set(query.get("nonce"));
+            exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=the-code&state="
+                    + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        idp.createContext("/realm/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("u-42").audience("ewea-ui")
+                        .claim("nonce", NONCE.get()).claim("preferred_username", "pol.icy")
+                        .claim("roles", ROLES.get()).claim("ewea_max_tlp", "AMBER").issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+                SignedJWT id = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+                id.sign(new RSASSASigner(keys.getPrivate()));
+                json(exchange, "{\"access_token\": \"at\", \"token_type\": \"Bearer\", \"expires_in\": 300,"
+                        + " \"scope\": \"openid profile email\", \"id_token\": \"" + id.serialize() + "\"}");
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        });
+        idp.start();
+        app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("oidc"), "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false",
+                "ewea.security.oidc.issuer-uri=" + issuer, "ewea.security.oidc.client-id=ewea-ui",
+                "ewea.security.oidc.client-secret=s3cret");
+        base = "http://127.0.0.1:" + app.bean(org.springframework.core.env.Environment.class)
+                .getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        idp.stop(0);
+    }
+
+    private static void json(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static HttpResponse<String> signIn() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(login).contains("/oauth2/authorization/oidc");
+        return browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorization/oidc")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void signsInThroughTheProviderAsTheUserItNames() throws Exception {
+        ROLES.set(List.of("policy"));
+        HttpResponse<String> landed = signIn();
+        assertThat(landed.uri().getPath()).isEqualTo("/ui");
+        assertThat(landed.body()).contains("Emerging technologies", "pol.icy (TLP:AMBER)");
+        User stored = app.bean(UserRepository.class).find("pol.icy").orElseThrow();
+        assertThat(stored.roles()).containsExactly(Role.POLICY);
+        assertThat(stored.maxTlp()).hasToString("AMBER");
+    }
+
+    @Test
+    void aTokenWithoutAnEweaRoleDoesNotSignIn() throws Exception {
+        ROLES.set(List.of("offline_access"));
+        HttpResponse<String> landed = signIn();
+        assertThat(landed.uri().getPath()).isEqualTo("/login");
+        assertThat(landed.body()).contains("role=\"alert\"");
+    }
+}
