@@ -31,6 +31,7 @@ import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.api.web.RequestValues;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.ItemId;
 import org.ewea.methodology.risk.HarmProfile;
@@ -110,7 +111,7 @@ class AlertsController {
             @RequestParam(name = "subject", required = false) @Nullable String subject,
             @Parameter(description = "the priority id, e.g. P1") @RequestParam(name = "priority", required = false)
             @Nullable String priority) {
-        AlertState wanted = state == null ? null : state(state, "state");
+        AlertState wanted = state == null ? null : RequestValues.enumParameter(AlertState.class, "state", state);
         var query = new AlertRepository.Query(wanted, rule, kind, subject, priority, user.maxTlp());
         return store.call(() -> new PageResponse<>(alerts.page(query, page, size), page, size, alerts.count(query)));
     }
@@ -145,7 +146,7 @@ class AlertsController {
         if (request.to() == null) {
             throw ApiProblem.invalidField("to", "is required: ACKNOWLEDGED, ASSESSED, ACTIONED or DISMISSED");
         }
-        AlertState to = state(request.to(), "to");
+        AlertState to = RequestValues.enumField(AlertState.class, "to", request.to());
         AssessmentInput input = request.assessment() == null ? null : assessment(request.assessment());
         return store.call(() -> {
             cleared(user, id);
@@ -248,16 +249,6 @@ class AlertsController {
             return sequence;
         } catch (NumberFormatException e) {
             throw ApiProblem.invalidParameter("Last-Event-ID", value, "must be an event number (0 or more)");
-        }
-    }
-
-    private static AlertState state(String value, String field) {
-        try {
-            return AlertState.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String message = "must be one of " + List.of(AlertState.values());
-            throw field.equals("state") ? ApiProblem.invalidParameter(field, value, message)
-                    : ApiProblem.invalidField(field, message);
         }
     }
 

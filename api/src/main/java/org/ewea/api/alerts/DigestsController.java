@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.ewea.alerts.digest.Digest;
@@ -23,6 +22,7 @@ import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
+import org.ewea.api.web.RequestValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -83,8 +83,8 @@ class DigestsController {
             throw ApiProblem.invalidField("audience", "is required: analyst, policy or trainer");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate askedTo = day("to", request.to());
-        LocalDate askedFrom = day("from", request.from());
+        LocalDate askedTo = RequestValues.dayField("to", request.to());
+        LocalDate askedFrom = RequestValues.dayField("from", request.from());
         if (askedTo != null && askedTo.isAfter(today)) {
             throw ApiProblem.invalidField("to", "is in the future");
         }
@@ -138,16 +138,5 @@ class DigestsController {
 
     private DigestContent content(String id) {
         return archive.content(id).orElseThrow(() -> AlertProblems.notFound("digest", id));
-    }
-
-    private static @Nullable LocalDate day(String field, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, "must be an ISO date (yyyy-MM-dd)");
-        }
     }
 }

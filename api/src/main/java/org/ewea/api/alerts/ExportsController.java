@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.ewea.alerts.export.StixExporter;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.RequestValues;
 import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -88,8 +88,9 @@ class ExportsController {
     }
 
     private DayRange range(@Nullable String from, @Nullable String to) {
-        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) : day("to", to);
-        LocalDate first = from == null ? last.minusDays(29) : day("from", from);
+        LocalDate last = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                : RequestValues.dayParameter("to", to);
+        LocalDate first = from == null ? last.minusDays(29) : RequestValues.dayParameter("from", from);
         if (first.isAfter(last)) {
             throw ApiProblem.invalidParameter("from", from, "is after to (" + last + ")");
         }
@@ -97,13 +98,5 @@ class ExportsController {
             throw ApiProblem.invalidParameter("from", from, "the range is longer than " + MAX_DAYS + " days");
         }
         return new DayRange(first, last);
-    }
-
-    private static LocalDate day(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter(name, value, "must be an ISO date (yyyy-MM-dd)");
-        }
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.ewea.alerts.action.ActionRepository;
@@ -18,6 +17,7 @@ import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.api.web.RequestValues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +66,8 @@ class RecommendationsController {
             @Nullable String alertId,
             @Parameter(description = "the owning role, e.g. Strategic analyst")
             @RequestParam(name = "owner", required = false) @Nullable String owner) {
-        ActionStatus wanted = status == null ? null : status(status, true);
+        ActionStatus wanted = status == null ? null
+                : RequestValues.enumParameter(ActionStatus.class, "status", status);
         var query = new ActionRepository.Query(wanted, audience, alertId, owner, user.maxTlp());
         return store.call(() -> new PageResponse<>(actions.page(query, page, size), page, size,
                 actions.count(query)));
@@ -79,8 +80,9 @@ class RecommendationsController {
                     + " action's current one.")
     Mono<EarlyAction> update(@AuthenticationPrincipal User user, @PathVariable("id") String id,
             @RequestBody AlertRequests.ActionChange change) {
-        ActionStatus status = change.status() == null ? null : status(change.status(), false);
-        LocalDate due = change.due() == null ? null : due(change.due());
+        ActionStatus status = change.status() == null ? null
+                : RequestValues.enumField(ActionStatus.class, "status", change.status());
+        LocalDate due = RequestValues.dayField("due", change.due());
         if (change.note() != null && change.note().length() > MAX_NOTE) {
             throw ApiProblem.invalidField("note", "must be at most " + MAX_NOTE + " characters");
         }
@@ -106,23 +108,5 @@ class RecommendationsController {
             }
             return changed;
         });
-    }
-
-    private static ActionStatus status(String value, boolean parameter) {
-        try {
-            return ActionStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            String message = "must be one of " + List.of(ActionStatus.values());
-            throw parameter ? ApiProblem.invalidParameter("status", value, message)
-                    : ApiProblem.invalidField("status", message);
-        }
-    }
-
-    private static LocalDate due(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField("due", "must be an ISO date (yyyy-MM-dd)");
-        }
     }
 }

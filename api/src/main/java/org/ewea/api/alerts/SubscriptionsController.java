@@ -29,6 +29,7 @@ import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.api.web.RequestValues;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.risk.Priority;
@@ -178,12 +179,8 @@ class SubscriptionsController {
             @Nullable String status,
             @Parameter(description = "one subscription") @RequestParam(name = "subscriptionId", required = false)
             @Nullable String subscriptionId) {
-        Delivery.Status wanted;
-        try {
-            wanted = status == null ? null : Delivery.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("status", status, "must be PENDING, DELIVERED or DEAD");
-        }
+        Delivery.Status wanted = status == null ? null
+                : RequestValues.enumParameter(Delivery.Status.class, "status", status);
         String owner = user.has(Role.ADMIN) ? null : user.username();
         return store.call(() -> new PageResponse<>(deliveries.page(wanted, owner, subscriptionId, page, size), page,
                 size, deliveries.count(wanted, owner, subscriptionId)));

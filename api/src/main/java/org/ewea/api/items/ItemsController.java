@@ -1,11 +1,10 @@
 package org.ewea.api.items;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.RequestValues;
 import org.ewea.collectors.search.ItemIndex;
 import org.ewea.collectors.search.SearchQuery;
 import org.ewea.collectors.search.SearchResult;
@@ -120,8 +119,8 @@ class ItemsController {
             throw ApiProblem.invalidParameter("page", Integer.toString(page), "a search pages through the first "
                     + MAX_SEARCH_DEPTH + " matches only: narrow it with q or a filter");
         }
-        SearchQuery query = new SearchQuery(q, technology, crimeArea, source, language, grade, day("from", from),
-                day("to", to), user.maxTlp(), page, size);
+        SearchQuery query = new SearchQuery(q, technology, crimeArea, source, language, grade, RequestValues.dayParameter("from", from),
+                RequestValues.dayParameter("to", to), user.maxTlp(), page, size);
         return store.call(() -> {
             SearchResult found = index.search(query);
             List<ItemView> views = new ArrayList<>();
@@ -132,16 +131,5 @@ class ItemsController {
             List<String> expanded = q == null ? List.of() : index.named(q).stream().map(Technology::id).toList();
             return new ItemsPage(views, page, size, found.total(), found.facets(), expanded);
         });
-    }
-
-    private static @Nullable LocalDate day(String name, @Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter(name, value, "must be an ISO date (yyyy-MM-dd)");
-        }
     }
 }

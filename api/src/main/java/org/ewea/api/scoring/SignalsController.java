@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.RequestValues;
 import org.ewea.api.web.ProblemType;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalAnalysis;
@@ -124,8 +124,8 @@ class SignalsController {
         if (!interval.equals("day") && !interval.equals("week")) {
             throw ApiProblem.invalidParameter("interval", interval, "must be day or week");
         }
-        LocalDate last = to == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : date("to", to);
-        LocalDate first = from == null ? last.minusDays(89) : date("from", from);
+        LocalDate last = to == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : RequestValues.dayParameter("to", to);
+        LocalDate first = from == null ? last.minusDays(89) : RequestValues.dayParameter("from", from);
         if (first.isAfter(last)) {
             throw ApiProblem.invalidParameter("from", from, "must not be after to (" + last + ")");
         }
@@ -145,13 +145,5 @@ class SignalsController {
         return new SignalSeries(series, range.weeks() ? "week" : "day", range.start(), range.last(),
                 firstSeen,
                 readings.stream().filter(r -> !r.day().isBefore(range.start())).toList());
-    }
-
-    private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidParameter(name, value, "must be an ISO date such as 2026-01-31");
-        }
     }
 }

@@ -21,7 +21,7 @@ class SecurityIntegrationTests extends LiveApplicationTests {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/items", "/api/v1/scores", "/api/v1/sources", "/api/v1/models",
             "/api/v1/methodology", "/api/v1/technologies/ransomware/signals", "/api/v1/tokens", "/api/v1/me",
-            "/api/v1/no-such-route", "/"})
+            "/api/v1/no-such-route", "/api/v1/alerts", "/api/v1/exports/stix", "/api/v1/digests"})
     void everyRouteNeedsAToken(String path) {
         anonymous.get().uri(path).exchange()
                 .expectStatus().isUnauthorized()
@@ -29,6 +29,25 @@ class SecurityIntegrationTests extends LiveApplicationTests {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:ewea:problem:unauthenticated")
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Authorization: Bearer"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/ui", "/ui/alerts", "/ui/search?q=x", "/ui/admin", "/ui/digests/x.pdf"})
+    void everyUiPageNeedsASignIn(String path) {
+        anonymous.get().uri(path).exchange().expectStatus().isFound()
+                .expectHeader().valueEquals("Location", "/login");
+        anonymous.get().uri("/login").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Content-Security-Policy",
+                        org.ewea.api.security.UiSecurityConfiguration.CSP)
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+        // a bearer token is for the API, not for the pages
+        client.get().uri(path).exchange().expectStatus().isFound();
+    }
+
+    @Test
+    void signingInNeedsTheCsrfTokenOfTheLoginPage() {
+        anonymous.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=admin&password=whatever-it-is").exchange().expectStatus().isForbidden();
     }
 
     @Test
