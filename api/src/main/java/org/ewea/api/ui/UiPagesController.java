@@ -61,12 +61,17 @@ class UiPagesController {
     private final BlockingStore store;
     private final InstantSource clock;
     private final org.ewea.api.config.SecurityProperties security;
+    private final org.ewea.api.security.ApiTokens tokens;
+    private final org.ewea.api.audit.AuditLog audit;
 
-    UiPagesController(org.ewea.api.config.SecurityProperties security, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
+    UiPagesController(org.ewea.api.config.SecurityProperties security, org.ewea.api.security.ApiTokens tokens,
+            org.ewea.api.audit.AuditLog audit, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
             ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
             HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
             BlockingStore store, InstantSource clock) {
         this.security = security;
+        this.tokens = tokens;
+        this.audit = audit;
         this.session = session;
         this.scorer = scorer;
         this.models = models;
@@ -202,6 +207,8 @@ class UiPagesController {
     @GetMapping("/ui/admin")
     Mono<Rendering> admin() {
         return store.call(() -> Rendering.view("admin").modelAttribute("users", users.all())
+                .modelAttribute("tokens", tokens.list(null))
+                .modelAttribute("auditIntact", audit.verify().intact())
                 .modelAttribute("methodology", methodology).modelAttribute("model", models.current())
                 .build());
     }

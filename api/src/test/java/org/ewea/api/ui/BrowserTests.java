@@ -172,6 +172,8 @@ class BrowserTests {
             browser.get(base + page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
         }
+        assertThat(browser.findElement(By.id("t-h")).isDisplayed()).isTrue();
+        assertThat(browser.getPageSource()).contains("The hash chain is intact.");
         browser.findElement(By.cssSelector(".logout button")).click();
         await().until(ExpectedConditions.urlContains("/login"));
         browser.get(base + "/ui/alerts");
