@@ -180,8 +180,15 @@ class BrowserTests {
         await().until(ExpectedConditions.urlContains("/login"));
     }
 
-    /** Keeps a screenshot of the page when a test fails. */
+    /** Keeps a screenshot of the page when a test fails (of every test with EWEA_BROWSER_SCREENSHOTS=all). */
     static final class Screenshots implements TestWatcher {
+
+        @Override
+        public void testSuccessful(ExtensionContext context) {
+            if ("all".equals(System.getenv("EWEA_BROWSER_SCREENSHOTS"))) {
+                testFailed(context, new AssertionError("kept on request"));
+            }
+        }
 
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
