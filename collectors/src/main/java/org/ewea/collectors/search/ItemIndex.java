@@ -117,13 +117,15 @@ public final class ItemIndex implements AutoCloseable {
         return new ItemIndex(new ByteBuffersDirectory(), analyzers, lexicon, taxonomy);
     }
 
-    /** Adds or replaces the items, and makes them searchable. */
+    /**
+     * Adds or replaces the items and makes them searchable at once (near-real-time); they are made durable by the next
+     * {@link #commit()} or {@link #close()} (after a crash the store and the index disagree, and the index is rebuilt).
+     */
     public void index(List<AnnotatedItem> items) {
         try {
             for (AnnotatedItem item : items) {
                 writer.updateDocument(new Term("id", item.item().id().value()), facets.build(document(item)));
             }
-            writer.commit();
             searchers.maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index items", e);
@@ -148,6 +150,15 @@ public final class ItemIndex implements AutoCloseable {
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the search index", e);
+        }
+    }
+
+    /** Makes what was indexed durable. */
+    public void commit() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index", e);
         }
     }
 
