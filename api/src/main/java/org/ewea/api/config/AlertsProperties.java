@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code POST /api/v1/alerts/evaluate} still works)
  * @param evaluationInterval time between evaluations ({@code EWEA_ALERTS_EVALUATION_INTERVAL}, default PT5M)
  * @param firstEvaluationDelay time after start-up (and the demo import) before the first evaluation
- *     ({@code EWEA_ALERTS_FIRST_EVALUATION_DELAY}, default PT1S)
+ *     ({@code EWEA_ALERTS_FIRST_EVALUATION_DELAY}, default PT0S)
  * @param streamHeartbeat how often an idle alert stream sends a comment to keep proxies from closing it
  *     ({@code EWEA_ALERTS_STREAM_HEARTBEAT}, default PT15S)
  * @param deliveryInterval how often deliveries are planned and sent ({@code EWEA_ALERTS_DELIVERY_INTERVAL},
@@ -39,7 +39,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ewea.alerts")
 public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") boolean evaluationEnabled,
-        @DefaultValue("PT5M") Duration evaluationInterval, @DefaultValue("PT1S") Duration firstEvaluationDelay,
+        @DefaultValue("PT5M") Duration evaluationInterval, @DefaultValue("PT0S") Duration firstEvaluationDelay,
         @DefaultValue("PT15S") Duration streamHeartbeat, @DefaultValue("PT10S") Duration deliveryInterval,
         @DefaultValue("6") int deliveryAttempts, @DefaultValue("PT30S") Duration retryFirst,
         @DefaultValue("PT1H") Duration retryLongest, @DefaultValue("PT10S") Duration webhookTimeout,
