@@ -16,17 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Real text to benchmark on: the titles and summaries of the s33r security-news recording (../shared/corpus, 10,756
  * items from ~270 feeds) when it is there; otherwise the demo recording's feed files in the repository.
  */
-final class BenchmarkTexts {
+public final class BenchmarkTexts {
 
     private static final Pattern XML_TEXT = Pattern.compile("<(?:title|description|content)[^>]*>([^<]*)<");
 
     private BenchmarkTexts() {
     }
 
-    record Corpus(String name, List<String> documents, long chars) {
+    public record Corpus(String name, List<String> documents, long chars) {
     }
 
-    static Corpus load() {
+    public static Corpus load() {
         Path s33r = find("shared/corpus/s33r-security-news/monthly");
         if (s33r != null) {
             return readJson("s33r-security-news (../shared/corpus)", s33r);
