@@ -54,22 +54,55 @@ public final class StoryIndex {
         return Optional.ofNullable(best);
     }
 
-    /** Indexes items under their bands. */
+    /**
+     * Indexes items under their bands: bands no item has yet are inserted in one batch (fast on every store), bands
+     * that exist (or that another instance inserted meanwhile) get the members pushed, keeping the newest
+     * {@value #MAX_MEMBERS}.
+     */
     public void add(List<Member> members) {
         if (members.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, List<Document>> byBand = new LinkedHashMap<>();
         for (Member m : members) {
             Document member = new Document("item", m.itemId()).append("simhash", m.simhash()).append("story",
                     m.story());
             for (String band : SimHash.bands(m.simhash())) {
-                writes.add(new UpdateOneModel<>(new Document("_id", band),
-                        Updates.pushEach("members", List.of(member),
-                                new com.mongodb.client.model.PushOptions().slice(-MAX_MEMBERS)),
-                        new UpdateOptions().upsert(true)));
+                byBand.computeIfAbsent(band, b -> new ArrayList<>()).add(member);
             }
         }
-        bands.bulkWrite(writes);
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        bands.find(in("_id", byBand.keySet())).projection(new Document("_id", 1))
+                .forEach(d -> existing.add(d.getString("_id")));
+        List<Document> fresh = new ArrayList<>();
+        List<String> pushes = new ArrayList<>(existing);
+        byBand.forEach((band, list) -> {
+            if (!existing.contains(band)) {
+                fresh.add(new Document("_id", band).append("members",
+                        list.subList(Math.max(0, list.size() - MAX_MEMBERS), list.size())));
+            }
+        });
+        if (!fresh.isEmpty()) {
+            try {
+                bands.insertMany(fresh, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                // inserted meanwhile by another instance: push onto those instead
+                for (var error : e.getWriteErrors()) {
+                    if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode())
+                            != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    pushes.add(fresh.get(error.getIndex()).getString("_id"));
+                }
+            }
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (String band : pushes) {
+            writes.add(new UpdateOneModel<>(new Document("_id", band), Updates.pushEach("members", byBand.get(band),
+                    new com.mongodb.client.model.PushOptions().slice(-MAX_MEMBERS)), new UpdateOptions().upsert(true)));
+        }
+        if (!writes.isEmpty()) {
+            bands.bulkWrite(writes);
+        }
     }
 }
