@@ -25,8 +25,31 @@ import smile.data.vector.IntVector;
  */
 final class ModelComparison {
 
-    /** One model's held-out figures. */
-    record Row(String model, double prAuc, double brier) {
+    /** One model's held-out figures, with its reliability table. */
+    record Row(String model, double prAuc, double brier, List<Bin> reliability) {
+    }
+
+    /**
+     * Held-out examples whose predicted probability fell in [from, to): how many, the mean prediction and the share
+     * that were positive. A calibrated model has the two close in every bin.
+     */
+    record Bin(double from, double to, int examples, double meanPredicted, double observed) {
+    }
+
+    static final double[] EDGES = {0, 0.02, 0.05, 0.1, 0.2, 0.4, 1.0000001};
+
+    static List<Bin> reliability(List<BinaryMetrics.Scored> scored) {
+        List<Bin> bins = new ArrayList<>();
+        for (int b = 0; b + 1 < EDGES.length; b++) {
+            double from = EDGES[b];
+            double to = EDGES[b + 1];
+            List<BinaryMetrics.Scored> in = scored.stream().filter(s -> s.probability() >= from
+                    && s.probability() < to).toList();
+            bins.add(new Bin(from, Math.min(1, to), in.size(),
+                    in.stream().mapToDouble(BinaryMetrics.Scored::probability).average().orElse(Double.NaN),
+                    in.stream().mapToDouble(s -> s.positive() ? 1 : 0).average().orElse(Double.NaN)));
+        }
+        return bins;
     }
 
     private ModelComparison() {
@@ -61,7 +84,7 @@ final class ModelComparison {
             List<BinaryMetrics.Scored> scored = trainer.heldOut(examples, seed, fit);
             double brier = scored.stream().mapToDouble(s -> (s.probability() - (s.positive() ? 1 : 0))
                     * (s.probability() - (s.positive() ? 1 : 0))).average().orElse(0);
-            rows.add(new Row(name, BinaryMetrics.of(scored, 0.5).prAuc(), brier));
+            rows.add(new Row(name, BinaryMetrics.of(scored, 0.5).prAuc(), brier, reliability(scored)));
         });
         return rows;
     }

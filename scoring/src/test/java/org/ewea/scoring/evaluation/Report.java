@@ -197,6 +197,27 @@ final class Report {
                 |---|---|---|
                 """);
         comparison.forEach(r -> md.append(f("| %s | %.3f | %.4f |%n", r.model(), r.prAuc(), r.brier())));
+        md.append("""
+
+                Reliability of the shipped logistic regression on the same held-out folds (calibration: in each bin
+                of predicted probability, the mean prediction against the share of examples that were positive):
+
+                | predicted | examples | mean predicted | observed |
+                |---|---|---|---|
+                """);
+        comparison.getFirst().reliability().forEach(bin -> md.append(f("| %.2f-%.2f | %d | %s | %s |%n", bin.from(),
+                bin.to(), bin.examples(), bin.examples() == 0 ? "-" : f("%.3f", bin.meanPredicted()),
+                bin.examples() == 0 ? "-" : f("%.3f", bin.observed()))));
+        comparison.getFirst().reliability().stream().filter(bin -> bin.examples() > 0)
+                .max(java.util.Comparator.comparingDouble(bin -> Math.abs(bin.meanPredicted() - bin.observed())))
+                .ifPresent(bin -> md.append(f("""
+
+                        Largest gap: %.2f-%.2f, predicted %.3f on average where %.3f were positive (%d examples). With
+                        29 positives the bins are small, so read this as the direction of the error, not its size: the
+                        score ranks better than it estimates probabilities. Read it as a ranking; recalibrating on
+                        held-out labels (Platt or isotonic, once analyst feedback adds labels) is the model's next
+                        step.
+                        """, bin.from(), bin.to(), bin.meanPredicted(), bin.observed(), bin.examples())));
         ModelComparison.Row best = comparison.stream().max(java.util.Comparator.comparingDouble(
                 ModelComparison.Row::prAuc)).orElseThrow();
         ModelComparison.Row lr = comparison.getFirst();
