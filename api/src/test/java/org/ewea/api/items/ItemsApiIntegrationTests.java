@@ -159,7 +159,10 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/v1/items'].get").exists()
-                .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3."));
+                .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3."))
+                .jsonPath("$.paths['/ui/digests/{id}.pdf']").doesNotExist()
+                .jsonPath("$.paths['/api/v1/alerts/{id}/transitions'].post").exists()
+                .jsonPath("$.paths['/api/v1/exports/stix'].get").exists();
     }
 
     @Test
