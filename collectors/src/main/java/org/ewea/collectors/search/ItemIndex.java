@@ -139,7 +139,8 @@ public final class ItemIndex implements AutoCloseable {
             long count = items.forEachAnnotated(500, batch -> {
                 try {
                     for (AnnotatedItem item : batch) {
-                        writer.addDocument(facets.build(document(item)));
+                        // by id: an item the capture pipeline indexes meanwhile is replaced, not doubled
+                        writer.updateDocument(new Term("id", item.item().id().value()), facets.build(document(item)));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
