@@ -37,6 +37,11 @@ public enum Tlp {
         return compareTo(clearance) <= 0;
     }
 
+    /** The markings someone cleared up to {@code clearance} may read, least restrictive first. */
+    public static java.util.List<Tlp> atMost(Tlp clearance) {
+        return java.util.Arrays.stream(values()).filter(t -> t.isAtMost(clearance)).toList();
+    }
+
     public static Tlp mostRestrictive(Tlp a, Tlp b) {
         return a.compareTo(b) >= 0 ? a : b;
     }

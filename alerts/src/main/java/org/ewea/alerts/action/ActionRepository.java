@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +69,7 @@ public final class ActionRepository {
 
     private static Bson filter(Query q) {
         List<Bson> all = new ArrayList<>();
-        all.add(Filters.in("tlp", Arrays.stream(Tlp.values()).filter(t -> t.isAtMost(q.clearance()))
-                .map(Tlp::name).toList()));
+        all.add(Filters.in("tlp", Tlp.atMost(q.clearance()).stream().map(Tlp::name).toList()));
         if (q.status() != null) {
             all.add(Filters.eq("status", q.status().name()));
         }

@@ -9,7 +9,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -141,7 +140,6 @@ public final class AlertRepository {
     }
 
     static Bson cleared(Tlp clearance) {
-        return Filters.in(AlertDocuments.TLP, Arrays.stream(Tlp.values()).filter(t -> t.isAtMost(clearance))
-                .map(Tlp::name).toList());
+        return Filters.in(AlertDocuments.TLP, Tlp.atMost(clearance).stream().map(Tlp::name).toList());
     }
 }

@@ -24,6 +24,8 @@ import org.jsoup.nodes.Entities;
  */
 public final class DigestRenderer {
 
+    /** The Content-Security-Policy to serve a digest page with: it loads nothing, the chart is inline. */
+    public static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final String STYLE = """
             body { font-family: sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 24px; }

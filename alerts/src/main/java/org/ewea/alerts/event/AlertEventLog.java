@@ -9,7 +9,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -51,8 +50,8 @@ public final class AlertEventLog {
     /** Up to {@code limit} events after {@code sequence}, in order, of those the clearance allows. */
     public List<AlertEvent> after(long sequence, int limit, Tlp clearance) {
         List<AlertEvent> found = new ArrayList<>();
-        events.find(Filters.and(Filters.gt("_id", sequence), Filters.in("tlp", Arrays.stream(Tlp.values())
-                        .filter(t -> t.isAtMost(clearance)).map(Tlp::name).toList())))
+        events.find(Filters.and(Filters.gt("_id", sequence), Filters.in("tlp",
+                        Tlp.atMost(clearance).stream().map(Tlp::name).toList())))
                 .sort(Sorts.ascending("_id")).limit(limit).forEach(d -> found.add(read(d)));
         return found;
     }

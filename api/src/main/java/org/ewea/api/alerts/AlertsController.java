@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,11 +121,8 @@ class AlertsController {
     Mono<AlertDetail> get(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
             Alert alert = cleared(user, id);
-            List<ItemView> evidence = new ArrayList<>();
-            for (String itemId : alert.evidence()) {
-                items.findAnnotated(new ItemId(itemId)).filter(i -> user.cleared(i.item().tlp()))
-                        .ifPresent(i -> evidence.add(ItemView.of(i)));
-            }
+            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.maxTlp())
+                    .stream().map(ItemView::of).toList();
             List<EarlyAction> planned = actions.page(new ActionRepository.Query(null, null, alert.id(), null,
                     user.maxTlp()), 0, 200);
             return new AlertDetail(alert, evidence, planned, alert.state().next());

@@ -45,8 +45,7 @@ class DigestsController {
 
     static final int MAX_SIZE = 100;
     static final int MAX_DAYS = 92;
-    /** Digest pages load nothing from anywhere: the chart is inline. */
-    static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+    static final String CSP = DigestRenderer.CSP;
 
     /** An on-demand digest. */
     record DigestRequest(

@@ -1,6 +1,5 @@
 package org.ewea.api.items;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ewea.api.web.ApiProblem;
@@ -123,11 +122,8 @@ class ItemsController {
                 RequestValues.dayParameter("to", to), user.maxTlp(), page, size);
         return store.call(() -> {
             SearchResult found = index.search(query);
-            List<ItemView> views = new ArrayList<>();
-            for (String id : found.ids()) {
-                items.findAnnotated(new ItemId(id)).filter(i -> user.cleared(i.item().tlp()))
-                        .ifPresent(i -> views.add(ItemView.of(i)));
-            }
+            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.maxTlp())
+                    .stream().map(ItemView::of).toList();
             List<String> expanded = q == null ? List.of() : index.named(q).stream().map(Technology::id).toList();
             return new ItemsPage(views, page, size, found.total(), found.facets(), expanded);
         });

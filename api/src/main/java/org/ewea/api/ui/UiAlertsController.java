@@ -1,7 +1,6 @@
 package org.ewea.api.ui;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ewea.alerts.action.ActionRepository;
@@ -72,11 +71,8 @@ class UiAlertsController {
             @RequestParam(name = "problem", required = false) @Nullable String problem) {
         return session.user(principal).flatMap(user -> store.call(() -> {
             Alert alert = cleared(user, id);
-            List<ItemView> evidence = new ArrayList<>();
-            for (String itemId : alert.evidence()) {
-                items.findAnnotated(new ItemId(itemId)).filter(i -> user.cleared(i.item().tlp()))
-                        .ifPresent(i -> evidence.add(ItemView.of(i)));
-            }
+            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.maxTlp())
+                    .stream().map(ItemView::of).toList();
             return Rendering.view("alert").modelAttribute("alert", alert).modelAttribute("evidence", evidence)
                     .modelAttribute("actions", actions.page(new ActionRepository.Query(null, null, id, null,
                             user.maxTlp()), 0, 100))

@@ -172,11 +172,8 @@ class UiPagesController {
         return session.user(principal).flatMap(user -> store.call(() -> {
             SearchResult found = index.search(new SearchQuery(blank(text), blank(technology), blank(crimeArea),
                     blank(source), blank(language), blank(grade), null, null, user.maxTlp(), safePage, 20));
-            List<ItemView> views = new ArrayList<>();
-            for (String itemId : found.ids()) {
-                items.findAnnotated(new ItemId(itemId)).filter(i -> user.cleared(i.item().tlp()))
-                        .ifPresent(i -> views.add(ItemView.of(i)));
-            }
+            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.maxTlp())
+                    .stream().map(ItemView::of).toList();
             Map<String, String> filters = new LinkedHashMap<>();
             putIfSet(filters, "technology", technology);
             putIfSet(filters, "crimeArea", crimeArea);

@@ -116,7 +116,7 @@ class UiWorkController {
     Mono<ResponseEntity<String>> digestHtml(Principal principal, @PathVariable("id") String id) {
         return session.user(principal).flatMap(user -> store.call(() -> ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+                .header("Content-Security-Policy", DigestRenderer.CSP)
                 .body(renderer.html(id, content(id), user.maxTlp()))));
     }
 

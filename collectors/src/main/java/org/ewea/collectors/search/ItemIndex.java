@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -207,8 +206,8 @@ public final class ItemIndex implements AutoCloseable {
 
     public SearchResult search(SearchQuery q) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new TermInSetQuery("tlp", Arrays.stream(Tlp.values()).filter(t -> t.isAtMost(q.clearance()))
-                .map(t -> new BytesRef(t.name())).toList()), Occur.FILTER);
+        query.add(new TermInSetQuery("tlp", Tlp.atMost(q.clearance()).stream().map(t -> new BytesRef(t.name()))
+                .toList()), Occur.FILTER);
         filter(query, "technology", q.technology());
         filter(query, "crimeArea", q.crimeArea());
         filter(query, "source", q.source());

@@ -307,9 +307,7 @@ public final class ItemRepository {
         if (clearance == Tlp.RED) {
             return new Document();
         }
-        List<String> allowed = java.util.Arrays.stream(Tlp.values()).filter(t -> t.isAtMost(clearance))
-                .map(Tlp::name).toList();
-        return Filters.in(ItemDocuments.TLP, allowed);
+        return Filters.in(ItemDocuments.TLP, Tlp.atMost(clearance).stream().map(Tlp::name).toList());
     }
 
     /** Items marked at most {@code clearance}: {@link #count()} for TLP:RED, else counted by query. */
@@ -337,6 +335,15 @@ public final class ItemRepository {
                 .limit(limit)
                 .forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
         return result;
+    }
+
+    /** The items of the ids, in their order, of those stored and marked at most {@code clearance}. */
+    public List<AnnotatedItem> findAnnotated(List<ItemId> ids, Tlp clearance) {
+        List<AnnotatedItem> found = new ArrayList<>();
+        for (ItemId id : ids) {
+            findAnnotated(id).filter(i -> i.item().tlp().isAtMost(clearance)).ifPresent(found::add);
+        }
+        return found;
     }
 
     public Optional<AnnotatedItem> findAnnotated(ItemId id) {
