@@ -96,12 +96,7 @@ class RecommendationsController {
                 throw new ApiProblem(ProblemType.CONFLICT, "The recommendation was changed by someone else in the"
                         + " meantime: re-read it and try again.");
             }
-            EarlyAction changed = new EarlyAction(a.id(), a.alertId(), a.alertTitle(), a.recommendationId(),
-                    a.audience(), a.actionType(), a.title(), a.text(), a.owner(),
-                    change.assignee() != null ? change.assignee() : a.assignee(),
-                    status != null ? status : a.status(), due != null ? due : a.due(), a.done(), a.category(),
-                    a.stage(), a.tlp(), change.note() != null ? change.note() : a.note(), a.createdAt(),
-                    clock.instant(), a.version() + 1);
+            EarlyAction changed = a.changed(change.assignee(), status, due, change.note(), clock.instant());
             if (!actions.replace(changed, a.version())) {
                 throw new ApiProblem(ProblemType.CONFLICT, "The recommendation was changed by someone else in the"
                         + " meantime: re-read it and try again.");

@@ -81,10 +81,10 @@ class UiWorkController {
             return store.call(() -> {
                 EarlyAction a = actions.find(id).filter(found -> user.cleared(found.tlp()))
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no action " + id));
-                actions.replace(new EarlyAction(a.id(), a.alertId(), a.alertTitle(), a.recommendationId(),
-                        a.audience(), a.actionType(), a.title(), a.text(), a.owner(),
-                        a.assignee() == null ? user.username() : a.assignee(), next, a.due(), a.done(), a.category(),
-                        a.stage(), a.tlp(), a.note(), a.createdAt(), clock.instant(), a.version() + 1), a.version());
+                if (!actions.replace(a.changed(a.assignee() == null ? user.username() : null, next, null, null,
+                        clock.instant()), a.version())) {
+                    throw new ResponseStatusException(HttpStatus.CONFLICT, "changed by someone else meanwhile: reload");
+                }
                 return Rendering.redirectTo("/ui/recommendations").build();
             });
         }));
