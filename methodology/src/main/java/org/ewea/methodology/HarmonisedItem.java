@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param captured when EW/EA captured it (for replays: the recorded capture time)
  * @param grading the Admiralty grade of the source for this item
  * @param tlp the TLP marking, at least as restrictive as the source's
+ * @param handling the handling code, at least as restrictive as the source's ({@link Handling#NONE} for none)
  * @param contentHash lower-case hex SHA-256 of the normalised title and text: equal content, equal hash
  * @param provenance the raw capture this item was extracted from
  */
@@ -32,6 +33,7 @@ public record HarmonisedItem(
         Instant captured,
         AdmiraltyGrade grading,
         Tlp tlp,
+        Handling handling,
         String contentHash,
         Provenance provenance) {
 
@@ -43,6 +45,7 @@ public record HarmonisedItem(
         Objects.requireNonNull(captured, "captured");
         Objects.requireNonNull(grading, "grading");
         Objects.requireNonNull(tlp, "tlp");
+        Objects.requireNonNull(handling, "handling");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(provenance, "provenance");
         if (title.isBlank() && text.isBlank()) {

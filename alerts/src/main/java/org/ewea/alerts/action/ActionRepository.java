@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.ewea.collectors.store.Markings;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +25,7 @@ public final class ActionRepository {
 
     /** Filters of a listing; null fields do not filter. */
     public record Query(@Nullable ActionStatus status, @Nullable String audience, @Nullable String alertId,
-            @Nullable String owner, Tlp clearance) {
+            @Nullable String owner, Clearance clearance) {
     }
 
     private final MongoCollection<Document> actions;
@@ -69,7 +71,7 @@ public final class ActionRepository {
 
     private static Bson filter(Query q) {
         List<Bson> all = new ArrayList<>();
-        all.add(Filters.in("tlp", Tlp.atMost(q.clearance()).stream().map(Tlp::name).toList()));
+        all.add(Markings.and(new Document(), q.clearance()));
         if (q.status() != null) {
             all.add(Filters.eq("status", q.status().name()));
         }
@@ -91,7 +93,8 @@ public final class ActionRepository {
                 .append("actionType", a.actionType()).append("title", a.title()).append("text", a.text())
                 .append("owner", a.owner()).append("assignee", a.assignee()).append("status", a.status().name())
                 .append("due", a.due().toString()).append("done", a.done()).append("category", a.category())
-                .append("stage", a.stage()).append("tlp", a.tlp().name()).append("note", a.note())
+                .append("stage", a.stage()).append("tlp", a.tlp().name())
+                .append(Markings.HANDLING, Markings.handlingDocument(a.handling())).append("note", a.note())
                 .append("createdAt", Date.from(a.createdAt())).append("updatedAt", Date.from(a.updatedAt()))
                 .append("version", a.version());
     }
@@ -102,7 +105,7 @@ public final class ActionRepository {
                 d.getString("title"), d.getString("text"), d.getString("owner"), d.getString("assignee"),
                 ActionStatus.valueOf(d.getString("status")), LocalDate.parse(d.getString("due")),
                 d.getString("done"), d.getString("category"), d.getString("stage"), Tlp.valueOf(d.getString("tlp")),
-                d.getString("note"), d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(),
+                org.ewea.collectors.store.Markings.handling(d), d.getString("note"), d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(),
                 d.get("version", Number.class).longValue());
     }
 }

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param category the top-level taxonomy category
  * @param stage the stage it was planned for
  * @param tlp the alert's marking: only readers cleared for it see the action
+ * @param handling the alert's handling code: only readers cleared for it see the action
  * @param note the latest note
  * @param createdAt when planned
  * @param updatedAt when last changed
@@ -31,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record EarlyAction(String id, String alertId, String alertTitle, String recommendationId, String audience,
         String actionType, String title, String text, String owner, @Nullable String assignee, ActionStatus status,
-        LocalDate due, String done, String category, String stage, Tlp tlp, @Nullable String note,
+        LocalDate due, String done, String category, String stage, Tlp tlp, org.ewea.methodology.Handling handling,
+        @Nullable String note,
         Instant createdAt, Instant updatedAt, long version) {
 
     /** The next version with the given values changed (null: unchanged), changed at {@code at}. */
@@ -39,7 +41,7 @@ public record EarlyAction(String id, String alertId, String alertTitle, String r
             @Nullable String newNote, Instant at) {
         return new EarlyAction(id, alertId, alertTitle, recommendationId, audience, actionType, title, text, owner,
                 newAssignee != null ? newAssignee : assignee, newStatus != null ? newStatus : status,
-                newDue != null ? newDue : due, done, category, stage, tlp, newNote != null ? newNote : note, createdAt,
+                newDue != null ? newDue : due, done, category, stage, tlp, handling, newNote != null ? newNote : note, createdAt,
                 at, version + 1);
     }
 }

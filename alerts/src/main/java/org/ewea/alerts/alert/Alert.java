@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param priority the subject's priority (the analyst's assessment wins over the rule engine's)
  * @param category the top-level taxonomy category, for recommendations (null for entities without one)
  * @param tlp the most restrictive marking of its evidence: only readers cleared for it see the alert
+ * @param handling the most restrictive handling code of its evidence: only readers cleared for it see the alert
  * @param grade the best Admiralty grade among the items it cites (e.g. B2), if any
  * @param evidence ids of the newest items behind it
  * @param facts the trigger's measured values
@@ -38,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Alert(String id, String groupKey, String ruleId, String ruleName, Subject subject, String title,
         String summary, AlertState state, @Nullable Double score, @Nullable String stage, @Nullable String priority,
-        @Nullable String category, Tlp tlp, @Nullable String grade, List<String> evidence, Map<String, String> facts, LocalDate asOf,
+        @Nullable String category, Tlp tlp, Handling handling, @Nullable String grade, List<String> evidence, Map<String, String> facts, LocalDate asOf,
         Instant raisedAt, Instant updatedAt, int triggers, @Nullable Instant closedAt, List<HistoryEntry> history,
         @Nullable Assessment assessment, List<Feedback> feedback, long version) {
 

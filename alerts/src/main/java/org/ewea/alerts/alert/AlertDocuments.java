@@ -45,6 +45,8 @@ final class AlertDocuments {
                 .append("title", a.title()).append("summary", a.summary()).append(STATE, a.state().name())
                 .append("score", a.score()).append("stage", a.stage()).append(PRIORITY, a.priority())
                 .append("category", a.category()).append(TLP, a.tlp().name())
+                .append(org.ewea.collectors.store.Markings.HANDLING,
+                        org.ewea.collectors.store.Markings.handlingDocument(a.handling()))
                 .append("grade", a.grade()).append("evidence", a.evidence())
                 .append("facts", new Document(new LinkedHashMap<>(a.facts()))).append("asOf", a.asOf().toString())
                 .append("raisedAt", Date.from(a.raisedAt())).append(UPDATED, Date.from(a.updatedAt()))
@@ -88,7 +90,8 @@ final class AlertDocuments {
                 new Subject(subject.getString("kind"), subject.getString("id"), subject.getString("label")),
                 d.getString("title"), d.getString("summary"), AlertState.valueOf(d.getString(STATE)),
                 score == null ? null : score.doubleValue(), d.getString("stage"), d.getString(PRIORITY),
-                d.getString("category"), Tlp.valueOf(d.getString(TLP)), d.getString("grade"),
+                d.getString("category"), Tlp.valueOf(d.getString(TLP)),
+                org.ewea.collectors.store.Markings.handling(d), d.getString("grade"),
                 d.getList("evidence", String.class),
                 factMap, LocalDate.parse(d.getString("asOf")), d.getDate("raisedAt").toInstant(),
                 d.getDate(UPDATED).toInstant(), d.getInteger("triggers", 1), instant(d.getDate(CLOSED)),

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.ewea.methodology.Tlp;
+import org.ewea.methodology.Clearance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +27,7 @@ public final class AlertRepository {
 
     /** Filters of a listing; null fields do not filter. */
     public record Query(@Nullable AlertState state, @Nullable String ruleId, @Nullable String kind,
-            @Nullable String subject, @Nullable String priority, Tlp clearance) {
+            @Nullable String subject, @Nullable String priority, Clearance clearance) {
     }
 
     /** Another change came first: re-read and try again. */
@@ -111,7 +111,7 @@ public final class AlertRepository {
     }
 
     /** Every alert, oldest first (for exports and digests). */
-    public List<Alert> all(Tlp clearance) {
+    public List<Alert> all(Clearance clearance) {
         List<Alert> found = new ArrayList<>();
         alerts.find(cleared(clearance)).sort(Sorts.ascending("raisedAt", "_id"))
                 .forEach(d -> found.add(AlertDocuments.read(d)));
@@ -139,7 +139,7 @@ public final class AlertRepository {
         return Filters.and(all);
     }
 
-    static Bson cleared(Tlp clearance) {
-        return Filters.in(AlertDocuments.TLP, Tlp.atMost(clearance).stream().map(Tlp::name).toList());
+    static Bson cleared(Clearance clearance) {
+        return org.ewea.collectors.store.Markings.and(new org.bson.Document(), clearance);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.ewea.alerts.event.AlertEvent;
 import org.ewea.alerts.event.AlertEventLog;
-import org.ewea.methodology.Tlp;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +34,7 @@ public final class DeliveryPlanner {
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final Methodology methodology;
-    private final Function<String, Optional<Tlp>> clearance;
+    private final Function<String, Optional<Clearance>> clearance;
     private final MongoCollection<Document> counters;
     private final InstantSource clock;
     private final InstantSource wallClock;
@@ -42,12 +42,12 @@ public final class DeliveryPlanner {
     private @Nullable Instant gapSeen;
 
     /**
-     * @param clearance a user's maximum TLP, empty when the user no longer exists
+     * @param clearance a user's clearance, empty when the user no longer exists
      * @param clock the service clock (stamps deliveries)
      * @param wallClock real time, for the gap timeout
      */
     public DeliveryPlanner(AlertEventLog events, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-            Methodology methodology, Function<String, Optional<Tlp>> clearance, MongoDatabase database,
+            Methodology methodology, Function<String, Optional<Clearance>> clearance, MongoDatabase database,
             InstantSource clock, InstantSource wallClock, Duration gapTimeout) {
         this.events = events;
         this.subscriptions = subscriptions;
@@ -63,7 +63,7 @@ public final class DeliveryPlanner {
     /** Plans deliveries for the events after the cursor; the number of deliveries planned. */
     public synchronized int plan() {
         long cursor = cursor();
-        List<AlertEvent> batch = events.after(cursor, BATCH, Tlp.RED);
+        List<AlertEvent> batch = events.after(cursor, BATCH, Clearance.FULL);
         List<Subscription> active = subscriptions.enabled().stream().filter(s -> s.channel() != Channel.SSE)
                 .toList();
         int planned = 0;
@@ -80,7 +80,7 @@ public final class DeliveryPlanner {
             }
             gapSeen = null;
             for (Subscription s : active) {
-                boolean cleared = clearance.apply(s.owner()).map(e.tlp()::isAtMost).orElse(false);
+                boolean cleared = clearance.apply(s.owner()).map(c -> c.permits(e.tlp(), e.handling())).orElse(false);
                 if (cleared && s.filter().matches(e, methodology)) {
                     Instant now = clock.instant();
                     if (deliveries.insertIfAbsent(new Delivery(s.id() + ":" + e.sequence(), s.id(), s.owner(),

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ewea.alerts.event.AlertEvent;
 import org.ewea.alerts.event.AlertEventLog;
-import org.ewea.methodology.Tlp;
+import org.ewea.methodology.Clearance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,13 +38,13 @@ public final class DeliveryWorker {
     private final SubscriptionRepository subscriptions;
     private final AlertEventLog events;
     private final Map<Channel, Sender> senders;
-    private final Function<String, Optional<Tlp>> clearance;
+    private final Function<String, Optional<Clearance>> clearance;
     private final RetryPolicy retry;
     private final InstantSource clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions, AlertEventLog events,
-            List<Sender> senders, Function<String, Optional<Tlp>> clearance, RetryPolicy retry,
+            List<Sender> senders, Function<String, Optional<Clearance>> clearance, RetryPolicy retry,
             InstantSource clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -86,9 +86,10 @@ public final class DeliveryWorker {
                 .orElseThrow(() -> new DeliveryFailure("the subscription was deleted or paused", true));
         AlertEvent e = events.find(d.eventSequence())
                 .orElseThrow(() -> new DeliveryFailure("event " + d.eventSequence() + " is gone", true));
-        if (!clearance.apply(s.owner()).map(e.tlp()::isAtMost).orElse(false)) {
+        if (!clearance.apply(s.owner()).map(c -> c.permits(e.tlp(), e.handling())).orElse(false)) {
             throw new DeliveryFailure("the owner " + s.owner() + " is not (or no longer) cleared for "
-                    + e.tlp().label(), true);
+                    + e.tlp().label() + (e.handling() == org.ewea.methodology.Handling.NONE ? ""
+                    : ", handling " + e.handling().label()), true);
         }
         Sender sender = senders.get(s.channel());
         if (sender == null) {

@@ -21,6 +21,7 @@ import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.ItemId;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalPoint;
@@ -102,7 +103,7 @@ public final class DigestBuilder {
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         // an alert belongs to the period when the signals it read are of a day in it, or when it was raised or
         // changed in it (on a replay the two differ)
-        List<Alert> period = alerts.all(Tlp.RED).stream().filter(a -> !a.asOf().isBefore(from)
+        List<Alert> period = alerts.all(Clearance.FULL).stream().filter(a -> !a.asOf().isBefore(from)
                         && !a.asOf().isAfter(to) || !a.updatedAt().isBefore(start) && a.updatedAt().isBefore(end)
                         || !a.raisedAt().isBefore(start) && a.raisedAt().isBefore(end))
                 .sorted(Comparator.comparing(Alert::raisedAt).reversed()).toList();
@@ -126,6 +127,7 @@ public final class DigestBuilder {
             LocalDate to) {
         List<DigestContent.Entry> entries = new ArrayList<>();
         for (EarlyWarningScore s : scores) {
+            Mark mark = mark(s);
             List<Long> weekly = new ArrayList<>();
             for (int w = WEEKS - 1; w >= 0; w--) {
                 LocalDate last = to.minusWeeks(w);
@@ -136,13 +138,20 @@ public final class DigestBuilder {
             }
             entries.add(new DigestContent.Entry(s.kind(), s.series(), s.label(), s.score(), s.stage().stage(),
                     s.stage().since(), s.stage().rationale(), s.priority(), s.priorityLabel(), s.evidenceCount(),
-                    s.firstSeen(), s.authoritativeSince(), s.explanation().summary(), weekly, marking(s)));
+                    s.firstSeen(), s.authoritativeSince(), s.explanation().summary(), weekly, mark.tlp(),
+                    mark.handling()));
         }
         return entries;
     }
 
-    private Tlp marking(EarlyWarningScore s) {
-        return Tlp.mostRestrictive(evidence.newest(s, 5, Tlp.RED).stream().map(i -> i.item().tlp()).toList());
+    /** The most restrictive marking and handling code of a subject's newest evidence. */
+    private record Mark(Tlp tlp, org.ewea.methodology.Handling handling) {
+    }
+
+    private Mark mark(EarlyWarningScore s) {
+        List<AnnotatedItem> newest = evidence.newest(s, 5, Clearance.FULL);
+        return new Mark(Tlp.mostRestrictive(newest.stream().map(i -> i.item().tlp()).toList()),
+                org.ewea.methodology.Handling.mostRestrictive(newest.stream().map(i -> i.item().handling()).toList()));
     }
 
     private List<DigestContent.Trend> trends(List<EarlyWarningScore> movers, Map<String, List<SignalPoint>> history,
@@ -158,24 +167,25 @@ public final class DigestBuilder {
                     daily[index] = p.count();
                 }
             }
+            Mark mark = mark(s);
             trends.add(new DigestContent.Trend(s.label(), first, java.util.Arrays.stream(daily).boxed().toList(),
-                    marking(s)));
+                    mark.tlp(), mark.handling()));
         }
         return trends;
     }
 
     private static DigestContent.AlertLine line(Alert a) {
         return new DigestContent.AlertLine(a.id(), a.title(), a.state().name(), a.priority(), a.ruleName(),
-                a.raisedAt(), a.summary(), a.tlp());
+                a.raisedAt(), a.summary(), a.tlp(), a.handling());
     }
 
     private List<DigestContent.ActionLine> actionLines(String audience) {
         List<DigestContent.ActionLine> lines = new ArrayList<>();
         for (ActionStatus status : List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS)) {
-            for (EarlyAction a : actions.page(new ActionRepository.Query(status, audience, null, null, Tlp.RED), 0,
+            for (EarlyAction a : actions.page(new ActionRepository.Query(status, audience, null, null, Clearance.FULL), 0,
                     TOP * 3)) {
                 lines.add(new DigestContent.ActionLine(a.title(), a.audience(), a.owner(), a.status().name(),
-                        a.due(), a.alertTitle(), a.text(), a.tlp()));
+                        a.due(), a.alertTitle(), a.text(), a.tlp(), a.handling()));
             }
         }
         return lines;
@@ -200,7 +210,8 @@ public final class DigestBuilder {
                 }
                 items.findAnnotated(new ItemId(id)).map(AnnotatedItem::item).ifPresent(i -> lines.add(
                         new DigestContent.ItemLine(i.title(), i.sourceId().value(), i.published(),
-                                i.grading().code(), i.canonicalUrl(), a.title(), i.tlp())));
+                                i.grading().code(), i.canonicalUrl(), a.title(), i.tlp(),
+                                i.handling())));
             }
         }
         return lines;

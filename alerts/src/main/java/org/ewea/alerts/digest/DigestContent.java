@@ -3,12 +3,13 @@ package org.ewea.alerts.digest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a digest says, kept as data so that each reader gets it rendered with only what they are cleared for: every
- * line carries its own marking.
+ * line carries its own marking and handling code (digests archived before handling codes read as unrestricted).
  *
  * @param audience analyst, policy or trainer
  * @param from first day covered
@@ -36,17 +37,32 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     public record Entry(String kind, String series, String label, double score, String stage, LocalDate stageSince,
             String stageReason, String priority, String priorityLabel, long evidenceCount,
             @Nullable LocalDate firstSeen, @Nullable LocalDate authoritativeSince, String summary,
-            List<Long> weekly, Tlp tlp) {
+            List<Long> weekly, Tlp tlp,
+            @Nullable Handling handling) implements Marked {
+
+        public Entry {
+            handling = handling == null ? Handling.NONE : handling;
+        }
     }
 
     /** An alert. */
     public record AlertLine(String id, String title, String state, @Nullable String priority, String rule,
-            Instant raisedAt, String summary, Tlp tlp) {
+            Instant raisedAt, String summary, Tlp tlp,
+            @Nullable Handling handling) implements Marked {
+
+        public AlertLine {
+            handling = handling == null ? Handling.NONE : handling;
+        }
     }
 
     /** An early action. */
     public record ActionLine(String title, String audience, String owner, String status, LocalDate due,
-            String alertTitle, String text, Tlp tlp) {
+            String alertTitle, String text, Tlp tlp,
+            @Nullable Handling handling) implements Marked {
+
+        public ActionLine {
+            handling = handling == null ? Handling.NONE : handling;
+        }
     }
 
     /** A source's health. */
@@ -54,11 +70,28 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     }
 
     /** A subject's daily mentions. */
-    public record Trend(String label, LocalDate first, List<Long> daily, Tlp tlp) {
+    public record Trend(String label, LocalDate first, List<Long> daily, Tlp tlp,
+            @Nullable Handling handling) implements Marked {
+
+        public Trend {
+            handling = handling == null ? Handling.NONE : handling;
+        }
     }
 
     /** An evidence item. */
     public record ItemLine(String title, String source, @Nullable Instant published, String grade,
-            @Nullable String url, String alertTitle, Tlp tlp) {
+            @Nullable String url, String alertTitle, Tlp tlp,
+            @Nullable Handling handling) implements Marked {
+
+        public ItemLine {
+            handling = handling == null ? Handling.NONE : handling;
+        }
+    }
+
+    /** A line with a marking and a handling code: shown only to readers cleared for both. */
+    public interface Marked {
+        Tlp tlp();
+
+        Handling handling();
     }
 }

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -40,13 +42,13 @@ public final class DigestRenderer {
             """;
 
     /** The digest for a reader cleared to {@code clearance}, as an XHTML page. */
-    public String html(String id, DigestContent content, Tlp clearance) {
+    public String html(String id, DigestContent content, Clearance clearance) {
         Document doc = render(id, content, clearance);
         return doc.outerHtml();
     }
 
     /** The same page as PDF. */
-    public byte[] pdf(String id, DigestContent content, Tlp clearance) {
+    public byte[] pdf(String id, DigestContent content, Clearance clearance) {
         Document doc = render(id, content, clearance);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -60,7 +62,7 @@ public final class DigestRenderer {
         }
     }
 
-    private Document render(String id, DigestContent c, Tlp clearance) {
+    private Document render(String id, DigestContent c, Clearance clearance) {
         Withheld withheld = new Withheld(clearance);
         Document doc = Document.createShell("");
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
@@ -80,48 +82,50 @@ public final class DigestRenderer {
                 + " - made " + c.created() + " by " + c.createdBy() + " - methodology " + c.methodologyVersion()
                 + ", model " + c.modelVersion() + " - digest " + id);
 
-        section(body, "Top movers: highest early-warning scores not yet authoritative", withheld.keep(c.movers(),
-                DigestContent.Entry::tlp), List.of("Subject", "Score", "Stage", "Priority", "Items (28 d)",
+        section(body, "Top movers: highest early-warning scores not yet authoritative", withheld.keep(c.movers()),
+                List.of("Subject", "Score", "Stage", "Priority", "Items (28 d)",
                 "Last 8 weeks", "Why"), e -> List.of(e.label() + " (" + e.kind() + ")", percent(e.score()),
                 e.stage(), e.priority() + " " + e.priorityLabel(), Long.toString(e.evidenceCount()),
                 e.weekly().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
                 e.summary()));
-        List<DigestContent.Trend> trends = withheld.keep(c.trends(), DigestContent.Trend::tlp);
+        List<DigestContent.Trend> trends = withheld.keep(c.trends());
         if (!trends.isEmpty()) {
             body.appendElement("h2").text("Signal trends");
             body.appendElement("img").attr("alt", "Daily mentions of the top movers")
                     .attr("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(TrendChart.png(trends)));
         }
-        section(body, "Stage transitions in the period", withheld.keep(c.transitions(), DigestContent.Entry::tlp),
+        section(body, "Stage transitions in the period", withheld.keep(c.transitions()),
                 List.of("Subject", "Stage", "Since", "Rule"), e -> List.of(e.label() + " (" + e.kind() + ")",
                         e.stage(), DAY.format(e.stageSince()), e.stageReason()));
-        section(body, "New actors, tools, terms and technologies", withheld.keep(c.newcomers(),
-                DigestContent.Entry::tlp), List.of("Subject", "First seen", "Items (28 d)", "Score"),
+        section(body, "New actors, tools, terms and technologies", withheld.keep(c.newcomers()),
+                List.of("Subject", "First seen", "Items (28 d)", "Score"),
                 e -> List.of(e.label() + " (" + e.kind() + ")", e.firstSeen() == null ? "" : DAY.format(e.firstSeen()),
                         Long.toString(e.evidenceCount()), percent(e.score())));
-        section(body, "Priorities", withheld.keep(c.priorities(), DigestContent.Entry::tlp),
+        section(body, "Priorities", withheld.keep(c.priorities()),
                 List.of("Subject", "Priority", "Stage", "Score", "Why"), e -> List.of(e.label() + " (" + e.kind()
                         + ")", e.priority() + " " + e.priorityLabel(), e.stage(), percent(e.score()), e.summary()));
-        section(body, "Alerts", withheld.keep(c.alerts(), DigestContent.AlertLine::tlp),
+        section(body, "Alerts", withheld.keep(c.alerts()),
                 List.of("Alert", "State", "Priority", "Rule", "Raised", "Marking"), a -> List.of(a.title(),
                         a.state(), a.priority() == null ? "" : a.priority(), a.rule(), a.raisedAt().toString(),
-                        a.tlp().label()));
+                        marking(a)));
         section(body, c.audience().equals("policy") ? "Recommended early actions" : "Early actions",
-                withheld.keep(c.actions(), DigestContent.ActionLine::tlp), List.of("Action", "Owner", "Status",
+                withheld.keep(c.actions()), List.of("Action", "Owner", "Status",
                         "Due", "For", "What to do"), a -> List.of(a.title(), a.owner(), a.status(),
                         DAY.format(a.due()), a.alertTitle(), a.text()));
-        section(body, "Evidence items for the exercise", withheld.keep(c.evidence(), DigestContent.ItemLine::tlp),
+        section(body, "Evidence items for the exercise", withheld.keep(c.evidence()),
                 List.of("Item", "Source", "Published", "Grade", "Marking", "Behind"), i -> List.of(i.title(),
                         i.source(), i.published() == null ? "" : i.published().toString(), i.grade(),
-                        i.tlp().label(), i.alertTitle()));
+                        marking(i), i.alertTitle()));
         section(body, "Source health", c.sources(), List.of("Source", "Status", "Explanation"),
                 s -> List.of(s.title() + " (" + s.id() + ")", s.status(), s.explanation()));
         if (withheld.count > 0) {
             body.appendElement("p").addClass("note").text(withheld.count + " line(s) marked above your clearance ("
-                    + clearance.label() + ") are not shown.");
+                    + clearance.describe() + ") are not shown.");
         }
-        marking.text(withheld.shown.label()).addClass(withheld.shown.name());
-        body.appendElement("p").addClass("tlp").addClass(withheld.shown.name()).text(withheld.shown.label());
+        String shown = withheld.shown.label() + (withheld.handling == Handling.NONE ? ""
+                : " - handling " + withheld.handling.label() + ": " + withheld.handling.meaning());
+        marking.text(shown).addClass(withheld.shown.name());
+        body.appendElement("p").addClass("tlp").addClass(withheld.shown.name()).text(shown);
         return doc;
     }
 
@@ -145,24 +149,33 @@ public final class DigestRenderer {
         return String.format(Locale.ROOT, "%.0f%%", 100 * score);
     }
 
-    /** Keeps the lines a reader is cleared for, counting the rest and the most restrictive marking shown. */
+    /** {@code TLP:AMBER}, or {@code TLP:AMBER, europol:H2} for a line with a handling code. */
+    private static String marking(DigestContent.Marked line) {
+        return line.tlp().label() + (line.handling() == Handling.NONE ? "" : ", " + line.handling().label());
+    }
+
+    /**
+     * Keeps the lines a reader is cleared for, counting the rest, and the most restrictive marking and handling code
+     * shown.
+     */
     private static final class Withheld {
 
-        private final Tlp clearance;
+        private final Clearance clearance;
         private int count;
         private Tlp shown = Tlp.CLEAR;
+        private Handling handling = Handling.NONE;
 
-        Withheld(Tlp clearance) {
+        Withheld(Clearance clearance) {
             this.clearance = clearance;
         }
 
-        <T> List<T> keep(List<T> lines, Function<T, Tlp> marking) {
+        <T extends DigestContent.Marked> List<T> keep(List<T> lines) {
             List<T> kept = new ArrayList<>();
             for (T line : lines) {
-                Tlp tlp = marking.apply(line);
-                if (tlp.isAtMost(clearance)) {
+                if (clearance.permits(line.tlp(), line.handling())) {
                     kept.add(line);
-                    shown = Tlp.mostRestrictive(shown, tlp);
+                    shown = Tlp.mostRestrictive(shown, line.tlp());
+                    handling = Handling.mostRestrictive(handling, line.handling());
                 } else {
                     count++;
                 }

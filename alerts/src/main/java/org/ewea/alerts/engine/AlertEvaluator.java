@@ -96,7 +96,7 @@ public final class AlertEvaluator {
     }
 
     private Trigger trigger(AlertRule rule, EarlyWarningScore s, String title, String summary) {
-        List<AnnotatedItem> cited = evidence.newest(s, EVIDENCE, Tlp.RED);
+        List<AnnotatedItem> cited = evidence.newest(s, EVIDENCE, org.ewea.methodology.Clearance.FULL);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("score", String.format(Locale.ROOT, "%.3f", s.score()));
         facts.put("stage", s.stage().stage());
@@ -113,7 +113,7 @@ public final class AlertEvaluator {
         facts.put("methodology", s.methodologyVersion());
         return new Trigger(rule, new Subject(s.kind(), s.series(), s.label()), title, summary, s.score(),
                 s.stage().stage(), s.priority(), SubjectCategory.of(methodology, s.kind(), s.series()),
-                marking(cited), grade(cited), ids(cited), facts, s.asOf());
+                marking(cited), handling(cited), grade(cited), ids(cited), facts, s.asOf());
     }
 
     private List<Trigger> watchlist(AlertRule rule, AlertInputs in, LocalDate since) {
@@ -129,14 +129,16 @@ public final class AlertEvaluator {
             } else {
                 Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 Instant from = since.atStartOfDay().toInstant(ZoneOffset.UTC);
-                List<AnnotatedItem> hits = items.containing(watched, from, to, TERM_ITEMS, Tlp.RED);
+                List<AnnotatedItem> hits = items.containing(watched, from, to, TERM_ITEMS,
+                        org.ewea.methodology.Clearance.FULL);
                 if (hits.size() >= rule.evidence()) {
                     String count = hits.size() == TERM_ITEMS ? TERM_ITEMS + "+" : Integer.toString(hits.size());
                     List<AnnotatedItem> cited = hits.subList(0, Math.min(EVIDENCE, hits.size()));
                     found.add(new Trigger(rule, new Subject("watch-term", watched.toLowerCase(Locale.ROOT), watched),
                             String.format(Locale.ROOT, "Watched term \"%s\" in %s item(s)", watched, count),
                             String.format(Locale.ROOT, "\"%s\" appears in %s item(s) from %s to %s.", watched, count,
-                                    since, in.asOf()), null, null, null, null, marking(cited), grade(cited), ids(cited),
+                                    since, in.asOf()), null, null, null, null, marking(cited), handling(cited), grade(cited),
+                            ids(cited),
                             Map.of("items", count, "since", since.toString()), in.asOf()));
                 }
             }
@@ -161,7 +163,8 @@ public final class AlertEvaluator {
                 found.add(new Trigger(rule, new Subject("source", h.sourceId(), title),
                         String.format(Locale.ROOT, "Collection gap: %s is %s", title,
                                 h.status().name().toLowerCase(Locale.ROOT)),
-                        h.explanation(), null, null, null, null, Tlp.CLEAR, null, List.of(), facts, in.asOf()));
+                        h.explanation(), null, null, null, null, Tlp.CLEAR, org.ewea.methodology.Handling.NONE, null, List.of(), facts,
+                        in.asOf()));
             }
         }
         return found;
@@ -194,6 +197,10 @@ public final class AlertEvaluator {
 
     private static Tlp marking(List<AnnotatedItem> cited) {
         return Tlp.mostRestrictive(cited.stream().map(i -> i.item().tlp()).toList());
+    }
+
+    private static org.ewea.methodology.Handling handling(List<AnnotatedItem> cited) {
+        return org.ewea.methodology.Handling.mostRestrictive(cited.stream().map(i -> i.item().handling()).toList());
     }
 
     private static @Nullable String grade(List<AnnotatedItem> cited) {

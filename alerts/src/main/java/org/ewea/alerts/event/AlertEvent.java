@@ -24,15 +24,17 @@ import org.jspecify.annotations.Nullable;
  * @param priority its priority, if any
  * @param score its score, if scored
  * @param tlp its marking: only readers cleared for it receive the event
+ * @param handling its handling code: only readers cleared for it receive the event
  * @param grade the best Admiralty grade among the items it cites, if any
  * @param note what changed
  */
 public record AlertEvent(long sequence, String type, Instant at, String alertId, String ruleId, AlertState state,
         String title, Subject subject, @Nullable String category, @Nullable String stage, @Nullable String priority,
-        @Nullable Double score, Tlp tlp, @Nullable String grade, @Nullable String note) {
+        @Nullable Double score, Tlp tlp, org.ewea.methodology.Handling handling, @Nullable String grade, @Nullable String note) {
 
     static AlertEvent of(long sequence, String type, Instant at, Alert alert, @Nullable String note) {
         return new AlertEvent(sequence, type, at, alert.id(), alert.ruleId(), alert.state(), alert.title(),
-                alert.subject(), alert.category(), alert.stage(), alert.priority(), alert.score(), alert.tlp(), alert.grade(), note);
+                alert.subject(), alert.category(), alert.stage(), alert.priority(), alert.score(), alert.tlp(), alert.handling(),
+                alert.grade(), note);
     }
 }

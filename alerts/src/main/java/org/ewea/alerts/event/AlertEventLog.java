@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.Subject;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -48,10 +49,9 @@ public final class AlertEventLog {
     }
 
     /** Up to {@code limit} events after {@code sequence}, in order, of those the clearance allows. */
-    public List<AlertEvent> after(long sequence, int limit, Tlp clearance) {
+    public List<AlertEvent> after(long sequence, int limit, Clearance clearance) {
         List<AlertEvent> found = new ArrayList<>();
-        events.find(Filters.and(Filters.gt("_id", sequence), Filters.in("tlp",
-                        Tlp.atMost(clearance).stream().map(Tlp::name).toList())))
+        events.find(org.ewea.collectors.store.Markings.and(Filters.gt("_id", sequence), clearance))
                 .sort(Sorts.ascending("_id")).limit(limit).forEach(d -> found.add(read(d)));
         return found;
     }
@@ -74,7 +74,9 @@ public final class AlertEventLog {
                 .append("title", e.title()).append("subject", new Document("kind", e.subject().kind())
                         .append("id", e.subject().id()).append("label", e.subject().label()))
                 .append("category", e.category()).append("stage", e.stage()).append("priority", e.priority())
-                .append("score", e.score()).append("tlp", e.tlp().name()).append("grade", e.grade())
+                .append("score", e.score()).append("tlp", e.tlp().name())
+                .append(org.ewea.collectors.store.Markings.HANDLING,
+                        org.ewea.collectors.store.Markings.handlingDocument(e.handling())).append("grade", e.grade())
                 .append("note", e.note());
     }
 
@@ -86,6 +88,7 @@ public final class AlertEventLog {
                 AlertState.valueOf(d.getString("state")), d.getString("title"),
                 new Subject(s.getString("kind"), s.getString("id"), s.getString("label")), d.getString("category"),
                 d.getString("stage"), d.getString("priority"), score == null ? null : score.doubleValue(),
-                Tlp.valueOf(d.getString("tlp")), d.getString("grade"), d.getString("note"));
+                Tlp.valueOf(d.getString("tlp")), org.ewea.collectors.store.Markings.handling(d), d.getString("grade"),
+                d.getString("note"));
     }
 }

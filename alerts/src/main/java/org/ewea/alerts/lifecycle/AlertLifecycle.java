@@ -77,7 +77,8 @@ public final class AlertLifecycle {
         history.add(new HistoryEntry(now, actor, "TRANSITION", alert.state(), to, text));
         Alert moved = new Alert(alert.id(), alert.groupKey(), alert.ruleId(), alert.ruleName(), alert.subject(),
                 alert.title(), alert.summary(), to, alert.score(), alert.stage(), priority, alert.category(),
-                alert.tlp(), alert.grade(), alert.evidence(), alert.facts(), alert.asOf(), alert.raisedAt(), now,
+                alert.tlp(), alert.handling(), alert.grade(), alert.evidence(), alert.facts(), alert.asOf(),
+                alert.raisedAt(), now,
                 alert.triggers(), to.isOpen() ? null : now, history, assessment, alert.feedback(), alert.version() + 1);
         alerts.replace(moved, alert.version());
         events.append("transition", now, moved, alert.state() + " -> " + to + (text == null ? "" : ": " + text));
@@ -97,8 +98,9 @@ public final class AlertLifecycle {
                 (relevant ? "relevant" : "not relevant") + (text == null ? "" : ": " + text)));
         Alert changed = new Alert(alert.id(), alert.groupKey(), alert.ruleId(), alert.ruleName(), alert.subject(),
                 alert.title(), alert.summary(), alert.state(), alert.score(), alert.stage(), alert.priority(),
-                alert.category(), alert.tlp(), alert.grade(), alert.evidence(), alert.facts(), alert.asOf(),
-                alert.raisedAt(), now, alert.triggers(), alert.closedAt(), history, alert.assessment(), feedback, alert.version() + 1);
+                alert.category(), alert.tlp(), alert.handling(), alert.grade(), alert.evidence(), alert.facts(),
+                alert.asOf(), alert.raisedAt(), now, alert.triggers(), alert.closedAt(), history, alert.assessment(),
+                feedback, alert.version() + 1);
         alerts.replace(changed, alert.version());
         events.append("feedback", now, changed, relevant ? "relevant" : "not relevant");
         return changed;

@@ -70,7 +70,7 @@ public final class AlertRaiser {
         Alert alert = new Alert(id(trigger.groupKey(), now), trigger.groupKey(), trigger.rule().id(),
                 trigger.rule().name(), trigger.subject(), trigger.title(), trigger.summary(), AlertState.NEW,
                 trigger.score(), trigger.stage(), trigger.priority(), trigger.category(), trigger.tlp(),
-                trigger.grade(), trigger.evidence(), trigger.facts(), trigger.asOf(), now, now, 1, null,
+                trigger.handling(), trigger.grade(), trigger.evidence(), trigger.facts(), trigger.asOf(), now, now, 1, null,
                 List.of(new HistoryEntry(now, "system", "RAISED", null, AlertState.NEW, trigger.summary())), null,
                 List.of(), 0);
         if (!alerts.insert(alert)) {
@@ -92,7 +92,8 @@ public final class AlertRaiser {
         String priority = open.assessment() != null ? open.priority() : t.priority();
         Alert updated = new Alert(open.id(), open.groupKey(), open.ruleId(), open.ruleName(), t.subject(), t.title(),
                 t.summary(), open.state(), t.score(), t.stage(), priority, t.category(),
-                org.ewea.methodology.Tlp.mostRestrictive(open.tlp(), t.tlp()), t.grade(), t.evidence(), t.facts(), t.asOf(),
+                org.ewea.methodology.Tlp.mostRestrictive(open.tlp(), t.tlp()),
+                org.ewea.methodology.Handling.mostRestrictive(open.handling(), t.handling()), t.grade(), t.evidence(), t.facts(), t.asOf(),
                 open.raisedAt(), change == null ? open.updatedAt() : now, open.triggers() + 1, null, history,
                 open.assessment(), open.feedback(), open.version() + 1);
         alerts.replace(updated, open.version());

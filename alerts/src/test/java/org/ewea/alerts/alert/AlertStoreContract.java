@@ -40,6 +40,8 @@ import org.ewea.alerts.lifecycle.InvalidAlertInputException;
 import org.ewea.alerts.lifecycle.RaiseOutcome;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleType;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
@@ -75,8 +77,12 @@ abstract class AlertStoreContract {
     }
 
     static Trigger trigger(String series, String stage, double score, Tlp tlp) {
+        return trigger(series, stage, score, tlp, Handling.NONE);
+    }
+
+    static Trigger trigger(String series, String stage, double score, Tlp tlp, Handling handling) {
         return new Trigger(STAGE, new Subject("technology", series, series), series + " entered the emerging stage",
-                "growth " + score, score, stage, "P3", "digital-fraud", tlp, "B2", List.of("item-1"),
+                "growth " + score, score, stage, "P3", "digital-fraud", tlp, handling, "B2", List.of("item-1"),
                 Map.of("score", Double.toString(score)), LocalDate.of(2026, 3, 1));
     }
 
@@ -95,11 +101,11 @@ abstract class AlertStoreContract {
         assertThat(alert.triggers()).isEqualTo(3);
         assertThat(alert.tlp()).isEqualTo(Tlp.AMBER);
         assertThat(alert.history()).extracting(HistoryEntry::type).containsExactly("RAISED", "UPDATED");
-        assertThat(alerts.count(new AlertRepository.Query(null, null, null, null, null, Tlp.RED))).isEqualTo(1);
+        assertThat(alerts.count(new AlertRepository.Query(null, null, null, null, null, Clearance.of(Tlp.RED)))).isEqualTo(1);
         // another subject is another development
         assertThat(raiser.raise(trigger("deepfake-video", "emerging", 0.3, Tlp.CLEAR)).kind())
                 .isEqualTo(RaiseOutcome.Kind.RAISED);
-        assertThat(events.after(0, 100, Tlp.RED)).extracting(AlertEvent::type)
+        assertThat(events.after(0, 100, Clearance.of(Tlp.RED))).extracting(AlertEvent::type)
                 .containsExactly("raised", "updated", "raised");
     }
 
@@ -175,12 +181,50 @@ abstract class AlertStoreContract {
         raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.RED));
         raiser.raise(trigger("deepfake-video", "emerging", 0.4, Tlp.AMBER));
         raiser.raise(trigger("drones", "emerging", 0.4, Tlp.CLEAR));
-        var amber = new AlertRepository.Query(null, null, null, null, null, Tlp.AMBER);
+        var amber = new AlertRepository.Query(null, null, null, null, null, Clearance.of(Tlp.AMBER));
         assertThat(alerts.page(amber, 0, 10)).extracting(a -> a.subject().id())
                 .containsExactlyInAnyOrder("deepfake-video", "drones");
-        assertThat(events.after(0, 10, Tlp.GREEN)).extracting(e -> e.subject().id()).containsExactly("drones");
-        assertThat(events.after(1, 10, Tlp.RED)).extracting(AlertEvent::sequence).containsExactly(2L, 3L);
+        assertThat(events.after(0, 10, Clearance.of(Tlp.GREEN))).extracting(e -> e.subject().id()).containsExactly("drones");
+        assertThat(events.after(1, 10, Clearance.of(Tlp.RED))).extracting(AlertEvent::sequence).containsExactly(2L, 3L);
         assertThat(events.last()).isEqualTo(3);
+    }
+
+    @Test
+    void readersSeeOnlyAlertsEventsAndActionsWhoseHandlingCodeTheyAreClearedFor() {
+        var codes = METHODOLOGY.grading().handlingCodes();
+        Handling h2 = codes.parse("europol:H2");
+        Alert restricted = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.GREEN, h2)).alert();
+        raiser.raise(trigger("drones", "emerging", 0.4, Tlp.GREEN));
+        assertThat(alerts.find(restricted.id()).orElseThrow().handling()).isEqualTo(h2);
+        // a later trigger with unrestricted evidence never loosens the alert's handling code
+        raiser.raise(trigger("voice-cloning", "established", 0.8, Tlp.GREEN));
+        assertThat(alerts.find(restricted.id()).orElseThrow().handling()).isEqualTo(h2);
+
+        Clearance h1 = new Clearance(Tlp.RED, codes.parse("europol:H1"));
+        Clearance cleared = new Clearance(Tlp.GREEN, codes.parse("europol:H3"));
+        assertThat(alerts.page(new AlertRepository.Query(null, null, null, null, null, h1), 0, 10))
+                .extracting(a -> a.subject().id()).containsExactly("drones");
+        assertThat(alerts.page(new AlertRepository.Query(null, null, null, null, null, cleared), 0, 10))
+                .extracting(a -> a.subject().id()).containsExactlyInAnyOrder("drones", "voice-cloning");
+        assertThat(events.after(0, 10, h1)).extracting(e -> e.subject().id()).containsExactly("drones");
+        assertThat(events.after(0, 10, cleared)).extracting(e -> e.handling().label())
+                .containsExactly("europol:H2", "none", "europol:H2");
+
+        ActionRepository actions = new ActionRepository(database);
+        List<EarlyAction> planned = new ActionPlanner(METHODOLOGY, actions, clock)
+                .plan(alerts.find(restricted.id()).orElseThrow());
+        assertThat(planned).isNotEmpty().allMatch(a -> a.handling().equals(h2));
+        assertThat(actions.count(new ActionRepository.Query(null, null, restricted.id(), null, h1))).isZero();
+        assertThat(actions.count(new ActionRepository.Query(null, null, restricted.id(), null, cleared)))
+                .isEqualTo(planned.size());
+
+        subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
+        DeliveryRepository deliveries = new DeliveryRepository(database);
+        var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
+                u -> java.util.Optional.of(h1);
+        int plannedDeliveries = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
+                METHODOLOGY, clearance, database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
+        assertThat(plannedDeliveries).as("only the drones alert reaches a reader without H2 clearance").isEqualTo(1);
     }
 
     @Test
@@ -209,9 +253,9 @@ abstract class AlertStoreContract {
             assertThat(a.due()).isAfter(LocalDate.of(2026, 3, 2));
         });
         assertThat(planner.plan(alert)).isEmpty();
-        var query = new ActionRepository.Query(null, "policy", null, null, Tlp.RED);
+        var query = new ActionRepository.Query(null, "policy", null, null, Clearance.of(Tlp.RED));
         assertThat(actions.page(query, 0, 100)).allMatch(a -> a.audience().equals("policy"));
-        assertThat(actions.count(new ActionRepository.Query(null, null, alert.id(), null, Tlp.GREEN))).isZero();
+        assertThat(actions.count(new ActionRepository.Query(null, null, alert.id(), null, Clearance.of(Tlp.GREEN)))).isZero();
     }
 
     private Subscription subscription(String id, String owner, Channel channel, String target,
@@ -254,8 +298,8 @@ abstract class AlertStoreContract {
             subscription("green-only", "ana", Channel.WEBHOOK, base + "/hook", new SubscriptionFilter(null, null,
                     null, null, null, null, Tlp.GREEN, null));
             DeliveryRepository deliveries = new DeliveryRepository(database);
-            java.util.Map<String, Tlp> cleared = java.util.Map.of("ana", Tlp.AMBER);
-            var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
+            java.util.Map<String, Clearance> cleared = java.util.Map.of("ana", Clearance.of(Tlp.AMBER));
+            var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
                     u -> java.util.Optional.ofNullable(cleared.get(u));
             DeliveryPlanner planner = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
                     METHODOLOGY, clearance, database, clock, InstantSource.system(), Duration.ofSeconds(30));
@@ -294,8 +338,8 @@ abstract class AlertStoreContract {
     void webhooksToPrivateAddressesFailForGoodUnlessAllowed() {
         subscription("internal", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/hook", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
-        var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
-                u -> java.util.Optional.of(Tlp.RED);
+        var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
+                u -> java.util.Optional.of(Clearance.of(Tlp.RED));
         new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
                 database, clock, InstantSource.system(), Duration.ofSeconds(30));
         raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
@@ -317,8 +361,8 @@ abstract class AlertStoreContract {
         try {
             subscription("mail", "ana", Channel.EMAIL, "ana@police.example", SubscriptionFilter.everything());
             DeliveryRepository deliveries = new DeliveryRepository(database);
-            var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
-                    u -> java.util.Optional.of(Tlp.AMBER);
+            var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
+                    u -> java.util.Optional.of(Clearance.of(Tlp.AMBER));
             raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER));
             new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
                     database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
@@ -340,8 +384,8 @@ abstract class AlertStoreContract {
 
     @Test
     void theCursorWaitsForAGapInTheEventNumbersUntilItTimesOut() {
-        var clearance = (java.util.function.Function<String, java.util.Optional<Tlp>>)
-                u -> java.util.Optional.of(Tlp.RED);
+        var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
+                u -> java.util.Optional.of(Clearance.of(Tlp.RED));
         subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
         AtomicReference<Instant> wall = new AtomicReference<>(T0);

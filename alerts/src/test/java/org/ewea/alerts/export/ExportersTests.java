@@ -25,7 +25,7 @@ class ExportersTests {
         return new Alert(id, "r|" + subject, "stage-emerging", "Entered emerging", new Subject(kind, subject,
                 subject.contains(":") ? subject.substring(subject.indexOf(':') + 1) : subject),
                 subject + " <b>entered</b> the emerging stage", "growth & more", AlertState.ASSESSED, score,
-                "emerging", "P2", "digital-fraud", tlp, "B2", List.of("item-1"), Map.of(), LocalDate.of(2026, 3, 1),
+                "emerging", "P2", "digital-fraud", tlp, org.ewea.methodology.Handling.NONE, "B2", List.of("item-1"), Map.of(), LocalDate.of(2026, 3, 1),
                 T, T.plusSeconds(60), 2, null, List.of(), null, List.of(), 3);
     }
 

@@ -131,7 +131,7 @@ class AlertsConfiguration {
             DeliveryRepository deliveries, Methodology methodology, UserRepository users, MongoDatabase database,
             InstantSource clock) {
         return new DeliveryPlanner(events, subscriptions, deliveries, methodology,
-                name -> users.find(name).map(User::maxTlp), database, clock, InstantSource.system(),
+                name -> users.find(name).map(User::clearance), database, clock, InstantSource.system(),
                 Duration.ofSeconds(30));
     }
 
@@ -147,7 +147,7 @@ class AlertsConfiguration {
             LOG.info("E-mail subscriptions go out through {}:{}", smtp.host(), smtp.port());
         }
         return new DeliveryWorker(deliveries, subscriptions, events, senders,
-                name -> users.find(name).map(User::maxTlp), new RetryPolicy(properties.deliveryAttempts(),
+                name -> users.find(name).map(User::clearance), new RetryPolicy(properties.deliveryAttempts(),
                         properties.retryFirst(), properties.retryLongest()), clock);
     }
 

@@ -111,7 +111,7 @@ class AlertsController {
             @Parameter(description = "the priority id, e.g. P1") @RequestParam(name = "priority", required = false)
             @Nullable String priority) {
         AlertState wanted = state == null ? null : RequestValues.enumParameter(AlertState.class, "state", state);
-        var query = new AlertRepository.Query(wanted, rule, kind, subject, priority, user.maxTlp());
+        var query = new AlertRepository.Query(wanted, rule, kind, subject, priority, user.clearance());
         return store.call(() -> new PageResponse<>(alerts.page(query, page, size), page, size, alerts.count(query)));
     }
 
@@ -121,10 +121,10 @@ class AlertsController {
     Mono<AlertDetail> get(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
             Alert alert = cleared(user, id);
-            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.maxTlp())
+            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.clearance())
                     .stream().map(ItemView::of).toList();
             List<EarlyAction> planned = actions.page(new ActionRepository.Query(null, null, alert.id(), null,
-                    user.maxTlp()), 0, 200);
+                    user.clearance()), 0, 200);
             return new AlertDetail(alert, evidence, planned, alert.state().next());
         });
     }
@@ -195,7 +195,7 @@ class AlertsController {
         return wanted.flatMapMany(filter -> Flux.defer(() -> {
             Sinks.Many<AlertEvent> live = Sinks.many().unicast().onBackpressureBuffer();
             AutoCloseable listening = hub.listen(e -> {
-                if (user.cleared(e.tlp()) && filter.matches(e, methodology)) {
+                if (user.cleared(e.tlp(), e.handling()) && filter.matches(e, methodology)) {
                     live.emitNext(e, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
                 }
             });
@@ -206,7 +206,7 @@ class AlertsController {
                     return List.of();
                 }
                 last[0] = resumeAfter;
-                return events.after(resumeAfter, BACKLOG, user.maxTlp()).stream()
+                return events.after(resumeAfter, BACKLOG, user.clearance()).stream()
                         .filter(e -> filter.matches(e, methodology)).toList();
             });
             Flux<ServerSentEvent<AlertEvent>> alertEvents = backlog.flatMapMany(Flux::fromIterable)
@@ -232,7 +232,7 @@ class AlertsController {
     }
 
     private Alert cleared(User user, String id) {
-        return alerts.find(id).filter(a -> user.cleared(a.tlp()))
+        return alerts.find(id).filter(a -> user.cleared(a.tlp(), a.handling()))
                 .orElseThrow(() -> AlertProblems.notFound("alert", id));
     }
 

@@ -123,7 +123,7 @@ class DigestsController {
     Mono<ResponseEntity<String>> html(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", CSP)
-                .body(renderer.html(id, content(id), user.maxTlp())));
+                .body(renderer.html(id, content(id), user.clearance())));
     }
 
     @GetMapping(path = "/api/v1/digests/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -132,7 +132,7 @@ class DigestsController {
         return store.call(() -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ewea-digest-" + id.replaceAll(
                         "[^A-Za-z0-9-]", "") + ".pdf\"")
-                .body(renderer.pdf(id, content(id), user.maxTlp())));
+                .body(renderer.pdf(id, content(id), user.clearance())));
     }
 
     private DigestContent content(String id) {

@@ -82,7 +82,7 @@ class ExportsController {
     private List<Alert> select(User user, DayRange range) {
         Instant start = range.first().atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = range.last().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return alerts.all(user.maxTlp()).stream().filter(a -> !a.asOf().isBefore(range.first())
+        return alerts.all(user.clearance()).stream().filter(a -> !a.asOf().isBefore(range.first())
                 && !a.asOf().isAfter(range.last()) || !a.updatedAt().isBefore(start) && a.updatedAt().isBefore(end)
                 || !a.raisedAt().isBefore(start) && a.raisedAt().isBefore(end)).toList();
     }

@@ -68,7 +68,7 @@ class RecommendationsController {
             @RequestParam(name = "owner", required = false) @Nullable String owner) {
         ActionStatus wanted = status == null ? null
                 : RequestValues.enumParameter(ActionStatus.class, "status", status);
-        var query = new ActionRepository.Query(wanted, audience, alertId, owner, user.maxTlp());
+        var query = new ActionRepository.Query(wanted, audience, alertId, owner, user.clearance());
         return store.call(() -> new PageResponse<>(actions.page(query, page, size), page, size,
                 actions.count(query)));
     }
@@ -90,7 +90,7 @@ class RecommendationsController {
             throw ApiProblem.invalidField("assignee", "must be 1 to 64 characters");
         }
         return store.call(() -> {
-            EarlyAction a = actions.find(id).filter(found -> user.cleared(found.tlp()))
+            EarlyAction a = actions.find(id).filter(found -> user.cleared(found.tlp(), found.handling()))
                     .orElseThrow(() -> AlertProblems.notFound("recommendation", id));
             if (change.version() != null && change.version() != a.version()) {
                 throw new ApiProblem(ProblemType.CONFLICT, "The recommendation was changed by someone else in the"

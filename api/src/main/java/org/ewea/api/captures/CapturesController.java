@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.ewea.api.security.User;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.Tlp;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,14 +43,12 @@ class CapturesController {
     }
 
     /**
-     * The capture if the user is cleared for it: for the TLP of its source and of every item extracted from it. A
+     * The capture if the user is cleared for it: for the TLP of its source and for the marking and handling code of every item extracted from it. A
      * capture the user is not cleared for is not found, like one that does not exist.
      */
     private RawCaptureStore.StoredCapture cleared(String sha256, User user) {
         RawCaptureStore.StoredCapture described = captures.describe(sha256).orElseThrow(() -> notFound(sha256));
-        java.util.Set<Tlp> markings = new java.util.HashSet<>(items.markingsFromCapture(sha256));
-        markings.add(described.tlp());
-        if (!user.cleared(Tlp.mostRestrictive(markings))) {
+        if (!described.tlp().isAtMost(user.maxTlp()) || !items.captureCleared(sha256, user.clearance())) {
             throw notFound(sha256);
         }
         return described;

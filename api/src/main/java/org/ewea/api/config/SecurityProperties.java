@@ -47,11 +47,16 @@ public record SecurityProperties(@Nullable Path adminTokenFile, @DefaultValue Jw
      *     {@code roles}); unknown values are ignored, a token without any known role is refused
      * @param tlpClaim the claim with the user's TLP clearance (default {@code ewea_max_tlp})
      * @param defaultTlp the clearance when the token has none (default GREEN)
+     * @param handlingClaim the claim with the user's handling clearance, a handling code such as {@code europol:H2}
+     *     (default {@code ewea_max_handling})
+     * @param defaultHandling the handling clearance when the token has none (default {@code none}: material
+     *     without a handling code only)
      */
     public record Jwt(@Nullable String issuerUri, @Nullable String jwkSetUri, @Nullable Path publicKey,
             @Nullable String audience, @DefaultValue("preferred_username") String usernameClaim,
             @DefaultValue("roles") String rolesClaim, @DefaultValue("ewea_max_tlp") String tlpClaim,
-            @DefaultValue("GREEN") String defaultTlp) {
+            @DefaultValue("GREEN") String defaultTlp, @DefaultValue("ewea_max_handling") String handlingClaim,
+            @DefaultValue("none") String defaultHandling) {
 
         public boolean enabled() {
             return issuerUri != null || jwkSetUri != null || publicKey != null;

@@ -101,12 +101,19 @@ class HarvestConfiguration {
                 });
     }
 
+    /** Checks sources as the API, the catalogue file and OPML imports describe them, with the method's codes. */
+    @Bean
+    org.ewea.collectors.source.SourceValidator sourceValidator(
+            org.ewea.methodology.definition.Methodology methodology) {
+        return new org.ewea.collectors.source.SourceValidator(methodology.grading().handlingCodes());
+    }
+
     @Bean
     HarvestSchedulerStarter harvestSchedulerStarter(HarvestScheduler scheduler, CollectorsProperties properties,
-            SourceRepository sources, InstantSource clock) {
+            SourceRepository sources, InstantSource clock, org.ewea.collectors.source.SourceValidator validator) {
         return new HarvestSchedulerStarter(scheduler, properties.schedulerEnabled(), () -> {
             if (properties.sourcesFile() != null) {
-                var file = new org.ewea.collectors.source.SourceCatalogueFile();
+                var file = new org.ewea.collectors.source.SourceCatalogueFile(validator);
                 int applied = file.apply(file.read(properties.sourcesFile(), clock.instant()), sources,
                         clock.instant());
                 LOG.info("Source catalogue {}: {} source(s) created or updated", properties.sourcesFile(), applied);

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param captured capture time
  * @param grading Admiralty grade, e.g. {@code B2}
  * @param tlp TLP 2.0 label, e.g. {@code TLP:AMBER}
+ * @param handling the provider's handling code, e.g. {@code europol:H2}, or {@code none}
  * @param contentHash SHA-256 of the normalised title and text
  * @param provenance the raw capture the item came from
  * @param tags taxonomy technologies mentioned (id, mentions, first offset, term)
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
         @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,
-        String contentHash, ProvenanceView provenance, List<ItemAnnotations.Tag> tags,
+        String handling, String contentHash, ProvenanceView provenance, List<ItemAnnotations.Tag> tags,
         List<ItemAnnotations.Entity> entities, String methodologyVersion, @Nullable String story, int revisions,
         AnnotatedItem.@Nullable Relevance relevance) {
 
@@ -47,7 +48,7 @@ public record ItemView(String id, String sourceId, @Nullable String url, String 
         HarmonisedItem item = annotated.item();
         return new ItemView(item.id().value(), item.sourceId().value(), item.canonicalUrl(), item.title(), item.text(),
                 item.language(), item.published(), item.captured(), item.grading().code(), item.tlp().label(),
-                item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
+                item.handling().label(), item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
                         item.provenance().origin().toString(), item.provenance().captured()),
                 annotated.annotations().tags(), annotated.annotations().entities(),
                 annotated.annotations().methodologyVersion(), annotated.story(), annotated.revisions(),

@@ -102,8 +102,8 @@ class ItemsController {
         boolean search = q != null || technology != null || crimeArea != null || source != null || language != null
                 || grade != null || from != null || to != null;
         if (!search) {
-            return store.call(() -> new ItemsPage(items.pageAnnotated(page, size, user.maxTlp(), minRelevance)
-                    .stream().map(ItemView::of).toList(), page, size, items.count(user.maxTlp(), minRelevance), null,
+            return store.call(() -> new ItemsPage(items.pageAnnotated(page, size, user.clearance(), minRelevance)
+                    .stream().map(ItemView::of).toList(), page, size, items.count(user.clearance(), minRelevance), null,
                     null));
         }
         if (minRelevance != null) {
@@ -119,10 +119,10 @@ class ItemsController {
                     + MAX_SEARCH_DEPTH + " matches only: narrow it with q or a filter");
         }
         SearchQuery query = new SearchQuery(q, technology, crimeArea, source, language, grade, RequestValues.dayParameter("from", from),
-                RequestValues.dayParameter("to", to), user.maxTlp(), page, size);
+                RequestValues.dayParameter("to", to), user.clearance(), page, size);
         return store.call(() -> {
             SearchResult found = index.search(query);
-            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.maxTlp())
+            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.clearance())
                     .stream().map(ItemView::of).toList();
             List<String> expanded = q == null ? List.of() : index.named(q).stream().map(Technology::id).toList();
             return new ItemsPage(views, page, size, found.total(), found.facets(), expanded);

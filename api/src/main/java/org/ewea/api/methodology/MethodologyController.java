@@ -118,6 +118,18 @@ class MethodologyController {
         return new PageResponse<>(views, 0, Math.max(1, views.size()), views.size());
     }
 
+    @GetMapping("/handling-codes")
+    @Operation(summary = "Handling codes of every grading scheme, least restrictive first",
+            description = "What a source's handling field and a user's maxHandling clearance are written as:"
+                    + " none, all, or scheme:code (e.g. europol:H2; a bare code when only one scheme has it)."
+                    + " restriction places codes of every scheme on one 0..1 scale: a reader cleared for a code may"
+                    + " read material whose code is at most as restrictive.")
+    PageResponse<org.ewea.methodology.Handling> handlingCodes() {
+        var codes = methodology.grading().handlingCodes().all().stream()
+                .sorted(java.util.Comparator.comparingDouble(org.ewea.methodology.Handling::restriction)).toList();
+        return new PageResponse<>(codes, 0, codes.size(), codes.size());
+    }
+
     @GetMapping("/grading/validate")
     @Operation(summary = "Validate a written grade and show its equivalents",
             description = "An invalid grade gives 400 application/problem+json saying what a valid one looks like.")

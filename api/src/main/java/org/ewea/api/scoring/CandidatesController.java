@@ -20,7 +20,6 @@ import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.Candidate;
@@ -115,7 +114,7 @@ class CandidatesController {
             Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant from = day.minusDays(CandidateFinder.WINDOW_DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
             for (Candidate c : found.items()) {
-                views.add(new CandidateView(c, items.containing(c.label(), from, to, EVIDENCE, user.maxTlp())
+                views.add(new CandidateView(c, items.containing(c.label(), from, to, EVIDENCE, user.clearance())
                         .stream().map(ItemView::of).toList()));
             }
             return new CandidatesPage(views, page, size, found.total(), day);
@@ -169,7 +168,8 @@ class CandidatesController {
                 String series = TrackedTerms.series(term);
                 signals.clearSeries(series);
                 signals.recordInto(series, items.containing(label, Instant.EPOCH,
-                        clock.instant().plus(java.time.Duration.ofDays(1)), MAX_HISTORY, Tlp.RED));
+                        clock.instant().plus(java.time.Duration.ofDays(1)), MAX_HISTORY,
+                        org.ewea.methodology.Clearance.FULL));
             }
             String snippet = status.equals("ACCEPTED") ? r.technology() != null
                     ? "technologies:\n  - id: " + r.technology() + "\n    labels:\n      en: [" + label + "]\n"

@@ -21,7 +21,6 @@ import org.ewea.scoring.warning.ModelRegistry;
 import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
 import org.ewea.api.security.User;
-import org.ewea.methodology.Tlp;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -118,13 +117,13 @@ class ScoresController {
             List<ScoreView> views = new java.util.ArrayList<>();
             for (int i = 0; i < scores.items().size(); i++) {
                 EarlyWarningScore s = scores.items().get(i);
-                views.add(new ScoreView(page * size + i + 1, s, evidence(s, user.maxTlp())));
+                views.add(new ScoreView(page * size + i + 1, s, evidence(s, user.clearance())));
             }
             return new ScoresPage(views, page, size, scores.total(), day, model.id());
         });
     }
 
-    private List<ItemView> evidence(EarlyWarningScore s, Tlp clearance) {
+    private List<ItemView> evidence(EarlyWarningScore s, org.ewea.methodology.Clearance clearance) {
         return evidence.newest(s, EVIDENCE, clearance).stream().map(ItemView::of).toList();
     }
 }

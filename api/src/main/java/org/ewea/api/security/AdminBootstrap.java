@@ -37,7 +37,8 @@ public final class AdminBootstrap {
 
     /** @return whether this call created the admin */
     public boolean run(Path tokenFile) {
-        if (!users.isEmpty() || !users.insert(new User(ADMIN, Set.of(Role.ADMIN), Tlp.RED, clock.instant()))) {
+        if (!users.isEmpty() || !users.insert(new User(ADMIN, Set.of(Role.ADMIN), Tlp.RED,
+                org.ewea.methodology.Handling.ALL, clock.instant()))) {
             return false;
         }
         ApiTokens.Issued issued = tokens.issue(ADMIN, "first-start admin token");

@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ewea.api.config.SecurityProperties;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
+import org.ewea.methodology.grading.HandlingCodes;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -40,14 +42,17 @@ final class JwtUsers {
 
     private final ReactiveJwtDecoder decoder;
     private final SecurityProperties.Jwt settings;
+    private final HandlingCodes handlingCodes;
 
-    private JwtUsers(ReactiveJwtDecoder decoder, SecurityProperties.Jwt settings) {
+    private JwtUsers(ReactiveJwtDecoder decoder, SecurityProperties.Jwt settings, HandlingCodes handlingCodes) {
         this.decoder = decoder;
         this.settings = settings;
+        this.handlingCodes = handlingCodes;
     }
 
     /** The JWT users of the configuration, or null when JWTs are not configured. */
-    static @org.jspecify.annotations.Nullable JwtUsers of(SecurityProperties.Jwt settings) {
+    static @org.jspecify.annotations.Nullable JwtUsers of(SecurityProperties.Jwt settings,
+            HandlingCodes handlingCodes) {
         if (!settings.enabled()) {
             return null;
         }
@@ -57,7 +62,8 @@ final class JwtUsers {
         } else if (settings.jwkSetUri() != null) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         } else {
-            return new JwtUsers(ReactiveJwtDecoders.fromIssuerLocation(settings.issuerUri()), settings);
+            return new JwtUsers(ReactiveJwtDecoders.fromIssuerLocation(settings.issuerUri()), settings,
+                    handlingCodes);
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(settings.issuerUri() != null ? JwtValidators.createDefaultWithIssuer(settings.issuerUri())
@@ -69,7 +75,7 @@ final class JwtUsers {
                             + settings.audience(), null)));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return new JwtUsers(decoder, settings);
+        return new JwtUsers(decoder, settings, handlingCodes);
     }
 
     private static RSAPublicKey publicKey(SecurityProperties.Jwt settings) {
@@ -100,16 +106,17 @@ final class JwtUsers {
     }
 
     private User user(Jwt jwt) {
-        return user(jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings);
+        return user(jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings, handlingCodes);
     }
 
     /**
      * The user that token claims name (an access token's or an OIDC ID token's).
      *
-     * @throws BadCredentialsException when they name no EW/EA role, no usable name or no TLP
+     * @throws BadCredentialsException when they name no EW/EA role, no usable name, no TLP or an unknown handling code
      */
     static User user(Map<String, Object> claims, @org.jspecify.annotations.Nullable String subject,
-            @org.jspecify.annotations.Nullable Instant issuedAt, SecurityProperties.Jwt settings) {
+            @org.jspecify.annotations.Nullable Instant issuedAt, SecurityProperties.Jwt settings,
+            HandlingCodes handlingCodes) {
         Object named = claims.get(settings.usernameClaim());
         String username = named != null ? String.valueOf(named) : subject;
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -133,12 +140,21 @@ final class JwtUsers {
         } catch (IllegalArgumentException e) {
             throw new BadCredentialsException("The token's '" + settings.tlpClaim() + "' claim is not a TLP: " + tlp);
         }
+        Object handlingClaim = claims.get(settings.handlingClaim());
+        String code = handlingClaim == null ? settings.defaultHandling() : String.valueOf(handlingClaim);
+        Handling handling;
+        try {
+            handling = handlingCodes.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw new BadCredentialsException("The token's '" + settings.handlingClaim() + "' claim is not a handling"
+                    + " code: " + e.getMessage());
+        }
         String safe = username == null ? "" : username.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
         if (safe.length() < 2 || safe.length() > 64) {
             throw new BadCredentialsException("The token's user name is missing or too long.");
         }
         Instant issued = issuedAt != null ? issuedAt : Instant.EPOCH;
-        return new User(safe, roles, clearance, issued);
+        return new User(safe, roles, clearance, handling, issued);
     }
 
     private static Collection<?> claimValues(Map<String, Object> claims, String path) {

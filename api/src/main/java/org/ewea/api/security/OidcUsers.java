@@ -28,8 +28,12 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
     private final UserRepository users;
     private final BlockingStore store;
 
-    OidcUsers(SecurityProperties.Jwt claims, UserRepository users, BlockingStore store) {
+    private final org.ewea.methodology.grading.HandlingCodes handlingCodes;
+
+    OidcUsers(SecurityProperties.Jwt claims, org.ewea.methodology.grading.HandlingCodes handlingCodes,
+            UserRepository users, BlockingStore store) {
         this.claims = claims;
+        this.handlingCodes = handlingCodes;
         this.users = users;
         this.store = store;
     }
@@ -39,7 +43,7 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
         return delegate.loadUser(request).flatMap(oidc -> {
             User user;
             try {
-                user = JwtUsers.user(oidc.getClaims(), oidc.getSubject(), oidc.getIssuedAt(), claims);
+                user = JwtUsers.user(oidc.getClaims(), oidc.getSubject(), oidc.getIssuedAt(), claims, handlingCodes);
             } catch (BadCredentialsException e) {
                 return Mono.error(new OAuth2AuthenticationException(new OAuth2Error("access_denied", e.getMessage(),
                         null), e));

@@ -74,9 +74,9 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
             BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit, RateLimits limits,
-            SecurityProperties security) {
+            SecurityProperties security, org.ewea.methodology.definition.Methodology methodology) {
         BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store,
-                JwtUsers.of(security.jwt()));
+                JwtUsers.of(security.jwt(), methodology.grading().handlingCodes()));
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());

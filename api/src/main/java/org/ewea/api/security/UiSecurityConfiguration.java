@@ -58,7 +58,7 @@ class UiSecurityConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain uiSecurityWebFilterChain(ServerHttpSecurity http, ReactiveUserDetailsService uiUsers,
             PasswordEncoder encoder, RateLimits limits, SecurityProperties security, UserRepository users,
-            BlockingStore store) {
+            BlockingStore store, org.ewea.methodology.definition.Methodology methodology) {
         UserDetailsRepositoryReactiveAuthenticationManager manager =
                 new UserDetailsRepositoryReactiveAuthenticationManager(uiUsers);
         manager.setPasswordEncoder(encoder);
@@ -75,7 +75,7 @@ class UiSecurityConfiguration {
                     .clientRegistrationRepository(new InMemoryReactiveClientRegistrationRepository(registration))
                     .authenticationManager(new OidcAuthorizationCodeReactiveAuthenticationManager(
                             new WebClientReactiveAuthorizationCodeTokenResponseClient(),
-                            new OidcUsers(security.jwt(), users, store)))
+                            new OidcUsers(security.jwt(), methodology.grading().handlingCodes(), users, store)))
                     .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/ui"))
                     .authenticationFailureHandler(failed));
         }

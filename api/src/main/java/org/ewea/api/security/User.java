@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.springframework.security.core.AuthenticatedPrincipal;
 
@@ -13,9 +15,11 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * @param username unique, 2 to 64 of {@code a-z 0-9 . _ -}
  * @param roles what they may do
  * @param maxTlp the most restrictive TLP they may read (TLP:AMBER: never TLP:AMBER+STRICT or TLP:RED material)
+ * @param maxHandling the most restrictive handling code they may read ({@code none}: only material without one;
+ *     {@code europol:H2}: also H1 and H2 material, and codes of other schemes up to the same restriction)
  * @param created when the user was created
  */
-public record User(String username, Set<Role> roles, Tlp maxTlp, Instant created) implements AuthenticatedPrincipal {
+public record User(String username, Set<Role> roles, Tlp maxTlp, Handling maxHandling, Instant created) implements AuthenticatedPrincipal {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
@@ -41,8 +45,13 @@ public record User(String username, Set<Role> roles, Tlp maxTlp, Instant created
         return roles.contains(role);
     }
 
-    /** Whether the user may read material marked {@code tlp}. */
-    public boolean cleared(Tlp tlp) {
-        return tlp.isAtMost(maxTlp);
+    /** What the user may read: every read path filters by it. */
+    public Clearance clearance() {
+        return new Clearance(maxTlp, maxHandling);
+    }
+
+    /** Whether the user may read material with this marking and handling code. */
+    public boolean cleared(Tlp tlp, Handling handling) {
+        return clearance().permits(tlp, handling);
     }
 }

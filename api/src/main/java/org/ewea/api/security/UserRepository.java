@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.ewea.collectors.store.Markings;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 
 /** The {@code users} collection, by username. All calls block. */
@@ -21,6 +23,8 @@ public final class UserRepository {
     public static final String COLLECTION = "users";
 
     private final MongoCollection<Document> users;
+
+    private static final String MAX_HANDLING = "maxHandling";
 
     public UserRepository(MongoDatabase database) {
         this.users = database.getCollection(COLLECTION);
@@ -32,6 +36,7 @@ public final class UserRepository {
             users.insertOne(new Document("_id", user.username())
                     .append("roles", user.roles().stream().map(Role::name).sorted().toList())
                     .append("maxTlp", user.maxTlp().name())
+                    .append(MAX_HANDLING, Markings.handlingDocument(user.maxHandling()))
                     .append("created", Date.from(user.created())));
             return true;
         } catch (MongoWriteException e) {
@@ -64,6 +69,7 @@ public final class UserRepository {
         users.replaceOne(Filters.eq("_id", user.username()), new Document("_id", user.username())
                 .append("roles", user.roles().stream().map(Role::name).sorted().toList())
                 .append("maxTlp", user.maxTlp().name())
+                .append(MAX_HANDLING, Markings.handlingDocument(user.maxHandling()))
                 .append("created", existing != null ? existing.getDate("created") : Date.from(user.created()))
                 .append("provider", provider), new com.mongodb.client.model.ReplaceOptions().upsert(true));
         return true;
@@ -88,7 +94,34 @@ public final class UserRepository {
     private static User user(Document d) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         d.getList("roles", String.class).forEach(r -> roles.add(Role.valueOf(r)));
+        Document handling = d.get(MAX_HANDLING, Document.class);
+        // users stored before handling codes existed are cleared for material without a handling code only
         return new User(d.getString("_id"), roles, Tlp.valueOf(d.getString("maxTlp")),
+                handling == null ? Handling.NONE : Markings.handling(new Document(Markings.HANDLING, handling)),
                 d.getDate("created").toInstant());
+    }
+
+    /**
+     * Changes a user's roles and clearance (null fields stay as they are); the changed user, or empty when there is
+     * no such user.
+     */
+    public Optional<User> update(String username, @org.jspecify.annotations.Nullable Set<Role> roles,
+            @org.jspecify.annotations.Nullable Tlp maxTlp, @org.jspecify.annotations.Nullable Handling maxHandling) {
+        List<org.bson.conversions.Bson> changes = new ArrayList<>();
+        if (roles != null) {
+            changes.add(com.mongodb.client.model.Updates.set("roles", roles.stream().map(Role::name).sorted()
+                    .toList()));
+        }
+        if (maxTlp != null) {
+            changes.add(com.mongodb.client.model.Updates.set("maxTlp", maxTlp.name()));
+        }
+        if (maxHandling != null) {
+            changes.add(com.mongodb.client.model.Updates.set(MAX_HANDLING, Markings.handlingDocument(maxHandling)));
+        }
+        if (!changes.isEmpty() && users.updateOne(Filters.eq("_id", username),
+                com.mongodb.client.model.Updates.combine(changes)).getMatchedCount() == 0) {
+            return Optional.empty();
+        }
+        return find(username);
     }
 }

@@ -14,7 +14,10 @@ import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.grading.HandlingCodes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,14 +35,23 @@ import reactor.core.publisher.Mono;
 
 /** Users (ADMIN only) and the caller's own record. */
 @RestController
-@Tag(name = "Users", description = "Users, their roles and TLP clearance")
+@Tag(name = "Users", description = "Users, their roles, TLP clearance and handling clearance")
 class UsersController {
 
     /** A user to create. */
     record UserRequest(@Schema(example = "ana.lyst") @Nullable String username,
             @Schema(example = "[\"ANALYST\"]") @Nullable List<String> roles,
             @Schema(description = "most restrictive TLP the user may read", example = "TLP:AMBER")
-            @Nullable String maxTlp) {
+            @Nullable String maxTlp,
+            @Schema(description = "most restrictive handling code the user may read: none (material without a"
+                    + " handling code only), all, or a code of a grading scheme such as europol:H2",
+                    example = "europol:H1") @Nullable String maxHandling) {
+    }
+
+    /** Changes to a user; fields left out stay as they are. */
+    record UserChange(@Schema(example = "[\"ANALYST\", \"TRAINER\"]") @Nullable List<String> roles,
+            @Schema(example = "TLP:AMBER+STRICT") @Nullable String maxTlp,
+            @Schema(example = "europol:H2") @Nullable String maxHandling) {
     }
 
     private final UserRepository users;
@@ -53,16 +66,19 @@ class UsersController {
     }
 
     private final PasswordEncoder encoder;
+    private final HandlingCodes handlingCodes;
 
-    UsersController(UserRepository users, BlockingStore store, InstantSource clock, PasswordEncoder encoder) {
+    UsersController(UserRepository users, BlockingStore store, InstantSource clock, PasswordEncoder encoder,
+            Methodology methodology) {
         this.encoder = encoder;
+        this.handlingCodes = methodology.grading().handlingCodes();
         this.users = users;
         this.store = store;
         this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/me", produces = "application/json")
-    @Operation(summary = "The calling user: name, roles and TLP clearance")
+    @Operation(summary = "The calling user: name, roles, TLP clearance and handling clearance")
     Mono<User> me(@AuthenticationPrincipal User user) {
         return Mono.just(user);
     }
@@ -79,39 +95,27 @@ class UsersController {
     @PostMapping(path = "/api/v1/users", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Create a user (ADMIN); give them a token with POST /api/v1/tokens",
             description = "roles: ANALYST, POLICY, TRAINER, ADMIN; maxTlp: the most restrictive TLP they may read"
-                    + " (default TLP:GREEN). 400 naming every invalid field; 409 if the username is taken.")
+                    + " (default TLP:GREEN); maxHandling: the most restrictive handling code they may read (default"
+                    + " none: only material without a handling code; GET /api/v1/methodology/handling-codes lists"
+                    + " them). 400 naming every invalid field; 409 if the username is taken.")
     Mono<ResponseEntity<User>> create(@RequestBody UserRequest request) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String role : request.roles() == null ? List.<String>of() : request.roles()) {
-            try {
-                roles.add(Role.valueOf(String.valueOf(role).toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                errors.add(new ApiProblem.FieldError("roles", "'" + role + "' is not one of "
-                        + List.of(Role.values())));
-            }
-        }
-        if (roles.isEmpty() && errors.isEmpty()) {
+        Set<Role> roles = roles(request.roles(), errors);
+        if (roles != null && roles.isEmpty() && errors.isEmpty()) {
             errors.add(new ApiProblem.FieldError("roles", "at least one role is needed"));
         }
-        Tlp maxTlp = Tlp.GREEN;
-        if (request.maxTlp() != null) {
-            try {
-                maxTlp = Tlp.parse(request.maxTlp());
-            } catch (IllegalArgumentException e) {
-                errors.add(new ApiProblem.FieldError("maxTlp", e.getMessage()));
-            }
-        }
+        Tlp maxTlp = tlp(request.maxTlp(), errors);
+        Handling maxHandling = handling(request.maxHandling(), errors);
         User user = null;
         try {
-            user = new User(String.valueOf(request.username()), roles.isEmpty() ? Set.of(Role.POLICY) : roles,
-                    maxTlp, clock.instant());
+            user = new User(String.valueOf(request.username()), roles == null || roles.isEmpty()
+                    ? Set.of(Role.POLICY) : roles, maxTlp == null ? Tlp.GREEN : maxTlp,
+                    maxHandling == null ? Handling.NONE : maxHandling, clock.instant());
         } catch (IllegalArgumentException e) {
             errors.add(new ApiProblem.FieldError("username", e.getMessage()));
         }
         if (!errors.isEmpty() || user == null) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The user is invalid: " + errors.stream()
-                    .map(ApiProblem.FieldError::message).reduce((a, b) -> a + "; " + b).orElse("") + ".", errors);
+            throw invalid("The user is invalid", errors);
         }
         User valid = user;
         return store.call(() -> {
@@ -120,6 +124,71 @@ class UsersController {
             }
             return ResponseEntity.created(URI.create("/api/v1/users/" + valid.username())).body(valid);
         });
+    }
+
+    @PatchMapping(path = "/api/v1/users/{username}", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Change a user's roles, TLP clearance or handling clearance (ADMIN)",
+            description = "Fields left out stay as they are. Takes effect on the user's next request (API tokens and"
+                    + " UI sessions read the user each time). 400 naming every invalid field; 404 for an unknown"
+                    + " user.")
+    Mono<User> change(@PathVariable("username") String username, @RequestBody UserChange request) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        Set<Role> roles = roles(request.roles(), errors);
+        if (roles != null && roles.isEmpty() && errors.isEmpty()) {
+            errors.add(new ApiProblem.FieldError("roles", "at least one role is needed"));
+        }
+        Tlp maxTlp = tlp(request.maxTlp(), errors);
+        Handling maxHandling = handling(request.maxHandling(), errors);
+        if (!errors.isEmpty()) {
+            throw invalid("The change is invalid", errors);
+        }
+        return store.call(() -> users.update(username, roles, maxTlp, maxHandling)
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + username + "'.")));
+    }
+
+    private static @Nullable Set<Role> roles(@Nullable List<String> names, List<ApiProblem.FieldError> errors) {
+        if (names == null) {
+            return null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : names) {
+            try {
+                roles.add(Role.valueOf(String.valueOf(role).toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiProblem.FieldError("roles", "'" + role + "' is not one of "
+                        + List.of(Role.values())));
+            }
+        }
+        return roles;
+    }
+
+    private static @Nullable Tlp tlp(@Nullable String text, List<ApiProblem.FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Tlp.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ApiProblem.FieldError("maxTlp", e.getMessage()));
+            return null;
+        }
+    }
+
+    private @Nullable Handling handling(@Nullable String text, List<ApiProblem.FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return handlingCodes.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ApiProblem.FieldError("maxHandling", e.getMessage()));
+            return null;
+        }
+    }
+
+    private static ApiProblem invalid(String what, List<ApiProblem.FieldError> errors) {
+        return new ApiProblem(ProblemType.INVALID_REQUEST, what + ": " + errors.stream()
+                .map(ApiProblem.FieldError::message).reduce((a, b) -> a + "; " + b).orElse("") + ".", errors);
     }
 
     @PutMapping(path = "/api/v1/me/password", consumes = "application/json")

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A source to create or replace. Only {@code id} (for creation) and {@code url} or {@code path} are required; the
- * rest have defaults (kind feed, hourly schedule, grading F6, TLP CLEAR, enabled).
+ * rest have defaults (kind feed, hourly schedule, grading F6, TLP CLEAR, no handling code, enabled).
  */
 public record SourceRequest(
         @Schema(example = "krebs-on-security") @Nullable String id,
@@ -23,10 +23,13 @@ public record SourceRequest(
         @Schema(example = "socks5://127.0.0.1:9050") @Nullable String proxy,
         @Nullable Boolean enabled,
         @Schema(description = "allow loopback and private addresses (off by default: SSRF guard)") @Nullable Boolean local,
-        @Schema(description = "mirror profile of a folder source", example = "ransomchats") @Nullable String profile) {
+        @Schema(description = "mirror profile of a folder source", example = "ransomchats") @Nullable String profile,
+        @Schema(description = "the provider's handling code for its items (GET /api/v1/methodology/handling-codes);"
+                + " readers need a handling clearance at least as restrictive to see them", example = "europol:H2")
+        @Nullable String handling) {
 
     SourceSpec toSpec(@Nullable String idOverride) {
         return new SourceSpec(idOverride != null ? idOverride : id, kind, title, url, path, schedule, language,
-                grading, tlp, tags, proxy, enabled, local, profile);
+                grading, tlp, tags, proxy, enabled, local, profile, handling);
     }
 }

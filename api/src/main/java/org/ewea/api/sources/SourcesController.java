@@ -49,16 +49,18 @@ class SourcesController {
 
     private final SourceRepository sources;
     private final OpmlImporter importer;
-    private final SourceValidator validator = new SourceValidator();
+    private final SourceValidator validator;
     private final BlockingStore store;
     private final InstantSource clock;
 
     private final HarvestScheduler scheduler;
 
-    SourcesController(SourceRepository sources, BlockingStore store, InstantSource clock, HarvestScheduler scheduler) {
+    SourcesController(SourceRepository sources, BlockingStore store, InstantSource clock, HarvestScheduler scheduler,
+            SourceValidator validator) {
         this.sources = sources;
         this.scheduler = scheduler;
-        this.importer = new OpmlImporter(sources, clock);
+        this.validator = validator;
+        this.importer = new OpmlImporter(sources, validator, clock);
         this.store = store;
         this.clock = clock;
     }
@@ -146,10 +148,12 @@ class SourcesController {
             @RequestParam(name = "grading", required = false) @Nullable String grading,
             @Parameter(description = "TLP for every imported source (default CLEAR)")
             @RequestParam(name = "tlp", required = false) @Nullable String tlp,
-            @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled) {
-        OpmlImporter.Defaults defaults = new OpmlImporter.Defaults(grading, tlp, enabled);
+            @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled,
+            @Parameter(description = "handling code for every imported source (default none)")
+            @RequestParam(name = "handling", required = false) @Nullable String handling) {
+        OpmlImporter.Defaults defaults = new OpmlImporter.Defaults(grading, tlp, enabled, handling);
         validate(new SourceRequest("opml-defaults", null, null, "https://opml.invalid/", null, null, null, grading,
-                tlp, null, null, enabled, null, null), null);
+                tlp, null, null, enabled, null, null, handling), null);
         return store.call(() -> {
             try {
                 OpmlImportReport report = importer.importOpml(opml, defaults);

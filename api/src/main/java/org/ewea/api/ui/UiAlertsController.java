@@ -60,7 +60,7 @@ class UiAlertsController {
         AlertState wanted = state == null || state.isBlank() ? null : parse(state);
         return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("alerts")
                 .modelAttribute("alerts", alerts.page(new AlertRepository.Query(wanted, null, null, null, null,
-                        user.maxTlp()), 0, 100))
+                        user.clearance()), 0, 100))
                 .modelAttribute("state", wanted == null ? "" : wanted.name())
                 .modelAttribute("states", List.of(AlertState.values()))
                 .modelAttribute("canMove", canMove(user)).build()));
@@ -71,11 +71,11 @@ class UiAlertsController {
             @RequestParam(name = "problem", required = false) @Nullable String problem) {
         return session.user(principal).flatMap(user -> store.call(() -> {
             Alert alert = cleared(user, id);
-            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.maxTlp())
+            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.clearance())
                     .stream().map(ItemView::of).toList();
             return Rendering.view("alert").modelAttribute("alert", alert).modelAttribute("evidence", evidence)
                     .modelAttribute("actions", actions.page(new ActionRepository.Query(null, null, id, null,
-                            user.maxTlp()), 0, 100))
+                            user.clearance()), 0, 100))
                     .modelAttribute("next", alert.state().next().stream().sorted().toList())
                     .modelAttribute("canMove", canMove(user))
                     .modelAttribute("canJudge", user.has(Role.ANALYST) || user.has(Role.ADMIN))
@@ -122,7 +122,7 @@ class UiAlertsController {
     }
 
     private Alert cleared(User user, String id) {
-        return alerts.find(id).filter(a -> user.cleared(a.tlp()))
+        return alerts.find(id).filter(a -> user.cleared(a.tlp(), a.handling()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id));
     }
 

@@ -121,7 +121,7 @@ class UiPagesController {
             Map<String, Long> states = new LinkedHashMap<>();
             for (AlertState state : List.of(AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ASSESSED)) {
                 states.put(state.name(), alerts.count(new AlertRepository.Query(state, null, null, null, null,
-                        user.maxTlp())));
+                        user.clearance())));
             }
             return Rendering.view("dashboard").modelAttribute("rows", rows).modelAttribute("asOf", day)
                     .modelAttribute("model", models.current().id()).modelAttribute("kind", kind == null ? "" : kind)
@@ -145,7 +145,7 @@ class UiPagesController {
                 daily.add(counts.getOrDefault(d, 0L));
             }
             List<ItemView> cited = score == null ? List.of()
-                    : evidence.newest(score, 10, user.maxTlp()).stream().map(ItemView::of).toList();
+                    : evidence.newest(score, 10, user.clearance()).stream().map(ItemView::of).toList();
             String category = methodology.taxonomy().path(id).getLast().id();
             String stage = score == null ? "weak-signal" : score.stage().stage();
             return Rendering.view("technology").modelAttribute("technology", technology)
@@ -171,8 +171,8 @@ class UiPagesController {
         int safePage = Math.max(0, Math.min(page, 400));
         return session.user(principal).flatMap(user -> store.call(() -> {
             SearchResult found = index.search(new SearchQuery(blank(text), blank(technology), blank(crimeArea),
-                    blank(source), blank(language), blank(grade), null, null, user.maxTlp(), safePage, 20));
-            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.maxTlp())
+                    blank(source), blank(language), blank(grade), null, null, user.clearance(), safePage, 20));
+            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.clearance())
                     .stream().map(ItemView::of).toList();
             Map<String, String> filters = new LinkedHashMap<>();
             putIfSet(filters, "technology", technology);

@@ -62,7 +62,7 @@ class UiWorkController {
         String who = audience == null || audience.isBlank() ? null : audience;
         return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("recommendations")
                 .modelAttribute("actions", actions.page(new ActionRepository.Query(wanted, who, null, null,
-                        user.maxTlp()), 0, 200))
+                        user.clearance()), 0, 200))
                 .modelAttribute("audience", who == null ? "" : who)
                 .modelAttribute("status", wanted == null ? "" : wanted.name())
                 .modelAttribute("statuses", List.of(ActionStatus.values()))
@@ -79,7 +79,7 @@ class UiWorkController {
             }
             ActionStatus next = status(String.valueOf(form.getFirst("status")));
             return store.call(() -> {
-                EarlyAction a = actions.find(id).filter(found -> user.cleared(found.tlp()))
+                EarlyAction a = actions.find(id).filter(found -> user.cleared(found.tlp(), found.handling()))
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no action " + id));
                 if (!actions.replace(a.changed(a.assignee() == null ? user.username() : null, next, null, null,
                         clock.instant()), a.version())) {
@@ -117,7 +117,7 @@ class UiWorkController {
         return session.user(principal).flatMap(user -> store.call(() -> ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", DigestRenderer.CSP)
-                .body(renderer.html(id, content(id), user.maxTlp()))));
+                .body(renderer.html(id, content(id), user.clearance()))));
     }
 
     @GetMapping(path = "/ui/digests/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -126,7 +126,7 @@ class UiWorkController {
         return session.user(principal).flatMap(user -> store.call(() -> ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ewea-digest.pdf\"")
-                .body(renderer.pdf(id, content(id), user.maxTlp()))));
+                .body(renderer.pdf(id, content(id), user.clearance()))));
     }
 
     private DigestContent content(String id) {

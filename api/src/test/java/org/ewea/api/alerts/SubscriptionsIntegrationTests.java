@@ -72,7 +72,7 @@ class SubscriptionsIntegrationTests {
     private static void raise(String series, Tlp tlp) {
         app.bean(AlertRaiser.class).raise(new Trigger(app.bean(RuleBook.class).find("stage-emerging").orElseThrow()
                 .rule(), new Subject("technology", series, series), series + " entered the emerging stage", "test",
-                0.7, "emerging", "P2", "digital-fraud", tlp, "B2", List.of(), Map.of(),
+                0.7, "emerging", "P2", "digital-fraud", tlp, org.ewea.methodology.Handling.NONE, "B2", List.of(), Map.of(),
                 LocalDate.parse("2026-03-01")));
     }
 

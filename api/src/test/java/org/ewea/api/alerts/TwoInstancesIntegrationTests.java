@@ -56,7 +56,8 @@ class TwoInstancesIntegrationTests {
     private static Trigger trigger(RunningApplication app, String series) {
         return new Trigger(app.bean(RuleBook.class).find("stage-emerging").orElseThrow().rule(),
                 new Subject("technology", series, series), series + " entered the emerging stage", "test", 0.5,
-                "emerging", "P2", "digital-fraud", Tlp.CLEAR, null, List.of(), Map.of(), LocalDate.parse("2026-03-01"));
+                "emerging", "P2", "digital-fraud", Tlp.CLEAR, org.ewea.methodology.Handling.NONE, null, List.of(), Map.of(),
+                LocalDate.parse("2026-03-01"));
     }
 
     private static CompletableFuture<ServerSentEvent<Map<String, Object>>> nextEvent(RunningApplication app,

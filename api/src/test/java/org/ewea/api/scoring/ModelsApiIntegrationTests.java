@@ -35,7 +35,7 @@ class ModelsApiIntegrationTests extends LiveApplicationTests {
     private static AnnotatedItem item(String url, String title, String source, Instant time, String cve) {
         HarmonisedItem base = TestItems.item(url, title, time, time);
         return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
-                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(),
+                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.handling(),
                 base.contentHash(), base.provenance()), new ItemAnnotations(List.of(),
                 cve == null ? List.of() : List.of(new ItemAnnotations.Entity("cve", cve, 1, cve)), "test"));
     }

@@ -58,9 +58,18 @@ class JwtIntegrationTests {
 
     private static String token(KeyPair signer, String issuer, String audience, Instant expires,
             List<String> roles, String tlp) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("c0ffee").audience(audience)
+        return token(signer, issuer, audience, expires, roles, tlp, null);
+    }
+
+    private static String token(KeyPair signer, String issuer, String audience, Instant expires,
+            List<String> roles, String tlp, @org.jspecify.annotations.Nullable String handling) throws Exception {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject("c0ffee").audience(audience)
                 .claim("preferred_username", "Ana.Lyst").claim("realm_access", Map.of("roles", roles))
-                .claim("ewea_max_tlp", tlp).issueTime(new Date()).expirationTime(Date.from(expires)).build();
+                .claim("ewea_max_tlp", tlp).issueTime(new Date()).expirationTime(Date.from(expires));
+        if (handling != null) {
+            builder.claim("ewea_max_handling", handling);
+        }
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         jwt.sign(new RSASSASigner(signer.getPrivate()));
         return jwt.serialize();
@@ -74,7 +83,15 @@ class JwtIntegrationTests {
         Map<String, Object> me = TestClients.forPort(port, token).get().uri("/api/v1/me").exchange().expectStatus()
                 .isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(me).containsEntry("username", "ana.lyst").containsEntry("maxTlp", "AMBER");
+        assertThat((Map<String, Object>) me.get("maxHandling")).as("no claim: unrestricted material only")
+                .containsEntry("code", "none");
         assertThat((List<String>) me.get("roles")).containsExactly("ANALYST");
+        String cleared = token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "AMBER",
+                "europol:H2");
+        Map<String, Object> h2 = TestClients.forPort(port, cleared).get().uri("/api/v1/me").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((Map<String, Object>) h2.get("maxHandling")).containsEntry("scheme", "europol")
+                .containsEntry("code", "H2");
         TestClients.forPort(port, token).get().uri("/api/v1/users").exchange().expectStatus().isForbidden();
         TestClients.forPort(port, token).get().uri("/api/v1/items").exchange().expectStatus().isOk();
     }
@@ -88,6 +105,7 @@ class JwtIntegrationTests {
                         "GREEN"),
                 token(keys, ISSUER, "someone-else", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN"),
                 token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("offline"), "GREEN"),
+                token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN", "H9"),
                 "not.a.jwt")) {
             TestClients.forPort(port, token).get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
         }

@@ -153,7 +153,7 @@ class TlpClearanceIntegrationTests {
             var alert = raiser.raise(new org.ewea.alerts.alert.Trigger(rule,
                     new org.ewea.alerts.alert.Subject("technology", series, series + " " + tlp.name() + " alert"),
                     series + " entered the emerging stage", "marked " + tlp.label(), 0.6, "emerging", "P2",
-                    "digital-fraud", tlp, "C3", List.of(), Map.of(), java.time.LocalDate.parse("2026-02-05"))).alert();
+                    "digital-fraud", tlp, org.ewea.methodology.Handling.NONE, "C3", List.of(), Map.of(), java.time.LocalDate.parse("2026-02-05"))).alert();
             planner.plan(alert);
             ids.add(alert.id());
         }

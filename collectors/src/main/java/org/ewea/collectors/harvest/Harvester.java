@@ -261,7 +261,7 @@ public final class Harvester {
     private static SourceDefinition definition(Source source) {
         return new SourceDefinition(source.id(), source.kind().id(), source.title(),
                 source.url() == null ? null : source.url().toString(), source.language(), source.grading(),
-                source.tlp());
+                source.tlp(), source.handling());
     }
 
     private record RunResult(HarvestOutcome outcome, @Nullable FailureReason failure, String detail,

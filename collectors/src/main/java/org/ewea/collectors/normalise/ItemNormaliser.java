@@ -48,7 +48,7 @@ public final class ItemNormaliser {
         Instant published = entry.published() != null ? entry.published() : entry.updated();
         String language = language(title + ". " + text, source.language());
         return new Normalised.Accepted(new HarmonisedItem(id, source.id(), canonicalUrl, title, text,
-                language, published, capture.captured(), source.grading(), source.tlp(), contentHash,
+                language, published, capture.captured(), source.grading(), source.tlp(), source.handling(), contentHash,
                 new Provenance(capture.sha256(), capture.origin(), capture.captured())));
     }
 

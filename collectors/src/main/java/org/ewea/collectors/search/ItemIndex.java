@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -73,6 +74,12 @@ public final class ItemIndex implements AutoCloseable {
     public static final List<String> FACETS = List.of("technology", "crimeArea", "source", "language", "grade",
             "month");
     static final int MAX_FACET_VALUES = 20;
+    /**
+     * The shape of the indexed documents, kept in the commit data: an index written in another shape is emptied on
+     * open, and the store-count check then rebuilds it (2: items carry their handling code).
+     */
+    static final String FORMAT = "2";
+    private static final String FORMAT_KEY = "ewea.format";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -95,6 +102,15 @@ public final class ItemIndex implements AutoCloseable {
         try {
             writer = new IndexWriter(directory, new IndexWriterConfig(new PerFieldAnalyzerWrapper(
                     analyzers.folding(), fields)).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            Map<String, String> committed = new HashMap<>();
+            Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+            if (data != null) {
+                data.forEach(e -> committed.put(e.getKey(), e.getValue()));
+            }
+            if (!FORMAT.equals(committed.get(FORMAT_KEY))) {
+                writer.deleteAll();
+            }
+            writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
             writer.commit();
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
@@ -172,6 +188,7 @@ public final class ItemIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField("id", item.id().value(), Field.Store.YES));
         doc.add(new StringField("tlp", item.tlp().name(), Field.Store.NO));
+        doc.add(new DoublePoint("handling", item.handling().restriction()));
         String text = item.title() + "\n" + item.text();
         doc.add(new TextField("all", text, Field.Store.NO));
         String language = item.language();
@@ -206,8 +223,10 @@ public final class ItemIndex implements AutoCloseable {
 
     public SearchResult search(SearchQuery q) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new TermInSetQuery("tlp", Tlp.atMost(q.clearance()).stream().map(t -> new BytesRef(t.name()))
-                .toList()), Occur.FILTER);
+        query.add(new TermInSetQuery("tlp", Tlp.atMost(q.clearance().tlp()).stream()
+                .map(t -> new BytesRef(t.name())).toList()), Occur.FILTER);
+        query.add(DoublePoint.newRangeQuery("handling", Double.NEGATIVE_INFINITY,
+                q.clearance().handling().restriction() + 1e-9), Occur.FILTER);
         filter(query, "technology", q.technology());
         filter(query, "crimeArea", q.crimeArea());
         filter(query, "source", q.source());

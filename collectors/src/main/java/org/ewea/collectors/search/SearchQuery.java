@@ -1,7 +1,7 @@
 package org.ewea.collectors.search;
 
 import java.time.LocalDate;
-import org.ewea.methodology.Tlp;
+import org.ewea.methodology.Clearance;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param grade a source grade, e.g. B2
  * @param from first day (published, else captured), inclusive
  * @param to last day, inclusive
- * @param clearance the reader's clearance: only items marked at most this
+ * @param clearance the reader's clearance: only items it permits
  * @param page page number from 0
  * @param size page size
  */
 public record SearchQuery(@Nullable String text, @Nullable String technology, @Nullable String crimeArea,
         @Nullable String source, @Nullable String language, @Nullable String grade, @Nullable LocalDate from,
-        @Nullable LocalDate to, Tlp clearance, int page, int size) {
+        @Nullable LocalDate to, Clearance clearance, int page, int size) {
 }

@@ -31,18 +31,25 @@ import org.xml.sax.SAXParseException;
 public final class OpmlImporter {
 
     /** Defaults applied to every imported source. */
-    public record Defaults(@Nullable String grading, @Nullable String tlp, @Nullable Boolean enabled) {
+    public record Defaults(@Nullable String grading, @Nullable String tlp, @Nullable Boolean enabled,
+            @Nullable String handling) {
+
+        /** Defaults without a handling code. */
+        public Defaults(@Nullable String grading, @Nullable String tlp, @Nullable Boolean enabled) {
+            this(grading, tlp, enabled, null);
+        }
     }
 
     private record Outline(String url, String title, @Nullable String language, List<String> categories) {
     }
 
     private final SourceRepository repository;
-    private final SourceValidator validator = new SourceValidator();
+    private final SourceValidator validator;
     private final InstantSource clock;
 
-    public OpmlImporter(SourceRepository repository, InstantSource clock) {
+    public OpmlImporter(SourceRepository repository, SourceValidator validator, InstantSource clock) {
         this.repository = repository;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -72,7 +79,7 @@ public final class OpmlImporter {
             try {
                 Source source = validator.validate(new SourceSpec(id, "feed", outline.title(), outline.url(), null,
                         null, outline.language(), defaults.grading(), defaults.tlp(), outline.categories(), null,
-                        defaults.enabled(), false), clock.instant());
+                        defaults.enabled(), false, null, defaults.handling()), clock.instant());
                 takenIds.add(id);
                 sources.add(source);
             } catch (InvalidSourceException e) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param language BCP 47 hint for its items, or null to detect
  * @param grading default Admiralty grade of its items
  * @param tlp default TLP marking of its items
+ * @param handling handling code of its items ({@link Handling#NONE} when the provider sets none)
  * @param tags free tags, e.g. the categories it was imported under
  * @param proxy HTTP or SOCKS proxy to fetch through (e.g. Tor for .onion), or null
  * @param enabled whether the scheduler collects it
@@ -29,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param profile the mirror profile a folder source is read with (e.g. {@code ransomchats}), or null
  */
 public record Source(SourceId id, SourceKind kind, String title, @Nullable URI url, @Nullable String path,
-        String schedule, @Nullable String language, AdmiraltyGrade grading, Tlp tlp, List<String> tags,
+        String schedule, @Nullable String language, AdmiraltyGrade grading, Tlp tlp, Handling handling, List<String> tags,
         @Nullable URI proxy, boolean enabled, boolean local, Instant created, Instant updated,
         @Nullable String profile) {
 
@@ -51,7 +53,7 @@ public record Source(SourceId id, SourceKind kind, String title, @Nullable URI u
     }
 
     public Source withTimes(Instant created, Instant updated) {
-        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy, enabled, local,
-                created, updated, profile);
+        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, handling, tags, proxy, enabled,
+                local, created, updated, profile);
     }
 }

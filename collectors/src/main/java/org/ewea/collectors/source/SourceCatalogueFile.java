@@ -33,10 +33,14 @@ public final class SourceCatalogueFile {
     record Entry(@Nullable String id, @Nullable String kind, @Nullable String title, @Nullable String url,
             @Nullable String path, @Nullable String schedule, @Nullable String language, @Nullable String grading,
             @Nullable String tlp, @Nullable List<String> tags, @Nullable String proxy, @Nullable Boolean enabled,
-            @Nullable Boolean local, @Nullable String profile) {
+            @Nullable Boolean local, @Nullable String profile, @Nullable String handling) {
     }
 
-    private final SourceValidator validator = new SourceValidator();
+    private final SourceValidator validator;
+
+    public SourceCatalogueFile(SourceValidator validator) {
+        this.validator = validator;
+    }
 
     /** Reads and validates the file. */
     public List<Source> read(Path file, Instant now) {
@@ -55,7 +59,7 @@ public final class SourceCatalogueFile {
             try {
                 Source source = validator.validate(new SourceSpec(e.id(), e.kind(), e.title(), e.url(), e.path(),
                         e.schedule(), e.language(), e.grading(), e.tlp(), e.tags(), e.proxy(), e.enabled(), e.local(),
-                        e.profile()), now);
+                        e.profile(), e.handling()), now);
                 if (!ids.add(source.id().value())) {
                     throw definition.errorAt("id", value, "source '" + value + "' is listed twice");
                 }

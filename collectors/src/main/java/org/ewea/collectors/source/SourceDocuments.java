@@ -23,6 +23,8 @@ final class SourceDocuments {
                 .append("language", s.language())
                 .append("grading", s.grading().code())
                 .append("tlp", s.tlp().name())
+                .append(org.ewea.collectors.store.Markings.HANDLING,
+                        org.ewea.collectors.store.Markings.handlingDocument(s.handling()))
                 .append("tags", s.tags())
                 .append("proxy", s.proxy() == null ? null : s.proxy().toString())
                 .append("enabled", s.enabled())
@@ -37,6 +39,7 @@ final class SourceDocuments {
                 d.getString("title"), d.getString("url") == null ? null : URI.create(d.getString("url")),
                 d.getString("path"), d.getString("schedule"), d.getString("language"),
                 AdmiraltyGrade.parse(d.getString("grading")), Tlp.valueOf(d.getString("tlp")),
+                org.ewea.collectors.store.Markings.handling(d),
                 d.getList("tags", String.class), d.getString("proxy") == null ? null : URI.create(d.getString("proxy")),
                 d.getBoolean("enabled", true), d.getBoolean("local", false), d.getDate("created").toInstant(),
                 d.getDate("updated").toInstant(), d.getString("profile"));

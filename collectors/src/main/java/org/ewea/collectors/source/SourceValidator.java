@@ -10,14 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
+import org.ewea.methodology.grading.HandlingCodes;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
 /**
  * Turns a {@link SourceSpec} into a {@link Source}, checking every field and reporting all problems at once. Defaults:
- * kind feed, schedule hourly, grading F6 (cannot be judged), TLP CLEAR, enabled, not local.
+ * kind feed, schedule hourly, grading F6 (cannot be judged), TLP CLEAR, no handling code, enabled, not local.
  */
 public final class SourceValidator {
 
@@ -26,6 +28,12 @@ public final class SourceValidator {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private final org.ewea.collectors.mirror.MirrorProfiles profiles = new org.ewea.collectors.mirror.MirrorProfiles();
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} &/,.'()+_-]{1,80}");
+    private final HandlingCodes handlingCodes;
+
+    /** @param handlingCodes the handling codes of the grading schemes in force */
+    public SourceValidator(HandlingCodes handlingCodes) {
+        this.handlingCodes = handlingCodes;
+    }
 
     public Source validate(SourceSpec spec, Instant now) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -83,6 +91,17 @@ public final class SourceValidator {
                 errors.put("tlp", e.getMessage());
             }
         }
+        Handling handling = Handling.NONE;
+        if (spec.handling() != null && !spec.handling().isBlank()) {
+            try {
+                handling = handlingCodes.parse(spec.handling());
+                if (handling == Handling.ALL) {
+                    errors.put("handling", "'all' is a reader's clearance, not a handling code of material");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("handling", e.getMessage());
+            }
+        }
         List<String> tags = new ArrayList<>();
         for (String tag : spec.tags() == null ? List.<String>of() : spec.tags()) {
             if (tag == null || !TAG.matcher(tag.strip()).matches()) {
@@ -112,7 +131,7 @@ public final class SourceValidator {
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(errors);
         }
-        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, tags, proxy,
+        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, handling, tags, proxy,
                 spec.enabled() == null || spec.enabled(), Boolean.TRUE.equals(spec.local()), now, now, profile);
     }
 

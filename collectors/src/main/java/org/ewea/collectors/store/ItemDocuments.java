@@ -32,7 +32,7 @@ final class ItemDocuments {
     /** The time items are listed by: published when known, otherwise captured. */
     static final String TIME = "time";
     static final String GRADING = "grading";
-    static final String TLP = "tlp";
+    static final String TLP = Markings.TLP;
     static final String CONTENT_HASH = "contentHash";
     static final String PROVENANCE = "provenance";
     static final String ANNOTATIONS = "annotations";
@@ -58,6 +58,7 @@ final class ItemDocuments {
                 .append(TIME, date(item.effectiveTime()))
                 .append(GRADING, item.grading().code())
                 .append(TLP, item.tlp().name())
+                .append(Markings.HANDLING, Markings.handlingDocument(item.handling()))
                 .append(CONTENT_HASH, item.contentHash())
                 .append(PROVENANCE, new Document("rawSha256", item.provenance().rawSha256())
                         .append("origin", item.provenance().origin().toString())
@@ -108,6 +109,7 @@ final class ItemDocuments {
                 requiredInstant(document.getDate(CAPTURED)),
                 AdmiraltyGrade.parse(document.getString(GRADING)),
                 Tlp.valueOf(document.getString(TLP)),
+                Markings.handling(document),
                 document.getString(CONTENT_HASH),
                 new Provenance(provenance.getString("rawSha256"), URI.create(provenance.getString("origin")),
                         requiredInstant(provenance.getDate("captured"))));

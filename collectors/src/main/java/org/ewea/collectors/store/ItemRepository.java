@@ -29,6 +29,7 @@ import org.ewea.collectors.dedup.StoryIndex;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -175,19 +176,19 @@ public final class ItemRepository {
 
     /** As {@link #page}, with annotations. */
     public List<AnnotatedItem> pageAnnotated(int page, int size) {
-        return pageAnnotated(page, size, Tlp.RED);
+        return pageAnnotated(page, size, Clearance.FULL);
     }
 
-    /** As {@link #pageAnnotated(int, int)}, of the items marked at most {@code clearance} only. */
-    public List<AnnotatedItem> pageAnnotated(int page, int size, Tlp clearance) {
+    /** As {@link #pageAnnotated(int, int)}, of the items {@code clearance} permits only. */
+    public List<AnnotatedItem> pageAnnotated(int page, int size, Clearance clearance) {
         return pageAnnotated(page, size, clearance, null);
     }
 
     /**
-     * As {@link #pageAnnotated(int, int, Tlp)}, and when {@code minRelevance} is given only items scored at least
+     * As {@link #pageAnnotated(int, int, Clearance)}, and when {@code minRelevance} is given only items scored at least
      * that relevant.
      */
-    public List<AnnotatedItem> pageAnnotated(int page, int size, Tlp clearance, @Nullable Double minRelevance) {
+    public List<AnnotatedItem> pageAnnotated(int page, int size, Clearance clearance, @Nullable Double minRelevance) {
         List<AnnotatedItem> result = new ArrayList<>(size);
         items.find(listed(clearance, minRelevance))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
@@ -245,18 +246,19 @@ public final class ItemRepository {
     }
 
     private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit) {
-        return newest(about, from, to, limit, Tlp.RED);
+        return newest(about, from, to, limit, Clearance.FULL);
     }
 
-    /** As {@link #taggedWith(String, Instant, Instant, int)}, of the items marked at most {@code clearance}. */
-    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to, int limit, Tlp clearance) {
+    /** As {@link #taggedWith(String, Instant, Instant, int)}, of the items {@code clearance} permits. */
+    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to, int limit,
+            Clearance clearance) {
         return newest(Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology", technology), from, to, limit,
                 clearance);
     }
 
-    /** As {@link #mentioning(String, String, Instant, Instant, int)}, of the items marked at most {@code clearance}. */
+    /** As {@link #mentioning(String, String, Instant, Instant, int)}, of the items {@code clearance} permits. */
     public List<AnnotatedItem> mentioning(String entityType, String value, Instant from, Instant to, int limit,
-            Tlp clearance) {
+            Clearance clearance) {
         return newest(Filters.elemMatch(ItemDocuments.ANNOTATIONS + ".entities",
                 Filters.and(eq("type", entityType), eq("value", value))), from, to, limit, clearance);
     }
@@ -285,63 +287,65 @@ public final class ItemRepository {
 
     /**
      * The newest items whose title or text contains {@code word} as a whole word (any case), with their time in
-     * {@code [from, to)}, marked at most {@code clearance}: evidence for a term no annotation records.
+     * {@code [from, to)}, that {@code clearance} permits: evidence for a term no annotation records.
      */
-    public List<AnnotatedItem> containing(String word, Instant from, Instant to, int limit, Tlp clearance) {
+    public List<AnnotatedItem> containing(String word, Instant from, Instant to, int limit,
+            Clearance clearance) {
         String pattern = "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
         return newest(Filters.or(Filters.regex(ItemDocuments.TITLE, pattern, "i"),
                 Filters.regex(ItemDocuments.TEXT, pattern, "i")), from, to, limit, clearance);
     }
 
-    /** The TLP markings of the items extracted from a raw capture. */
-    public java.util.Set<Tlp> markingsFromCapture(String sha256) {
-        java.util.Set<Tlp> markings = java.util.EnumSet.noneOf(Tlp.class);
+    /**
+     * Whether a reader with {@code clearance} may see a raw capture: every item extracted from it must be permitted
+     * (a capture no item came from is not shown to anyone but a fully cleared reader).
+     */
+    public boolean captureCleared(String sha256, Clearance clearance) {
+        boolean[] any = {false};
+        boolean[] all = {true};
         items.find(eq(ItemDocuments.PROVENANCE + ".rawSha256", sha256))
-                .projection(new Document(ItemDocuments.TLP, 1))
-                .forEach(d -> markings.add(Tlp.valueOf(d.getString(ItemDocuments.TLP))));
-        return markings;
+                .projection(new Document(Markings.TLP, 1).append(Markings.HANDLING, 1))
+                .forEach(d -> {
+                    any[0] = true;
+                    all[0] &= clearance.permits(Tlp.valueOf(d.getString(Markings.TLP)), Markings.handling(d));
+                });
+        return any[0] ? all[0] : clearance.full();
     }
 
-    /** Items marked at most {@code clearance} (no filter at all for TLP:RED, the most restrictive). */
-    private static Bson cleared(Tlp clearance) {
-        if (clearance == Tlp.RED) {
-            return new Document();
-        }
-        return Filters.in(ItemDocuments.TLP, Tlp.atMost(clearance).stream().map(Tlp::name).toList());
-    }
-
-    /** Items marked at most {@code clearance}: {@link #count()} for TLP:RED, else counted by query. */
-    public long count(Tlp clearance) {
+    /** Items {@code clearance} permits: {@link #count()} when it permits everything, else counted by query. */
+    public long count(Clearance clearance) {
         return count(clearance, null);
     }
 
-    /** As {@link #count(Tlp)}, of the items scored at least {@code minRelevance} when it is given. */
-    public long count(Tlp clearance, @Nullable Double minRelevance) {
-        return clearance == Tlp.RED && minRelevance == null ? count()
+    /** As {@link #count(Clearance)}, of the items scored at least {@code minRelevance} when it is given. */
+    public long count(Clearance clearance, @Nullable Double minRelevance) {
+        return clearance.full() && minRelevance == null ? count()
                 : items.countDocuments(listed(clearance, minRelevance));
     }
 
-    private static Bson listed(Tlp clearance, @Nullable Double minRelevance) {
-        return minRelevance == null ? cleared(clearance) : Filters.and(cleared(clearance),
-                Filters.gte(ItemDocuments.RELEVANCE + ".probability", minRelevance));
+    private static Bson listed(Clearance clearance, @Nullable Double minRelevance) {
+        Bson relevant = minRelevance == null ? new Document()
+                : Filters.gte(ItemDocuments.RELEVANCE + ".probability", minRelevance);
+        return Markings.and(relevant, clearance);
     }
 
-    private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit, Tlp clearance) {
+    private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit, Clearance clearance) {
         List<AnnotatedItem> result = new ArrayList<>(limit);
-        items.find(Filters.and(about, cleared(clearance),
+        items.find(Markings.and(Filters.and(about,
                         Filters.gte(ItemDocuments.TIME, Date.from(from)),
-                        Filters.lt(ItemDocuments.TIME, Date.from(to))))
+                        Filters.lt(ItemDocuments.TIME, Date.from(to))), clearance))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
                 .limit(limit)
                 .forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
         return result;
     }
 
-    /** The items of the ids, in their order, of those stored and marked at most {@code clearance}. */
-    public List<AnnotatedItem> findAnnotated(List<ItemId> ids, Tlp clearance) {
+    /** The items of the ids, in their order, of those stored and permitted by {@code clearance}. */
+    public List<AnnotatedItem> findAnnotated(List<ItemId> ids, Clearance clearance) {
         List<AnnotatedItem> found = new ArrayList<>();
         for (ItemId id : ids) {
-            findAnnotated(id).filter(i -> i.item().tlp().isAtMost(clearance)).ifPresent(found::add);
+            findAnnotated(id).filter(i -> clearance.permits(i.item().tlp(), i.item().handling()))
+                    .ifPresent(found::add);
         }
         return found;
     }

@@ -65,7 +65,7 @@ public class ItemSearchBenchmark {
             String text = split < 0 ? "" : document.substring(split + 1);
             items.add(annotator.annotate(new HarmonisedItem(ItemId.forUrl(url), new SourceId("bench-" + i % 50), url,
                     title, text, "en", when.plusSeconds(i * 60L), when.plusSeconds(i * 60L),
-                    AdmiraltyGrade.parse("B2"), i % 5 == 0 ? Tlp.AMBER : Tlp.CLEAR, Digests.sha256Hex(document),
+                    AdmiraltyGrade.parse("B2"), i % 5 == 0 ? Tlp.AMBER : Tlp.CLEAR, org.ewea.methodology.Handling.NONE, Digests.sha256Hex(document),
                     new Provenance(Digests.sha256Hex(url), URI.create(url), when))));
             lowered.add(document.toLowerCase(Locale.ROOT));
         }
@@ -84,7 +84,8 @@ public class ItemSearchBenchmark {
     public long luceneSearch() {
         long found = 0;
         for (String q : QUERIES) {
-            found += index.search(new SearchQuery(q, null, null, null, null, null, null, null, Tlp.GREEN, 0, 20))
+            found += index.search(new SearchQuery(q, null, null, null, null, null, null, null,
+                    org.ewea.methodology.Clearance.of(Tlp.GREEN), 0, 20))
                     .total();
         }
         return found;

@@ -65,7 +65,7 @@ class WebHarvestTests {
             server.on("/forum/page2", ex -> respond(ex, 200, "text/html", page(
                     post("Drone delivery to prisons", "https://other.example/t/3", "2026-01-09", "Payloads up to 2 kg"),
                     "/forum/page1")));
-            Source source = new SourceValidator().validate(new SourceSpec("test-forum-source", "web", "Forum",
+            Source source = org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("test-forum-source", "web", "Forum",
                     server.url("/forum/page1").toString(), null, null, "en", "D4", "AMBER", null, null, true, true,
                     "test-forum"), Instant.now());
             Harvester harvester = harvester(database, items, fetcher);
@@ -107,7 +107,7 @@ class WebHarvestTests {
             server.on("/thread/2", ex -> respond(ex, 200, "text/html",
                     "<div class='post-body'>A post without a title of its own.</div>".getBytes(StandardCharsets.UTF_8)));
             server.on("/thread/3", ex -> respond(ex, 404, "text/plain", "gone".getBytes(StandardCharsets.UTF_8)));
-            Source source = new SourceValidator().validate(new SourceSpec("detail-forum", "web", null,
+            Source source = org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("detail-forum", "web", null,
                     server.url("/threads").toString(), null, null, "en", null, null, null, null, true, true,
                     "test-forum-detail"), Instant.now());
             Harvester harvester = harvester(database, items, fetcher);
@@ -134,11 +134,11 @@ class WebHarvestTests {
     @Test
     void webSourcesNeedAnHtmlProfile() {
         InvalidSourceException missing = org.assertj.core.api.Assertions.catchThrowableOfType(
-                InvalidSourceException.class, () -> new SourceValidator().validate(new SourceSpec("w", "web", null,
+                InvalidSourceException.class, () -> org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("w", "web", null,
                         "https://forum.example/", null, null, null, null, null, null, null, null, null), Instant.now()));
         assertThat(missing.errors()).containsKey("profile");
         InvalidSourceException wrong = org.assertj.core.api.Assertions.catchThrowableOfType(
-                InvalidSourceException.class, () -> new SourceValidator().validate(new SourceSpec("w", "web", null,
+                InvalidSourceException.class, () -> org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("w", "web", null,
                         "https://forum.example/", null, null, null, null, null, null, null, null, null, "ransomchats"),
                         Instant.now()));
         assertThat(wrong.errors().get("profile")).contains("html profile");

@@ -26,7 +26,7 @@ class SchedulingTests {
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
     private static Source source(String id, String cron, boolean enabled) {
-        return new SourceValidator().validate(new SourceSpec(id, "feed", null, "https://" + id + ".example/rss", null,
+        return org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec(id, "feed", null, "https://" + id + ".example/rss", null,
                 cron, null, null, null, null, null, enabled, false), Instant.now());
     }
 

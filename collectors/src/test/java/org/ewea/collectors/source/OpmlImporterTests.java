@@ -29,7 +29,7 @@ class OpmlImporterTests {
     @BeforeEach
     void create() {
         repository = new SourceRepository(STORE.freshDatabase());
-        importer = new OpmlImporter(repository, InstantSource.fixed(Instant.parse("2026-11-21T12:00:00Z")));
+        importer = new OpmlImporter(repository, org.ewea.collectors.testing.TestSources.validator(), InstantSource.fixed(Instant.parse("2026-11-21T12:00:00Z")));
     }
 
     @Test

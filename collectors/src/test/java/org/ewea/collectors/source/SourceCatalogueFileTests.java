@@ -27,7 +27,7 @@ class SourceCatalogueFileTests {
     @Test
     void createsAndReplacesTheFilesSourcesOnly() throws IOException {
         SourceRepository repository = new SourceRepository(STORE.freshDatabase());
-        repository.create(new SourceValidator().validate(new SourceSpec("api-made", null, null,
+        repository.create(org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("api-made", null, null,
                 "https://api.example/rss", null, null, null, null, null, null, null, null, null), NOW));
         Path file = dir.resolve("sources.yaml");
         Files.writeString(file, """
@@ -42,7 +42,7 @@ class SourceCatalogueFileTests {
                     profile: ransomchats
                     tlp: AMBER
                 """);
-        SourceCatalogueFile catalogue = new SourceCatalogueFile();
+        SourceCatalogueFile catalogue = new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator());
         assertThat(catalogue.apply(catalogue.read(file, NOW), repository, NOW)).isEqualTo(2);
         assertThat(repository.find(new SourceId("krebs")).orElseThrow().grading().code()).isEqualTo("B2");
 
@@ -65,13 +65,13 @@ class SourceCatalogueFileTests {
                     url: ftp://bad.example/rss
                 """);
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> new SourceCatalogueFile().read(file, NOW))
+                .isThrownBy(() -> new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW))
                 .satisfies(e -> {
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.getMessage()).contains("sources.yaml:4").contains("'bad'").contains("url");
                 });
         Files.writeString(file, "sources:\n  - id: x\n    colour: red\n");
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> new SourceCatalogueFile().read(file, NOW)).withMessageContaining(":3:");
+                .isThrownBy(() -> new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW)).withMessageContaining(":3:");
     }
 }

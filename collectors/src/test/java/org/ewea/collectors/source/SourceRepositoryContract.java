@@ -28,7 +28,7 @@ abstract class SourceRepositoryContract {
     }
 
     private static Source source(String id, String url, boolean enabled) {
-        return new SourceValidator().validate(new SourceSpec(id, "feed", "Title " + id, url, null, null, "en", "B2",
+        return org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec(id, "feed", "Title " + id, url, null, null, "en", "B2",
                 "GREEN", List.of("news"), null, enabled, false), NOW);
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SourceValidatorTests {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private final SourceValidator validator = new SourceValidator();
+    private final SourceValidator validator = org.ewea.collectors.testing.TestSources.validator();
 
     @Test
     void appliesDefaults() {
@@ -25,6 +25,25 @@ class SourceValidatorTests {
         assertThat(source.enabled()).isTrue();
         assertThat(source.local()).isFalse();
         assertThat(source.created()).isEqualTo(NOW);
+    }
+
+    @Test
+    void takesAHandlingCodeOfTheGradingSchemesAndRejectsOthers() {
+        assertThat(validator.validate(new SourceSpec("krebs", null, null, "https://krebsonsecurity.com/feed",
+                null, null, null, null, null, null, null, null, null), NOW).handling())
+                .isEqualTo(org.ewea.methodology.Handling.NONE);
+        assertThat(validator.validate(new SourceSpec("partner", null, null, "https://partner.example/feed", null,
+                null, null, null, null, null, null, null, null, null, "europol:h2"), NOW).handling().label())
+                .isEqualTo("europol:H2");
+        InvalidSourceException unknown = catchThrowableOfType(InvalidSourceException.class,
+                () -> validator.validate(new SourceSpec("partner", null, null, "https://partner.example/feed", null,
+                        null, null, null, null, null, null, null, null, null, "H7"), NOW));
+        assertThat(unknown.errors()).containsKey("handling");
+        assertThat(unknown.errors().get("handling")).contains("unknown handling code 'H7'", "europol:H3");
+        InvalidSourceException all = catchThrowableOfType(InvalidSourceException.class,
+                () -> validator.validate(new SourceSpec("partner", null, null, "https://partner.example/feed", null,
+                        null, null, null, null, null, null, null, null, null, "all"), NOW));
+        assertThat(all.errors().get("handling")).contains("reader's clearance");
     }
 
     @Test

@@ -79,7 +79,7 @@ abstract class ItemRepositoryContract {
     private static HarmonisedItem withText(String url, String title, String text, Instant captured) {
         HarmonisedItem base = item(url, title, captured, captured);
         return new HarmonisedItem(base.id(), base.sourceId(), base.canonicalUrl(), title, text, base.language(),
-                base.published(), captured, base.grading(), base.tlp(),
+                base.published(), captured, base.grading(), base.tlp(), base.handling(),
                 org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text), base.provenance());
     }
 
@@ -170,5 +170,44 @@ abstract class ItemRepositoryContract {
         assertThat(repository.forEachAnnotated(10, items -> { })).isEqualTo(1234);
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> repository.forEachAnnotated(0, items -> { }));
+    }
+
+    private HarmonisedItem marked(String name, org.ewea.methodology.Tlp tlp, org.ewea.methodology.Handling handling) {
+        HarmonisedItem base = item("https://marked.example/" + name, name, T0, T0);
+        return new HarmonisedItem(base.id(), base.sourceId(), base.canonicalUrl(), base.title(), base.text(),
+                base.language(), base.published(), base.captured(), base.grading(), tlp, handling,
+                base.contentHash(), base.provenance());
+    }
+
+    @Test
+    void readersSeeOnlyTheMarkingsAndHandlingCodesTheyAreClearedFor() {
+        var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
+        var green = org.ewea.methodology.Tlp.GREEN;
+        var red = org.ewea.methodology.Tlp.RED;
+        repository.insertNew(List.of(marked("open", green, org.ewea.methodology.Handling.NONE),
+                marked("h1", green, codes.parse("europol:H1")), marked("h3", green, codes.parse("europol:H3")),
+                marked("red", red, org.ewea.methodology.Handling.NONE)));
+        // stored before handling codes existed: no handling field at all, read as unrestricted
+        HarmonisedItem legacy = marked("legacy", green, org.ewea.methodology.Handling.NONE);
+        repository.insertNew(List.of(legacy));
+        database().getCollection("items").updateOne(com.mongodb.client.model.Filters.eq("_id", legacy.id().value()),
+                com.mongodb.client.model.Updates.unset(Markings.HANDLING));
+        assertThat(repository.find(legacy.id())).contains(legacy);
+        assertThat(repository.find(marked("h1", green, codes.parse("europol:H1")).id()).orElseThrow().handling())
+                .isEqualTo(codes.parse("europol:H1"));
+
+        var amberH1 = new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER, codes.parse("H1"));
+        assertThat(repository.pageAnnotated(0, 10, amberH1, null)).extracting(i -> i.item().title())
+                .containsExactlyInAnyOrder("open", "h1", "legacy");
+        assertThat(repository.count(amberH1)).isEqualTo(3);
+        assertThat(repository.count(org.ewea.methodology.Clearance.of(red))).isEqualTo(3);
+        assertThat(repository.count(new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER,
+                codes.parse("uk-3x5x2:C")))).as("C (0.7) covers H1 (0.5)").isEqualTo(3);
+        assertThat(repository.count(org.ewea.methodology.Clearance.FULL)).isEqualTo(5);
+        assertThat(repository.containing("h3", T0.minusSeconds(1), T0.plusSeconds(1), 10, amberH1)).isEmpty();
+        assertThat(repository.containing("h3", T0.minusSeconds(1), T0.plusSeconds(1), 10,
+                new org.ewea.methodology.Clearance(green, codes.parse("H3")))).hasSize(1);
+        assertThat(repository.findAnnotated(List.of(marked("h3", green, codes.parse("H3")).id(), legacy.id()),
+                amberH1)).extracting(i -> i.item().title()).containsExactly("legacy");
     }
 }

@@ -18,12 +18,19 @@ public final class GradingSchemes {
 
     private final Map<String, GradingScheme> schemes = new LinkedHashMap<>();
     private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+    private final HandlingCodes handlingCodes;
 
     public GradingSchemes(List<GradingScheme> schemes) {
         for (GradingScheme scheme : schemes) {
             this.schemes.put(scheme.id(), scheme);
             this.patterns.put(scheme.id(), pattern(scheme));
         }
+        this.handlingCodes = new HandlingCodes(schemes);
+    }
+
+    /** The handling codes of every scheme, as sources, items and readers' clearances name them. */
+    public HandlingCodes handlingCodes() {
+        return handlingCodes;
     }
 
     private static Pattern pattern(GradingScheme scheme) {

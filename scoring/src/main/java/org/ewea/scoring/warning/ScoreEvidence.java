@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.Tlp;
+import org.ewea.methodology.Clearance;
 
 /**
  * The items behind a score: the newest items of the score's 28 days that are tagged with its technology, mention its
@@ -21,7 +21,7 @@ public final class ScoreEvidence {
     }
 
     /** Up to {@code limit} items, newest first, marked at most {@code clearance}. */
-    public List<AnnotatedItem> newest(EarlyWarningScore score, int limit, Tlp clearance) {
+    public List<AnnotatedItem> newest(EarlyWarningScore score, int limit, Clearance clearance) {
         Instant to = score.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant from = to.minus(Duration.ofDays(EarlyWarningScorer.ACTIVE_DAYS));
         return switch (score.kind()) {

@@ -34,7 +34,7 @@ abstract class SignalRepositoryContract {
             String... tags) {
         HarmonisedItem base = TestItems.item(url, title, published, published);
         HarmonisedItem item = new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(), base.title(),
-                base.text(), base.language(), published, published, AdmiraltyGrade.parse(grade), base.tlp(),
+                base.text(), base.language(), published, published, AdmiraltyGrade.parse(grade), base.tlp(), base.handling(),
                 base.contentHash(), base.provenance());
         List<ItemAnnotations.Tag> tagList = java.util.Arrays.stream(tags)
                 .map(t -> new ItemAnnotations.Tag(t, 1, 0, t)).toList();

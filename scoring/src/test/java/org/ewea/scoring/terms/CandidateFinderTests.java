@@ -31,7 +31,7 @@ class CandidateFinderTests {
         Instant time = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
         HarmonisedItem base = TestItems.item(url, title, time, time);
         return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
-                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(),
+                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.handling(),
                 base.contentHash(), base.provenance()), ItemAnnotations.NONE);
     }
 

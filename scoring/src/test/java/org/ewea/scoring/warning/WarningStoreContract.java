@@ -48,7 +48,7 @@ abstract class WarningStoreContract {
             List<String> cves) {
         HarmonisedItem base = TestItems.item(url, title, time, time);
         HarmonisedItem item = new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(), base.title(),
-                base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.contentHash(),
+                base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.handling(), base.contentHash(),
                 base.provenance());
         return new AnnotatedItem(item, new ItemAnnotations(
                 tags.stream().map(t -> new ItemAnnotations.Tag(t, 1, 0, t)).toList(),
