@@ -49,7 +49,14 @@ public final class DigestRenderer {
 
     /** The same page as PDF. */
     public byte[] pdf(String id, DigestContent content, Clearance clearance) {
-        Document doc = render(id, content, clearance);
+        return pdf(render(id, content, clearance));
+    }
+
+    /**
+     * Any page built with jsoup in XHTML syntax, as PDF (openhtmltopdf, PDFBox); images must be inline
+     * ({@code data:} URLs): nothing is fetched.
+     */
+    public static byte[] pdf(Document doc) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

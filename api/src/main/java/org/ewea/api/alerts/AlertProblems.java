@@ -8,12 +8,12 @@ import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
 
 /** The alerts module's exceptions as API problems. */
-final class AlertProblems {
+public final class AlertProblems {
 
     private AlertProblems() {
     }
 
-    static Throwable of(Throwable error) {
+    public static Throwable of(Throwable error) {
         return switch (error) {
             case IllegalTransitionException illegal -> new ApiProblem(ProblemType.CONFLICT,
                     "Illegal transition: " + illegal.getMessage() + ".");

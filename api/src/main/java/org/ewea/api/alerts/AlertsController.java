@@ -143,7 +143,7 @@ class AlertsController {
             throw ApiProblem.invalidField("to", "is required: ACKNOWLEDGED, ASSESSED, ACTIONED or DISMISSED");
         }
         AlertState to = RequestValues.enumField(AlertState.class, "to", request.to());
-        AssessmentInput input = request.assessment() == null ? null : assessment(request.assessment());
+        AssessmentInput input = request.assessment() == null ? null : AlertRequests.input(request.assessment());
         return store.call(() -> {
             cleared(user, id);
             return lifecycle.transition(id, to, request.note(), input, user.username(), request.version());
@@ -248,23 +248,4 @@ class AlertsController {
         }
     }
 
-    private static AssessmentInput assessment(AlertRequests.Assessment a) {
-        HarmProfile harm = null;
-        if (a.harm() != null) {
-            Set<String> dimensions = Set.of("physical", "psychological", "financial", "community", "societal",
-                    "geographic", "vulnerability");
-            if (!a.harm().keySet().equals(dimensions) || a.harm().values().stream().anyMatch(v -> v == null)) {
-                throw ApiProblem.invalidField("assessment.harm", "must give all of " + dimensions.stream().sorted()
-                        .toList() + ", each 0 to 4");
-            }
-            Map<String, Integer> h = a.harm();
-            try {
-                harm = new HarmProfile(h.get("physical"), h.get("psychological"), h.get("financial"),
-                        h.get("community"), h.get("societal"), h.get("geographic"), h.get("vulnerability"));
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidField("assessment.harm", e.getMessage());
-            }
-        }
-        return new AssessmentInput(a.scheme(), a.grade(), harm, a.likelihood(), a.position(), a.confidence());
-    }
 }

@@ -65,15 +65,20 @@ class HarvestConfiguration {
         return new RawCaptureStore(database, properties.rawRetention());
     }
 
+    /** Lingua, for the methodology's languages plus Russian and Ukrainian; built once (its models are large). */
     @Bean
-    CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            Methodology methodology, SignalRepository signals, TermRepository terms, ItemRelevance relevance,
-            org.ewea.collectors.search.ItemIndex index) {
-        StoredItemsListener scoring = new StoredItemsListener(signals, terms, relevance);
+    org.ewea.collectors.normalise.LanguageDetector languageDetector(Methodology methodology) {
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
-        return new CaptureProcessor(items, annotator, raw::keep,
-                new org.ewea.collectors.normalise.LinguaLanguageDetector(languages), scoring.andThen(index::index));
+        return new org.ewea.collectors.normalise.LinguaLanguageDetector(languages);
+    }
+
+    @Bean
+    CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
+            SignalRepository signals, TermRepository terms, ItemRelevance relevance,
+            org.ewea.collectors.search.ItemIndex index, org.ewea.collectors.normalise.LanguageDetector languages) {
+        StoredItemsListener scoring = new StoredItemsListener(signals, terms, relevance);
+        return new CaptureProcessor(items, annotator, raw::keep, languages, scoring.andThen(index::index));
     }
 
     @Bean

@@ -34,6 +34,7 @@ class SecurityConfiguration {
 
     static final String ADMIN = Role.ADMIN.name();
     static final String ANALYST = Role.ANALYST.name();
+    static final String TRAINER = Role.TRAINER.name();
     static final String POLICY = Role.POLICY.name();
 
     @Bean
@@ -123,6 +124,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/exercises", "/api/v1/exercises/*/clock",
+                                "/api/v1/exercises/*/injects").hasAnyRole(ADMIN, TRAINER)
                         .anyExchange().authenticated())
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((exchange, denied) -> {

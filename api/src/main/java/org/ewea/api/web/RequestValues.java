@@ -39,6 +39,15 @@ public final class RequestValues {
         }
     }
 
+    /** An ISO instant body field, e.g. {@code 2025-03-05T12:00:00Z}. */
+    public static java.time.Instant instantField(String name, String value) {
+        try {
+            return java.time.Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField(name, "must be an ISO instant (yyyy-MM-ddTHH:mm:ssZ)");
+        }
+    }
+
     /** An enum constant named by a query parameter, in any case. */
     public static <E extends Enum<E>> E enumParameter(Class<E> type, String name, String value) {
         E found = find(type, value);

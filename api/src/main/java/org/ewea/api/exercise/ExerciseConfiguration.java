@@ -1,0 +1,45 @@
+package org.ewea.api.exercise;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import java.time.InstantSource;
+import org.ewea.alerts.rule.AlertRuleFile;
+import org.ewea.alerts.rule.AlertRuleValidator;
+import org.ewea.api.config.AlertsProperties;
+import org.ewea.api.config.CollectorsProperties;
+import org.ewea.api.config.ExercisesProperties;
+import org.ewea.api.config.ScoringProperties;
+import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.normalise.LanguageDetector;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.relevance.ItemRelevance;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Exercise mode's services. */
+@Configuration(proxyBeanMethods = false)
+class ExerciseConfiguration {
+
+    @Bean
+    ExerciseLibrary exerciseLibrary(ExercisesProperties properties) {
+        return new ExerciseLibrary(ExerciseConfiguration.class.getClassLoader(), properties.directory());
+    }
+
+    @Bean
+    ExerciseRepository exerciseRepository(MongoDatabase database) {
+        return new ExerciseRepository(database, JsonMapper.builder().build());
+    }
+
+    @Bean
+    ExerciseRunner exerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
+            Methodology methodology, Annotator annotator, LanguageDetector languages, AlertRuleValidator validator,
+            AlertsProperties alerts, ScoringProperties scoring, CollectorsProperties collectors,
+            ExercisesProperties properties, InstantSource clock) {
+        ExercisePipeline.Shared shared = new ExercisePipeline.Shared(methodology, annotator, languages,
+                ItemRelevance.shipped(), new AlertRuleFile(validator).read(alerts.rulesFile()),
+                scoring.authoritativeSources(), collectors.silentFactor());
+        return new ExerciseRunner(exercises, client, library, shared, methodology.grading().handlingCodes(),
+                clock, properties.tick());
+    }
+}

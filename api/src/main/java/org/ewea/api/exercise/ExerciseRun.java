@@ -1,0 +1,223 @@
+package org.ewea.api.exercise;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.ewea.alerts.engine.EvaluationReport;
+import org.ewea.collectors.RecordingImporter;
+import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.CaptureResult;
+import org.ewea.collectors.fetch.FailureReason;
+import org.ewea.collectors.harvest.HarvestOutcome;
+import org.ewea.collectors.harvest.HarvestRun;
+import org.ewea.collectors.recording.FolderRecording;
+import org.ewea.collectors.recording.ManifestCapture;
+import org.ewea.methodology.grading.HandlingCodes;
+
+/**
+ * One exercise's timeline being replayed: the recordings' captures, the scripted and live injects and the rule
+ * evaluations, merged in simulated-time order (at equal times: captures, then injects, then evaluations) and fed to
+ * the exercise's pipeline with its replay clock set to each event's time. What the pipeline sees depends only on the
+ * timeline, never on how fast or in how many steps it is consumed, so the same exercise replayed twice raises the
+ * same alerts in the same order. Not thread-safe on its own: the runner calls it under the exercise's lock.
+ */
+final class ExerciseRun {
+
+    private enum Kind { CAPTURE, INJECT, EVALUATION }
+
+    private record Event(Instant at, Kind kind, long order, Object payload) {
+    }
+
+    private record RecordedCapture(FolderRecording recording, ManifestCapture entry) {
+    }
+
+    private record NumberedInject(int number, ExerciseDefinition.Inject inject) {
+    }
+
+    private final String id;
+    private final ExerciseDefinition definition;
+    private final ExercisePipeline pipeline;
+    private final ExerciseRecords records;
+    private final HandlingCodes codes;
+    private final PriorityQueue<Event> pending = new PriorityQueue<>(Comparator.comparing(Event::at)
+            .thenComparing(Event::kind).thenComparingLong(Event::order));
+    private final Set<String> dark = new HashSet<>();
+    private Instant processedUpTo;
+    private int injectNumbers;
+    private long captures;
+    private long evaluations;
+    private long runs;
+
+    /**
+     * @param processedUpTo events at or before this time were replayed already (a resumed exercise): their effects
+     *     are in the database; only the state they left in memory (sources gone dark) is rebuilt
+     */
+    ExerciseRun(String id, ExerciseDefinition definition, List<FolderRecording> recordings, ExercisePipeline pipeline,
+            ExerciseRecords records, HandlingCodes codes, Instant processedUpTo) {
+        this.id = id;
+        this.definition = definition;
+        this.pipeline = pipeline;
+        this.records = records;
+        this.codes = codes;
+        this.processedUpTo = processedUpTo;
+        long order = 0;
+        for (FolderRecording recording : recordings) {
+            for (ManifestCapture entry : recording.captures()) {
+                schedule(new Event(entry.captured(), Kind.CAPTURE, order++, new RecordedCapture(recording, entry)));
+            }
+        }
+        List<ExerciseDefinition.Inject> injects = new ArrayList<>(definition.injects());
+        injects.addAll(records.liveInjects());
+        for (ExerciseDefinition.Inject inject : injects) {
+            addInject(inject);
+        }
+        for (Instant t = definition.start().plus(definition.evaluateEvery()); !t.isAfter(definition.end());
+                t = t.plus(definition.evaluateEvery())) {
+            schedule(new Event(t, Kind.EVALUATION, 0, t));
+        }
+        schedule(new Event(definition.end(), Kind.EVALUATION, 1, definition.end()));
+        pipeline.replay().advanceTo(processedUpTo);
+    }
+
+    private void schedule(Event event) {
+        if (event.at().isAfter(processedUpTo)) {
+            pending.add(event);
+        } else if (event.kind() == Kind.INJECT) {
+            ExerciseDefinition.Inject inject = ((NumberedInject) event.payload()).inject();
+            if ("source-dark".equalsIgnoreCase(inject.type())) {
+                dark.add(inject.source());
+            }
+        }
+    }
+
+    private void addInject(ExerciseDefinition.Inject inject) {
+        int number = ++injectNumbers;
+        schedule(new Event(inject.at(), Kind.INJECT, number, new NumberedInject(number, inject)));
+    }
+
+    /**
+     * Adds a trainer's live inject to the timeline; one timed at or before the time already replayed can no longer
+     * happen then, and happens right after it instead. The inject as scheduled.
+     */
+    ExerciseDefinition.Inject addLiveInject(ExerciseDefinition.Inject inject) {
+        ExerciseDefinition.Inject timed = inject;
+        if (!inject.at().isAfter(processedUpTo)) {
+            timed = new ExerciseDefinition.Inject(processedUpTo.plusMillis(1), inject.type(), inject.title(),
+                    inject.text(), inject.source(), inject.grading(), inject.tlp(), inject.handling(), inject.url());
+        }
+        addInject(timed);
+        return timed;
+    }
+
+    /** Replays every event up to and including {@code target}; the time replayed to. */
+    Instant advanceTo(Instant target) {
+        Instant limit = target.isAfter(definition.end()) ? definition.end() : target;
+        while (!pending.isEmpty() && !pending.peek().at().isAfter(limit)) {
+            Event event = pending.poll();
+            pipeline.replay().advanceTo(event.at());
+            switch (event.kind()) {
+                case CAPTURE -> replay((RecordedCapture) event.payload(), event.at());
+                case INJECT -> inject((NumberedInject) event.payload());
+                case EVALUATION -> evaluate(event.at());
+                default -> throw new IllegalStateException(event.kind().toString());
+            }
+        }
+        if (limit.isAfter(processedUpTo)) {
+            processedUpTo = limit;
+            pipeline.replay().advanceTo(limit);
+        }
+        return processedUpTo;
+    }
+
+    boolean finished() {
+        return pending.isEmpty() && !processedUpTo.isBefore(definition.end());
+    }
+
+    Instant processedUpTo() {
+        return processedUpTo;
+    }
+
+    private void replay(RecordedCapture recorded, Instant at) {
+        String source = recorded.entry().source().id().value();
+        if (dark.contains(source)) {
+            run(source, at, HarvestOutcome.FAILED, FailureReason.CONNECTION, "the source has gone dark (inject)",
+                    0, 0, 0);
+            records.log(at, "capture-missed", source + ": " + recorded.entry().file() + " not delivered (dark)");
+            return;
+        }
+        Capture capture;
+        try {
+            capture = recorded.recording().read(recorded.entry(), RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + recorded.entry().file() + " of " + id, e);
+        }
+        CaptureResult result = pipeline.processor().process(capture);
+        captures++;
+        run(source, at, result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null,
+                result.parseError() == null ? "replayed " + recorded.entry().file() : result.parseError(),
+                result.entries(), result.stored(), result.merged());
+        records.log(at, "capture", source + ": " + recorded.entry().file() + " - " + result.stored() + " new, "
+                + result.merged() + " known, " + result.rejected() + " rejected");
+    }
+
+    private void inject(NumberedInject numbered) {
+        ExerciseDefinition.Inject inject = numbered.inject();
+        String type = inject.type().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "item", "tip" -> {
+                CaptureResult result = pipeline.processor().process(InjectCapture.of(numbered.number(), inject, codes));
+                records.log(inject.at(), "inject", type + " '" + (inject.title() == null ? "" : inject.title())
+                        + "' - " + result.stored() + " item(s) stored");
+            }
+            case "source-dark" -> {
+                dark.add(inject.source());
+                records.log(inject.at(), "inject", "source " + inject.source() + " has gone dark");
+            }
+            case "question" -> {
+                records.ask(new ExerciseRecords.Question("q" + numbered.number(), inject.at(),
+                        inject.title() == null ? "Policy question" : inject.title(), inject.text()));
+                records.log(inject.at(), "inject", "policy question: " + (inject.title() == null ? inject.text()
+                        : inject.title()));
+            }
+            default -> throw new IllegalStateException("unknown inject type " + type);
+        }
+    }
+
+    private void evaluate(Instant at) {
+        for (String source : dark) {
+            run(source, at, HarvestOutcome.FAILED, FailureReason.CONNECTION, "the source has gone dark (inject)",
+                    0, 0, 0);
+        }
+        EvaluationReport report = pipeline.engine().evaluate();
+        evaluations++;
+        records.log(at, "evaluation", "signals of " + report.asOf() + ": " + report.triggers() + " trigger(s), "
+                + report.raised() + " raised, " + report.updated() + " updated, " + report.actionsPlanned()
+                + " early action(s) planned");
+    }
+
+    private void run(String source, Instant at, HarvestOutcome outcome, FailureReason failure, String detail,
+            long input, long stored, long merged) {
+        long rejected = Math.max(0, input - stored - merged);
+        HarvestRun run = new HarvestRun(id + ":" + source + ":" + at.toEpochMilli() + ":" + (++runs), source, at,
+                at.plus(Duration.ofSeconds(1)), outcome, failure, detail, null, 1, 0, null, stored + merged + rejected,
+                stored, merged, rejected);
+        pipeline.runs().insert(run);
+        pipeline.states().save(pipeline.states().find(source).after(run, null, null));
+    }
+
+    long capturesReplayed() {
+        return captures;
+    }
+
+    long evaluations() {
+        return evaluations;
+    }
+}
