@@ -95,6 +95,14 @@ public record ExerciseClock(Instant start, Instant end, State state, Instant anc
         return new ExerciseClock(start, end, state, at(wallNow), wallNow, newSpeed);
     }
 
+    /**
+     * Paused at {@code at}: where a running exercise stood when the service stopped (the time replayed so far), so
+     * that a restart neither skips what was not replayed nor counts the downtime as simulated time.
+     */
+    public ExerciseClock pausedAt(Instant at, Instant wallNow) {
+        return new ExerciseClock(start, end, State.PAUSED, at, wallNow, speed);
+    }
+
     /** Ended, standing at the scenario's end. */
     public ExerciseClock ended(Instant wallNow) {
         return new ExerciseClock(start, end, State.ENDED, end, wallNow, speed);

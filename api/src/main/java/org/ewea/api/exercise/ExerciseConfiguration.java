@@ -32,6 +32,12 @@ class ExerciseConfiguration {
     }
 
     @Bean
+    ExerciseService exerciseService(ExerciseRunner runner, ExerciseLibrary library, Methodology methodology,
+            org.ewea.api.security.UserRepository users, InstantSource clock) {
+        return new ExerciseService(runner, library, methodology, users, clock);
+    }
+
+    @Bean
     ExerciseRunner exerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
             Methodology methodology, Annotator annotator, LanguageDetector languages, AlertRuleValidator validator,
             AlertsProperties alerts, ScoringProperties scoring, CollectorsProperties collectors,

@@ -218,7 +218,7 @@ public final class ExerciseRunner implements SmartLifecycle {
                     exercises.find(exercise.id()).filter(e -> e.clock().state() == ExerciseClock.State.RUNNING)
                             .ifPresent(this::replay);
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception | Error e) {
                 LOG.error("Exercise '{}' could not be replayed; it is paused", exercise.id(), e);
                 synchronized (lock(exercise.id())) {
                     exercises.find(exercise.id()).ifPresent(x -> exercises.save(x.with(x.clock().state()
@@ -232,8 +232,9 @@ public final class ExerciseRunner implements SmartLifecycle {
     public void start() {
         for (Exercise exercise : exercises.all()) {
             if (exercise.clock().state() == ExerciseClock.State.RUNNING) {
-                exercises.save(exercise.with(exercise.clock().pause(wall.instant())));
-                LOG.info("Exercise '{}' was running when the service stopped: it is paused", exercise.id());
+                exercises.save(exercise.with(exercise.clock().pausedAt(exercise.processedUpTo(), wall.instant())));
+                LOG.info("Exercise '{}' was running when the service stopped: it is paused at {}", exercise.id(),
+                        exercise.processedUpTo());
             }
         }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -245,14 +246,17 @@ public final class ExerciseRunner implements SmartLifecycle {
         running = true;
     }
 
+    /** One round; nothing it throws may end the schedule (a periodic task that throws is never run again). */
     private void safeTick() {
         try {
             tick();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Throwable: libraries may throw checked exceptions undeclared
             LOG.error("Exercise round failed", e);
         }
     }
 
+    /** Stops replaying; running exercises are paused where their replay stands, to be resumed after a restart. */
     @Override
     public void stop() {
         running = false;
@@ -262,6 +266,14 @@ public final class ExerciseRunner implements SmartLifecycle {
                 ticker.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        for (Exercise exercise : exercises.all()) {
+            if (exercise.clock().state() == ExerciseClock.State.RUNNING) {
+                synchronized (lock(exercise.id())) {
+                    exercises.save(exercise.with(exercise.clock().pausedAt(exercise.processedUpTo(),
+                            wall.instant())));
+                }
             }
         }
     }

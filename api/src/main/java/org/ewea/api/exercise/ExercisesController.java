@@ -7,27 +7,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.NoSuchElementException;
-import org.ewea.alerts.action.ActionRepository;
-import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.lifecycle.AssessmentInput;
 import org.ewea.api.alerts.AlertProblems;
 import org.ewea.api.alerts.AlertRequests;
-import org.ewea.api.security.Role;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
-import org.ewea.api.web.ProblemType;
 import org.ewea.api.web.RequestValues;
-import org.ewea.methodology.Clearance;
-import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,8 +41,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Exercises", description = "Replay recorded data on a simulated clock in isolated workspaces")
 class ExercisesController {
 
-    private static final int MAX_TEXT = 10_000;
-
     /** A clock command. */
     record ClockCommand(
             @Schema(description = "start, pause, resume, jump or speed", example = "start",
@@ -73,56 +61,19 @@ class ExercisesController {
             @Schema(description = "the assessment or answer") @Nullable String text) {
     }
 
-    /** An alert of the exercise with its recommended early actions. */
-    record ExerciseAlert(Alert alert, List<EarlyAction> recommendations) {
-    }
-
-    private final ExerciseRunner runner;
-    private final ExerciseLibrary library;
-    private final ExerciseValidator validator;
+    private final ExerciseService exercises;
     private final BlockingStore store;
-    private final InstantSource clock;
 
-    ExercisesController(ExerciseRunner runner, ExerciseLibrary library, Methodology methodology,
-            org.ewea.api.security.UserRepository users, BlockingStore store, InstantSource clock) {
-        this.runner = runner;
-        this.library = library;
-        this.validator = new ExerciseValidator(methodology.grading().handlingCodes(), library::exists,
-                u -> users.find(u).isPresent());
+    ExercisesController(ExerciseService exercises, BlockingStore store) {
+        this.exercises = exercises;
         this.store = store;
-        this.clock = clock;
-    }
-
-    static boolean trainer(User user) {
-        return user.has(Role.TRAINER) || user.has(Role.ADMIN);
-    }
-
-    /** The exercise if the user may see it (trainers: all; others: theirs), else 404. */
-    private Exercise visible(User user, String id) {
-        return runner.find(id).filter(e -> trainer(user) || e.teamOf(user.username()).isPresent())
-                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no exercise '" + id
-                        + "' you take part in."));
-    }
-
-    private Exercise trained(User user, String id) {
-        Exercise exercise = visible(user, id);
-        if (!trainer(user)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only trainers run exercises.");
-        }
-        return exercise;
-    }
-
-    private ExerciseDefinition.Team team(User user, Exercise exercise) {
-        return exercise.teamOf(user.username()).orElseThrow(() -> new ApiProblem(ProblemType.FORBIDDEN,
-                "Only participants decide in an exercise; you are not in one of its teams."));
     }
 
     @GetMapping(path = "/api/v1/exercises/templates", produces = "application/json")
     @Operation(summary = "The exercises bundled with the service, ready to create")
     Mono<PageResponse<ExerciseDefinition>> templates() {
         return store.call(() -> {
-            List<ExerciseDefinition> all = ExerciseLibrary.TEMPLATES.stream().map(library::template)
-                    .flatMap(java.util.Optional::stream).toList();
+            List<ExerciseDefinition> all = exercises.templates();
             return new PageResponse<>(all, 0, Math.max(1, all.size()), all.size());
         });
     }
@@ -136,24 +87,9 @@ class ExercisesController {
             @Parameter(description = "a bundled exercise to start from") @RequestParam(name = "template",
                     required = false) @Nullable String template,
             @RequestBody ExerciseDefinition body) {
-        if (!trainer(user)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only trainers create exercises.");
-        }
         return store.call(() -> {
-            ExerciseDefinition given = body;
-            if (template != null) {
-                ExerciseDefinition t = library.template(template).orElseThrow(() -> ApiProblem.invalidParameter(
-                        "template", template, "is not a bundled exercise: " + ExerciseLibrary.TEMPLATES));
-                given = new ExerciseDefinition(body.id() != null ? body.id() : t.id(),
-                        body.name() != null ? body.name() : t.name(), t.description(), t.recordings(), t.start(),
-                        t.end(), body.speed() != null ? body.speed() : t.speed(), t.evaluateEvery(), t.watch(),
-                        body.teams() != null ? body.teams() : t.teams(), t.injects(), t.groundTruth());
-            }
-            ExerciseDefinition valid = validator.validate(given, clock.instant());
-            Exercise created = runner.create(valid, user.username()).orElseThrow(() -> new ApiProblem(
-                    ProblemType.CONFLICT, "There is already an exercise '" + valid.id() + "'."));
-            return ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id()))
-                    .body(view(created, user));
+            ExerciseView created = exercises.create(user, template, body);
+            return ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id())).body(created);
         });
     }
 
@@ -161,8 +97,7 @@ class ExercisesController {
     @Operation(summary = "Exercises: every one for trainers, the ones you take part in for others")
     Mono<PageResponse<ExerciseView>> list(@AuthenticationPrincipal User user) {
         return store.call(() -> {
-            List<ExerciseView> views = runner.all().stream().filter(e -> trainer(user)
-                    || e.teamOf(user.username()).isPresent()).map(e -> summary(e, user)).toList();
+            List<ExerciseView> views = exercises.list(user);
             return new PageResponse<>(views, 0, Math.max(1, views.size()), views.size());
         });
     }
@@ -170,7 +105,7 @@ class ExercisesController {
     @GetMapping(path = "/api/v1/exercises/{id}", produces = "application/json")
     @Operation(summary = "An exercise: clock, progress, teams, live scoreboard, questions and its latest log lines")
     Mono<ExerciseView> get(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> view(visible(user, id), user));
+        return store.call(() -> exercises.view(user, id));
     }
 
     @PostMapping(path = "/api/v1/exercises/{id}/clock", consumes = "application/json", produces = "application/json")
@@ -179,19 +114,9 @@ class ExercisesController {
                     + " the exercise's state does not allow (e.g. resume a running one).")
     Mono<ExerciseView> clock(@AuthenticationPrincipal User user, @PathVariable("id") String id,
             @RequestBody ClockCommand command) {
-        String action = command.action() == null ? "" : command.action().toLowerCase(Locale.ROOT);
+        String action = command.action() == null ? "" : command.action();
         Instant to = command.to() == null ? null : RequestValues.instantField("to", command.to());
-        return store.call(() -> {
-            trained(user, id);
-            try {
-                return view(runner.command(id, action, to, command.speed()), user);
-            } catch (IllegalStateException e) {
-                throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + ".");
-            } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalidField(action.equals("jump") && to != null ? "to" : command.speed() != null
-                        ? "speed" : "action", e.getMessage());
-            }
-        });
+        return store.call(() -> exercises.clock(user, id, action, to, command.speed()));
     }
 
     @PostMapping(path = "/api/v1/exercises/{id}/injects", consumes = "application/json",
@@ -201,61 +126,23 @@ class ExercisesController {
                     + " now (simulated); one at or before the time already replayed happens right after it.")
     Mono<ResponseEntity<ExerciseDefinition.Inject>> inject(@AuthenticationPrincipal User user,
             @PathVariable("id") String id, @RequestBody ExerciseDefinition.Inject body) {
-        return store.call(() -> {
-            Exercise exercise = trained(user, id);
-            Instant now = exercise.clock().at(clock.instant());
-            ExerciseDefinition.Inject inject = new ExerciseDefinition.Inject(body.at() != null ? body.at() : now,
-                    body.type() == null ? null : body.type().toLowerCase(Locale.ROOT), body.title(), body.text(),
-                    body.source(), body.grading(), body.tlp(), body.handling(), body.url());
-            List<ApiProblem.FieldError> errors = new ArrayList<>();
-            validator.checkInject(inject, "inject", exercise.definition().start(), exercise.definition().end(),
-                    errors);
-            if (!errors.isEmpty()) {
-                throw new ApiProblem(ProblemType.INVALID_REQUEST, "The inject is invalid: " + errors.stream()
-                        .map(e -> e.name() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("") + ".",
-                        errors);
-            }
-            try {
-                return ResponseEntity.status(201).body(runner.inject(id, inject, user.username()));
-            } catch (IllegalStateException e) {
-                throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + ".");
-            }
-        });
+        return store.call(() -> ResponseEntity.status(201).body(exercises.inject(user, id, body)));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/alerts", produces = "application/json")
     @Operation(summary = "The exercise's alerts so far, newest first (participants and trainers; your clearance)")
     Mono<PageResponse<Alert>> alerts(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
-            Exercise exercise = visible(user, id);
-            synchronized (runner.lock(id)) {
-                List<Alert> all = runner.loaded(exercise).pipeline().alerts().all(user.clearance()).stream()
-                        .sorted(java.util.Comparator.comparing(Alert::raisedAt).reversed()
-                                .thenComparing(Alert::id)).toList();
-                return new PageResponse<>(all, 0, Math.max(1, all.size()), all.size());
-            }
+            List<Alert> all = exercises.alerts(user, id);
+            return new PageResponse<>(all, 0, Math.max(1, all.size()), all.size());
         });
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/alerts/{alertId}", produces = "application/json")
     @Operation(summary = "One alert of the exercise with the early actions its playbooks recommend")
-    Mono<ExerciseAlert> alert(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+    Mono<ExerciseService.ExerciseAlert> alert(@AuthenticationPrincipal User user, @PathVariable("id") String id,
             @PathVariable("alertId") String alertId) {
-        return store.call(() -> {
-            Exercise exercise = visible(user, id);
-            synchronized (runner.lock(id)) {
-                ExercisePipeline pipeline = runner.loaded(exercise).pipeline();
-                Alert alert = cleared(pipeline, user, alertId);
-                return new ExerciseAlert(alert, pipeline.actions().page(new ActionRepository.Query(null, null,
-                        alertId, null, user.clearance()), 0, 200));
-            }
-        });
-    }
-
-    private static Alert cleared(ExercisePipeline pipeline, User user, String alertId) {
-        return pipeline.alerts().find(alertId).filter(a -> user.cleared(a.tlp(), a.handling()))
-                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no alert '" + alertId
-                        + "' in this exercise (or you are not cleared for it)."));
+        return store.call(() -> exercises.alert(user, id, alertId));
     }
 
     @PostMapping(path = "/api/v1/exercises/{id}/alerts/{alertId}/transitions", consumes = "application/json",
@@ -270,20 +157,8 @@ class ExercisesController {
         }
         AlertState to = RequestValues.enumField(AlertState.class, "to", request.to());
         AssessmentInput input = request.assessment() == null ? null : AlertRequests.input(request.assessment());
-        return store.call(() -> {
-            Exercise exercise = visible(user, id);
-            ExerciseDefinition.Team team = team(user, exercise);
-            synchronized (runner.lock(id)) {
-                ExerciseRunner.Loaded loaded = runner.loaded(exercise);
-                Alert alert = cleared(loaded.pipeline(), user, alertId);
-                Alert moved = loaded.pipeline().lifecycle().transition(alertId, to, request.note(), input,
-                        user.username(), request.version());
-                loaded.records().decide(runner.simulatedNow(id), clock.instant(), user.username(), team.id(),
-                        "transition", alertId, alert.subject().kind(), alert.subject().id(), to.name(), List.of(),
-                        null, request.note());
-                return moved;
-            }
-        }).onErrorMap(AlertProblems::of);
+        return store.call(() -> exercises.transition(user, id, alertId, to, request.note(), input,
+                request.version())).onErrorMap(AlertProblems::of);
     }
 
     @PostMapping(path = "/api/v1/exercises/{id}/decisions", consumes = "application/json",
@@ -293,52 +168,15 @@ class ExercisesController {
                     + " recommendations (others are recorded too, and reported as not recommended).")
     Mono<ResponseEntity<Decision>> decide(@AuthenticationPrincipal User user, @PathVariable("id") String id,
             @RequestBody DecisionRequest request) {
-        String type = request.type() == null ? "" : request.type().toLowerCase(Locale.ROOT);
-        if (!List.of("actions", "assessment", "answer").contains(type)) {
-            throw ApiProblem.invalidField("type", "must be actions, assessment or answer");
-        }
-        if (request.text() != null && request.text().length() > MAX_TEXT) {
-            throw ApiProblem.invalidField("text", "must be at most " + MAX_TEXT + " characters");
-        }
-        List<String> actions = request.actions() == null ? List.of() : request.actions();
-        if (type.equals("actions") && (actions.isEmpty() || actions.size() > 50
-                || actions.stream().anyMatch(a -> a == null || !a.matches("[A-Za-z0-9._:-]{1,100}")))) {
-            throw ApiProblem.invalidField("actions", "name 1 to 50 recommendation ids");
-        }
-        if ((type.equals("assessment") || type.equals("answer")) && (request.text() == null
-                || request.text().isBlank())) {
-            throw ApiProblem.invalidField("text", "is required for " + type);
-        }
-        return store.call(() -> {
-            Exercise exercise = visible(user, id);
-            ExerciseDefinition.Team team = team(user, exercise);
-            synchronized (runner.lock(id)) {
-                ExerciseRunner.Loaded loaded = runner.loaded(exercise);
-                Alert alert = null;
-                if (!type.equals("answer")) {
-                    if (request.alertId() == null) {
-                        throw ApiProblem.invalidField("alertId", "is required for " + type);
-                    }
-                    alert = cleared(loaded.pipeline(), user, request.alertId());
-                } else if (request.questionId() == null || loaded.records().questions().stream()
-                        .noneMatch(q -> q.id().equals(request.questionId()))) {
-                    throw ApiProblem.invalidField("questionId", "name a question asked in this exercise");
-                }
-                Decision decision = loaded.records().decide(runner.simulatedNow(id), clock.instant(), user.username(),
-                        team.id(), type, alert == null ? null : alert.id(), alert == null ? null
-                                : alert.subject().kind(), alert == null ? null : alert.subject().id(), null, actions,
-                        request.questionId(), request.text());
-                return ResponseEntity.status(201).body(decision);
-            }
-        });
+        return store.call(() -> ResponseEntity.status(201).body(exercises.decide(user, id, request.type(),
+                request.alertId(), request.actions(), request.questionId(), request.text())));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The after-action report as a page (trainers; participants once the exercise has ended)")
     Mono<ResponseEntity<String>> reportHtml(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", AfterActionRenderer.CSP)
-                .body(AfterActionRenderer.html(report(user, id))));
+                .header("Content-Security-Policy", AfterActionRenderer.CSP).body(exercises.reportHtml(user, id)));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -346,40 +184,6 @@ class ExercisesController {
     Mono<ResponseEntity<byte[]>> reportPdf(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"after-action-" + id.replaceAll(
-                        "[^a-z0-9-]", "") + ".pdf\"")
-                .body(AfterActionRenderer.pdf(report(user, id))));
-    }
-
-    private AfterActionReport report(User user, String id) {
-        Exercise exercise = visible(user, id);
-        if (!trainer(user) && exercise.clock().state() != ExerciseClock.State.ENDED) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Participants read the after-action report once the exercise"
-                    + " has ended.");
-        }
-        synchronized (runner.lock(id)) {
-            return AfterActionReports.build(exercise, runner.loaded(exercise), user.clearance(), clock.instant());
-        }
-    }
-
-    private ExerciseView summary(Exercise e, User user) {
-        return ExerciseView.of(e, clock.instant(), e.teamOf(user.username()).map(ExerciseDefinition.Team::id)
-                .orElse(null), null, List.of(), List.of(), 0, 0);
-    }
-
-    private ExerciseView view(Exercise e, User user) {
-        synchronized (runner.lock(e.id())) {
-            ExerciseRunner.Loaded loaded;
-            try {
-                loaded = runner.loaded(e);
-            } catch (NoSuchElementException | org.ewea.collectors.recording.RecordingException ex) {
-                throw new ApiProblem(ProblemType.CONFLICT, "The exercise's recordings cannot be read: "
-                        + ex.getMessage());
-            }
-            Clearance clearance = user.clearance();
-            AfterActionReport scores = AfterActionReports.build(e, loaded, clearance, clock.instant());
-            return ExerciseView.of(e, clock.instant(), e.teamOf(user.username()).map(ExerciseDefinition.Team::id)
-                    .orElse(null), scores.teams(), loaded.records().questions(), loaded.records().log(25),
-                    loaded.pipeline().items().count(), loaded.pipeline().alerts().all(clearance).size());
-        }
+                        "[^a-z0-9-]", "") + ".pdf\"").body(exercises.reportPdf(user, id)));
     }
 }

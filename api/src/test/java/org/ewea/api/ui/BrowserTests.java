@@ -179,8 +179,36 @@ class BrowserTests {
 
     @Test
     @Order(4)
+    void runsAnExerciseAsTrainerAndParticipant() {
+        open("/ui/exercises");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("ex-id")));
+        browser.findElement(By.id("ex-id")).sendKeys("browser-run");
+        browser.findElement(By.id("members-a")).sendKeys("admin");
+        browser.findElement(By.cssSelector("form.create button[type=submit]")).click();
+        await().until(ExpectedConditions.urlContains("/ui/exercises/browser-run"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Ransomware week");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("READY");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('jump-to').value = '2025-03-14T12:00'");
+        browser.findElement(By.id("jump-to")).submit();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "PAUSED"));
+        assertThat(browser.findElement(By.id("status")).getText()).contains("2025-03-14T12:00:00Z");
+        browser.findElement(By.cssSelector("section[aria-labelledby=alerts-heading] tbody a")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("actions-heading")));
+        browser.findElement(By.cssSelector("button[value=ACKNOWLEDGED]")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=DISMISSED]")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ACKNOWLEDGED",
+                "2025-03-14T12:00:00Z");
+        browser.findElement(By.linkText("Back to Ransomware week, March 2025")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertThat(browser.findElement(By.cssSelector("#status tbody")).getText()).contains("Blue team", "admin");
+    }
+
+    @Test
+    @Order(5)
     void everyPageLoadsAndSigningOutEndsTheSession() {
-        for (String page : List.of("/ui/recommendations", "/ui/digests", "/ui/sources", "/ui/admin")) {
+        for (String page : List.of("/ui/recommendations", "/ui/digests", "/ui/sources", "/ui/exercises",
+                "/ui/admin")) {
             open(page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
         }

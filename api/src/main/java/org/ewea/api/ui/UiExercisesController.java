@@ -1,0 +1,210 @@
+package org.ewea.api.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.lifecycle.AssessmentInput;
+import org.ewea.alerts.lifecycle.IllegalTransitionException;
+import org.ewea.api.exercise.ExerciseDefinition;
+import org.ewea.api.exercise.ExerciseService;
+import org.ewea.api.security.User;
+import org.ewea.api.store.BlockingStore;
+import org.ewea.api.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Exercise mode in the UI: the list (and, for trainers, creating one from a bundled exercise), the trainer's control
+ * panel (clock, injects, live scoreboard, report) and the participant's view (the exercise's alerts, early actions,
+ * questions). Everything goes through {@link ExerciseService}, which says who may do what; a refused or invalid
+ * action comes back to the page as a message.
+ */
+@Controller
+class UiExercisesController {
+
+    private final UiSession session;
+    private final ExerciseService exercises;
+    private final BlockingStore store;
+
+    UiExercisesController(UiSession session, ExerciseService exercises, BlockingStore store) {
+        this.session = session;
+        this.exercises = exercises;
+        this.store = store;
+    }
+
+    @GetMapping("/ui/exercises")
+    Mono<Rendering> list(Principal principal, @RequestParam(name = "problem", required = false) @Nullable String
+            problem) {
+        return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("exercises")
+                .modelAttribute("exercises", exercises.list(user))
+                .modelAttribute("templates", ExerciseService.trainer(user) ? exercises.templates() : List.of())
+                .modelAttribute("trainer", ExerciseService.trainer(user))
+                .modelAttribute("problem", problem).build()));
+    }
+
+    @PostMapping("/ui/exercises")
+    Mono<Rendering> create(Principal principal, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() -> {
+            List<ExerciseDefinition.Team> teams = new ArrayList<>();
+            for (String team : List.of("a", "b")) {
+                String name = value(form, "team-" + team);
+                if (name != null) {
+                    teams.add(new ExerciseDefinition.Team(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                            .replaceAll("(^-|-$)", ""), name, participants(value(form, "members-" + team))));
+                }
+            }
+            String id = value(form, "id");
+            return attempt("/ui/exercises", () -> {
+                exercises.create(user, value(form, "template"), new ExerciseDefinition(id, value(form, "name"), null,
+                        null, null, null, number(value(form, "speed")), null, null, teams.isEmpty() ? null : teams,
+                        null, null));
+                return "/ui/exercises/" + id;
+            });
+        })));
+    }
+
+    @GetMapping("/ui/exercises/{id}")
+    Mono<Rendering> exercise(Principal principal, @PathVariable("id") String id,
+            @RequestParam(name = "problem", required = false) @Nullable String problem) {
+        return session.user(principal).flatMap(user -> store.call(() -> page("exercise", user, id)
+                .modelAttribute("problem", problem).build()));
+    }
+
+    /** The status panel alone, which the page polls with htmx. */
+    @GetMapping("/ui/exercises/{id}/status")
+    Mono<Rendering> status(Principal principal, @PathVariable("id") String id) {
+        return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("exercise :: status")
+                .modelAttribute("x", exercises.view(user, id)).build()));
+    }
+
+    private Rendering.Builder<?> page(String view, User user, String id) {
+        return Rendering.view(view).modelAttribute("x", exercises.view(user, id))
+                .modelAttribute("alerts", exercises.alerts(user, id))
+                .modelAttribute("trainer", ExerciseService.trainer(user));
+    }
+
+    @GetMapping("/ui/exercises/{id}/alerts/{alertId}")
+    Mono<Rendering> alert(Principal principal, @PathVariable("id") String id, @PathVariable("alertId") String alertId,
+            @RequestParam(name = "problem", required = false) @Nullable String problem) {
+        return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("exercise-alert")
+                .modelAttribute("x", exercises.view(user, id))
+                .modelAttribute("detail", exercises.alert(user, id, alertId))
+                .modelAttribute("problem", problem).build()));
+    }
+
+    @PostMapping("/ui/exercises/{id}/clock")
+    Mono<Rendering> clock(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
+        String back = "/ui/exercises/" + id;
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
+                attempt(back, () -> {
+                    String to = value(form, "to");
+                    exercises.clock(user, id, String.valueOf(value(form, "action")), to == null ? null : utc(to),
+                            number(value(form, "speed")));
+                    return back;
+                }))));
+    }
+
+    @PostMapping("/ui/exercises/{id}/injects")
+    Mono<Rendering> inject(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
+        String back = "/ui/exercises/" + id;
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
+                attempt(back, () -> {
+                    exercises.inject(user, id, new ExerciseDefinition.Inject(null, value(form, "type"),
+                            value(form, "title"), value(form, "text"), value(form, "source"), value(form, "grading"),
+                            value(form, "tlp"), value(form, "handling"), null));
+                    return back;
+                }))));
+    }
+
+    @PostMapping("/ui/exercises/{id}/alerts/{alertId}/transition")
+    Mono<Rendering> transition(Principal principal, @PathVariable("id") String id,
+            @PathVariable("alertId") String alertId, ServerWebExchange exchange) {
+        String back = "/ui/exercises/" + id + "/alerts/" + alertId;
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
+                attempt(back, () -> {
+                    AlertState to = AlertState.valueOf(String.valueOf(value(form, "to")).toUpperCase(Locale.ROOT));
+                    String grade = value(form, "grade");
+                    AssessmentInput input = grade == null ? null : new AssessmentInput(null, grade, null,
+                            integer(value(form, "likelihood")), null, value(form, "confidence"));
+                    exercises.transition(user, id, alertId, to, value(form, "note"), input, null);
+                    return back;
+                }))));
+    }
+
+    @PostMapping("/ui/exercises/{id}/decisions")
+    Mono<Rendering> decide(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() -> {
+            String alertId = value(form, "alertId");
+            String back = "/ui/exercises/" + id + (alertId == null ? "" : "/alerts/" + alertId);
+            return attempt(back, () -> {
+                exercises.decide(user, id, value(form, "type"), alertId, form.get("actions"),
+                        value(form, "questionId"), value(form, "text"));
+                return back;
+            });
+        })));
+    }
+
+    /** Does it and goes where it says, or back with the problem's message. */
+    private static Rendering attempt(String back, Supplier<String> action) {
+        try {
+            return Rendering.redirectTo(action.get()).build();
+        } catch (ApiProblem | IllegalTransitionException | AlertRepository.ConcurrentChangeException
+                | IllegalArgumentException e) {
+            return Rendering.redirectTo(back + "?problem=" + URLEncoder.encode(String.valueOf(e.getMessage()),
+                    StandardCharsets.UTF_8)).build();
+        }
+    }
+
+    private static List<String> participants(@Nullable String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** A {@code datetime-local} value, read as UTC (the scenario's times are UTC). */
+    private static Instant utc(String value) {
+        try {
+            return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalidField("to", "must be a date and time");
+        }
+    }
+
+    private static @Nullable Double number(@Nullable String value) {
+        try {
+            return value == null ? null : Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField("speed", "must be a number");
+        }
+    }
+
+    private static @Nullable Integer integer(@Nullable String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidField("likelihood", "must be a whole number");
+        }
+    }
+
+    private static @Nullable String value(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
