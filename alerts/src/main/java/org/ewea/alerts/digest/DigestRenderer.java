@@ -142,6 +142,14 @@ public final class DigestRenderer {
             return;
         }
         body.appendElement("h2").text(heading);
+        table(body, rows, columns, cells);
+    }
+
+    /** A table of the rows, one cell per column, all text escaped; nothing for no rows. */
+    public static <T> void table(Element body, List<T> rows, List<String> columns, Function<T, List<String>> cells) {
+        if (rows.isEmpty()) {
+            return;
+        }
         Element table = body.appendElement("table");
         Element head = table.appendElement("thead").appendElement("tr");
         columns.forEach(c -> head.appendElement("th").text(c));

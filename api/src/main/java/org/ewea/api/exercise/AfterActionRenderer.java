@@ -148,17 +148,7 @@ final class AfterActionRenderer {
     }
 
     private static <T> void table(Element body, List<T> rows, List<String> columns, Function<T, List<String>> cells) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Element table = body.appendElement("table");
-        Element head = table.appendElement("thead").appendElement("tr");
-        columns.forEach(c -> head.appendElement("th").text(c));
-        Element tbody = table.appendElement("tbody");
-        for (T row : rows) {
-            Element tr = tbody.appendElement("tr");
-            cells.apply(row).forEach(cell -> tr.appendElement("td").text(cell));
-        }
+        DigestRenderer.table(body, rows, columns, cells);
     }
 
     /** Per threat (one row each): first evidence, warning, each team's first action, authoritative date. */

@@ -163,25 +163,23 @@ class UsersController {
     }
 
     private static @Nullable Tlp tlp(@Nullable String text, List<ApiProblem.FieldError> errors) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Tlp.parse(text);
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiProblem.FieldError("maxTlp", e.getMessage()));
-            return null;
-        }
+        return parsed(text, "maxTlp", Tlp::parse, errors);
     }
 
     private @Nullable Handling handling(@Nullable String text, List<ApiProblem.FieldError> errors) {
+        return parsed(text, "maxHandling", handlingCodes::parse, errors);
+    }
+
+    /** The field parsed; null when absent, or when invalid (and the error added). */
+    private static <T> @Nullable T parsed(@Nullable String text, String field,
+            java.util.function.Function<String, T> parser, List<ApiProblem.FieldError> errors) {
         if (text == null) {
             return null;
         }
         try {
-            return handlingCodes.parse(text);
+            return parser.apply(text);
         } catch (IllegalArgumentException e) {
-            errors.add(new ApiProblem.FieldError("maxHandling", e.getMessage()));
+            errors.add(new ApiProblem.FieldError(field, e.getMessage()));
             return null;
         }
     }
