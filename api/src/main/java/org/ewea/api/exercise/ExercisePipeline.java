@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 import org.ewea.alerts.action.ActionPlanner;
 import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.digest.DigestBuilder;
+import org.ewea.alerts.digest.DigestRepository;
+import org.ewea.alerts.digest.DigestService;
 import org.ewea.alerts.engine.AlertEngine;
 import org.ewea.alerts.engine.AlertEvaluator;
 import org.ewea.alerts.engine.AlertInputs;
@@ -63,10 +66,13 @@ import tools.jackson.databind.json.JsonMapper;
  * @param actions early actions
  * @param engine the rule engine
  * @param lifecycle participants' alert transitions, stamped with the exercise clock
+ * @param digests the weekly digests, made as the service makes them
+ * @param archive where they are kept
  */
 record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemRepository items, CaptureProcessor processor,
         HarvestRunRepository runs, SourceStateRepository states, AlertRepository alerts, AlertEventLog events,
-        ActionRepository actions, AlertEngine engine, AlertLifecycle lifecycle) {
+        ActionRepository actions, AlertEngine engine, AlertLifecycle lifecycle, DigestService digests,
+        DigestRepository archive) {
 
     /** The id of the rule made from an exercise's watchlist. */
     static final String WATCHLIST = "exercise-watchlist";
@@ -126,7 +132,10 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
                 new AlertEvaluator(methodology, new ScoreEvidence(items), items), raiser, planner, scorer, models,
                 signals, sources, replay);
         AlertLifecycle lifecycle = new AlertLifecycle(alerts, events, methodology, simulatedNow);
+        DigestRepository archive = new DigestRepository(database);
+        DigestService digests = new DigestService(new DigestBuilder(scorer, models, signals, new ScoreEvidence(items),
+                alerts, actions, items, sources, methodology, replay), archive);
         return new ExercisePipeline(database, replay, items, processor, runs, states, alerts, events, actions, engine,
-                lifecycle);
+                lifecycle, digests, archive);
     }
 }

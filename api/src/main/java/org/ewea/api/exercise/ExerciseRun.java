@@ -31,7 +31,10 @@ import org.ewea.methodology.grading.HandlingCodes;
  */
 final class ExerciseRun {
 
-    private enum Kind { CAPTURE, INJECT, EVALUATION }
+    private enum Kind { CAPTURE, INJECT, EVALUATION, DIGEST }
+
+    /** The audiences of the weekly digests, made on Mondays at 07:00 UTC as the service's default schedule does. */
+    static final List<String> DIGEST_AUDIENCES = List.of("analyst", "policy", "trainer");
 
     private record Event(Instant at, Kind kind, long order, Object payload) {
     }
@@ -84,6 +87,15 @@ final class ExerciseRun {
             schedule(new Event(t, Kind.EVALUATION, 0, t));
         }
         schedule(new Event(definition.end(), Kind.EVALUATION, 1, definition.end()));
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(definition.end(), java.time.ZoneOffset.UTC);
+        for (java.time.LocalDate day = java.time.LocalDate.ofInstant(definition.start(), java.time.ZoneOffset.UTC);
+                !day.isAfter(last); day = day.plusDays(1)) {
+            Instant monday = day.atTime(7, 0).toInstant(java.time.ZoneOffset.UTC);
+            if (day.getDayOfWeek() == java.time.DayOfWeek.MONDAY && !monday.isBefore(definition.start())
+                    && !monday.isAfter(definition.end())) {
+                schedule(new Event(monday, Kind.DIGEST, 0, monday));
+            }
+        }
         pipeline.replay().advanceTo(processedUpTo);
     }
 
@@ -127,6 +139,10 @@ final class ExerciseRun {
                 case CAPTURE -> replay((RecordedCapture) event.payload(), event.at());
                 case INJECT -> inject((NumberedInject) event.payload());
                 case EVALUATION -> evaluate(event.at());
+                case DIGEST -> {
+                    List<String> made = pipeline.digests().weekly(DIGEST_AUDIENCES);
+                    records.log(event.at(), "digest", "weekly digests: " + String.join(", ", made));
+                }
                 default -> throw new IllegalStateException(event.kind().toString());
             }
         }

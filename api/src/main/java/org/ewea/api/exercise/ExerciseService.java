@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 public final class ExerciseService {
 
     private static final int MAX_TEXT = 10_000;
+    private static final org.ewea.alerts.digest.DigestRenderer DIGESTS = new org.ewea.alerts.digest.DigestRenderer();
 
     /** An alert of the exercise with its recommended early actions. */
     public record ExerciseAlert(Alert alert, List<EarlyAction> recommendations) {
@@ -223,6 +224,32 @@ public final class ExerciseService {
             return loaded.records().decide(runner.simulatedNow(id), clock.instant(), user.username(), team.id(), type,
                     alert == null ? null : alert.id(), alert == null ? null : alert.subject().kind(),
                     alert == null ? null : alert.subject().id(), null, actions, questionId, text);
+        }
+    }
+
+    /** The digests made in the exercise, newest first. */
+    public List<org.ewea.alerts.digest.Digest> digests(User user, String id) {
+        Exercise exercise = visible(user, id);
+        synchronized (runner.lock(id)) {
+            return runner.loaded(exercise).pipeline().archive().page(null, 0, 200);
+        }
+    }
+
+    /** One of its digests as a page, rendered for the user's clearance. */
+    public String digestHtml(User user, String id, String digestId) {
+        return DIGESTS.html(digestId, digest(user, id, digestId), user.clearance());
+    }
+
+    /** The same as PDF. */
+    public byte[] digestPdf(User user, String id, String digestId) {
+        return DIGESTS.pdf(digestId, digest(user, id, digestId), user.clearance());
+    }
+
+    private org.ewea.alerts.digest.DigestContent digest(User user, String id, String digestId) {
+        Exercise exercise = visible(user, id);
+        synchronized (runner.lock(id)) {
+            return runner.loaded(exercise).pipeline().archive().content(digestId).orElseThrow(() -> new ApiProblem(
+                    ProblemType.NOT_FOUND, "There is no digest '" + digestId + "' in this exercise."));
         }
     }
 

@@ -172,6 +172,33 @@ class ExercisesController {
                 request.alertId(), request.actions(), request.questionId(), request.text())));
     }
 
+    @GetMapping(path = "/api/v1/exercises/{id}/digests", produces = "application/json")
+    @Operation(summary = "The weekly digests made in the exercise (Mondays 07:00 simulated UTC), newest first")
+    Mono<PageResponse<org.ewea.alerts.digest.Digest>> digests(@AuthenticationPrincipal User user,
+            @PathVariable("id") String id) {
+        return store.call(() -> {
+            List<org.ewea.alerts.digest.Digest> all = exercises.digests(user, id);
+            return new PageResponse<>(all, 0, Math.max(1, all.size()), all.size());
+        });
+    }
+
+    @GetMapping(path = "/api/v1/exercises/{id}/digests/{digestId}.html", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(summary = "An exercise digest as a page, with only what you are cleared for")
+    Mono<ResponseEntity<String>> digestHtml(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+            @PathVariable("digestId") String digestId) {
+        return store.call(() -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", AfterActionRenderer.CSP)
+                .body(exercises.digestHtml(user, id, digestId)));
+    }
+
+    @GetMapping(path = "/api/v1/exercises/{id}/digests/{digestId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "An exercise digest as PDF")
+    Mono<ResponseEntity<byte[]>> digestPdf(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+            @PathVariable("digestId") String digestId) {
+        return store.call(() -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .body(exercises.digestPdf(user, id, digestId)));
+    }
+
     @GetMapping(path = "/api/v1/exercises/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The after-action report as a page (trainers; participants once the exercise has ended)")
     Mono<ResponseEntity<String>> reportHtml(@AuthenticationPrincipal User user, @PathVariable("id") String id) {

@@ -22,7 +22,11 @@ import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
+import org.ewea.alerts.digest.DigestRenderer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,6 +103,7 @@ class UiExercisesController {
     private Rendering.Builder<?> page(String view, User user, String id) {
         return Rendering.view(view).modelAttribute("x", exercises.view(user, id))
                 .modelAttribute("alerts", exercises.alerts(user, id))
+                .modelAttribute("digests", exercises.digests(user, id))
                 .modelAttribute("trainer", ExerciseService.trainer(user));
     }
 
@@ -109,6 +114,43 @@ class UiExercisesController {
                 .modelAttribute("x", exercises.view(user, id))
                 .modelAttribute("detail", exercises.alert(user, id, alertId))
                 .modelAttribute("problem", problem).build()));
+    }
+
+    @GetMapping(path = "/ui/exercises/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    Mono<ResponseEntity<String>> reportHtml(Principal principal, @PathVariable("id") String id) {
+        return session.user(principal).flatMap(user -> store.call(() -> html(exercises.reportHtml(user, id))));
+    }
+
+    @GetMapping(path = "/ui/exercises/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @ResponseBody
+    Mono<ResponseEntity<byte[]>> reportPdf(Principal principal, @PathVariable("id") String id) {
+        return session.user(principal).flatMap(user -> store.call(() -> pdf(exercises.reportPdf(user, id))));
+    }
+
+    @GetMapping(path = "/ui/exercises/{id}/digests/{digestId}.html", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    Mono<ResponseEntity<String>> digestHtml(Principal principal, @PathVariable("id") String id,
+            @PathVariable("digestId") String digestId) {
+        return session.user(principal).flatMap(user -> store.call(() -> html(exercises.digestHtml(user, id,
+                digestId))));
+    }
+
+    @GetMapping(path = "/ui/exercises/{id}/digests/{digestId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @ResponseBody
+    Mono<ResponseEntity<byte[]>> digestPdf(Principal principal, @PathVariable("id") String id,
+            @PathVariable("digestId") String digestId) {
+        return session.user(principal).flatMap(user -> store.call(() -> pdf(exercises.digestPdf(user, id,
+                digestId))));
+    }
+
+    private static ResponseEntity<String> html(String page) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", DigestRenderer.CSP).body(page);
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] document) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(document);
     }
 
     @PostMapping("/ui/exercises/{id}/clock")

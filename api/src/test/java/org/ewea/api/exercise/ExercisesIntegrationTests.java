@@ -218,6 +218,17 @@ class ExercisesIntegrationTests {
         assertThat(alerts(trainer, "week-one")).as("the mirror going dark is a collection gap")
                 .anySatisfy(a -> assertThat(a.get("ruleId")).isEqualTo("collection-gap"));
 
+        List<Map<String, Object>> digests = (List<Map<String, Object>>) json(ana.get().uri(
+                "/api/v1/exercises/week-one/digests").exchange().expectStatus().isOk()).get("items");
+        // made on the scenario's Mondays (10 and 17 March), each for the week ending on the last day with signals
+        assertThat(digests).as("weekly digests per audience").extracting(d -> d.get("id"))
+                .contains("weekly-analyst-2025-03-10", "weekly-analyst-2025-03-15", "weekly-policy-2025-03-15",
+                        "weekly-trainer-2025-03-15");
+        assertThat(ana.get().uri("/api/v1/exercises/week-one/digests/weekly-analyst-2025-03-15.html").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+                .contains("EW/EA analyst digest");
+        outsider.get().uri("/api/v1/exercises/week-one/digests").exchange().expectStatus().isNotFound();
+
         String report = trainer.get().uri("/api/v1/exercises/week-one/report.html").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", AfterActionRenderer.CSP)
                 .expectBody(String.class).returnResult().getResponseBody();
