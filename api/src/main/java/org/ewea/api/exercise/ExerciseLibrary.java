@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingException;
 import org.ewea.collectors.recording.RecordingFiles;
+import org.ewea.collectors.replay.WarcCaptures;
 import org.ewea.methodology.definition.DefinitionFile;
 import org.ewea.methodology.definition.YamlReader;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where exercises' recordings and ready-made definitions come from: the ones bundled in the service (classpath
  * {@code exercises/<name>/}: {@code exercise.yaml}, optional {@code injects.yaml} and {@code ground-truth.yaml}, and
- * the folder recording under {@code recording/}), and folder recordings a trainer puts in the exercises directory.
- * A recording is named {@code bundled:<name>} or by its folder name in the directory; nothing outside them is read.
+ * the folder recording under {@code recording/}), and folder recordings a trainer puts in the exercises directory
+ * (with, beside the manifest, any number of WARC files whose records are replayed too). A recording is named
+ * {@code bundled:<name>} or by its folder name in the directory; nothing outside them is read.
  */
 public final class ExerciseLibrary {
 
@@ -40,14 +42,15 @@ public final class ExerciseLibrary {
         this.directory = directory;
     }
 
-    /** The recording a definition names, opened and checked (manifest and file list). */
-    public FolderRecording recording(String name) {
+    /** The recording a definition names, opened and checked (manifest, file list, WARC records indexed). */
+    public ExerciseRecording recording(String name) {
         if (name.startsWith(BUNDLED)) {
             String bundled = name.substring(BUNDLED.length());
             if (!ExerciseValidator.ID.matcher(bundled).matches()) {
                 throw new RecordingException("there is no bundled recording '" + bundled + "'");
             }
-            return FolderRecording.open(RecordingFiles.classpath(loader, "exercises/" + bundled + "/recording"));
+            return new ExerciseRecording(FolderRecording.open(RecordingFiles.classpath(loader, "exercises/" + bundled
+                    + "/recording")), List.of());
         }
         if (directory == null || !ExerciseValidator.ID.matcher(name).matches()) {
             throw new RecordingException("there is no recording '" + name + "' (set EWEA_EXERCISES_DIRECTORY and put"
@@ -57,7 +60,17 @@ public final class ExerciseLibrary {
         if (!folder.startsWith(directory.normalize()) || !Files.isDirectory(folder)) {
             throw new RecordingException("there is no recording '" + name + "' in " + directory);
         }
-        return FolderRecording.open(RecordingFiles.directory(folder));
+        FolderRecording manifest = FolderRecording.open(RecordingFiles.directory(folder));
+        List<ExerciseRecording.Warc> warcs = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(".+\\.warc(\\.gz)?"))
+                    .sorted().toList()) {
+                warcs.add(new ExerciseRecording.Warc(file.getFileName().toString(), WarcCaptures.index(file)));
+            }
+        } catch (IOException e) {
+            throw new RecordingException(folder + ": cannot read a WARC file: " + e.getMessage());
+        }
+        return new ExerciseRecording(manifest, warcs);
     }
 
     /** Whether the recording exists and opens. */

@@ -9,12 +9,15 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.ewea.alerts.engine.EvaluationReport;
 import org.ewea.collectors.RecordingImporter;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.CaptureResult;
+import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.replay.WarcCaptures;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.harvest.HarvestOutcome;
 import org.ewea.collectors.harvest.HarvestRun;
@@ -42,6 +45,9 @@ final class ExerciseRun {
     private record RecordedCapture(FolderRecording recording, ManifestCapture entry) {
     }
 
+    private record WarcRecord(ExerciseRecording recording, ExerciseRecording.Warc warc, long position) {
+    }
+
     private record NumberedInject(int number, ExerciseDefinition.Inject inject) {
     }
 
@@ -63,7 +69,8 @@ final class ExerciseRun {
      * @param processedUpTo events at or before this time were replayed already (a resumed exercise): their effects
      *     are in the database; only the state they left in memory (sources gone dark) is rebuilt
      */
-    ExerciseRun(String id, ExerciseDefinition definition, List<FolderRecording> recordings, ExercisePipeline pipeline,
+    ExerciseRun(String id, ExerciseDefinition definition, List<ExerciseRecording> recordings,
+            ExercisePipeline pipeline,
             ExerciseRecords records, HandlingCodes codes, Instant processedUpTo) {
         this.id = id;
         this.definition = definition;
@@ -72,9 +79,16 @@ final class ExerciseRun {
         this.codes = codes;
         this.processedUpTo = processedUpTo;
         long order = 0;
-        for (FolderRecording recording : recordings) {
-            for (ManifestCapture entry : recording.captures()) {
-                schedule(new Event(entry.captured(), Kind.CAPTURE, order++, new RecordedCapture(recording, entry)));
+        for (ExerciseRecording recording : recordings) {
+            for (ManifestCapture entry : recording.folder().captures()) {
+                schedule(new Event(entry.captured(), Kind.CAPTURE, order++, new RecordedCapture(recording.folder(),
+                        entry)));
+            }
+            for (ExerciseRecording.Warc warc : recording.warcs()) {
+                for (WarcCaptures.Entry entry : warc.captures().entries()) {
+                    schedule(new Event(entry.date(), Kind.CAPTURE, order++, new WarcRecord(recording, warc,
+                            entry.position())));
+                }
             }
         }
         List<ExerciseDefinition.Inject> injects = new ArrayList<>(definition.injects());
@@ -136,7 +150,13 @@ final class ExerciseRun {
             Event event = pending.poll();
             pipeline.replay().advanceTo(event.at());
             switch (event.kind()) {
-                case CAPTURE -> replay((RecordedCapture) event.payload(), event.at());
+                case CAPTURE -> {
+                    if (event.payload() instanceof WarcRecord record) {
+                        replay(record, event.at());
+                    } else {
+                        replay((RecordedCapture) event.payload(), event.at());
+                    }
+                }
                 case INJECT -> inject((NumberedInject) event.payload());
                 case EVALUATION -> evaluate(event.at());
                 case DIGEST -> {
@@ -163,24 +183,61 @@ final class ExerciseRun {
 
     private void replay(RecordedCapture recorded, Instant at) {
         String source = recorded.entry().source().id().value();
-        if (dark.contains(source)) {
-            run(source, at, HarvestOutcome.FAILED, FailureReason.CONNECTION, "the source has gone dark (inject)",
-                    0, 0, 0);
-            records.log(at, "capture-missed", source + ": " + recorded.entry().file() + " not delivered (dark)");
+        if (!delivered(source, recorded.entry().file(), at)) {
             return;
         }
-        Capture capture;
         try {
-            capture = recorded.recording().read(recorded.entry(), RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES);
+            process(recorded.recording().read(recorded.entry(), RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES), at);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + recorded.entry().file() + " of " + id, e);
         }
+    }
+
+    private void replay(WarcRecord record, Instant at) {
+        String where = record.warc().fileName() + "@" + record.position();
+        Optional<WarcCaptures.WarcCapture> read;
+        try {
+            read = record.warc().captures().read(record.position(), RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + where + " of " + id, e);
+        }
+        if (read.isEmpty()) {
+            records.log(at, "capture-rejected", where + ": larger than the capture limit");
+            return;
+        }
+        WarcCaptures.WarcCapture warc = read.get();
+        SourceDefinition source = record.recording().folder().sources().entrySet().stream()
+                .filter(e -> e.getKey().value().equals(warc.source())).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(null);
+        if (source == null) {
+            records.log(at, "capture-rejected", where + ": no source '" + warc.source() + "' in the recording's"
+                    + " manifest");
+            return;
+        }
+        if (delivered(source.id().value(), where, at)) {
+            process(warc.capture(source, record.warc().fileName()), at);
+        }
+    }
+
+    /** False (and the failure recorded) when the source has gone dark. */
+    private boolean delivered(String source, String what, Instant at) {
+        if (dark.contains(source)) {
+            run(source, at, HarvestOutcome.FAILED, FailureReason.CONNECTION, "the source has gone dark (inject)",
+                    0, 0, 0);
+            records.log(at, "capture-missed", source + ": " + what + " not delivered (dark)");
+            return false;
+        }
+        return true;
+    }
+
+    private void process(Capture capture, Instant at) {
+        String source = capture.source().id().value();
         CaptureResult result = pipeline.processor().process(capture);
         captures++;
         run(source, at, result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null,
-                result.parseError() == null ? "replayed " + recorded.entry().file() : result.parseError(),
+                result.parseError() == null ? "replayed " + capture.locator() : result.parseError(),
                 result.entries(), result.stored(), result.merged());
-        records.log(at, "capture", source + ": " + recorded.entry().file() + " - " + result.stored() + " new, "
+        records.log(at, "capture", source + ": " + capture.locator() + " - " + result.stored() + " new, "
                 + result.merged() + " known, " + result.rejected() + " rejected");
     }
 

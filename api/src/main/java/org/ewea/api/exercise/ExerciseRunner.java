@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.methodology.grading.HandlingCodes;
 import org.slf4j.Logger;
@@ -101,13 +100,13 @@ public final class ExerciseRunner implements SmartLifecycle {
             return existing;
         }
         MongoDatabase database = databases.apply(exercise.database());
-        List<FolderRecording> recordings = exercise.definition().recordings().stream().map(library::recording)
+        List<ExerciseRecording> recordings = exercise.definition().recordings().stream().map(library::recording)
                 .toList();
         Map<String, String> titles = new LinkedHashMap<>();
-        recordings.forEach(r -> r.sources().forEach((id, s) -> titles.put(id.value(), s.title())));
+        recordings.forEach(r -> r.folder().sources().forEach((id, s) -> titles.put(id.value(), s.title())));
         ReplayClock replay = new ReplayClock(exercise.definition().start());
         java.util.Set<String> darkWeb = new java.util.HashSet<>();
-        recordings.forEach(r -> r.sources().forEach((id, s) -> {
+        recordings.forEach(r -> r.folder().sources().forEach((id, s) -> {
             if (s.url() != null && java.net.URI.create(s.url()).getHost() != null
                     && java.net.URI.create(s.url()).getHost().endsWith(".onion")) {
                 darkWeb.add(id.value());

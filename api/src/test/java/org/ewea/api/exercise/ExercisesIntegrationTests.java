@@ -42,6 +42,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ExercisesIntegrationTests {
 
     private static final Path DATA = TestDataDirs.create("exercises");
+    private static final Path RECORDINGS = TestDataDirs.create("exercise-recordings");
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
     private static RunningApplication app;
     private static WebTestClient admin;
@@ -55,7 +56,7 @@ class ExercisesIntegrationTests {
     static void start() throws Exception {
         app = RunningApplication.start("ewea.data-dir=" + DATA, "ewea.demo-enabled=false",
                 "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false",
-                "ewea.alerts.digests-enabled=false");
+                "ewea.alerts.digests-enabled=false", "ewea.exercises.directory=" + RECORDINGS);
         port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
                 .getProperty("local.server.port"));
         admin = app.client().mutate().responseTimeout(Duration.ofMinutes(5)).build();
@@ -261,6 +262,50 @@ class ExercisesIntegrationTests {
         String reportA = admin.get().uri("/api/v1/exercises/twice-a/report.html").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(reportA).contains("gained");
+    }
+
+    @Test
+    void aTrainersOwnRecordingWithWarcFilesIsReplayedToo() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(RECORDINGS.resolve("partner-warc"));
+        java.nio.file.Files.writeString(folder.resolve("recording.yaml"), """
+                id: partner-warc
+                title: A partner's web archive
+                sources:
+                  - id: partner-news
+                    kind: rss
+                    title: Partner news
+                    grading: B2
+                    tlp: GREEN
+                captures: []
+                """);
+        try (var writer = new org.netpreserve.jwarc.WarcWriter(java.nio.file.Files.newByteChannel(
+                folder.resolve("partner.warc.gz"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE), org.netpreserve.jwarc.WarcCompression.GZIP)) {
+            for (String[] record : new String[][] {{"partner-news", "2025-03-02T08:00:00Z", "Drones drop parcels"
+                    + " over prison walls"}, {"unknown-source", "2025-03-03T08:00:00Z", "Nobody's news"}}) {
+                String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>p</title><item><title>"
+                        + record[2] + "</title><link>https://partner.example/" + record[1] + "</link><pubDate>"
+                        + "Sun, 02 Mar 2025 07:00:00 GMT</pubDate></item></channel></rss>";
+                writer.write(new org.netpreserve.jwarc.WarcResponse.Builder(URI.create("https://partner.example/rss"))
+                        .date(Instant.parse(record[1])).setHeader("EWEA-Source", record[0])
+                        .body(new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK").body(
+                                org.netpreserve.jwarc.MediaType.parse("application/rss+xml"),
+                                rss.getBytes(StandardCharsets.UTF_8)).build()).build());
+            }
+        }
+        trainer.post().uri("/api/v1/exercises").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"id\":"
+                + " \"from-warc\", \"recordings\": [\"partner-warc\"], \"start\": \"2025-03-01T00:00:00Z\","
+                + " \"end\": \"2025-03-05T00:00:00Z\", \"teams\": [{\"id\": \"solo\"}]}").exchange()
+                .expectStatus().isCreated();
+        trainer.post().uri("/api/v1/exercises").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"id\":"
+                + " \"escape\", \"recordings\": [\"../partner-warc\"], \"start\": \"2025-03-01T00:00:00Z\","
+                + " \"end\": \"2025-03-05T00:00:00Z\", \"teams\": [{\"id\": \"solo\"}]}").exchange()
+                .expectStatus().isBadRequest();
+        Map<String, Object> ended = clock(trainer, "from-warc", "{\"action\": \"jump\", \"to\":"
+                + " \"2025-03-05T00:00:00Z\"}");
+        assertThat(ended).containsEntry("state", "ENDED").containsEntry("items", 1);
+        assertThat(ended.get("log").toString()).contains("partner.warc.gz@", "1 new",
+                "no source 'unknown-source' in the recording's manifest");
     }
 
     private static List<String> signature(List<Map<String, Object>> alerts) {

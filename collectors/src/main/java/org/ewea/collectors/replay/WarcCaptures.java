@@ -37,9 +37,28 @@ public final class WarcCaptures {
      */
     public record WarcCapture(long position, URI target, Instant date, Optional<String> sourceId, String contentType,
             byte[] body, String sha256) {
+
+        /** The source it belongs to: its EWEA-Source header, else its target's host. */
+        public String source() {
+            return sourceId.orElse(String.valueOf(target.getHost()));
+        }
+
+        /** As the capture pipeline takes it, located by target path, WARC file name and record offset. */
+        public org.ewea.collectors.capture.Capture capture(org.ewea.collectors.capture.SourceDefinition definition,
+                String warcFileName) {
+            String path = target.getPath() == null ? "" : target.getPath().replaceFirst("^/", "");
+            return new org.ewea.collectors.capture.Capture(definition, (path.isEmpty() ? "" : path + "#")
+                    + warcFileName + "@" + position, target, date, contentType, body, sha256);
+        }
     }
 
-    private record Entry(long position, Instant date) {
+    /**
+     * A record's place in the file and its capture time.
+     *
+     * @param position offset in the WARC file
+     * @param date WARC-Date
+     */
+    public record Entry(long position, Instant date) {
     }
 
     private final Path warc;
@@ -68,29 +87,49 @@ public final class WarcCaptures {
         return order.size();
     }
 
+    /** The captures' places, in capture-time order. */
+    public List<Entry> entries() {
+        return order;
+    }
+
+    /** The capture at {@code position} (an entry's), or empty when it is larger than {@code maxBytes}. */
+    public Optional<WarcCapture> read(long position, long maxBytes) throws IOException {
+        try (WarcReader reader = new WarcReader(warc)) {
+            reader.position(position);
+            return read(reader, position, maxBytes);
+        }
+    }
+
+    private static Optional<WarcCapture> read(WarcReader reader, long position, long maxBytes) throws IOException {
+        WarcRecord record = reader.next().orElseThrow(() -> new IOException("no record at " + position));
+        URI target = ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI();
+        Optional<String> source = record.headers().first(SOURCE_HEADER);
+        byte[] body;
+        String contentType;
+        if (record instanceof WarcResponse response) {
+            contentType = response.http().contentType().toString();
+            body = read(response.http().body().stream(), maxBytes);
+        } else {
+            contentType = record.contentType().toString();
+            body = read(record.body().stream(), maxBytes);
+        }
+        return body == null ? Optional.empty() : Optional.of(new WarcCapture(position, target, record.date(), source,
+                contentType, body, Digests.sha256Hex(body)));
+    }
+
     /** Reads the captures in capture-time order, each at most {@code maxBytes}; larger ones are reported as such. */
     public void forEach(long maxBytes, CaptureVisitor visitor) throws IOException {
         try (WarcReader reader = new WarcReader(warc)) {
             for (Entry entry : order) {
                 reader.position(entry.position());
-                WarcRecord record = reader.next().orElseThrow(() -> new IOException("no record at "
-                        + entry.position()));
-                URI target = ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI();
-                Optional<String> source = record.headers().first(SOURCE_HEADER);
-                byte[] body;
-                String contentType;
-                if (record instanceof WarcResponse response) {
-                    contentType = response.http().contentType().toString();
-                    body = read(response.http().body().stream(), maxBytes);
+                Optional<WarcCapture> capture = read(reader, entry.position(), maxBytes);
+                if (capture.isEmpty()) {
+                    reader.position(entry.position());
+                    WarcRecord record = reader.next().orElseThrow();
+                    visitor.tooLarge(entry.position(), ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI(),
+                            record.date());
                 } else {
-                    contentType = record.contentType().toString();
-                    body = read(record.body().stream(), maxBytes);
-                }
-                if (body == null) {
-                    visitor.tooLarge(entry.position(), target, record.date());
-                } else {
-                    visitor.capture(new WarcCapture(entry.position(), target, record.date(), source, contentType,
-                            body, Digests.sha256Hex(body)));
+                    visitor.capture(capture.get());
                 }
             }
         }

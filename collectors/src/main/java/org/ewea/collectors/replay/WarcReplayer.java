@@ -52,11 +52,7 @@ public final class WarcReplayer {
                 @Override
                 public void capture(WarcCaptures.WarcCapture c) {
                     clock.advanceTo(c.date());
-                    String sourceId = c.sourceId().orElse(String.valueOf(c.target().getHost()));
-                    String path = c.target().getPath() == null ? "" : c.target().getPath().replaceFirst("^/", "");
-                    Capture capture = new Capture(sources.apply(sourceId), (path.isEmpty() ? "" : path + "#")
-                            + warc.getFileName() + "@" + c.position(), c.target(), c.date(), c.contentType(), c.body(),
-                            c.sha256());
+                    Capture capture = c.capture(sources.apply(c.source()), warc.getFileName().toString());
                     org.ewea.collectors.feed.EntryParser parser = parsers.apply(c);
                     account[0].add(capture.locator(), parser == null ? processor.process(capture)
                             : processor.process(capture, parser));
