@@ -69,6 +69,7 @@ class OidcLoginIntegrationTests {
             NONCE.set(query.get("nonce"));
             exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=the-code&state="
                     + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
@@ -105,6 +106,8 @@ class OidcLoginIntegrationTests {
     private static void json(HttpExchange exchange, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        // no keep-alive: a pooled connection the test provider closed once swallowed the next request (a CI hang)
+        exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -123,11 +126,11 @@ class OidcLoginIntegrationTests {
     private static HttpResponse<String> signIn() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.ALWAYS).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(login).contains("/oauth2/authorization/oidc");
-        return browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorization/oidc")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorization/oidc"))
+                .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
