@@ -9,9 +9,7 @@ import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.AlertRepository.ConcurrentChangeException;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
-import org.ewea.alerts.lifecycle.AssessmentInput;
 import org.ewea.alerts.lifecycle.IllegalTransitionException;
-import org.ewea.alerts.lifecycle.InvalidAlertInputException;
 import org.ewea.api.items.ItemView;
 import org.ewea.api.security.Role;
 import org.ewea.api.security.User;
@@ -95,11 +93,11 @@ class UiAlertsController {
                 cleared(user, id);
                 try {
                     Alert moved = lifecycle.transition(id, parse(value(form, "to")), value(form, "note"),
-                            assessment(form), user.username(), null);
+                            UiAssessmentForm.read(form), user.username(), null);
                     return htmx ? Rendering.view("alert-row :: row").modelAttribute("a", moved)
                             .modelAttribute("canMove", true).build()
                             : Rendering.redirectTo("/ui/alerts/" + id).build();
-                } catch (IllegalTransitionException | InvalidAlertInputException | ConcurrentChangeException e) {
+                } catch (IllegalTransitionException | IllegalArgumentException | ConcurrentChangeException e) {
                     return Rendering.redirectTo("/ui/alerts/" + id + "?problem=" + java.net.URLEncoder.encode(
                             e.getMessage(), java.nio.charset.StandardCharsets.UTF_8)).build();
                 }
@@ -128,23 +126,6 @@ class UiAlertsController {
 
     private static boolean canMove(User user) {
         return user.has(Role.ANALYST) || user.has(Role.POLICY) || user.has(Role.ADMIN);
-    }
-
-    private static @Nullable AssessmentInput assessment(MultiValueMap<String, String> form) {
-        String grade = value(form, "grade");
-        if (grade == null) {
-            return null;
-        }
-        return new AssessmentInput(null, grade, null, integer(value(form, "likelihood")),
-                integer(value(form, "position")), value(form, "confidence"));
-    }
-
-    private static @Nullable Integer integer(@Nullable String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static @Nullable String value(MultiValueMap<String, String> form, String name) {

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
-import org.ewea.alerts.lifecycle.AssessmentInput;
 import org.ewea.alerts.lifecycle.IllegalTransitionException;
 import org.ewea.api.exercise.ExerciseDefinition;
 import org.ewea.api.exercise.ExerciseService;
@@ -184,10 +183,8 @@ class UiExercisesController {
         return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
                 attempt(back, () -> {
                     AlertState to = AlertState.valueOf(String.valueOf(value(form, "to")).toUpperCase(Locale.ROOT));
-                    String grade = value(form, "grade");
-                    AssessmentInput input = grade == null ? null : new AssessmentInput(null, grade, null,
-                            integer(value(form, "likelihood")), null, value(form, "confidence"));
-                    exercises.transition(user, id, alertId, to, value(form, "note"), input, null);
+                    exercises.transition(user, id, alertId, to, value(form, "note"), UiAssessmentForm.read(form),
+                            null);
                     return back;
                 }))));
     }
@@ -234,14 +231,6 @@ class UiExercisesController {
             return value == null ? null : Double.valueOf(value);
         } catch (NumberFormatException e) {
             throw ApiProblem.invalidField("speed", "must be a number");
-        }
-    }
-
-    private static @Nullable Integer integer(@Nullable String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidField("likelihood", "must be a whole number");
         }
     }
 

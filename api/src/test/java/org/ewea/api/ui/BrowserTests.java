@@ -199,6 +199,14 @@ class BrowserTests {
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=DISMISSED]")));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("ACKNOWLEDGED",
                 "2025-03-14T12:00:00Z");
+        browser.findElement(By.id("grade")).sendKeys("B2");
+        browser.findElement(By.id("likelihood")).sendKeys("4");
+        browser.findElement(By.cssSelector("details.harm summary")).click();
+        for (String dimension : UiAssessmentForm.HARM) {
+            browser.findElement(By.id("exercise-harm-" + dimension)).sendKeys("2");
+        }
+        browser.findElement(By.id("grade")).submit();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ASSESSED"));
         browser.findElement(By.linkText("Back to Ransomware week, March 2025")).click();
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
         assertThat(browser.findElement(By.cssSelector("#status tbody")).getText()).contains("Blue team", "admin");
