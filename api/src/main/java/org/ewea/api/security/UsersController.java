@@ -100,17 +100,14 @@ class UsersController {
                     + " them). 400 naming every invalid field; 409 if the username is taken.")
     Mono<ResponseEntity<User>> create(@RequestBody UserRequest request) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
-        Set<Role> roles = roles(request.roles(), errors);
-        if (roles != null && roles.isEmpty() && errors.isEmpty()) {
-            errors.add(new ApiProblem.FieldError("roles", "at least one role is needed"));
-        }
-        Tlp maxTlp = tlp(request.maxTlp(), errors);
-        Handling maxHandling = handling(request.maxHandling(), errors);
+        Fields fields = fields(request.roles() == null ? List.of() : request.roles(), request.maxTlp(),
+                request.maxHandling(), errors);
         User user = null;
         try {
-            user = new User(String.valueOf(request.username()), roles == null || roles.isEmpty()
-                    ? Set.of(Role.POLICY) : roles, maxTlp == null ? Tlp.GREEN : maxTlp,
-                    maxHandling == null ? Handling.NONE : maxHandling, clock.instant());
+            // a placeholder role while other fields are invalid, so that the username is checked too
+            user = new User(String.valueOf(request.username()), fields.roles().isEmpty() ? Set.of(Role.POLICY)
+                    : fields.roles(), fields.maxTlp() == null ? Tlp.GREEN : fields.maxTlp(),
+                    fields.maxHandling() == null ? Handling.NONE : fields.maxHandling(), clock.instant());
         } catch (IllegalArgumentException e) {
             errors.add(new ApiProblem.FieldError("username", e.getMessage()));
         }
@@ -133,17 +130,29 @@ class UsersController {
                     + " user.")
     Mono<User> change(@PathVariable("username") String username, @RequestBody UserChange request) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
-        Set<Role> roles = roles(request.roles(), errors);
-        if (roles != null && roles.isEmpty() && errors.isEmpty()) {
-            errors.add(new ApiProblem.FieldError("roles", "at least one role is needed"));
-        }
-        Tlp maxTlp = tlp(request.maxTlp(), errors);
-        Handling maxHandling = handling(request.maxHandling(), errors);
+        Fields fields = fields(request.roles(), request.maxTlp(), request.maxHandling(), errors);
         if (!errors.isEmpty()) {
             throw invalid("The change is invalid", errors);
         }
-        return store.call(() -> users.update(username, roles, maxTlp, maxHandling)
+        return store.call(() -> users.update(username, fields.roles(), fields.maxTlp(), fields.maxHandling())
                 .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + username + "'.")));
+    }
+
+    /** Roles and clearances as a request gives them; null where the request leaves them out. */
+    private record Fields(@Nullable Set<Role> roles, @Nullable Tlp maxTlp, @Nullable Handling maxHandling) {
+    }
+
+    /**
+     * The request's roles (at least one when given; pass an empty list where they are required) and clearances, with
+     * what is wrong added to {@code errors}.
+     */
+    private Fields fields(@Nullable List<String> roleNames, @Nullable String maxTlp, @Nullable String maxHandling,
+            List<ApiProblem.FieldError> errors) {
+        Set<Role> roles = roles(roleNames, errors);
+        if (roles != null && roles.isEmpty() && errors.isEmpty()) {
+            errors.add(new ApiProblem.FieldError("roles", "at least one role is needed"));
+        }
+        return new Fields(roles, tlp(maxTlp, errors), handling(maxHandling, errors));
     }
 
     private static @Nullable Set<Role> roles(@Nullable List<String> names, List<ApiProblem.FieldError> errors) {
