@@ -131,6 +131,21 @@ The texts are the dataset authors' paraphrases of the original posts.</rights>
     return captures
 
 
+def source_lines(source_id, kind, title, url, grading, tlp):
+    """A source of a recording manifest (English), as YAML lines under 'sources:'."""
+    return [f"  - id: {source_id}", f"    kind: {kind}", f"    title: {title}", f"    url: {url}",
+            "    language: en", f"    grading: {grading}", f"    tlp: {tlp}"]
+
+
+def capture_lines(captures):
+    """The 'captures:' section of a recording manifest, from (source, file, origin, time, type, sha256) tuples."""
+    lines = ["captures:"]
+    for source, name, origin, captured, content_type, sha in captures:
+        lines += [f"  - source: {source}", f"    file: {name}", f"    origin: {origin}",
+                  f"    captured: {iso(captured)}", f"    contentType: {content_type}", f"    sha256: {sha}"]
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "../../shared/corpus"))
@@ -143,29 +158,12 @@ def main():
              "id: ewea-demo",
              "title: EW/EA demo recording (CISA KEV 2025-2026, CTI-ANN 2016)",
              "licence: see NOTICE.md in this folder (CC0 1.0 and CC BY 4.0)",
-             "sources:",
-             "  - id: cisa-kev",
-             "    kind: rss",
-             "    title: CISA Known Exploited Vulnerabilities",
-             "    url: https://www.cisa.gov/known-exploited-vulnerabilities.xml",
-             "    language: en",
-             "    grading: A1",
-             "    tlp: CLEAR",
-             "  - id: cti-ann",
-             "    kind: atom",
-             "    title: CTI-ANN annotated X posts (paraphrased)",
-             "    url: https://github.com/bigbases/CTI-ANN",
-             "    language: en",
-             "    grading: F6",
-             "    tlp: CLEAR",
-             "captures:"]
-    for source, name, origin, captured, content_type, sha in captures:
-        lines += [f"  - source: {source}",
-                  f"    file: {name}",
-                  f"    origin: {origin}",
-                  f"    captured: {iso(captured)}",
-                  f"    contentType: {content_type}",
-                  f"    sha256: {sha}"]
+             "sources:"]
+    lines += source_lines("cisa-kev", "rss", "CISA Known Exploited Vulnerabilities",
+                          "https://www.cisa.gov/known-exploited-vulnerabilities.xml", "A1", "CLEAR")
+    lines += source_lines("cti-ann", "atom", "CTI-ANN annotated X posts (paraphrased)",
+                          "https://github.com/bigbases/CTI-ANN", "F6", "CLEAR")
+    lines += capture_lines(captures)
     write(os.path.join(args.out, "recording.yaml"), "\n".join(lines) + "\n")
     print(f"{len(captures)} captures written to {args.out}")
 

@@ -127,25 +127,12 @@ def main():
              "id: ransomware-week-2025-03",
              "title: Ransomware week, March 2025 (CISA KEV, Akira negotiation chats)",
              "licence: see NOTICE.md in this folder (CC0 1.0 and MIT)",
-             "sources:",
-             "  - id: cisa-kev",
-             "    kind: rss",
-             "    title: CISA Known Exploited Vulnerabilities",
-             "    url: https://www.cisa.gov/known-exploited-vulnerabilities.xml",
-             "    language: en",
-             "    grading: A1",
-             "    tlp: CLEAR",
-             "  - id: akira-portal",
-             "    kind: atom",
-             "    title: Akira negotiation portal (recorded dark-web mirror)",
-             f"    url: {PORTAL}",
-             "    language: en",
-             "    grading: C3",
-             "    tlp: AMBER",
-             "captures:"]
-    for source, name, origin, captured, content_type, sha in captures:
-        lines += [f"  - source: {source}", f"    file: {name}", f"    origin: {origin}",
-                  f"    captured: {demo.iso(captured)}", f"    contentType: {content_type}", f"    sha256: {sha}"]
+             "sources:"]
+    lines += demo.source_lines("cisa-kev", "rss", "CISA Known Exploited Vulnerabilities",
+                               "https://www.cisa.gov/known-exploited-vulnerabilities.xml", "A1", "CLEAR")
+    lines += demo.source_lines("akira-portal", "atom", "Akira negotiation portal (recorded dark-web mirror)", PORTAL,
+                               "C3", "AMBER")
+    lines += demo.capture_lines(captures)
     demo.write(os.path.join(args.out, "recording.yaml"), "\n".join(lines) + "\n")
     licence = open(os.path.join(args.corpus, "ransomchats/LICENSE"), encoding="utf-8").read()
     demo.write(os.path.join(args.out, "NOTICE.md"), f"""# Data in this recording

@@ -7,8 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.action.ActionStatus;
 import org.ewea.alerts.action.EarlyAction;

@@ -33,8 +33,9 @@ class ExerciseConfiguration {
 
     @Bean
     ExerciseService exerciseService(ExerciseRunner runner, ExerciseLibrary library, Methodology methodology,
-            org.ewea.api.security.UserRepository users, InstantSource clock) {
-        return new ExerciseService(runner, library, methodology, users, clock);
+            org.ewea.api.security.UserRepository users, org.ewea.alerts.digest.DigestRenderer digestRenderer,
+            InstantSource clock) {
+        return new ExerciseService(runner, library, methodology, users, digestRenderer, clock);
     }
 
     @Bean

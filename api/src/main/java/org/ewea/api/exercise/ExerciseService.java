@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 public final class ExerciseService {
 
     private static final int MAX_TEXT = 10_000;
-    private static final org.ewea.alerts.digest.DigestRenderer DIGESTS = new org.ewea.alerts.digest.DigestRenderer();
 
     /** An alert of the exercise with its recommended early actions. */
     public record ExerciseAlert(Alert alert, List<EarlyAction> recommendations) {
@@ -39,9 +38,11 @@ public final class ExerciseService {
     private final ExerciseLibrary library;
     private final ExerciseValidator validator;
     private final InstantSource clock;
+    private final org.ewea.alerts.digest.DigestRenderer digestRenderer;
 
     public ExerciseService(ExerciseRunner runner, ExerciseLibrary library, Methodology methodology,
-            UserRepository users, InstantSource clock) {
+            UserRepository users, org.ewea.alerts.digest.DigestRenderer digestRenderer, InstantSource clock) {
+        this.digestRenderer = digestRenderer;
         this.runner = runner;
         this.library = library;
         this.validator = new ExerciseValidator(methodology.grading().handlingCodes(), library::exists,
@@ -237,12 +238,12 @@ public final class ExerciseService {
 
     /** One of its digests as a page, rendered for the user's clearance. */
     public String digestHtml(User user, String id, String digestId) {
-        return DIGESTS.html(digestId, digest(user, id, digestId), user.clearance());
+        return digestRenderer.html(digestId, digest(user, id, digestId), user.clearance());
     }
 
     /** The same as PDF. */
     public byte[] digestPdf(User user, String id, String digestId) {
-        return DIGESTS.pdf(digestId, digest(user, id, digestId), user.clearance());
+        return digestRenderer.pdf(digestId, digest(user, id, digestId), user.clearance());
     }
 
     private org.ewea.alerts.digest.DigestContent digest(User user, String id, String digestId) {

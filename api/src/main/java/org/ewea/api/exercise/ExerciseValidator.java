@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.grading.HandlingCodes;
 
@@ -162,9 +163,12 @@ final class ExerciseValidator {
                 || inject.title() != null && inject.title().length() > 500) {
             errors.add(error(where + ".text", "title at most 500 and text at most " + MAX_TEXT + " characters"));
         }
-        if ((type.equals("source-dark") || type.equals("item")) && (inject.source() == null
-                || !ID.matcher(inject.source()).matches() && !inject.source().matches("[a-z0-9][a-z0-9._-]{0,99}"))) {
-            errors.add(error(where + ".source", "name the source (its id)"));
+        if (type.equals("source-dark") || type.equals("item") || inject.source() != null) {
+            try {
+                new SourceId(String.valueOf(inject.source()));
+            } catch (IllegalArgumentException e) {
+                errors.add(error(where + ".source", "name the source by its id: " + e.getMessage()));
+            }
         }
         if (inject.grading() != null) {
             try {

@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
-import org.ewea.api.web.PageResponse;
 import org.ewea.collectors.store.ItemRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -19,7 +19,6 @@ import org.ewea.methodology.ItemId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -92,7 +91,7 @@ class UiAlertsController {
             return store.call(() -> {
                 cleared(user, id);
                 try {
-                    Alert moved = lifecycle.transition(id, parse(value(form, "to")), value(form, "note"),
+                    Alert moved = lifecycle.transition(id, parse(UiForms.value(form, "to")), UiForms.value(form, "note"),
                             UiAssessmentForm.read(form), user.username(), null);
                     return htmx ? Rendering.view("alert-row :: row").modelAttribute("a", moved)
                             .modelAttribute("canMove", true).build()
@@ -113,7 +112,7 @@ class UiAlertsController {
             }
             return store.call(() -> {
                 cleared(user, id);
-                lifecycle.feedback(id, "true".equals(value(form, "relevant")), value(form, "note"), user.username());
+                lifecycle.feedback(id, "true".equals(UiForms.value(form, "relevant")), UiForms.value(form, "note"), user.username());
                 return Rendering.redirectTo("/ui/alerts/" + id).build();
             });
         }));
@@ -126,11 +125,6 @@ class UiAlertsController {
 
     private static boolean canMove(User user) {
         return user.has(Role.ANALYST) || user.has(Role.POLICY) || user.has(Role.ADMIN);
-    }
-
-    private static @Nullable String value(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value;
     }
 
     private static AlertState parse(@Nullable String value) {

@@ -25,16 +25,16 @@ final class UiAssessmentForm {
      * @throws IllegalArgumentException naming what is wrong (a partial or out-of-range harm profile, a bad number)
      */
     static @Nullable AssessmentInput read(MultiValueMap<String, String> form) {
-        String grade = value(form, "grade");
+        String grade = UiForms.value(form, "grade");
         if (grade == null) {
             return null;
         }
-        return new AssessmentInput(null, grade, harm(form), number(value(form, "likelihood"), "likelihood"),
-                number(value(form, "position"), "position"), value(form, "confidence"));
+        return new AssessmentInput(null, grade, harm(form), number(UiForms.value(form, "likelihood"), "likelihood"),
+                number(UiForms.value(form, "position"), "position"), UiForms.value(form, "confidence"));
     }
 
     private static @Nullable HarmProfile harm(MultiValueMap<String, String> form) {
-        List<@Nullable String> given = HARM.stream().map(d -> value(form, "harm-" + d)).toList();
+        List<@Nullable String> given = HARM.stream().map(d -> UiForms.value(form, "harm-" + d)).toList();
         if (given.stream().allMatch(v -> v == null)) {
             return null;
         }
@@ -55,10 +55,5 @@ final class UiAssessmentForm {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(field + " must be a whole number");
         }
-    }
-
-    private static @Nullable String value(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,16 +68,16 @@ class UiExercisesController {
         return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() -> {
             List<ExerciseDefinition.Team> teams = new ArrayList<>();
             for (String team : List.of("a", "b")) {
-                String name = value(form, "team-" + team);
+                String name = UiForms.value(form, "team-" + team);
                 if (name != null) {
                     teams.add(new ExerciseDefinition.Team(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                            .replaceAll("(^-|-$)", ""), name, participants(value(form, "members-" + team))));
+                            .replaceAll("(^-|-$)", ""), name, participants(UiForms.value(form, "members-" + team))));
                 }
             }
-            String id = value(form, "id");
+            String id = UiForms.value(form, "id");
             return attempt("/ui/exercises", () -> {
-                exercises.create(user, value(form, "template"), new ExerciseDefinition(id, value(form, "name"), null,
-                        null, null, null, number(value(form, "speed")), null, null, teams.isEmpty() ? null : teams,
+                exercises.create(user, UiForms.value(form, "template"), new ExerciseDefinition(id, UiForms.value(form, "name"), null,
+                        null, null, null, number(UiForms.value(form, "speed")), null, null, teams.isEmpty() ? null : teams,
                         null, null));
                 return "/ui/exercises/" + id;
             });
@@ -157,9 +156,9 @@ class UiExercisesController {
         String back = "/ui/exercises/" + id;
         return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
                 attempt(back, () -> {
-                    String to = value(form, "to");
-                    exercises.clock(user, id, String.valueOf(value(form, "action")), to == null ? null : utc(to),
-                            number(value(form, "speed")));
+                    String to = UiForms.value(form, "to");
+                    exercises.clock(user, id, String.valueOf(UiForms.value(form, "action")), to == null ? null : utc(to),
+                            number(UiForms.value(form, "speed")));
                     return back;
                 }))));
     }
@@ -169,9 +168,9 @@ class UiExercisesController {
         String back = "/ui/exercises/" + id;
         return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
                 attempt(back, () -> {
-                    exercises.inject(user, id, new ExerciseDefinition.Inject(null, value(form, "type"),
-                            value(form, "title"), value(form, "text"), value(form, "source"), value(form, "grading"),
-                            value(form, "tlp"), value(form, "handling"), null));
+                    exercises.inject(user, id, new ExerciseDefinition.Inject(null, UiForms.value(form, "type"),
+                            UiForms.value(form, "title"), UiForms.value(form, "text"), UiForms.value(form, "source"), UiForms.value(form, "grading"),
+                            UiForms.value(form, "tlp"), UiForms.value(form, "handling"), null));
                     return back;
                 }))));
     }
@@ -182,8 +181,8 @@ class UiExercisesController {
         String back = "/ui/exercises/" + id + "/alerts/" + alertId;
         return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() ->
                 attempt(back, () -> {
-                    AlertState to = AlertState.valueOf(String.valueOf(value(form, "to")).toUpperCase(Locale.ROOT));
-                    exercises.transition(user, id, alertId, to, value(form, "note"), UiAssessmentForm.read(form),
+                    AlertState to = AlertState.valueOf(String.valueOf(UiForms.value(form, "to")).toUpperCase(Locale.ROOT));
+                    exercises.transition(user, id, alertId, to, UiForms.value(form, "note"), UiAssessmentForm.read(form),
                             null);
                     return back;
                 }))));
@@ -192,11 +191,11 @@ class UiExercisesController {
     @PostMapping("/ui/exercises/{id}/decisions")
     Mono<Rendering> decide(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> store.call(() -> {
-            String alertId = value(form, "alertId");
+            String alertId = UiForms.value(form, "alertId");
             String back = "/ui/exercises/" + id + (alertId == null ? "" : "/alerts/" + alertId);
             return attempt(back, () -> {
-                exercises.decide(user, id, value(form, "type"), alertId, form.get("actions"),
-                        value(form, "questionId"), value(form, "text"));
+                exercises.decide(user, id, UiForms.value(form, "type"), alertId, form.get("actions"),
+                        UiForms.value(form, "questionId"), UiForms.value(form, "text"));
                 return back;
             });
         })));
@@ -232,10 +231,5 @@ class UiExercisesController {
         } catch (NumberFormatException e) {
             throw ApiProblem.invalidField("speed", "must be a number");
         }
-    }
-
-    private static @Nullable String value(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

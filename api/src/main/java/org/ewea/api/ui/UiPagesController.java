@@ -11,7 +11,6 @@ import java.util.Map;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.api.items.ItemView;
-import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.collectors.harvest.HealthAssessor;

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.ewea.api.RunningApplication;
-import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
 import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
@@ -50,15 +49,12 @@ class ExercisesIntegrationTests {
     private static WebTestClient ana;
     private static WebTestClient bob;
     private static WebTestClient outsider;
-    private static int port;
 
     @BeforeAll
     static void start() throws Exception {
         app = RunningApplication.start("ewea.data-dir=" + DATA, "ewea.demo-enabled=false",
                 "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false",
                 "ewea.alerts.digests-enabled=false", "ewea.exercises.directory=" + RECORDINGS);
-        port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port"));
         admin = app.client().mutate().responseTimeout(Duration.ofMinutes(5)).build();
         // live data the exercises must never touch
         byte[] body = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>live</title><item><title>Live"
@@ -82,14 +78,7 @@ class ExercisesIntegrationTests {
     }
 
     private static WebTestClient user(String name, String role, String tlp, String handling) {
-        admin.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"username\": \"" + name
-                + "\", \"roles\": [\"" + role + "\"], \"maxTlp\": \"" + tlp + "\", \"maxHandling\": \"" + handling
-                + "\"}").exchange().expectStatus().isCreated();
-        Map<String, Object> issued = admin.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"test\", \"username\": \"" + name + "\"}").exchange().expectStatus()
-                .isCreated().expectBody(MAP).returnResult().getResponseBody();
-        return TestClients.forPort(port, (String) issued.get("secret")).mutate()
-                .responseTimeout(Duration.ofMinutes(5)).build();
+        return org.ewea.api.TestUsers.create(app, admin, name, role, tlp, handling);
     }
 
     private static Map<String, Object> json(WebTestClient.ResponseSpec response) {

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.ewea.api.RunningApplication;
-import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
 import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
@@ -69,16 +68,7 @@ class HandlingClearanceIntegrationTests {
     }
 
     private static WebTestClient user(String name, String maxTlp, String maxHandling) {
-        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\": \"" + name + "\", \"roles\": [\"ANALYST\"], \"maxTlp\": \"" + maxTlp
-                        + "\", \"maxHandling\": \"" + maxHandling + "\"}")
-                .exchange().expectStatus().isCreated();
-        Map<String, Object> issued = app.client().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"test\", \"username\": \"" + name + "\"}").exchange().expectStatus()
-                .isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        int port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port"));
-        return TestClients.forPort(port, (String) issued.get("secret"));
+        return org.ewea.api.TestUsers.create(app, app.client(), name, "ANALYST", maxTlp, maxHandling);
     }
 
     @BeforeAll
@@ -116,6 +106,9 @@ class HandlingClearanceIntegrationTests {
                 .expectStatus().isBadRequest().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .returnResult().getResponseBody();
         assertThat(invalid.toString()).contains("maxHandling", "unknown handling code 'H9'", "europol:H3");
+        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"no.roles\"}").exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(body -> assertThat(body).contains("at least one role"));
         app.client().patch().uri("/api/v1/users/nobody").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"maxHandling\": \"none\"}").exchange().expectStatus().isNotFound();
         redH1.patch().uri("/api/v1/users/red.h1").contentType(MediaType.APPLICATION_JSON)

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.ewea.api.RunningApplication;
-import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
 import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
@@ -66,15 +65,8 @@ class TlpClearanceIntegrationTests {
                     "en", AdmiraltyGrade.parse("B2"), tlp), "test", URI.create("https://" + marking + ".example/rss"),
                     Instant.parse("2026-02-05T00:00:00Z"), "application/rss+xml", body, sha));
         }
-        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\": \"amber\", \"roles\": [\"ANALYST\"], \"maxTlp\": \"TLP:AMBER\"}")
-                .exchange().expectStatus().isCreated();
-        Map<String, Object> issued = app.client().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"test\", \"username\": \"amber\"}").exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        int port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port"));
-        amber = TestClients.forPort(port, (String) issued.get("secret"));
+        amber = org.ewea.api.TestUsers.create(app, app.client(), "amber", "{\"username\": \"amber\", \"roles\":"
+                + " [\"ANALYST\"], \"maxTlp\": \"TLP:AMBER\"}");
     }
 
     @AfterAll

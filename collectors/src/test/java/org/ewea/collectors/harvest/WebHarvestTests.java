@@ -17,7 +17,6 @@ import org.ewea.collectors.fetch.HttpFetcher;
 import org.ewea.collectors.source.InvalidSourceException;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceSpec;
-import org.ewea.collectors.source.SourceValidator;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.FeedServer;

@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceSpec;
-import org.ewea.collectors.source.SourceValidator;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.ewea.methodology.SourceId;
 import org.junit.jupiter.api.Test;
