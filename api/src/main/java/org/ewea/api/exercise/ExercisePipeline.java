@@ -99,11 +99,12 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
         TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
         TrackedTerms tracked = new TrackedTerms(new CandidateDecisions(database), terms, replay);
+        java.util.function.Function<Set<String>, Set<String>> darkWeb = ids -> ids.stream()
+                .filter(darkWebSources::contains).collect(java.util.stream.Collectors.toSet());
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), ids -> ids.stream().filter(darkWebSources::contains)
-                        .collect(java.util.stream.Collectors.toSet()), tracked::seriesOf);
+                MethodologyLoader.cues(methodology.stages()), darkWeb, tracked::seriesOf);
         signals.ensureIndexes();
-        ItemRelevance relevance = new ItemRelevance(items, shared.relevance());
+        ItemRelevance relevance = new ItemRelevance(items, shared.relevance(), darkWeb);
         CaptureProcessor processor = new CaptureProcessor(items, shared.annotator(), raw::keep, shared.languages(),
                 new StoredItemsListener(signals, terms, relevance));
         HarvestRunRepository runs = new HarvestRunRepository(database);

@@ -37,9 +37,7 @@ class ScoringConfiguration {
     SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources,
             TrackedTerms tracked) {
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), ids -> ids.stream()
-                        .filter(id -> sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
-                        .collect(java.util.stream.Collectors.toSet()), tracked::seriesOf);
+                MethodologyLoader.cues(methodology.stages()), darkWeb(sources), tracked::seriesOf);
         signals.ensureIndexes();
         return signals;
     }
@@ -85,8 +83,15 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ItemRelevance itemRelevance(ItemRepository items) {
-        return new ItemRelevance(items, ItemRelevance.shipped());
+    ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources) {
+        return new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources));
+    }
+
+    /** Of the source ids given, those the catalogue marks as dark-web sources. */
+    private static java.util.function.Function<java.util.Set<String>, java.util.Set<String>> darkWeb(
+            SourceRepository sources) {
+        return ids -> ids.stream().filter(id -> sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Bean

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.ItemId;
@@ -23,11 +26,23 @@ public final class ItemRelevance {
 
     private final ItemRepository items;
     private final RelevanceWeights model;
+    private final Function<Set<String>, Set<String>> darkWebSources;
     private final RelevanceFeatures features = new RelevanceFeatures();
 
+    /** As {@link #ItemRelevance(ItemRepository, RelevanceWeights, Function)}, with no dark-web source. */
     public ItemRelevance(ItemRepository items, RelevanceWeights model) {
+        this(items, model, ids -> Set.of());
+    }
+
+    /**
+     * @param darkWebSources of the source ids given, those that are dark-web or underground sources (asked once per
+     *     batch of items)
+     */
+    public ItemRelevance(ItemRepository items, RelevanceWeights model,
+            Function<Set<String>, Set<String>> darkWebSources) {
         this.items = items;
         this.model = model;
+        this.darkWebSources = darkWebSources;
     }
 
     public static RelevanceWeights shipped() {
@@ -45,16 +60,21 @@ public final class ItemRelevance {
         return model.id();
     }
 
-    public double probability(AnnotatedItem a) {
+    /** The probability that the item is threat-relevant, its source being a dark-web one or not. */
+    public double probability(AnnotatedItem a, boolean darkWeb) {
         String text = a.item().title() + "\n" + a.item().text();
         return model.probability(features.of(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
-                a.annotations().tags(), a.annotations().entities()));
+                a.annotations().tags(), a.annotations().entities(), ItemContext.of(a.item(), darkWeb)));
     }
 
     /** Scores newly stored items and stores the scores (the stored-items listener). */
     public void record(List<AnnotatedItem> stored) {
+        Set<String> darkWeb = darkWebSources.apply(stored.stream().map(a -> a.item().sourceId().value())
+                .collect(Collectors.toSet()));
         Map<ItemId, Double> scores = new LinkedHashMap<>();
-        stored.forEach(a -> scores.put(a.item().id(), probability(a)));
+        for (AnnotatedItem a : stored) {
+            scores.put(a.item().id(), probability(a, darkWeb.contains(a.item().sourceId().value())));
+        }
         items.setRelevance(scores, model.id());
     }
 

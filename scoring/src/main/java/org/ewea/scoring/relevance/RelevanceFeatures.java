@@ -9,15 +9,18 @@ import smile.util.SparseArray;
 
 /**
  * Turns an item into a sparse feature vector by feature hashing: word unigrams and bigrams and character 4-grams of
- * the folded text, the taxonomy technologies it mentions, and the kinds of entity it contains. Values are
- * log(1 + count), and the vector has unit length, so long and short texts weigh alike. Deterministic.
+ * the folded text, the taxonomy technologies it mentions, the kinds of entity it contains, and its context: the
+ * source's reliability and the information's credibility (Admiralty letters and digits), whether the source is a
+ * dark-web one, and the language. Values are log(1 + count), and the vector has unit length, so long and short texts
+ * weigh alike. Deterministic.
  */
 public final class RelevanceFeatures {
 
     /** 2^18 hashed dimensions. */
     public static final int DIMENSIONS = 1 << 18;
 
-    public SparseArray of(String text, List<ItemAnnotations.Tag> tags, List<ItemAnnotations.Entity> entities) {
+    public SparseArray of(String text, List<ItemAnnotations.Tag> tags, List<ItemAnnotations.Entity> entities,
+            ItemContext context) {
         Map<Integer, Double> counts = new TreeMap<>();
         String[] words = TextFolding.fold(text).split("[^\\p{L}\\p{N}]+");
         String previous = null;
@@ -42,6 +45,10 @@ public final class RelevanceFeatures {
         for (ItemAnnotations.Entity entity : entities) {
             add(counts, "e:" + entity.type(), entity.count());
         }
+        add(counts, "s:reliability:" + context.grade().code().charAt(0), 1);
+        add(counts, "s:credibility:" + context.grade().code().charAt(1), 1);
+        add(counts, context.darkWeb() ? "s:dark-web" : "s:open", 1);
+        add(counts, "s:language:" + (context.language() == null ? "unknown" : context.language()), 1);
         double norm = 0;
         for (Map.Entry<Integer, Double> e : counts.entrySet()) {
             double v = Math.log1p(e.getValue());

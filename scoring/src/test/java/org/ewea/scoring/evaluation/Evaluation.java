@@ -106,6 +106,12 @@ public final class Evaluation {
             log("wrote %s (%s, %d non-zero weights)", relevanceModel, named.id(), named.indices().length);
         }
         report.cti = cti;
+        report.relevanceComparison = RelevanceComparison.compare(ctiExamples, SEED, 5);
+        report.relevanceComparison.forEach(r -> log("relevance %s: P %.3f R %.3f F1 %.3f PR-AUC %.3f", r.model(),
+                r.metrics().precision(), r.metrics().recall(), r.metrics().f1(), r.metrics().prAuc()));
+        report.ctiItems = ctiExamples.size();
+        report.ctiEnglish = CtiAnnRelevanceEvaluationTests.languages(
+                corpus.resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv")).getOrDefault("en", 0);
         report.ctiNested = NestedThreshold.evaluate(ctiExamples, SEED);
         log("CTI-ANN nested threshold: precision %.3f recall %.3f F1 %.3f (mean threshold %.2f)",
                 report.ctiNested.metrics().precision(), report.ctiNested.metrics().recall(),

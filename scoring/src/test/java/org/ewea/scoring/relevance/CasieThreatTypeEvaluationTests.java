@@ -42,6 +42,7 @@ public class CasieThreatTypeEvaluationTests {
     public static List<ThreatTypeModel.TypedExample> examples(Path jsonl) throws IOException {
         Annotator annotator = TestAnnotators.defaults();
         RelevanceFeatures features = new RelevanceFeatures();
+        org.ewea.collectors.normalise.LanguageDetector languages = CorpusContexts.languages();
         JsonMapper json = JsonMapper.builder().build();
         List<ThreatTypeModel.TypedExample> examples = new ArrayList<>();
         for (String line : Files.readAllLines(jsonl)) {
@@ -54,8 +55,10 @@ public class CasieThreatTypeEvaluationTests {
                     + article.path("id").asString(), text, Instant.EPOCH));
             Set<String> types = new HashSet<>();
             article.path("event_types").forEach(t -> types.add(t.asString()));
+            ItemContext context = new ItemContext(CorpusContexts.CASIE_GRADE, false,
+                    languages.detect(text).orElse(null));
             examples.add(new ThreatTypeModel.TypedExample(features.of(text, annotated.annotations().tags(),
-                    annotated.annotations().entities()), types));
+                    annotated.annotations().entities(), context), types));
         }
         return examples;
     }
