@@ -60,8 +60,9 @@ class ScoringConfiguration {
     }
 
     @Bean
-    CandidateFinder candidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions) {
-        return new CandidateFinder(terms, signals, decisions);
+    CandidateFinder candidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions,
+            SourceRepository sources) {
+        return new CandidateFinder(terms, signals, decisions, darkWeb(sources));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.ImportAccount;
@@ -42,6 +43,15 @@ public final class MirrorFolderReplayer {
     }
 
     public ImportReport replay(Path folder, MirrorProfile profile, SourceDefinition source, ReplayClock clock) {
+        return replay(folder, profile, source, clock, at -> { });
+    }
+
+    /**
+     * As {@link #replay(Path, MirrorProfile, SourceDefinition, ReplayClock)}, telling {@code beforeEach} the capture
+     * time of every file before it is processed (so that a caller can act at the end of each simulated day).
+     */
+    public ImportReport replay(Path folder, MirrorProfile profile, SourceDefinition source, ReplayClock clock,
+            Consumer<Instant> beforeEach) {
         Instant started = clock.instant();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + profile.files());
         List<File> files = new ArrayList<>();
@@ -85,6 +95,7 @@ public final class MirrorFolderReplayer {
         String contentType = profile.format().equals("html") ? "text/html" : "application/json";
         for (Map.Entry<Instant, File> e : ordered) {
             File f = e.getValue();
+            beforeEach.accept(e.getKey());
             clock.advanceTo(e.getKey());
             byte[] body;
             try {

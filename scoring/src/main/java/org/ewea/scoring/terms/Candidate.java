@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A term that appeared suddenly: new in the last 28 days, in several items from several sources.
+ * A term that appeared suddenly: new in the last 28 days, in several items from several sources, in items of which
+ * at least one comes from a dark-web source, or speaking for itself on a dark-web source.
  *
  * @param id the term's key (folded, lower case)
  * @param label the form it was first written in
@@ -13,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param items items mentioning it in the 28 days up to {@code asOf}
  * @param sources distinct sources among them
  * @param sourceIds those sources
+ * @param darkWebSourceIds those of them that are dark-web sources
+ * @param selfNamed whether it spoke as itself on a dark-web source (a line of a transcript opened by the name, as a
+ *     group's own messages on its negotiation portal are)
  * @param activeDays days with a mention among the 28
  * @param score how strongly it stands out: sources x ln(1 + items)
  * @param status NEW, ACCEPTED or REJECTED
@@ -20,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param asOf the day the window ends
  */
 public record Candidate(String id, String label, LocalDate firstSeen, long items, int sources, List<String> sourceIds,
-        int activeDays, double score, String status, CandidateDecisions.@Nullable Decision decision, LocalDate asOf) {
+        List<String> darkWebSourceIds, boolean selfNamed, int activeDays, double score, String status, CandidateDecisions.@Nullable Decision decision, LocalDate asOf) {
 
     public Candidate {
         sourceIds = List.copyOf(sourceIds);
+        darkWebSourceIds = List.copyOf(darkWebSourceIds);
     }
 }

@@ -14,7 +14,7 @@ import org.ewea.methodology.lexicon.TextFolding;
  * Finds the names in a text that could be new actors, tools or services: words written like names (an inner
  * capital as in LockBit or RansomHub, letters mixed with digits as in Storm-0558 or UNC3944, all capitals of 3 to 8
  * letters as in ALPHV, or, in the body only since headlines capitalise every word, a capitalised word that does
- * not start a sentence), 3 to 30 characters, not inside a
+ * not start a sentence or that is a speaker's label, "Akira: ..." in a chat transcript), 3 to 30 characters, not inside a
  * match of the taxonomy lexicon, and not a CVE, ATT&CK or plain number. Which of them are new is decided later
  * from their history ({@link CandidateFinder}): a word that has always been there is not novel, however it is
  * written. Only the first {@value #MAX_CHARS} characters are read.
@@ -38,8 +38,18 @@ public final class TermExtractor {
             "xdr", "siem", "waf", "nist", "nvd", "cwe", "owasp", "update", "patch", "note", "alert", "warning",
             "critical", "high", "medium", "low", "breaking", "exclusive");
 
-    /** One name found, with the form it was written in. */
-    public record Term(String key, String label) {
+    /** Web and onion addresses, host names and e-mail addresses: their parts are not names. */
+    private static final Pattern ADDRESS = Pattern.compile("(?i)(?:https?://|www\\.)\\S+"
+            + "|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}|[a-z2-7]{16,56}\\.onion\\b"
+            + "|\\b(?:[\\p{L}\\p{N}-]+\\.)+(?:com|net|org|io|ru|onion|info|biz)\\b(?:/\\S*)?"
+            + "|\\b(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}{2,6}/\\S*");
+
+    /**
+     * One name found, with the form it was written in.
+     *
+     * @param speaker whether it is a speaker's label ("Akira: ...") somewhere in the body
+     */
+    public record Term(String key, String label, boolean speaker) {
     }
 
     private final LexiconMatcher lexicon;
@@ -65,20 +75,62 @@ public final class TermExtractor {
                 known[i] = true;
             }
         }
+        Matcher addresses = ADDRESS.matcher(read);
+        while (addresses.find()) {
+            java.util.Arrays.fill(known, addresses.start(), addresses.end(), true);
+        }
         Matcher words = WORD.matcher(read);
         while (words.find()) {
             String word = words.group();
             if (known[words.start()] || known[words.end() - 1] || EXCLUDED.matcher(word).matches()) {
                 continue;
             }
+            boolean speaker = body && speaker(read, words.end());
             boolean name = INNER_CAPITAL.matcher(word).matches() || LETTERS_AND_DIGITS.matcher(word).matches()
-                    || ALL_CAPITALS.matcher(word).matches()
-                    || (body && CAPITALISED.matcher(word).matches() && !startsSentence(read, words.start()));
+                    || (ALL_CAPITALS.matcher(word).matches() && !shouted(read, words.start(), words.end()))
+                    || (body && CAPITALISED.matcher(word).matches() && (!startsSentence(read, words.start())
+                            || speaker));
             String key = TextFolding.fold(word).toLowerCase(Locale.ROOT);
             if (name && !COMMON_CAPITALS.contains(key)) {
-                terms.putIfAbsent(key, new Term(key, word));
+                terms.merge(key, new Term(key, word, speaker),
+                        (a, b) -> a.speaker() || !b.speaker() ? a : new Term(a.key(), a.label(), true));
             }
         }
+    }
+
+    /**
+     * Whether an all-capital word is shouting rather than an acronym: the word before or after it (on the same
+     * line) is written in capitals too, as in "READ THIS NOTE".
+     */
+    private static boolean shouted(String text, int start, int end) {
+        return capitalWord(text, end, 1) || capitalWord(text, start - 1, -1);
+    }
+
+    /** Whether the neighbouring word from {@code from} in direction {@code step} is all capitals (2+ letters). */
+    private static boolean capitalWord(String text, int from, int step) {
+        int i = from;
+        while (i >= 0 && i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == ',')) {
+            i += step;
+        }
+        int letters = 0;
+        while (i >= 0 && i < text.length() && Character.isLetter(text.charAt(i))) {
+            if (!Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+            letters++;
+            i += step;
+        }
+        return letters >= 2;
+    }
+
+    /**
+     * Whether the word ending at {@code end} is followed by a colon and a space (or the end): a speaker's label, as
+     * in "Akira: ..." in a chat transcript (item text has its line breaks collapsed, so the label may follow the
+     * previous message on the same line).
+     */
+    private static boolean speaker(String text, int end) {
+        return end < text.length() && text.charAt(end) == ':'
+                && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1)));
     }
 
     /** Whether the word at {@code start} begins a sentence (or the text, a line or a quotation). */

@@ -20,7 +20,8 @@ import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.scoring.signal.DerivedSeries;
 
 /**
- * Name-like terms per day ({@code term_days}: {@code _id "<term>|<yyyy-MM-dd>"}, items, distinct sources) and each
+ * Name-like terms per day ({@code term_days}: {@code _id "<term>|<yyyy-MM-dd>"}, items, distinct sources, the
+ * sources where it opened a line as its speaker) and each
  * term's first day and written form ({@code term_index}), updated incrementally as items are stored. All calls
  * block.
  */
@@ -30,7 +31,7 @@ public final class TermRepository implements DerivedSeries {
     public static final String INDEX = "term_index";
 
     /** A term's days in a window, summed. */
-    public record TermWindow(String term, long items, Set<String> sources, int days) {
+    public record TermWindow(String term, long items, Set<String> sources, int days, Set<String> speakerSources) {
     }
 
     private final MongoCollection<Document> days;
@@ -53,6 +54,7 @@ public final class TermRepository implements DerivedSeries {
         }
         Map<Key, long[]> counts = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
+        Map<Key, Set<String>> speakers = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, LocalDate> first = new HashMap<>();
         for (AnnotatedItem a : stored) {
@@ -61,6 +63,10 @@ public final class TermRepository implements DerivedSeries {
                 Key key = new Key(t.key(), day);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
+                Set<String> spoke = speakers.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                if (t.speaker()) {
+                    spoke.add(a.item().sourceId().value());
+                }
                 labels.putIfAbsent(t.key(), t.label());
                 first.merge(t.key(), day, (x, y) -> x.isBefore(y) ? x : y);
             });
@@ -73,7 +79,8 @@ public final class TermRepository implements DerivedSeries {
                 new Document("_id", key.term() + "|" + key.day()),
                 new Document("$inc", new Document("items", n[0]))
                         .append("$addToSet", new Document("sources", new Document("$each",
-                                new ArrayList<>(sources.get(key)))))
+                                new ArrayList<>(sources.get(key)))).append("speakerSources", new Document("$each",
+                                new ArrayList<>(speakers.get(key)))))
                         .append("$setOnInsert", new Document("term", key.term()).append("day", key.day().toString())),
                 new UpdateOptions().upsert(true))));
         days.bulkWrite(dayWrites);
@@ -96,6 +103,7 @@ public final class TermRepository implements DerivedSeries {
         Map<String, long[]> items = new HashMap<>();
         Map<String, Set<String>> sources = new HashMap<>();
         Map<String, int[]> active = new HashMap<>();
+        Map<String, Set<String>> speakers = new HashMap<>();
         days.find(Filters.and(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))
                 .forEach(d -> {
                     String term = d.getString("term");
@@ -103,10 +111,12 @@ public final class TermRepository implements DerivedSeries {
                     sources.computeIfAbsent(term, k -> new LinkedHashSet<>())
                             .addAll(d.getList("sources", String.class, List.of()));
                     active.computeIfAbsent(term, k -> new int[1])[0]++;
+                    speakers.computeIfAbsent(term, k -> new LinkedHashSet<>())
+                            .addAll(d.getList("speakerSources", String.class, List.of()));
                 });
         Map<String, TermWindow> window = new HashMap<>();
         items.forEach((term, n) -> window.put(term, new TermWindow(term, n[0], Set.copyOf(sources.get(term)),
-                active.get(term)[0])));
+                active.get(term)[0], Set.copyOf(speakers.get(term)))));
         return window;
     }
 

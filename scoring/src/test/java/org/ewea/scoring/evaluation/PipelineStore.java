@@ -16,6 +16,8 @@ import org.ewea.collectors.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.mirror.MirrorFolderReplayer;
+import org.ewea.collectors.mirror.MirrorProfile;
 import org.ewea.collectors.normalise.LinguaLanguageDetector;
 import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.collectors.replay.WarcReplayer;
@@ -26,6 +28,8 @@ import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.StoredItemsListener;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.CandidateDecisions;
+import org.ewea.scoring.terms.CandidateFinder;
 import org.ewea.scoring.terms.TermExtractor;
 import org.ewea.scoring.terms.TermRepository;
 
@@ -42,8 +46,15 @@ final class PipelineStore implements AutoCloseable {
     private final ItemRepository items;
     private final SignalRepository signals;
     private final WarcReplayer replayer;
+    private final CaptureProcessor processor;
+    private final CandidateFinder candidates;
 
     PipelineStore(String name, Methodology methodology, Annotator annotator) {
+        this(name, methodology, annotator, java.util.Set.of());
+    }
+
+    /** @param darkWebSources the ids of the sources that are dark-web sources, as the catalogue would mark them */
+    PipelineStore(String name, Methodology methodology, Annotator annotator, java.util.Set<String> darkWebSources) {
         server = new MongoServer(new MemoryBackend());
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();
@@ -51,17 +62,20 @@ final class PipelineStore implements AutoCloseable {
         database = client.getDatabase(name);
         items = new ItemRepository(database);
         items.ensureIndexes();
+        Function<java.util.Set<String>, java.util.Set<String>> darkWeb = ids -> ids.stream()
+                .filter(darkWebSources::contains).collect(java.util.stream.Collectors.toSet());
         signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()));
+                MethodologyLoader.cues(methodology.stages()), darkWeb);
         signals.ensureIndexes();
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
-        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped());
-        replayer = new WarcReplayer(new CaptureProcessor(items, annotator, capture -> { },
-                new LinguaLanguageDetector(languages), new StoredItemsListener(signals, terms, relevance)),
-                10L * 1024 * 1024);
+        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb);
+        processor = new CaptureProcessor(items, annotator, capture -> { }, new LinguaLanguageDetector(languages),
+                new StoredItemsListener(signals, terms, relevance));
+        replayer = new WarcReplayer(processor, 10L * 1024 * 1024);
+        candidates = new CandidateFinder(terms, signals, new CandidateDecisions(database), darkWeb);
     }
 
     SignalRepository signals() {
@@ -70,6 +84,35 @@ final class PipelineStore implements AutoCloseable {
 
     ItemRepository items() {
         return items;
+    }
+
+    /** The novel-term candidates as the service finds them (no decision taken). */
+    CandidateFinder candidates() {
+        return candidates;
+    }
+
+    /**
+     * Replays a folder mirror through its profile on a simulated clock, calling {@code dayEnd} as
+     * {@link #replay(Path, Function, Consumer)} does.
+     */
+    ImportReport replayMirror(Path folder, MirrorProfile profile, SourceDefinition source,
+            Consumer<LocalDate> dayEnd) {
+        ReplayClock clock = new ReplayClock(Instant.parse("2000-01-01T00:00:00Z"));
+        LocalDate[] last = new LocalDate[1];
+        ImportReport report = new MirrorFolderReplayer(processor, 10L * 1024 * 1024).replay(folder, profile, source,
+                clock, at -> {
+                    LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
+                    if (last[0] != null) {
+                        for (LocalDate d = last[0]; d.isBefore(day); d = d.plusDays(1)) {
+                            dayEnd.accept(d);
+                        }
+                    }
+                    last[0] = day;
+                });
+        if (last[0] != null) {
+            dayEnd.accept(last[0]);
+        }
+        return report;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.collectors.testing.MongoStoreExtension;
@@ -28,11 +29,58 @@ class CandidateFinderTests {
     private static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
 
     private static AnnotatedItem item(String url, String title, String source, LocalDate day) {
+        return item(url, title, "text of " + title, source, day);
+    }
+
+    private static AnnotatedItem item(String url, String title, String text, String source, LocalDate day) {
         Instant time = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
         HarmonisedItem base = TestItems.item(url, title, time, time);
         return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
-                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.handling(),
+                base.title(), text, base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.handling(),
                 base.contentHash(), base.provenance()), ItemAnnotations.NONE);
+    }
+
+    @Test
+    void aNameRecurringOnADarkWebSourceIsACandidateFromTwoItems() {
+        MongoDatabase db = STORE.freshDatabase();
+        SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+        TermRepository terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
+        terms.ensureIndexes();
+        CandidateFinder finder = new CandidateFinder(terms, signals, new CandidateDecisions(db),
+                ids -> ids.contains("portal") ? Set.of("portal") : Set.of());
+        LocalDate start = LocalDate.parse("2026-01-01");
+        List<AnnotatedItem> items = new ArrayList<>();
+        for (int d = 0; d < 70; d++) {
+            items.add(item("https://n/old" + d, "Weekly round-up from Contoso analysts", "news", start.plusDays(d)));
+        }
+        // two conversations on a dark-web portal name a new group; one open blog names another twice
+        items.add(item("https://p/1", "A chat with NightMoth operators", "portal", start.plusDays(60)));
+        items.add(item("https://p/2", "A second chat with NightMoth operators", "portal", start.plusDays(64)));
+        items.add(item("https://b/1", "Notes on PaleHeron", "blog", start.plusDays(60)));
+        items.add(item("https://b/2", "More notes on PaleHeron", "blog", start.plusDays(61)));
+        // a name said once on the portal; another speaking for itself once there, and once on the open blog
+        items.add(item("https://p/3", "A chat mentioning OnceOnly", "portal", start.plusDays(62)));
+        items.add(item("https://p/4", "Chat 4", "Hello there. GhostWolf: we have your files", "portal",
+                start.plusDays(66)));
+        items.add(item("https://b/3", "Post 3", "An interview. BlueFinch: a quote", "blog", start.plusDays(66)));
+        signals.record(items);
+        terms.record(items);
+
+        assertThat(finder.find(start.plusDays(63), false)).as("one dark-web item is not enough").isEmpty();
+        List<Candidate> found = finder.find(start.plusDays(64), false);
+        assertThat(found).extracting(Candidate::id).containsExactly("nightmoth");
+        assertThat(found.getFirst().sourceIds()).containsExactly("portal");
+        assertThat(found.getFirst().darkWebSourceIds()).containsExactly("portal");
+        assertThat(found.getFirst().items()).isEqualTo(2);
+        assertThat(found.getFirst().selfNamed()).isFalse();
+        List<Candidate> later = finder.find(start.plusDays(66), false);
+        assertThat(later).extracting(Candidate::id).containsExactlyInAnyOrder("nightmoth", "ghostwolf");
+        Candidate self = later.stream().filter(c -> c.id().equals("ghostwolf")).findFirst().orElseThrow();
+        assertThat(self.selfNamed()).isTrue();
+        assertThat(self.items()).isEqualTo(1);
+        assertThat(new CandidateFinder(terms, signals, new CandidateDecisions(db)).find(start.plusDays(64), false))
+                .as("without the catalogue's dark-web flag the open rule applies").isEmpty();
     }
 
     @Test

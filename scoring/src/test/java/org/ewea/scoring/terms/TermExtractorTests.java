@@ -30,4 +30,21 @@ class TermExtractorTests {
         assertThat(EXTRACTOR.terms("Police Arrest Suspects Behind LockBit Attacks", "").keySet())
                 .containsExactly("lockbit");
     }
+
+    @Test
+    void readsTheSpeakersOfATranscriptAsNames() {
+        var terms = EXTRACTOR.terms("Qilin negotiation chat 20240429", "Qilin: Hello. Your network is encrypted.\n"
+                + "Victim: How much?\n  Qilin: Read the note.\nPrice: see above. Later we talk\nMeanwhile nothing");
+        assertThat(terms.keySet()).contains("qilin", "victim", "price")
+                .as("a line start without a colon is a sentence start").doesNotContain("meanwhile", "later", "read");
+        assertThat(terms.get("qilin").label()).isEqualTo("Qilin");
+        assertThat(terms.get("qilin").speaker()).isTrue();
+        assertThat(terms.get("price").speaker()).isTrue();
+        // stored item text has its line breaks collapsed
+        var collapsed = EXTRACTOR.terms("", "Victim: What do you want? Conti: Support: Pay 69btc. Victim: No. Time 12:30"
+                + " and ReVil said so");
+        assertThat(collapsed.get("conti").speaker()).isTrue();
+        assertThat(collapsed.get("revil").speaker()).as("a name, not a speaker").isFalse();
+        assertThat(collapsed).doesNotContainKeys("time", "what");
+    }
 }
