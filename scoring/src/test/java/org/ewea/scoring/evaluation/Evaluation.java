@@ -110,8 +110,8 @@ public final class Evaluation {
         report.relevanceComparison.forEach(r -> log("relevance %s: P %.3f R %.3f F1 %.3f PR-AUC %.3f", r.model(),
                 r.metrics().precision(), r.metrics().recall(), r.metrics().f1(), r.metrics().prAuc()));
         report.ctiItems = ctiExamples.size();
-        report.ctiEnglish = CtiAnnRelevanceEvaluationTests.languages(
-                corpus.resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv")).getOrDefault("en", 0);
+        report.ctiLanguages = CtiAnnRelevanceEvaluationTests.languages(
+                corpus.resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv"));
         report.ctiNested = NestedThreshold.evaluate(ctiExamples, SEED);
         log("CTI-ANN nested threshold: precision %.3f recall %.3f F1 %.3f (mean threshold %.2f)",
                 report.ctiNested.metrics().precision(), report.ctiNested.metrics().recall(),
@@ -121,6 +121,10 @@ public final class Evaluation {
 
         // 2. The text ceiling for ATT&CK
         report.attackCeiling = AttackTextCeiling.compute(corpus);
+        report.actors = ActorLeadEvaluation.run(corpus, methodology, annotator, AttackEntries.load(corpus));
+        log("ATT&CK: %d candidates, %d warned before ATT&CK, median lead %s days, %d never in ATT&CK",
+                report.actors.rows().size(), report.actors.ahead().size(),
+                report.actors.medianLead().map(String::valueOf).orElse("-"), report.actors.neverInAttack().size());
 
         // 3b. Event types on CASIE
         report.casie = CasieThreatTypeEvaluationTests.evaluate(CasieThreatTypeEvaluationTests.examples(
