@@ -1,6 +1,8 @@
 package org.ewea.api.config;
 
+import java.nio.file.Path;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,9 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a known threat from that day, scored 1, and their first mentions are the labels the {@code train} command
  *     learns from ({@code EWEA_SCORING_AUTHORITATIVE_SOURCES}, comma-separated; default {@code cisa-kev}, the CISA
  *     Known Exploited Vulnerabilities feed as the demo and docs/operations.md name it)
+ * @param threatTypesData labelled articles to train the threat-type model from at start (JSON Lines: title, text,
+ *     event_types; the CASIE corpus's form), or null for no threat types ({@code EWEA_SCORING_THREAT_TYPES_DATA});
+ *     no threat-type model ships because the data it was measured on may not be redistributed
  */
 @ConfigurationProperties("ewea.scoring")
-public record ScoringProperties(@DefaultValue("cisa-kev") Set<String> authoritativeSources) {
+public record ScoringProperties(@DefaultValue("cisa-kev") Set<String> authoritativeSources,
+        @Nullable Path threatTypesData) {
 
     public ScoringProperties {
         authoritativeSources = Set.copyOf(authoritativeSources);

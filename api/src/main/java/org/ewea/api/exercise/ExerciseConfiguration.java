@@ -42,9 +42,9 @@ class ExerciseConfiguration {
     ExerciseRunner exerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
             Methodology methodology, Annotator annotator, LanguageDetector languages, AlertRuleValidator validator,
             AlertsProperties alerts, ScoringProperties scoring, CollectorsProperties collectors,
-            ExercisesProperties properties, InstantSource clock) {
+            ExercisesProperties properties, InstantSource clock, ItemRelevance relevance) {
         ExercisePipeline.Shared shared = new ExercisePipeline.Shared(methodology, annotator, languages,
-                ItemRelevance.shipped(), new AlertRuleFile(validator).read(alerts.rulesFile()),
+                ItemRelevance.shipped(), relevance.threatTypes().orElse(null), new AlertRuleFile(validator).read(alerts.rulesFile()),
                 scoring.authoritativeSources(), collectors.silentFactor());
         return new ExerciseRunner(exercises, client, library, shared, methodology.grading().handlingCodes(),
                 clock, properties.tick());

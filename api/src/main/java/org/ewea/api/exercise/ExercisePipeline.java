@@ -79,8 +79,8 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
 
     /** What every exercise pipeline shares with the service: stateless, read-only parts. */
     record Shared(Methodology methodology, Annotator annotator, LanguageDetector languages,
-            RelevanceWeights relevance, List<AlertRule> rules, Set<String> authoritativeSources,
-            double silentFactor) {
+            RelevanceWeights relevance, org.ewea.scoring.relevance.@org.jspecify.annotations.Nullable ThreatTypes
+            threatTypes, List<AlertRule> rules, Set<String> authoritativeSources, double silentFactor) {
     }
 
     /**
@@ -104,7 +104,7 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
                 MethodologyLoader.cues(methodology.stages()), darkWeb, tracked::seriesOf);
         signals.ensureIndexes();
-        ItemRelevance relevance = new ItemRelevance(items, shared.relevance(), darkWeb);
+        ItemRelevance relevance = new ItemRelevance(items, shared.relevance(), darkWeb, shared.threatTypes());
         CaptureProcessor processor = new CaptureProcessor(items, shared.annotator(), raw::keep, shared.languages(),
                 new StoredItemsListener(signals, terms, relevance));
         HarvestRunRepository runs = new HarvestRunRepository(database);

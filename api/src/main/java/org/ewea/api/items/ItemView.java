@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param methodologyVersion the methodology version the tags were made under
  * @param story the id of the first item of its story: near-duplicates (syndicated copies) share it
  * @param revisions how often the article was edited since first captured
- * @param relevance the probability that the item is threat-relevant and the model that said so (null until scored)
+ * @param relevance the probability that the item is threat-relevant, the model that said so and the kinds of threat
+ *     event it reports when a threat-type model is in use (null until scored)
  */
 public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
         @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,

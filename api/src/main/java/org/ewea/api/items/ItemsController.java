@@ -17,6 +17,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.collectors.store.ItemRepository;
@@ -83,6 +84,11 @@ class ItemsController {
             @RequestParam(name = "minRelevance", required = false)
             @DecimalMin(value = "0", message = "must be between 0 and 1")
             @DecimalMax(value = "1", message = "must be between 0 and 1") @Nullable Double minRelevance,
+            @Parameter(description = "Only items reporting this kind of threat event (a type of the threat-type"
+                    + " model in use, e.g. Ransom; see relevance.threatTypes in each item); not with a search")
+            @RequestParam(name = "threatType", required = false)
+            @Pattern(regexp = "[A-Za-z][A-Za-z0-9_-]{0,39}", message = "must be a type name: a letter, then"
+                    + " letters, digits, _ or -, at most 40") @Nullable String threatType,
             @Parameter(description = "Words to find, in any language (plain text, at most 500 characters)")
             @RequestParam(name = "q", required = false) @Nullable String q,
             @Parameter(description = "Facet filter: a taxonomy technology id") @RequestParam(name = "technology",
@@ -101,13 +107,17 @@ class ItemsController {
         boolean search = q != null || technology != null || crimeArea != null || source != null || language != null
                 || grade != null || from != null || to != null;
         if (!search) {
-            return store.call(() -> new ItemsPage(items.pageAnnotated(page, size, user.clearance(), minRelevance)
-                    .stream().map(ItemView::of).toList(), page, size, items.count(user.clearance(), minRelevance), null,
-                    null));
+            return store.call(() -> new ItemsPage(items.pageAnnotated(page, size, user.clearance(), minRelevance,
+                    threatType).stream().map(ItemView::of).toList(), page, size,
+                    items.count(user.clearance(), minRelevance, threatType), null, null));
         }
         if (minRelevance != null) {
             throw ApiProblem.invalidParameter("minRelevance", minRelevance.toString(), "cannot be combined with a"
                     + " search (q or a facet filter) yet");
+        }
+        if (threatType != null) {
+            throw ApiProblem.invalidParameter("threatType", threatType, "cannot be combined with a search (q or a"
+                    + " facet filter) yet");
         }
         if (q != null && q.length() > MAX_QUERY) {
             throw ApiProblem.invalidParameter("q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY

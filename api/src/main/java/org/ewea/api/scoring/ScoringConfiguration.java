@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoringConfiguration.class);
+
     @Bean
     SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources,
             TrackedTerms tracked) {
@@ -83,9 +85,28 @@ class ScoringConfiguration {
         return registry;
     }
 
+    /**
+     * Item relevance with the shipped model, and threat types when {@code EWEA_SCORING_THREAT_TYPES_DATA} names
+     * labelled articles: the model is trained from them here, at start (deterministic; a file it cannot train on
+     * stops the start with the file, line and reason).
+     */
     @Bean
-    ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources) {
-        return new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources));
+    ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources, ScoringProperties properties,
+            org.ewea.collectors.enrich.Annotator annotator,
+            org.ewea.collectors.normalise.LanguageDetector languages) {
+        org.ewea.scoring.relevance.ThreatTypes types = null;
+        if (properties.threatTypesData() != null) {
+            long started = System.nanoTime();
+            try {
+                types = new org.ewea.scoring.relevance.ThreatTypeTraining(annotator, languages)
+                        .train(properties.threatTypesData());
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new IllegalStateException("EWEA_SCORING_THREAT_TYPES_DATA: " + e.getMessage(), e);
+            }
+            LOG.info("Threat-type model {} trained from {} in {} ms: types {}", types.id(),
+                    properties.threatTypesData(), (System.nanoTime() - started) / 1_000_000, types.byType().keySet());
+        }
+        return new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources), types);
     }
 
     /** Of the source ids given, those the catalogue marks as dark-web sources. */

@@ -20,8 +20,18 @@ public record AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations, @N
      *
      * @param probability that the item is threat-relevant
      * @param model the id of the model that scored it
+     * @param threatTypes the kinds of threat event the item reports (Ransom, Databreach...), when a threat-type
+     *     model is in use; empty otherwise
      */
-    public record Relevance(double probability, String model) {
+    public record Relevance(double probability, String model, java.util.List<String> threatTypes) {
+
+        public Relevance {
+            threatTypes = java.util.List.copyOf(threatTypes);
+        }
+
+        public Relevance(double probability, String model) {
+            this(probability, model, java.util.List.of());
+        }
     }
 
     public AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations, @Nullable String story, int revisions) {

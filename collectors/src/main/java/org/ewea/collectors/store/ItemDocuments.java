@@ -82,7 +82,8 @@ final class ItemDocuments {
         int revisions = document.getInteger(REVISIONS, 0);
         Document r = document.get(RELEVANCE, Document.class);
         AnnotatedItem.Relevance relevance = r == null ? null
-                : new AnnotatedItem.Relevance(((Number) r.get("probability")).doubleValue(), r.getString("model"));
+                : new AnnotatedItem.Relevance(((Number) r.get("probability")).doubleValue(), r.getString("model"),
+                        r.getList("threatTypes", String.class, List.of()));
         if (a == null) {
             return new AnnotatedItem(item, ItemAnnotations.NONE, story, revisions, relevance);
         }

@@ -64,6 +64,8 @@ public final class ItemRepository {
                 Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("entity_time"));
         items.createIndex(Indexes.ascending(ItemDocuments.PROVENANCE + ".rawSha256"),
                 new IndexOptions().name("raw_capture"));
+        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.RELEVANCE + ".threatTypes"),
+                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("threat_type_time"));
     }
 
     /**
@@ -181,16 +183,17 @@ public final class ItemRepository {
 
     /** As {@link #pageAnnotated(int, int)}, of the items {@code clearance} permits only. */
     public List<AnnotatedItem> pageAnnotated(int page, int size, Clearance clearance) {
-        return pageAnnotated(page, size, clearance, null);
+        return pageAnnotated(page, size, clearance, null, null);
     }
 
     /**
      * As {@link #pageAnnotated(int, int, Clearance)}, and when {@code minRelevance} is given only items scored at least
-     * that relevant.
+     * that relevant, when {@code threatType} is given only items reporting that kind of threat event.
      */
-    public List<AnnotatedItem> pageAnnotated(int page, int size, Clearance clearance, @Nullable Double minRelevance) {
+    public List<AnnotatedItem> pageAnnotated(int page, int size, Clearance clearance, @Nullable Double minRelevance,
+            @Nullable String threatType) {
         List<AnnotatedItem> result = new ArrayList<>(size);
-        items.find(listed(clearance, minRelevance))
+        items.find(listed(clearance, minRelevance, threatType))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
                 .skip(Math.multiplyExact(page, size))
                 .limit(size)
@@ -265,13 +268,20 @@ public final class ItemRepository {
 
     /** Stores relevance scores by item id (scoring's; items not stored are ignored). */
     public void setRelevance(Map<ItemId, Double> probabilities, String model) {
-        if (probabilities.isEmpty()) {
+        Map<ItemId, AnnotatedItem.Relevance> scores = new java.util.LinkedHashMap<>();
+        probabilities.forEach((id, p) -> scores.put(id, new AnnotatedItem.Relevance(p, model)));
+        setRelevance(scores);
+    }
+
+    /** Stores relevance scores and threat types by item id (scoring's; items not stored are ignored). */
+    public void setRelevance(Map<ItemId, AnnotatedItem.Relevance> scores) {
+        if (scores.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(probabilities.size());
-        probabilities.forEach((id, p) -> writes.add(new UpdateOneModel<>(eq("_id", id.value()),
-                new Document("$set", new Document(ItemDocuments.RELEVANCE, new Document("probability", p)
-                        .append("model", model))))));
+        List<WriteModel<Document>> writes = new ArrayList<>(scores.size());
+        scores.forEach((id, r) -> writes.add(new UpdateOneModel<>(eq("_id", id.value()),
+                new Document("$set", new Document(ItemDocuments.RELEVANCE, new Document("probability",
+                        r.probability()).append("model", r.model()).append("threatTypes", r.threatTypes()))))));
         items.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
@@ -314,19 +324,27 @@ public final class ItemRepository {
 
     /** Items {@code clearance} permits: {@link #count()} when it permits everything, else counted by query. */
     public long count(Clearance clearance) {
-        return count(clearance, null);
+        return count(clearance, null, null);
     }
 
-    /** As {@link #count(Clearance)}, of the items scored at least {@code minRelevance} when it is given. */
-    public long count(Clearance clearance, @Nullable Double minRelevance) {
-        return clearance.full() && minRelevance == null ? count()
-                : items.countDocuments(listed(clearance, minRelevance));
+    /**
+     * As {@link #count(Clearance)}, of the items scored at least {@code minRelevance} and reporting
+     * {@code threatType}, each when given.
+     */
+    public long count(Clearance clearance, @Nullable Double minRelevance, @Nullable String threatType) {
+        return clearance.full() && minRelevance == null && threatType == null ? count()
+                : items.countDocuments(listed(clearance, minRelevance, threatType));
     }
 
-    private static Bson listed(Clearance clearance, @Nullable Double minRelevance) {
-        Bson relevant = minRelevance == null ? new Document()
-                : Filters.gte(ItemDocuments.RELEVANCE + ".probability", minRelevance);
-        return Markings.and(relevant, clearance);
+    private static Bson listed(Clearance clearance, @Nullable Double minRelevance, @Nullable String threatType) {
+        List<Bson> filters = new ArrayList<>();
+        if (minRelevance != null) {
+            filters.add(Filters.gte(ItemDocuments.RELEVANCE + ".probability", minRelevance));
+        }
+        if (threatType != null) {
+            filters.add(eq(ItemDocuments.RELEVANCE + ".threatTypes", threatType));
+        }
+        return Markings.and(filters.isEmpty() ? new Document() : Filters.and(filters), clearance);
     }
 
     private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit, Clearance clearance) {

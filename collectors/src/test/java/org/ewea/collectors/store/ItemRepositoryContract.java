@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,30 @@ abstract class ItemRepositoryContract {
         assertThat(outcome).isEqualTo(new StoreOutcome(1, 2));
         assertThat(repository.find(original.id())).contains(original);
         assertThat(repository.count()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsRelevanceAndThreatTypesAndFiltersByThem() {
+        HarmonisedItem ransom = item("https://r.example/1", "Ransom note", T0, T0);
+        HarmonisedItem breach = item("https://r.example/2", "Breach", T0, T0);
+        HarmonisedItem plain = item("https://r.example/3", "Weather", T0, T0);
+        repository.insertNew(List.of(ransom, breach, plain));
+        repository.setRelevance(java.util.Map.of(
+                ransom.id(), new AnnotatedItem.Relevance(0.9, "m+t", List.of("Ransom", "Databreach")),
+                breach.id(), new AnnotatedItem.Relevance(0.7, "m+t", List.of("Databreach")),
+                plain.id(), new AnnotatedItem.Relevance(0.1, "m+t", List.of())));
+        assertThat(repository.findAnnotated(ransom.id()).orElseThrow().relevance())
+                .isEqualTo(new AnnotatedItem.Relevance(0.9, "m+t", List.of("Ransom", "Databreach")));
+        var all = org.ewea.methodology.Clearance.FULL;
+        assertThat(repository.pageAnnotated(0, 10, all, null, "Databreach")).extracting(i -> i.item().title())
+                .containsExactlyInAnyOrder("Ransom note", "Breach");
+        assertThat(repository.pageAnnotated(0, 10, all, 0.8, "Databreach")).extracting(i -> i.item().title())
+                .containsExactly("Ransom note");
+        assertThat(repository.count(all, null, "Ransom")).isEqualTo(1);
+        assertThat(repository.count(all, null, "Phishing")).isZero();
+        repository.setRelevance(java.util.Map.of(plain.id(), 0.2), "m");
+        assertThat(repository.findAnnotated(plain.id()).orElseThrow().relevance())
+                .as("a relevance model alone stores no types").isEqualTo(new AnnotatedItem.Relevance(0.2, "m"));
     }
 
     @Test
@@ -197,7 +222,7 @@ abstract class ItemRepositoryContract {
                 .isEqualTo(codes.parse("europol:H1"));
 
         var amberH1 = new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER, codes.parse("H1"));
-        assertThat(repository.pageAnnotated(0, 10, amberH1, null)).extracting(i -> i.item().title())
+        assertThat(repository.pageAnnotated(0, 10, amberH1, null, null)).extracting(i -> i.item().title())
                 .containsExactlyInAnyOrder("open", "h1", "legacy");
         assertThat(repository.count(amberH1)).isEqualTo(3);
         assertThat(repository.count(org.ewea.methodology.Clearance.of(red))).isEqualTo(3);

@@ -12,10 +12,13 @@ import java.util.stream.Collectors;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.ItemId;
+import org.jspecify.annotations.Nullable;
+import smile.util.SparseArray;
 
 /**
- * Scores items for threat relevance as they are stored (online), and rescores every item scored by another model
- * when the model changes (batch). The score is kept on the item ({@code relevance: {probability, model}}). Text
+ * Scores items for threat relevance, and when a threat-type model is given the kinds of threat event they report, as
+ * they are stored (online), and rescores every item scored by other models when a model changes (batch). The score
+ * is kept on the item ({@code relevance: {probability, model, threatTypes}}). Text
  * beyond the first {@value #MAX_CHARS} characters is not read. All calls block.
  */
 public final class ItemRelevance {
@@ -27,6 +30,7 @@ public final class ItemRelevance {
     private final ItemRepository items;
     private final RelevanceWeights model;
     private final Function<Set<String>, Set<String>> darkWebSources;
+    private final @Nullable ThreatTypes threatTypes;
     private final RelevanceFeatures features = new RelevanceFeatures();
 
     /** As {@link #ItemRelevance(ItemRepository, RelevanceWeights, Function)}, with no dark-web source. */
@@ -40,9 +44,18 @@ public final class ItemRelevance {
      */
     public ItemRelevance(ItemRepository items, RelevanceWeights model,
             Function<Set<String>, Set<String>> darkWebSources) {
+        this(items, model, darkWebSources, null);
+    }
+
+    /**
+     * @param threatTypes the threat-type model, or null for none (then items get no types)
+     */
+    public ItemRelevance(ItemRepository items, RelevanceWeights model,
+            Function<Set<String>, Set<String>> darkWebSources, @Nullable ThreatTypes threatTypes) {
         this.items = items;
         this.model = model;
         this.darkWebSources = darkWebSources;
+        this.threatTypes = threatTypes;
     }
 
     public static RelevanceWeights shipped() {
@@ -56,30 +69,47 @@ public final class ItemRelevance {
         }
     }
 
+    /** The id stored with every item scored: the relevance model's, and the threat-type model's after a "+". */
     public String modelId() {
-        return model.id();
+        return threatTypes == null ? model.id() : model.id() + "+" + threatTypes.id();
+    }
+
+    /** The threat-type model in use, if any. */
+    public java.util.Optional<ThreatTypes> threatTypes() {
+        return java.util.Optional.ofNullable(threatTypes);
     }
 
     /** The probability that the item is threat-relevant, its source being a dark-web one or not. */
     public double probability(AnnotatedItem a, boolean darkWeb) {
+        return model.probability(features(a, darkWeb));
+    }
+
+    /** The item's relevance and threat types as they are stored. */
+    public AnnotatedItem.Relevance score(AnnotatedItem a, boolean darkWeb) {
+        SparseArray f = features(a, darkWeb);
+        return new AnnotatedItem.Relevance(model.probability(f), modelId(),
+                threatTypes == null ? List.of() : threatTypes.of(f));
+    }
+
+    private SparseArray features(AnnotatedItem a, boolean darkWeb) {
         String text = a.item().title() + "\n" + a.item().text();
-        return model.probability(features.of(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
-                a.annotations().tags(), a.annotations().entities(), ItemContext.of(a.item(), darkWeb)));
+        return features.of(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
+                a.annotations().tags(), a.annotations().entities(), ItemContext.of(a.item(), darkWeb));
     }
 
     /** Scores newly stored items and stores the scores (the stored-items listener). */
     public void record(List<AnnotatedItem> stored) {
         Set<String> darkWeb = darkWebSources.apply(stored.stream().map(a -> a.item().sourceId().value())
                 .collect(Collectors.toSet()));
-        Map<ItemId, Double> scores = new LinkedHashMap<>();
+        Map<ItemId, AnnotatedItem.Relevance> scores = new LinkedHashMap<>();
         for (AnnotatedItem a : stored) {
-            scores.put(a.item().id(), probability(a, darkWeb.contains(a.item().sourceId().value())));
+            scores.put(a.item().id(), score(a, darkWeb.contains(a.item().sourceId().value())));
         }
-        items.setRelevance(scores, model.id());
+        items.setRelevance(scores);
     }
 
     /** Scores every item not scored by this model yet; answers how many. */
     public long rescore() {
-        return items.forEachNotScoredBy(model.id(), 500, this::record);
+        return items.forEachNotScoredBy(modelId(), 500, this::record);
     }
 }

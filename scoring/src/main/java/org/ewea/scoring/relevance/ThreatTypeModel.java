@@ -10,7 +10,8 @@ import smile.util.SparseArray;
 /**
  * The kinds of threat event an item reports (multi-label: an item may report a data breach and a ransom demand):
  * one class-balanced {@link RelevanceModel} per type over the same {@link RelevanceFeatures}, one-vs-rest. Trained on
- * the CASIE event types (Databreach, Phishing, Ransom, DiscoverVulnerability, PatchVulnerability).
+ * the CASIE event types (Databreach, Phishing, Ransom, DiscoverVulnerability, PatchVulnerability), or on any
+ * labelled articles an operator gives ({@link ThreatTypeTraining}).
  */
 public final class ThreatTypeModel {
 
@@ -37,6 +38,13 @@ public final class ThreatTypeModel {
                     .map(e -> new LabelledExample(e.features(), e.types().contains(type))).toList(), options));
         }
         return new ThreatTypeModel(models);
+    }
+
+    /** The model as its numbers, to keep and to score with ({@code id} names it on every item it types). */
+    public ThreatTypes weights(String id) {
+        Map<String, RelevanceWeights> byType = new LinkedHashMap<>();
+        models.forEach((type, model) -> byType.put(type, model.weights(id + ":" + type)));
+        return new ThreatTypes(id, byType);
     }
 
     /** The probability of each type. */

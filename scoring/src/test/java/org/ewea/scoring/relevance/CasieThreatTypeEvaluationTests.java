@@ -2,27 +2,18 @@ package org.ewea.scoring.relevance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import org.ewea.collectors.enrich.AnnotatedItem;
-import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.testing.Fixtures;
 import org.ewea.collectors.testing.TestAnnotators;
-import org.ewea.collectors.testing.TestItems;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Threat event types on CASIE (1,000 news articles, five types, multi-label; ../shared/corpus): 5-fold
@@ -39,28 +30,9 @@ public class CasieThreatTypeEvaluationTests {
     public record Result(Map<String, Double> f1, double macroF1, int articles) {
     }
 
-    public static List<ThreatTypeModel.TypedExample> examples(Path jsonl) throws IOException {
-        Annotator annotator = TestAnnotators.defaults();
-        RelevanceFeatures features = new RelevanceFeatures();
-        org.ewea.collectors.normalise.LanguageDetector languages = CorpusContexts.languages();
-        JsonMapper json = JsonMapper.builder().build();
-        List<ThreatTypeModel.TypedExample> examples = new ArrayList<>();
-        for (String line : Files.readAllLines(jsonl)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode article = json.readTree(line);
-            String text = article.path("title").asString("") + "\n" + article.path("text").asString("");
-            AnnotatedItem annotated = annotator.annotate(TestItems.undated("https://casie.invalid/"
-                    + article.path("id").asString(), text, Instant.EPOCH));
-            Set<String> types = new HashSet<>();
-            article.path("event_types").forEach(t -> types.add(t.asString()));
-            ItemContext context = new ItemContext(CorpusContexts.CASIE_GRADE, false,
-                    languages.detect(text).orElse(null));
-            examples.add(new ThreatTypeModel.TypedExample(features.of(text, annotated.annotations().tags(),
-                    annotated.annotations().entities(), context), types));
-        }
-        return examples;
+    /** CASIE's articles as an install trains on them ({@link ThreatTypeTraining}: the same reading and features). */
+    public static List<ThreatTypeModel.TypedExample> examples(Path jsonl) {
+        return new ThreatTypeTraining(TestAnnotators.defaults(), CorpusContexts.languages()).read(jsonl);
     }
 
     public static Result evaluate(List<ThreatTypeModel.TypedExample> examples, long seed) {
@@ -101,7 +73,7 @@ public class CasieThreatTypeEvaluationTests {
     }
 
     @Test
-    void measuresEventTypesByCrossValidation() throws IOException {
+    void measuresEventTypesByCrossValidation() {
         Path jsonl = Fixtures.sharedCorpus().map(c -> c.resolve("casie-cyber-news-events/casie_articles.jsonl"))
                 .orElse(null);
         Assumptions.assumeTrue(jsonl != null && Files.exists(jsonl), "../shared/corpus is not available");

@@ -10,13 +10,13 @@ import org.ewea.methodology.definition.MethodologyLoader;
 
 /**
  * The context the training corpora's items have when they come through the pipeline: the grade their source has in
- * the demo catalogue and the evaluation (CTI-ANN's paraphrased X posts F6, reliability and credibility not judged;
- * CASIE's news articles B2), open sources, and the language Lingua detects (the service's languages).
+ * the demo catalogue (CTI-ANN's paraphrased X posts F6, reliability and credibility not judged), open sources, and
+ * the language Lingua detects (the service's languages). CASIE's articles are read as an install trains on them
+ * ({@link ThreatTypeTraining}: ungraded).
  */
 final class CorpusContexts {
 
     static final AdmiraltyGrade CTI_ANN_GRADE = AdmiraltyGrade.parse("F6");
-    static final AdmiraltyGrade CASIE_GRADE = AdmiraltyGrade.parse("B2");
 
     private CorpusContexts() {
     }
