@@ -153,6 +153,8 @@ class BrowserTests {
                 "Stimmklonen"));
         String results = browser.findElement(By.cssSelector(".results")).getText();
         assertThat(results).contains("Betrüger nutzen Stimmklonen", "Arnaque au président");
+        assertThat(browser.findElements(By.cssSelector(".results .relevance"))).as("each hit's threat relevance")
+                .isNotEmpty().allSatisfy(r -> assertThat(r.getText()).matches("threat relevance \\d{1,3}%.*"));
         assertThat(browser.findElements(By.cssSelector("aside section"))).isNotEmpty();
         browser.findElement(By.linkText("voice cloning")).click();
         await().until(ExpectedConditions.titleContains("voice cloning"));
