@@ -202,7 +202,10 @@ final class Report {
 
                 `casie-cyber-news-events` (%d articles, five event types, multi-label), 5-fold cross-validation
                 (folds drawn with seed 42), one class-balanced logistic regression per type over the same features,
-                a type predicted at probability 0.5: **macro-F1 %.3f** (%s).
+                a type predicted at probability 0.5: **macro-F1 %.3f** (%s). The articles are read as an install
+                reads its training file (`EWEA_SCORING_THREAT_TYPES_DATA`, docs/operations.md): no threat-type model
+                ships, because CASIE may not be redistributed; an install given the CASIE file trains this model at
+                start and types every item it stores.
 
                 """, cti.precision(), cti.recall(), cti.f1(), cti.prAuc(), ctiNested.meanThreshold(),
                 ctiNested.metrics().precision(), ctiNested.metrics().recall(), ctiNested.metrics().f1(),
