@@ -126,6 +126,18 @@ public record WarningModel(List<String> features, double[] means, double[] scale
         return new WarningModel(features, means, scales, Arrays.copyOf(w, p), w[p]);
     }
 
+    /**
+     * This model recalibrated (Platt): log-odds {@code slope * logOdds + shift}. Folded into the coefficients and the
+     * intercept, so that a calibrated score is still explained exactly by its terms.
+     */
+    public WarningModel calibrated(double slope, double shift) {
+        double[] scaled = new double[coefficients.length];
+        for (int j = 0; j < scaled.length; j++) {
+            scaled[j] = slope * coefficients[j];
+        }
+        return new WarningModel(features, means, scales, scaled, slope * intercept + shift);
+    }
+
     public double logOdds(double[] x) {
         double s = intercept;
         for (int j = 0; j < coefficients.length; j++) {

@@ -16,7 +16,11 @@ import org.ewea.scoring.relevance.BinaryMetrics;
 /**
  * Trains an early-warning model file from examples: cross-validated metrics first (folds by series, so that the days
  * of one subject never sit on both sides of a fold; fold of a series drawn with the seed), then the model fitted on
- * every example. Same examples and seed, same file.
+ * every example and recalibrated (Platt scaling: a logistic fit of the labels on the log-odds that cross-validation
+ * gave each example when it was held out, so the correction is learnt from predictions on unseen subjects; folded
+ * into the coefficients, so explanations stay exact). The metrics measure the whole procedure, calibration included:
+ * each outer fold's model is calibrated by an inner cross-validation of its own training part. Same examples and
+ * seed, same file.
  *
  * @param lambda L2 regularisation of the logistic regression
  * @param folds cross-validation folds
@@ -37,20 +41,71 @@ public record WarningTrainer(double lambda, int folds) {
         ordered.sort(Comparator.comparing(WarningExamples.Example::series)
                 .thenComparing(WarningExamples.Example::day));
         Map<String, Double> metrics = crossValidate(ordered, p.seed());
-        WarningModel model = WarningModel.train(WarningFeatures.names(), x(ordered), y(ordered), lambda);
+        Calibration calibration = calibration(ordered, p.seed());
+        metrics.put("calibration-slope", round(calibration.slope()));
+        metrics.put("calibration-shift", round(calibration.shift()));
+        WarningModel model = WarningModel.train(WarningFeatures.names(), x(ordered), y(ordered), lambda)
+                .calibrated(calibration.slope(), calibration.shift());
         int positives = (int) ordered.stream().filter(e -> e.y() == 1).count();
         return new WarningModelFile(p.id(), p.created(), p.seed(), p.from(), p.to(), p.labelsKnownAt(),
                 p.horizonDays(), p.labels(), p.data(), ordered.size(), positives, metrics, p.methodologyVersion(),
                 false, model);
     }
 
-    /** PR-AUC, Brier score, log-loss and base rate over the held-out folds (see {@link #heldOut}). */
+    /**
+     * A Platt recalibration: calibrated log-odds = {@code slope * log-odds + shift}.
+     *
+     * @param slope below 1 when the model is over-confident
+     * @param shift moves every log-odds alike
+     */
+    public record Calibration(double slope, double shift) {
+
+        public static final Calibration NONE = new Calibration(1, 0);
+    }
+
+    /**
+     * The recalibration of a model trained on {@code examples}: fitted on their held-out log-odds (cross-validation
+     * by series with the seed). {@link Calibration#NONE} when there are too few held-out examples of either class
+     * (fewer than 5) or the fit is not increasing.
+     */
+    public Calibration calibration(List<WarningExamples.Example> examples, long seed) {
+        List<BinaryMetrics.Scored> scored = heldOut(examples, seed);
+        long positives = scored.stream().filter(BinaryMetrics.Scored::positive).count();
+        if (positives < 5 || scored.size() - positives < 5) {
+            return Calibration.NONE;
+        }
+        double[][] x = new double[scored.size()][1];
+        int[] y = new int[scored.size()];
+        for (int i = 0; i < scored.size(); i++) {
+            double p = Math.min(1 - 1e-9, Math.max(1e-9, scored.get(i).probability()));
+            x[i][0] = Math.log(p / (1 - p));
+            y[i] = scored.get(i).positive() ? 1 : 0;
+        }
+        double[] w = smile.classification.LogisticRegression.binomial(x, y,
+                new smile.classification.LogisticRegression.Options(1e-6, 1e-9, 1000)).coefficients();
+        return w[0] > 0 ? new Calibration(w[0], w[1]) : Calibration.NONE;
+    }
+
+    /** A model fitted on {@code train} and recalibrated on its own held-out log-odds, as {@link #train} does. */
+    public WarningModel fitCalibrated(List<WarningExamples.Example> train, long seed) {
+        Calibration c = calibration(train, seed);
+        return WarningModel.train(WarningFeatures.names(), x(train), y(train), lambda).calibrated(c.slope(),
+                c.shift());
+    }
+
+    /**
+     * PR-AUC, Brier score, log-loss and base rate over the held-out folds of the whole procedure (each fold's model
+     * recalibrated by an inner cross-validation of its training part), and the Brier score and log-loss the same
+     * folds give before recalibration.
+     */
     public Map<String, Double> crossValidate(List<WarningExamples.Example> ordered, long seed) {
-        List<BinaryMetrics.Scored> scored = heldOut(ordered, seed);
+        List<BinaryMetrics.Scored> scored = heldOut(ordered, seed, train -> fitCalibrated(train, seed)::probability);
         Map<String, Double> metrics = new java.util.TreeMap<>();
         if (scored.isEmpty()) {
             return metrics;
         }
+        List<BinaryMetrics.Scored> raw = heldOut(ordered, seed);
+        metrics.put("cv-brier-before-calibration", round(brier(raw)));
         double brier = 0;
         double logLoss = 0;
         for (BinaryMetrics.Scored s : scored) {
@@ -119,6 +174,12 @@ public record WarningTrainer(double lambda, int folds) {
     /** The examples' labels. */
     public static int[] y(List<WarningExamples.Example> examples) {
         return examples.stream().mapToInt(WarningExamples.Example::y).toArray();
+    }
+
+    /** Mean squared difference between probability and outcome. */
+    public static double brier(List<BinaryMetrics.Scored> scored) {
+        return scored.stream().mapToDouble(s -> (s.probability() - (s.positive() ? 1 : 0))
+                * (s.probability() - (s.positive() ? 1 : 0))).average().orElse(Double.NaN);
     }
 
     private static double round(double v) {

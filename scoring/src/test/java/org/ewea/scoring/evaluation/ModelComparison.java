@@ -58,7 +58,10 @@ final class ModelComparison {
     static List<Row> compare(List<WarningExamples.Example> examples, long seed, int folds) {
         Map<String, Function<List<WarningExamples.Example>, ToDoubleFunction<double[]>>> models =
                 new LinkedHashMap<>();
-        models.put("logistic regression (L2 0.1, shipped)", train -> {
+        WarningTrainer trainer = new WarningTrainer(0.1, folds);
+        models.put("logistic regression (L2 0.1), recalibrated (shipped)",
+                train -> trainer.fitCalibrated(train, seed)::probability);
+        models.put("logistic regression (L2 0.1), before recalibration", train -> {
             WarningModel m = WarningModel.train(WarningFeatures.names(), WarningTrainer.x(train),
                     WarningTrainer.y(train), 0.1);
             return m::probability;
@@ -78,13 +81,11 @@ final class ModelComparison {
                     seeds, null));
             return row -> posterior(p -> m.predict(frame(new double[][] {row}, new int[] {0}).get(0), p));
         });
-        WarningTrainer trainer = new WarningTrainer(0.1, folds);
         List<Row> rows = new ArrayList<>();
         models.forEach((name, fit) -> {
             List<BinaryMetrics.Scored> scored = trainer.heldOut(examples, seed, fit);
-            double brier = scored.stream().mapToDouble(s -> (s.probability() - (s.positive() ? 1 : 0))
-                    * (s.probability() - (s.positive() ? 1 : 0))).average().orElse(0);
-            rows.add(new Row(name, BinaryMetrics.of(scored, 0.5).prAuc(), brier, reliability(scored)));
+            rows.add(new Row(name, BinaryMetrics.of(scored, 0.5).prAuc(), WarningTrainer.brier(scored),
+                    reliability(scored)));
         });
         return rows;
     }

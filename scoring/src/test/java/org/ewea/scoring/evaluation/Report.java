@@ -272,40 +272,55 @@ final class Report {
         md.append("""
 
                 Model comparison (issue 5): the three Smile classifiers on the same examples and the same folds (5,
-                by CVE, seed 42):
+                by CVE, seed 42), logistic regression with and without its recalibration:
 
                 | model | PR-AUC | Brier |
                 |---|---|---|
                 """);
         comparison.forEach(r -> md.append(f("| %s | %.3f | %.4f |%n", r.model(), r.prAuc(), r.brier())));
+        ModelComparison.Row before = comparison.get(1);
         md.append("""
 
-                Reliability of the shipped logistic regression on the same held-out folds (calibration: in each bin
-                of predicted probability, the mean prediction against the share of examples that were positive):
+                Reliability on the same held-out folds (calibration: in each bin of predicted probability, the mean
+                prediction against the share of examples that were positive), of the shipped procedure (logistic
+                regression recalibrated by Platt scaling on its own held-out log-odds, the recalibration learnt inside
+                each fold's training part) and of the same regression before recalibration:
 
-                | predicted | examples | mean predicted | observed |
-                |---|---|---|---|
+                | predicted | examples | mean predicted | observed | before: examples | mean predicted | observed |
+                |---|---|---|---|---|---|---|
                 """);
-        comparison.getFirst().reliability().forEach(bin -> md.append(f("| %.2f-%.2f | %d | %s | %s |%n", bin.from(),
-                bin.to(), bin.examples(), bin.examples() == 0 ? "-" : f("%.3f", bin.meanPredicted()),
-                bin.examples() == 0 ? "-" : f("%.3f", bin.observed()))));
-        comparison.getFirst().reliability().stream().filter(bin -> bin.examples() > 0)
+        for (int b = 0; b < comparison.getFirst().reliability().size(); b++) {
+            ModelComparison.Bin bin = comparison.getFirst().reliability().get(b);
+            ModelComparison.Bin raw = before.reliability().get(b);
+            md.append(f("| %.2f-%.2f | %d | %s | %s | %d | %s | %s |%n", bin.from(), bin.to(), bin.examples(),
+                    bin.examples() == 0 ? "-" : f("%.3f", bin.meanPredicted()),
+                    bin.examples() == 0 ? "-" : f("%.3f", bin.observed()), raw.examples(),
+                    raw.examples() == 0 ? "-" : f("%.3f", raw.meanPredicted()),
+                    raw.examples() == 0 ? "-" : f("%.3f", raw.observed())));
+        }
+        java.util.function.Function<ModelComparison.Row, String> gap = row -> row.reliability().stream()
+                .filter(bin -> bin.examples() > 0)
                 .max(java.util.Comparator.comparingDouble(bin -> Math.abs(bin.meanPredicted() - bin.observed())))
-                .ifPresent(bin -> md.append(f("""
+                .map(bin -> f("%.2f-%.2f (predicted %.3f, observed %.3f, %d examples)", bin.from(), bin.to(),
+                        bin.meanPredicted(), bin.observed(), bin.examples())).orElse("-");
+        md.append(f("""
 
-                        Largest gap: %.2f-%.2f, predicted %.3f on average where %.3f were positive (%d examples). With
-                        29 positives the bins are small, so read this as the direction of the error, not its size: the
-                        score ranks better than it estimates probabilities. Read it as a ranking; recalibrating on
-                        held-out labels (Platt or isotonic, once analyst feedback adds labels) is the model's next
-                        step.
-                        """, bin.from(), bin.to(), bin.meanPredicted(), bin.observed(), bin.examples())));
+                Largest gap, recalibrated: %s; before: %s. Brier score %.4f recalibrated against %.4f before
+                (the model file keeps the slope and shift, `calibration-slope` %.3f and `calibration-shift` %.3f in
+                its metrics: a slope below 1 means the raw model was over-confident). Recalibration is monotone, so
+                it does not change how one model ranks; the pooled PR-AUC moves because each fold's model gets its
+                own slope, so held-out scores of different folds are pooled on slightly different scales. With %d
+                positive examples the bins are small: read the table as the direction of the error, not its size.
+                """, gap.apply(comparison.getFirst()), gap.apply(before), comparison.getFirst().brier(),
+                before.brier(), shipped.metrics().getOrDefault("calibration-slope", 1.0),
+                shipped.metrics().getOrDefault("calibration-shift", 0.0), shipped.positives()));
         ModelComparison.Row best = comparison.stream().max(java.util.Comparator.comparingDouble(
                 ModelComparison.Row::prAuc)).orElseThrow();
         ModelComparison.Row lr = comparison.getFirst();
         md.append(f("""
 
-                Best by PR-AUC: %s (%.3f against %.3f for logistic regression). %s
-                """, best.model(), best.prAuc(), lr.prAuc(), best == lr
+                Best by PR-AUC: %s (%.3f against %.3f for the shipped logistic regression). %s
+                """, best.model(), best.prAuc(), lr.prAuc(), best == lr || best == before
                 ? "The shipped model is logistic regression."
                 : ("The shipped model stays logistic regression for now, a deliberate departure from \"keep the"
                         + " best\": the difference rests on %d positive examples, and logistic regression explains"

@@ -74,4 +74,50 @@ class WarningModelTests {
         assertThatIllegalArgumentException().isThrownBy(() -> WarningModel.train(NAMES,
                 new double[][] {{1, 2}, {3, 4}}, new int[] {0, 0}, 0.1)).withMessageContaining("both classes");
     }
+
+    @Test
+    void aRecalibratedModelStillExplainsEachScoreExactly() {
+        SplittableRandom random = new SplittableRandom(13);
+        double[][] x = x(500, random);
+        WarningModel model = WarningModel.train(NAMES, x, y(x, random), 0.01);
+        WarningModel calibrated = model.calibrated(0.5, -0.25);
+        double[] row = {14, -0.3};
+        assertThat(calibrated.logOdds(row)).isCloseTo(0.5 * model.logOdds(row) - 0.25, within(1e-12));
+        assertThat(calibrated.intercept() + calibrated.contributions(row).stream()
+                .mapToDouble(WarningModel.Contribution::logOdds).sum()).isCloseTo(calibrated.logOdds(row),
+                within(1e-12));
+        assertThat(calibrated.means()).isEqualTo(model.means());
+    }
+
+    @Test
+    void theTrainerShrinksAnOverConfidentModelOnItsHeldOutLogOdds() {
+        // few examples, many features, a weak signal: the fitted regression is over-confident on unseen series
+        SplittableRandom random = new SplittableRandom(17);
+        int p = WarningFeatures.names().size();
+        List<WarningExamples.Example> examples = new java.util.ArrayList<>();
+        for (int s = 0; s < 60; s++) {
+            for (int d = 0; d < 4; d++) {
+                double[] row = new double[p];
+                for (int j = 0; j < p; j++) {
+                    row[j] = random.nextGaussian();
+                }
+                int y = random.nextDouble() < 1 / (1 + Math.exp(-(0.8 * row[0] - 1))) ? 1 : 0;
+                examples.add(new WarningExamples.Example("s" + s, java.time.LocalDate.of(2026, 1, 1).plusDays(d),
+                        row, y));
+            }
+        }
+        WarningTrainer trainer = new WarningTrainer(0.001, 5);
+        WarningTrainer.Calibration c = trainer.calibration(examples, 42L);
+        assertThat(c.slope()).as("over-confident: shrink").isLessThan(1);
+        WarningModelFile file = trainer.train(examples, new WarningTrainer.Provenance("m", java.time.Instant.EPOCH,
+                42L, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 4),
+                java.time.LocalDate.of(2026, 6, 1), 90, "test", "test", "v"));
+        assertThat(file.metrics()).containsEntry("calibration-slope", Math.round(c.slope() * 1e4) / 1e4);
+        assertThat(file.metrics().get("cv-brier")).as("recalibrated within each fold: better held-out Brier")
+                .isLessThan(file.metrics().get("cv-brier-before-calibration"));
+        List<WarningExamples.Example> sorted = examples.stream().sorted(java.util.Comparator
+                .comparing(WarningExamples.Example::series).thenComparing(WarningExamples.Example::day)).toList();
+        assertThat(file.model()).isEqualTo(WarningModel.train(WarningFeatures.names(), WarningTrainer.x(sorted),
+                WarningTrainer.y(sorted), 0.001).calibrated(c.slope(), c.shift()));
+    }
 }
