@@ -51,10 +51,14 @@ class HarvestConfiguration {
         return new SourceStateRepository(database);
     }
 
+    /** MITRE ATT&CK's group and software names and creation days, when EWEA_COLLECTORS_ATTACK_DATA names them. */
     @Bean
-    Annotator annotator(Methodology methodology, CollectorsProperties properties) {
-        AttackNames attack = properties.attackData() == null ? AttackNames.none()
-                : AttackNames.read(properties.attackData());
+    AttackNames attackNames(CollectorsProperties properties) {
+        return properties.attackData() == null ? AttackNames.none() : AttackNames.read(properties.attackData());
+    }
+
+    @Bean
+    Annotator annotator(Methodology methodology, AttackNames attack) {
         LOG.info("Items are tagged under methodology {} and {} ATT&CK names", methodology.versionId(),
                 attack.names().size());
         return new Annotator(methodology.lexicon(), methodology.versionId(), new EntityExtractor(attack));

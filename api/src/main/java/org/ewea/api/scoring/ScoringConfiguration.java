@@ -118,10 +118,10 @@ class ScoringConfiguration {
 
     @Bean
     ModelTraining modelTraining(SignalRepository signals, Methodology methodology, ScoringProperties properties,
-            org.ewea.alerts.alert.AlertRepository alerts) {
+            org.ewea.alerts.alert.AlertRepository alerts, org.ewea.collectors.enrich.AttackNames attack) {
         var analysts = new org.ewea.alerts.alert.AnalystLabels(alerts);
         return new ModelTraining(signals, methodology, BurstDetector.defaults(), WarningTrainer.defaults(),
-                properties.authoritativeSources(), analysts::relevantSince);
+                properties.authoritativeSources(), analysts::relevantSince, attack.createdBySeries());
     }
 
     @Bean

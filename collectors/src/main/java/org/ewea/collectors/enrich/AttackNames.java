@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +29,13 @@ public final class AttackNames {
      * @param type {@code attack-group} or {@code attack-software}
      * @param name the object's name
      * @param alias the name or alias to look for in text
+     * @param created the day ATT&CK created the object (its STIX {@code created}), or null when not given
      */
-    public record Name(String attackId, String type, String name, String alias) {
+    public record Name(String attackId, String type, String name, String alias, @Nullable LocalDate created) {
+
+        public Name(String attackId, String type, String name, String alias) {
+            this(attackId, type, name, alias, null);
+        }
     }
 
     private final List<Name> names;
@@ -86,13 +95,16 @@ public final class AttackNames {
                 continue;
             }
             String name = o.path("name").asString("");
+            String createdText = o.path("created").asString("");
+            LocalDate created = createdText.length() >= 10 && createdText.substring(0, 10).matches(
+                    "\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(createdText.substring(0, 10)) : null;
             Set<String> aliases = new LinkedHashSet<>();
             aliases.add(name);
             o.path("aliases").forEach(a -> aliases.add(a.asString("")));
             o.path("x_mitre_aliases").forEach(a -> aliases.add(a.asString("")));
             for (String alias : aliases) {
                 if (!alias.isBlank()) {
-                    names.add(new Name(id, kind, name, alias.strip()));
+                    names.add(new Name(id, kind, name, alias.strip(), created));
                 }
             }
         }
@@ -101,5 +113,19 @@ public final class AttackNames {
 
     public List<Name> names() {
         return names;
+    }
+
+    /**
+     * The day ATT&CK created each object, by its series id ({@code attack-group:G1024}): the authoritative record of
+     * a group or a piece of software, and the label the {@code train} command learns from for them.
+     */
+    public Map<String, LocalDate> createdBySeries() {
+        Map<String, LocalDate> created = new TreeMap<>();
+        for (Name n : names) {
+            if (n.created() != null) {
+                created.merge(n.type() + ":" + n.attackId(), n.created(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return created;
     }
 }

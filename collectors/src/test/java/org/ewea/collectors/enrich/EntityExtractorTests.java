@@ -68,5 +68,27 @@ class EntityExtractorTests {
         EntityExtractor extractor = new EntityExtractor(names);
         assertThat(found(extractor, "Black Basta affiliates deployed Cobalt Strike before the Akira wave"))
                 .contains("attack-software:S1070", "attack-software:S0154", "attack-group:G1024");
+        assertThat(names.createdBySeries()).containsEntry("attack-group:G1024", java.time.LocalDate.parse("2024-02-20"))
+                .containsEntry("attack-software:S0575", java.time.LocalDate.parse("2021-02-17"));
+    }
+
+    @Test
+    void keepsEachEntrysCreationDayAsItsLabel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path stix = dir.resolve("attack.json");
+        Files.writeString(stix, """
+                {"type": "bundle", "objects": [
+                 {"type": "intrusion-set", "name": "Nightmoth", "aliases": ["Nightmoth", "NM"],
+                  "created": "2024-03-05T10:00:00.000Z",
+                  "external_references": [{"source_name": "mitre-attack", "external_id": "G9001"}]},
+                 {"type": "malware", "name": "Dusk", "created": "not a date",
+                  "external_references": [{"source_name": "mitre-attack", "external_id": "S9001"}]},
+                 {"type": "tool", "name": "Old", "revoked": true, "created": "2019-01-01T00:00:00Z",
+                  "external_references": [{"source_name": "mitre-attack", "external_id": "S9002"}]}]}
+                """);
+        AttackNames names = AttackNames.read(stix);
+        assertThat(names.names()).extracting(AttackNames.Name::alias).containsExactlyInAnyOrder("Nightmoth", "NM",
+                "Dusk");
+        assertThat(names.createdBySeries()).containsExactly(
+                java.util.Map.entry("attack-group:G9001", java.time.LocalDate.parse("2024-03-05")));
     }
 }

@@ -16,7 +16,7 @@ import org.ewea.scoring.signal.SignalRepository;
 /**
  * The service's {@code train} command: an early-warning model from the install's own signal series, labelled by its
  * authoritative sources (a tracked entity is positive on a day when an authoritative source first reports it within
- * the horizon after it). Only labels known on the training day are read, and only days whose whole horizon has
+ * the horizon after it) and, for ATT&CK groups and software, by the day ATT&CK created their entry. Only labels known on the training day are read, and only days whose whole horizon has
  * passed give examples. The file is stored unapproved: scores keep using the current model until an analyst
  * approves it.
  */
@@ -31,15 +31,26 @@ public final class ModelTraining {
     private final WarningTrainer trainer;
     private final Set<String> authoritativeSources;
     private final Supplier<Map<String, LocalDate>> analystLabels;
+    private final Map<String, LocalDate> referenceCreated;
+
+    /** As the full constructor, with no reference dates. */
+    public ModelTraining(SignalRepository signals, Methodology methodology, BurstDetector bursts,
+            WarningTrainer trainer, Set<String> authoritativeSources,
+            Supplier<Map<String, LocalDate>> analystLabels) {
+        this(signals, methodology, bursts, trainer, authoritativeSources, analystLabels, Map.of());
+    }
 
     /**
      * @param analystLabels subjects analysts judged relevant threats (alert feedback), each with the day of the
      *     signals they judged: positives from that day, like an authoritative report (the earlier of the two wins)
+     * @param referenceCreated the day a reference record created each subject's entry, by series id (ATT&CK's
+     *     {@code created} for {@code attack-group:G1024}): positives from that day too
      */
     public ModelTraining(SignalRepository signals, Methodology methodology, BurstDetector bursts,
             WarningTrainer trainer, Set<String> authoritativeSources,
-            Supplier<Map<String, LocalDate>> analystLabels) {
+            Supplier<Map<String, LocalDate>> analystLabels, Map<String, LocalDate> referenceCreated) {
         this.analystLabels = analystLabels;
+        this.referenceCreated = Map.copyOf(referenceCreated);
         this.signals = signals;
         this.methodology = methodology;
         this.features = new WarningFeatures(bursts);
@@ -64,16 +75,21 @@ public final class ModelTraining {
             throw new IllegalArgumentException("to (" + to + ") must be at least " + horizonDays
                     + " days before today (" + knownAt + ") so that every label is known");
         }
-        if (authoritativeSources.isEmpty()) {
+        if (authoritativeSources.isEmpty() && referenceCreated.isEmpty()) {
             throw new IllegalArgumentException("no authoritative sources are configured"
-                    + " (EWEA_SCORING_AUTHORITATIVE_SOURCES): there are no labels to learn from");
+                    + " (EWEA_SCORING_AUTHORITATIVE_SOURCES) and no ATT&CK data (EWEA_COLLECTORS_ATTACK_DATA):"
+                    + " there are no labels to learn from");
         }
-        Map<String, LocalDate> dates = new HashMap<>(signals.firstMentionedBy(authoritativeSources));
+        Map<String, LocalDate> dates = new HashMap<>(authoritativeSources.isEmpty() ? Map.of()
+                : signals.firstMentionedBy(authoritativeSources));
         Map<String, LocalDate> judged = analystLabels.get();
         judged.forEach((series, day) -> dates.merge(series, day, (a, b) -> a.isBefore(b) ? a : b));
+        referenceCreated.forEach((series, day) -> dates.merge(series, day, (a, b) -> a.isBefore(b) ? a : b));
         AuthoritativeDates labels = new AuthoritativeDates(dates,
                 "first mention by an authoritative source (" + String.join(", ", authoritativeSources.stream()
-                        .sorted().toList()) + ")" + (judged.isEmpty() ? "" : " or an analyst's verdict 'relevant'"
+                        .sorted().toList()) + ")" + (referenceCreated.isEmpty() ? "" : " or the creation of its"
+                        + " ATT&CK entry (" + referenceCreated.size() + " groups and software)")
+                        + (judged.isEmpty() ? "" : " or an analyst's verdict 'relevant'"
                         + " on an alert (" + judged.size() + " subject(s))"));
         List<WarningExamples.Example> examples = new WarningExamples(features, horizonDays, horizonDays)
                 .build(signals, from, to, labels, knownAt, series -> series.contains(":"));

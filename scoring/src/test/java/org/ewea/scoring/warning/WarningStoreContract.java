@@ -133,6 +133,33 @@ abstract class WarningStoreContract {
         assertThat(withFeedback.positives()).as("the analyst's verdict is a label too").isEqualTo(11);
         assertThat(withFeedback.labels()).contains("analyst's verdict", "1 subject(s)");
 
+        // ATT&CK created an entry for two subjects' series: positives from that day, with no authoritative source
+        signals.record(List.of(new AnnotatedItem(item("https://n/g1", "Group news", "news0", start, List.of(),
+                List.of()).item(), new ItemAnnotations(List.of(), List.of(new ItemAnnotations.Entity(
+                "attack-group", "G9001", 1, "Nightmoth")), "test"))));
+        WarningModelFile withAttack = new ModelTraining(signals, METHODOLOGY, BurstDetector.defaults(),
+                WarningTrainer.defaults(), Set.of("kev"), java.util.Map::of, java.util.Map.of(
+                        "attack-group:G9001", LocalDate.parse("2025-02-01"),
+                        "cve:CVE-2025-1001", LocalDate.parse("2025-01-20"))).train(LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-03-31"), 90, 7, now);
+        assertThat(withAttack.examples()).as("the group's mention day is an example too").isEqualTo(41);
+        assertThat(withAttack.positives()).as("ATT&CK's creation dates are labels").isEqualTo(12);
+        assertThat(withAttack.labels()).contains("ATT&CK entry (2 groups and software)");
+        assertThat(new ModelTraining(signals, METHODOLOGY, BurstDetector.defaults(), WarningTrainer.defaults(),
+                Set.of(), java.util.Map::of, java.util.Map.of("cve:CVE-2025-1001", LocalDate.parse("2025-01-20"),
+                        "cve:CVE-2025-1000", LocalDate.parse("2025-01-20"), "cve:CVE-2025-1004",
+                        LocalDate.parse("2025-01-25"), "cve:CVE-2025-1008", LocalDate.parse("2025-01-25"),
+                        "cve:CVE-2025-1012", LocalDate.parse("2025-02-25"), "cve:CVE-2025-1016",
+                        LocalDate.parse("2025-02-25"))).train(LocalDate.parse("2025-01-01"),
+                LocalDate.parse("2025-03-31"), 90, 7, now).positives())
+                .as("reference dates alone can train; the kev items are then ordinary mentions, so the five"
+                        + " exploited CVEs have two mention days each before their date, CVE-2025-1001 one")
+                .isEqualTo(11);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ModelTraining(
+                signals, METHODOLOGY, BurstDetector.defaults(), WarningTrainer.defaults(), Set.of(),
+                java.util.Map::of).train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now))
+                .withMessageContaining("no labels to learn from");
+
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> training.train(
                 LocalDate.parse("2025-01-01"), LocalDate.parse("2025-11-30"), 90, 7, now))
                 .withMessageContaining("at least 90 days before today");
