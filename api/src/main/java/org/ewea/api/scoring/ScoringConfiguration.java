@@ -86,14 +86,15 @@ class ScoringConfiguration {
     }
 
     /**
-     * Item relevance with the shipped model, and threat types when {@code EWEA_SCORING_THREAT_TYPES_DATA} names
+     * Item relevance with the latest approved retrained model, else the shipped one, and threat types when {@code EWEA_SCORING_THREAT_TYPES_DATA} names
      * labelled articles: the model is trained from them here, at start (deterministic; a file it cannot train on
      * stops the start with the file, line and reason).
      */
     @Bean
     ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources, ScoringProperties properties,
             org.ewea.collectors.enrich.Annotator annotator,
-            org.ewea.collectors.normalise.LanguageDetector languages) {
+            org.ewea.collectors.normalise.LanguageDetector languages,
+            org.ewea.scoring.relevance.RelevanceModels relevanceModels) {
         org.ewea.scoring.relevance.ThreatTypes types = null;
         if (properties.threatTypesData() != null) {
             long started = System.nanoTime();
@@ -106,7 +107,39 @@ class ScoringConfiguration {
             LOG.info("Threat-type model {} trained from {} in {} ms: types {}", types.id(),
                     properties.threatTypesData(), (System.nanoTime() - started) / 1_000_000, types.byType().keySet());
         }
-        return new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources), types);
+        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources), types);
+        relevanceModels.latestApproved().ifPresent(approved -> {
+            relevance.use(approved);
+            LOG.info("Threat relevance is scored with the approved retrained model {}", approved.id());
+        });
+        return relevance;
+    }
+
+    @Bean
+    org.ewea.scoring.relevance.RelevanceModels relevanceModels(MongoDatabase database) {
+        var models = new org.ewea.scoring.relevance.RelevanceModels(database);
+        models.ensureIndexes();
+        return models;
+    }
+
+    @Bean
+    org.ewea.scoring.relevance.RelevanceFeedback relevanceFeedback(MongoDatabase database) {
+        var feedback = new org.ewea.scoring.relevance.RelevanceFeedback(database);
+        feedback.ensureIndexes();
+        return feedback;
+    }
+
+    /** Retraining with analysts' verdicts; the shipped CTI-ANN examples are featured once, when first needed. */
+    @Bean
+    org.ewea.scoring.relevance.RelevanceRetraining relevanceRetraining(
+            org.ewea.scoring.relevance.RelevanceFeedback feedback, ItemRepository items, ItemRelevance relevance,
+            org.ewea.collectors.enrich.Annotator annotator,
+            org.ewea.collectors.normalise.LanguageDetector languages) {
+        var ctiAnn = new org.ewea.scoring.relevance.CtiAnnExamples(annotator, languages);
+        java.util.concurrent.atomic.AtomicReference<List<org.ewea.scoring.relevance.LabelledExample>> read =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return new org.ewea.scoring.relevance.RelevanceRetraining(() -> read.updateAndGet(
+                cached -> cached != null ? cached : ctiAnn.shipped()), feedback, items, relevance);
     }
 
     /** Of the source ids given, those the catalogue marks as dark-web sources. */

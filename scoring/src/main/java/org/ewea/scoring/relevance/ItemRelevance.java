@@ -28,7 +28,7 @@ public final class ItemRelevance {
     public static final int MAX_CHARS = 100_000;
 
     private final ItemRepository items;
-    private final RelevanceWeights model;
+    private volatile RelevanceWeights model;
     private final Function<Set<String>, Set<String>> darkWebSources;
     private final @Nullable ThreatTypes threatTypes;
     private final RelevanceFeatures features = new RelevanceFeatures();
@@ -71,7 +71,35 @@ public final class ItemRelevance {
 
     /** The id stored with every item scored: the relevance model's, and the threat-type model's after a "+". */
     public String modelId() {
-        return threatTypes == null ? model.id() : model.id() + "+" + threatTypes.id();
+        return modelId(model);
+    }
+
+    private String modelId(RelevanceWeights weights) {
+        return threatTypes == null ? weights.id() : weights.id() + "+" + threatTypes.id();
+    }
+
+    /** The relevance model in use. */
+    public RelevanceWeights model() {
+        return model;
+    }
+
+    /**
+     * Scores with {@code weights} from now on (a retrained model was approved); answers whether that changed the
+     * model. Items scored before keep their scores until {@link #rescore()}.
+     */
+    public boolean use(RelevanceWeights weights) {
+        if (weights.id().equals(model.id())) {
+            return false;
+        }
+        model = weights;
+        return true;
+    }
+
+    /** The features of each item as this service scores them (its source's dark-web flag read once). */
+    public List<SparseArray> features(List<AnnotatedItem> annotated) {
+        Set<String> darkWeb = darkWebSources.apply(annotated.stream().map(a -> a.item().sourceId().value())
+                .collect(Collectors.toSet()));
+        return annotated.stream().map(a -> features(a, darkWeb.contains(a.item().sourceId().value()))).toList();
     }
 
     /** The threat-type model in use, if any. */
@@ -87,7 +115,8 @@ public final class ItemRelevance {
     /** The item's relevance and threat types as they are stored. */
     public AnnotatedItem.Relevance score(AnnotatedItem a, boolean darkWeb) {
         SparseArray f = features(a, darkWeb);
-        return new AnnotatedItem.Relevance(model.probability(f), modelId(),
+        RelevanceWeights current = model;
+        return new AnnotatedItem.Relevance(current.probability(f), modelId(current),
                 threatTypes == null ? List.of() : threatTypes.of(f));
     }
 

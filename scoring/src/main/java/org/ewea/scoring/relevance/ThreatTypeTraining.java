@@ -2,28 +2,18 @@ package org.ewea.scoring.relevance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.collectors.normalise.LanguageDetector;
 import org.ewea.methodology.AdmiraltyGrade;
-import org.ewea.methodology.Handling;
-import org.ewea.methodology.HarmonisedItem;
-import org.ewea.methodology.ItemId;
-import org.ewea.methodology.Provenance;
-import org.ewea.methodology.SourceId;
-import org.ewea.methodology.Tlp;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,30 +34,16 @@ public final class ThreatTypeTraining {
     /** A type needs at least this many articles with it and this many without to be trained. */
     public static final int MIN_PER_CLASS = 5;
 
-    private static final SourceId TRAINING = new SourceId("training");
-
-    private final Annotator annotator;
-    private final LanguageDetector languages;
-    private final RelevanceFeatures features = new RelevanceFeatures();
+    private final TrainingArticles articles;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public ThreatTypeTraining(Annotator annotator, LanguageDetector languages) {
-        this.annotator = annotator;
-        this.languages = languages;
+        this.articles = new TrainingArticles(annotator, languages);
     }
 
-    /** An article as an example: its features (as a stored item's) and its types. */
+    /** An article as an example: its features (as a stored item's, ungraded) and its types. */
     public ThreatTypeModel.TypedExample example(String id, String title, String text, Set<String> types) {
-        String body = title.isBlank() ? text : title + "\n" + text;
-        ItemContext context = new ItemContext(AdmiraltyGrade.UNGRADED, false, languages.detect(body).orElse(null));
-        String hash = Digests.sha256Hex(body);
-        HarmonisedItem item = new HarmonisedItem(ItemId.forContent(TRAINING, hash), TRAINING, null, title, text,
-                context.language(), null, Instant.EPOCH, AdmiraltyGrade.UNGRADED, Tlp.CLEAR, Handling.NONE, hash,
-                new Provenance(hash, URI.create("urn:ewea:training:" + URLEncoder.encode(id, StandardCharsets.UTF_8)),
-                        Instant.EPOCH));
-        AnnotatedItem annotated = annotator.annotate(item);
-        return new ThreatTypeModel.TypedExample(features.of(body, annotated.annotations().tags(),
-                annotated.annotations().entities(), context), types);
+        return new ThreatTypeModel.TypedExample(articles.features(id, title, text, AdmiraltyGrade.UNGRADED), types);
     }
 
     /** The labelled articles of the file; a line that is not such an article stops the reading, naming the line. */

@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.ewea.collectors.enrich.AnnotatedItem;
-import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.testing.Fixtures;
 import org.ewea.collectors.testing.TestAnnotators;
-import org.ewea.collectors.testing.TestItems;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -29,24 +25,11 @@ import org.junit.jupiter.api.Test;
  */
 public class CtiAnnRelevanceEvaluationTests {
 
+    /** CTI-ANN's posts as the service reads them ({@link CtiAnnExamples}: the same features as a retraining). */
     public static List<LabelledExample> examples(Path csv) throws IOException {
-        Annotator annotator = TestAnnotators.defaults();
-        RelevanceFeatures features = new RelevanceFeatures();
-        org.ewea.collectors.normalise.LanguageDetector languages = CorpusContexts.languages();
-        List<LabelledExample> examples = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(csv)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                String text = row.get("summary");
-                AnnotatedItem annotated = annotator.annotate(TestItems.undated(
-                        "https://x.com/i/status/" + row.get("ID"), text.isBlank() ? "(empty)" : text,
-                        java.time.Instant.EPOCH));
-                ItemContext context = new ItemContext(CorpusContexts.CTI_ANN_GRADE, false,
-                        languages.detect(text).orElse(null));
-                examples.add(new LabelledExample(features.of(text, annotated.annotations().tags(),
-                        annotated.annotations().entities(), context), row.get("label").equals("CTI-Positive")));
-            }
+            return new CtiAnnExamples(TestAnnotators.defaults(), CorpusContexts.languages()).read(in);
         }
-        return examples;
     }
 
     /** How many posts Lingua detects in each language ("unknown" when it cannot tell). */
