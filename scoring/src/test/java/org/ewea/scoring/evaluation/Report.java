@@ -198,7 +198,10 @@ final class Report {
 
                 The same model trained on all of CTI-ANN is shipped in the jar (`%s`, CC BY 4.0 attribution in
                 `scoring/src/main/resources/org/ewea/scoring/relevance/NOTICE.md`): every item is scored with it as it
-                is stored, and every item scored by another model is rescored at start.
+                is stored, and every item scored by another model is rescored at start. The CTI-ANN posts ship
+                too, so that an install retrains with its analysts' verdicts on items (`POST /api/v1/items/{id}/feedback`,
+                `POST /api/v1/relevance-models`; each retrained model is measured on the judged items, held out,
+                beside the model in use, before an admin approves it).
 
                 `casie-cyber-news-events` (%d articles, five event types, multi-label), 5-fold cross-validation
                 (folds drawn with seed 42), one class-balanced logistic regression per type over the same features,
