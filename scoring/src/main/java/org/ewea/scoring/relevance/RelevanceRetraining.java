@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.store.ItemRepository;
@@ -92,22 +90,10 @@ public final class RelevanceRetraining {
 
     /** Held-out figures on the judged items, of the retrained procedure and of the model in use. */
     private Map<String, Double> measure(List<LabelledExample> base, List<LabelledExample> own) {
-        List<Integer> pos = new ArrayList<>();
-        List<Integer> neg = new ArrayList<>();
-        for (int i = 0; i < own.size(); i++) {
-            (own.get(i).relevant() ? pos : neg).add(i);
-        }
-        Random random = new Random(SEED);
-        Collections.shuffle(pos, random);
-        Collections.shuffle(neg, random);
-        int folds = Math.min(5, Math.min(pos.size(), neg.size()));
-        int[] fold = new int[own.size()];
-        for (int i = 0; i < pos.size(); i++) {
-            fold[pos.get(i)] = i % folds;
-        }
-        for (int i = 0; i < neg.size(); i++) {
-            fold[neg.get(i)] = i % folds;
-        }
+        List<Boolean> labels = own.stream().map(LabelledExample::relevant).toList();
+        long positives = labels.stream().filter(l -> l).count();
+        int folds = (int) Math.min(5, Math.min(positives, labels.size() - positives));
+        int[] fold = StratifiedCrossValidation.folds(labels, folds, SEED);
         List<BinaryMetrics.Scored> retrained = new ArrayList<>();
         List<BinaryMetrics.Scored> current = new ArrayList<>();
         RelevanceWeights inUse = relevance.model();

@@ -17,23 +17,32 @@ public final class StratifiedCrossValidation {
     private StratifiedCrossValidation() {
     }
 
-    public static List<BinaryMetrics.Scored> run(List<LabelledExample> examples, int folds, long seed,
-            Function<List<LabelledExample>, ToDoubleFunction<LabelledExample>> train) {
+    /**
+     * Each example's fold: positives and negatives shuffled with the seed and dealt round-robin, so every fold has
+     * the same class balance.
+     */
+    public static int[] folds(List<Boolean> positive, int folds, long seed) {
         List<Integer> positives = new ArrayList<>();
         List<Integer> negatives = new ArrayList<>();
-        for (int i = 0; i < examples.size(); i++) {
-            (examples.get(i).relevant() ? positives : negatives).add(i);
+        for (int i = 0; i < positive.size(); i++) {
+            (positive.get(i) ? positives : negatives).add(i);
         }
         Random random = new Random(seed);
         Collections.shuffle(positives, random);
         Collections.shuffle(negatives, random);
-        int[] fold = new int[examples.size()];
+        int[] fold = new int[positive.size()];
         for (int i = 0; i < positives.size(); i++) {
             fold[positives.get(i)] = i % folds;
         }
         for (int i = 0; i < negatives.size(); i++) {
             fold[negatives.get(i)] = i % folds;
         }
+        return fold;
+    }
+
+    public static List<BinaryMetrics.Scored> run(List<LabelledExample> examples, int folds, long seed,
+            Function<List<LabelledExample>, ToDoubleFunction<LabelledExample>> train) {
+        int[] fold = folds(examples.stream().map(LabelledExample::relevant).toList(), folds, seed);
         List<BinaryMetrics.Scored> scored = new ArrayList<>(examples.size());
         for (int k = 0; k < folds; k++) {
             List<LabelledExample> training = new ArrayList<>();

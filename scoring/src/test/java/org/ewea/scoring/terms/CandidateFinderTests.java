@@ -40,13 +40,22 @@ class CandidateFinderTests {
                 base.contentHash(), base.provenance()), ItemAnnotations.NONE);
     }
 
+    private static SignalRepository signals(MongoDatabase db) {
+        return new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+    }
+
+    private static TermRepository terms(MongoDatabase db) {
+        TermRepository terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
+        terms.ensureIndexes();
+        return terms;
+    }
+
     @Test
     void aNameRecurringOnADarkWebSourceIsACandidateFromTwoItems() {
         MongoDatabase db = STORE.freshDatabase();
-        SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
-                MethodologyLoader.cues(METHODOLOGY.stages()));
-        TermRepository terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
-        terms.ensureIndexes();
+        SignalRepository signals = signals(db);
+        TermRepository terms = terms(db);
         CandidateFinder finder = new CandidateFinder(terms, signals, new CandidateDecisions(db),
                 ids -> ids.contains("portal") ? Set.of("portal") : Set.of());
         LocalDate start = LocalDate.parse("2026-01-01");
@@ -86,10 +95,8 @@ class CandidateFinderTests {
     @Test
     void aNameThatAppearsSuddenlyAcrossSourcesIsACandidateAndDecisionsStick() {
         MongoDatabase db = STORE.freshDatabase();
-        SignalRepository signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
-                MethodologyLoader.cues(METHODOLOGY.stages()));
-        TermRepository terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
-        terms.ensureIndexes();
+        SignalRepository signals = signals(db);
+        TermRepository terms = terms(db);
         CandidateDecisions decisions = new CandidateDecisions(db);
         CandidateFinder finder = new CandidateFinder(terms, signals, decisions);
         LocalDate start = LocalDate.parse("2026-01-01");
