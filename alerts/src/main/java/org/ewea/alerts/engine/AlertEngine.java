@@ -34,10 +34,21 @@ public final class AlertEngine {
     private final SignalRepository signals;
     private final Supplier<AlertInputs.Sources> sources;
     private final InstantSource clock;
+    private final java.util.function.Function<LocalDate, List<org.ewea.scoring.terms.Candidate>> candidates;
 
+    /** As the full constructor, with no novel-term candidates. */
     public AlertEngine(RuleBook rules, AlertEvaluator evaluator, AlertRaiser raiser, ActionPlanner planner,
             EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
             Supplier<AlertInputs.Sources> sources, InstantSource clock) {
+        this(rules, evaluator, raiser, planner, scorer, models, signals, sources, clock, day -> List.of());
+    }
+
+    /** @param candidates the novel-term candidates on a day, rejected ones left out (the candidate finder's) */
+    public AlertEngine(RuleBook rules, AlertEvaluator evaluator, AlertRaiser raiser, ActionPlanner planner,
+            EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
+            Supplier<AlertInputs.Sources> sources, InstantSource clock,
+            java.util.function.Function<LocalDate, List<org.ewea.scoring.terms.Candidate>> candidates) {
+        this.candidates = candidates;
         this.rules = rules;
         this.evaluator = evaluator;
         this.raiser = raiser;
@@ -57,8 +68,10 @@ public final class AlertEngine {
         List<EarlyWarningScore> scores = scorer.score(asOf, models.current());
         AlertInputs.Sources state = sources.get();
         List<AlertRule> inForce = rules.rules();
+        boolean novelTerms = inForce.stream().anyMatch(r -> r.isEnabled()
+                && r.type() == org.ewea.alerts.rule.RuleType.NOVEL_TERM);
         List<Trigger> triggers = evaluator.evaluate(inForce, new AlertInputs(asOf, scores, state.health(),
-                state.titles()));
+                state.titles(), novelTerms ? candidates.apply(asOf) : List.of()));
         int raised = 0;
         int updated = 0;
         int unchanged = 0;

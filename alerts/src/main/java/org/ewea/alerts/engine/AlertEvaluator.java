@@ -84,6 +84,7 @@ public final class AlertEvaluator {
                             kindWords(s.kind()), s.label()), String.format(Locale.ROOT,
                             "First seen %s; %d item(s) in the last 28 days. %s", s.firstSeen(), s.evidenceCount(),
                             s.explanation().summary()))));
+            case NOVEL_TERM -> found.addAll(novelTerms(rule, in, since));
             case WATCHLIST -> found.addAll(watchlist(rule, in, since));
             case COLLECTION_GAP -> found.addAll(gaps(rule, in));
             default -> throw new IllegalStateException(rule.type().toString());
@@ -142,6 +143,41 @@ public final class AlertEvaluator {
                             Map.of("items", count, "since", since.toString()), in.asOf()));
                 }
             }
+        }
+        return found;
+    }
+
+    /** New candidates first seen within the rule's days, with their newest items (read with full clearance). */
+    private List<Trigger> novelTerms(AlertRule rule, AlertInputs in, LocalDate since) {
+        List<Trigger> found = new ArrayList<>();
+        for (org.ewea.scoring.terms.Candidate c : in.candidates()) {
+            if (!c.status().equals("NEW") || c.firstSeen().isBefore(since) || c.items() < rule.evidence()) {
+                continue;
+            }
+            Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            Instant from = c.firstSeen().atStartOfDay().toInstant(ZoneOffset.UTC);
+            List<AnnotatedItem> hits = items.containing(c.label(), from, to, EVIDENCE,
+                    org.ewea.methodology.Clearance.FULL);
+            String why = c.selfNamed() ? "speaks for itself on a dark-web source"
+                    : !c.darkWebSourceIds().isEmpty() ? String.format(Locale.ROOT, "%d item(s), from the dark web",
+                            c.items())
+                    : String.format(Locale.ROOT, "%d item(s) from %d sources", c.items(), c.sources());
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("firstSeen", c.firstSeen().toString());
+            facts.put("items", Long.toString(c.items()));
+            facts.put("sources", String.join(", ", c.sourceIds()));
+            if (!c.darkWebSourceIds().isEmpty()) {
+                facts.put("darkWebSources", String.join(", ", c.darkWebSourceIds()));
+            }
+            facts.put("selfNamed", Boolean.toString(c.selfNamed()));
+            found.add(new Trigger(rule, new Subject("novel-term", c.id(), c.label()),
+                    String.format(Locale.ROOT, "New name: %s (%s)", c.label(), why),
+                    String.format(Locale.ROOT, "\"%s\" was never seen before %s; %d item(s) from %s mention it in the"
+                            + " 28 days to %s. A possible new actor, tool or service: accept it into the lexicon or"
+                            + " reject it (GET /api/v1/candidates).", c.label(), c.firstSeen(), c.items(),
+                            String.join(", ", c.sourceIds()), in.asOf()),
+                    null, null, null, null, marking(hits), handling(hits), grade(hits), ids(hits), facts,
+                    in.asOf()));
         }
         return found;
     }

@@ -13,14 +13,21 @@ import org.ewea.scoring.warning.EarlyWarningScore;
  * @param scores every subject scored on that day
  * @param health every enabled source's health
  * @param sourceTitles source titles by id
+ * @param candidates the novel-term candidates on that day (rejected ones left out)
  */
 public record AlertInputs(LocalDate asOf, List<EarlyWarningScore> scores, List<SourceHealth> health,
-        Map<String, String> sourceTitles) {
+        Map<String, String> sourceTitles, List<org.ewea.scoring.terms.Candidate> candidates) {
 
     public AlertInputs {
         scores = List.copyOf(scores);
         health = List.copyOf(health);
         sourceTitles = Map.copyOf(sourceTitles);
+        candidates = List.copyOf(candidates);
+    }
+
+    public AlertInputs(LocalDate asOf, List<EarlyWarningScore> scores, List<SourceHealth> health,
+            Map<String, String> sourceTitles) {
+        this(asOf, scores, health, sourceTitles, List.of());
     }
 
     /**

@@ -79,6 +79,12 @@ public final class AlertRuleValidator {
             case EMERGENCE -> {
                 // kinds and withinDays are enough
             }
+            case NOVEL_TERM -> {
+                if (!rule.kinds().isEmpty()) {
+                    problems.add(new RuleProblem("kinds", "does not apply to novel-term rules (every candidate is"
+                            + " a term): leave it out"));
+                }
+            }
             case WATCHLIST -> {
                 if (rule.watch().isEmpty() || rule.watch().size() > MAX_WATCH) {
                     problems.add(new RuleProblem("watch", "is required: 1 to " + MAX_WATCH

@@ -14,6 +14,11 @@ public enum RuleType {
     PRIORITY("priority"),
     /** A subject (an actor, a tool, a novel term, a technology) was first seen recently. */
     EMERGENCE("emergence"),
+    /**
+     * A name the lexicon does not know became a novel-term candidate: a possible new actor, tool or service, before
+     * any analyst has looked at it.
+     */
+    NOVEL_TERM("novel-term"),
     /** A watched technology, entity or term is mentioned. */
     WATCHLIST("watchlist"),
     /** A source is failing or silent: the picture has a gap. */

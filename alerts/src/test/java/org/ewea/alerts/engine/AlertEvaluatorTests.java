@@ -113,4 +113,32 @@ class AlertEvaluatorTests {
                 null, null, null, null);
         assertThat(evaluator.evaluate(List.of(off), new AlertInputs(DAY, SCORES, List.of(), Map.of()))).isEmpty();
     }
+
+    private static org.ewea.scoring.terms.Candidate candidate(String id, LocalDate firstSeen, long items,
+            List<String> sources, List<String> darkWeb, boolean selfNamed, String status) {
+        return new org.ewea.scoring.terms.Candidate(id.toLowerCase(java.util.Locale.ROOT), id, firstSeen, items,
+                sources.size(), sources, darkWeb, selfNamed, 1, sources.size() * Math.log1p(items), status, null, DAY);
+    }
+
+    @Test
+    void novelTermRulesAlertOnNewCandidatesOnly() {
+        List<org.ewea.scoring.terms.Candidate> candidates = List.of(
+                candidate("Nightmoth", DAY.minusDays(1), 1, List.of("portal"), List.of("portal"), true, "NEW"),
+                candidate("PaleHeron", DAY.minusDays(3), 4, List.of("a", "b"), List.of(), false, "NEW"),
+                candidate("OldNews", DAY.minusDays(20), 9, List.of("a", "b"), List.of(), false, "NEW"),
+                candidate("Accepted", DAY, 3, List.of("a", "b"), List.of(), false, "ACCEPTED"));
+        AlertRule rule = rule(RuleType.NOVEL_TERM, null, null, null, null, null, 1, null, null);
+        List<Trigger> triggers = evaluator.evaluate(List.of(rule), new AlertInputs(DAY, List.of(), List.of(),
+                Map.of(), candidates));
+        assertThat(triggers).extracting(t -> t.subject().id()).containsExactly("nightmoth", "paleheron");
+        assertThat(triggers.getFirst().subject().kind()).isEqualTo("novel-term");
+        assertThat(triggers.getFirst().title()).isEqualTo("New name: Nightmoth (speaks for itself on a dark-web"
+                + " source)");
+        assertThat(triggers.getFirst().facts()).containsEntry("darkWebSources", "portal")
+                .containsEntry("selfNamed", "true");
+        assertThat(triggers.get(1).title()).isEqualTo("New name: PaleHeron (4 item(s) from 2 sources)");
+        assertThat(evaluator.evaluate(List.of(rule(RuleType.NOVEL_TERM, null, null, null, null, null, 2, null,
+                null)), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidates)))
+                .extracting(t -> t.subject().id()).as("minEvidence counts items").containsExactly("paleheron");
+    }
 }

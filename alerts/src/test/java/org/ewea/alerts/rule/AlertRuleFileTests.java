@@ -81,5 +81,8 @@ class AlertRuleFileTests {
         assertThat(validator.problems(new AlertRule("Bad Id", "", RuleType.PRIORITY, null, null, null, null, null,
                 null, "P9", null, null, null, null, null))).extracting(RuleProblem::field)
                 .containsExactlyInAnyOrder("id", "name", "maxPriority");
+        assertThat(validator.problems(new AlertRule("n", "N", RuleType.NOVEL_TERM, null, List.of("term"), null,
+                null, null, null, null, 1, null, null, null, null))).extracting(RuleProblem::field)
+                .containsExactly("kinds");
     }
 }

@@ -106,9 +106,10 @@ class AlertsConfiguration {
     @Bean
     AlertEngine alertEngine(RuleBook rules, Methodology methodology, ScoreEvidence evidence, ItemRepository items,
             AlertRaiser raiser, ActionPlanner planner, EarlyWarningScorer scorer, ModelRegistry models,
-            SignalRepository signals, SourceRepository sources, HealthAssessor health, InstantSource clock) {
+            SignalRepository signals, SourceRepository sources, HealthAssessor health, InstantSource clock,
+            org.ewea.scoring.terms.CandidateFinder candidates) {
         return new AlertEngine(rules, new AlertEvaluator(methodology, evidence, items), raiser, planner, scorer,
-                models, signals, () -> sourceHealth(sources, health), clock);
+                models, signals, () -> sourceHealth(sources, health), clock, day -> candidates.find(day, false));
     }
 
     @Bean

@@ -40,6 +40,7 @@ import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.CandidateDecisions;
+import org.ewea.scoring.terms.CandidateFinder;
 import org.ewea.scoring.terms.TermExtractor;
 import org.ewea.scoring.terms.TermRepository;
 import org.ewea.scoring.terms.TrackedTerms;
@@ -98,7 +99,8 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
         RawCaptureStore raw = new RawCaptureStore(database, Duration.ofDays(36_500));
         TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
-        TrackedTerms tracked = new TrackedTerms(new CandidateDecisions(database), terms, replay);
+        CandidateDecisions decisions = new CandidateDecisions(database);
+        TrackedTerms tracked = new TrackedTerms(decisions, terms, replay);
         java.util.function.Function<Set<String>, Set<String>> darkWeb = ids -> ids.stream()
                 .filter(darkWebSources::contains).collect(java.util.stream.Collectors.toSet());
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
@@ -131,7 +133,8 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
         }
         AlertEngine engine = new AlertEngine(new RuleBook(rules, database),
                 new AlertEvaluator(methodology, new ScoreEvidence(items), items), raiser, planner, scorer, models,
-                signals, sources, replay);
+                signals, sources, replay, day -> new CandidateFinder(terms, signals, decisions, darkWeb)
+                        .find(day, false));
         AlertLifecycle lifecycle = new AlertLifecycle(alerts, events, methodology, simulatedNow);
         DigestRepository archive = new DigestRepository(database);
         DigestService digests = new DigestService(new DigestBuilder(scorer, models, signals, new ScoreEvidence(items),

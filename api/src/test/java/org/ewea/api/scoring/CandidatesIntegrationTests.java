@@ -91,6 +91,16 @@ class CandidatesIntegrationTests {
         assertThat((List<Map<String, Object>>) items.getFirst().get("evidence")).hasSize(3)
                 .allSatisfy(i -> assertThat((String) i.get("title")).contains("Fangtooth"));
 
+        // the shipped new-name rule tells analysts before anyone has looked at the candidate
+        app.client().post().uri("/api/v1/alerts/evaluate").exchange().expectStatus().isOk();
+        List<Map<String, Object>> alerts = (List<Map<String, Object>>) get("/api/v1/alerts?size=50").get("items");
+        assertThat(alerts).filteredOn(a -> "new-name".equals(a.get("ruleId"))).singleElement().satisfies(a -> {
+            assertThat((String) a.get("title")).isEqualTo("New name: Fangtooth (4 item(s) from 3 sources)");
+            assertThat((Map<String, Object>) a.get("subject")).containsEntry("kind", "novel-term")
+                    .containsEntry("id", "fangtooth");
+            assertThat((List<Object>) a.get("evidence")).isNotEmpty();
+        });
+
         app.client().post().uri("/api/v1/candidates/fangtooth/accept").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"technology\": \"no-such-entry\"}").exchange().expectStatus().isBadRequest();
         Map<String, Object> accepted = app.client().post().uri("/api/v1/candidates/Fangtooth/accept")
