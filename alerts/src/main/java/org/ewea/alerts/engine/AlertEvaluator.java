@@ -151,7 +151,8 @@ public final class AlertEvaluator {
     private List<Trigger> novelTerms(AlertRule rule, AlertInputs in, LocalDate since) {
         List<Trigger> found = new ArrayList<>();
         for (org.ewea.scoring.terms.Candidate c : in.candidates()) {
-            if (!c.status().equals("NEW") || c.firstSeen().isBefore(since) || c.items() < rule.evidence()) {
+            if (!c.status().equals("NEW") || c.firstSeen().isBefore(since) || c.items() < rule.evidence()
+                    || !rule.appliesTo(c.darkWebSourceIds().isEmpty() ? "open" : "dark-web")) {
                 continue;
             }
             Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);

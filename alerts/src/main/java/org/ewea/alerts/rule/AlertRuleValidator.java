@@ -15,6 +15,8 @@ import org.ewea.methodology.stage.Stage;
 public final class AlertRuleValidator {
 
     public static final Set<String> KINDS = Set.of("technology", "cve", "attack-group", "attack-software", "term");
+    /** A novel-term rule's kinds: candidates with dark-web evidence, or corroborated by open sources only. */
+    public static final Set<String> NOVEL_TERM_KINDS = Set.of("dark-web", "open");
     public static final Set<String> STATUSES = Set.of("FAILING", "SILENT");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final int MAX_WATCH = 500;
@@ -43,8 +45,9 @@ public final class AlertRuleValidator {
                     .map(RuleType::id).toList()));
             return problems;
         }
-        rule.kinds().stream().filter(k -> !KINDS.contains(k)).forEach(k -> problems.add(new RuleProblem("kinds",
-                "has unknown kind '" + k + "': expected " + KINDS.stream().sorted().toList())));
+        Set<String> kinds = rule.type() == RuleType.NOVEL_TERM ? NOVEL_TERM_KINDS : KINDS;
+        rule.kinds().stream().filter(k -> !kinds.contains(k)).forEach(k -> problems.add(new RuleProblem("kinds",
+                "has unknown kind '" + k + "': expected " + kinds.stream().sorted().toList())));
         if (rule.withinDays() != null && (rule.withinDays() < 1 || rule.withinDays() > MAX_WITHIN_DAYS)) {
             problems.add(new RuleProblem("withinDays", "must be between 1 and " + MAX_WITHIN_DAYS));
         }
@@ -80,10 +83,7 @@ public final class AlertRuleValidator {
                 // kinds and withinDays are enough
             }
             case NOVEL_TERM -> {
-                if (!rule.kinds().isEmpty()) {
-                    problems.add(new RuleProblem("kinds", "does not apply to novel-term rules (every candidate is"
-                            + " a term): leave it out"));
-                }
+                // kinds (dark-web, open), withinDays and minEvidence are enough
             }
             case WATCHLIST -> {
                 if (rule.watch().isEmpty() || rule.watch().size() > MAX_WATCH) {

@@ -140,5 +140,8 @@ class AlertEvaluatorTests {
         assertThat(evaluator.evaluate(List.of(rule(RuleType.NOVEL_TERM, null, null, null, null, null, 2, null,
                 null)), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidates)))
                 .extracting(t -> t.subject().id()).as("minEvidence counts items").containsExactly("paleheron");
+        assertThat(evaluator.evaluate(List.of(rule(RuleType.NOVEL_TERM, List.of("dark-web"), null, null, null, null,
+                1, null, null)), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidates)))
+                .extracting(t -> t.subject().id()).as("dark-web evidence only").containsExactly("nightmoth");
     }
 }

@@ -82,7 +82,9 @@ class AlertRuleFileTests {
                 null, "P9", null, null, null, null, null))).extracting(RuleProblem::field)
                 .containsExactlyInAnyOrder("id", "name", "maxPriority");
         assertThat(validator.problems(new AlertRule("n", "N", RuleType.NOVEL_TERM, null, List.of("term"), null,
-                null, null, null, null, 1, null, null, null, null))).extracting(RuleProblem::field)
-                .containsExactly("kinds");
+                null, null, null, null, 1, null, null, null, null))).extracting(RuleProblem::reason)
+                .containsExactly("has unknown kind 'term': expected [dark-web, open]");
+        assertThat(validator.problems(new AlertRule("n", "N", RuleType.NOVEL_TERM, null, List.of("dark-web"),
+                null, null, null, null, null, 1, null, null, null, null))).isEmpty();
     }
 }

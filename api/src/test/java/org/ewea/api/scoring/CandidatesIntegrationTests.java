@@ -91,7 +91,14 @@ class CandidatesIntegrationTests {
         assertThat((List<Map<String, Object>>) items.getFirst().get("evidence")).hasSize(3)
                 .allSatisfy(i -> assertThat((String) i.get("title")).contains("Fangtooth"));
 
-        // the shipped new-name rule tells analysts before anyone has looked at the candidate
+        // the shipped new-name rule alerts on dark-web candidates only; with open ones too, it tells analysts before
+        // anyone has looked at the candidate
+        app.client().post().uri("/api/v1/alerts/evaluate").exchange().expectStatus().isOk();
+        assertThat((List<Map<String, Object>>) get("/api/v1/alerts?size=50").get("items"))
+                .noneMatch(a -> "new-name".equals(a.get("ruleId")));
+        app.client().put().uri("/api/v1/alert-rules/new-name").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"New name\", \"type\": \"novel-term\", \"kinds\": [\"dark-web\", \"open\"],"
+                        + " \"withinDays\": 7, \"cooldown\": \"P30D\"}").exchange().expectStatus().is2xxSuccessful();
         app.client().post().uri("/api/v1/alerts/evaluate").exchange().expectStatus().isOk();
         List<Map<String, Object>> alerts = (List<Map<String, Object>>) get("/api/v1/alerts?size=50").get("items");
         assertThat(alerts).filteredOn(a -> "new-name".equals(a.get("ruleId"))).singleElement().satisfies(a -> {

@@ -175,11 +175,13 @@ public final class Evaluation {
             KevLeadEvaluation byFocusedCue = new KevLeadEvaluation("baseline: an item about at most 2 CVEs with an"
                     + " exploitation cue", kev);
             KevLeadEvaluation byMention = new KevLeadEvaluation("baseline: every mention", kev);
+            java.util.Map<String, LocalDate> newsCandidates = new java.util.LinkedHashMap<>();
             long[] scoringNanos = new long[1];
             int[] scored = new int[1];
             long replayStarted = System.nanoTime();
             ImportReport imported = news.replay(warc.warc(), SOURCES, day -> {
                 long t0 = System.nanoTime();
+                news.candidates().find(day, false).forEach(c -> newsCandidates.putIfAbsent(c.label(), day));
                 List<EarlyWarningScore> scores = scorer.score(day, evaluated);
                 scores.stream().filter(s -> KevLeadEvaluation.isCve(s.series()) && byModel.candidate(s.series(), day))
                         .forEach(s -> unlabelled.add(s.explanation().modelScore()));
@@ -203,6 +205,7 @@ public final class Evaluation {
                 }
             });
             Duration replay = Duration.ofNanos(System.nanoTime() - replayStarted);
+            report.newsCandidates = newsCandidates;
             report.imported = imported;
             report.replaySeconds = replay.toMillis() / 1000.0;
             report.scoringSeconds = scoringNanos[0] / 1e9;

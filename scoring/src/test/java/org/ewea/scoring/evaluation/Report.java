@@ -33,6 +33,7 @@ final class Report {
     List<ModelComparison.Row> comparison;
     List<AttackTextCeiling.Row> attackCeiling;
     ActorLeadEvaluation.Result actors;
+    Map<String, java.time.LocalDate> newsCandidates;
     double wallSeconds;
 
     private static String f(String format, Object... args) {
@@ -158,7 +159,13 @@ final class Report {
                 snapshot): **%d of %d** (%.2f per week over the %d simulated days): %s. Some are groups ATT&CK has not
                 listed (NoEscape, Nightspire, Hive, BlackMatter...), most are words: capitalised common words,
                 speaker labels that are roles ("Support"), shouted words. An analyst rejects them in the candidate
-                list; nothing is alerted until a candidate is accepted (then the emergence rule fires on its series).
+                list; the shipped `new-name` alert rule (type `novel-term`) raises one alert per new candidate, so
+                this is also its alert count on this mirror.
+
+                The same rule on the s33r news replay (section 1; open sources only, so only its open-source part
+                applies; the first 28 days are its warm-up): **%d candidates, %.1f per week**, too many to alert on,
+                which is why the shipped `new-name` rule alerts on dark-web candidates only and leaves open-source
+                ones to the candidate list; the first ten: %s.
 
                 This rule was written after reading this corpus (its speaker labels in particular), and there is no
                 second dark-web corpus to test it on: read the lead as what the rule does on the data it was shaped
@@ -181,6 +188,10 @@ final class Report {
                 actors.neverInAttack().size(), actors.rows().size(),
                 actors.neverInAttack().size() / (actors.days() / 7.0), actors.days(),
                 actors.neverInAttack().stream().map(r -> r.warning().label())
+                        .collect(java.util.stream.Collectors.joining(", ")), newsCandidates.size(),
+                newsCandidates.size() / ((java.time.temporal.ChronoUnit.DAYS.between(Evaluation.REPLAY_START,
+                        Evaluation.REPLAY_END) + 1 - 28) / 7.0), newsCandidates.entrySet().stream().limit(10)
+                        .map(e -> e.getKey() + " (" + e.getValue() + ")")
                         .collect(java.util.stream.Collectors.joining(", "))));
         for (AttackTextCeiling.Row r : attackCeiling) {
             md.append(f("| %s | %s | %s %s | %s | %d |%n", r.group(), r.firstChat(), r.attackId(), r.attackName(),
