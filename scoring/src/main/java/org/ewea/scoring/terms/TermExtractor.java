@@ -14,7 +14,8 @@ import org.ewea.methodology.lexicon.TextFolding;
  * Finds the names in a text that could be new actors, tools or services: words written like names (an inner
  * capital as in LockBit or RansomHub, letters mixed with digits as in Storm-0558 or UNC3944, all capitals of 3 to 8
  * letters as in ALPHV, or, in the body only since headlines capitalise every word, a capitalised word that does
- * not start a sentence or that is a speaker's label, "Akira: ..." in a chat transcript), 3 to 30 characters, not inside a
+ * not start a sentence or that is a speaker's label, "Akira: ..." in a chat transcript; a label of two or three
+ * capitalised words, "Black Basta: ...", is one name), 3 to 30 characters, not inside a
  * match of the taxonomy lexicon, and not a CVE, ATT&CK or plain number. Which of them are new is decided later
  * from their history ({@link CandidateFinder}): a word that has always been there is not novel, however it is
  * written. Only the first {@value #MAX_CHARS} characters are read.
@@ -37,6 +38,15 @@ public final class TermExtractor {
             "gpu", "os", "ip", "tcp", "udp", "smb", "rdp", "ftp", "usb", "sms", "id", "ids", "ips", "soc", "edr",
             "xdr", "siem", "waf", "nist", "nvd", "cwe", "owasp", "update", "patch", "note", "alert", "warning",
             "critical", "high", "medium", "low", "breaking", "exclusive");
+
+    /**
+     * A speaker's label of two or three capitalised words ("Black Basta: ...", "Hunters International: ...") opening
+     * the text or a sentence (after . ! or ?): the label is one name, its words are not names of their own. Item text
+     * has its line breaks collapsed, so a label after an unpunctuated message ("Victim: Hello Conti: ...") cannot be
+     * told from the message's last words and is left alone.
+     */
+    private static final Pattern MULTI_WORD_SPEAKER = Pattern.compile(
+            "(?:^|(?<=[.!?] ))(\\p{Lu}[\\p{L}\\p{N}]{1,20}(?: \\p{Lu}[\\p{L}\\p{N}.]{0,20}){1,2}):(?=\\s|$)");
 
     /** Web and onion addresses, host names and e-mail addresses: their parts are not names. */
     private static final Pattern ADDRESS = Pattern.compile("(?i)(?:https?://|www\\.)\\S+"
@@ -79,10 +89,25 @@ public final class TermExtractor {
         while (addresses.find()) {
             java.util.Arrays.fill(known, addresses.start(), addresses.end(), true);
         }
+        boolean[] inLabel = new boolean[read.length()];
+        if (body) {
+            Matcher labels = MULTI_WORD_SPEAKER.matcher(read);
+            while (labels.find()) {
+                String label = labels.group(1);
+                if (known[labels.start(1)] || known[labels.end(1) - 1]) {
+                    continue;
+                }
+                String key = TextFolding.fold(label).toLowerCase(Locale.ROOT);
+                terms.merge(key, new Term(key, label, true),
+                        (a, b) -> a.speaker() ? a : new Term(a.key(), a.label(), true));
+                java.util.Arrays.fill(inLabel, labels.start(1), labels.end(1), true);
+            }
+        }
         Matcher words = WORD.matcher(read);
         while (words.find()) {
             String word = words.group();
-            if (known[words.start()] || known[words.end() - 1] || EXCLUDED.matcher(word).matches()) {
+            if (known[words.start()] || known[words.end() - 1] || inLabel[words.start()]
+                    || EXCLUDED.matcher(word).matches()) {
                 continue;
             }
             boolean speaker = body && speaker(read, words.end());

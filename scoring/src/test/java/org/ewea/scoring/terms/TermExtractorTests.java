@@ -46,5 +46,14 @@ class TermExtractorTests {
         assertThat(collapsed.get("conti").speaker()).isTrue();
         assertThat(collapsed.get("revil").speaker()).as("a name, not a speaker").isFalse();
         assertThat(collapsed).doesNotContainKeys("time", "what");
+        var group = EXTRACTOR.terms("", "Victim: hello? Black Basta: We have your files. Hunters International: hi."
+                + " The Quick Brown Fox: jumps. Victim: Hello Conti: pay");
+        assertThat(group.get("black basta")).isEqualTo(new TermExtractor.Term("black basta", "Black Basta", true));
+        assertThat(group.get("hunters international").speaker()).isTrue();
+        assertThat(group).as("the label's words are not names of their own").doesNotContainKeys("basta", "black",
+                "international", "hunters");
+        assertThat(group).as("at most three words").doesNotContainKey("the quick brown fox");
+        assertThat(group).as("after an unpunctuated message the label cannot be told from its last words")
+                .doesNotContainKey("hello conti").containsKey("conti");
     }
 }
