@@ -44,7 +44,8 @@ class ExerciseConfiguration {
             AlertsProperties alerts, ScoringProperties scoring, CollectorsProperties collectors,
             ExercisesProperties properties, InstantSource clock, ItemRelevance relevance) {
         ExercisePipeline.Shared shared = new ExercisePipeline.Shared(methodology, annotator, languages,
-                ItemRelevance.shipped(), relevance.threatTypes().orElse(null), new AlertRuleFile(validator).read(alerts.rulesFile()),
+                ItemRelevance.shipped(), relevance.threatTypes().orElse(null),
+                new AlertRuleFile(validator).read(alerts.rulesFile()),
                 scoring.authoritativeSources(), collectors.silentFactor());
         return new ExerciseRunner(exercises, client, library, shared, methodology.grading().handlingCodes(),
                 clock, properties.tick());

@@ -93,7 +93,8 @@ class CandidatesController {
             description = "Name-like terms the lexicon does not know, first seen in the 28 days up to asOf (and at"
                     + " least 28 days after the store's first item), mentioned by at least 3 items from at least 2"
                     + " sources there, or by at least 2 items of which one comes from a dark-web source"
-                    + " (darkWebSourceIds names them); ranked by sources x ln(1 + items); each with its first day, counts, sources,"
+                    + " (darkWebSourceIds names them), or by one dark-web item in which it speaks for itself"
+                    + " (selfNamed); ranked by sources x ln(1 + items); each with its first day, counts, sources,"
                     + " status (NEW, ACCEPTED; REJECTED ones only with includeRejected=true) and the newest evidence"
                     + " items the caller is cleared for. asOf defaults as for scores.")
     Mono<CandidatesPage> list(@AuthenticationPrincipal User user,

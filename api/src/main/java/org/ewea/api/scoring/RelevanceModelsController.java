@@ -18,8 +18,6 @@ import org.ewea.scoring.relevance.RelevanceFeedback;
 import org.ewea.scoring.relevance.RelevanceModels;
 import org.ewea.scoring.relevance.RelevanceRetraining;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,8 +31,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Relevance models", description = "Item relevance: analysts' verdicts and retrained models")
 class RelevanceModelsController {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RelevanceModelsController.class);
 
     /** An analyst's verdict on an item. */
     record FeedbackRequest(@Schema(description = "whether the item is threat-relevant", example = "true")
@@ -56,9 +52,12 @@ class RelevanceModelsController {
     private final ItemRepository items;
     private final BlockingStore store;
     private final InstantSource clock;
+    private final RelevanceModelReloader reloader;
 
     RelevanceModelsController(RelevanceFeedback feedback, RelevanceModels models, RelevanceRetraining retraining,
-            ItemRelevance relevance, ItemRepository items, BlockingStore store, InstantSource clock) {
+            ItemRelevance relevance, ItemRepository items, BlockingStore store, InstantSource clock,
+            RelevanceModelReloader reloader) {
+        this.reloader = reloader;
         this.feedback = feedback;
         this.models = models;
         this.retraining = retraining;
@@ -137,13 +136,7 @@ class RelevanceModelsController {
             if (!models.approve(id, user.username(), now)) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "There is no relevance model '" + id + "'.");
             }
-            models.latestApproved().ifPresent(weights -> {
-                if (relevance.use(weights)) {
-                    store.call(relevance::rescore).subscribe(n -> LOG.info(
-                            "Rescored {} item(s) for threat relevance with model {}", n, relevance.modelId()),
-                            e -> LOG.warn("Rescoring with model {} failed: {}", relevance.modelId(), e.toString()));
-                }
-            });
+            reloader.switchToLatest();
             return models.find(id).orElseThrow();
         });
     }

@@ -86,9 +86,9 @@ class ScoringConfiguration {
     }
 
     /**
-     * Item relevance with the latest approved retrained model, else the shipped one, and threat types when {@code EWEA_SCORING_THREAT_TYPES_DATA} names
-     * labelled articles: the model is trained from them here, at start (deterministic; a file it cannot train on
-     * stops the start with the file, line and reason).
+     * Item relevance with the latest approved retrained model, else the shipped one, and threat types when
+     * {@code EWEA_SCORING_THREAT_TYPES_DATA} names labelled articles: the model is trained from them here, at start
+     * (deterministic; a file it cannot train on stops the start with the file, line and reason).
      */
     @Bean
     ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources, ScoringProperties properties,

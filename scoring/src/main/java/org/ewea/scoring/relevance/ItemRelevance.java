@@ -112,10 +112,8 @@ public final class ItemRelevance {
         return model.probability(features(a, darkWeb));
     }
 
-    /** The item's relevance and threat types as they are stored. */
-    public AnnotatedItem.Relevance score(AnnotatedItem a, boolean darkWeb) {
-        SparseArray f = features(a, darkWeb);
-        RelevanceWeights current = model;
+    /** An item's relevance and threat types as they are stored, from its features. */
+    private AnnotatedItem.Relevance score(SparseArray f, RelevanceWeights current) {
         return new AnnotatedItem.Relevance(current.probability(f), modelId(current),
                 threatTypes == null ? List.of() : threatTypes.of(f));
     }
@@ -128,11 +126,11 @@ public final class ItemRelevance {
 
     /** Scores newly stored items and stores the scores (the stored-items listener). */
     public void record(List<AnnotatedItem> stored) {
-        Set<String> darkWeb = darkWebSources.apply(stored.stream().map(a -> a.item().sourceId().value())
-                .collect(Collectors.toSet()));
+        RelevanceWeights current = model;
+        List<SparseArray> f = features(stored);
         Map<ItemId, AnnotatedItem.Relevance> scores = new LinkedHashMap<>();
-        for (AnnotatedItem a : stored) {
-            scores.put(a.item().id(), score(a, darkWeb.contains(a.item().sourceId().value())));
+        for (int i = 0; i < stored.size(); i++) {
+            scores.put(stored.get(i).item().id(), score(f.get(i), current));
         }
         items.setRelevance(scores);
     }

@@ -57,7 +57,7 @@ public final class RelevanceFeedback {
     public java.util.Optional<Boolean> label(ItemId item) {
         int[] votes = new int[2];
         of(item).forEach(v -> votes[v.relevant() ? 1 : 0]++);
-        return votes[0] == votes[1] ? java.util.Optional.empty() : java.util.Optional.of(votes[1] > votes[0]);
+        return majority(votes);
     }
 
     /** Each judged item's label: what most analysts said (items they are split on evenly are left out). */
@@ -66,12 +66,13 @@ public final class RelevanceFeedback {
         verdicts.find().forEach(d -> votes.computeIfAbsent(d.getString("item"), k -> new int[2])
                 [d.getBoolean("relevant") ? 1 : 0]++);
         Map<ItemId, Boolean> labels = new LinkedHashMap<>();
-        votes.forEach((item, v) -> {
-            if (v[0] != v[1]) {
-                labels.put(new ItemId(item), v[1] > v[0]);
-            }
-        });
+        votes.forEach((item, v) -> majority(v).ifPresent(label -> labels.put(new ItemId(item), label)));
         return labels;
+    }
+
+    /** What most said, from the counts of "not relevant" and "relevant"; empty when none did or they tie. */
+    private static java.util.Optional<Boolean> majority(int[] votes) {
+        return votes[0] == votes[1] ? java.util.Optional.empty() : java.util.Optional.of(votes[1] > votes[0]);
     }
 
     private static Verdict verdict(Document d) {

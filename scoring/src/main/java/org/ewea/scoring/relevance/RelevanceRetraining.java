@@ -1,15 +1,9 @@
 package org.ewea.scoring.relevance;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +74,9 @@ public final class RelevanceRetraining {
         Map<String, Double> metrics = measure(base, own);
         List<LabelledExample> all = new ArrayList<>(base);
         all.addAll(own);
-        RelevanceWeights unnamed = RelevanceModel.train(all, RelevanceModel.DEFAULT_OPTIONS).weights("unnamed");
-        String id = "relevance-" + ID_TIME.format(now) + "-" + digest(unnamed);
-        RelevanceWeights weights = new RelevanceWeights(id, unnamed.dimensions(), unnamed.intercept(),
-                unnamed.indices(), unnamed.weights());
-        return new Trained(new RelevanceModels.Info(id, now, user, base.size(), own.size(), (int) positives,
+        RelevanceWeights weights = RelevanceModel.train(all, RelevanceModel.DEFAULT_OPTIONS).weights("unnamed")
+                .withDigestId("relevance-" + ID_TIME.format(now));
+        return new Trained(new RelevanceModels.Info(weights.id(), now, user, base.size(), own.size(), (int) positives,
                 metrics, weights.indices().length, null, null), weights);
     }
 
@@ -125,18 +117,5 @@ public final class RelevanceRetraining {
 
     private static double round(double v) {
         return Double.isNaN(v) ? 0 : Double.parseDouble(String.format(Locale.ROOT, "%.4f", v));
-    }
-
-    private static String digest(RelevanceWeights weights) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            weights.write(bytes);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()))
-                    .substring(0, 12);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

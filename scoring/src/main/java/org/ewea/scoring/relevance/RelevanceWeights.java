@@ -45,6 +45,21 @@ public record RelevanceWeights(String id, int dimensions, double intercept, int[
         return 1 / (1 + Math.exp(-s));
     }
 
+    /**
+     * These weights named {@code prefix-<digest>}: the first 12 hex digits of the SHA-256 of this file as written
+     * now, so the same weights get the same name.
+     */
+    public RelevanceWeights withDigestId(String prefix) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            write(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new RelevanceWeights(prefix + "-" + org.ewea.collectors.normalise.Digests.sha256Hex(bytes.toByteArray())
+                .substring(0, 12), dimensions, intercept, indices, weights);
+    }
+
     public void write(OutputStream out) throws IOException {
         try (DataOutputStream data = new DataOutputStream(new GZIPOutputStream(out))) {
             data.writeInt(MAGIC);

@@ -23,7 +23,8 @@ public final class SignalBackfill {
     public static final String MARKERS = "scoring_migrations";
     /**
      * Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities, v4-v6 cue,
-     * focus and dark-web counts, v7 the novel-term counts, v8 the sources where a term spoke (speaker labels), v9 multi-word speaker labels.
+     * focus and dark-web counts, v7 the novel-term counts, v8 the sources where a term spoke (speaker labels), v9
+     * multi-word speaker labels.
      */
     static final String MARKER_ID = "signals-v9";
 

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param asOf the day the window ends
  */
 public record Candidate(String id, String label, LocalDate firstSeen, long items, int sources, List<String> sourceIds,
-        List<String> darkWebSourceIds, boolean selfNamed, int activeDays, double score, String status, CandidateDecisions.@Nullable Decision decision, LocalDate asOf) {
+        List<String> darkWebSourceIds, boolean selfNamed, int activeDays, double score, String status,
+        CandidateDecisions.@Nullable Decision decision, LocalDate asOf) {
 
     public Candidate {
         sourceIds = List.copyOf(sourceIds);

@@ -102,7 +102,8 @@ public final class CandidateFinder {
             }
             candidates.add(new Candidate(term, entry.getString("label"), firstSeen, w.items(), w.sources().size(),
                     w.sources().stream().sorted().toList(), w.sources().stream().filter(darkWeb::contains).sorted()
-                            .toList(), w.speakerSources().stream().anyMatch(darkWeb::contains), w.days(), w.sources().size() * Math.log1p(w.items()),
+                            .toList(), w.speakerSources().stream().anyMatch(darkWeb::contains), w.days(),
+                    w.sources().size() * Math.log1p(w.items()),
                     decision == null ? "NEW" : decision.status(), decision, asOf));
         });
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));

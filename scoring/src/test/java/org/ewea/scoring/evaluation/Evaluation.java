@@ -90,14 +90,8 @@ public final class Evaluation {
                 corpus.resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv"));
         BinaryMetrics cti = CtiAnnRelevanceEvaluationTests.evaluate(ctiExamples);
         if (relevanceModel != null) {
-            RelevanceWeights weights = RelevanceModel.train(ctiExamples, RelevanceModel.DEFAULT_OPTIONS)
-                    .weights("relevance-cti-ann");
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            weights.write(bytes);
-            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(bytes.toByteArray())).substring(0, 12);
-            RelevanceWeights named = new RelevanceWeights("relevance-cti-ann-" + digest, weights.dimensions(),
-                    weights.intercept(), weights.indices(), weights.weights());
+            RelevanceWeights named = RelevanceModel.train(ctiExamples, RelevanceModel.DEFAULT_OPTIONS)
+                    .weights("relevance-cti-ann").withDigestId("relevance-cti-ann");
             Files.createDirectories(relevanceModel.toAbsolutePath().getParent());
             try (var file = Files.newOutputStream(relevanceModel)) {
                 named.write(file);
