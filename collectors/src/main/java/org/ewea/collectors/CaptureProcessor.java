@@ -65,10 +65,10 @@ public final class CaptureProcessor {
         this.raw = raw;
     }
 
-    /** Whether an item with this URL (canonicalised) is stored already. */
-    public boolean isStored(String url) {
+    /** Whether this source's item at this URL (canonicalised) is stored already. */
+    public boolean isStored(org.ewea.methodology.SourceId source, String url) {
         return org.ewea.collectors.normalise.UrlCanonicaliser.canonicalise(url)
-                .map(canonical -> items.find(org.ewea.methodology.ItemId.forUrl(canonical)).isPresent()).orElse(false);
+                .map(canonical -> items.isStored(source, canonical)).orElse(false);
     }
 
     /** Processes a feed capture. */

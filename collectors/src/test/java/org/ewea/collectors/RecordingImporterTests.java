@@ -62,7 +62,7 @@ class RecordingImporterTests {
         assertThat(report.rejected()).isEqualTo(3); // three CTI-ANN posts have an empty text in the dataset
         assertThat(report.rejectionsByReason()).containsOnlyKeys("empty entry (no title and no text)");
         assertThat(items.count()).isEqualTo(2748);
-        var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
+        var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(new org.ewea.methodology.SourceId("cisa-kev"),
                 "https://nvd.nist.gov/vuln/detail/CVE-2025-54253")).orElseThrow();
         assertThat(kev.annotations().entities()).extracting(e -> e.value()).contains("CVE-2025-54253");
         assertThat(kev.annotations().methodologyVersion()).startsWith("2026.11+");

@@ -7,8 +7,9 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * The id of a harmonised item: 32 lower-case hex digits derived from what identifies the item (its canonical URL, or
- * for items without one, the source and content hash), so that the same item captured twice gets the same id.
+ * The id of a harmonised item: 32 lower-case hex digits derived from what identifies the item (its source and canonical
+ * URL, or for items without a URL, the source and content hash), so that the same item captured twice gets the same
+ * id, and the same URL collected from two sources is two items, each with its source's marking.
  */
 public record ItemId(String value) {
 
@@ -20,8 +21,16 @@ public record ItemId(String value) {
         }
     }
 
-    /** The id of the item published at this canonical URL. */
-    public static ItemId forUrl(String canonicalUrl) {
+    /** The id of the item a source collected at this canonical URL. */
+    public static ItemId forUrl(SourceId source, String canonicalUrl) {
+        return derive("source-url\n" + source.value() + "\n" + canonicalUrl);
+    }
+
+    /**
+     * The id an item at this canonical URL had before ids named their source (one item per URL, whichever source
+     * collected it first): stored items keep it, and a recapture by the same source is matched to it.
+     */
+    public static ItemId legacyForUrl(String canonicalUrl) {
         return derive("url\n" + canonicalUrl);
     }
 

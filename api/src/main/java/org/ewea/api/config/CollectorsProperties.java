@@ -32,6 +32,9 @@ import org.springframework.util.unit.DataSize;
  *     stop the start with file, line and reason
  * @param resyncInterval how often the schedule is brought in line with the catalogue, for changes made by other
  *     instances (default 60s)
+ * @param trustedProxies proxies on loopback or private addresses that sources may fetch through, as {@code host:port}
+ *     ({@code EWEA_COLLECTORS_TRUSTED_PROXIES}, e.g. {@code 127.0.0.1:9050} for a local Tor daemon; default none):
+ *     any other proxy passes the SSRF guard like a target
  */
 @ConfigurationProperties("ewea.collectors")
 public record CollectorsProperties(
@@ -50,10 +53,12 @@ public record CollectorsProperties(
         @DefaultValue("60s") Duration resyncInterval,
         @Nullable Path attackData,
         @DefaultValue("365d") Duration rawRetention,
-        @Nullable Path sourcesFile) {
+        @Nullable Path sourcesFile,
+        java.util.@Nullable List<String> trustedProxies) {
 
     public FetchSettings fetchSettings() {
         return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,
-                politenessDelay, maxAttempts, backoffBase, userAgent);
+                politenessDelay, maxAttempts, backoffBase, userAgent,
+                trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies));
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
@@ -17,6 +18,7 @@ import org.ewea.collectors.schedule.SourceLock;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.methodology.SourceId;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,9 +58,9 @@ class HarvestController {
             description = "Runs a harvest and answers with the run: outcome NEW_ITEMS, NOT_MODIFIED, EMPTY or FAILED"
                     + " (with the reason), and its accounting (stored + merged + rejected = input). 409 while"
                     + " another harvest of the source runs.")
-    Mono<HarvestRun> harvest(@PathVariable("id") String id) {
+    Mono<HarvestRun> harvest(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
         return store.call(() -> {
-            Source source = source(id);
+            Source source = source(id, caller);
             return lock.runNow(source.id(), () -> harvester.harvest(source))
                     .orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT, "A harvest of '" + id
                             + "' is running already (here or on another instance); try again when it has finished."));
@@ -69,8 +71,8 @@ class HarvestController {
     @Operation(summary = "The source's health",
             description = "NEVER_RUN, HEALTHY, FAILING or SILENT, with last success, failure streak, items per day"
                     + " over 28 days and the usual interval between new items.")
-    Mono<SourceHealth> health(@PathVariable("id") String id) {
-        return store.call(() -> health.assess(source(id).id().value()));
+    Mono<SourceHealth> health(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
+        return store.call(() -> health.assess(source(id, caller).id().value()));
     }
 
     @GetMapping("/runs")
@@ -79,16 +81,17 @@ class HarvestController {
             @RequestParam(name = "page", defaultValue = "0") @Min(value = 0, message = PAGE_MESSAGE)
             @Max(value = 1_000_000, message = PAGE_MESSAGE) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(value = 1, message = SIZE_MESSAGE)
-            @Max(value = 200, message = SIZE_MESSAGE) int size) {
+            @Max(value = 200, message = SIZE_MESSAGE) int size, @AuthenticationPrincipal User caller) {
         return store.call(() -> {
-            String sourceId = source(id).id().value();
+            String sourceId = source(id, caller).id().value();
             return new PageResponse<>(runs.page(sourceId, page, size), page, size, runs.count(sourceId));
         });
     }
 
-    private Source source(String id) {
+    /** The source, if the caller is cleared for its marking; else 404, as for one that does not exist. */
+    private Source source(String id, User caller) {
         try {
-            return sources.find(new SourceId(id))
+            return sources.find(new SourceId(id)).filter(s -> caller.cleared(s.tlp(), s.handling()))
                     .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no source '" + id + "'."));
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(ProblemType.NOT_FOUND, "There is no source '" + id + "'.");

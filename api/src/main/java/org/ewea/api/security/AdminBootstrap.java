@@ -1,12 +1,7 @@
 package org.ewea.api.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.Set;
 import org.ewea.methodology.Tlp;
@@ -50,17 +45,6 @@ public final class AdminBootstrap {
     }
 
     static void write(Path file, String secret) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-            Path temp = posix ? Files.createTempFile(dir, ".admin-token", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(dir, ".admin-token", ".tmp");
-            Files.writeString(temp, secret + "\n");
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the admin token to " + file, e);
-        }
+        org.ewea.api.store.PrivateFiles.write(file, secret + "\n");
     }
 }

@@ -36,6 +36,7 @@ class SecurityConfiguration {
     static final String ANALYST = Role.ANALYST.name();
     static final String TRAINER = Role.TRAINER.name();
     static final String POLICY = Role.POLICY.name();
+    static final String SOURCE_MANAGER = Role.SOURCE_MANAGER.name();
 
     @Bean
     UserRepository userRepository(MongoDatabase database) {
@@ -47,6 +48,11 @@ class SecurityConfiguration {
         ApiTokens tokens = new ApiTokens(database, clock);
         tokens.ensureIndexes();
         return tokens;
+    }
+
+    @Bean
+    Standing standing(ApiTokens tokens, UserRepository users, BlockingStore store, InstantSource clock) {
+        return new Standing(tokens, users, store, clock);
     }
 
     @Bean
@@ -62,8 +68,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(MongoDatabase database, InstantSource clock) {
-        return new AuditLog(database, clock);
+    AuditLog auditLog(MongoDatabase database, InstantSource clock, EweaProperties ewea, SecurityProperties security) {
+        return new AuditLog(database, clock, SecretKeys.derive(org.ewea.api.store.PrivateFiles.key(
+                security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES), "audit-chain"));
     }
 
     /** The client's address (behind a proxy, set server.forward-headers-strategy to read X-Forwarded-For). */
@@ -123,10 +130,12 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/alert-rules/**").hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.PATCH, "/api/v1/recommendations/**")
                         .hasAnyRole(ADMIN, ANALYST, POLICY)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/sources/*/harvest")
+                        .hasAnyRole(ADMIN, SOURCE_MANAGER, ANALYST)
                         .pathMatchers(HttpMethod.POST, "/api/v1/sources", "/api/v1/sources/**")
-                        .hasAnyRole(ADMIN, ANALYST)
-                        .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)
-                        .pathMatchers(HttpMethod.DELETE, "/api/v1/sources/**").hasAnyRole(ADMIN, ANALYST)
+                        .hasAnyRole(ADMIN, SOURCE_MANAGER)
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, SOURCE_MANAGER)
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/sources/**").hasAnyRole(ADMIN, SOURCE_MANAGER)
                         .pathMatchers(HttpMethod.POST, "/api/v1/exercises", "/api/v1/exercises/*/clock",
                                 "/api/v1/exercises/*/injects").hasAnyRole(ADMIN, TRAINER)
                         .anyExchange().authenticated())

@@ -1,7 +1,10 @@
 package org.ewea.api.sources;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
 import java.util.List;
+import org.ewea.collectors.source.SecretUrls;
+import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceSpec;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,22 @@ public record SourceRequest(
         @Schema(description = "the provider's handling code for its items (GET /api/v1/methodology/handling-codes);"
                 + " readers need a handling clearance at least as restrictive to see them", example = "europol:H2")
         @Nullable String handling) {
+
+    /**
+     * This request with the stored URL and proxy of {@code existing} where the request sends them back as the API
+     * shows them (credentials masked): credentials are write-only, and a client that changes other fields keeps them.
+     */
+    SourceRequest keepingSecretsOf(Source existing) {
+        return new SourceRequest(id, kind, title, kept(url, existing.url()), path, schedule, language, grading, tlp,
+                tags, kept(proxy, existing.proxy()), enabled, local, profile, handling);
+    }
+
+    private static @Nullable String kept(@Nullable String sent, @Nullable URI stored) {
+        if (sent == null || stored == null || !SecretUrls.hasSecrets(stored)) {
+            return sent;
+        }
+        return sent.equals(SecretUrls.masked(stored)) ? stored.toString() : sent;
+    }
 
     SourceSpec toSpec(@Nullable String idOverride) {
         return new SourceSpec(idOverride != null ? idOverride : id, kind, title, url, path, schedule, language,

@@ -23,10 +23,14 @@ import org.ewea.collectors.source.SourceKind;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.collectors.source.SourceValidator;
 import org.ewea.collectors.schedule.HarvestScheduler;
+import org.ewea.api.security.Role;
+import org.ewea.api.security.User;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.SourceId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,7 +70,8 @@ class SourcesController {
     }
 
     @GetMapping
-    @Operation(summary = "List sources by id", description = "q is plain text matched in id, title and URL.")
+    @Operation(summary = "List sources by id", description = "q is plain text matched in id, title and URL; only the"
+            + " sources the caller is cleared for (marking and handling code), credentials masked.")
     Mono<PageResponse<SourceView>> list(
             @RequestParam(name = "q", required = false) @Size(max = 200, message = "must be at most 200 characters")
             @Nullable String q,
@@ -76,24 +81,29 @@ class SourcesController {
             @RequestParam(name = "page", defaultValue = "0") @Min(value = 0, message = PAGE_MESSAGE)
             @Max(value = 1_000_000, message = PAGE_MESSAGE) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(value = 1, message = SIZE_MESSAGE)
-            @Max(value = 200, message = SIZE_MESSAGE) int size) {
+            @Max(value = 200, message = SIZE_MESSAGE) int size,
+            @AuthenticationPrincipal User caller) {
         SourceKind sourceKind = kind == null ? null : kind(kind);
-        return store.call(() -> new PageResponse<>(sources.page(q, sourceKind, enabled, page, size), page, size,
-                sources.count(q, sourceKind, enabled)).map(SourceView::of));
+        Clearance clearance = caller.clearance();
+        return store.call(() -> new PageResponse<>(sources.page(q, sourceKind, enabled, page, size, clearance), page,
+                size, sources.count(q, sourceKind, enabled, clearance)).map(SourceView::of));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One source")
-    Mono<SourceView> get(@PathVariable("id") String id) {
+    @Operation(summary = "One source", description = "404 for a source marked above the caller's clearance.")
+    Mono<SourceView> get(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
         SourceId sourceId = sourceId(id);
-        return store.call(() -> sources.find(sourceId).map(SourceView::of).orElseThrow(() -> notFound(id)));
+        return store.call(() -> SourceView.of(visible(sourceId, caller)));
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Add a source", description = "201 with its Location; 400 naming every invalid field;"
-            + " 409 if the id is taken.")
-    Mono<ResponseEntity<SourceView>> create(@RequestBody SourceRequest request) {
+    @Operation(summary = "Add a source (ADMIN, SOURCE_MANAGER)", description = "201 with its Location; 400 naming"
+            + " every invalid field; 403 for a marking or handling code above the caller's clearance, or for"
+            + " local=true without ADMIN; 409 if the id is taken.")
+    Mono<ResponseEntity<SourceView>> create(@RequestBody SourceRequest request,
+            @AuthenticationPrincipal User caller) {
         Source source = validate(request, null);
+        permitted(source, null, caller);
         return store.call(() -> {
             try {
                 sources.create(source);
@@ -107,17 +117,23 @@ class SourcesController {
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
-    @Operation(summary = "Replace a source", description = "The body's id, if given, must be the path's.")
-    Mono<SourceView> replace(@PathVariable("id") String id, @RequestBody SourceRequest request) {
+    @Operation(summary = "Replace a source (ADMIN, SOURCE_MANAGER)", description = "The body's id, if given, must be"
+            + " the path's. A URL or proxy sent back exactly as GET shows it (credentials masked) keeps its stored"
+            + " credentials. 404 for a source above the caller's clearance; 403 for a new marking or handling code"
+            + " above it, or for making a source local (or changing a local source's URL or proxy) without ADMIN."
+            + " Items already collected keep their marking.")
+    Mono<SourceView> replace(@PathVariable("id") String id, @RequestBody SourceRequest request,
+            @AuthenticationPrincipal User caller) {
         SourceId sourceId = sourceId(id);
         if (request.id() != null && !request.id().equals(id)) {
             throw new ApiProblem(ProblemType.INVALID_REQUEST, "The body's id '" + request.id()
                     + "' is not the path's id '" + id + "'.", List.of(new ApiProblem.FieldError("id",
                     "must be '" + id + "' or left out")));
         }
-        Source updated = validate(request, id);
         return store.call(() -> {
-            Source existing = sources.find(sourceId).orElseThrow(() -> notFound(id));
+            Source existing = visible(sourceId, caller);
+            Source updated = validate(request.keepingSecretsOf(existing), id);
+            permitted(updated, existing, caller);
             Source merged = updated.withTimes(existing.created(), clock.instant());
             sources.replace(merged);
             scheduler.schedule(merged);
@@ -126,10 +142,12 @@ class SourcesController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a source", description = "Its items stay.")
-    Mono<ResponseEntity<Void>> delete(@PathVariable("id") String id) {
+    @Operation(summary = "Remove a source (ADMIN, SOURCE_MANAGER)", description = "Its items stay. 404 for a source"
+            + " above the caller's clearance.")
+    Mono<ResponseEntity<Void>> delete(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
         SourceId sourceId = sourceId(id);
         return store.call(() -> {
+            visible(sourceId, caller);
             if (!sources.delete(sourceId)) {
                 throw notFound(id);
             }
@@ -139,7 +157,7 @@ class SourcesController {
     }
 
     @PostMapping(path = "/import", consumes = {"text/x-opml", "application/xml", "text/xml"})
-    @Operation(summary = "Import feed sources from OPML",
+    @Operation(summary = "Import feed sources from OPML (ADMIN, SOURCE_MANAGER)",
             description = "All or nothing: a document that is not well-formed OPML gives 400 and imports nothing."
                     + " Outlines already in the catalogue, repeated or invalid are skipped and listed with the reason."
                     + " Category outlines become tags.")
@@ -150,10 +168,11 @@ class SourcesController {
             @RequestParam(name = "tlp", required = false) @Nullable String tlp,
             @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled,
             @Parameter(description = "handling code for every imported source (default none)")
-            @RequestParam(name = "handling", required = false) @Nullable String handling) {
+            @RequestParam(name = "handling", required = false) @Nullable String handling,
+            @AuthenticationPrincipal User caller) {
         OpmlImporter.Defaults defaults = new OpmlImporter.Defaults(grading, tlp, enabled, handling);
-        validate(new SourceRequest("opml-defaults", null, null, "https://opml.invalid/", null, null, null, grading,
-                tlp, null, null, enabled, null, null, handling), null);
+        permitted(validate(new SourceRequest("opml-defaults", null, null, "https://opml.invalid/", null, null, null,
+                grading, tlp, null, null, enabled, null, null, handling), null), null, caller);
         return store.call(() -> {
             try {
                 OpmlImportReport report = importer.importOpml(opml, defaults);
@@ -164,6 +183,33 @@ class SourcesController {
                         + e.getMessage());
             }
         });
+    }
+
+    /** The source, if the caller is cleared for its marking and handling code; else 404, as if there were none. */
+    private Source visible(SourceId id, User caller) {
+        return sources.find(id).filter(s -> caller.cleared(s.tlp(), s.handling()))
+                .orElseThrow(() -> notFound(id.value()));
+    }
+
+    /**
+     * Whether the caller may give a source this shape: never a marking or handling code above their own clearance
+     * (they could no longer read what they collect, or could lower what others marked); the SSRF guard is switched
+     * off ({@code local}) and a local source pointed elsewhere by an ADMIN only.
+     */
+    private static void permitted(Source source, @Nullable Source existing, User caller) {
+        if (!caller.cleared(source.tlp(), source.handling())) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "A source may not be marked above your own clearance ("
+                    + caller.clearance().describe() + "): " + source.tlp().label() + ", handling "
+                    + source.handling().label() + ".");
+        }
+        boolean guardOff = source.local() && (existing == null || !existing.local()
+                || !java.util.Objects.equals(existing.url(), source.url())
+                || !java.util.Objects.equals(existing.path(), source.path())
+                || !java.util.Objects.equals(existing.proxy(), source.proxy()));
+        if (guardOff && !caller.has(Role.ADMIN)) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN makes a source local (loopback and private"
+                    + " addresses allowed, the SSRF guard off) or points a local source elsewhere.");
+        }
     }
 
     private Source validate(SourceRequest request, @Nullable String id) {

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.api.config.SecurityProperties;
+import org.ewea.collectors.source.SecretSeal;
 import org.ewea.collectors.source.SourceRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,11 @@ class StoreConfiguration {
     @Bean(destroyMethod = "close")
     MongoEndpoint mongoEndpoint(EweaProperties properties) {
         return MongoEndpoint.open(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    PrivateDataDir privateDataDir(EweaProperties properties) {
+        return new PrivateDataDir(properties.dataDir(), java.time.Duration.ofMinutes(5));
     }
 
     @Bean
@@ -60,9 +67,18 @@ class StoreConfiguration {
         return repository;
     }
 
+    /**
+     * Seals the credentials kept in the store (source URLs and proxies) under the secrets key, a file the store does
+     * not hold (created at first start, mode 600).
+     */
     @Bean
-    SourceRepository sourceRepository(MongoDatabase database) {
-        SourceRepository repository = new SourceRepository(database);
+    SecretSeal secretSeal(EweaProperties ewea, SecurityProperties security) {
+        return new SecretSeal(PrivateFiles.key(security.secretsKeyFile(ewea), SecretSeal.KEY_BYTES));
+    }
+
+    @Bean
+    SourceRepository sourceRepository(MongoDatabase database, SecretSeal seal) {
+        SourceRepository repository = new SourceRepository(database, seal);
         repository.ensureIndexes();
         return repository;
     }

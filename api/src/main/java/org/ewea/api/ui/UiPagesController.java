@@ -191,13 +191,14 @@ class UiPagesController {
     record SourceRow(Source source, org.ewea.collectors.harvest.SourceHealth health) {
     }
 
+    /** The sources the reader is cleared for (a RED partner's source is not even named to a GREEN reader). */
     @GetMapping("/ui/sources")
-    Mono<Rendering> sources() {
-        return store.call(() -> {
-            List<SourceRow> rows = sources.page(null, null, null, 0, 500).stream()
+    Mono<Rendering> sources(Principal principal) {
+        return session.user(principal).flatMap(user -> store.call(() -> {
+            List<SourceRow> rows = sources.page(null, null, null, 0, 500, user.clearance()).stream()
                     .map(s -> new SourceRow(s, health.assess(s.id().value()))).toList();
             return Rendering.view("sources").modelAttribute("sources", rows).build();
-        });
+        }));
     }
 
     @GetMapping("/ui/admin")

@@ -42,6 +42,11 @@ public record AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations, @N
         this(item, annotations, null, 0, null);
     }
 
+    /** The same annotations, story, revisions and relevance, for another version of the item. */
+    public AnnotatedItem withItem(HarmonisedItem other) {
+        return new AnnotatedItem(other, annotations, story, revisions, relevance);
+    }
+
     public static AnnotatedItem plain(HarmonisedItem item) {
         return new AnnotatedItem(item, ItemAnnotations.NONE);
     }

@@ -63,6 +63,11 @@ public final class HttpFetcher implements AutoCloseable {
             return new FetchResult.Failed(FailureReason.REFUSED, host + " is a loopback, private or link-local"
                     + " address: refused (mark the source local to allow it)", null, 0);
         }
+        if (request.proxy() != null && !request.allowLocal() && forbiddenProxy(request.proxy())) {
+            return new FetchResult.Failed(FailureReason.REFUSED, "the proxy " + request.proxy().getHost() + ":"
+                    + request.proxy().getPort() + " is on a loopback, private or link-local address and is not"
+                    + " one of the trusted proxies (EWEA_COLLECTORS_TRUSTED_PROXIES): refused", null, 0);
+        }
         CloseableHttpClient client = client(request);
         FetchResult result = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -187,6 +192,28 @@ public final class HttpFetcher implements AutoCloseable {
                     proxy.getPort())));
         }
         return builder.build();
+    }
+
+    /** Whether a proxy is one the SSRF guard forbids (resolved, every address) and the operator did not trust. */
+    private boolean forbiddenProxy(URI proxy) {
+        String host = proxy.getHost();
+        if (host == null) {
+            return true;
+        }
+        String hostPort = host.toLowerCase(Locale.ROOT) + ":" + proxy.getPort();
+        if (settings.trustedProxies().contains(hostPort)) {
+            return false;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (AddressGuard.isForbidden(address)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException e) {
+            return false; // the connection fails on its own, with its own reason
+        }
     }
 
     private static boolean literalForbidden(String host) {

@@ -191,7 +191,7 @@ public final class Harvester {
             String locator = list.locator() + "#entry-" + entry.index();
             if (entry.link() == null || entry.link().isBlank()) {
                 rejected.add(new CaptureResult.RejectedEntry("entry without a link to follow", locator));
-            } else if (processor.isStored(entry.link())) {
+            } else if (processor.isStored(source.id(), entry.link())) {
                 merged++;
             } else if (budget[0] <= 0) {
                 rejected.add(new CaptureResult.RejectedEntry("entry page budget spent (maxDetails)", locator));

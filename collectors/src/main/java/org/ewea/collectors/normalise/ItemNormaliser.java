@@ -44,7 +44,7 @@ public final class ItemNormaliser {
         SourceDefinition source = capture.source();
         String canonicalUrl = canonicalUrl(entry);
         String contentHash = Digests.sha256Hex(PlainText.canonicalForm(title) + "\n" + PlainText.canonicalForm(text));
-        ItemId id = canonicalUrl != null ? ItemId.forUrl(canonicalUrl) : ItemId.forContent(source.id(), contentHash);
+        ItemId id = canonicalUrl != null ? ItemId.forUrl(source.id(), canonicalUrl) : ItemId.forContent(source.id(), contentHash);
         Instant published = entry.published() != null ? entry.published() : entry.updated();
         String language = language(title + ". " + text, source.language());
         return new Normalised.Accepted(new HarmonisedItem(id, source.id(), canonicalUrl, title, text,

@@ -6,6 +6,7 @@ import org.bson.Document;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
+import org.jspecify.annotations.Nullable;
 
 /** Maps sources to and from their documents in {@code sources}. */
 final class SourceDocuments {
@@ -13,11 +14,17 @@ final class SourceDocuments {
     private SourceDocuments() {
     }
 
-    static Document toDocument(Source s) {
-        return new Document("_id", s.id().value())
+    static final String URL = "url";
+    static final String URL_SEALED = "urlSealed";
+    static final String PROXY = "proxy";
+    static final String PROXY_SEALED = "proxySealed";
+
+    /** The source's document: URL and proxy masked, and sealed beside when they carry credentials. */
+    static Document toDocument(Source s, SecretSeal seal) {
+        Document d = new Document("_id", s.id().value())
                 .append("kind", s.kind().id())
                 .append("title", s.title())
-                .append("url", s.url() == null ? null : s.url().toString())
+                .append(URL, s.url() == null ? null : SecretUrls.masked(s.url()))
                 .append("path", s.path())
                 .append("schedule", s.schedule())
                 .append("language", s.language())
@@ -26,21 +33,34 @@ final class SourceDocuments {
                 .append(org.ewea.collectors.store.Markings.HANDLING,
                         org.ewea.collectors.store.Markings.handlingDocument(s.handling()))
                 .append("tags", s.tags())
-                .append("proxy", s.proxy() == null ? null : s.proxy().toString())
+                .append(PROXY, s.proxy() == null ? null : SecretUrls.masked(s.proxy()))
                 .append("enabled", s.enabled())
                 .append("local", s.local())
                 .append("created", Date.from(s.created()))
                 .append("updated", Date.from(s.updated()))
                 .append("profile", s.profile());
+        if (SecretUrls.hasSecrets(s.url())) {
+            d.append(URL_SEALED, seal.seal(s.url().toString()));
+        }
+        if (SecretUrls.hasSecrets(s.proxy())) {
+            d.append(PROXY_SEALED, seal.seal(s.proxy().toString()));
+        }
+        return d;
     }
 
-    static Source fromDocument(Document d) {
+    private static @Nullable URI uri(Document d, String field, String sealedField, SecretSeal seal) {
+        String sealed = d.getString(sealedField);
+        String value = sealed != null ? seal.open(sealed) : d.getString(field);
+        return value == null ? null : URI.create(value);
+    }
+
+    static Source fromDocument(Document d, SecretSeal seal) {
         return new Source(new SourceId(d.getString("_id")), SourceKind.parse(d.getString("kind")),
-                d.getString("title"), d.getString("url") == null ? null : URI.create(d.getString("url")),
+                d.getString("title"), uri(d, URL, URL_SEALED, seal),
                 d.getString("path"), d.getString("schedule"), d.getString("language"),
                 AdmiraltyGrade.parse(d.getString("grading")), Tlp.valueOf(d.getString("tlp")),
                 org.ewea.collectors.store.Markings.handling(d),
-                d.getList("tags", String.class), d.getString("proxy") == null ? null : URI.create(d.getString("proxy")),
+                d.getList("tags", String.class), uri(d, PROXY, PROXY_SEALED, seal),
                 d.getBoolean("enabled", true), d.getBoolean("local", false), d.getDate("created").toInstant(),
                 d.getDate("updated").toInstant(), d.getString("profile"));
     }

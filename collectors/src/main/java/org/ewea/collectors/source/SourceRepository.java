@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.ewea.collectors.store.Markings;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.SourceId;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +32,20 @@ public final class SourceRepository {
     public static final String COLLECTION = "sources";
 
     private final MongoCollection<Document> sources;
+    private final SecretSeal seal;
 
+    /**
+     * A repository whose credentials are sealed with a key for this process only ({@link SecretSeal#ephemeral()}):
+     * for tests and scratch stores.
+     */
     public SourceRepository(MongoDatabase database) {
+        this(database, SecretSeal.ephemeral());
+    }
+
+    /** @param seal seals the credentials in source URLs and proxies (the service's secrets key) */
+    public SourceRepository(MongoDatabase database, SecretSeal seal) {
         this.sources = database.getCollection(COLLECTION);
+        this.seal = seal;
     }
 
     public void ensureIndexes() {
@@ -47,7 +60,7 @@ public final class SourceRepository {
      */
     public void create(Source source) {
         try {
-            sources.insertOne(SourceDocuments.toDocument(source));
+            sources.insertOne(SourceDocuments.toDocument(source, seal));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 throw new DuplicateSourceException(source.id());
@@ -58,7 +71,7 @@ public final class SourceRepository {
 
     /** Replaces an existing source; false when there is none with its id. */
     public boolean replace(Source source) {
-        return sources.replaceOne(eq("_id", source.id().value()), SourceDocuments.toDocument(source))
+        return sources.replaceOne(eq("_id", source.id().value()), SourceDocuments.toDocument(source, seal))
                 .getMatchedCount() == 1;
     }
 
@@ -67,7 +80,7 @@ public final class SourceRepository {
     }
 
     public Optional<Source> find(SourceId id) {
-        return Optional.ofNullable(sources.find(eq("_id", id.value())).first()).map(SourceDocuments::fromDocument);
+        return Optional.ofNullable(sources.find(eq("_id", id.value())).first()).map(d -> SourceDocuments.fromDocument(d, seal));
     }
 
     /**
@@ -76,30 +89,54 @@ public final class SourceRepository {
      */
     public List<Source> page(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, int page,
             int size) {
+        return page(q, kind, enabled, page, size, Clearance.FULL);
+    }
+
+    /** As {@link #page(String, SourceKind, Boolean, int, int)}, of the sources {@code clearance} permits only. */
+    public List<Source> page(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, int page,
+            int size, Clearance clearance) {
         List<Source> result = new ArrayList<>();
-        sources.find(filter(q, kind, enabled)).sort(Sorts.ascending("_id")).skip(Math.multiplyExact(page, size))
-                .limit(size).forEach(d -> result.add(SourceDocuments.fromDocument(d)));
+        sources.find(Markings.and(filter(q, kind, enabled), clearance)).sort(Sorts.ascending("_id")).skip(Math.multiplyExact(page, size))
+                .limit(size).forEach(d -> result.add(SourceDocuments.fromDocument(d, seal)));
         return result;
     }
 
     public long count(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled) {
-        Bson filter = filter(q, kind, enabled);
-        return q == null && kind == null && enabled == null ? sources.estimatedDocumentCount()
+        return count(q, kind, enabled, Clearance.FULL);
+    }
+
+    /** As {@link #count(String, SourceKind, Boolean)}, of the sources {@code clearance} permits only. */
+    public long count(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled,
+            Clearance clearance) {
+        Bson filter = Markings.and(filter(q, kind, enabled), clearance);
+        return q == null && kind == null && enabled == null && clearance.full() ? sources.estimatedDocumentCount()
                 : sources.countDocuments(filter);
     }
 
     /** All enabled sources, for the scheduler. */
     public List<Source> enabled() {
         List<Source> result = new ArrayList<>();
-        sources.find(eq("enabled", true)).forEach(d -> result.add(SourceDocuments.fromDocument(d)));
+        sources.find(eq("enabled", true)).forEach(d -> result.add(SourceDocuments.fromDocument(d, seal)));
         return result;
     }
 
     /** Which of these URLs are already the URL of a source. */
     public Set<String> existingUrls(Collection<String> urls) {
+        // URLs are stored masked: compare masked forms, answer with the URLs asked about
+        java.util.Map<String, List<String>> byMasked = new java.util.HashMap<>();
+        for (String url : urls) {
+            String masked;
+            try {
+                masked = SecretUrls.masked(java.net.URI.create(url));
+            } catch (IllegalArgumentException e) {
+                masked = url;
+            }
+            byMasked.computeIfAbsent(masked, k -> new ArrayList<>()).add(url);
+        }
         Set<String> existing = new HashSet<>();
-        if (!urls.isEmpty()) {
-            sources.find(in("url", urls)).forEach(d -> existing.add(d.getString("url")));
+        if (!byMasked.isEmpty()) {
+            sources.find(in("url", byMasked.keySet())).forEach(d -> existing.addAll(byMasked.getOrDefault(
+                    d.getString("url"), List.of())));
         }
         return existing;
     }
@@ -121,7 +158,7 @@ public final class SourceRepository {
         if (batch.isEmpty()) {
             return;
         }
-        List<Document> documents = batch.stream().map(SourceDocuments::toDocument).toList();
+        List<Document> documents = batch.stream().map(s -> SourceDocuments.toDocument(s, seal)).toList();
         List<String> ids = documents.stream().map(d -> d.getString("_id")).toList();
         Set<String> taken = existingIds(ids);
         if (!taken.isEmpty()) {

@@ -30,6 +30,7 @@ import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -99,11 +100,32 @@ public final class ItemRepository {
         return outcome;
     }
 
-    private StoreOutcome write(List<AnnotatedItem> chunk, Consumer<List<AnnotatedItem>> onStored) {
-        Map<String, String> storedHashes = new HashMap<>();
-        items.find(in("_id", chunk.stream().map(a -> a.item().id().value()).toList()))
-                .projection(new Document(ItemDocuments.CONTENT_HASH, 1))
-                .forEach(d -> storedHashes.put(d.getString("_id"), d.getString(ItemDocuments.CONTENT_HASH)));
+    /** What is stored of an item already: enough to tell a repeat from an edit, and its marking. */
+    private record Stored(String id, String sourceId, String contentHash, Tlp tlp, Handling handling) {
+    }
+
+    private StoreOutcome write(List<AnnotatedItem> batch, Consumer<List<AnnotatedItem>> onStored) {
+        Map<String, Stored> storedById = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (AnnotatedItem a : batch) {
+            ids.add(a.item().id().value());
+            if (a.item().canonicalUrl() != null) {
+                ids.add(ItemId.legacyForUrl(a.item().canonicalUrl()).value());
+            }
+        }
+        items.find(in("_id", ids)).projection(new Document(ItemDocuments.CONTENT_HASH, 1)
+                        .append(ItemDocuments.SOURCE, 1).append(ItemDocuments.TLP, 1).append(Markings.HANDLING, 1))
+                .forEach(d -> storedById.put(d.getString("_id"), new Stored(d.getString("_id"),
+                        d.getString(ItemDocuments.SOURCE), d.getString(ItemDocuments.CONTENT_HASH),
+                        Tlp.valueOf(d.getString(ItemDocuments.TLP)), Markings.handling(d))));
+        List<AnnotatedItem> chunk = batch.stream().map(a -> underLegacyId(a, storedById)).toList();
+        Map<String, Stored> storedHashes = new HashMap<>();
+        chunk.forEach(a -> {
+            Stored stored = storedById.get(a.item().id().value());
+            if (stored != null) {
+                storedHashes.put(stored.id(), stored);
+            }
+        });
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<AnnotatedItem> written = new ArrayList<>();
         List<StoryIndex.Member> indexed = new ArrayList<>();
@@ -113,7 +135,8 @@ public final class ItemRepository {
         for (AnnotatedItem annotated : chunk) {
             HarmonisedItem item = annotated.item();
             String id = item.id().value();
-            String storedHash = storedHashes.get(id);
+            Stored stored = storedHashes.get(id);
+            String storedHash = stored == null ? null : stored.contentHash();
             if (storedHash == null) {
                 Document document = ItemDocuments.toDocument(annotated).append(ItemDocuments.REVISIONS, 0);
                 OptionalLong simhash = SimHash.of(item.title(), item.text());
@@ -131,7 +154,8 @@ public final class ItemRepository {
             } else if (storedHash.equals(item.contentHash())) {
                 merged++;
             } else {
-                Document edited = ItemDocuments.toDocument(annotated);
+                // An edit never lowers the item's marking: the stricter of what is stored and what came now.
+                Document edited = ItemDocuments.toDocument(annotated.withItem(stricter(item, stored)));
                 edited.remove("_id");
                 edited.remove(ItemDocuments.CAPTURED);
                 edited.append(ItemDocuments.UPDATED, Date.from(item.captured()));
@@ -154,6 +178,48 @@ public final class ItemRepository {
         }
         // An insert that met an item stored meanwhile by another instance is a merge, not a loss.
         return new StoreOutcome(stored, merged + edits + (inserts - stored), edits);
+    }
+
+    /**
+     * The item under the id it was stored with before ids named their source, when that item is this source's own;
+     * the item as it is otherwise (the same URL stored from another source stays that source's item).
+     */
+    private static AnnotatedItem underLegacyId(AnnotatedItem annotated, Map<String, Stored> stored) {
+        HarmonisedItem item = annotated.item();
+        if (item.canonicalUrl() == null || stored.containsKey(item.id().value())) {
+            return annotated;
+        }
+        Stored legacy = stored.get(ItemId.legacyForUrl(item.canonicalUrl()).value());
+        if (legacy == null || !legacy.sourceId().equals(item.sourceId().value())) {
+            return annotated;
+        }
+        HarmonisedItem renamed = new HarmonisedItem(new ItemId(legacy.id()), item.sourceId(), item.canonicalUrl(),
+                item.title(), item.text(), item.language(), item.published(), item.captured(), item.grading(),
+                item.tlp(), item.handling(), item.contentHash(), item.provenance());
+        return annotated.withItem(renamed);
+    }
+
+    /** The item with the stricter of its own and the stored marking and handling code. */
+    private static HarmonisedItem stricter(HarmonisedItem item, Stored stored) {
+        Tlp tlp = item.tlp().isAtMost(stored.tlp()) ? stored.tlp() : item.tlp();
+        Handling handling = item.handling().isAtMost(stored.handling()) ? stored.handling() : item.handling();
+        if (tlp == item.tlp() && handling.equals(item.handling())) {
+            return item;
+        }
+        return new HarmonisedItem(item.id(), item.sourceId(), item.canonicalUrl(), item.title(), item.text(),
+                item.language(), item.published(), item.captured(), item.grading(), tlp, handling,
+                item.contentHash(), item.provenance());
+    }
+
+    /** Whether the source's item at this canonical URL is stored (under its id, or the one from before). */
+    public boolean isStored(org.ewea.methodology.SourceId source, String canonicalUrl) {
+        if (items.find(eq("_id", ItemId.forUrl(source, canonicalUrl).value())).projection(new Document("_id", 1))
+                .first() != null) {
+            return true;
+        }
+        Document legacy = items.find(eq("_id", ItemId.legacyForUrl(canonicalUrl).value()))
+                .projection(new Document(ItemDocuments.SOURCE, 1)).first();
+        return legacy != null && source.value().equals(legacy.getString(ItemDocuments.SOURCE));
     }
 
     private Optional<StoryIndex.Member> nearest(long simhash, List<StoryIndex.Member> inBatch) {

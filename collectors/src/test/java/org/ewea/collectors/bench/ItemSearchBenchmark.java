@@ -63,7 +63,7 @@ public class ItemSearchBenchmark {
             int split = document.indexOf('\n');
             String title = split < 0 ? document : document.substring(0, split);
             String text = split < 0 ? "" : document.substring(split + 1);
-            items.add(annotator.annotate(new HarmonisedItem(ItemId.forUrl(url), new SourceId("bench-" + i % 50), url,
+            items.add(annotator.annotate(new HarmonisedItem(ItemId.forUrl(new SourceId("bench-" + i % 50), url), new SourceId("bench-" + i % 50), url,
                     title, text, "en", when.plusSeconds(i * 60L), when.plusSeconds(i * 60L),
                     AdmiraltyGrade.parse("B2"), i % 5 == 0 ? Tlp.AMBER : Tlp.CLEAR, org.ewea.methodology.Handling.NONE, Digests.sha256Hex(document),
                     new Provenance(Digests.sha256Hex(url), URI.create(url), when))));

@@ -235,4 +235,30 @@ class HttpFetcherTests {
     static Instant now() {
         return Instant.now();
     }
+
+    @Test
+    void refusesAProxyOnALoopbackAddressThatTheOperatorDidNotTrust() {
+        java.net.URI proxy = java.net.URI.create("http://127.0.0.1:" + server.url("/").getPort());
+        FetchResult result = fetcher.fetch(new FetchRequest(java.net.URI.create("http://feeds.example.org/feed"), null,
+                null, proxy, false));
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo(FailureReason.REFUSED);
+            assertThat(failed.detail()).contains("trusted proxies");
+        });
+        assertThat(server.seen()).isEmpty();
+    }
+
+    @Test
+    void fetchesThroughATrustedLocalProxy() throws IOException {
+        server.on("/feed", ex -> respond(ex, 200, "application/rss+xml", RSS));
+        int port = server.url("/").getPort();
+        FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 1024 * 1024, 100, 5,
+                Duration.ZERO, 1, Duration.ofMillis(100), "EW/EA test", java.util.Set.of("127.0.0.1:" + port));
+        try (HttpFetcher trusting = new HttpFetcher(settings, InstantSource.system(), sleeps::add,
+                RandomGenerator.of("L64X128MixRandom"))) {
+            FetchResult result = trusting.fetch(new FetchRequest(java.net.URI.create("http://feeds.example.org/feed"),
+                    null, null, java.net.URI.create("http://127.0.0.1:" + port), false));
+            assertThat(result).isInstanceOf(FetchResult.Fetched.class);
+        }
+    }
 }

@@ -115,12 +115,12 @@ class WebHarvestTests {
             assertThat(first.input()).isEqualTo(4);
             assertThat(first.stored()).isEqualTo(2);
             assertThat(first.rejected()).isEqualTo(2);
-            var drainer = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(server.url("/thread/1").toString()))
+            var drainer = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(source.id(), server.url("/thread/1").toString()))
                     .orElseThrow();
             assertThat(drainer.item().title()).isEqualTo("Wallet drainer kit for sale");
             assertThat(drainer.item().text()).isEqualTo("Drainer-as-a-service, 20% fee.");
             assertThat(drainer.item().published()).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
-            assertThat(items.findAnnotated(org.ewea.methodology.ItemId.forUrl(server.url("/thread/2").toString()))
+            assertThat(items.findAnnotated(org.ewea.methodology.ItemId.forUrl(source.id(), server.url("/thread/2").toString()))
                     .orElseThrow().item().title()).isEqualTo("Untitled");
 
             HarvestRun second = harvester.harvest(source);

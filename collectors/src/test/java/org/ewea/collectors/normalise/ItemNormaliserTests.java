@@ -37,7 +37,7 @@ class ItemNormaliserTests {
     void buildsAHarmonisedItemFromAnRssEntry() throws Exception {
         HarmonisedItem item = ((Normalised.Accepted) normaliseFixture("feeds/rss2.xml").get(0)).item();
         assertThat(item.canonicalUrl()).isEqualTo("https://news.example.org/2026/01/infostealer?id=7");
-        assertThat(item.id()).isEqualTo(ItemId.forUrl("https://news.example.org/2026/01/infostealer?id=7"));
+        assertThat(item.id()).isEqualTo(ItemId.forUrl(new SourceId("news"), "https://news.example.org/2026/01/infostealer?id=7"));
         assertThat(item.title()).isEqualTo("Infostealer & crypter bundle advertised");
         assertThat(item.text()).isEqualTo("A new infostealer is sold here.");
         assertThat(item.published()).isEqualTo(Instant.parse("2026-01-10T08:30:00Z"));

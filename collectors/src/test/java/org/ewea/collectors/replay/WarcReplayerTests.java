@@ -77,7 +77,7 @@ class WarcReplayerTests {
         assertThat(report.merged()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(2);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-13T06:00:00Z"));
-        var item = items.find(ItemId.forUrl("https://news.example.org/2026/01/infostealer?id=7")).orElseThrow();
+        var item = items.find(ItemId.forUrl(new SourceId("news"), "https://news.example.org/2026/01/infostealer?id=7")).orElseThrow();
         assertThat(item.captured()).as("the earlier capture came first, although later in the file")
                 .isEqualTo(Instant.parse("2026-01-11T06:00:00Z"));
         assertThat(item.grading().code()).isEqualTo("C3");

@@ -48,7 +48,7 @@ class ItemIndexTests {
             String grade, String day) {
         Instant when = Instant.parse(day + "T10:00:00Z");
         String url = "https://" + id + ".example/a";
-        return ANNOTATOR.annotate(new HarmonisedItem(ItemId.forUrl(url), new SourceId("src-" + language), url, title,
+        return ANNOTATOR.annotate(new HarmonisedItem(ItemId.legacyForUrl(url), new SourceId("src-" + language), url, title,
                 text, language, when, when, AdmiraltyGrade.parse(grade), tlp, handling,
                 Digests.sha256Hex(title + text),
                 new Provenance(Digests.sha256Hex(url), URI.create(url), when)));
@@ -87,7 +87,7 @@ class ItemIndexTests {
     }
 
     private static String id(String name) {
-        return ItemId.forUrl("https://" + name + ".example/a").value();
+        return ItemId.legacyForUrl("https://" + name + ".example/a").value();
     }
 
     @Test

@@ -235,4 +235,73 @@ abstract class ItemRepositoryContract {
         assertThat(repository.findAnnotated(List.of(marked("h3", green, codes.parse("H3")).id(), legacy.id()),
                 amberH1)).extracting(i -> i.item().title()).containsExactly("legacy");
     }
+
+    private static HarmonisedItem from(String source, String url, String title, String text,
+            org.ewea.methodology.Tlp tlp, org.ewea.methodology.Handling handling, Instant captured) {
+        var id = org.ewea.methodology.ItemId.forUrl(new org.ewea.methodology.SourceId(source), url);
+        return new HarmonisedItem(id, new org.ewea.methodology.SourceId(source), url, title, text, "en", captured,
+                captured, org.ewea.methodology.AdmiraltyGrade.parse("B2"), tlp, handling,
+                org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text),
+                new org.ewea.methodology.Provenance(org.ewea.collectors.normalise.Digests.sha256Hex(source + url),
+                        java.net.URI.create("https://" + source + ".example/rss"), captured));
+    }
+
+    @Test
+    void theSameUrlFromTwoSourcesIsTwoItemsEachKeepingItsMarkingAndText() {
+        var red = org.ewea.methodology.Tlp.RED;
+        var clear = org.ewea.methodology.Tlp.CLEAR;
+        var none = org.ewea.methodology.Handling.NONE;
+        HarmonisedItem partner = from("partner", "https://shared.example/report", "Partner report",
+                "Restricted partner text about a new loader.", red, none, T0);
+        repository.insertNew(List.of(partner));
+        HarmonisedItem copy = from("own-feed", "https://shared.example/report", "Replaced",
+                "Text an analyst's own feed serves at the same link.", clear, none, T0.plusSeconds(60));
+
+        assertThat(repository.insertNew(List.of(copy))).isEqualTo(new StoreOutcome(1, 0));
+
+        assertThat(repository.find(partner.id())).as("the partner's item untouched").contains(partner);
+        assertThat(repository.find(copy.id())).contains(copy);
+        assertThat(repository.count(org.ewea.methodology.Clearance.of(clear))).isEqualTo(1);
+    }
+
+    @Test
+    void anEditNeverLowersAStoredMarkingOrHandlingCode() {
+        var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
+        HarmonisedItem first = from("partner", "https://p.example/1", "Draft", "Report on a new crypter service.",
+                org.ewea.methodology.Tlp.AMBER, codes.parse("europol:H2"), T0);
+        repository.insertNew(List.of(first));
+        // the source was lowered to CLEAR / no handling code since; the article was then edited
+        HarmonisedItem edited = from("partner", "https://p.example/1", "Final",
+                "Report on a new crypter service, updated.", org.ewea.methodology.Tlp.CLEAR,
+                org.ewea.methodology.Handling.NONE, T0.plusSeconds(3600));
+
+        assertThat(repository.insertNew(List.of(edited))).isEqualTo(new StoreOutcome(0, 1, 1));
+
+        HarmonisedItem stored = repository.find(first.id()).orElseThrow();
+        assertThat(stored.title()).isEqualTo("Final");
+        assertThat(stored.tlp()).isEqualTo(org.ewea.methodology.Tlp.AMBER);
+        assertThat(stored.handling()).isEqualTo(codes.parse("europol:H2"));
+        assertThat(repository.count(org.ewea.methodology.Clearance.of(org.ewea.methodology.Tlp.CLEAR))).isZero();
+    }
+
+    @Test
+    void aRecaptureBySameSourceMatchesTheIdStoredBeforeIdsNamedTheirSource() {
+        HarmonisedItem current = from("news", "https://n.example/a", "Old story", "Text.",
+                org.ewea.methodology.Tlp.CLEAR, org.ewea.methodology.Handling.NONE, T0);
+        var legacyId = org.ewea.methodology.ItemId.legacyForUrl("https://n.example/a");
+        HarmonisedItem legacy = new HarmonisedItem(legacyId, current.sourceId(), current.canonicalUrl(),
+                current.title(), current.text(), current.language(), current.published(), current.captured(),
+                current.grading(), current.tlp(), current.handling(), current.contentHash(), current.provenance());
+        repository.insertNew(List.of(legacy));
+
+        assertThat(repository.insertNew(List.of(current))).as("same source: the stored item")
+                .isEqualTo(new StoreOutcome(0, 1));
+        assertThat(repository.isStored(current.sourceId(), "https://n.example/a")).isTrue();
+        assertThat(repository.isStored(new org.ewea.methodology.SourceId("other"), "https://n.example/a")).isFalse();
+        HarmonisedItem fromOther = from("other", "https://n.example/a", "Old story", "Text.",
+                org.ewea.methodology.Tlp.CLEAR, org.ewea.methodology.Handling.NONE, T0);
+        assertThat(repository.insertNew(List.of(fromOther))).as("another source: an item of its own")
+                .isEqualTo(new StoreOutcome(1, 0));
+        assertThat(repository.count()).isEqualTo(2);
+    }
 }

@@ -17,7 +17,7 @@ public final class TestItems {
     }
 
     public static HarmonisedItem item(String url, String title, Instant published, Instant captured) {
-        return new HarmonisedItem(ItemId.forUrl(url), new SourceId("test-source"), url, title, "text of " + title,
+        return new HarmonisedItem(ItemId.forUrl(new SourceId("test-source"), url), new SourceId("test-source"), url, title, "text of " + title,
                 "en", published, captured, AdmiraltyGrade.parse("B2"), Tlp.AMBER, org.ewea.methodology.Handling.NONE, Digests.sha256Hex(title),
                 new Provenance(Digests.sha256Hex("raw " + url), URI.create("https://feeds.example.org/rss"), captured));
     }
