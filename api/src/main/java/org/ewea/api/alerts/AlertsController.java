@@ -23,6 +23,7 @@ import org.ewea.alerts.event.AlertEvent;
 import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.api.config.AlertsProperties;
 import org.ewea.api.items.ItemView;
+import org.ewea.api.security.Standing;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
@@ -34,6 +35,7 @@ import org.ewea.methodology.ItemId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,10 +72,13 @@ class AlertsController {
     private final Methodology methodology;
     private final BlockingStore store;
 
+    private final Standing standing;
+
     AlertsController(AlertRepository alerts, AlertLifecycle lifecycle, AlertEventLog events, AlertEventHub hub,
             ActionRepository actions, ItemRepository items, AlertEvaluationScheduler evaluation,
             AlertsProperties properties, SubscriptionRepository subscriptions, Methodology methodology,
-            BlockingStore store) {
+            BlockingStore store, Standing standing) {
+        this.standing = standing;
         this.subscriptions = subscriptions;
         this.methodology = methodology;
         this.alerts = alerts;
@@ -177,7 +182,7 @@ class AlertsController {
                     + " Last-Event-ID header (or lastEventId) to receive first what was missed (up to 1,000 events),"
                     + " then the live stream; without it the stream starts with what happens next. Idle streams get a"
                     + " comment every 15 s.")
-    Flux<ServerSentEvent<AlertEvent>> stream(@AuthenticationPrincipal User user,
+    Flux<ServerSentEvent<AlertEvent>> stream(@AuthenticationPrincipal User user, Authentication authentication,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventHeader,
             @Parameter(description = "as the Last-Event-ID header, for clients that cannot set headers")
             @RequestParam(name = "lastEventId", required = false) @Nullable String lastEventParam,
@@ -218,7 +223,16 @@ class AlertsController {
                     .map(e -> ServerSentEvent.builder(e).id(Long.toString(e.sequence())).event(e.type()).build());
             Flux<ServerSentEvent<AlertEvent>> heartbeats = Flux.interval(properties.streamHeartbeat())
                     .map(i -> ServerSentEvent.<AlertEvent>builder().comment("heartbeat").build());
-            return Flux.merge(alertEvents, heartbeats).takeUntilOther(hub.closing()).doFinally(signal -> {
+            // Every event and heartbeat asks again whether the caller still stands (token not revoked, user there)
+            // and what they are cleared for now: a revocation ends the stream, a lowered clearance holds back what
+            // it no longer covers, on whichever instance the change was made.
+            Flux<ServerSentEvent<AlertEvent>> checked = Flux.merge(alertEvents, heartbeats)
+                    .concatMap(sse -> standing.recheck(authentication).map(now -> now.map(u -> sse.data() == null
+                            || u.cleared(sse.data().tlp(), sse.data().handling()) ? sse : HELD_BACK)
+                            .orElse(ENDED)))
+                    .takeWhile(sse -> sse != ENDED)
+                    .filter(sse -> sse != HELD_BACK);
+            return checked.takeUntilOther(hub.closing()).doFinally(signal -> {
                 try {
                     listening.close();
                 } catch (Exception e) {
@@ -227,6 +241,11 @@ class AlertsController {
             });
         }));
     }
+
+    private static final ServerSentEvent<AlertEvent> HELD_BACK = ServerSentEvent.<AlertEvent>builder()
+            .comment("held back").build();
+    private static final ServerSentEvent<AlertEvent> ENDED = ServerSentEvent.<AlertEvent>builder()
+            .comment("ended").build();
 
     private Alert cleared(User user, String id) {
         return alerts.find(id).filter(a -> user.cleared(a.tlp(), a.handling()))

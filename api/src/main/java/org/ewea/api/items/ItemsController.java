@@ -50,6 +50,7 @@ class ItemsController {
 
     static final int MAX_SEARCH_DEPTH = 10_000;
     static final int MAX_QUERY = 500;
+    static final int MAX_WORDS = 40;
 
     /**
      * One page of items; with a search, the facet counts over every match and the technologies the text named (whose
@@ -123,6 +124,11 @@ class ItemsController {
             throw ApiProblem.invalidParameter("q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY
                     + " characters");
         }
+        if (q != null && q.strip().split("\\s+").length > MAX_WORDS) {
+            throw ApiProblem.invalidParameter("q", q.substring(0, Math.min(40, q.length())) + "...", "must be at"
+                    + " most " + MAX_WORDS + " words (each word is searched in every language and through the"
+                    + " lexicon's synonyms)");
+        }
         if ((long) (page + 1) * size > MAX_SEARCH_DEPTH) {
             throw ApiProblem.invalidParameter("page", Integer.toString(page), "a search pages through the first "
                     + MAX_SEARCH_DEPTH + " matches only: narrow it with q or a filter");
@@ -130,7 +136,13 @@ class ItemsController {
         SearchQuery query = new SearchQuery(q, technology, crimeArea, source, language, grade, RequestValues.dayParameter("from", from),
                 RequestValues.dayParameter("to", to), user.clearance(), page, size);
         return store.call(() -> {
-            SearchResult found = index.search(query);
+            SearchResult found;
+            try {
+                found = index.search(query);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidParameter("q", q == null ? "" : q.substring(0, Math.min(40, q.length()))
+                        + "...", e.getMessage());
+            }
             List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.clearance())
                     .stream().map(ItemView::of).toList();
             List<String> expanded = q == null ? List.of() : index.named(q).stream().map(Technology::id).toList();

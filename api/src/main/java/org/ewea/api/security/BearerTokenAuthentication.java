@@ -46,16 +46,22 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
                 header.substring(PREFIX.length()).strip()));
     }
 
+    private static Authentication authenticated(User user, Object standing) {
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        token.setDetails(standing);
+        return token;
+    }
+
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
         String presented = String.valueOf(authentication.getCredentials());
         if (jwt != null && JwtUsers.looksLikeJwt(presented)) {
-            return jwt.user(presented).map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null,
-                    user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+            return jwt.authenticated(presented).map(user -> authenticated(user.user(),
+                    new Standing.ByJwt(user.expires())));
         }
-        return store.call(() -> tokens.verify(presented).flatMap(t -> users.find(t.username()))
-                        .<Authentication>map(user -> UsernamePasswordAuthenticationToken.authenticated(user, null,
-                                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()))
+        return store.call(() -> tokens.verify(presented).flatMap(t -> users.find(t.username())
+                                .map(user -> authenticated(user, new Standing.ByToken(t.id()))))
                         .orElse(null))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("The token is not valid, or was revoked.")));
     }

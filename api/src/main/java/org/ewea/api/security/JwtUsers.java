@@ -97,26 +97,38 @@ final class JwtUsers {
         return token.chars().filter(c -> c == '.').count() == 2;
     }
 
+    /** The user a valid token names, and when the token expires. */
+    record Authenticated(User user, Instant expires) {
+    }
+
     /** The user the token names; fails when it is not valid or names no EW/EA role. */
     Mono<User> user(String token) {
+        return authenticated(token).map(Authenticated::user);
+    }
+
+    /** As {@link #user(String)}, with the token's expiry (a token without one stands for an hour at most). */
+    Mono<Authenticated> authenticated(String token) {
         return decoder.decode(token)
                 .onErrorMap(JwtException.class, e -> new BadCredentialsException("The token is not valid: "
                         + e.getMessage()))
-                .map(this::user);
+                .map(jwt -> new Authenticated(user(jwt), jwt.getExpiresAt() != null ? jwt.getExpiresAt()
+                        : Instant.now().plusSeconds(3600)));
     }
 
     private User user(Jwt jwt) {
-        return user(jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings, handlingCodes);
+        return user(jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings, handlingCodes,
+                settings.namespace());
     }
 
     /**
-     * The user that token claims name (an access token's or an OIDC ID token's).
+     * The user that token claims name (an access token's or an OIDC ID token's), in the provider's namespace
+     * ({@code name@namespace}).
      *
      * @throws BadCredentialsException when they name no EW/EA role, no usable name, no TLP or an unknown handling code
      */
     static User user(Map<String, Object> claims, @org.jspecify.annotations.Nullable String subject,
             @org.jspecify.annotations.Nullable Instant issuedAt, SecurityProperties.Jwt settings,
-            HandlingCodes handlingCodes) {
+            HandlingCodes handlingCodes, String namespace) {
         Object named = claims.get(settings.usernameClaim());
         String username = named != null ? String.valueOf(named) : subject;
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -149,12 +161,19 @@ final class JwtUsers {
             throw new BadCredentialsException("The token's '" + settings.handlingClaim() + "' claim is not a handling"
                     + " code: " + e.getMessage());
         }
-        String safe = username == null ? "" : username.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "_");
-        if (safe.length() < 2 || safe.length() > 64) {
-            throw new BadCredentialsException("The token's user name is missing or too long.");
+        // Names are taken exactly as the provider gives them (no case folding) and live in the provider's namespace:
+        // "ana@login.example.org" is never the local account "ana".
+        // Case is folded (providers such as Keycloak and Entra ID treat user names so); nothing else is rewritten,
+        // so two distinct names never become one.
+        String folded = username == null ? null : username.toLowerCase(Locale.ROOT);
+        String name = folded != null && User.isLocalName(folded) ? folded
+                : subject != null && User.isLocalName(subject) ? subject : null;
+        if (name == null) {
+            throw new BadCredentialsException("The token's user name ('" + settings.usernameClaim() + "', else 'sub')"
+                    + " is missing or not 2 to 64 of a-z, 0-9, '.', '_' and '-'.");
         }
         Instant issued = issuedAt != null ? issuedAt : Instant.EPOCH;
-        return new User(safe, roles, clearance, handling, issued);
+        return new User(name + "@" + namespace, roles, clearance, handling, issued);
     }
 
     private static Collection<?> claimValues(Map<String, Object> claims, String path) {

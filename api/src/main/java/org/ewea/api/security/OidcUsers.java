@@ -30,8 +30,12 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
 
     private final org.ewea.methodology.grading.HandlingCodes handlingCodes;
 
+    private final String namespace;
+
+    /** @param namespace the provider's namespace: its users are named {@code name@namespace} */
     OidcUsers(SecurityProperties.Jwt claims, org.ewea.methodology.grading.HandlingCodes handlingCodes,
-            UserRepository users, BlockingStore store) {
+            UserRepository users, BlockingStore store, String namespace) {
+        this.namespace = namespace;
         this.claims = claims;
         this.handlingCodes = handlingCodes;
         this.users = users;
@@ -43,7 +47,8 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
         return delegate.loadUser(request).flatMap(oidc -> {
             User user;
             try {
-                user = JwtUsers.user(oidc.getClaims(), oidc.getSubject(), oidc.getIssuedAt(), claims, handlingCodes);
+                user = JwtUsers.user(oidc.getClaims(), oidc.getSubject(), oidc.getIssuedAt(), claims, handlingCodes,
+                        namespace);
             } catch (BadCredentialsException e) {
                 return Mono.error(new OAuth2AuthenticationException(new OAuth2Error("access_denied", e.getMessage(),
                         null), e));

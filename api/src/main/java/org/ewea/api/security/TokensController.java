@@ -68,6 +68,10 @@ class TokensController {
             throw ApiProblem.invalidField("name", "say what the token is for, in 1 to 100 characters");
         }
         String owner = request.username() == null ? caller.username() : request.username();
+        if (!User.isLocalName(owner)) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "EW/EA issues tokens to local accounts only; '" + owner
+                    + "' is an identity provider's user, whose provider issues their tokens.");
+        }
         if (!owner.equals(caller.username()) && !caller.has(Role.ADMIN)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN issues tokens for other users.");
         }
@@ -76,7 +80,7 @@ class TokensController {
                     + " tokens within the last hour; try again later.");
         }
         return store.call(() -> {
-            if (users.find(owner).isEmpty()) {
+            if (users.find(owner).filter(User::local).isEmpty()) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + owner + "'.");
             }
             ApiTokens.Issued issued = tokens.issue(owner, name);

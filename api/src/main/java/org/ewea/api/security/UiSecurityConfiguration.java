@@ -45,20 +45,32 @@ class UiSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * Local accounts with a password. A name that is no such account gets a stand-in whose hash matches no password,
+     * so that the password check runs for it too: answering as fast for unknown names would tell which exist.
+     */
     @Bean
-    ReactiveUserDetailsService uiUsers(UserRepository users, BlockingStore store) {
-        return username -> store.call(() -> users.find(username).flatMap(user -> users.passwordHash(username)
+    ReactiveUserDetailsService uiUsers(UserRepository users, BlockingStore store, PasswordEncoder encoder) {
+        byte[] noPassword = new byte[32];
+        new java.security.SecureRandom().nextBytes(noPassword);
+        String standIn = encoder.encode(java.util.Base64.getEncoder().encodeToString(noPassword));
+        return username -> store.call(() -> users.find(username).filter(User::local)
+                        .flatMap(user -> users.passwordHash(username)
                         .map(hash -> org.springframework.security.core.userdetails.User.withUsername(username)
                                 .password(hash).roles(user.roles().stream().map(Role::name).toArray(String[]::new))
-                                .build())))
-                .flatMap(found -> found.map(Mono::just).orElseGet(Mono::empty));
+                                .build()))
+                        .orElseGet(() -> org.springframework.security.core.userdetails.User.withUsername(
+                                username == null || username.isEmpty() ? "-" : username).password(standIn)
+                                .authorities(java.util.List.of()).build()));
     }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain uiSecurityWebFilterChain(ServerHttpSecurity http, ReactiveUserDetailsService uiUsers,
             PasswordEncoder encoder, RateLimits limits, SecurityProperties security, UserRepository users,
-            BlockingStore store, org.ewea.methodology.definition.Methodology methodology) {
+            BlockingStore store, org.ewea.methodology.definition.Methodology methodology, Standing standing) {
+        org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository sessions =
+                new org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository();
         UserDetailsRepositoryReactiveAuthenticationManager manager =
                 new UserDetailsRepositoryReactiveAuthenticationManager(uiUsers);
         manager.setPasswordEncoder(encoder);
@@ -75,7 +87,8 @@ class UiSecurityConfiguration {
                     .clientRegistrationRepository(new InMemoryReactiveClientRegistrationRepository(registration))
                     .authenticationManager(new OidcAuthorizationCodeReactiveAuthenticationManager(
                             new WebClientReactiveAuthorizationCodeTokenResponseClient(),
-                            new OidcUsers(security.jwt(), methodology.grading().handlingCodes(), users, store)))
+                            new OidcUsers(security.jwt(), methodology.grading().handlingCodes(), users, store,
+                                    security.oidcNamespace())))
                     .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/ui"))
                     .authenticationFailureHandler(failed));
         }
@@ -90,6 +103,8 @@ class UiSecurityConfiguration {
                             return failed.onAuthenticationFailure(exchange, failure);
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
+                .addFilterBefore(new UiSessionRecheck(standing, sessions), SecurityWebFiltersOrder.AUTHORIZATION)
+                .securityContextRepository(sessions)
                 .addFilterAt((exchange, chain) -> {
                     boolean login = exchange.getRequest().getMethod() == HttpMethod.POST
                             && exchange.getRequest().getPath().value().equals("/login");

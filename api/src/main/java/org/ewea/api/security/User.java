@@ -12,7 +12,9 @@ import org.springframework.security.core.AuthenticatedPrincipal;
 /**
  * A user of the service.
  *
- * @param username unique, 2 to 64 of {@code a-z 0-9 . _ -}
+ * @param username unique: a local account's is 2 to 64 of {@code a-z 0-9 . _ -}; a user from an identity provider is
+ *     named {@code name@namespace} (the provider's namespace, see {@link #local()}), so no provider can name a local
+ *     account
  * @param roles what they may do
  * @param maxTlp the most restrictive TLP they may read (TLP:AMBER: never TLP:AMBER+STRICT or TLP:RED material)
  * @param maxHandling the most restrictive handling code they may read ({@code none}: only material without one;
@@ -21,10 +23,15 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  */
 public record User(String username, Set<Role> roles, Tlp maxTlp, Handling maxHandling, Instant created) implements AuthenticatedPrincipal {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern LOCAL = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
     public User {
-        if (!USERNAME.matcher(username).matches()) {
+        int at = username.indexOf('@');
+        boolean valid = at < 0 ? LOCAL.matcher(username).matches()
+                : LOCAL.matcher(username.substring(0, at)).matches()
+                        && NAMESPACE.matcher(username.substring(at + 1)).matches();
+        if (!valid) {
             throw new IllegalArgumentException("username must be 2 to 64 of a-z, 0-9, '.', '_' and '-', starting"
                     + " with a letter or digit: '" + username + "'");
         }
@@ -39,6 +46,19 @@ public record User(String username, Set<Role> roles, Tlp maxTlp, Handling maxHan
     @JsonIgnore
     public String getName() {
         return username;
+    }
+
+    /** Whether a name is a local account's (not an identity provider's {@code name@namespace}). */
+    public static boolean isLocalName(String username) {
+        return LOCAL.matcher(username).matches();
+    }
+
+    /**
+     * Whether this is a local account (signs in with a password or an EW/EA token), not a user of an identity
+     * provider: only local accounts get API tokens and passwords from the service.
+     */
+    public boolean local() {
+        return username.indexOf('@') < 0;
     }
 
     public boolean has(Role role) {

@@ -60,6 +60,8 @@ class UsersController {
 
     static final int MIN_PASSWORD = 12;
     static final int MAX_PASSWORD = 200;
+    /** bcrypt reads 72 bytes of a password and refuses longer ones. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     /** A new password. */
     record PasswordRequest(@Nullable String password) {
@@ -100,6 +102,10 @@ class UsersController {
                     + " them). 400 naming every invalid field; 409 if the username is taken.")
     Mono<ResponseEntity<User>> create(@RequestBody UserRequest request) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
+        if (request.username() != null && request.username().indexOf('@') >= 0) {
+            errors.add(new ApiProblem.FieldError("username", "local accounts are named without '@': name@namespace"
+                    + " is an identity provider's user, who comes with their token"));
+        }
         Fields fields = fields(request.roles() == null ? List.of() : request.roles(), request.maxTlp(),
                 request.maxHandling(), errors);
         User user = null;
@@ -203,6 +209,10 @@ class UsersController {
     @Operation(summary = "Set your own password for the web UI",
             description = "12 to 200 characters; stored as a salted bcrypt hash. API tokens are not affected.")
     Mono<Void> ownPassword(@AuthenticationPrincipal User user, @RequestBody PasswordRequest request) {
+        if (!user.local()) {
+            throw new ApiProblem(ProblemType.FORBIDDEN, "You signed in through your identity provider ("
+                    + user.username() + "): it keeps your password, not EW/EA.");
+        }
         return setPassword(user.username(), request);
     }
 
@@ -213,6 +223,10 @@ class UsersController {
             description = "12 to 200 characters; stored as a salted bcrypt hash. There are no default passwords.")
     Mono<Void> password(@PathVariable("username") String username,
             @RequestBody PasswordRequest request) {
+        if (!User.isLocalName(username)) {
+            throw ApiProblem.invalidField("username", "only local accounts have passwords here; '" + username
+                    + "' signs in through an identity provider");
+        }
         return setPassword(username, request);
     }
 
@@ -221,6 +235,10 @@ class UsersController {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
             throw ApiProblem.invalidField("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
                     + " characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiProblem.invalidField("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"
+                    + " (bcrypt, which stores it, reads no further)");
         }
         if (password.isBlank() || password.toLowerCase(Locale.ROOT).contains(username
                 .toLowerCase(Locale.ROOT))) {

@@ -63,8 +63,14 @@ class JwtIntegrationTests {
 
     private static String token(KeyPair signer, String issuer, String audience, Instant expires,
             List<String> roles, String tlp, @org.jspecify.annotations.Nullable String handling) throws Exception {
+        return token(signer, issuer, audience, expires, roles, tlp, handling, "Ana.Lyst");
+    }
+
+    private static String token(KeyPair signer, String issuer, String audience, Instant expires,
+            List<String> roles, String tlp, @org.jspecify.annotations.Nullable String handling, String name)
+            throws Exception {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject("c0ffee").audience(audience)
-                .claim("preferred_username", "Ana.Lyst").claim("realm_access", Map.of("roles", roles))
+                .claim("preferred_username", name).claim("realm_access", Map.of("roles", roles))
                 .claim("ewea_max_tlp", tlp).issueTime(new Date()).expirationTime(Date.from(expires));
         if (handling != null) {
             builder.claim("ewea_max_handling", handling);
@@ -82,7 +88,8 @@ class JwtIntegrationTests {
                 "TLP:AMBER");
         Map<String, Object> me = TestClients.forPort(port, token).get().uri("/api/v1/me").exchange().expectStatus()
                 .isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(me).containsEntry("username", "ana.lyst").containsEntry("maxTlp", "AMBER");
+        assertThat(me).as("the provider's users live in its namespace").containsEntry("username",
+                "ana.lyst@idp.police.example").containsEntry("maxTlp", "AMBER");
         assertThat((Map<String, Object>) me.get("maxHandling")).as("no claim: unrestricted material only")
                 .containsEntry("code", "none");
         assertThat((List<String>) me.get("roles")).containsExactly("ANALYST");
@@ -111,5 +118,25 @@ class JwtIntegrationTests {
         }
         TestClients.forPort(port, TestClients.adminToken(app.bean(org.ewea.api.config.EweaProperties.class)
                 .dataDir())).get().uri("/api/v1/me").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTokenNamingALocalAccountIsNeitherThatAccountNorGivenItsTokensOrPassword() throws Exception {
+        String token = token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN",
+                null, "admin");
+        var impostor = TestClients.forPort(port, token);
+        Map<String, Object> me = impostor.get().uri("/api/v1/me").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(me).containsEntry("username", "admin@idp.police.example");
+        impostor.post().uri("/api/v1/tokens").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"take over\"}").exchange().expectStatus().isForbidden();
+        impostor.post().uri("/api/v1/tokens").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"take over\", \"username\": \"admin\"}").exchange().expectStatus()
+                .isForbidden();
+        impostor.put().uri("/api/v1/me/password").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"password\": \"a passphrase of some length\"}").exchange().expectStatus()
+                .isForbidden();
+        impostor.get().uri("/api/v1/audit").exchange().expectStatus().isForbidden();
     }
 }

@@ -138,8 +138,8 @@ class OidcLoginIntegrationTests {
         ROLES.set(List.of("policy"));
         HttpResponse<String> landed = signIn();
         assertThat(landed.uri().getPath()).isEqualTo("/ui");
-        assertThat(landed.body()).contains("Emerging technologies", "pol.icy (TLP:AMBER)");
-        User stored = app.bean(UserRepository.class).find("pol.icy").orElseThrow();
+        assertThat(landed.body()).contains("Emerging technologies", "pol.icy@127.0.0.1 (TLP:AMBER)");
+        User stored = app.bean(UserRepository.class).find("pol.icy@127.0.0.1").orElseThrow();
         assertThat(stored.roles()).containsExactly(Role.POLICY);
         assertThat(stored.maxTlp()).hasToString("AMBER");
     }

@@ -262,6 +262,9 @@ public final class ItemIndex implements AutoCloseable {
             } finally {
                 searchers.release(searcher);
             }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("the search has too many words: it expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " clauses across languages and synonyms", e);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }

@@ -48,11 +48,15 @@ public final class TermExtractor {
     private static final Pattern MULTI_WORD_SPEAKER = Pattern.compile(
             "(?:^|(?<=[.!?] ))(\\p{Lu}[\\p{L}\\p{N}]{1,20}(?: \\p{Lu}[\\p{L}\\p{N}.]{0,20}){1,2}):(?=\\s|$)");
 
-    /** Web and onion addresses, host names and e-mail addresses: their parts are not names. */
+    /**
+     * Web and onion addresses, host names and e-mail addresses: their parts are not names. Every repetition is
+     * bounded (64 characters a label, 10 labels a host, RFC 5321 lengths for e-mail): hostile text such as 20,000
+     * characters of {@code a.a.a.} cannot make the matcher recurse or backtrack without end.
+     */
     private static final Pattern ADDRESS = Pattern.compile("(?i)(?:https?://|www\\.)\\S+"
-            + "|[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.\\p{L}{2,}|[a-z2-7]{16,56}\\.onion\\b"
-            + "|\\b(?:[\\p{L}\\p{N}-]+\\.)+(?:com|net|org|io|ru|onion|info|biz)\\b(?:/\\S*)?"
-            + "|\\b(?:[\\p{L}\\p{N}-]+\\.)+\\p{L}{2,6}/\\S*");
+            + "|[\\p{L}\\p{N}._%+-]{1,64}@[\\p{L}\\p{N}.-]{1,253}\\.\\p{L}{2,24}|[a-z2-7]{16,56}\\.onion\\b"
+            + "|\\b(?:[\\p{L}\\p{N}-]{1,63}\\.){1,10}(?:com|net|org|io|ru|onion|info|biz)\\b(?:/\\S*)?"
+            + "|\\b(?:[\\p{L}\\p{N}-]{1,63}\\.){1,10}\\p{L}{2,6}/\\S*");
 
     /**
      * One name found, with the form it was written in.

@@ -44,6 +44,8 @@ public final class TermRepository implements DerivedSeries {
         this.extractor = extractor;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TermRepository.class);
+
     public void ensureIndexes() {
         days.createIndex(Indexes.ascending("day"));
     }
@@ -59,7 +61,16 @@ public final class TermRepository implements DerivedSeries {
         Map<String, LocalDate> first = new HashMap<>();
         for (AnnotatedItem a : stored) {
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
-            extractor.terms(a.item().title(), a.item().text()).values().forEach(t -> {
+            Map<String, TermExtractor.Term> found;
+            try {
+                found = extractor.terms(a.item().title(), a.item().text());
+            } catch (RuntimeException | StackOverflowError e) {
+                // one hostile text must not keep the other items of its batch out of the term counts
+                LOG.warn("Item {} was left out of the novel-term counts: its text could not be read for names ({})",
+                        a.item().id(), e.toString());
+                continue;
+            }
+            found.values().forEach(t -> {
                 Key key = new Key(t.key(), day);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());

@@ -56,4 +56,14 @@ class TermExtractorTests {
         assertThat(group).as("after an unpunctuated message the label cannot be told from its last words")
                 .doesNotContainKey("hello conti").containsKey("conti");
     }
+
+    @Test
+    void hostileTextOfDotsAndLettersIsReadWithoutOverflowAndNamesAroundItStillCount() {
+        String hostile = "a.".repeat(9_000);
+        var terms = EXTRACTOR.terms("", "The RansomHub crew posted " + hostile + " and QilinX answered.");
+        assertThat(terms).containsKey("ransomhub");
+        assertThat(EXTRACTOR.terms(hostile, hostile + "@" + hostile)).isNotNull();
+        String addresses = "x-".repeat(4_000) + "." + "b.".repeat(4_000) + "com/";
+        assertThat(EXTRACTOR.terms("", addresses + " BlackSuit")).containsKey("blacksuit");
+    }
 }
