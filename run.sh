@@ -11,4 +11,6 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml ./*/pom.xml ./*/src demo -type f -
   ./mvnw -B -q -ntp -DskipTests package
 fi
 # JAVA_OPTS: JVM options; the default heap cap keeps the footprint small (the service needs about 250 MB of heap).
+# files the service creates (store, search index, keys) are readable by this account only
+umask 077
 exec java ${JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"

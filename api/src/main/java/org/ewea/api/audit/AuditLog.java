@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * after it ({@link #verify}). Appending reads the last entry and inserts the next position; an instance that loses
  * the race to another (duplicate key) reads again and retries, so several instances keep one chain. The service
  * only ever inserts. All calls block.
+ *
+ * <p>The hashes are keyed (HMAC-SHA256) with a key the store does not hold (derived from the secrets key file), so
+ * whoever can write the store, through its port or its files, cannot recompute a chain over entries they changed or
+ * removed. Entries written before the chain was keyed ({@code mac} absent) are plain SHA-256 and are accepted only
+ * before the first keyed entry; {@link Verification#unkeyed} counts them.
  */
 public final class AuditLog {
 
@@ -27,15 +32,23 @@ public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
 
     /** The result of checking the chain. */
-    public record Verification(long entries, boolean intact, @Nullable Long firstBroken) {
+    public record Verification(long entries, boolean intact, @Nullable Long firstBroken, long unkeyed) {
     }
+
+    static final String MAC = "hmac-sha256";
 
     private final MongoCollection<Document> audit;
     private final InstantSource clock;
+    private final javax.crypto.spec.SecretKeySpec key;
 
-    public AuditLog(MongoDatabase database, InstantSource clock) {
+    /** @param key the chain's key (32 bytes, kept outside the store) */
+    public AuditLog(MongoDatabase database, InstantSource clock, byte[] key) {
+        if (key.length < 32) {
+            throw new IllegalArgumentException("the audit chain's key needs 32 bytes");
+        }
         this.audit = database.getCollection(COLLECTION);
         this.clock = clock;
+        this.key = new javax.crypto.spec.SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
     public AuditEntry append(String user, String action, String method, String path, @Nullable String query,
@@ -45,12 +58,12 @@ public final class AuditLog {
             Document last = audit.find().sort(Sorts.descending("_id")).limit(1).first();
             long seq = last == null ? 1 : last.getLong("_id") + 1;
             String previous = last == null ? GENESIS : last.getString("hash");
-            String hash = hash(previous, seq, time, user, action, method, path, query, status);
+            String hash = mac(previous, seq, time, user, action, method, path, query, status);
             try {
                 audit.insertOne(new Document("_id", seq).append("time", Date.from(time)).append("user", user)
                         .append("action", action).append("method", method).append("path", path)
                         .append("query", query).append("status", status).append("previous", previous)
-                        .append("hash", hash));
+                        .append("hash", hash).append("mac", MAC));
                 return new AuditEntry(seq, time, user, action, method, path, query, status, previous, hash);
             } catch (MongoWriteException e) {
                 if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt > 100) {
@@ -77,17 +90,28 @@ public final class AuditLog {
         String previous = GENESIS;
         long expected = 1;
         long entries = 0;
+        long unkeyed = 0;
+        boolean keyed = false;
         for (Document d : audit.find().sort(Sorts.ascending("_id"))) {
             AuditEntry e = entry(d);
             entries++;
-            if (e.seq() != expected || !e.previous().equals(previous) || !e.hash().equals(hash(e.previous(),
-                    e.seq(), e.time(), e.user(), e.action(), e.method(), e.path(), e.query(), e.status()))) {
-                return new Verification(entries, false, e.seq());
+            boolean hasMac = MAC.equals(d.getString("mac"));
+            keyed |= hasMac;
+            String recomputed = hasMac ? mac(e.previous(), e.seq(), e.time(), e.user(), e.action(), e.method(),
+                    e.path(), e.query(), e.status()) : hash(e.previous(), e.seq(), e.time(), e.user(), e.action(),
+                    e.method(), e.path(), e.query(), e.status());
+            // an unkeyed entry after a keyed one was written by someone without the key
+            if (e.seq() != expected || !e.previous().equals(previous) || !e.hash().equals(recomputed)
+                    || (keyed && !hasMac)) {
+                return new Verification(entries, false, e.seq(), unkeyed);
+            }
+            if (!hasMac) {
+                unkeyed++;
             }
             previous = e.hash();
             expected++;
         }
-        return new Verification(entries, true, null);
+        return new Verification(entries, true, null, unkeyed);
     }
 
     private static AuditEntry entry(Document d) {
@@ -96,6 +120,26 @@ public final class AuditLog {
                 d.getInteger("status"), d.getString("previous"), d.getString("hash"));
     }
 
+    private String mac(String previous, long seq, Instant time, String user, String action, String method,
+            String path, @Nullable String query, int status) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return java.util.HexFormat.of().formatHex(mac.doFinal(canonical(previous, seq, time, user, action, method,
+                    path, query, status).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
+        }
+    }
+
+    private static String canonical(String previous, long seq, Instant time, String user, String action,
+            String method, String path, @Nullable String query, int status) {
+        // fields joined by a separator no field can contain (paths and queries are percent-encoded)
+        return String.join("\u001f", previous, Long.toString(seq), Long.toString(time.toEpochMilli()),
+                user, action, method, path, query == null ? "" : query, Integer.toString(status));
+    }
+
+    /** The unkeyed hash of entries written before the chain was keyed. */
     static String hash(String previous, long seq, Instant time, String user, String action, String method,
             String path, @Nullable String query, int status) {
         // fields joined by a separator no field can contain (paths and queries are percent-encoded)

@@ -21,6 +21,8 @@ public final class MongoEndpoint implements AutoCloseable {
     }
 
     public static MongoEndpoint open(EweaProperties properties) {
+        // the data directory holds the store, the search index, keys and the admin token: this account's only
+        PrivateFiles.makePrivate(properties.dataDir());
         if (properties.embeddedStore()) {
             EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir());
             return new MongoEndpoint(new ConnectionString(server.connectionString()), properties.mongodbDatabase(),
