@@ -77,8 +77,10 @@ public final class AlertEngine {
         int unchanged = 0;
         int suppressed = 0;
         int planned = 0;
+        List<EvaluationReport.Outcome> outcomes = new java.util.ArrayList<>();
         for (Trigger trigger : triggers) {
             RaiseOutcome outcome = raiser.raise(trigger);
+            int plannedNow = 0;
             switch (outcome.kind()) {
                 case RAISED -> raised++;
                 case UPDATED -> updated++;
@@ -88,10 +90,16 @@ public final class AlertEngine {
             }
             if (outcome.alert() != null && (outcome.kind() == RaiseOutcome.Kind.RAISED
                     || outcome.kind() == RaiseOutcome.Kind.UPDATED)) {
-                planned += planner.plan(outcome.alert()).size();
+                plannedNow = planner.plan(outcome.alert()).size();
+                planned += plannedNow;
             }
+            outcomes.add(outcome.alert() == null
+                    ? new EvaluationReport.Outcome(outcome.kind().name(), org.ewea.methodology.Tlp.RED,
+                            org.ewea.methodology.Handling.ALL, plannedNow)
+                    : new EvaluationReport.Outcome(outcome.kind().name(), outcome.alert().tlp(),
+                            outcome.alert().handling(), plannedNow));
         }
         return new EvaluationReport(now, asOf, inForce.size(), triggers.size(), raised, updated, unchanged,
-                suppressed, planned, Duration.ofNanos(System.nanoTime() - started));
+                suppressed, planned, Duration.ofNanos(System.nanoTime() - started), outcomes);
     }
 }

@@ -169,10 +169,12 @@ class AlertsController {
 
     @PostMapping(path = "/api/v1/alerts/evaluate", produces = "application/json")
     @Operation(summary = "Evaluate the alert rules now (ANALYST, ADMIN)",
-            description = "Runs what the schedule runs and reports it; 409 while another instance is evaluating.")
-    Mono<EvaluationReport> evaluate() {
+            description = "Runs what the schedule runs and reports it, counting only the alerts the caller is cleared"
+                    + " for; 409 while another instance is evaluating.")
+    Mono<EvaluationReport> evaluate(@AuthenticationPrincipal User user) {
         return store.call(() -> evaluation.evaluateNow().orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT,
-                "Another instance is evaluating the alert rules right now; try again shortly.")));
+                "Another instance is evaluating the alert rules right now; try again shortly."))
+                .seenBy(user.clearance()));
     }
 
     @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -50,13 +50,23 @@ final class ExerciseRecords {
     }
 
     void log(Instant at, String kind, String detail) {
-        log.insertOne(new Document("_id", next("log")).append("at", Date.from(at)).append("kind", kind)
-                .append("detail", detail));
+        log(at, kind, detail, org.ewea.methodology.Clearance.of(org.ewea.methodology.Tlp.CLEAR));
     }
 
-    List<LogLine> log(int limit) {
+    /** A log line quoting material of this marking: shown only to who may read it. */
+    void log(Instant at, String kind, String detail, org.ewea.methodology.Clearance marking) {
+        log.insertOne(new Document("_id", next("log")).append("at", Date.from(at)).append("kind", kind)
+                .append("detail", detail).append(org.ewea.collectors.store.Markings.TLP, marking.tlp().name())
+                .append(org.ewea.collectors.store.Markings.HANDLING,
+                        org.ewea.collectors.store.Markings.handlingDocument(marking.handling())));
+    }
+
+    /** The newest log lines the reader may read (lines quoting injects above their clearance are left out). */
+    List<LogLine> log(int limit, org.ewea.methodology.Clearance reader) {
         List<LogLine> lines = new ArrayList<>();
-        log.find().sort(Sorts.descending("_id")).limit(limit).forEach(d -> lines.add(new LogLine(
+        var filter = org.ewea.collectors.store.Markings.cleared(reader);
+        log.find(filter == null ? new Document() : filter).sort(Sorts.descending("_id")).limit(limit)
+                .forEach(d -> lines.add(new LogLine(
                 d.get("_id", Number.class).longValue(), d.getDate("at").toInstant(), d.getString("kind"),
                 d.getString("detail"))));
         return lines;

@@ -238,7 +238,8 @@ final class ExerciseRun {
                 result.parseError() == null ? "replayed " + capture.locator() : result.parseError(),
                 result.entries(), result.stored(), result.merged());
         records.log(at, "capture", source + ": " + capture.locator() + " - " + result.stored() + " new, "
-                + result.merged() + " known, " + result.rejected() + " rejected");
+                + result.merged() + " known, " + result.rejected() + " rejected",
+                new org.ewea.methodology.Clearance(capture.source().tlp(), capture.source().handling()));
     }
 
     private void inject(NumberedInject numbered) {
@@ -248,7 +249,7 @@ final class ExerciseRun {
             case "item", "tip" -> {
                 CaptureResult result = pipeline.processor().process(InjectCapture.of(numbered.number(), inject, codes));
                 records.log(inject.at(), "inject", type + " '" + (inject.title() == null ? "" : inject.title())
-                        + "' - " + result.stored() + " item(s) stored");
+                        + "' - " + result.stored() + " item(s) stored", InjectCapture.marking(inject, codes));
             }
             case "source-dark" -> {
                 dark.add(inject.source());

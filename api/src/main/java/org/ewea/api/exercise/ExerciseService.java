@@ -285,7 +285,7 @@ public final class ExerciseService {
             }
             AfterActionReport scores = AfterActionReports.build(e, loaded, user.clearance(), clock.instant());
             return ExerciseView.of(e, clock.instant(), e.teamOf(user.username()).map(ExerciseDefinition.Team::id)
-                    .orElse(null), scores.teams(), loaded.records().questions(), loaded.records().log(25),
+                    .orElse(null), scores.teams(), loaded.records().questions(), loaded.records().log(25, user.clearance()),
                     loaded.pipeline().items().count(), loaded.pipeline().alerts().all(user.clearance()).size());
         }
     }

@@ -39,8 +39,8 @@ final class InjectCapture {
         String source = inject.source() != null ? inject.source() : TIPS;
         AdmiraltyGrade grade = inject.grading() != null ? AdmiraltyGrade.parse(inject.grading())
                 : AdmiraltyGrade.UNGRADED;
-        Tlp tlp = inject.tlp() != null ? Tlp.parse(inject.tlp()) : tip ? Tlp.GREEN : Tlp.CLEAR;
-        Handling handling = inject.handling() != null ? codes.parse(inject.handling()) : Handling.NONE;
+        Tlp tlp = marking(inject, codes).tlp();
+        Handling handling = marking(inject, codes).handling();
         String link = inject.url() != null ? inject.url()
                 : "https://exercise.invalid/injects/" + number;
         String title = inject.title() != null ? inject.title() : tip ? "Intelligence tip" : "Item";
@@ -50,6 +50,14 @@ final class InjectCapture {
                 tip ? "Exercise intelligence tips" : source, null, null, grade, tlp, handling);
         return new Capture(definition, "inject-" + number, URI.create("urn:ewea:exercise:inject:" + number),
                 inject.at(), "application/atom+xml", body, Digests.sha256Hex(body));
+    }
+
+    /** The marking and handling code of an inject's items (a tip is GREEN unless it says otherwise). */
+    static org.ewea.methodology.Clearance marking(ExerciseDefinition.Inject inject, HandlingCodes codes) {
+        boolean tip = "tip".equalsIgnoreCase(inject.type());
+        return new org.ewea.methodology.Clearance(inject.tlp() != null ? Tlp.parse(inject.tlp())
+                : tip ? Tlp.GREEN : Tlp.CLEAR, inject.handling() != null ? codes.parse(inject.handling())
+                : Handling.NONE);
     }
 
     private static byte[] atom(String source, String title, String text, String link, Instant at) {

@@ -110,8 +110,10 @@ class CandidatesController {
                     defaultValue = "false") boolean includeRejected) {
         LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
-            LocalDate day = AsOfDay.resolve(asked, signals, clock);
-            PageResponse<Candidate> found = PageResponse.of(finder.find(day, includeRejected), page, size);
+            // the reader's candidates: counts, sources and first days from the items they may read only
+            LocalDate day = AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock);
+            PageResponse<Candidate> found = PageResponse.of(finder.readBy(user.clearance()).find(day,
+                    includeRejected), page, size);
             List<CandidateView> views = new ArrayList<>();
             Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant from = day.minusDays(CandidateFinder.WINDOW_DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -156,7 +158,8 @@ class CandidatesController {
         }
         String term = id.toLowerCase(Locale.ROOT);
         return store.call(() -> {
-            if (!finder.known(term)) {
+            // a term only restricted items mention is not found for who may not read them (no yes/no oracle)
+            if (!finder.readBy(user.clearance()).known(term)) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "No item ever mentioned a term '" + id + "'.");
             }
             CandidateDecisions.Decision decision = new CandidateDecisions.Decision(status, user.username(),
@@ -164,7 +167,7 @@ class CandidatesController {
             boolean wasAccepted = decisions.find(term).filter(d -> d.status().equals("ACCEPTED")).isPresent();
             decisions.decide(term, decision);
             tracked.reload();
-            String label = finder.label(term);
+            String label = finder.readBy(user.clearance()).label(term);
             if (status.equals("ACCEPTED") && !wasAccepted) {
                 // the term's own series, from every item that ever mentioned it; scored from now on
                 String series = TrackedTerms.series(term);

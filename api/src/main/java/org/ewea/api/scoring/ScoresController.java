@@ -104,9 +104,10 @@ class ScoresController {
         }
         LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
-            LocalDate day = AsOfDay.resolve(asked, signals, clock);
+            // the reader's picture: scores, stages and counts from the items they may read only
+            LocalDate day = AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock);
             WarningModelFile model = models.current();
-            List<EarlyWarningScore> all = scorer.score(day, model).stream()
+            List<EarlyWarningScore> all = scorer.readBy(user.clearance()).score(day, model).stream()
                     .filter(s -> kind == null || s.kind().equals(kind))
                     .filter(s -> switch (authoritative) {
                         case "exclude" -> s.authoritativeSince() == null;

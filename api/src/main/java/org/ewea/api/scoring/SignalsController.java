@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.RequestValues;
@@ -24,6 +25,7 @@ import org.ewea.scoring.signal.SignalReading;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.TrackedTerms;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,7 +71,7 @@ class SignalsController {
                     + " (growth) and whether"
                     + " the interval is in a burst (Kleinberg's two-state automaton, s=2, gamma=1, run over the"
                     + " series from four weeks before from).")
-    Mono<SignalSeries> signals(@PathVariable("id") String id,
+    Mono<SignalSeries> signals(@AuthenticationPrincipal User user, @PathVariable("id") String id,
             @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
             @Nullable String from,
             @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
@@ -79,7 +81,8 @@ class SignalsController {
             throw new ApiProblem(ProblemType.NOT_FOUND, "There is no technology '" + id + "'.");
         }
         Range range = range(from, to, interval);
-        return store.call(() -> read(id, signals.firstSeen(id).orElse(null), range));
+        SignalRepository seen = signals.readBy(user.clearance());
+        return store.call(() -> read(seen, id, seen.firstSeen(id).orElse(null), range));
     }
 
     @GetMapping(path = "/api/v1/entities/{type}/{value}/signals", produces = "application/json")
@@ -87,7 +90,8 @@ class SignalsController {
             description = "type is cve (value CVE-2024-3400), attack-group (G0010), attack-software (S0154) or"
                     + " term (an accepted novel term, by its candidate id);"
                     + " 404 if the entity was never mentioned. Parameters and points as for technologies.")
-    Mono<SignalSeries> entitySignals(@PathVariable("type") String type, @PathVariable("value") String value,
+    Mono<SignalSeries> entitySignals(@AuthenticationPrincipal User user, @PathVariable("type") String type,
+            @PathVariable("value") String value,
             @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
             @Nullable String from,
             @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
@@ -106,10 +110,12 @@ class SignalsController {
         }
         Range range = range(from, to, interval);
         String series = term ? TrackedTerms.series(normalised) : SignalRepository.entitySeries(type, normalised);
+        SignalRepository seen = signals.readBy(user.clearance());
         return store.call(() -> {
-            LocalDate firstSeen = signals.firstSeen(series).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
+            // an entity only restricted items mention is not found for who may not read them
+            LocalDate firstSeen = seen.firstSeen(series).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
                     "No item mentions " + type + " " + normalised + "."));
-            return read(series, firstSeen, range);
+            return read(seen, series, firstSeen, range);
         });
     }
 
@@ -136,7 +142,7 @@ class SignalsController {
         return new Range(weeks ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : first, last, weeks);
     }
 
-    private SignalSeries read(String series, @Nullable LocalDate firstSeen, Range range) {
+    private SignalSeries read(SignalRepository signals, String series, @Nullable LocalDate firstSeen, Range range) {
         List<SignalPoint> mentions = signals.daily(series, range.lead(), range.last());
         List<SignalPoint> all = signals.daily(SignalRepository.ALL_ITEMS, range.lead(), range.last());
         List<SignalReading> readings = range.weeks()

@@ -108,10 +108,11 @@ class UiPagesController {
     @GetMapping("/ui")
     Mono<Rendering> dashboard(Principal principal, @RequestParam(name = "kind", required = false) @Nullable String kind) {
         return session.user(principal).flatMap(user -> store.call(() -> {
-            LocalDate day = today();
-            List<EarlyWarningScore> scores = scorer.score(day, models.current()).stream()
+            LocalDate day = today(user);
+            List<EarlyWarningScore> scores = scorer.readBy(user.clearance()).score(day, models.current()).stream()
                     .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind)).limit(30).toList();
-            Map<String, List<SignalPoint>> history = signals.active(day.minusWeeks(WEEKS).plusDays(1), day);
+            Map<String, List<SignalPoint>> history = signals.readBy(user.clearance())
+                    .active(day.minusWeeks(WEEKS).plusDays(1), day);
             List<Row> rows = new ArrayList<>();
             for (int i = 0; i < scores.size(); i++) {
                 List<Long> weekly = weekly(history.getOrDefault(scores.get(i).series(), List.of()), day);
@@ -133,13 +134,14 @@ class UiPagesController {
         Technology technology = methodology.taxonomy().find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no technology " + id));
         return session.user(principal).flatMap(user -> store.call(() -> {
-            LocalDate day = today();
-            EarlyWarningScore score = scorer.score(day, models.current()).stream()
+            LocalDate day = today(user);
+            EarlyWarningScore score = scorer.readBy(user.clearance()).score(day, models.current()).stream()
                     .filter(s -> s.series().equals(id)).findFirst().orElse(null);
             LocalDate first = day.minusDays(89);
             List<Long> daily = new ArrayList<>();
             Map<LocalDate, Long> counts = new LinkedHashMap<>();
-            signals.active(first, day).getOrDefault(id, List.of()).forEach(p -> counts.put(p.day(), p.count()));
+            signals.readBy(user.clearance()).active(first, day).getOrDefault(id, List.of())
+                    .forEach(p -> counts.put(p.day(), p.count()));
             for (LocalDate d = first; !d.isAfter(day); d = d.plusDays(1)) {
                 daily.add(counts.getOrDefault(d, 0L));
             }
@@ -210,8 +212,8 @@ class UiPagesController {
                 .build());
     }
 
-    private LocalDate today() {
-        return signals.pictureDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    private LocalDate today(org.ewea.api.security.User user) {
+        return signals.readBy(user.clearance()).pictureDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     static List<Long> weekly(List<SignalPoint> points, LocalDate day) {

@@ -24,9 +24,9 @@ public final class SignalBackfill {
     /**
      * Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities, v4-v6 cue,
      * focus and dark-web counts, v7 the novel-term counts, v8 the sources where a term spoke (speaker labels), v9
-     * multi-word speaker labels.
+     * multi-word speaker labels, v10 the counts per marking and handling code (readers' pictures).
      */
-    static final String MARKER_ID = "signals-v9";
+    static final String MARKER_ID = "signals-v10";
 
     /** What a call did. */
     public enum Outcome {

@@ -28,12 +28,21 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.Tlp;
 import org.ewea.methodology.lexicon.LexiconMatcher;
 
 /**
  * The {@code signals} collection, owned by scoring: one document per series and day ({@code _id}
- * {@code "<series>|<yyyy-MM-dd>"}; a series is a taxonomy technology, a tracked entity or all items), updated with {@code $inc} and {@code $addToSet} as items are stored, and read
- * by {@code _id} (fast on every store). All calls block.
+ * {@code "<series>|<yyyy-MM-dd>"}; a series is a taxonomy technology, a tracked entity or all items), updated with
+ * {@code $inc} and {@code $addToSet} as items are stored, and read by {@code _id} (fast on every store). All calls
+ * block.
+ *
+ * <p>Every day document keeps its counts twice: over all items (the top-level fields, the service's own picture) and
+ * per marking ({@code parts}, one per TLP and handling code of the items counted), so that a reader's picture
+ * ({@link #readBy(Clearance)}) is built from the items they may read only: exactly the picture of a store holding
+ * only those items.
  */
 public final class SignalRepository implements DerivedSeries {
 
@@ -55,6 +64,7 @@ public final class SignalRepository implements DerivedSeries {
     }
 
     private final MongoCollection<Document> signals;
+    private final Clearance clearance;
     private final GradeWeights weights;
     private final LexiconMatcher cues;
     private final Function<Set<String>, Set<String>> darkWeb;
@@ -82,11 +92,37 @@ public final class SignalRepository implements DerivedSeries {
      */
     public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues,
             Function<Set<String>, Set<String>> darkWebSources, Function<AnnotatedItem, Set<String>> extraSeries) {
-        this.signals = database.getCollection(COLLECTION);
+        this(database.getCollection(COLLECTION), Clearance.FULL, weights, cues, darkWebSources, extraSeries);
+    }
+
+    private SignalRepository(MongoCollection<Document> signals, Clearance clearance, GradeWeights weights,
+            LexiconMatcher cues, Function<Set<String>, Set<String>> darkWebSources,
+            Function<AnnotatedItem, Set<String>> extraSeries) {
+        this.signals = signals;
+        this.clearance = clearance;
         this.weights = weights;
         this.cues = cues;
         this.darkWeb = darkWebSources;
         this.extraSeries = extraSeries;
+    }
+
+    /**
+     * The series as a reader with {@code clearance} may see them: every read counts only the items of markings and
+     * handling codes they are cleared for (writes are the same as this repository's).
+     */
+    public SignalRepository readBy(Clearance reader) {
+        return reader.equals(clearance) ? this
+                : new SignalRepository(signals, reader, weights, cues, darkWeb, extraSeries);
+    }
+
+    /** The clearance this repository reads with ({@link Clearance#FULL} for the service's own picture). */
+    public Clearance clearance() {
+        return clearance;
+    }
+
+    /** The part of a day document that items of one marking and handling code add to. */
+    static String part(HarmonisedItem item) {
+        return item.tlp().name() + "~" + item.handling().label().replace('.', '_').replace('$', '_');
     }
 
     /** The series an item is added to, and those it is focused in. */
@@ -151,8 +187,9 @@ public final class SignalRepository implements DerivedSeries {
     }
 
     private void write(List<AnnotatedItem> stored, Function<AnnotatedItem, Membership> memberships) {
-        record Key(String technology, LocalDate day) {
+        record Key(String technology, LocalDate day, String part) {
         }
+        Map<String, AnnotatedItem> partMarkings = new HashMap<>();
         Map<Key, long[]> counts = new LinkedHashMap<>();
         Map<Key, double[]> weighted = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
@@ -170,8 +207,10 @@ public final class SignalRepository implements DerivedSeries {
             Membership membership = memberships.apply(a);
             List<String> series = membership.series();
             Set<String> focusedSeries = membership.focused();
+            String part = part(a.item());
+            partMarkings.putIfAbsent(part, a);
             for (String technology : series) {
-                Key key = new Key(technology, day);
+                Key key = new Key(technology, day, part);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 weighted.computeIfAbsent(key, k -> new double[1])[0] += weight;
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
@@ -190,29 +229,67 @@ public final class SignalRepository implements DerivedSeries {
         if (counts.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        record Day(String technology, LocalDate day) {
+        }
+        Map<Day, Document> incs = new LinkedHashMap<>();
+        Map<Day, Document> sets = new HashMap<>();
+        Map<Day, Document> addToSets = new HashMap<>();
+        Map<Day, Set<String>> allSources = new HashMap<>();
         counts.forEach((key, count) -> {
-            Document inc = new Document("count", count[0]).append("weighted", weighted.get(key)[0]);
-            cueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> inc.append("cues." + cue, n));
+            Day day = new Day(key.technology(), key.day());
+            Document inc = incs.computeIfAbsent(day, d -> new Document());
+            String p = "parts." + key.part() + ".";
+            add(inc, "count", count[0]);
+            add(inc, p + "count", count[0]);
+            add(inc, "weighted", weighted.get(key)[0]);
+            add(inc, p + "weighted", weighted.get(key)[0]);
+            cueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> {
+                add(inc, "cues." + cue, n);
+                add(inc, p + "cues." + cue, n);
+            });
             long[] darkWebCount = darkWebCounts.get(key);
             if (darkWebCount != null) {
-                inc.append("darkWeb", darkWebCount[0]);
+                add(inc, "darkWeb", darkWebCount[0]);
+                add(inc, p + "darkWeb", darkWebCount[0]);
             }
             long[] focusedCount = focused.get(key);
             if (focusedCount != null) {
-                inc.append("focused", focusedCount[0]);
+                add(inc, "focused", focusedCount[0]);
+                add(inc, p + "focused", focusedCount[0]);
             }
-            focusedCueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> inc.append("focusedCues." + cue, n));
-            writes.add(new UpdateOneModel<>(
-                new Document("_id", key.technology() + "|" + key.day()),
-                new Document("$inc", inc)
-                        .append("$addToSet", new Document("sources", new Document("$each",
-                                new ArrayList<>(sources.get(key)))))
-                        .append("$setOnInsert", new Document("technology", key.technology())
-                                .append("day", key.day().toString())),
-                new UpdateOptions().upsert(true)));
+            focusedCueCounts.getOrDefault(key, Map.of()).forEach((cue, n) -> {
+                add(inc, "focusedCues." + cue, n);
+                add(inc, p + "focusedCues." + cue, n);
+            });
+            var marking = partMarkings.get(key.part()).item();
+            sets.computeIfAbsent(day, d -> new Document()).append(p + "tlp", marking.tlp().name())
+                    .append(p + "restriction", marking.handling().restriction());
+            addToSets.computeIfAbsent(day, d -> new Document()).append(p + "sources", new Document("$each",
+                    new ArrayList<>(sources.get(key))));
+            allSources.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(sources.get(key));
         });
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        incs.forEach((day, inc) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", day.technology() + "|" + day.day()),
+                new Document("$inc", inc)
+                        .append("$set", sets.get(day))
+                        .append("$addToSet", addToSets.get(day).append("sources", new Document("$each",
+                                new ArrayList<>(allSources.get(day)))))
+                        .append("$setOnInsert", new Document("technology", day.technology())
+                                .append("day", day.day().toString())),
+                new UpdateOptions().upsert(true))));
         signals.bulkWrite(writes);
+    }
+
+    private static void add(Document inc, String field, Number n) {
+        Object had = inc.get(field);
+        if (had == null) {
+            inc.append(field, n);
+        } else if (n instanceof Double || had instanceof Double) {
+            inc.put(field, ((Number) had).doubleValue() + n.doubleValue());
+        } else {
+            inc.put(field, ((Number) had).longValue() + n.longValue());
+        }
     }
 
     /** Index for {@link #firstSeen}; idempotent. */
@@ -224,9 +301,33 @@ public final class SignalRepository implements DerivedSeries {
 
     /** The first day the series has a mention, if any. */
     public Optional<LocalDate> firstSeen(String series) {
-        return Optional.ofNullable(signals.find(Filters.eq("technology", series))
-                        .sort(Sorts.ascending("day")).limit(1).first())
-                .map(d -> LocalDate.parse(d.getString("day")));
+        if (clearance.full()) {
+            return Optional.ofNullable(signals.find(Filters.eq("technology", series))
+                            .sort(Sorts.ascending("day")).limit(1).first())
+                    .map(d -> LocalDate.parse(d.getString("day")));
+        }
+        for (Document d : signals.find(Filters.eq("technology", series)).sort(Sorts.ascending("day"))) {
+            if (visible(d)) {
+                return Optional.of(LocalDate.parse(d.getString("day")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the reader may see any item counted in the day document. */
+    private boolean visible(Document d) {
+        return clearance.full() || permittedParts(d).findAny().isPresent();
+    }
+
+    private java.util.stream.Stream<Document> permittedParts(Document d) {
+        Document parts = d.get("parts", Document.class);
+        if (parts == null) {
+            return java.util.stream.Stream.empty(); // counted before markings were kept: the service's alone
+        }
+        return parts.values().stream().filter(Document.class::isInstance).map(Document.class::cast)
+                .filter(part -> part.getString("tlp") != null && Tlp.valueOf(part.getString("tlp"))
+                        .isAtMost(clearance.tlp()) && ((Number) part.get("restriction", 0.0)).doubleValue()
+                        <= clearance.handling().restriction() + 1e-9);
     }
 
     /**
@@ -239,9 +340,17 @@ public final class SignalRepository implements DerivedSeries {
 
     /** The last day any item was stored for (the all-items series' last day), if any. */
     public Optional<LocalDate> lastDay() {
-        return Optional.ofNullable(signals.find(Filters.eq("technology", ALL_ITEMS))
-                        .sort(Sorts.descending("day")).limit(1).first())
-                .map(d -> LocalDate.parse(d.getString("day")));
+        if (clearance.full()) {
+            return Optional.ofNullable(signals.find(Filters.eq("technology", ALL_ITEMS))
+                            .sort(Sorts.descending("day")).limit(1).first())
+                    .map(d -> LocalDate.parse(d.getString("day")));
+        }
+        for (Document d : signals.find(Filters.eq("technology", ALL_ITEMS)).sort(Sorts.descending("day"))) {
+            if (visible(d)) {
+                return Optional.of(LocalDate.parse(d.getString("day")));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -253,9 +362,15 @@ public final class SignalRepository implements DerivedSeries {
         if (sources.isEmpty()) {
             return first;
         }
-        signals.find(Filters.in("sources", sources)).projection(new Document("technology", 1).append("day", 1))
-                .forEach(doc -> first.merge(doc.getString("technology"), LocalDate.parse(doc.getString("day")),
-                        (a, b) -> a.isBefore(b) ? a : b));
+        signals.find(Filters.in("sources", sources)).projection(new Document("technology", 1).append("day", 1)
+                        .append("parts", 1))
+                .forEach(doc -> {
+                    if (clearance.full() || permittedParts(doc).anyMatch(part -> part.getList("sources",
+                            String.class, List.of()).stream().anyMatch(sources::contains))) {
+                        first.merge(doc.getString("technology"), LocalDate.parse(doc.getString("day")),
+                                (a, b) -> a.isBefore(b) ? a : b);
+                    }
+                });
         first.remove(ALL_ITEMS);
         return first;
     }
@@ -285,7 +400,7 @@ public final class SignalRepository implements DerivedSeries {
         List<SignalPoint> series = new ArrayList<>(ids.size());
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Document doc = found.get(technology + "|" + d);
-            series.add(doc == null ? new SignalPoint(d, 0, 0, Set.of()) : point(d, doc));
+            series.add(doc == null || !visible(doc) ? new SignalPoint(d, 0, 0, Set.of()) : point(d, doc));
         }
         return series;
     }
@@ -297,13 +412,42 @@ public final class SignalRepository implements DerivedSeries {
     public Map<String, List<SignalPoint>> active(LocalDate from, LocalDate to) {
         Map<String, List<SignalPoint>> active = new TreeMap<>();
         signals.find(Filters.and(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))
-                .forEach(doc -> active.computeIfAbsent(doc.getString("technology"), k -> new ArrayList<>())
-                        .add(point(LocalDate.parse(doc.getString("day")), doc)));
+                .forEach(doc -> {
+                    if (visible(doc)) {
+                        active.computeIfAbsent(doc.getString("technology"), k -> new ArrayList<>())
+                                .add(point(LocalDate.parse(doc.getString("day")), doc));
+                    }
+                });
         active.values().forEach(points -> points.sort(java.util.Comparator.comparing(SignalPoint::day)));
         return active;
     }
 
-    private static SignalPoint point(LocalDate day, Document doc) {
+    /** The day as the reader sees it: the whole document, or the sum of the parts they are cleared for. */
+    private SignalPoint point(LocalDate day, Document doc) {
+        if (clearance.full()) {
+            return whole(day, doc);
+        }
+        long count = 0;
+        double weighted = 0;
+        Set<String> sources = new TreeSet<>();
+        Map<String, Long> cues = new TreeMap<>();
+        long focused = 0;
+        Map<String, Long> focusedCues = new TreeMap<>();
+        long darkWeb = 0;
+        for (Document part : (Iterable<Document>) permittedParts(doc)::iterator) {
+            SignalPoint p = whole(day, part);
+            count += p.count();
+            weighted += p.weighted();
+            sources.addAll(p.sourceIds());
+            p.cues().forEach((k, v) -> cues.merge(k, v, Long::sum));
+            focused += p.focused();
+            p.focusedCues().forEach((k, v) -> focusedCues.merge(k, v, Long::sum));
+            darkWeb += p.darkWeb();
+        }
+        return new SignalPoint(day, count, weighted, Set.copyOf(sources), cues, focused, focusedCues, darkWeb);
+    }
+
+    private static SignalPoint whole(LocalDate day, Document doc) {
         Object focused = doc.get("focused");
         Object darkWeb = doc.get("darkWeb");
         return new SignalPoint(day, ((Number) doc.get("count")).longValue(),

@@ -59,6 +59,14 @@ public final class CandidateFinder {
         this.darkWebSources = darkWebSources;
     }
 
+    /**
+     * The candidates as a reader with {@code clearance} may see them: from the items they may read only (counts,
+     * sources, first days and the store's start), exactly those of a store holding only those items.
+     */
+    public CandidateFinder readBy(org.ewea.methodology.Clearance clearance) {
+        return new CandidateFinder(terms.readBy(clearance), signals.readBy(clearance), decisions, darkWebSources);
+    }
+
     /** Whether any item ever mentioned the term. */
     public boolean known(String term) {
         return !terms.index(Set.of(term)).isEmpty();

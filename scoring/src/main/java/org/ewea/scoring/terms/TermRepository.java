@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Tlp;
 import org.ewea.scoring.signal.DerivedSeries;
 
 /**
@@ -24,6 +26,10 @@ import org.ewea.scoring.signal.DerivedSeries;
  * sources where it opened a line as its speaker) and each
  * term's first day and written form ({@code term_index}), updated incrementally as items are stored. All calls
  * block.
+ *
+ * <p>As the signal series do, both keep their counts per marking too ({@code parts}: one per TLP and handling code
+ * of the items counted), so that a reader's candidates ({@link #readBy(Clearance)}) come from the items they may
+ * read only.
  */
 public final class TermRepository implements DerivedSeries {
 
@@ -37,11 +43,38 @@ public final class TermRepository implements DerivedSeries {
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> index;
     private final TermExtractor extractor;
+    private final Clearance clearance;
 
     public TermRepository(MongoDatabase database, TermExtractor extractor) {
-        this.days = database.getCollection(DAYS);
-        this.index = database.getCollection(INDEX);
+        this(database.getCollection(DAYS), database.getCollection(INDEX), extractor, Clearance.FULL);
+    }
+
+    private TermRepository(MongoCollection<Document> days, MongoCollection<Document> index, TermExtractor extractor,
+            Clearance clearance) {
+        this.days = days;
+        this.index = index;
         this.extractor = extractor;
+        this.clearance = clearance;
+    }
+
+    /** The terms as a reader with {@code reader} clearance may see them (reads only). */
+    public TermRepository readBy(Clearance reader) {
+        return reader.equals(clearance) ? this : new TermRepository(days, index, extractor, reader);
+    }
+
+    private static String part(AnnotatedItem a) {
+        return a.item().tlp().name() + "~" + a.item().handling().label().replace('.', '_').replace('$', '_');
+    }
+
+    private java.util.stream.Stream<Document> permittedParts(Document d) {
+        Document parts = d.get("parts", Document.class);
+        if (parts == null) {
+            return java.util.stream.Stream.empty();
+        }
+        return parts.values().stream().filter(Document.class::isInstance).map(Document.class::cast)
+                .filter(part -> part.getString("tlp") != null && Tlp.valueOf(part.getString("tlp"))
+                        .isAtMost(clearance.tlp()) && ((Number) part.get("restriction", 0.0)).doubleValue()
+                        <= clearance.handling().restriction() + 1e-9);
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TermRepository.class);
@@ -52,14 +85,18 @@ public final class TermRepository implements DerivedSeries {
 
     @Override
     public void record(List<AnnotatedItem> stored) {
-        record Key(String term, LocalDate day) {
+        record Key(String term, LocalDate day, String part) {
         }
+        Map<String, AnnotatedItem> markings = new HashMap<>();
         Map<Key, long[]> counts = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
         Map<Key, Set<String>> speakers = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, LocalDate> first = new HashMap<>();
+        Map<String, Map<String, LocalDate>> firstByPart = new HashMap<>();
         for (AnnotatedItem a : stored) {
+            String part = part(a);
+            markings.putIfAbsent(part, a);
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             Map<String, TermExtractor.Term> found;
             try {
@@ -71,7 +108,7 @@ public final class TermRepository implements DerivedSeries {
                 continue;
             }
             found.values().forEach(t -> {
-                Key key = new Key(t.key(), day);
+                Key key = new Key(t.key(), day, part);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
                 Set<String> spoke = speakers.computeIfAbsent(key, k -> new LinkedHashSet<>());
@@ -80,26 +117,61 @@ public final class TermRepository implements DerivedSeries {
                 }
                 labels.putIfAbsent(t.key(), t.label());
                 first.merge(t.key(), day, (x, y) -> x.isBefore(y) ? x : y);
+                firstByPart.computeIfAbsent(t.key(), k -> new HashMap<>()).merge(part, day,
+                        (x, y) -> x.isBefore(y) ? x : y);
             });
         }
         if (counts.isEmpty()) {
             return;
         }
+        record Day(String term, LocalDate day) {
+        }
+        Map<Day, Document> incs = new java.util.LinkedHashMap<>();
+        Map<Day, Document> sets = new HashMap<>();
+        Map<Day, Document> addToSets = new HashMap<>();
+        Map<Day, Set<String>> allSources = new HashMap<>();
+        Map<Day, Set<String>> allSpeakers = new HashMap<>();
+        counts.forEach((key, n) -> {
+            Day day = new Day(key.term(), key.day());
+            String p = "parts." + key.part() + ".";
+            Document inc = incs.computeIfAbsent(day, d -> new Document("items", 0L));
+            inc.put("items", inc.getLong("items") + n[0]);
+            inc.append(p + "items", n[0]);
+            var marking = markings.get(key.part()).item();
+            sets.computeIfAbsent(day, d -> new Document()).append(p + "tlp", marking.tlp().name())
+                    .append(p + "restriction", marking.handling().restriction());
+            addToSets.computeIfAbsent(day, d -> new Document())
+                    .append(p + "sources", new Document("$each", new ArrayList<>(sources.get(key))))
+                    .append(p + "speakerSources", new Document("$each", new ArrayList<>(speakers.get(key))));
+            allSources.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(sources.get(key));
+            allSpeakers.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(speakers.get(key));
+        });
         List<WriteModel<Document>> dayWrites = new ArrayList<>();
-        counts.forEach((key, n) -> dayWrites.add(new UpdateOneModel<>(
-                new Document("_id", key.term() + "|" + key.day()),
-                new Document("$inc", new Document("items", n[0]))
-                        .append("$addToSet", new Document("sources", new Document("$each",
-                                new ArrayList<>(sources.get(key)))).append("speakerSources", new Document("$each",
-                                new ArrayList<>(speakers.get(key)))))
-                        .append("$setOnInsert", new Document("term", key.term()).append("day", key.day().toString())),
+        incs.forEach((day, inc) -> dayWrites.add(new UpdateOneModel<>(
+                new Document("_id", day.term() + "|" + day.day()),
+                new Document("$inc", inc).append("$set", sets.get(day))
+                        .append("$addToSet", addToSets.get(day).append("sources", new Document("$each",
+                                new ArrayList<>(allSources.get(day)))).append("speakerSources", new Document("$each",
+                                new ArrayList<>(allSpeakers.get(day)))))
+                        .append("$setOnInsert", new Document("term", day.term()).append("day", day.day().toString())),
                 new UpdateOptions().upsert(true))));
         days.bulkWrite(dayWrites);
         List<WriteModel<Document>> indexWrites = new ArrayList<>();
-        first.forEach((term, day) -> indexWrites.add(new UpdateOneModel<>(new Document("_id", term),
-                new Document("$min", new Document("firstSeen", day.toString()))
+        first.forEach((term, day) -> {
+            Document min = new Document("firstSeen", day.toString());
+            firstByPart.get(term).forEach((part, partDay) -> min.append("parts." + part + ".firstSeen",
+                    partDay.toString()));
+            Document set = new Document();
+            firstByPart.get(term).keySet().forEach(part -> {
+                var marking = markings.get(part).item();
+                set.append("parts." + part + ".tlp", marking.tlp().name())
+                        .append("parts." + part + ".restriction", marking.handling().restriction());
+            });
+            indexWrites.add(new UpdateOneModel<>(new Document("_id", term),
+                new Document("$min", min).append("$set", set)
                         .append("$setOnInsert", new Document("label", labels.get(term))),
-                new UpdateOptions().upsert(true))));
+                new UpdateOptions().upsert(true)));
+        });
         index.bulkWrite(indexWrites);
     }
 
@@ -116,14 +188,20 @@ public final class TermRepository implements DerivedSeries {
         Map<String, int[]> active = new HashMap<>();
         Map<String, Set<String>> speakers = new HashMap<>();
         days.find(Filters.and(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))
-                .forEach(d -> {
-                    String term = d.getString("term");
-                    items.computeIfAbsent(term, k -> new long[1])[0] += ((Number) d.get("items")).longValue();
-                    sources.computeIfAbsent(term, k -> new LinkedHashSet<>())
-                            .addAll(d.getList("sources", String.class, List.of()));
+                .forEach(whole -> {
+                    String term = whole.getString("term");
+                    List<Document> seen = clearance.full() ? List.of(whole) : permittedParts(whole).toList();
+                    if (seen.isEmpty()) {
+                        return;
+                    }
                     active.computeIfAbsent(term, k -> new int[1])[0]++;
-                    speakers.computeIfAbsent(term, k -> new LinkedHashSet<>())
-                            .addAll(d.getList("speakerSources", String.class, List.of()));
+                    for (Document d : seen) {
+                        items.computeIfAbsent(term, k -> new long[1])[0] += ((Number) d.get("items")).longValue();
+                        sources.computeIfAbsent(term, k -> new LinkedHashSet<>())
+                                .addAll(d.getList("sources", String.class, List.of()));
+                        speakers.computeIfAbsent(term, k -> new LinkedHashSet<>())
+                                .addAll(d.getList("speakerSources", String.class, List.of()));
+                    }
                 });
         Map<String, TermWindow> window = new HashMap<>();
         items.forEach((term, n) -> window.put(term, new TermWindow(term, n[0], Set.copyOf(sources.get(term)),
@@ -137,7 +215,17 @@ public final class TermRepository implements DerivedSeries {
         List<String> list = new ArrayList<>(terms);
         for (int i = 0; i < list.size(); i += 500) {
             index.find(Filters.in("_id", list.subList(i, Math.min(list.size(), i + 500))))
-                    .forEach(d -> found.put(d.getString("_id"), d));
+                    .forEach(d -> {
+                        if (clearance.full()) {
+                            found.put(d.getString("_id"), d);
+                            return;
+                        }
+                        // the reader's first day: the earliest of the markings they may read
+                        permittedParts(d).map(part -> part.getString("firstSeen")).filter(java.util.Objects::nonNull)
+                                .min(String::compareTo).ifPresent(first -> found.put(d.getString("_id"),
+                                        new Document("_id", d.getString("_id")).append("label", d.getString("label"))
+                                                .append("firstSeen", first)));
+                    });
         }
         return found;
     }

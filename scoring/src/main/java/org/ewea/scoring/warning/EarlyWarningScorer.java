@@ -59,6 +59,23 @@ public final class EarlyWarningScorer {
         this.stages = new StageTracker(methodology.stages(), bursts);
     }
 
+    /**
+     * The scores as a reader with {@code clearance} may see them: every series, count, source and stage read from the
+     * items they may read only, exactly as on a store holding only those items.
+     */
+    public EarlyWarningScorer readBy(org.ewea.methodology.Clearance clearance) {
+        return new EarlyWarningScorer(signals.readBy(clearance), methodology, features, stages, authoritativeSources);
+    }
+
+    private EarlyWarningScorer(SignalRepository signals, Methodology methodology, WarningFeatures features,
+            StageTracker stages, Set<String> authoritativeSources) {
+        this.signals = signals;
+        this.methodology = methodology;
+        this.features = features;
+        this.stages = stages;
+        this.authoritativeSources = authoritativeSources;
+    }
+
     /** Every series active in the 28 days up to {@code asOf}, scored with {@code model}, best first. */
     public List<EarlyWarningScore> score(LocalDate asOf, WarningModelFile model) {
         Map<String, List<SignalPoint>> history = signals.active(asOf.minusWeeks(StageTracker.WEEKS)

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.collectors.testing.TestItems;
@@ -24,6 +25,7 @@ abstract class SignalRepositoryContract {
     private static final org.ewea.methodology.lexicon.LexiconMatcher CUES = MethodologyLoader.cues(
             METHODOLOGY.stages());
 
+    /** A fresh database each call. */
     protected abstract MongoDatabase database();
 
     private static AnnotatedItem item(String url, String source, String grade, Instant published, String... tags) {
@@ -193,5 +195,57 @@ abstract class SignalRepositoryContract {
         assertThat(signals.daily(cve, LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-28")))
                 .extracting(SignalPoint::count).containsOnly(0L, 1L)
                 .filteredOn(c -> c == 1L).hasSize(2);
+    }
+
+    private static AnnotatedItem marked(AnnotatedItem a, org.ewea.methodology.Tlp tlp,
+            org.ewea.methodology.Handling handling) {
+        HarmonisedItem i = a.item();
+        return a.withItem(new HarmonisedItem(i.id(), i.sourceId(), i.canonicalUrl(), i.title(), i.text(),
+                i.language(), i.published(), i.captured(), i.grading(), tlp, handling, i.contentHash(),
+                i.provenance()));
+    }
+
+    @Test
+    void aReadersPictureIsThePictureOfAStoreHoldingOnlyWhatTheyMayRead() {
+        var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
+        var green = org.ewea.methodology.Tlp.GREEN;
+        var none = org.ewea.methodology.Handling.NONE;
+        Instant day1 = Instant.parse("2026-01-10T08:00:00Z");
+        Instant day2 = Instant.parse("2026-01-11T08:00:00Z");
+        List<AnnotatedItem> open = List.of(
+                marked(item("https://o/1", "Ransomware exploited in the wild", "news", "B2", day1, "ransomware"),
+                        green, none),
+                marked(item("https://o/2", "news2", "A1", day2, "ransomware"), org.ewea.methodology.Tlp.CLEAR, none));
+        List<AnnotatedItem> restricted = List.of(
+                marked(item("https://r/1", "Partner: loader sold", "partner", "A1", day1, "ransomware", "loaders"),
+                        org.ewea.methodology.Tlp.RED, none),
+                marked(item("https://r/2", "h2", "B2", Instant.parse("2026-01-09T08:00:00Z"), "loaders"), green,
+                        codes.parse("europol:H2")));
+        SignalRepository mixed = new SignalRepository(database(), WEIGHTS, CUES, ids -> ids.contains("partner")
+                ? Set.of("partner") : Set.of());
+        mixed.record(java.util.stream.Stream.concat(open.stream(), restricted.stream()).toList());
+        MongoDatabase only = database(); // a fresh database: a store holding the open items only
+        SignalRepository onlyOpen = new SignalRepository(only, WEIGHTS, CUES, ids -> ids.contains("partner")
+                ? Set.of("partner") : Set.of());
+        onlyOpen.record(open);
+
+        var reader = new org.ewea.methodology.Clearance(green, none);
+        SignalRepository seen = mixed.readBy(reader);
+        LocalDate from = LocalDate.parse("2026-01-08");
+        LocalDate to = LocalDate.parse("2026-01-12");
+        for (String series : List.of("ransomware", "loaders", SignalRepository.ALL_ITEMS)) {
+            assertThat(seen.daily(series, from, to)).as(series).isEqualTo(onlyOpen.daily(series, from, to));
+            assertThat(seen.firstSeen(series)).as(series).isEqualTo(onlyOpen.firstSeen(series));
+        }
+        assertThat(seen.active(from, to)).isEqualTo(onlyOpen.active(from, to));
+        assertThat(seen.lastDay()).isEqualTo(onlyOpen.lastDay());
+        assertThat(seen.firstMentionedBy(Set.of("partner", "news"))).isEqualTo(
+                onlyOpen.firstMentionedBy(Set.of("partner", "news")));
+        // the service's own picture still counts everything
+        assertThat(mixed.daily("ransomware", from, to)).extracting(SignalPoint::count)
+                .containsExactly(0L, 0L, 2L, 1L, 0L);
+        assertThat(mixed.readBy(org.ewea.methodology.Clearance.FULL).firstSeen("loaders"))
+                .contains(LocalDate.parse("2026-01-09"));
+        assertThat(seen.firstSeen("loaders")).isEmpty();
     }
 }
