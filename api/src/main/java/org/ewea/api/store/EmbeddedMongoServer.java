@@ -13,12 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process MongoDB wire-protocol server (mongo-java-server) with its H2 MVStore file backend, bound to loopback
- * on a free port, oplog enabled so that change streams work. One process at a time can hold a data directory.
+ * on a free port, oplog enabled so that change streams work, and every connection authenticated (SCRAM-SHA-256, a
+ * credential made at each start: {@link ScramGuardedBackend}). One process at a time can hold a data directory.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     static final String STORE_FILE = "ewea-store.mv.db";
+    static final String USER = "ewea";
 
     private final MongoServer server;
     private final String connectionString;
@@ -48,12 +50,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new IllegalStateException("cannot open the embedded store " + file + " (is another EW/EA process"
                     + " using this EWEA_DATA_DIR?): " + e.getMessage(), e);
         }
-        MongoServer server = new MongoServer(backend);
+        // a credential for this run only, held in memory: the service is the store's only client
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        MongoServer server = new MongoServer(new ScramGuardedBackend(backend, USER, password));
         server.enableOplog();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         InetSocketAddress address = server.getLocalAddress();
-        String connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
-        LOG.info("Embedded MongoDB store {} listening on {} (loopback only)", file, connectionString);
+        String where = address.getHostString() + ":" + address.getPort();
+        String connectionString = "mongodb://" + USER + ":" + password + "@" + where
+                + "/?authSource=admin&authMechanism=SCRAM-SHA-256";
+        LOG.info("Embedded MongoDB store {} listening on {} (loopback only; SCRAM-SHA-256 with a credential made for"
+                + " this run)", file, where);
         return new EmbeddedMongoServer(server, connectionString);
     }
 

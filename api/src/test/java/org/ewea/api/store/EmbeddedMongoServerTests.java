@@ -23,7 +23,7 @@ class EmbeddedMongoServerTests {
     void keepsDataAcrossRestartsInTheDataDirectory() {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data);
                 MongoClient client = MongoClients.create(server.connectionString())) {
-            assertThat(server.connectionString()).startsWith("mongodb://127.0.0.1:");
+            assertThat(server.connectionString()).startsWith("mongodb://ewea:").contains("@127.0.0.1:");
             client.getDatabase("ewea").getCollection("probe").insertOne(new Document("_id", "kept"));
         }
         assertThat(data.resolve(EmbeddedMongoServer.STORE_FILE)).exists();
@@ -56,6 +56,38 @@ class EmbeddedMongoServerTests {
         try (EmbeddedMongoServer first = EmbeddedMongoServer.start(data)) {
             assertThatIllegalStateException().isThrownBy(() -> EmbeddedMongoServer.start(data).close())
                     .withMessageContaining("another EW/EA process").withMessageContaining(data.toString());
+        }
+    }
+
+    private static com.mongodb.MongoClientSettings quick(String uri) {
+        return com.mongodb.MongoClientSettings.builder().applyConnectionString(new com.mongodb.ConnectionString(uri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
+                .build();
+    }
+
+    @Test
+    void aClientWithoutTheRunsCredentialReadsAndWritesNothing() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data);
+                MongoClient service = MongoClients.create(server.connectionString())) {
+            service.getDatabase("ewea").getCollection("users").insertOne(new Document("_id", "admin"));
+            String address = server.connectionString().substring(server.connectionString().indexOf('@') + 1,
+                    server.connectionString().indexOf('/', server.connectionString().indexOf('@')));
+            try (MongoClient stranger = MongoClients.create(quick("mongodb://" + address))) {
+                var users = stranger.getDatabase("ewea").getCollection("users");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.find().first())
+                        .isInstanceOf(com.mongodb.MongoCommandException.class)
+                        .satisfies(e -> assertThat(((com.mongodb.MongoCommandException) e).getErrorCode()).isEqualTo(13));
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.insertOne(new Document("_id", "x")))
+                        .isInstanceOf(com.mongodb.MongoException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.deleteMany(new Document()))
+                        .isInstanceOf(com.mongodb.MongoException.class);
+            }
+            try (MongoClient guesser = MongoClients.create(quick("mongodb://ewea:wrong-password@" + address
+                    + "/?authSource=admin&authMechanism=SCRAM-SHA-256"))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> guesser.getDatabase("ewea")
+                        .getCollection("users").countDocuments()).isInstanceOf(com.mongodb.MongoException.class);
+            }
+            assertThat(service.getDatabase("ewea").getCollection("users").countDocuments()).isEqualTo(1);
         }
     }
 }
