@@ -22,7 +22,10 @@ class AuditController {
     private final AuditLog audit;
     private final BlockingStore store;
 
-    AuditController(AuditLog audit, BlockingStore store) {
+    private final AuditAnchor anchor;
+
+    AuditController(AuditLog audit, BlockingStore store, AuditAnchor anchor) {
+        this.anchor = anchor;
         this.audit = audit;
         this.store = store;
     }
@@ -42,8 +45,19 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/v1/audit/verify", produces = "application/json")
-    @Operation(summary = "Recompute the hash chain (ADMIN): intact, or the first entry that was changed or removed")
+    @Operation(summary = "Recompute the hash chain (ADMIN): intact, or the first entry that was changed or removed",
+            description = "Checked against the anchor kept outside the store too: a chain whose newest entries were"
+                    + " deleted is not intact (firstBroken: the first missing position); an altered anchor is not"
+                    + " intact either.")
     Mono<AuditLog.Verification> verify() {
-        return store.call(audit::verify);
+        return store.call(() -> {
+            AuditAnchor.Mark mark;
+            try {
+                mark = anchor.read().orElse(null);
+            } catch (IllegalStateException altered) {
+                return new AuditLog.Verification(audit.count(), false, null, 0);
+            }
+            return audit.verify(mark);
+        });
     }
 }

@@ -85,8 +85,17 @@ public final class AuditLog {
         return audit.countDocuments();
     }
 
-    /** Recomputes every hash in order: intact, or the first entry whose hash or link does not hold. */
+    /** As {@link #verify(AuditAnchor.Mark)} without an anchor. */
     public Verification verify() {
+        return verify(null);
+    }
+
+    /**
+     * Recomputes every hash in order: intact, or the first entry whose hash or link does not hold. With an anchor
+     * (the newest entry seen, kept outside the store), a chain that stops before it, or holds another entry there,
+     * has lost its tail: not intact, broken at the anchor's position.
+     */
+    public Verification verify(AuditAnchor.@Nullable Mark anchor) {
         String previous = GENESIS;
         long expected = 1;
         long entries = 0;
@@ -108,8 +117,14 @@ public final class AuditLog {
             if (!hasMac) {
                 unkeyed++;
             }
+            if (anchor != null && e.seq() == anchor.seq() && !e.hash().equals(anchor.hash())) {
+                return new Verification(entries, false, e.seq(), unkeyed);
+            }
             previous = e.hash();
             expected++;
+        }
+        if (anchor != null && expected - 1 < anchor.seq()) {
+            return new Verification(entries, false, expected, unkeyed);
         }
         return new Verification(entries, true, null, unkeyed);
     }

@@ -27,10 +27,13 @@ public final class AuditWebFilter implements WebFilter {
 
     private final AuditLog audit;
     private final BlockingStore store;
+    private final AuditAnchor anchor;
 
-    public AuditWebFilter(AuditLog audit, BlockingStore store) {
+    /** @param anchor moved to every entry appended, so that a cut-off tail is told from an intact chain */
+    public AuditWebFilter(AuditLog audit, BlockingStore store, AuditAnchor anchor) {
         this.audit = audit;
         this.store = store;
+        this.anchor = anchor;
     }
 
     @Override
@@ -52,8 +55,12 @@ public final class AuditWebFilter implements WebFilter {
                     String path = request.getPath().value();
                     String query = request.getURI().getRawQuery();
                     int status = status(exchange, error);
-                    return store.call(() -> audit.append(user, action(request.getMethod(), path, query),
-                            request.getMethod().name(), path, query, status));
+                    return store.call(() -> {
+                        AuditEntry entry = audit.append(user, action(request.getMethod(), path, query),
+                                request.getMethod().name(), path, query, status);
+                        anchor.advance(new AuditAnchor.Mark(entry.seq(), entry.hash()));
+                        return entry;
+                    });
                 })
                 .onErrorResume(failure -> {
                     LOG.error("Could not record {} {} in the audit trail", exchange.getRequest().getMethod(),

@@ -2,6 +2,7 @@ package org.ewea.api.security;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
+import org.ewea.api.audit.AuditAnchor;
 import org.ewea.api.audit.AuditLog;
 import org.ewea.api.audit.AuditWebFilter;
 import org.ewea.api.config.EweaProperties;
@@ -68,6 +69,13 @@ class SecurityConfiguration {
     }
 
     @Bean
+    AuditAnchor auditAnchor(EweaProperties ewea, SecurityProperties security) {
+        return new AuditAnchor(ewea.dataDir().resolve("audit-anchor"), SecretKeys.derive(
+                org.ewea.api.store.PrivateFiles.key(security.secretsKeyFile(ewea),
+                        org.ewea.collectors.source.SecretSeal.KEY_BYTES), "audit-anchor"));
+    }
+
+    @Bean
     AuditLog auditLog(MongoDatabase database, InstantSource clock, EweaProperties ewea, SecurityProperties security) {
         return new AuditLog(database, clock, SecretKeys.derive(org.ewea.api.store.PrivateFiles.key(
                 security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES), "audit-chain"));
@@ -82,7 +90,8 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
             BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit, RateLimits limits,
-            SecurityProperties security, org.ewea.methodology.definition.Methodology methodology) {
+            SecurityProperties security, org.ewea.methodology.definition.Methodology methodology,
+            AuditAnchor anchor) {
         BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store,
                 JwtUsers.of(security.jwt(), methodology.grading().handlingCodes()));
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
@@ -112,7 +121,7 @@ class SecurityConfiguration {
                     return chain.filter(exchange);
                 }, SecurityWebFiltersOrder.FIRST)
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(new AuditWebFilter(audit, store), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterAfter(new AuditWebFilter(audit, store, anchor), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()

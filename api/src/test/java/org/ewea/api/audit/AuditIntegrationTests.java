@@ -76,6 +76,30 @@ class AuditIntegrationTests extends LiveApplicationTests {
         assertThat(audit.verify().intact()).isTrue();
     }
 
+    @Autowired
+    AuditAnchor anchor;
+
+    @Test
+    void deletingTheNewestEntriesIsFoundByTheAnchorKeptOutsideTheStore() {
+        client.get().uri("/api/v1/me").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/me").exchange().expectStatus().isOk();
+        var mark = anchor.read().orElseThrow();
+        assertThat(audit.verify(mark).intact()).isTrue();
+        var collection = database.getCollection(AuditLog.COLLECTION);
+        List<org.bson.Document> tail = new java.util.ArrayList<>();
+        collection.find(Filters.gte("_id", mark.seq() - 1)).into(tail);
+        try {
+            collection.deleteMany(Filters.gte("_id", mark.seq() - 1));
+            assertThat(audit.verify().intact()).as("without the anchor, a cut tail looks intact").isTrue();
+            AuditLog.Verification verification = audit.verify(mark);
+            assertThat(verification.intact()).isFalse();
+            assertThat(verification.firstBroken()).isEqualTo(mark.seq() - 1);
+        } finally {
+            collection.insertMany(tail);
+        }
+        assertThat(audit.verify(mark).intact()).isTrue();
+    }
+
     @Test
     void onlyAnAdminReadsTheTrail() {
         client.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
