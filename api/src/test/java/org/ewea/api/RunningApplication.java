@@ -42,6 +42,11 @@ public final class RunningApplication implements AutoCloseable {
         return new RunningApplication(application.run(args.toArray(String[]::new)), token);
     }
 
+    /** The running application's context. */
+    public org.springframework.context.ApplicationContext context() {
+        return context;
+    }
+
     public WebTestClient client() {
         return client;
     }
