@@ -148,10 +148,24 @@ public final class DigestBuilder {
     private record Mark(Tlp tlp, org.ewea.methodology.Handling handling) {
     }
 
+    /**
+     * A line quoting a subject's counts is marked with the most restrictive marking and handling code of every item
+     * counted in them (every day the score and stage read), not only of the evidence it cites: a reader who may not read one
+     * of those items does not see the line, so no count tells them of restricted material.
+     */
     private Mark mark(EarlyWarningScore s) {
         List<AnnotatedItem> newest = evidence.newest(s, 5, Clearance.FULL);
-        return new Mark(Tlp.mostRestrictive(newest.stream().map(i -> i.item().tlp()).toList()),
-                org.ewea.methodology.Handling.mostRestrictive(newest.stream().map(i -> i.item().handling()).toList()));
+        List<Tlp> tlps = new ArrayList<>(newest.stream().map(i -> i.item().tlp()).toList());
+        List<org.ewea.methodology.Handling> codes = new ArrayList<>(newest.stream().map(i -> i.item().handling())
+                .toList());
+        // every day the score and stage were read from (as EarlyWarningScorer reads them)
+        for (SignalRepository.Marking counted : signals.markings(s.series(), s.asOf().minusWeeks(
+                org.ewea.scoring.warning.StageTracker.WEEKS).minusDays(org.ewea.scoring.warning.SeriesWindow.DAYS),
+                s.asOf())) {
+            tlps.add(counted.tlp());
+            codes.add(counted.handling());
+        }
+        return new Mark(Tlp.mostRestrictive(tlps), org.ewea.methodology.Handling.mostRestrictive(codes));
     }
 
     private List<DigestContent.Trend> trends(List<EarlyWarningScore> movers, Map<String, List<SignalPoint>> history,

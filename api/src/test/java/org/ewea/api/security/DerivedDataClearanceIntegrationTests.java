@@ -164,4 +164,19 @@ class DerivedDataClearanceIntegrationTests {
         assertThat(greenOnMixed.get().uri("/api/v1/alerts?size=200").exchange().expectBody(MAP).returnResult()
                 .getResponseBody().toString()).doesNotContain("ZorbLaxx");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void digestLinesQuotingCountsOfRestrictedItemsAreLeftOutForWhoMayNotReadThem() {
+        Map<String, Object> digest = mixed.client().post().uri("/api/v1/digests").contentType(
+                org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"audience\": \"analyst\"}")
+                .exchange().expectStatus().is2xxSuccessful().expectBody(MAP).returnResult().getResponseBody();
+        String id = String.valueOf(digest.get("id"));
+        String forAdmin = get(mixed.client(), "/api/v1/digests/" + id + ".html");
+        String forGreen = get(greenOnMixed, "/api/v1/digests/" + id + ".html");
+        assertThat(forAdmin).contains("<td>ransomware (technology)</td>");
+        // ransomware's counts include the partner's RED items: its lines are RED; deepfake's are not
+        assertThat(forGreen).doesNotContain("ransomware (technology)").doesNotContain("CVE-2026-1111")
+                .contains("<td>deepfake (technology)</td>");
+    }
 }

@@ -263,7 +263,8 @@ public final class SignalRepository implements DerivedSeries {
             });
             var marking = partMarkings.get(key.part()).item();
             sets.computeIfAbsent(day, d -> new Document()).append(p + "tlp", marking.tlp().name())
-                    .append(p + "restriction", marking.handling().restriction());
+                    .append(p + "restriction", marking.handling().restriction())
+                    .append(p + "handling", org.ewea.collectors.store.Markings.handlingDocument(marking.handling()));
             addToSets.computeIfAbsent(day, d -> new Document()).append(p + "sources", new Document("$each",
                     new ArrayList<>(sources.get(key))));
             allSources.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(sources.get(key));
@@ -373,6 +374,39 @@ public final class SignalRepository implements DerivedSeries {
                 });
         first.remove(ALL_ITEMS);
         return first;
+    }
+
+    /** A marking and handling code of items counted in a series. */
+    public record Marking(Tlp tlp, org.ewea.methodology.Handling handling) {
+    }
+
+    /**
+     * The markings and handling codes of every item counted in the series between {@code from} and {@code to}
+     * inclusive (of those the reader may read): what a line quoting its counts must be marked with at least. Days
+     * counted before markings were kept count as TLP:RED with every handling code.
+     */
+    public Set<Marking> markings(String series, LocalDate from, LocalDate to) {
+        Set<Marking> markings = new HashSet<>();
+        List<String> ids = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            ids.add(series + "|" + d);
+        }
+        for (int i = 0; i < ids.size(); i += 500) {
+            signals.find(in("_id", ids.subList(i, Math.min(ids.size(), i + 500)))).forEach(d -> {
+                Document parts = d.get("parts", Document.class);
+                if (parts == null) {
+                    markings.add(new Marking(Tlp.RED, org.ewea.methodology.Handling.ALL));
+                    return;
+                }
+                (clearance.full() ? parts.values().stream().filter(Document.class::isInstance)
+                        .map(Document.class::cast) : permittedParts(d)).forEach(part -> markings.add(new Marking(
+                        Tlp.valueOf(part.getString("tlp")), part.get("handling") instanceof Document
+                                ? org.ewea.collectors.store.Markings.handling(new Document(
+                                        org.ewea.collectors.store.Markings.HANDLING, part.get("handling")))
+                                : org.ewea.methodology.Handling.ALL)));
+            });
+        }
+        return markings;
     }
 
     /** Removes one series. */
