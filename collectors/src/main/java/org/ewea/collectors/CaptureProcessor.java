@@ -65,6 +65,31 @@ public final class CaptureProcessor {
         this.raw = raw;
     }
 
+    /** The reason an entry is rejected with when reading it failed unexpectedly. */
+    static final String UNREADABLE = "entry could not be read: ";
+
+    /**
+     * The items annotated (tags and entities); when that fails for the batch, item by item, an item that cannot be
+     * annotated being rejected with its reason.
+     */
+    private List<org.ewea.collectors.enrich.AnnotatedItem> annotate(List<HarmonisedItem> accepted, Capture capture,
+            List<CaptureResult.RejectedEntry> rejected) {
+        try {
+            return annotator.annotate(accepted);
+        } catch (RuntimeException | StackOverflowError batch) {
+            List<org.ewea.collectors.enrich.AnnotatedItem> annotated = new ArrayList<>(accepted.size());
+            for (HarmonisedItem item : accepted) {
+                try {
+                    annotated.add(annotator.annotate(item));
+                } catch (RuntimeException | StackOverflowError e) {
+                    rejected.add(new CaptureResult.RejectedEntry("entry could not be annotated: "
+                            + e.getClass().getSimpleName(), capture.locator() + "#" + item.id()));
+                }
+            }
+            return annotated;
+        }
+    }
+
     /** Whether this source's item at this URL (canonicalised) is stored already. */
     public boolean isStored(org.ewea.methodology.SourceId source, String url) {
         return org.ewea.collectors.normalise.UrlCanonicaliser.canonicalise(url)
@@ -88,13 +113,21 @@ public final class CaptureProcessor {
         List<HarmonisedItem> accepted = new ArrayList<>(entries.size());
         List<CaptureResult.RejectedEntry> rejected = new ArrayList<>();
         for (FeedEntry entry : entries) {
-            switch (normaliser.normalise(entry, capture)) {
+            Normalised normalised;
+            try {
+                normalised = normaliser.normalise(entry, capture);
+            } catch (RuntimeException | StackOverflowError e) {
+                // one hostile entry is rejected with its reason; the rest of the capture goes on
+                normalised = new Normalised.Rejected(UNREADABLE + e.getClass().getSimpleName(),
+                        capture.locator() + "#entry-" + entry.index());
+            }
+            switch (normalised) {
                 case Normalised.Accepted(HarmonisedItem item) -> accepted.add(item);
                 case Normalised.Rejected(String reason, String locator) ->
                         rejected.add(new CaptureResult.RejectedEntry(reason, locator));
             }
         }
-        StoreOutcome stored = items.insertAnnotated(annotator.annotate(accepted), itemsStored);
+        StoreOutcome stored = items.insertAnnotated(annotate(accepted, capture, rejected), itemsStored);
         return new CaptureResult(null, entries.size(), stored.stored(), stored.merged(), rejected);
     }
 }

@@ -151,4 +151,17 @@ class SourceAttacksIntegrationTests {
         }
         assertThat(DATA.resolve("secrets.key")).exists();
     }
+
+    @Test
+    void signingInChecksAPasswordHashForUnknownNamesAndUsersWithoutAPasswordToo() {
+        var users = app.bean(org.springframework.security.core.userdetails.ReactiveUserDetailsService.class);
+        var encoder = app.bean(org.springframework.security.crypto.password.PasswordEncoder.class);
+        for (String name : List.of("no-such-user", "green.manager")) {
+            var standIn = users.findByUsername(name).block();
+            assertThat(standIn).as(name + ": a hash is checked, so the answer takes as long as for a user").isNotNull();
+            assertThat(standIn.getPassword()).startsWith("{bcrypt}");
+            assertThat(encoder.matches("", standIn.getPassword())).isFalse();
+            assertThat(standIn.getAuthorities()).isEmpty();
+        }
+    }
 }

@@ -17,5 +17,7 @@ public enum FailureReason {
     /** The connection failed (DNS, refused, reset, TLS). */
     CONNECTION,
     /** The body could not be parsed as what the source is. */
-    PARSE_ERROR
+    PARSE_ERROR,
+    /** Processing what was fetched failed unexpectedly (the run is recorded with the error; nothing is lost). */
+    PROCESSING
 }

@@ -54,12 +54,19 @@ public final class Harvester {
     public HarvestRun harvest(Source source) {
         Instant started = clock.instant();
         SourceState state = states.find(source.id().value());
-        RunResult result = switch (source.kind()) {
-            case FEED -> feed(source, state);
-            case FOLDER -> folder(source);
-            case WARC -> warc(source);
-            case WEB -> web(source, state);
-        };
+        RunResult result;
+        try {
+            result = switch (source.kind()) {
+                case FEED -> feed(source, state);
+                case FOLDER -> folder(source);
+                case WARC -> warc(source);
+                case WEB -> web(source, state);
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            // whatever the content did, the harvest answers and its run is recorded
+            LOG.error("Harvest of {} failed while processing what was fetched", source.id(), e);
+            result = RunResult.failed(FailureReason.PROCESSING, "processing failed: " + e, null, 0);
+        }
         HarvestRun run = new HarvestRun(UUID.randomUUID().toString(), source.id().value(), started, clock.instant(),
                 result.outcome, result.failure, result.detail, result.status, result.attempts, result.bytes,
                 result.sha256, result.input, result.stored, result.merged, result.rejected);
