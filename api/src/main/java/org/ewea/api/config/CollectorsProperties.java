@@ -32,6 +32,8 @@ import org.springframework.util.unit.DataSize;
  *     stop the start with file, line and reason
  * @param resyncInterval how often the schedule is brought in line with the catalogue, for changes made by other
  *     instances (default 60s)
+ * @param harvestAnswer how long {@code POST /api/v1/sources/{id}/harvest} waits for the harvest before it answers
+ *     504 (the harvest goes on and records its run; {@code EWEA_COLLECTORS_HARVEST_ANSWER}, default 5m)
  * @param trustedProxies proxies on loopback or private addresses that sources may fetch through, as {@code host:port}
  *     ({@code EWEA_COLLECTORS_TRUSTED_PROXIES}, e.g. {@code 127.0.0.1:9050} for a local Tor daemon; default none):
  *     any other proxy passes the SSRF guard like a target
@@ -54,7 +56,8 @@ public record CollectorsProperties(
         @Nullable Path attackData,
         @DefaultValue("365d") Duration rawRetention,
         @Nullable Path sourcesFile,
-        java.util.@Nullable List<String> trustedProxies) {
+        java.util.@Nullable List<String> trustedProxies,
+        @DefaultValue("5m") Duration harvestAnswer) {
 
     public FetchSettings fetchSettings() {
         return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,

@@ -43,8 +43,11 @@ class HarvestController {
     private final BlockingStore store;
     private final SourceLock lock;
 
+    private final java.time.Duration answerWithin;
+
     HarvestController(SourceRepository sources, Harvester harvester, HarvestRunRepository runs, HealthAssessor health,
-            BlockingStore store, SourceLock lock) {
+            BlockingStore store, SourceLock lock, org.ewea.api.config.CollectorsProperties settings) {
+        this.answerWithin = settings.harvestAnswer();
         this.lock = lock;
         this.sources = sources;
         this.harvester = harvester;
@@ -57,14 +60,19 @@ class HarvestController {
     @Operation(summary = "Harvest the source now",
             description = "Runs a harvest and answers with the run: outcome NEW_ITEMS, NOT_MODIFIED, EMPTY or FAILED"
                     + " (with the reason), and its accounting (stored + merged + rejected = input). 409 while"
-                    + " another harvest of the source runs.")
+                    + " another harvest of the source runs; 504 when it has not ended within EWEA_COLLECTORS_HARVEST_ANSWER"
+            + " (it goes on, and its run is listed under runs when it ends).")
     Mono<HarvestRun> harvest(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
-        return store.call(() -> {
+        // the harvest runs to its end whatever the caller does; the answer waits for it up to the limit
+        java.util.concurrent.CompletableFuture<HarvestRun> running = store.call(() -> {
             Source source = source(id, caller);
             return lock.runNow(source.id(), () -> harvester.harvest(source))
                     .orElseThrow(() -> new ApiProblem(ProblemType.CONFLICT, "A harvest of '" + id
                             + "' is running already (here or on another instance); try again when it has finished."));
-        });
+        }).toFuture();
+        return Mono.fromFuture(running, true).timeout(answerWithin, Mono.error(() -> new ApiProblem(
+                ProblemType.GATEWAY_TIMEOUT, "The harvest of '" + id + "' has not ended within " + answerWithin
+                        + "; it goes on, and its run will be listed at /api/v1/sources/" + id + "/runs.")));
     }
 
     @GetMapping("/health")

@@ -62,7 +62,8 @@ class RouteMatrixTests {
     static void start() {
         app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("route-matrix"),
                 "ewea.demo-enabled=false", "ewea.collectors.scheduler-enabled=false",
-                "ewea.alerts.evaluation-enabled=false");
+                "ewea.alerts.evaluation-enabled=false", "ewea.alerts.stream-heartbeat=PT1S",
+                "ewea.collectors.harvest-answer=PT2S");
         port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
                 .getProperty("local.server.port"));
         for (String role : ROLES) {
@@ -208,5 +209,82 @@ class RouteMatrixTests {
             }
         }
         assertThat(wrong).as("answers against security/route-matrix.txt").isEmpty();
+    }
+
+    @Test
+    void aUiSessionLosesThePagesOfRolesTakenAwayAtItsNextRequest() {
+        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"demoted\", \"roles\": [\"ADMIN\"], \"maxTlp\": \"TLP:RED\"}")
+                .exchange().expectStatus().isCreated();
+        app.client().put().uri("/api/v1/users/demoted/password").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"password\": \"" + PASSWORD + "\"}").exchange().expectStatus().isNoContent();
+        String session = signIn("demoted");
+        browser().get().uri("/ui/admin").cookie("SESSION", session).exchange().expectStatus().isOk();
+        app.client().patch().uri("/api/v1/users/demoted").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\": [\"ANALYST\"]}").exchange().expectStatus().isOk();
+        var refused = browser().get().uri("/ui/admin").cookie("SESSION", session).exchange().expectStatus()
+                .isForbidden().returnResult(Void.class);
+        // the session keeps the user's new roles (a browser takes a renewed session cookie as it comes)
+        var renewed = refused.getResponseCookies().getFirst("SESSION");
+        String now = renewed != null ? renewed.getValue() : session;
+        browser().get().uri("/ui/alerts").cookie("SESSION", now).exchange().expectStatus().isOk();
+        browser().get().uri("/ui/admin").cookie("SESSION", now).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void revokingATokenEndsTheAlertStreamsOpenedWithIt() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> issued = app.client().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"stream\", \"username\": \"analyst\"}").exchange().expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String tokenId = String.valueOf(((Map<String, Object>) issued.get("token")).get("id"));
+        WebTestClient streaming = TestClients.forPort(port, (String) issued.get("secret")).mutate()
+                .responseTimeout(Duration.ofMinutes(3)).build();
+        var stream = streaming.get().uri("/api/v1/alerts/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+        var ended = new java.util.concurrent.CompletableFuture<Void>();
+        var subscription = stream.subscribe(line -> { }, ended::completeExceptionally, () -> ended.complete(null));
+        try {
+            app.client().delete().uri("/api/v1/tokens/" + tokenId).exchange().expectStatus().isNoContent();
+            // the next heartbeat (every second here) finds the token revoked and ends the stream
+            ended.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new AssertionError("the stream of a revoked token did not end: " + e, e);
+        } finally {
+            subscription.dispose();
+        }
+        streaming.get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHarvestThatOutlastsItsAnswerTimeAnswers504AndStillRecordsItsRun() throws Exception {
+        try (var server = new org.ewea.collectors.testing.FeedServer()) {
+            server.on("/slow.rss", ex -> {
+                try {
+                    Thread.sleep(6_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                org.ewea.collectors.testing.FeedServer.respond(ex, 200, "application/rss+xml", ("<?xml version=\"1.0\"?>"
+                        + "<rss version=\"2.0\"><channel><title>s</title><item><title>Slow news</title>"
+                        + "<link>https://slow.example/1</link><description>text</description></item></channel></rss>")
+                        .getBytes(StandardCharsets.UTF_8));
+            });
+            app.client().post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"id\": \"slow-feed\", \"url\": \"" + server.url("/slow.rss") + "\", \"local\": true,"
+                            + " \"enabled\": false}").exchange().expectStatus().isCreated();
+            app.client().post().uri("/api/v1/sources/slow-feed/harvest").exchange().expectStatus().isEqualTo(504)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("/runs"));
+            long total = 0;
+            for (int i = 0; i < 120 && total == 0; i++) {
+                Thread.sleep(500);
+                Map<String, Object> runs = app.client().get().uri("/api/v1/sources/slow-feed/runs").exchange()
+                        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+                total = ((Number) runs.get("total")).longValue();
+            }
+            assertThat(total).as("the harvest went on and recorded its run").isEqualTo(1);
+        }
     }
 }
