@@ -29,7 +29,6 @@ import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.methodology.Clearance;
-import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.lexicon.LexiconMatcher;
 
@@ -120,10 +119,6 @@ public final class SignalRepository implements DerivedSeries {
         return clearance;
     }
 
-    /** The part of a day document that items of one marking and handling code add to. */
-    static String part(HarmonisedItem item) {
-        return item.tlp().name() + "~" + item.handling().label().replace('.', '_').replace('$', '_');
-    }
 
     /** The series an item is added to, and those it is focused in. */
     private record Membership(List<String> series, Set<String> focused) {
@@ -207,7 +202,7 @@ public final class SignalRepository implements DerivedSeries {
             Membership membership = memberships.apply(a);
             List<String> series = membership.series();
             Set<String> focusedSeries = membership.focused();
-            String part = part(a.item());
+            String part = MarkingParts.of(a.item());
             partMarkings.putIfAbsent(part, a);
             for (String technology : series) {
                 Key key = new Key(technology, day, part);
@@ -321,15 +316,9 @@ public final class SignalRepository implements DerivedSeries {
     }
 
     private java.util.stream.Stream<Document> permittedParts(Document d) {
-        Document parts = d.get("parts", Document.class);
-        if (parts == null) {
-            return java.util.stream.Stream.empty(); // counted before markings were kept: the service's alone
-        }
-        return parts.values().stream().filter(Document.class::isInstance).map(Document.class::cast)
-                .filter(part -> part.getString("tlp") != null && Tlp.valueOf(part.getString("tlp"))
-                        .isAtMost(clearance.tlp()) && ((Number) part.get("restriction", 0.0)).doubleValue()
-                        <= clearance.handling().restriction() + 1e-9);
+        return MarkingParts.permitted(d, clearance);
     }
+
 
     /**
      * The day the current picture is read on: {@code today}, or the last day with stored items when that is earlier

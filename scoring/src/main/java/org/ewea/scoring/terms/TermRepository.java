@@ -18,7 +18,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.Clearance;
-import org.ewea.methodology.Tlp;
 import org.ewea.scoring.signal.DerivedSeries;
 
 /**
@@ -62,20 +61,10 @@ public final class TermRepository implements DerivedSeries {
         return reader.equals(clearance) ? this : new TermRepository(days, index, extractor, reader);
     }
 
-    private static String part(AnnotatedItem a) {
-        return a.item().tlp().name() + "~" + a.item().handling().label().replace('.', '_').replace('$', '_');
+    private java.util.stream.Stream<Document> permittedParts(Document d) {
+        return org.ewea.scoring.signal.MarkingParts.permitted(d, clearance);
     }
 
-    private java.util.stream.Stream<Document> permittedParts(Document d) {
-        Document parts = d.get("parts", Document.class);
-        if (parts == null) {
-            return java.util.stream.Stream.empty();
-        }
-        return parts.values().stream().filter(Document.class::isInstance).map(Document.class::cast)
-                .filter(part -> part.getString("tlp") != null && Tlp.valueOf(part.getString("tlp"))
-                        .isAtMost(clearance.tlp()) && ((Number) part.get("restriction", 0.0)).doubleValue()
-                        <= clearance.handling().restriction() + 1e-9);
-    }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TermRepository.class);
 
@@ -95,7 +84,7 @@ public final class TermRepository implements DerivedSeries {
         Map<String, LocalDate> first = new HashMap<>();
         Map<String, Map<String, LocalDate>> firstByPart = new HashMap<>();
         for (AnnotatedItem a : stored) {
-            String part = part(a);
+            String part = org.ewea.scoring.signal.MarkingParts.of(a.item());
             markings.putIfAbsent(part, a);
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             Map<String, TermExtractor.Term> found;
