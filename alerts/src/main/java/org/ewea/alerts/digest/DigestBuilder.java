@@ -51,6 +51,7 @@ public final class DigestBuilder {
     private final ModelRegistry models;
     private final SignalRepository signals;
     private final ScoreEvidence evidence;
+    private final org.ewea.scoring.warning.CountedMarkings counted;
     private final AlertRepository alerts;
     private final ActionRepository actions;
     private final ItemRepository items;
@@ -59,12 +60,13 @@ public final class DigestBuilder {
     private final InstantSource clock;
 
     public DigestBuilder(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            ScoreEvidence evidence, AlertRepository alerts, ActionRepository actions, ItemRepository items,
+            ScoreEvidence evidence, org.ewea.scoring.warning.CountedMarkings counted, AlertRepository alerts, ActionRepository actions, ItemRepository items,
             Supplier<AlertInputs.Sources> sources, Methodology methodology, InstantSource clock) {
         this.scorer = scorer;
         this.models = models;
         this.signals = signals;
         this.evidence = evidence;
+        this.counted = counted;
         this.alerts = alerts;
         this.actions = actions;
         this.items = items;
@@ -158,10 +160,7 @@ public final class DigestBuilder {
         List<Tlp> tlps = new ArrayList<>(newest.stream().map(i -> i.item().tlp()).toList());
         List<org.ewea.methodology.Handling> codes = new ArrayList<>(newest.stream().map(i -> i.item().handling())
                 .toList());
-        // every day the score and stage were read from (as EarlyWarningScorer reads them)
-        for (SignalRepository.Marking counted : signals.markings(s.series(), s.asOf().minusWeeks(
-                org.ewea.scoring.warning.StageTracker.WEEKS).minusDays(org.ewea.scoring.warning.SeriesWindow.DAYS),
-                s.asOf())) {
+        for (SignalRepository.Marking counted : counted.of(s)) {
             tlps.add(counted.tlp());
             codes.add(counted.handling());
         }

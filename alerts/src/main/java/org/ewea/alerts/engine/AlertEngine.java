@@ -70,8 +70,9 @@ public final class AlertEngine {
         List<AlertRule> inForce = rules.rules();
         boolean novelTerms = inForce.stream().anyMatch(r -> r.isEnabled()
                 && r.type() == org.ewea.alerts.rule.RuleType.NOVEL_TERM);
-        List<Trigger> triggers = evaluator.evaluate(inForce, new AlertInputs(asOf, scores, state.health(),
-                state.titles(), novelTerms ? candidates.apply(asOf) : List.of()));
+        AlertInputs inputs = new AlertInputs(asOf, scores, state.health(), state.titles(),
+                novelTerms ? candidates.apply(asOf) : List.of());
+        List<Trigger> triggers = asSeenAtTheirMarking(evaluator.evaluate(inForce, inputs), inputs);
         int raised = 0;
         int updated = 0;
         int unchanged = 0;
@@ -101,5 +102,41 @@ public final class AlertEngine {
         }
         return new EvaluationReport(now, asOf, inForce.size(), triggers.size(), raised, updated, unchanged,
                 suppressed, planned, Duration.ofNanos(System.nanoTime() - started), outcomes);
+    }
+
+    /**
+     * A score's alert is marked by every item its score counted, yet a score also reads the whole picture (how many
+     * sources are active, the base rate), so its numbers can still differ from those a reader cleared for that
+     * marking would get. Each such alert is therefore written as its rule finds it on the picture of exactly its
+     * marking (the scores a reader with that clearance gets); when the rule does not fire there, the alert rests on
+     * material above its marking and is marked for the service alone (RED, every handling code).
+     */
+    private List<Trigger> asSeenAtTheirMarking(List<Trigger> triggers, AlertInputs full) {
+        java.util.Map<org.ewea.methodology.Clearance, java.util.Map<String, EarlyWarningScore>> views =
+                new java.util.HashMap<>();
+        List<Trigger> seen = new java.util.ArrayList<>(triggers.size());
+        for (Trigger t : triggers) {
+            org.ewea.methodology.Clearance marking = new org.ewea.methodology.Clearance(t.tlp(), t.handling());
+            if (t.score() == null || marking.full()) {
+                seen.add(t);
+                continue;
+            }
+            EarlyWarningScore there = views.computeIfAbsent(marking, c -> {
+                java.util.Map<String, EarlyWarningScore> bySeries = new java.util.HashMap<>();
+                scorer.readBy(c).score(full.asOf(), models.current()).forEach(v -> bySeries.put(v.series(), v));
+                return bySeries;
+            }).get(t.subject().id());
+            Trigger same = there == null ? null : evaluator.evaluate(t.rule(), new AlertInputs(full.asOf(),
+                    List.of(there), List.of(), full.sourceTitles())).stream()
+                    .filter(v -> v.subject().equals(t.subject())).findFirst().orElse(null);
+            if (same != null && same.tlp().isAtMost(t.tlp()) && same.handling().isAtMost(t.handling())) {
+                seen.add(same);
+            } else {
+                seen.add(new Trigger(t.rule(), t.subject(), t.title(), t.summary(), t.score(), t.stage(),
+                        t.priority(), t.category(), org.ewea.methodology.Tlp.RED, org.ewea.methodology.Handling.ALL,
+                        t.grade(), t.evidence(), t.facts(), t.asOf()));
+            }
+        }
+        return seen;
     }
 }

@@ -25,22 +25,30 @@ import org.ewea.scoring.warning.ScoreEvidence;
 
 /**
  * Finds what each rule alerts on in one evaluation's inputs. Each trigger cites the newest items behind it (read
- * with full clearance) and is marked with their most restrictive TLP, so the alert reaches only readers cleared for
- * everything it cites. Blocks (reads evidence items).
+ * with full clearance) and is marked with the most restrictive TLP and handling code of every item it rests on: for
+ * a score, stage, priority or emergence, every item counted in the days the score read; for a watched or novel
+ * term, every item found that mentions it. So an alert, its counts and its very existence reach only readers cleared
+ * for all of that (rules run with the service's full picture). Blocks (reads evidence items and signal markings).
  */
 public final class AlertEvaluator {
 
     static final int EVIDENCE = 5;
     static final int TERM_ITEMS = 50;
+    /** How many items a novel term's alert reads to find its marking. */
+    static final int TERM_MARKING_ITEMS = 1_000;
 
     private final Methodology methodology;
     private final ScoreEvidence evidence;
     private final ItemRepository items;
+    private final org.ewea.scoring.warning.CountedMarkings counted;
 
-    public AlertEvaluator(Methodology methodology, ScoreEvidence evidence, ItemRepository items) {
+    /** @param counted the markings of every item a score counted, which a score's alert is marked with at least */
+    public AlertEvaluator(Methodology methodology, ScoreEvidence evidence, ItemRepository items,
+            org.ewea.scoring.warning.CountedMarkings counted) {
         this.methodology = methodology;
         this.evidence = evidence;
         this.items = items;
+        this.counted = counted;
     }
 
     /** The triggers of every enabled rule, in rule order then score order. */
@@ -112,9 +120,17 @@ public final class AlertEvaluator {
         }
         facts.put("model", s.modelVersion());
         facts.put("methodology", s.methodologyVersion());
+        List<Tlp> tlps = new ArrayList<>(cited.stream().map(i -> i.item().tlp()).toList());
+        List<org.ewea.methodology.Handling> codes = new ArrayList<>(cited.stream().map(i -> i.item().handling())
+                .toList());
+        for (org.ewea.scoring.signal.SignalRepository.Marking m : counted.of(s)) {
+            tlps.add(m.tlp());
+            codes.add(m.handling());
+        }
         return new Trigger(rule, new Subject(s.kind(), s.series(), s.label()), title, summary, s.score(),
                 s.stage().stage(), s.priority(), SubjectCategory.of(methodology, s.kind(), s.series()),
-                marking(cited), handling(cited), grade(cited), ids(cited), facts, s.asOf());
+                Tlp.mostRestrictive(tlps), org.ewea.methodology.Handling.mostRestrictive(codes), grade(cited),
+                ids(cited), facts, s.asOf());
     }
 
     private List<Trigger> watchlist(AlertRule rule, AlertInputs in, LocalDate since) {
@@ -135,10 +151,11 @@ public final class AlertEvaluator {
                 if (hits.size() >= rule.evidence()) {
                     String count = hits.size() == TERM_ITEMS ? TERM_ITEMS + "+" : Integer.toString(hits.size());
                     List<AnnotatedItem> cited = hits.subList(0, Math.min(EVIDENCE, hits.size()));
+                    // marked by every item found, not only those cited: the count quotes them all
                     found.add(new Trigger(rule, new Subject("watch-term", watched.toLowerCase(Locale.ROOT), watched),
                             String.format(Locale.ROOT, "Watched term \"%s\" in %s item(s)", watched, count),
                             String.format(Locale.ROOT, "\"%s\" appears in %s item(s) from %s to %s.", watched, count,
-                                    since, in.asOf()), null, null, null, null, marking(cited), handling(cited), grade(cited),
+                                    since, in.asOf()), null, null, null, null, marking(hits), handling(hits), grade(cited),
                             ids(cited),
                             Map.of("items", count, "since", since.toString()), in.asOf()));
                 }
@@ -157,8 +174,19 @@ public final class AlertEvaluator {
             }
             Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant from = c.firstSeen().atStartOfDay().toInstant(ZoneOffset.UTC);
-            List<AnnotatedItem> hits = items.containing(c.label(), from, to, EVIDENCE,
+            // every item found that mentions it marks the alert, and so does every part its counts were read from
+            List<AnnotatedItem> mentioning = items.containing(c.label(), from, to,
+                    (int) Math.min(TERM_MARKING_ITEMS, Math.max(EVIDENCE, c.items())),
                     org.ewea.methodology.Clearance.FULL);
+            List<AnnotatedItem> hits = mentioning.subList(0, Math.min(EVIDENCE, mentioning.size()));
+            Tlp foundTlp = marking(mentioning);
+            org.ewea.methodology.Handling foundHandling = handling(mentioning);
+            boolean beyond = counted.ofTerm(c.id(), c.firstSeen().isBefore(in.asOf().minusDays(27))
+                    ? c.firstSeen() : in.asOf().minusDays(27), in.asOf()).stream()
+                    .anyMatch(m -> !m.tlp().isAtMost(foundTlp) || m.restriction() > foundHandling.restriction() + 1e-9);
+            // counted in an item the search did not return: marked for the service alone
+            Tlp tlp = beyond ? Tlp.RED : foundTlp;
+            org.ewea.methodology.Handling handling = beyond ? org.ewea.methodology.Handling.ALL : foundHandling;
             String why = c.selfNamed() ? "speaks for itself on a dark-web source"
                     : !c.darkWebSourceIds().isEmpty() ? String.format(Locale.ROOT, "%d item(s), from the dark web",
                             c.items())
@@ -177,7 +205,7 @@ public final class AlertEvaluator {
                             + " 28 days to %s. A possible new actor, tool or service: accept it into the lexicon or"
                             + " reject it (GET /api/v1/candidates).", c.label(), c.firstSeen(), c.items(),
                             String.join(", ", c.sourceIds()), in.asOf()),
-                    null, null, null, null, marking(hits), handling(hits), grade(hits), ids(hits), facts,
+                    null, null, null, null, tlp, handling, grade(hits), ids(hits), facts,
                     in.asOf()));
         }
         return found;

@@ -33,11 +33,65 @@ class AlertEvaluatorTests {
     private static final LocalDate DAY = LocalDate.parse("2026-03-10");
 
     private AlertEvaluator evaluator;
+    private ItemRepository items;
+    private org.ewea.scoring.signal.SignalRepository signals;
+    private org.ewea.scoring.terms.TermRepository terms;
 
     @BeforeEach
     void create() {
-        ItemRepository items = new ItemRepository(STORE.freshDatabase());
-        evaluator = new AlertEvaluator(METHODOLOGY, new ScoreEvidence(items), items);
+        com.mongodb.client.MongoDatabase db = STORE.freshDatabase();
+        items = new ItemRepository(db);
+        signals = new org.ewea.scoring.signal.SignalRepository(db,
+                new org.ewea.scoring.signal.GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+        terms = new org.ewea.scoring.terms.TermRepository(db,
+                new org.ewea.scoring.terms.TermExtractor(METHODOLOGY.lexicon()));
+        evaluator = new AlertEvaluator(METHODOLOGY, new ScoreEvidence(items), items,
+                new org.ewea.scoring.warning.CountedMarkings(signals, terms));
+    }
+
+    /** An item of a day, tagged drones, marked {@code tlp} with the Europol handling code {@code handling}. */
+    private static org.ewea.collectors.enrich.AnnotatedItem drones(String url, String title, LocalDate day,
+            org.ewea.methodology.Tlp tlp) {
+        Instant time = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        org.ewea.methodology.HarmonisedItem base = org.ewea.collectors.testing.TestItems.item(url, title, time, time);
+        return new org.ewea.collectors.enrich.AnnotatedItem(new org.ewea.methodology.HarmonisedItem(base.id(),
+                base.sourceId(), base.canonicalUrl(), base.title(), base.text(), base.language(), time, time,
+                base.grading(), tlp, base.handling(), base.contentHash(), base.provenance()),
+                new org.ewea.collectors.enrich.ItemAnnotations(List.of(new org.ewea.collectors.enrich.ItemAnnotations
+                        .Tag("drones", 1, 0, "drone")), List.of(), "test"));
+    }
+
+    @Test
+    void aScoreAlertIsMarkedByEveryItemItsScoreCounted() {
+        // five newer CLEAR items are the evidence it cites; one older RED item was counted in its score too
+        List<org.ewea.collectors.enrich.AnnotatedItem> stored = new java.util.ArrayList<>();
+        stored.add(drones("https://red/1", "Partner report on drone drops", DAY.minusDays(20),
+                org.ewea.methodology.Tlp.RED));
+        for (int i = 0; i < 6; i++) {
+            stored.add(drones("https://open/" + i, "Drone drops over prisons " + i, DAY.minusDays(i),
+                    org.ewea.methodology.Tlp.CLEAR));
+        }
+        items.insertAnnotated(stored);
+        signals.record(stored);
+        AlertRule rule = rule(RuleType.SCORE, List.of("technology"), null, 0.1, null, null, 1, null, null);
+        EarlyWarningScore drones = score("drones", "technology", 0.2, "established", DAY.minusDays(30), "P3", 7,
+                DAY.minusDays(90), null);
+
+        Trigger trigger = evaluator.evaluate(List.of(rule), new AlertInputs(DAY, List.of(drones), List.of(),
+                Map.of())).getFirst();
+
+        assertThat(trigger.evidence()).hasSize(5).noneMatch(id -> id.equals(stored.getFirst().item().id().value()));
+        assertThat(trigger.tlp()).as("marked by the RED item counted, not only by the CLEAR ones cited")
+                .isEqualTo(org.ewea.methodology.Tlp.RED);
+
+        // without the RED item, the same alert is CLEAR
+        create();
+        List<org.ewea.collectors.enrich.AnnotatedItem> open = stored.subList(1, stored.size());
+        items.insertAnnotated(open);
+        signals.record(open);
+        assertThat(evaluator.evaluate(List.of(rule), new AlertInputs(DAY, List.of(drones), List.of(), Map.of()))
+                .getFirst().tlp()).isEqualTo(org.ewea.methodology.Tlp.CLEAR);
     }
 
     private static EarlyWarningScore score(String series, String kind, double score, String stage,
@@ -143,5 +197,28 @@ class AlertEvaluatorTests {
         assertThat(evaluator.evaluate(List.of(rule(RuleType.NOVEL_TERM, List.of("dark-web"), null, null, null, null,
                 1, null, null)), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidates)))
                 .extracting(t -> t.subject().id()).as("dark-web evidence only").containsExactly("nightmoth");
+    }
+
+    @Test
+    void aNovelTermAlertIsMarkedByEveryItemItsCountsRead() {
+        List<org.ewea.collectors.enrich.AnnotatedItem> open = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            open.add(drones("https://open/g" + i, "Notes on GreyLantern " + i, DAY.minusDays(i),
+                    org.ewea.methodology.Tlp.CLEAR));
+        }
+        org.ewea.collectors.enrich.AnnotatedItem red = drones("https://red/g", "Partner report on GreyLantern",
+                DAY.minusDays(1), org.ewea.methodology.Tlp.RED);
+        items.insertAnnotated(open);
+        terms.record(open);
+        AlertRule rule = rule(RuleType.NOVEL_TERM, null, null, null, null, null, 1, null, null);
+        List<org.ewea.scoring.terms.Candidate> candidate = List.of(candidate("GreyLantern", DAY.minusDays(2), 3,
+                List.of("a", "b"), List.of(), false, "NEW"));
+        assertThat(evaluator.evaluate(List.of(rule), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidate))
+                .getFirst().tlp()).isEqualTo(org.ewea.methodology.Tlp.CLEAR);
+
+        // a RED item counted for the term (whether or not a search finds it) marks the alert RED
+        terms.record(List.of(red));
+        assertThat(evaluator.evaluate(List.of(rule), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidate))
+                .getFirst().tlp()).isEqualTo(org.ewea.methodology.Tlp.RED);
     }
 }

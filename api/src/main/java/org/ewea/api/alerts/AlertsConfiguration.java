@@ -107,8 +107,8 @@ class AlertsConfiguration {
     AlertEngine alertEngine(RuleBook rules, Methodology methodology, ScoreEvidence evidence, ItemRepository items,
             AlertRaiser raiser, ActionPlanner planner, EarlyWarningScorer scorer, ModelRegistry models,
             SignalRepository signals, SourceRepository sources, HealthAssessor health, InstantSource clock,
-            org.ewea.scoring.terms.CandidateFinder candidates) {
-        return new AlertEngine(rules, new AlertEvaluator(methodology, evidence, items), raiser, planner, scorer,
+            org.ewea.scoring.terms.CandidateFinder candidates, org.ewea.scoring.warning.CountedMarkings counted) {
+        return new AlertEngine(rules, new AlertEvaluator(methodology, evidence, items, counted), raiser, planner, scorer,
                 models, signals, () -> sourceHealth(sources, health), clock, day -> candidates.find(day, false));
     }
 
@@ -165,10 +165,10 @@ class AlertsConfiguration {
 
     @Bean
     DigestService digestService(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            ScoreEvidence evidence, AlertRepository alerts, ActionRepository actions, ItemRepository items,
+            ScoreEvidence evidence, org.ewea.scoring.warning.CountedMarkings counted, AlertRepository alerts, ActionRepository actions, ItemRepository items,
             SourceRepository sources, HealthAssessor health, Methodology methodology, DigestRepository archive,
             InstantSource clock) {
-        return new DigestService(new DigestBuilder(scorer, models, signals, evidence, alerts, actions, items,
+        return new DigestService(new DigestBuilder(scorer, models, signals, evidence, counted, alerts, actions, items,
                 () -> sourceHealth(sources, health), methodology, clock), archive);
     }
 

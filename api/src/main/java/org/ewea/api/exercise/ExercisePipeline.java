@@ -131,14 +131,16 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
             rules.add(new AlertRule(WATCHLIST, "Exercise watchlist", org.ewea.alerts.rule.RuleType.WATCHLIST, true,
                     null, null, null, null, null, null, 1, watch, null, null, Duration.ofDays(2)));
         }
+        org.ewea.scoring.warning.CountedMarkings counted = new org.ewea.scoring.warning.CountedMarkings(signals, terms);
         AlertEngine engine = new AlertEngine(new RuleBook(rules, database),
-                new AlertEvaluator(methodology, new ScoreEvidence(items), items), raiser, planner, scorer, models,
+                new AlertEvaluator(methodology, new ScoreEvidence(items), items, counted), raiser, planner, scorer,
+                models,
                 signals, sources, replay, day -> new CandidateFinder(terms, signals, decisions, darkWeb)
                         .find(day, false));
         AlertLifecycle lifecycle = new AlertLifecycle(alerts, events, methodology, simulatedNow);
         DigestRepository archive = new DigestRepository(database);
         DigestService digests = new DigestService(new DigestBuilder(scorer, models, signals, new ScoreEvidence(items),
-                alerts, actions, items, sources, methodology, replay), archive);
+                counted, alerts, actions, items, sources, methodology, replay), archive);
         return new ExercisePipeline(database, replay, items, processor, runs, states, alerts, events, actions, engine,
                 lifecycle, digests, archive);
     }

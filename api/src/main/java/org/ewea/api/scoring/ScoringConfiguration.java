@@ -158,6 +158,11 @@ class ScoringConfiguration {
     }
 
     @Bean
+    org.ewea.scoring.warning.CountedMarkings countedMarkings(SignalRepository signals, TermRepository terms) {
+        return new org.ewea.scoring.warning.CountedMarkings(signals, terms);
+    }
+
+    @Bean
     org.ewea.scoring.warning.ScoreEvidence scoreEvidence(ItemRepository items) {
         return new org.ewea.scoring.warning.ScoreEvidence(items);
     }

@@ -167,6 +167,27 @@ class DerivedDataClearanceIntegrationTests {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theAlertsAGreenReaderSeesAreThoseAStoreOfWhatTheyMayReadWouldRaise() {
+        for (RunningApplication app : List.of(mixed, openOnly)) {
+            app.client().post().uri("/api/v1/alerts/evaluate").exchange().expectStatus().isOk();
+        }
+        java.util.function.Function<WebTestClient, java.util.Set<String>> titles = client -> ((List<Map<String, Object>>)
+                client.get().uri("/api/v1/alerts?size=100").exchange().expectStatus().isOk().expectBody(MAP)
+                        .returnResult().getResponseBody().get("items")).stream()
+                .map(a -> a.get("title") + " | " + a.get("summary")).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> seenOnMixed = titles.apply(greenOnMixed);
+        // every alert a GREEN reader sees on the mixed store rests on items they may read only: the store holding
+        // only those items raises the very same alert, with the same counts
+        assertThat(titles.apply(greenOnOpen)).containsAll(seenOnMixed);
+        assertThat(seenOnMixed).isNotEmpty();
+        // the full picture reads differently (the partner's sources are active too): the alerts are written as their
+        // marking's picture reads, not the service's
+        assertThat(get(mixed.client(), "/api/v1/scores?size=100")).contains("of 4 active");
+        assertThat(String.join("\n", seenOnMixed)).doesNotContain("of 4 active");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void digestLinesQuotingCountsOfRestrictedItemsAreLeftOutForWhoMayNotReadThem() {
         Map<String, Object> digest = mixed.client().post().uri("/api/v1/digests").contentType(
                 org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"audience\": \"analyst\"}")

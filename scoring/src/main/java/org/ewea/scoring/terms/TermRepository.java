@@ -198,6 +198,34 @@ public final class TermRepository implements DerivedSeries {
         return window;
     }
 
+    /** The marking and handling restriction of the items a term was counted in on some days. */
+    public record PartMarking(org.ewea.methodology.Tlp tlp, double restriction) {
+    }
+
+    /**
+     * The markings of every item counted for a term between {@code from} and {@code to} inclusive (of those the reader
+     * may read): what a line quoting its counts must be marked with at least. A day counted before parts were kept is
+     * RED with every handling code.
+     */
+    public Set<PartMarking> markings(String term, LocalDate from, LocalDate to) {
+        Set<PartMarking> found = new java.util.HashSet<>();
+        List<String> ids = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            ids.add(term + "|" + d);
+        }
+        days.find(Filters.in("_id", ids)).forEach(d -> {
+                    if (d.get("parts", Document.class) == null) {
+                        found.add(new PartMarking(org.ewea.methodology.Tlp.RED, 1.0));
+                        return;
+                    }
+                    (clearance.full() ? d.get("parts", Document.class).values().stream()
+                            .filter(Document.class::isInstance).map(Document.class::cast) : permittedParts(d))
+                            .forEach(part -> found.add(new PartMarking(org.ewea.methodology.Tlp.valueOf(
+                                    part.getString("tlp")), ((Number) part.get("restriction", 0.0)).doubleValue())));
+                });
+        return found;
+    }
+
     /** First day and written form of each of the terms (those known). */
     public Map<String, Document> index(Set<String> terms) {
         Map<String, Document> found = new HashMap<>();

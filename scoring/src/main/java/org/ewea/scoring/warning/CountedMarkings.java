@@ -1,0 +1,33 @@
+package org.ewea.scoring.warning;
+
+import java.util.Set;
+import org.ewea.scoring.signal.SignalRepository;
+
+/**
+ * The markings and handling codes of every item a score counted: every day its score and stage were read from (as
+ * {@link EarlyWarningScorer} reads them). Whatever quotes a score, its stage or its counts (an alert, a digest line)
+ * is marked with these at least, so no count tells a reader of material above their clearance; the same for the
+ * days a novel term was counted. Blocks.
+ */
+public final class CountedMarkings {
+
+    private final SignalRepository signals;
+    private final org.ewea.scoring.terms.TermRepository terms;
+
+    public CountedMarkings(SignalRepository signals, org.ewea.scoring.terms.TermRepository terms) {
+        this.signals = signals;
+        this.terms = terms;
+    }
+
+    /** The markings of every item counted in the days the score read. */
+    public Set<SignalRepository.Marking> of(EarlyWarningScore score) {
+        return signals.markings(score.series(), score.asOf().minusWeeks(StageTracker.WEEKS)
+                .minusDays(SeriesWindow.DAYS), score.asOf());
+    }
+
+    /** The markings of every item a novel term was counted in between two days, inclusive. */
+    public Set<org.ewea.scoring.terms.TermRepository.PartMarking> ofTerm(String term, java.time.LocalDate from,
+            java.time.LocalDate to) {
+        return terms.markings(term, from, to);
+    }
+}
