@@ -9,6 +9,13 @@ What it writes (a "folder recording": captures on disk plus a manifest, as the c
     does) and the importer's deduplication is exercised.
   * cti-ann: monthly Atom snapshots of the CTI-ANN annotated X posts (CC BY 4.0, bigbases/CTI-ANN; the posts are the
     authors' paraphrases). Only the text and the post time are used; the CTI labels are NOT put in the feed.
+  * ransomchats: the dated chats of the Ransomchats collection (MIT, Valery Marchive), ransomware negotiation
+    transcripts recorded from Tor negotiation portals, as a recorded dark-web mirror read with the shipped
+    `ransomchats` mirror profile: one capture per chat, byte for byte, captured at the end of the day its file name
+    gives. Chats whose file name holds no date are left out (they cannot be placed in time).
+  * attack/: MITRE ATT&CK groups and software (intrusion sets, malware, tools: id, name, aliases, created, revoked,
+    deprecated and the ATT&CK id; descriptions left out), one STIX object per line, with MITRE's licence: the
+    authoritative record the demo reads the lead of its actor warnings against. It is not a capture.
 The output is deterministic: running it twice gives the same bytes.
 """
 import argparse
@@ -131,10 +138,68 @@ The texts are the dataset authors' paraphrases of the original posts.</rights>
     return captures
 
 
-def source_lines(source_id, kind, title, url, grading, tlp):
+def ransomchat_captures(corpus, out):
+    import re
+    import shutil
+    folder = os.path.join(corpus, "ransomchats/chats")
+    captures = []
+    for group in sorted(os.listdir(folder)):
+        for name in sorted(os.listdir(os.path.join(folder, group))):
+            m = re.match(r"^(\d{4})(\d{2})(\d{2})(?!\d)", name)
+            if not name.endswith(".json") or not m:
+                continue
+            try:
+                day = dt.datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), 23, 59, 59, tzinfo=UTC)
+            except ValueError:
+                continue
+            # recording paths are letters, digits and . _ - + / only: any other character of a name becomes _
+            relative = f"captures/ransomchats/{re.sub(r'[^A-Za-z0-9._+-]', '_', group)}/" \
+                       f"{re.sub(r'[^A-Za-z0-9._+-]', '_', name)}"
+            target = os.path.join(out, relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(folder, group, name), target)
+            with open(target, "rb") as f:
+                sha = hashlib.sha256(f.read()).hexdigest()
+            from urllib.parse import quote
+            origin = f"https://raw.githubusercontent.com/Casualtek/Ransomchats/main/{quote(group)}/{quote(name)}"
+            captures.append(("ransomchats", relative, origin, day, "application/json", sha))
+    shutil.copyfile(os.path.join(corpus, "ransomchats/LICENSE"), os.path.join(out, "captures/ransomchats/LICENSE"))
+    return captures
+
+
+def attack_record(corpus, out):
+    import json
+    kept = []
+    with open(os.path.join(corpus, "mitre-attack/attack_objects.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            o = json.loads(line)
+            if o.get("type") not in ("intrusion-set", "malware", "tool"):
+                continue
+            slim = {"type": o["type"], "id": o["id"], "created": o.get("created"), "name": o.get("name")}
+            for key in ("aliases", "x_mitre_aliases", "revoked", "x_mitre_deprecated"):
+                if key in o:
+                    slim[key] = o[key]
+            slim["external_references"] = [
+                {k: r[k] for k in ("source_name", "external_id", "url") if k in r}
+                for r in o.get("external_references", []) if r.get("source_name") == "mitre-attack"]
+            kept.append(slim)
+    kept.sort(key=lambda o: (o["created"] or "", o["id"]))
+    write(os.path.join(out, "attack/attack-groups-software.jsonl"),
+          "".join(json.dumps(o, ensure_ascii=False, sort_keys=True) + "\n" for o in kept))
+    licence = open(os.path.join(corpus, "mitre-attack/LICENSE.txt"), encoding="utf-8").read()
+    write(os.path.join(out, "attack/LICENSE.txt"), licence)
+    return len(kept)
+
+
+def source_lines(source_id, kind, title, url, grading, tlp, profile=None, tags=None):
     """A source of a recording manifest (English), as YAML lines under 'sources:'."""
-    return [f"  - id: {source_id}", f"    kind: {kind}", f"    title: {title}", f"    url: {url}",
-            "    language: en", f"    grading: {grading}", f"    tlp: {tlp}"]
+    lines = [f"  - id: {source_id}", f"    kind: {kind}", f"    title: {title}", f"    url: {url}",
+             "    language: en", f"    grading: {grading}", f"    tlp: {tlp}"]
+    if profile:
+        lines.append(f"    profile: {profile}")
+    if tags:
+        lines.append(f"    tags: [{', '.join(tags)}]")
+    return lines
 
 
 def capture_lines(captures):
@@ -151,20 +216,25 @@ def main():
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(__file__), "../../shared/corpus"))
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "../demo"))
     args = parser.parse_args()
-    captures = kev_captures(args.corpus, args.out) + cti_captures(args.corpus, args.out)
+    captures = (kev_captures(args.corpus, args.out) + cti_captures(args.corpus, args.out)
+                + ransomchat_captures(args.corpus, args.out))
     captures.sort(key=lambda c: (c[3], c[0]))
     lines = ["# Generated by scripts/build-demo-recording.py from ../shared/corpus: do not edit by hand.",
              "# A folder recording: each capture is a file as it was fetched, with its origin, capture time and SHA-256.",
              "id: ewea-demo",
-             "title: EW/EA demo recording (CISA KEV 2025-2026, CTI-ANN 2016)",
-             "licence: see NOTICE.md in this folder (CC0 1.0 and CC BY 4.0)",
+             "title: EW/EA demo recording (CISA KEV 2025-2026, CTI-ANN 2016, Ransomchats 2020-2026)",
+             "licence: see NOTICE.md in this folder (CC0 1.0, CC BY 4.0 and MIT)",
              "sources:"]
     lines += source_lines("cisa-kev", "rss", "CISA Known Exploited Vulnerabilities",
                           "https://www.cisa.gov/known-exploited-vulnerabilities.xml", "A1", "CLEAR")
     lines += source_lines("cti-ann", "atom", "CTI-ANN annotated X posts (paraphrased)",
                           "https://github.com/bigbases/CTI-ANN", "F6", "CLEAR")
+    lines += source_lines("ransomchats", "mirror", "Ransomware negotiation portals (recorded chats)",
+                          "https://github.com/Casualtek/Ransomchats", "B2", "CLEAR", profile="ransomchats",
+                          tags=["dark-web"])
     lines += capture_lines(captures)
     write(os.path.join(args.out, "recording.yaml"), "\n".join(lines) + "\n")
+    print(f"{attack_record(args.corpus, args.out)} ATT&CK groups and software written to {args.out}/attack")
     print(f"{len(captures)} captures written to {args.out}")
 
 

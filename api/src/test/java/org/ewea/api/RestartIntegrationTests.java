@@ -33,7 +33,7 @@ class RestartIntegrationTests {
             db.getCollection(SignalRepository.COLLECTION).drop();
             db.getCollection(SignalBackfill.MARKERS).drop();
         }
-        assertThat(firstTotal).isEqualTo(2748);
+        assertThat(firstTotal).isEqualTo(2937);
         assertThat(firstSignal.stream().mapToLong(SignalPoint::count).sum()).isPositive();
 
         try (RunningApplication second = RunningApplication.start("ewea.data-dir=" + data)) {

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports a folder recording of feed captures: each capture, in capture-time order, is read and checked against its
- * SHA-256, parsed, normalised and stored. Every record is accounted for; an import that completed is not run again
+ * Imports a folder recording of feed captures (and of mirror pages, for a source the manifest gives a mirror
+ * {@code profile}): each capture, in capture-time order, is read and checked against its SHA-256, parsed (with the
+ * feed parser, or the profile's), normalised and stored. Every record is accounted for; an import that completed is not run again
  * for the same recording digest, and one that was interrupted is run again and stores only what is missing.
  */
 public final class RecordingImporter {
@@ -29,6 +30,7 @@ public final class RecordingImporter {
     private final CaptureProcessor processor;
     private final InstantSource clock;
     private final long maxCaptureBytes;
+    private final org.ewea.collectors.mirror.MirrorProfiles profiles = new org.ewea.collectors.mirror.MirrorProfiles();
 
     public RecordingImporter(ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
             long maxCaptureBytes) {
@@ -78,6 +80,19 @@ public final class RecordingImporter {
             account.rejectCapture("capture digest mismatch", entry.file(), e.getMessage());
             return;
         }
-        account.add(capture.locator(), processor.process(capture));
+        java.util.Optional<String> profileId = recording.profile(entry.source().id());
+        if (profileId.isEmpty()) {
+            account.add(capture.locator(), processor.process(capture));
+            return;
+        }
+        java.util.Optional<org.ewea.collectors.mirror.MirrorProfile> profile = profiles.find(profileId.get());
+        if (profile.isEmpty()) {
+            account.rejectCapture("unknown mirror profile", entry.file(), "the manifest names mirror profile '"
+                    + profileId.get() + "', which is not shipped (collectors/.../profiles/<id>.yaml)");
+            return;
+        }
+        account.add(capture.locator(), processor.process(capture, profile.get().format().equals("html")
+                ? new org.ewea.collectors.mirror.HtmlProfileParser(profile.get())
+                : new org.ewea.collectors.mirror.JsonTranscriptParser(profile.get())));
     }
 }

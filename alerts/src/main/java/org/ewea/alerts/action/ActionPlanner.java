@@ -30,11 +30,15 @@ public final class ActionPlanner {
 
     /** The actions newly planned for the alert. */
     public List<EarlyAction> plan(Alert alert) {
+        return plan(alert, clock.instant());
+    }
+
+    /** The actions newly planned for the alert, planned at {@code now} (a replay's simulated time). */
+    public List<EarlyAction> plan(Alert alert, Instant now) {
         if (alert.category() == null) {
             return List.of();
         }
         String stage = alert.stage() == null ? "weak-signal" : alert.stage();
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<EarlyAction> planned = new ArrayList<>();
         for (Recommendation r : methodology.playbooks().forCategory(alert.category(), stage, null)) {

@@ -61,8 +61,16 @@ public final class AlertEngine {
     }
 
     public EvaluationReport evaluate() {
+        return evaluateAt(clock.instant());
+    }
+
+    /**
+     * One evaluation as at {@code now}: the picture of that day (or of the last day with stored items before it),
+     * alerts raised and actions planned at {@code now}. A replay evaluates at its simulated times: every read is
+     * bounded by the day, so nothing stored later is used.
+     */
+    public EvaluationReport evaluateAt(Instant now) {
         long started = System.nanoTime();
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate asOf = signals.pictureDay(today);
         List<EarlyWarningScore> scores = scorer.score(asOf, models.current());
@@ -80,7 +88,7 @@ public final class AlertEngine {
         int planned = 0;
         List<EvaluationReport.Outcome> outcomes = new java.util.ArrayList<>();
         for (Trigger trigger : triggers) {
-            RaiseOutcome outcome = raiser.raise(trigger);
+            RaiseOutcome outcome = raiser.raise(trigger, now);
             int plannedNow = 0;
             switch (outcome.kind()) {
                 case RAISED -> raised++;
@@ -91,7 +99,7 @@ public final class AlertEngine {
             }
             if (outcome.alert() != null && (outcome.kind() == RaiseOutcome.Kind.RAISED
                     || outcome.kind() == RaiseOutcome.Kind.UPDATED)) {
-                plannedNow = planner.plan(outcome.alert()).size();
+                plannedNow = planner.plan(outcome.alert(), now).size();
                 planned += plannedNow;
             }
             outcomes.add(outcome.alert() == null

@@ -45,9 +45,14 @@ public final class AlertRaiser {
     }
 
     public RaiseOutcome raise(Trigger trigger) {
+        return raise(trigger, clock.instant());
+    }
+
+    /** Raises or updates the trigger's alert as at {@code now} (a replay's simulated time). */
+    public RaiseOutcome raise(Trigger trigger, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tryRaise(trigger);
+                return tryRaise(trigger, now);
             } catch (AlertRepository.ConcurrentChangeException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -56,8 +61,7 @@ public final class AlertRaiser {
         }
     }
 
-    private RaiseOutcome tryRaise(Trigger trigger) {
-        Instant now = clock.instant();
+    private RaiseOutcome tryRaise(Trigger trigger, Instant now) {
         Optional<Alert> open = alerts.findOpen(trigger.groupKey());
         if (open.isPresent()) {
             return update(open.get(), trigger, now);

@@ -112,6 +112,25 @@ class AlertsConfiguration {
                 models, signals, () -> sourceHealth(sources, health), clock, day -> candidates.find(day, false));
     }
 
+    /**
+     * The authoritative record early warnings are measured against: CVEs by the authoritative sources' items, ATT&CK
+     * groups and software by the configured ATT&CK data ({@code EWEA_COLLECTORS_ATTACK_DATA}), or else, with the demo,
+     * by the demo's copy of ATT&CK.
+     */
+    @Bean
+    org.ewea.alerts.lead.AuthoritativeRecord authoritativeRecord(SignalRepository signals,
+            org.ewea.api.config.ScoringProperties scoring, org.ewea.collectors.enrich.AttackNames attack,
+            org.ewea.api.demo.DemoRecording demo) {
+        return new org.ewea.alerts.lead.AuthoritativeRecord(() -> signals.firstMentionedBy(
+                scoring.authoritativeSources()), attack.names().isEmpty() ? demo.attackRecord() : attack);
+    }
+
+    @Bean
+    org.ewea.alerts.lead.EarlyWarnings earlyWarnings(AlertRepository alerts,
+            org.ewea.alerts.lead.AuthoritativeRecord record) {
+        return new org.ewea.alerts.lead.EarlyWarnings(alerts, record);
+    }
+
     @Bean
     AlertEventHub alertEventHub(MongoDatabase database) {
         return new AlertEventHub(listener -> new AlertEventFeed(database, listener));

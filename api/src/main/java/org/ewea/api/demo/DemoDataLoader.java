@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports the demo recording bundled in the jar ({@code demo/} in the repository) through the collectors, once: the
- * import ledger remembers a completed import, and an interrupted one is completed at the next start.
+ * import ledger remembers a completed import, and an interrupted one is completed at the next start. Then the alert
+ * rules are evaluated as they would have been while the recording was captured: at the end of every day a capture
+ * was made, with that day's picture (every read is bounded by the day), so the alerts a user finds are those the
+ * service would have raised then, with their real lead on the authoritative record.
  */
 @Component
 class DemoDataLoader implements ApplicationRunner {
@@ -28,9 +31,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final ImportLedger ledger;
     private final InstantSource clock;
     private final CaptureProcessor processor;
+    private final DemoRecording demo;
+    private final org.ewea.alerts.engine.AlertEngine engine;
 
-    DemoDataLoader(EweaProperties properties, ImportLedger ledger, CaptureProcessor processor, InstantSource clock) {
+    DemoDataLoader(EweaProperties properties, ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
+            DemoRecording demo, org.ewea.alerts.engine.AlertEngine engine) {
         this.processor = processor;
+        this.demo = demo;
+        this.engine = engine;
         this.properties = properties;
         this.ledger = ledger;
         this.clock = clock;
@@ -42,13 +50,35 @@ class DemoDataLoader implements ApplicationRunner {
             LOG.info("Demo data disabled (EWEA_DEMO_ENABLED=false)");
             return;
         }
-        FolderRecording demo = FolderRecording.open(RecordingFiles.classpath(getClass().getClassLoader(), LOCATION));
+        FolderRecording recording = this.demo.recording().orElseThrow();
+        String replayed = recording.id() + ":alerts-replayed";
+        boolean alertsReplayed = ledger.isCompleted(replayed, recording.digest());
         ImportReport report = new RecordingImporter(ledger, processor, clock,
                 RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
-                .importRecording(demo);
+                .importRecording(recording);
         if (report.status() == ImportReport.Status.IMPORTED) {
-            LOG.info("Demo recording '{}' imported: {} items stored, {} merged, {} rejected", demo.title(),
+            LOG.info("Demo recording '{}' imported: {} items stored, {} merged, {} rejected", recording.title(),
                     report.stored(), report.merged(), report.rejected());
         }
+        if (!alertsReplayed) {
+            replayAlerts(recording, replayed);
+        }
+    }
+
+    /** Evaluates the alert rules at the end of every capture day of the recording, in order, once. */
+    private void replayAlerts(FolderRecording recording, String ledgerId) {
+        java.time.Instant started = clock.instant();
+        ledger.markStarted(ledgerId, recording.digest(), started);
+        java.util.SortedSet<java.time.LocalDate> days = new java.util.TreeSet<>();
+        recording.captures().forEach(c -> days.add(java.time.LocalDate.ofInstant(c.captured(),
+                java.time.ZoneOffset.UTC)));
+        int raised = 0;
+        for (java.time.LocalDate day : days) {
+            raised += engine.evaluateAt(day.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC)).raised();
+        }
+        ledger.markCompleted(new ImportReport(ledgerId, recording.digest(), ImportReport.Status.IMPORTED,
+                days.size(), 0, 0, 0, 0, 0, java.util.Map.of(), java.util.List.of(), started, clock.instant()));
+        LOG.info("Demo alerts replayed over {} capture days of '{}': {} alerts raised as the service would have"
+                + " raised them then", days.size(), recording.title(), raised);
     }
 }

@@ -37,9 +37,9 @@ class ScoringConfiguration {
 
     @Bean
     SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources,
-            TrackedTerms tracked) {
+            TrackedTerms tracked, org.ewea.api.demo.DemoRecording demo) {
         SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), darkWeb(sources), tracked::seriesOf);
+                MethodologyLoader.cues(methodology.stages()), darkWeb(sources, demo), tracked::seriesOf);
         signals.ensureIndexes();
         return signals;
     }
@@ -63,8 +63,8 @@ class ScoringConfiguration {
 
     @Bean
     CandidateFinder candidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions,
-            SourceRepository sources) {
-        return new CandidateFinder(terms, signals, decisions, darkWeb(sources));
+            SourceRepository sources, org.ewea.api.demo.DemoRecording demo) {
+        return new CandidateFinder(terms, signals, decisions, darkWeb(sources, demo));
     }
 
     @Bean
@@ -91,7 +91,8 @@ class ScoringConfiguration {
      * (deterministic; a file it cannot train on stops the start with the file, line and reason).
      */
     @Bean
-    ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources, ScoringProperties properties,
+    ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources, org.ewea.api.demo.DemoRecording demo,
+            ScoringProperties properties,
             org.ewea.collectors.enrich.Annotator annotator,
             org.ewea.collectors.normalise.LanguageDetector languages,
             org.ewea.scoring.relevance.RelevanceModels relevanceModels) {
@@ -107,7 +108,7 @@ class ScoringConfiguration {
             LOG.info("Threat-type model {} trained from {} in {} ms: types {}", types.id(),
                     properties.threatTypesData(), (System.nanoTime() - started) / 1_000_000, types.byType().keySet());
         }
-        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources), types);
+        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources, demo), types);
         relevanceModels.latestApproved().ifPresent(approved -> {
             relevance.use(approved);
             LOG.info("Threat relevance is scored with the approved retrained model {}", approved.id());
@@ -142,10 +143,12 @@ class ScoringConfiguration {
                 cached -> cached != null ? cached : ctiAnn.shipped()), feedback, items, relevance);
     }
 
-    /** Of the source ids given, those the catalogue marks as dark-web sources. */
+    /** Of the source ids given, those the catalogue (or the demo recording's manifest) marks as dark-web sources. */
     private static java.util.function.Function<java.util.Set<String>, java.util.Set<String>> darkWeb(
-            SourceRepository sources) {
-        return ids -> ids.stream().filter(id -> sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
+            SourceRepository sources, org.ewea.api.demo.DemoRecording demo) {
+        java.util.Set<String> recorded = demo.darkWebSources();
+        return ids -> ids.stream().filter(id -> recorded.contains(id)
+                        || sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
                 .collect(java.util.stream.Collectors.toSet());
     }
 

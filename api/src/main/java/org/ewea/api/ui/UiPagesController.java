@@ -62,12 +62,14 @@ class UiPagesController {
     private final org.ewea.api.config.SecurityProperties security;
     private final org.ewea.api.security.ApiTokens tokens;
     private final org.ewea.api.audit.AuditLog audit;
+    private final org.ewea.alerts.lead.EarlyWarnings earlyWarnings;
 
     UiPagesController(org.ewea.api.config.SecurityProperties security, org.ewea.api.security.ApiTokens tokens,
             org.ewea.api.audit.AuditLog audit, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
             ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
             HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
-            BlockingStore store, InstantSource clock) {
+            BlockingStore store, InstantSource clock, org.ewea.alerts.lead.EarlyWarnings earlyWarnings) {
+        this.earlyWarnings = earlyWarnings;
         this.security = security;
         this.tokens = tokens;
         this.audit = audit;
@@ -86,6 +88,9 @@ class UiPagesController {
         this.store = store;
         this.clock = clock;
     }
+
+    /** How many confirmed early warnings the dashboard lists. */
+    static final int EARLY_WARNINGS = 10;
 
     /** A score on the dashboard, with its weekly counts drawn. */
     record Row(int rank, EarlyWarningScore score, String sparkline, List<Long> weekly) {
@@ -123,7 +128,13 @@ class UiPagesController {
                 states.put(state.name(), alerts.count(new AlertRepository.Query(state, null, null, null, null,
                         user.clearance())));
             }
+            List<org.ewea.alerts.lead.EarlyWarnings.Warning> warned = earlyWarnings.readBy(user.clearance(), false);
+            List<org.ewea.alerts.lead.EarlyWarnings.Warning> confirmed = warned.stream()
+                    .filter(org.ewea.alerts.lead.EarlyWarnings.Warning::confirmed).toList();
             return Rendering.view("dashboard").modelAttribute("rows", rows).modelAttribute("asOf", day)
+                    .modelAttribute("confirmed", confirmed.subList(0, Math.min(EARLY_WARNINGS, confirmed.size())))
+                    .modelAttribute("confirmedTotal", confirmed.size())
+                    .modelAttribute("unconfirmedTotal", warned.size() - confirmed.size())
                     .modelAttribute("model", models.current().id()).modelAttribute("kind", kind == null ? "" : kind)
                     .modelAttribute("alertStates", states).build();
         }));

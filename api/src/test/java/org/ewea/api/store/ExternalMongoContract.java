@@ -26,7 +26,7 @@ abstract class ExternalMongoContract {
                 "ewea.mongodb-database=" + database)) {
             assertThat(app.bean(MongoEndpoint.class).isEmbedded()).isFalse();
             assertThat(app.bean(MongoEndpoint.class).database()).isEqualTo(database);
-            assertThat(app.itemTotal()).isEqualTo(2748);
+            assertThat(app.itemTotal()).isEqualTo(2937);
             app.client().get().uri("/actuator/health").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");
             app.bean(com.mongodb.client.MongoDatabase.class).drop();

@@ -140,6 +140,13 @@ class BrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Emerging");
         assertThat(browser.findElements(By.cssSelector("table.ranked tbody tr"))).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".logout")).getText()).contains("admin");
+        // the demo's early warnings, each with its lead on the authoritative record
+        java.util.List<org.openqa.selenium.WebElement> warned = browser.findElements(By.cssSelector(
+                "#early-warnings tr.early-warning"));
+        assertThat(warned).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(warned).allSatisfy(row -> assertThat(Integer.parseInt(row.findElement(By.cssSelector("td.lead"))
+                .getText().strip())).isPositive());
+        assertThat(browser.findElement(By.id("early-warnings")).getText()).contains("Akira").contains("G1024");
     }
 
     @Test

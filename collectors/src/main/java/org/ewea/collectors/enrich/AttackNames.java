@@ -54,22 +54,26 @@ public final class AttackNames {
 
     /** Reads groups (intrusion sets) and software (malware, tools) that are neither revoked nor deprecated. */
     public static AttackNames read(Path stix) {
-        JsonMapper json = JsonMapper.builder().build();
-        List<JsonNode> objects = new ArrayList<>();
         try {
-            String text = Files.readString(stix);
-            if (text.stripLeading().startsWith("{\"type\": \"bundle\"") || text.stripLeading().startsWith(
-                    "{\"type\":\"bundle\"") || text.contains("\"objects\"") && !text.contains("\n{")) {
-                json.readTree(text).path("objects").forEach(objects::add);
-            } else {
-                for (String line : text.split("\n")) {
-                    if (!line.isBlank()) {
-                        objects.add(json.readTree(line));
-                    }
-                }
-            }
+            return parse(Files.readString(stix));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ATT&CK data " + stix, e);
+        }
+    }
+
+    /** As {@link #read(Path)}, from the text of the data. */
+    public static AttackNames parse(String text) {
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> objects = new ArrayList<>();
+        if (text.stripLeading().startsWith("{\"type\": \"bundle\"") || text.stripLeading().startsWith(
+                "{\"type\":\"bundle\"") || text.contains("\"objects\"") && !text.contains("\n{")) {
+            json.readTree(text).path("objects").forEach(objects::add);
+        } else {
+            for (String line : text.split("\n")) {
+                if (!line.isBlank()) {
+                    objects.add(json.readTree(line));
+                }
+            }
         }
         List<Name> names = new ArrayList<>();
         for (JsonNode o : objects) {

@@ -39,9 +39,14 @@ public final class FolderRecording {
     private final String digest;
     private final Map<SourceId, SourceDefinition> sources;
     private final List<ManifestCapture> captures;
+    private final Map<SourceId, String> profiles;
+    private final Map<SourceId, List<String>> tags;
 
     private FolderRecording(RecordingFiles files, String id, String title, String digest,
-            Map<SourceId, SourceDefinition> sources, List<ManifestCapture> captures) {
+            Map<SourceId, SourceDefinition> sources, List<ManifestCapture> captures, Map<SourceId, String> profiles,
+            Map<SourceId, List<String>> tags) {
+        this.profiles = profiles;
+        this.tags = tags;
         this.files = files;
         this.id = id;
         this.title = title;
@@ -90,6 +95,19 @@ public final class FolderRecording {
         return sources;
     }
 
+    /**
+     * The mirror profile a source's captures are read with ({@code profile:} in the manifest, e.g. {@code
+     * ransomchats} for recorded negotiation-portal transcripts), when it has one; feeds have none.
+     */
+    public java.util.Optional<String> profile(SourceId source) {
+        return java.util.Optional.ofNullable(profiles.get(source));
+    }
+
+    /** A source's tags ({@code tags:} in the manifest, e.g. {@code dark-web}); empty when none are given. */
+    public List<String> tags(SourceId source) {
+        return tags.getOrDefault(source, List.of());
+    }
+
     /** The captures in capture-time order (ties by file name). */
     public List<ManifestCapture> captures() {
         return captures;
@@ -123,12 +141,24 @@ public final class FolderRecording {
             String id = required(manifest.id(), "id");
             String title = manifest.title() == null ? id : manifest.title();
             Map<SourceId, SourceDefinition> sources = new LinkedHashMap<>();
+            Map<SourceId, String> profiles = new LinkedHashMap<>();
+            Map<SourceId, List<String>> tags = new LinkedHashMap<>();
             List<RecordingManifestFile.SourceEntry> sourceEntries = manifest.sources() == null
                     ? List.of() : manifest.sources();
             for (int i = 0; i < sourceEntries.size(); i++) {
                 SourceDefinition source = source(sourceEntries.get(i), "sources[" + i + "]");
                 if (sources.putIfAbsent(source.id(), source) != null) {
                     throw fail("sources[" + i + "]: source id '" + source.id() + "' is defined twice");
+                }
+                RecordingManifestFile.SourceEntry entry = sourceEntries.get(i);
+                if (entry.profile() != null) {
+                    if (entry.profile().isBlank()) {
+                        throw fail("sources[" + i + "].profile must not be blank");
+                    }
+                    profiles.put(source.id(), entry.profile().strip());
+                }
+                if (entry.tags() != null) {
+                    tags.put(source.id(), List.copyOf(entry.tags()));
                 }
             }
             List<ManifestCapture> captures = new ArrayList<>();
@@ -138,7 +168,8 @@ public final class FolderRecording {
                 captures.add(capture(captureEntries.get(i), "captures[" + i + "]", sources));
             }
             captures.sort(Comparator.comparing(ManifestCapture::captured).thenComparing(ManifestCapture::file));
-            return new FolderRecording(files, id, title, digest, Map.copyOf(sources), List.copyOf(captures));
+            return new FolderRecording(files, id, title, digest, Map.copyOf(sources), List.copyOf(captures),
+                    Map.copyOf(profiles), Map.copyOf(tags));
         }
 
         private SourceDefinition source(RecordingManifestFile.SourceEntry entry, String path) {

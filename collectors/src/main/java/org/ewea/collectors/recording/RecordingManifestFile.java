@@ -10,7 +10,8 @@ record RecordingManifestFile(@Nullable String id, @Nullable String title, @Nulla
         @Nullable List<SourceEntry> sources, @Nullable List<CaptureEntry> captures) {
 
     record SourceEntry(@Nullable String id, @Nullable String kind, @Nullable String title, @Nullable String url,
-            @Nullable String language, @Nullable String grading, @Nullable String tlp) {
+            @Nullable String language, @Nullable String grading, @Nullable String tlp, @Nullable String profile,
+            @Nullable List<String> tags) {
     }
 
     record CaptureEntry(@Nullable String source, @Nullable String file, @Nullable String origin,

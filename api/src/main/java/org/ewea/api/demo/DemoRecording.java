@@ -1,0 +1,46 @@
+package org.ewea.api.demo;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ewea.collectors.recording.FolderRecording;
+import org.ewea.collectors.source.Source;
+
+/**
+ * The demo recording bundled in the jar ({@code demo/} in the repository), when the demo is enabled: what its
+ * manifest says of its sources beyond their captures (which of them are dark-web mirrors, read by the novel-term
+ * and relevance rules as the catalogue's dark-web sources are).
+ *
+ * @param recording the opened recording, empty when the demo is disabled
+ */
+public record DemoRecording(Optional<FolderRecording> recording) {
+
+    /** Where the demo's copy of MITRE ATT&CK groups and software lies in the jar (see demo/NOTICE.md). */
+    static final String ATTACK = DemoDataLoader.LOCATION + "/attack/attack-groups-software.jsonl";
+
+    /**
+     * The demo's copy of ATT&CK groups and software (names, aliases, creation days): the authoritative record its
+     * actor warnings are measured against. None when the demo is disabled.
+     */
+    public org.ewea.collectors.enrich.AttackNames attackRecord() {
+        if (recording.isEmpty()) {
+            return org.ewea.collectors.enrich.AttackNames.none();
+        }
+        try (java.io.InputStream in = DemoRecording.class.getClassLoader().getResourceAsStream(ATTACK)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo's ATT&CK copy " + ATTACK + " is missing from the jar");
+            }
+            return org.ewea.collectors.enrich.AttackNames.parse(new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the recording's sources tagged {@value Source#DARK_WEB_TAG}. */
+    public Set<String> darkWebSources() {
+        return recording.map(r -> r.sources().keySet().stream()
+                .filter(id -> r.tags(id).contains(Source.DARK_WEB_TAG)).map(id -> id.value())
+                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+}

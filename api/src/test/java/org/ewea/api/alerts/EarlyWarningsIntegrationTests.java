@@ -1,0 +1,42 @@
+package org.ewea.api.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.ewea.api.LiveApplicationTests;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fresh install's demo warns early: the alert rules replayed over the demo recording named ransomware groups and
+ * tools on the recorded negotiation portals before MITRE ATT&CK (the demo's copy) created their entries.
+ */
+class EarlyWarningsIntegrationTests extends LiveApplicationTests {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoShowsEarlyWarningsTheRecordLaterConfirmedWithTheirLead() {
+        Map<String, Object> page = getJsonObject("/api/v1/early-warnings?confirmed=true&size=100");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertThat(items).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(items).allSatisfy(w -> {
+            assertThat(((Number) w.get("leadDays")).longValue()).isPositive();
+            assertThat(((Map<String, Object>) w.get("authoritative")).get("record")).isEqualTo("MITRE ATT&CK");
+        });
+        // Akira: first chat on its portal 2023-05-29, ATT&CK G1024 created 2024-02-20
+        assertThat(items).anySatisfy(w -> {
+            assertThat(((Map<String, Object>) w.get("subject")).get("label")).isEqualTo("Akira");
+            assertThat(w.get("warnedOn")).isEqualTo("2023-05-29");
+            assertThat(((Map<String, Object>) w.get("authoritative")).get("id")).isEqualTo("G1024");
+            assertThat(((Number) w.get("leadDays")).longValue()).isEqualTo(267);
+        });
+        // longest lead first
+        List<Long> leads = items.stream().map(w -> ((Number) w.get("leadDays")).longValue()).toList();
+        assertThat(leads).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // unconfirmed ones are listed after them, without a lead
+        Map<String, Object> all = getJsonObject("/api/v1/early-warnings?size=100");
+        assertThat(((Number) all.get("total")).longValue()).isGreaterThan(items.size());
+        anonymous.get().uri("/api/v1/early-warnings").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/early-warnings?size=0").exchange().expectStatus().isBadRequest();
+    }
+}
