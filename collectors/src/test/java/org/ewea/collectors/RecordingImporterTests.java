@@ -54,14 +54,15 @@ class RecordingImporterTests {
 
         // Expected figures were counted from the feed files by a separate script (demo/NOTICE.md).
         assertThat(report.status()).isEqualTo(ImportReport.Status.IMPORTED);
-        assertThat(report.captures()).isEqualTo(60);
+        // 60 feed captures and 189 dated ransomware chats, each chat one item read with the ransomchats profile
+        assertThat(report.captures()).isEqualTo(60 + 189);
         assertThat(report.capturesRejected()).isZero();
-        assertThat(report.input()).isEqualTo(494 + 2500);
-        assertThat(report.stored()).isEqualTo(251 + 2497);
+        assertThat(report.input()).isEqualTo(494 + 2500 + 189);
+        assertThat(report.stored()).isEqualTo(251 + 2497 + 189);
         assertThat(report.merged()).isEqualTo(243);
         assertThat(report.rejected()).isEqualTo(3); // three CTI-ANN posts have an empty text in the dataset
         assertThat(report.rejectionsByReason()).containsOnlyKeys("empty entry (no title and no text)");
-        assertThat(items.count()).isEqualTo(2748);
+        assertThat(items.count()).isEqualTo(2937);
         var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(new org.ewea.methodology.SourceId("cisa-kev"),
                 "https://nvd.nist.gov/vuln/detail/CVE-2025-54253")).orElseThrow();
         assertThat(kev.annotations().entities()).extracting(e -> e.value()).contains("CVE-2025-54253");

@@ -47,9 +47,13 @@ class FolderRecordingTests {
     void readsTheDemoRecordingInCaptureTimeOrder() {
         FolderRecording demo = FolderRecording.open(RecordingFiles.directory(Fixtures.demoRecording()));
         assertThat(demo.id()).isEqualTo("ewea-demo");
-        assertThat(demo.captures()).hasSize(60);
+        assertThat(demo.captures()).hasSize(60 + 189);
         assertThat(demo.captures()).extracting(ManifestCapture::captured).isSorted();
-        assertThat(demo.sources()).hasSize(2);
+        assertThat(demo.sources()).hasSize(3);
+        org.ewea.methodology.SourceId chats = new org.ewea.methodology.SourceId("ransomchats");
+        assertThat(demo.profile(chats)).contains("ransomchats");
+        assertThat(demo.tags(chats)).containsExactly("dark-web");
+        assertThat(demo.profile(new org.ewea.methodology.SourceId("cisa-kev"))).isEmpty();
         assertThat(demo.digest()).matches("[0-9a-f]{64}");
     }
 
