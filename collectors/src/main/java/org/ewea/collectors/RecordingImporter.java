@@ -30,14 +30,28 @@ public final class RecordingImporter {
     private final CaptureProcessor processor;
     private final InstantSource clock;
     private final long maxCaptureBytes;
-    private final org.ewea.collectors.mirror.MirrorProfiles profiles = new org.ewea.collectors.mirror.MirrorProfiles();
+    private final java.util.function.Function<String, java.util.Optional<org.ewea.collectors.feed.EntryParser>>
+            profileParsers;
 
+    /** An importer of feed captures only: a source with a mirror profile has its captures rejected. */
     public RecordingImporter(ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
             long maxCaptureBytes) {
+        this(ledger, processor, clock, maxCaptureBytes, profile -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param profileParsers the parser of a mirror profile by its id ({@code MirrorProfiles::parser}), empty when no
+     *     such profile ships
+     */
+    public RecordingImporter(ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
+            long maxCaptureBytes,
+            java.util.function.Function<String, java.util.Optional<org.ewea.collectors.feed.EntryParser>>
+                    profileParsers) {
         this.ledger = ledger;
         this.processor = processor;
         this.clock = clock;
         this.maxCaptureBytes = maxCaptureBytes;
+        this.profileParsers = profileParsers;
     }
 
     /**
@@ -85,14 +99,12 @@ public final class RecordingImporter {
             account.add(capture.locator(), processor.process(capture));
             return;
         }
-        java.util.Optional<org.ewea.collectors.mirror.MirrorProfile> profile = profiles.find(profileId.get());
-        if (profile.isEmpty()) {
+        java.util.Optional<org.ewea.collectors.feed.EntryParser> parser = profileParsers.apply(profileId.get());
+        if (parser.isEmpty()) {
             account.rejectCapture("unknown mirror profile", entry.file(), "the manifest names mirror profile '"
-                    + profileId.get() + "', which is not shipped (collectors/.../profiles/<id>.yaml)");
+                    + profileId.get() + "', which this importer does not read");
             return;
         }
-        account.add(capture.locator(), processor.process(capture, profile.get().format().equals("html")
-                ? new org.ewea.collectors.mirror.HtmlProfileParser(profile.get())
-                : new org.ewea.collectors.mirror.JsonTranscriptParser(profile.get())));
+        account.add(capture.locator(), processor.process(capture, parser.get()));
     }
 }

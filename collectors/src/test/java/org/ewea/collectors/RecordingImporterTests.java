@@ -39,7 +39,7 @@ class RecordingImporterTests {
 
     private RecordingImporter importer(long maxCaptureBytes) {
         return new RecordingImporter(ledger, new CaptureProcessor(items, TestAnnotators.defaults()), CLOCK,
-                maxCaptureBytes);
+                maxCaptureBytes, new org.ewea.collectors.mirror.MirrorProfiles()::parser);
     }
 
     private static FolderRecording ugly() throws URISyntaxException {

@@ -54,7 +54,7 @@ class DemoDataLoader implements ApplicationRunner {
         String replayed = recording.id() + ":alerts-replayed";
         boolean alertsReplayed = ledger.isCompleted(replayed, recording.digest());
         ImportReport report = new RecordingImporter(ledger, processor, clock,
-                RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
+                RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES, new org.ewea.collectors.mirror.MirrorProfiles()::parser)
                 .importRecording(recording);
         if (report.status() == ImportReport.Status.IMPORTED) {
             LOG.info("Demo recording '{}' imported: {} items stored, {} merged, {} rejected", recording.title(),

@@ -118,7 +118,8 @@ public final class Harvester {
             FolderRecording recording = FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(
                     source.path())));
             ImportReport report = new RecordingImporter(ledger, processor, clock,
-                    RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
+                    RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES, new org.ewea.collectors.mirror.MirrorProfiles()::parser)
+                    .importRecording(recording);
             HarvestOutcome outcome = report.status() == ImportReport.Status.ALREADY_IMPORTED
                     ? HarvestOutcome.NOT_MODIFIED : report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY;
             return new RunResult(outcome, null, report.captures() + " captures (" + report.capturesRejected()

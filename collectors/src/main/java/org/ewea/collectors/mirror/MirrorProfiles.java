@@ -38,6 +38,11 @@ public final class MirrorProfiles {
     record DateFile(@Nullable String fileName, @Nullable String undated) {
     }
 
+    /** The parser of the shipped profile of this id (HTML pages or JSON transcripts), if one ships. */
+    public Optional<org.ewea.collectors.feed.EntryParser> parser(String id) {
+        return find(id).map(p -> p.format().equals("html") ? new HtmlProfileParser(p) : new JsonTranscriptParser(p));
+    }
+
     /** The profile of this id, if one ships. */
     public Optional<MirrorProfile> find(String id) {
         if (!ID.matcher(id).matches()) {
