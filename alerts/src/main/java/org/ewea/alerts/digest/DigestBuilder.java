@@ -156,15 +156,8 @@ public final class DigestBuilder {
      * of those items does not see the line, so no count tells them of restricted material.
      */
     private Mark mark(EarlyWarningScore s) {
-        List<AnnotatedItem> newest = evidence.newest(s, 5, Clearance.FULL);
-        List<Tlp> tlps = new ArrayList<>(newest.stream().map(i -> i.item().tlp()).toList());
-        List<org.ewea.methodology.Handling> codes = new ArrayList<>(newest.stream().map(i -> i.item().handling())
-                .toList());
-        for (SignalRepository.Marking counted : counted.of(s)) {
-            tlps.add(counted.tlp());
-            codes.add(counted.handling());
-        }
-        return new Mark(Tlp.mostRestrictive(tlps), org.ewea.methodology.Handling.mostRestrictive(codes));
+        SignalRepository.Marking m = counted.mostRestrictive(s, evidence.newest(s, 5, Clearance.FULL));
+        return new Mark(m.tlp(), m.handling());
     }
 
     private List<DigestContent.Trend> trends(List<EarlyWarningScore> movers, Map<String, List<SignalPoint>> history,

@@ -120,16 +120,10 @@ public final class AlertEvaluator {
         }
         facts.put("model", s.modelVersion());
         facts.put("methodology", s.methodologyVersion());
-        List<Tlp> tlps = new ArrayList<>(cited.stream().map(i -> i.item().tlp()).toList());
-        List<org.ewea.methodology.Handling> codes = new ArrayList<>(cited.stream().map(i -> i.item().handling())
-                .toList());
-        for (org.ewea.scoring.signal.SignalRepository.Marking m : counted.of(s)) {
-            tlps.add(m.tlp());
-            codes.add(m.handling());
-        }
+        org.ewea.scoring.signal.SignalRepository.Marking mark = counted.mostRestrictive(s, cited);
         return new Trigger(rule, new Subject(s.kind(), s.series(), s.label()), title, summary, s.score(),
                 s.stage().stage(), s.priority(), SubjectCategory.of(methodology, s.kind(), s.series()),
-                Tlp.mostRestrictive(tlps), org.ewea.methodology.Handling.mostRestrictive(codes), grade(cited),
+                mark.tlp(), mark.handling(), grade(cited),
                 ids(cited), facts, s.asOf());
     }
 

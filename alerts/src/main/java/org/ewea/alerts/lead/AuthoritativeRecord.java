@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import org.ewea.methodology.Clearance;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.collectors.enrich.AttackNames;
 
@@ -32,16 +33,17 @@ public final class AuthoritativeRecord {
     static final String KEV = "CISA KEV";
     static final String ATTACK = "MITRE ATT&CK";
 
-    private final Supplier<Map<String, LocalDate>> authoritativeMentions;
+    private final Function<Clearance, Map<String, LocalDate>> authoritativeMentions;
     private final Map<String, Entry> attackBySeries = new HashMap<>();
     private final Map<String, Entry> attackByName = new HashMap<>();
 
     /**
-     * @param authoritativeMentions the day each series was first mentioned by an authoritative source (read when
-     *     asked: the store grows)
+     * @param authoritativeMentions the day each series was first mentioned by an authoritative source in the items a
+     *     reader may read (read when asked: the store grows)
      * @param attack ATT&CK groups and software with their {@code created} days
      */
-    public AuthoritativeRecord(Supplier<Map<String, LocalDate>> authoritativeMentions, AttackNames attack) {
+    public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
+            AttackNames attack) {
         this.authoritativeMentions = authoritativeMentions;
         for (AttackNames.Name n : attack.names()) {
             if (n.created() == null) {
@@ -53,15 +55,18 @@ public final class AuthoritativeRecord {
         }
     }
 
-    /** The subjects' entries, by subject id; subjects the record does not hold are left out. */
-    public Map<String, Entry> of(Set<Subject> subjects) {
+    /**
+     * The subjects' entries, by subject id, as a reader may know them (a CVE's entry from the authoritative items they
+     * may read only); subjects the record does not hold are left out.
+     */
+    public Map<String, Entry> of(Set<Subject> subjects, Clearance reader) {
         Map<String, LocalDate> mentioned = null;
         Map<String, Entry> found = new HashMap<>();
         for (Subject s : subjects) {
             Optional<Entry> entry = switch (s.kind()) {
                 case "cve" -> {
                     if (mentioned == null) {
-                        mentioned = authoritativeMentions.get();
+                        mentioned = authoritativeMentions.apply(reader);
                     }
                     String series = s.id().startsWith("cve:") ? s.id() : "cve:" + s.id();
                     yield Optional.ofNullable(mentioned.get(series)).map(day -> new Entry(KEV,

@@ -55,7 +55,7 @@ public final class EarlyWarnings {
         List<Alert> readable = alerts.all(reader).stream().filter(a -> !a.subject().kind().equals("source"))
                 .toList();
         Map<String, AuthoritativeRecord.Entry> entries = record.of(readable.stream().map(Alert::subject)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet()), reader);
         // one warning per subject: its first alert
         Map<Subject, Alert> first = readable.stream().collect(Collectors.toMap(Alert::subject, a -> a,
                 (a, b) -> a.raisedAt().isAfter(b.raisedAt()) ? b : a));

@@ -50,7 +50,7 @@ class EarlyWarningsTests {
         alerts = new AlertRepository(db);
         raiser = new AlertRaiser(alerts, new AlertEventLog(db), () -> Instant.parse("2026-12-01T00:00:00Z"));
         kev = new java.util.HashMap<>(Map.of("cve:CVE-2025-1111", LocalDate.parse("2025-11-20")));
-        warnings = new EarlyWarnings(alerts, new AuthoritativeRecord(() -> kev, ATTACK));
+        warnings = new EarlyWarnings(alerts, new AuthoritativeRecord(reader -> reader.full() ? kev : Map.of(), ATTACK));
     }
 
     private void raise(AlertRule rule, Subject subject, String day, Tlp tlp) {
@@ -95,5 +95,12 @@ class EarlyWarningsTests {
         assertThat(warnings.readBy(Clearance.of(Tlp.GREEN), false)).extracting(w -> w.alert().subject().label())
                 .containsExactly("Akira");
         assertThat(warnings.readBy(Clearance.FULL, false)).hasSize(2);
+
+        // a CVE's lead comes from the authoritative items the reader may read: none here for GREEN
+        raise(SCORE, new Subject("cve", "cve:CVE-2025-1111", "CVE-2025-1111"), "2025-11-10", Tlp.GREEN);
+        assertThat(warnings.readBy(Clearance.of(Tlp.GREEN), true)).extracting(w -> w.alert().subject().label())
+                .containsExactly("Akira");
+        assertThat(warnings.readBy(Clearance.FULL, true)).extracting(w -> w.alert().subject().label())
+                .contains("CVE-2025-1111");
     }
 }

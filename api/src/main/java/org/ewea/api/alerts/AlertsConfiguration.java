@@ -121,7 +121,7 @@ class AlertsConfiguration {
     org.ewea.alerts.lead.AuthoritativeRecord authoritativeRecord(SignalRepository signals,
             org.ewea.api.config.ScoringProperties scoring, org.ewea.collectors.enrich.AttackNames attack,
             org.ewea.api.demo.DemoRecording demo) {
-        return new org.ewea.alerts.lead.AuthoritativeRecord(() -> signals.firstMentionedBy(
+        return new org.ewea.alerts.lead.AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(
                 scoring.authoritativeSources()), attack.names().isEmpty() ? demo.attackRecord() : attack);
     }
 

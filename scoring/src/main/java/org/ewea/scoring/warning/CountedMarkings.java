@@ -25,6 +25,26 @@ public final class CountedMarkings {
                 .minusDays(SeriesWindow.DAYS), score.asOf());
     }
 
+    /**
+     * The most restrictive TLP and handling code of the items a line cites and of every item its score counted: what
+     * an alert or digest line quoting the score is marked with.
+     */
+    public SignalRepository.Marking mostRestrictive(EarlyWarningScore score,
+            java.util.List<org.ewea.collectors.enrich.AnnotatedItem> cited) {
+        java.util.List<org.ewea.methodology.Tlp> tlps = new java.util.ArrayList<>();
+        java.util.List<org.ewea.methodology.Handling> codes = new java.util.ArrayList<>();
+        cited.forEach(i -> {
+            tlps.add(i.item().tlp());
+            codes.add(i.item().handling());
+        });
+        of(score).forEach(m -> {
+            tlps.add(m.tlp());
+            codes.add(m.handling());
+        });
+        return new SignalRepository.Marking(org.ewea.methodology.Tlp.mostRestrictive(tlps),
+                org.ewea.methodology.Handling.mostRestrictive(codes));
+    }
+
     /** The markings of every item a novel term was counted in between two days, inclusive. */
     public Set<org.ewea.scoring.terms.TermRepository.PartMarking> ofTerm(String term, java.time.LocalDate from,
             java.time.LocalDate to) {
