@@ -193,6 +193,9 @@ public final class AlertEvaluator {
                 facts.put("darkWebSources", String.join(", ", c.darkWebSourceIds()));
             }
             facts.put("selfNamed", Boolean.toString(c.selfNamed()));
+            if (!c.aliases().isEmpty()) {
+                facts.put("aliases", String.join(", ", c.aliases()));
+            }
             found.add(new Trigger(rule, new Subject("novel-term", c.id(), c.label()),
                     String.format(Locale.ROOT, "New name: %s (%s)", c.label(), why),
                     String.format(Locale.ROOT, "\"%s\" was never seen before %s; %d item(s) from %s mention it in the"

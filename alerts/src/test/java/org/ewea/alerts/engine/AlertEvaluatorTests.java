@@ -171,7 +171,8 @@ class AlertEvaluatorTests {
     private static org.ewea.scoring.terms.Candidate candidate(String id, LocalDate firstSeen, long items,
             List<String> sources, List<String> darkWeb, boolean selfNamed, String status) {
         return new org.ewea.scoring.terms.Candidate(id.toLowerCase(java.util.Locale.ROOT), id, firstSeen, items,
-                sources.size(), sources, darkWeb, selfNamed, 1, sources.size() * Math.log1p(items), status, null, DAY);
+                sources.size(), sources, darkWeb, selfNamed, 1, sources.size() * Math.log1p(items), status, null, DAY,
+                List.of());
     }
 
     @Test

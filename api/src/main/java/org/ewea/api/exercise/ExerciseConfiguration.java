@@ -42,11 +42,12 @@ class ExerciseConfiguration {
     ExerciseRunner exerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
             Methodology methodology, Annotator annotator, LanguageDetector languages, AlertRuleValidator validator,
             AlertsProperties alerts, ScoringProperties scoring, CollectorsProperties collectors,
-            ExercisesProperties properties, InstantSource clock, ItemRelevance relevance) {
+            ExercisesProperties properties, InstantSource clock, ItemRelevance relevance,
+            org.ewea.scoring.terms.CommonWords words) {
         ExercisePipeline.Shared shared = new ExercisePipeline.Shared(methodology, annotator, languages,
                 ItemRelevance.shipped(), relevance.threatTypes().orElse(null),
                 new AlertRuleFile(validator).read(alerts.rulesFile()),
-                scoring.authoritativeSources(), collectors.silentFactor());
+                scoring.authoritativeSources(), collectors.silentFactor(), words);
         return new ExerciseRunner(exercises, client, library, shared, methodology.grading().handlingCodes(),
                 clock, properties.tick());
     }

@@ -81,7 +81,8 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
     /** What every exercise pipeline shares with the service: stateless, read-only parts. */
     record Shared(Methodology methodology, Annotator annotator, LanguageDetector languages,
             RelevanceWeights relevance, org.ewea.scoring.relevance.@org.jspecify.annotations.Nullable ThreatTypes
-            threatTypes, List<AlertRule> rules, Set<String> authoritativeSources, double silentFactor) {
+            threatTypes, List<AlertRule> rules, Set<String> authoritativeSources, double silentFactor,
+            org.ewea.scoring.terms.CommonWords words) {
     }
 
     /**
@@ -135,7 +136,7 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, ItemReposito
         AlertEngine engine = new AlertEngine(new RuleBook(rules, database),
                 new AlertEvaluator(methodology, new ScoreEvidence(items), items, counted), raiser, planner, scorer,
                 models,
-                signals, sources, replay, day -> new CandidateFinder(terms, signals, decisions, darkWeb)
+                signals, sources, replay, day -> new CandidateFinder(terms, signals, decisions, darkWeb, shared.words())
                         .find(day, false));
         AlertLifecycle lifecycle = new AlertLifecycle(alerts, events, methodology, simulatedNow);
         DigestRepository archive = new DigestRepository(database);

@@ -61,10 +61,16 @@ class ScoringConfiguration {
         return new TrackedTerms(decisions, terms, clock);
     }
 
+    /** The words that are not names: common English words, and day and month names in the methodology's languages. */
+    @Bean
+    org.ewea.scoring.terms.CommonWords commonWords(Methodology methodology) {
+        return org.ewea.scoring.terms.CommonWords.forLanguages(methodology.languages());
+    }
+
     @Bean
     CandidateFinder candidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions,
-            SourceRepository sources, org.ewea.api.demo.DemoRecording demo) {
-        return new CandidateFinder(terms, signals, decisions, darkWeb(sources, demo));
+            SourceRepository sources, org.ewea.api.demo.DemoRecording demo, org.ewea.scoring.terms.CommonWords words) {
+        return new CandidateFinder(terms, signals, decisions, darkWeb(sources, demo), words);
     }
 
     @Bean

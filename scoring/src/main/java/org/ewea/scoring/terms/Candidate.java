@@ -22,13 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param status NEW, ACCEPTED or REJECTED
  * @param decision the analyst's decision, if any
  * @param asOf the day the window ends
+ * @param aliases other written forms merged into this candidate ("Basta" beside "Black Basta"), may be empty
  */
 public record Candidate(String id, String label, LocalDate firstSeen, long items, int sources, List<String> sourceIds,
         List<String> darkWebSourceIds, boolean selfNamed, int activeDays, double score, String status,
-        CandidateDecisions.@Nullable Decision decision, LocalDate asOf) {
+        CandidateDecisions.@Nullable Decision decision, LocalDate asOf, List<String> aliases) {
 
     public Candidate {
         sourceIds = List.copyOf(sourceIds);
         darkWebSourceIds = List.copyOf(darkWebSourceIds);
+        aliases = List.copyOf(aliases);
     }
 }

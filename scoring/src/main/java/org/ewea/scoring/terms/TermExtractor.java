@@ -29,7 +29,11 @@ public final class TermExtractor {
     private static final Pattern ALL_CAPITALS = Pattern.compile("\\p{Lu}{3,8}");
     private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}\\p{Ll}{2,}");
     private static final Pattern EXCLUDED = Pattern.compile("(?i)cve-\\d{4}-\\d+|[gstm]\\d{4}(\\.\\d{3})?|[\\d-]+"
-            + "|\\d+(st|nd|rd|th|s|k|m|gb|mb|kb|tb|am|pm|h|x)");
+            + "|\\d+(st|nd|rd|th|s|k|m|gb|mb|kb|tb|am|pm|h|x)"
+            // amounts: 2mil, 150-300K, 3.5bn, 30percent
+            + "|\\d[\\d-]*(k|m|b|mil|mln|bn|million|billion)|\\d[\\d-]*percent\\p{L}*"
+            // measures: 50-page, 7-Year, 20-year-old
+            + "|\\d[\\d.,]*(-\\p{L}+)+");
     /** All-capital words too common in security text to be names. */
     private static final Set<String> COMMON_CAPITALS = Set.of("the", "and", "for", "with", "new", "url", "api",
             "pdf", "html", "http", "https", "www", "usa", "eu", "uk", "ceo", "cto", "ciso", "faq", "tls", "ssl",
@@ -49,6 +53,14 @@ public final class TermExtractor {
             "(?:^|(?<=[.!?] ))(\\p{Lu}[\\p{L}\\p{N}]{1,20}(?: \\p{Lu}[\\p{L}\\p{N}.]{0,20}){1,2}):(?=\\s|$)");
 
     /**
+     * Two or three capitalised words in a row inside a sentence ("by Midnight Blizzard", "the Lotus Blossom group"):
+     * one name, whose words are not names of their own.
+     */
+    private static final Pattern MULTI_WORD_NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:\\p{Lu}\\p{Ll}{2,20}|\\p{L}{0,20}\\p{Ll}\\p{Lu}\\p{L}{0,20})"
+            + "(?: (?:\\p{Lu}\\p{Ll}{2,20}|\\p{L}{0,20}\\p{Ll}\\p{Lu}\\p{L}{0,20})){1,2}(?![\\p{L}\\p{N}])");
+
+    /**
      * Web and onion addresses, host names and e-mail addresses: their parts are not names. Every repetition is
      * bounded (64 characters a label, 10 labels a host, RFC 5321 lengths for e-mail): hostile text such as 20,000
      * characters of {@code a.a.a.} cannot make the matcher recurse or backtrack without end.
@@ -62,14 +74,79 @@ public final class TermExtractor {
      * One name found, with the form it was written in.
      *
      * @param speaker whether it is a speaker's label ("Akira: ...") somewhere in the body
+     * @param beside whether an actor noun ({@code actor-nouns.txt}: ransomware, group, stealer...) stands within
+     *     {@value #NEAR} words of it somewhere in the item, in the same sentence
      */
-    public record Term(String key, String label, boolean speaker) {
+    public record Term(String key, String label, boolean speaker, boolean beside) {
+
+        public Term(String key, String label, boolean speaker) {
+            this(key, label, speaker, false);
+        }
+
+        Term or(Term other) {
+            return new Term(key, label, speaker || other.speaker, beside || other.beside);
+        }
     }
 
+    /** How many words either side of a name are read for an actor noun. */
+    public static final int NEAR = 3;
+
     private final LexiconMatcher lexicon;
+    private final Set<String> actorNouns;
 
     public TermExtractor(LexiconMatcher lexicon) {
         this.lexicon = lexicon;
+        this.actorNouns = actorNouns();
+    }
+
+    private static Set<String> actorNouns() {
+        try (java.io.InputStream in = TermExtractor.class.getResourceAsStream("actor-nouns.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("actor-nouns.txt is missing from the jar");
+            }
+            Set<String> nouns = new java.util.HashSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    nouns.add(TextFolding.fold(line.strip()).toLowerCase(Locale.ROOT));
+                }
+            }
+            return Set.copyOf(nouns);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read actor-nouns.txt", e);
+        }
+    }
+
+    /**
+     * Whether an actor noun stands within {@value #NEAR} words before or after {@code [start, end)}, without a
+     * sentence end (. ! ? or a line break) between.
+     */
+    private boolean actorNounNear(String text, int start, int end) {
+        return nounFrom(text, end, 1) || nounFrom(text, start - 1, -1);
+    }
+
+    private boolean nounFrom(String text, int from, int step) {
+        int i = from;
+        for (int word = 0; word < NEAR; word++) {
+            while (i >= 0 && i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+                if (".!?\n\r".indexOf(text.charAt(i)) >= 0) {
+                    return false;
+                }
+                i += step;
+            }
+            int wordStart = i;
+            while (i >= 0 && i < text.length() && (Character.isLetterOrDigit(text.charAt(i))
+                    || text.charAt(i) == '-')) {
+                i += step;
+            }
+            if (wordStart == i) {
+                return false;
+            }
+            String w = step > 0 ? text.substring(wordStart, i) : text.substring(i + 1, wordStart + 1);
+            if (actorNouns.contains(TextFolding.fold(w).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The distinct names of an item's title and body, by key (folded, lower case), each with its first form. */
@@ -102,9 +179,21 @@ public final class TermExtractor {
                     continue;
                 }
                 String key = TextFolding.fold(label).toLowerCase(Locale.ROOT);
-                terms.merge(key, new Term(key, label, true),
-                        (a, b) -> a.speaker() ? a : new Term(a.key(), a.label(), true));
+                terms.merge(key, new Term(key, label, true, actorNounNear(read, labels.start(1), labels.end(1))),
+                        Term::or);
                 java.util.Arrays.fill(inLabel, labels.start(1), labels.end(1), true);
+            }
+            Matcher names = MULTI_WORD_NAME.matcher(read);
+            while (names.find()) {
+                if (known[names.start()] || known[names.end() - 1] || inLabel[names.start()]
+                        || startsSentence(read, names.start())) {
+                    continue;
+                }
+                String name = names.group();
+                String key = TextFolding.fold(name).toLowerCase(Locale.ROOT);
+                terms.merge(key, new Term(key, name, false, actorNounNear(read, names.start(), names.end())),
+                        Term::or);
+                java.util.Arrays.fill(inLabel, names.start(), names.end(), true);
             }
         }
         Matcher words = WORD.matcher(read);
@@ -121,8 +210,8 @@ public final class TermExtractor {
                             || speaker));
             String key = TextFolding.fold(word).toLowerCase(Locale.ROOT);
             if (name && !COMMON_CAPITALS.contains(key)) {
-                terms.merge(key, new Term(key, word, speaker),
-                        (a, b) -> a.speaker() || !b.speaker() ? a : new Term(a.key(), a.label(), true));
+                terms.merge(key, new Term(key, word, speaker, actorNounNear(read, words.start(), words.end())),
+                        Term::or);
             }
         }
     }

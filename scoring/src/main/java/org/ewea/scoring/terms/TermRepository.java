@@ -36,7 +36,12 @@ public final class TermRepository implements DerivedSeries {
     public static final String INDEX = "term_index";
 
     /** A term's days in a window, summed. */
-    public record TermWindow(String term, long items, Set<String> sources, int days, Set<String> speakerSources) {
+    public record TermWindow(String term, long items, Set<String> sources, int days, Set<String> speakerSources,
+            Set<String> besideSources) {
+
+        public TermWindow(String term, long items, Set<String> sources, int days, Set<String> speakerSources) {
+            this(term, items, sources, days, speakerSources, Set.of());
+        }
     }
 
     private final MongoCollection<Document> days;
@@ -80,6 +85,7 @@ public final class TermRepository implements DerivedSeries {
         Map<Key, long[]> counts = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
         Map<Key, Set<String>> speakers = new HashMap<>();
+        Map<Key, Set<String>> besides = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
         Map<String, LocalDate> first = new HashMap<>();
         Map<String, Map<String, LocalDate>> firstByPart = new HashMap<>();
@@ -104,6 +110,10 @@ public final class TermRepository implements DerivedSeries {
                 if (t.speaker()) {
                     spoke.add(a.item().sourceId().value());
                 }
+                Set<String> beside = besides.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                if (t.beside()) {
+                    beside.add(a.item().sourceId().value());
+                }
                 labels.putIfAbsent(t.key(), t.label());
                 first.merge(t.key(), day, (x, y) -> x.isBefore(y) ? x : y);
                 firstByPart.computeIfAbsent(t.key(), k -> new HashMap<>()).merge(part, day,
@@ -120,6 +130,7 @@ public final class TermRepository implements DerivedSeries {
         Map<Day, Document> addToSets = new HashMap<>();
         Map<Day, Set<String>> allSources = new HashMap<>();
         Map<Day, Set<String>> allSpeakers = new HashMap<>();
+        Map<Day, Set<String>> allBesides = new HashMap<>();
         counts.forEach((key, n) -> {
             Day day = new Day(key.term(), key.day());
             String p = "parts." + key.part() + ".";
@@ -131,9 +142,11 @@ public final class TermRepository implements DerivedSeries {
                     .append(p + "restriction", marking.handling().restriction());
             addToSets.computeIfAbsent(day, d -> new Document())
                     .append(p + "sources", new Document("$each", new ArrayList<>(sources.get(key))))
-                    .append(p + "speakerSources", new Document("$each", new ArrayList<>(speakers.get(key))));
+                    .append(p + "speakerSources", new Document("$each", new ArrayList<>(speakers.get(key))))
+                    .append(p + "besideSources", new Document("$each", new ArrayList<>(besides.get(key))));
             allSources.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(sources.get(key));
             allSpeakers.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(speakers.get(key));
+            allBesides.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(besides.get(key));
         });
         List<WriteModel<Document>> dayWrites = new ArrayList<>();
         incs.forEach((day, inc) -> dayWrites.add(new UpdateOneModel<>(
@@ -141,7 +154,8 @@ public final class TermRepository implements DerivedSeries {
                 new Document("$inc", inc).append("$set", sets.get(day))
                         .append("$addToSet", addToSets.get(day).append("sources", new Document("$each",
                                 new ArrayList<>(allSources.get(day)))).append("speakerSources", new Document("$each",
-                                new ArrayList<>(allSpeakers.get(day)))))
+                                new ArrayList<>(allSpeakers.get(day))))
+                                .append("besideSources", new Document("$each", new ArrayList<>(allBesides.get(day)))))
                         .append("$setOnInsert", new Document("term", day.term()).append("day", day.day().toString())),
                 new UpdateOptions().upsert(true))));
         days.bulkWrite(dayWrites);
@@ -176,6 +190,7 @@ public final class TermRepository implements DerivedSeries {
         Map<String, Set<String>> sources = new HashMap<>();
         Map<String, int[]> active = new HashMap<>();
         Map<String, Set<String>> speakers = new HashMap<>();
+        Map<String, Set<String>> besides = new HashMap<>();
         days.find(Filters.and(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))
                 .forEach(whole -> {
                     String term = whole.getString("term");
@@ -190,11 +205,13 @@ public final class TermRepository implements DerivedSeries {
                                 .addAll(d.getList("sources", String.class, List.of()));
                         speakers.computeIfAbsent(term, k -> new LinkedHashSet<>())
                                 .addAll(d.getList("speakerSources", String.class, List.of()));
+                        besides.computeIfAbsent(term, k -> new LinkedHashSet<>())
+                                .addAll(d.getList("besideSources", String.class, List.of()));
                     }
                 });
         Map<String, TermWindow> window = new HashMap<>();
         items.forEach((term, n) -> window.put(term, new TermWindow(term, n[0], Set.copyOf(sources.get(term)),
-                active.get(term)[0], Set.copyOf(speakers.get(term)))));
+                active.get(term)[0], Set.copyOf(speakers.get(term)), Set.copyOf(besides.get(term)))));
         return window;
     }
 

@@ -51,7 +51,17 @@ final class ActorLeadEvaluation {
     }
 
     /** The run: import accounting, every warning matched, and the days scored. */
-    record Result(ImportReport imported, List<Row> rows, int days) {
+    record Result(ImportReport imported, List<Row> rows, int days, LocalDate start, LocalDate end) {
+
+        /** The rows warned in the first two thirds of the replayed days, or in the last third. */
+        List<Row> part(boolean lastThird) {
+            LocalDate cut = start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
+            return rows.stream().filter(r -> r.warning().warned().isBefore(cut) != lastThird).toList();
+        }
+
+        LocalDate cut() {
+            return start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
+        }
 
         List<Row> ahead() {
             return rows.stream().filter(Row::ahead).toList();
@@ -87,9 +97,12 @@ final class ActorLeadEvaluation {
                 "Ransomware negotiation portals (recorded mirror)", null, null, AdmiraltyGrade.parse("C3"), Tlp.CLEAR);
         Map<String, Warning> first = new LinkedHashMap<>();
         int[] days = new int[1];
+        LocalDate[] span = new LocalDate[2];
         try (PipelineStore store = new PipelineStore(SOURCE, methodology, annotator, Set.of(SOURCE))) {
             ImportReport imported = store.replayMirror(corpus.resolve("ransomchats/chats"), profile, source, day -> {
                 days[0]++;
+                span[0] = span[0] == null ? day : span[0];
+                span[1] = day;
                 for (Candidate c : store.candidates().find(day, false)) {
                     first.putIfAbsent(c.id(), new Warning(c.id(), c.label(), c.firstSeen(), day, c.items()));
                 }
@@ -99,7 +112,7 @@ final class ActorLeadEvaluation {
                 rows.add(new Row(w, attack.find(w.label()).orElse(null)));
             }
             rows.sort(Comparator.comparing((Row r) -> r.warning().warned()).thenComparing(r -> r.warning().term()));
-            return new Result(imported, rows, days[0]);
+            return new Result(imported, rows, days[0], span[0], span[1]);
         }
     }
 

@@ -27,6 +27,7 @@ import org.ewea.scoring.relevance.RelevanceWeights;
 import org.ewea.scoring.relevance.CasieThreatTypeEvaluationTests;
 import org.ewea.scoring.relevance.CtiAnnRelevanceEvaluationTests;
 import org.ewea.scoring.signal.BurstDetector;
+import org.ewea.scoring.terms.CandidateFinder;
 import org.ewea.scoring.warning.AuthoritativeDates;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
@@ -169,13 +170,14 @@ public final class Evaluation {
             KevLeadEvaluation byFocusedCue = new KevLeadEvaluation("baseline: an item about at most 2 CVEs with an"
                     + " exploitation cue", kev);
             KevLeadEvaluation byMention = new KevLeadEvaluation("baseline: every mention", kev);
-            java.util.Map<String, LocalDate> newsCandidates = new java.util.LinkedHashMap<>();
+            NewsNameEvaluation.Thresholds newsNames = new NewsNameEvaluation.Thresholds(AttackEntries.load(corpus),
+                    NewsNameEvaluation.kevNames(corpus));
             long[] scoringNanos = new long[1];
             int[] scored = new int[1];
             long replayStarted = System.nanoTime();
             ImportReport imported = news.replay(warc.warc(), SOURCES, day -> {
                 long t0 = System.nanoTime();
-                news.candidates().find(day, false).forEach(c -> newsCandidates.putIfAbsent(c.label(), day));
+                newsNames.day(day, news.candidates());
                 List<EarlyWarningScore> scores = scorer.score(day, evaluated);
                 scores.stream().filter(s -> KevLeadEvaluation.isCve(s.series()) && byModel.candidate(s.series(), day))
                         .forEach(s -> unlabelled.add(s.explanation().modelScore()));
@@ -199,7 +201,7 @@ public final class Evaluation {
                 }
             });
             Duration replay = Duration.ofNanos(System.nanoTime() - replayStarted);
-            report.newsCandidates = newsCandidates;
+            report.newsNames = newsNames.choice(REPLAY_START.plusDays(CandidateFinder.WARM_UP_DAYS), REPLAY_END);
             report.imported = imported;
             report.replaySeconds = replay.toMillis() / 1000.0;
             report.scoringSeconds = scoringNanos[0] / 1e9;

@@ -75,7 +75,8 @@ final class PipelineStore implements AutoCloseable {
         processor = new CaptureProcessor(items, annotator, capture -> { }, new LinguaLanguageDetector(languages),
                 new StoredItemsListener(signals, terms, relevance));
         replayer = new WarcReplayer(processor, 10L * 1024 * 1024);
-        candidates = new CandidateFinder(terms, signals, new CandidateDecisions(database), darkWeb);
+        candidates = new CandidateFinder(terms, signals, new CandidateDecisions(database), darkWeb,
+                org.ewea.scoring.terms.CommonWords.forLanguages(methodology.languages()));
     }
 
     SignalRepository signals() {

@@ -57,7 +57,7 @@ class CandidateFinderTests {
         SignalRepository signals = signals(db);
         TermRepository terms = terms(db);
         CandidateFinder finder = new CandidateFinder(terms, signals, new CandidateDecisions(db),
-                ids -> ids.contains("portal") ? Set.of("portal") : Set.of());
+                ids -> ids.contains("portal") ? Set.of("portal") : Set.of(), CommonWords.of(List.of()));
         LocalDate start = LocalDate.parse("2026-01-01");
         List<AnnotatedItem> items = new ArrayList<>();
         for (int d = 0; d < 70; d++) {
@@ -137,5 +137,47 @@ class CandidateFinderTests {
             assertThat(r.status()).isEqualTo("REJECTED");
             assertThat(r.decision().note()).isEqualTo("a vendor's nickname");
         });
+    }
+
+    @Test
+    void wordsGreetingsAndNamesWithoutAnActorAreNoCandidatesAndTwoFormsOfANameAreOne() {
+        MongoDatabase db = STORE.freshDatabase();
+        SignalRepository signals = signals(db);
+        TermRepository terms = terms(db);
+        CandidateFinder finder = new CandidateFinder(terms, signals, new CandidateDecisions(db),
+                ids -> ids.contains("portal") ? Set.of("portal") : Set.of(), CommonWords.forLanguages(List.of("en")));
+        LocalDate start = LocalDate.parse("2026-01-01");
+        List<AnnotatedItem> items = new ArrayList<>();
+        for (int d = 0; d < 70; d++) {
+            items.add(item("https://n/old" + d, "Weekly round-up from Contoso analysts", "news" + d % 3,
+                    start.plusDays(d)));
+        }
+        items.add(item("https://p/0", "Chat 0", "Hi. Conti: we have your data.", "portal", start.plusDays(10)));
+        // on the portal: a role, a greeting of a known group, and a group written two ways
+        items.add(item("https://p/1", "Chat 1", "Hello. Support: pay now. Thanks Conti: ok. Black Basta: we have your"
+                + " files.", "portal", start.plusDays(60)));
+        items.add(item("https://p/2", "Chat 2", "We are Basta, pay.", "portal", start.plusDays(61)));
+        items.add(item("https://p/3", "Chat 3", "You know us as Basta now.", "portal", start.plusDays(62)));
+        // in open sources: a name beside an actor noun in three sources, and one never beside one
+        for (int i = 0; i < 3; i++) {
+            items.add(item("https://b/g" + i, "Post " + i, "Researchers saw the Gravel stealer spread.", "blog" + i,
+                    start.plusDays(60 + i)));
+            items.add(item("https://b/t" + i, "Note " + i, "Researchers met Tamarind officials in town.", "blog" + i,
+                    start.plusDays(60 + i)));
+        }
+        signals.record(items);
+        terms.record(items);
+
+        List<Candidate> found = finder.find(start.plusDays(62), false);
+        assertThat(found).extracting(Candidate::label).containsExactlyInAnyOrder("Black Basta", "Gravel");
+        Candidate basta = found.stream().filter(c -> c.label().equals("Black Basta")).findFirst().orElseThrow();
+        assertThat(basta.aliases()).containsExactly("Basta");
+        assertThat(basta.firstSeen()).isEqualTo(start.plusDays(60));
+        assertThat(finder.withMinBesideSources(4).find(start.plusDays(62), false)).extracting(Candidate::label)
+                .as("three sources beside an actor noun are fewer than four").containsExactly("Black Basta");
+        assertThat(new CandidateFinder(terms, signals, new CandidateDecisions(db),
+                ids -> ids.contains("portal") ? Set.of("portal") : Set.of(), CommonWords.of(List.of()))
+                .find(start.plusDays(62), false)).extracting(Candidate::label)
+                .as("without common words a role is a name").contains("Support");
     }
 }

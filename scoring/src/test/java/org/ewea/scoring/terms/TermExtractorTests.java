@@ -48,7 +48,7 @@ class TermExtractorTests {
         assertThat(collapsed).doesNotContainKeys("time", "what");
         var group = EXTRACTOR.terms("", "Victim: hello? Black Basta: We have your files. Hunters International: hi."
                 + " The Quick Brown Fox: jumps. Victim: Hello Conti: pay");
-        assertThat(group.get("black basta")).isEqualTo(new TermExtractor.Term("black basta", "Black Basta", true));
+        assertThat(group.get("black basta")).isEqualTo(new TermExtractor.Term("black basta", "Black Basta", true, false));
         assertThat(group.get("hunters international").speaker()).isTrue();
         assertThat(group).as("the label's words are not names of their own").doesNotContainKeys("basta", "black",
                 "international", "hunters");
@@ -65,5 +65,30 @@ class TermExtractorTests {
         assertThat(EXTRACTOR.terms(hostile, hostile + "@" + hostile)).isNotNull();
         String addresses = "x-".repeat(4_000) + "." + "b.".repeat(4_000) + "com/";
         assertThat(EXTRACTOR.terms("", addresses + " BlackSuit")).containsKey("blacksuit");
+    }
+
+    @Test
+    void marksNamesWithAnActorNounBesideThemInTheSameSentence() {
+        var terms = EXTRACTOR.terms("", "Analysts tied the attack to the Kraken ransomware crew last week. Zephyr"
+                + " was silent. The group. Then Nimbus said nothing. Operators of the Ferrule botnet moved on.");
+        assertThat(terms.get("kraken").beside()).isTrue();
+        assertThat(terms.get("ferrule").beside()).isTrue();
+        assertThat(terms.get("nimbus").beside()).as("a sentence ends between").isFalse();
+    }
+
+    @Test
+    void joinsCapitalisedWordsInsideASentenceIntoOneName() {
+        var terms = EXTRACTOR.terms("", "Phishing by Midnight Blizzard and the Lotus Blossom group continued.");
+        assertThat(terms).containsKeys("midnight blizzard", "lotus blossom").doesNotContainKeys("blizzard", "lotus",
+                "blossom");
+        assertThat(terms.get("lotus blossom").beside()).isTrue();
+    }
+
+    @Test
+    void leavesOutAmountsAndMeasures() {
+        var terms = EXTRACTOR.terms("", "They asked 2mil and then 150-300K for a 50-page dump of a 20-year-old"
+                + " system; 30percentlisting was their word. The 8Base gang replied.");
+        assertThat(terms).doesNotContainKeys("2mil", "150-300k", "50-page", "20-year-old", "30percentlisting")
+                .containsKey("8base");
     }
 }
