@@ -132,6 +132,13 @@ class AlertsConfiguration {
     }
 
     @Bean
+    org.ewea.alerts.lead.BriefingBuilder briefingBuilder(org.ewea.scoring.warning.EarlyWarningScorer scorer,
+            org.ewea.scoring.warning.ModelRegistry models, AlertRepository alerts,
+            org.ewea.alerts.lead.AuthoritativeRecord record, Methodology methodology) {
+        return new org.ewea.alerts.lead.BriefingBuilder(scorer, models, alerts, record, methodology);
+    }
+
+    @Bean
     AlertEventHub alertEventHub(MongoDatabase database) {
         return new AlertEventHub(listener -> new AlertEventFeed(database, listener));
     }

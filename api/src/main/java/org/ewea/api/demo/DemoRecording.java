@@ -37,6 +37,15 @@ public record DemoRecording(Optional<FolderRecording> recording) {
         }
     }
 
+    /** The first and the last day the demo's captures were taken (UTC), when the demo is enabled. */
+    public Optional<java.util.List<java.time.LocalDate>> span() {
+        return recording.filter(r -> !r.captures().isEmpty()).map(r -> {
+            java.util.List<java.time.LocalDate> days = r.captures().stream()
+                    .map(c -> java.time.LocalDate.ofInstant(c.captured(), java.time.ZoneOffset.UTC)).sorted().toList();
+            return java.util.List.of(days.getFirst(), days.getLast());
+        });
+    }
+
     /** The ids of the recording's sources tagged {@value Source#DARK_WEB_TAG}. */
     public Set<String> darkWebSources() {
         return recording.map(r -> r.sources().keySet().stream()

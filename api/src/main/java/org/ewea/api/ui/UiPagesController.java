@@ -63,13 +63,16 @@ class UiPagesController {
     private final org.ewea.api.security.ApiTokens tokens;
     private final org.ewea.api.audit.AuditLog audit;
     private final org.ewea.alerts.lead.EarlyWarnings earlyWarnings;
+    private final org.ewea.api.scoring.WeeklyBriefings briefings;
 
     UiPagesController(org.ewea.api.config.SecurityProperties security, org.ewea.api.security.ApiTokens tokens,
             org.ewea.api.audit.AuditLog audit, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
             ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
             HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
-            BlockingStore store, InstantSource clock, org.ewea.alerts.lead.EarlyWarnings earlyWarnings) {
+            BlockingStore store, InstantSource clock, org.ewea.alerts.lead.EarlyWarnings earlyWarnings,
+            org.ewea.api.scoring.WeeklyBriefings briefings) {
         this.earlyWarnings = earlyWarnings;
+        this.briefings = briefings;
         this.security = security;
         this.tokens = tokens;
         this.audit = audit;
@@ -111,8 +114,11 @@ class UiPagesController {
     }
 
     @GetMapping("/ui")
-    Mono<Rendering> dashboard(Principal principal, @RequestParam(name = "kind", required = false) @Nullable String kind) {
+    Mono<Rendering> dashboard(Principal principal, @RequestParam(name = "kind", required = false) @Nullable String kind,
+            @RequestParam(name = "week", required = false) @Nullable String week) {
+        LocalDate weekAsked = briefings.parse(week == null || week.isBlank() ? null : week);
         return session.user(principal).flatMap(user -> store.call(() -> {
+            org.ewea.api.scoring.WeeklyBriefings.BriefingView briefing = briefings.view(weekAsked, user.clearance());
             LocalDate day = today(user);
             List<EarlyWarningScore> scores = scorer.readBy(user.clearance()).score(day, models.current()).stream()
                     .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind)).limit(30).toList();
@@ -136,7 +142,8 @@ class UiPagesController {
                     .modelAttribute("confirmedTotal", confirmed.size())
                     .modelAttribute("unconfirmedTotal", warned.size() - confirmed.size())
                     .modelAttribute("model", models.current().id()).modelAttribute("kind", kind == null ? "" : kind)
-                    .modelAttribute("alertStates", states).build();
+                    .modelAttribute("alertStates", states).modelAttribute("briefing", briefing.briefing())
+                    .modelAttribute("dayChosen", briefing.dayChosen()).build();
         }));
     }
 

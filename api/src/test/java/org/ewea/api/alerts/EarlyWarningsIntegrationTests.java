@@ -39,4 +39,35 @@ class EarlyWarningsIntegrationTests extends LiveApplicationTests {
         anonymous.get().uri("/api/v1/early-warnings").exchange().expectStatus().isUnauthorized();
         client.get().uri("/api/v1/early-warnings?size=0").exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBriefingOpensOnTheDemosDayWithItsOpenEarlyWarningsFirst() {
+        Map<String, Object> view = getJsonObject("/api/v1/briefing");
+        assertThat(view.get("dayChosen")).isEqualTo("demo");
+        assertThat(view.get("machineDerived")).isEqualTo(true);
+        Map<String, Object> briefing = (Map<String, Object>) view.get("briefing");
+        String asOf = (String) briefing.get("asOf");
+        List<Map<String, Object>> early = (List<Map<String, Object>>) briefing.get("earlyWarnings");
+        // on the demo's day at least five names are open; the record took up some of them later, none before
+        assertThat(early).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(early).allSatisfy(l -> {
+            assertThat((String) l.get("reason")).isNotBlank().doesNotContain("-28d").doesNotContain("-7d");
+            Map<String, Object> entry = (Map<String, Object>) l.get("authoritative");
+            if (entry != null) {
+                assertThat((String) entry.get("since")).isGreaterThan(asOf);
+            }
+        });
+        long later = early.stream().filter(l -> l.get("authoritative") != null).count();
+        assertThat(later).as("the demo's day is the one with the most warnings the record confirmed later")
+                .isGreaterThanOrEqualTo(3);
+        // any other day, asked; the confirmed names are known threats or gone from the list afterwards
+        Map<String, Object> after = (Map<String, Object>) getJsonObject("/api/v1/briefing?asOf=2021-09-01")
+                .get("briefing");
+        assertThat((List<Map<String, Object>>) after.get("earlyWarnings")).extracting(l -> l.get("label"))
+                .doesNotContain("Conti", "Babuk", "Avaddon");
+        client.get().uri("/api/v1/briefing?asOf=2999-01-01").exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/v1/briefing?asOf=yesterday").exchange().expectStatus().isBadRequest();
+        anonymous.get().uri("/api/v1/briefing").exchange().expectStatus().isUnauthorized();
+    }
 }

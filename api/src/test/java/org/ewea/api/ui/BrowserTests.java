@@ -147,6 +147,15 @@ class BrowserTests {
         assertThat(warned).allSatisfy(row -> assertThat(Integer.parseInt(row.findElement(By.cssSelector("td.lead"))
                 .getText().strip())).isPositive());
         assertThat(browser.findElement(By.id("early-warnings")).getText()).contains("Akira").contains("G1024");
+        // this week's briefing, on the demo's day: the open early warnings, some of them taken up by the record later
+        java.util.List<org.openqa.selenium.WebElement> open = browser.findElements(By.cssSelector(
+                "#briefing tr.briefing-warning"));
+        assertThat(open).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(open).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td.reason")).getText())
+                .isNotBlank());
+        assertThat(open.stream().filter(row -> row.findElement(By.cssSelector("td.later")).getText()
+                .contains("MITRE ATT&CK")).count()).isGreaterThanOrEqualTo(3);
+        assertThat(browser.findElement(By.id("briefing")).getText()).contains("Conti");
     }
 
     @Test

@@ -1,0 +1,249 @@
+package org.ewea.alerts.lead;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.Subject;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.stage.Stage;
+import org.ewea.scoring.warning.EarlyWarningScore;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.WarningModelFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the {@link Briefing} of a day as a reader may see it: the scores of that day's picture read from the items
+ * they may read, the alerts they may read, and the authoritative record (CISA KEV mentions, MITRE ATT&CK). An early
+ * warning is a subject no record held on the day: a CVE, ATT&CK group or software, or accepted term the scores read
+ * in the 28 days to it, or a name the rules warned of in the {@value #OPEN_DAYS} days to it that is still open
+ * (not dismissed). A name needs the longer window because the places where new actors speak for themselves are quiet
+ * streams: a negotiation portal may carry one chat a fortnight. Taxonomy technologies are the method's own subjects,
+ * known by definition: they are rising, new or changing stage, never early warnings. All calls block.
+ */
+public final class BriefingBuilder {
+
+    /** How long a warned name stays an open early warning unless the record takes it up or an analyst dismisses it. */
+    public static final int OPEN_DAYS = 182;
+    /** Rising: the last 7 days' volume at least this many times the weekly mean of the 4 weeks before. */
+    static final double RISING_GROWTH = 1.5;
+    /** Rising: from at least this many distinct sources in the 28 days. */
+    static final int RISING_SOURCES = 2;
+
+    private static final Set<String> ENTITY_KINDS = Set.of("cve", "attack-group", "attack-software", "term");
+    private static final Set<String> NAME_KINDS = Set.of("novel-term", "watch-term");
+
+    private final EarlyWarningScorer scorer;
+    private final ModelRegistry models;
+    private final AlertRepository alerts;
+    private final AuthoritativeRecord record;
+    private final Methodology methodology;
+
+    public BriefingBuilder(EarlyWarningScorer scorer, ModelRegistry models, AlertRepository alerts,
+            AuthoritativeRecord record, Methodology methodology) {
+        this.scorer = scorer;
+        this.models = models;
+        this.alerts = alerts;
+        this.record = record;
+        this.methodology = methodology;
+    }
+
+    /** The briefing of {@code asOf} as {@code reader} may read it. */
+    public Briefing build(LocalDate asOf, Clearance reader) {
+        WarningModelFile model = models.current();
+        List<EarlyWarningScore> scores = scorer.readBy(reader).score(asOf, model);
+        Map<String, AuthoritativeRecord.Entry> entries = record.of(scores.stream()
+                .map(s -> new Subject(s.kind(), s.series(), s.label())).collect(Collectors.toSet()), reader);
+        LocalDate weekFrom = asOf.minusDays(6);
+        List<Briefing.Line> early = new ArrayList<>();
+        List<Briefing.Line> rising = new ArrayList<>();
+        List<Briefing.Line> fresh = new ArrayList<>();
+        List<Briefing.Line> changes = new ArrayList<>();
+        List<Briefing.Line> known = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (EarlyWarningScore s : scores) {
+            AuthoritativeRecord.Entry entry = entries.get(s.series());
+            if (entry == null && s.authoritativeSince() != null) {
+                entry = new AuthoritativeRecord.Entry(AuthoritativeRecord.KEV, s.label(), s.label(),
+                        s.authoritativeSince());
+            }
+            boolean held = entry != null && !entry.since().isAfter(asOf);
+            if (held) {
+                known.add(line(s, String.format(Locale.ROOT, "In %s since %s (%s); %s in the 28 days to %s.",
+                        entry.record(), entry.since(), entry.id(), mentions(s), asOf), entry, null));
+            } else if (ENTITY_KINDS.contains(s.kind())) {
+                named.add(key(s.label()));
+                early.add(line(s, String.format(Locale.ROOT, "No authoritative record holds it yet%s; %s in the 28"
+                        + " days to %s, first seen %s; %s.", s.kind().equals("cve") ? " (not in CISA KEV)" : "",
+                        mentions(s), asOf, s.firstSeen(), stageWords(s)), entry, entry == null ? null
+                        : lead(s.firstSeen(), entry)));
+            } else if (rising(s)) {
+                rising.add(line(s, risingWords(s), null, null));
+            }
+            if (s.firstSeen() != null && !s.firstSeen().isBefore(weekFrom)) {
+                fresh.add(line(s, String.format(Locale.ROOT, "First seen %s; %s since.", s.firstSeen(),
+                        mentions(s)), held ? entry : null, null));
+            }
+            if (!s.stage().since().isBefore(weekFrom) && !s.stage().since().isAfter(asOf)
+                    && (s.firstSeen() == null || s.stage().since().isAfter(s.firstSeen()))) {
+                changes.add(line(s, String.format(Locale.ROOT, "%s since %s: %s.", stageName(s.stage().stage()),
+                        s.stage().since(), s.stage().rationale()), held ? entry : null, null));
+            }
+        }
+        for (OpenName n : openNames(asOf, reader)) {
+            if (named.add(key(n.alert().subject().label()))) {
+                early.add(n.line(asOf));
+                if (!n.warnedOn().isBefore(weekFrom)) {
+                    fresh.add(n.line(asOf));
+                }
+            }
+        }
+        early.sort(Comparator.comparing((Briefing.Line l) -> l.firstSeen() == null ? LocalDate.MIN : l.firstSeen(),
+                Comparator.reverseOrder()).thenComparing(Briefing.Line::label));
+        return new Briefing(asOf, weekFrom, early, rising, fresh, changes, known, model.id(),
+                methodology.versionId());
+    }
+
+    /**
+     * The day a demonstration should open on: among the days from {@code from} to {@code to}, the one with the most
+     * open early warnings that the record later confirmed (ties: the later day), if any warning was ever confirmed.
+     */
+    public Optional<LocalDate> dayWithMostConfirmedWarnings(LocalDate from, LocalDate to, Clearance reader) {
+        List<OpenName> all = names(reader);
+        Set<LocalDate> days = new HashSet<>();
+        for (OpenName n : all) {
+            if (n.entry() != null && n.entry().since().isAfter(n.warnedOn())) {
+                days.add(n.warnedOn());
+                days.add(n.entry().since().minusDays(1));
+            }
+        }
+        LocalDate best = null;
+        long most = 0;
+        for (LocalDate day : days.stream().sorted().toList()) {
+            if (day.isBefore(from) || day.isAfter(to)) {
+                continue;
+            }
+            long confirmed = all.stream().filter(n -> n.openOn(day) && n.entry() != null).count();
+            if (confirmed > 0 && confirmed >= most) {
+                most = confirmed;
+                best = day;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A name the rules warned of, with its entry in the record if the record ever took it up. */
+    private record OpenName(Alert alert, LocalDate warnedOn, AuthoritativeRecord.@Nullable Entry entry) {
+
+        boolean openOn(LocalDate day) {
+            return !warnedOn.isAfter(day) && warnedOn.isAfter(day.minusDays(OPEN_DAYS))
+                    && alert.state() != AlertState.DISMISSED && (entry == null || entry.since().isAfter(day));
+        }
+
+        Briefing.Line line(LocalDate asOf) {
+            Map<String, String> f = alert.facts();
+            long items = parseLong(f.get("items"));
+            int sources = f.getOrDefault("sources", "").isBlank() ? 0 : f.get("sources").split(",\\s*").length;
+            String how = Boolean.parseBoolean(f.get("selfNamed")) ? "it speaks for itself on a dark-web source ("
+                    + f.getOrDefault("darkWebSources", f.getOrDefault("sources", "")) + ")"
+                    : f.containsKey("darkWebSources") ? String.format(Locale.ROOT, "%d item(s), from the dark web"
+                            + " (%s)", items, f.get("darkWebSources"))
+                    : String.format(Locale.ROOT, "%d item(s) from %d source(s)", items, sources);
+            String firstSeen = f.getOrDefault("firstSeen", warnedOn.toString());
+            String reason = String.format(Locale.ROOT, "A name never seen before %s: %s. Warned on %s; no"
+                    + " authoritative record held it on %s.", firstSeen, how, warnedOn, asOf);
+            return new Briefing.Line(alert.subject().kind(), alert.subject().id(), alert.subject().label(), reason,
+                    items, sources, LocalDate.parse(firstSeen), null, alert.priority(), null, alert.id(), entry,
+                    entry == null ? null : ChronoUnit.DAYS.between(warnedOn, entry.since()));
+        }
+
+        private static long parseLong(@Nullable String value) {
+            try {
+                return value == null ? 0 : Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+
+    private List<OpenName> openNames(LocalDate asOf, Clearance reader) {
+        return names(reader).stream().filter(n -> n.openOn(asOf)).toList();
+    }
+
+    /** Every name alert a reader may read, its subject's first alert only. */
+    private List<OpenName> names(Clearance reader) {
+        Map<Subject, Alert> first = new LinkedHashMap<>();
+        for (Alert a : alerts.all(reader)) {
+            if (NAME_KINDS.contains(a.subject().kind())) {
+                first.merge(a.subject(), a, (x, y) -> x.raisedAt().isAfter(y.raisedAt()) ? y : x);
+            }
+        }
+        Map<String, AuthoritativeRecord.Entry> entries = record.of(first.keySet(), reader);
+        List<OpenName> names = new ArrayList<>();
+        first.values().forEach(a -> names.add(new OpenName(a, LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC),
+                entries.get(a.subject().id()))));
+        return names;
+    }
+
+    private static Briefing.Line line(EarlyWarningScore s, String reason, AuthoritativeRecord.@Nullable Entry entry,
+            @Nullable Long lead) {
+        return new Briefing.Line(s.kind(), s.series(), s.label(), reason, s.evidenceCount(), sources(s),
+                s.firstSeen(), s.stage().stage(), s.priority(), s.score(), null, entry, lead);
+    }
+
+    private static @Nullable Long lead(@Nullable LocalDate firstSeen, AuthoritativeRecord.Entry entry) {
+        return firstSeen == null ? null : ChronoUnit.DAYS.between(firstSeen, entry.since());
+    }
+
+    private static int sources(EarlyWarningScore s) {
+        return (int) Math.round(s.stage().indicators().getOrDefault("source-diversity", 0.0));
+    }
+
+    private static boolean rising(EarlyWarningScore s) {
+        Map<String, Double> ind = s.stage().indicators();
+        return sources(s) >= RISING_SOURCES && (ind.getOrDefault("growth", 0.0) >= RISING_GROWTH
+                || ind.getOrDefault("burst", 0.0) >= 1);
+    }
+
+    private static String risingWords(EarlyWarningScore s) {
+        Map<String, Double> ind = s.stage().indicators();
+        double burst = ind.getOrDefault("burst", 0.0);
+        return String.format(Locale.ROOT, "The last 7 days' volume is %.1f times the weekly mean of the 4 weeks"
+                + " before, from %d sources in 28 days%s; %s.", ind.getOrDefault("growth", 0.0), sources(s),
+                burst >= 1 ? String.format(Locale.ROOT, ", in a burst (level %.0f of 3)", burst) : "",
+                mentions(s));
+    }
+
+    private static String mentions(EarlyWarningScore s) {
+        int sources = sources(s);
+        return String.format(Locale.ROOT, "%d mention%s from %d source%s", s.evidenceCount(),
+                s.evidenceCount() == 1 ? "" : "s", sources, sources == 1 ? "" : "s");
+    }
+
+    private String stageWords(EarlyWarningScore s) {
+        return "stage " + stageName(s.stage().stage()) + " since " + s.stage().since();
+    }
+
+    private String stageName(String id) {
+        return methodology.stages().stages().stream().filter(st -> st.id().equals(id)).map(Stage::name)
+                .findFirst().orElse(id);
+    }
+
+    private static String key(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+}

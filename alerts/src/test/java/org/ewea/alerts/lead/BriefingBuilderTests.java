@@ -1,0 +1,135 @@
+package org.ewea.alerts.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.Subject;
+import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.alerts.lifecycle.AlertRaiser;
+import org.ewea.alerts.rule.AlertRule;
+import org.ewea.alerts.rule.RuleType;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.AttackNames;
+import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestItems;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
+import org.ewea.scoring.signal.BurstDetector;
+import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The briefing of a day: what no record held then comes first, with the reason in words; known threats apart. */
+class BriefingBuilderTests {
+
+    @RegisterExtension
+    static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
+
+    private static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
+    private static final AlertRule NEW_NAME = new AlertRule("new-name", "New name", RuleType.NOVEL_TERM, null, null,
+            null, 7, null, null, null, 1, null, null, 2, null);
+    private static final AttackNames ATTACK = AttackNames.of(List.of(
+            new AttackNames.Name("S0575", "attack-software", "Conti", "Conti", LocalDate.parse("2021-02-17")),
+            new AttackNames.Name("S0638", "attack-software", "Babuk", "Babuk", LocalDate.parse("2021-08-11"))));
+
+    private AlertRepository alerts;
+    private AlertRaiser raiser;
+    private SignalRepository signals;
+    private BriefingBuilder briefings;
+
+    @BeforeEach
+    void create() {
+        MongoDatabase db = STORE.freshDatabase();
+        alerts = new AlertRepository(db);
+        raiser = new AlertRaiser(alerts, new AlertEventLog(db), () -> Instant.parse("2026-12-01T00:00:00Z"));
+        signals = new SignalRepository(db, new GradeWeights(METHODOLOGY.grading()),
+                MethodologyLoader.cues(METHODOLOGY.stages()));
+        EarlyWarningScorer scorer = new EarlyWarningScorer(signals, METHODOLOGY, BurstDetector.defaults(),
+                Set.of("kev"));
+        briefings = new BriefingBuilder(scorer, new ModelRegistry(db, JsonMapper.builder().build()), alerts,
+                new AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(Set.of("kev")), ATTACK),
+                METHODOLOGY);
+    }
+
+    private static AnnotatedItem item(String url, String source, String day, List<String> cves) {
+        Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        HarmonisedItem base = TestItems.item(url, "about " + cves, time, time);
+        return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
+                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(),
+                base.handling(), base.contentHash(), base.provenance()), new ItemAnnotations(List.of(),
+                cves.stream().map(c -> new ItemAnnotations.Entity("cve", c, 1, c)).toList(), "test"));
+    }
+
+    private Alert name(String label, String day, String how) {
+        Map<String, String> facts = Map.of("firstSeen", day, "items", "1", "sources", "portal", "darkWebSources",
+                "portal", "selfNamed", how);
+        return raiser.raise(new Trigger(NEW_NAME, new Subject("novel-term", label.toLowerCase(java.util.Locale.ROOT),
+                label), "New name: " + label, "summary", null, null, null, null, Tlp.CLEAR, Handling.NONE, null,
+                List.of(), facts, LocalDate.parse(day)), LocalDate.parse(day).atTime(23, 0)
+                .toInstant(java.time.ZoneOffset.UTC)).alert();
+    }
+
+    @Test
+    void subjectsNoRecordHeldComeFirstAndKnownThreatsApart() {
+        signals.record(List.of(item("https://n/1", "news", "2021-02-10", List.of("CVE-2021-0001")),
+                item("https://n/2", "blog", "2021-02-12", List.of("CVE-2021-0001", "CVE-2020-9999")),
+                item("https://k/1", "kev", "2021-01-05", List.of("CVE-2020-9999"))));
+        name("Conti", "2020-10-17", "true");
+        name("Babuk", "2021-02-03", "true");
+        name("Monday", "2020-06-01", "true");
+        Alert dismissed = name("Support", "2021-02-01", "true");
+        alerts.replace(new Alert(dismissed.id(), dismissed.groupKey(), dismissed.ruleId(), dismissed.ruleName(),
+                dismissed.subject(), dismissed.title(), dismissed.summary(), AlertState.DISMISSED, null, null, null,
+                null, dismissed.tlp(), dismissed.handling(), null, List.of(), dismissed.facts(), dismissed.asOf(),
+                dismissed.raisedAt(), dismissed.updatedAt(), 1, dismissed.raisedAt(), dismissed.history(), null,
+                List.of(), dismissed.version() + 1), dismissed.version());
+
+        Briefing b = briefings.build(LocalDate.parse("2021-02-16"), Clearance.FULL);
+
+        assertThat(b.earlyWarnings()).extracting(Briefing.Line::label).as("a dismissed name, and one warned more"
+                + " than half a year before, are no longer open").containsExactly("CVE-2021-0001", "Babuk", "Conti");
+        Briefing.Line cve = b.earlyWarnings().getFirst();
+        assertThat(cve.reason()).contains("not in CISA KEV", "2 mentions from 2 sources").doesNotContain("-28d");
+        assertThat(cve.evidence()).isEqualTo(2);
+        Briefing.Line conti = b.earlyWarnings().get(2);
+        assertThat(conti.reason()).contains("speaks for itself on a dark-web source (portal)", "Warned on 2020-10-17");
+        assertThat(conti.authoritative().since()).as("the record took it up the next day")
+                .isEqualTo(LocalDate.parse("2021-02-17"));
+        assertThat(conti.leadDays()).isEqualTo(123);
+        assertThat(b.knownThreats()).extracting(Briefing.Line::label).containsExactly("CVE-2020-9999");
+        assertThat(b.knownThreats().getFirst().reason()).startsWith("In CISA KEV since 2021-01-05");
+        assertThat(b.newThisWeek()).extracting(Briefing.Line::label).as("first seen 2021-02-10..16")
+                .contains("CVE-2021-0001").doesNotContain("Conti");
+
+        assertThat(briefings.build(LocalDate.parse("2021-02-17"), Clearance.FULL).earlyWarnings())
+                .extracting(Briefing.Line::label).as("once ATT&CK holds it, it is no early warning")
+                .doesNotContain("Conti").contains("Babuk");
+        assertThat(briefings.dayWithMostConfirmedWarnings(LocalDate.parse("2020-01-01"),
+                LocalDate.parse("2021-12-31"), Clearance.FULL)).as("Conti and Babuk both open, the later day")
+                .contains(LocalDate.parse("2021-02-16"));
+        assertThat(briefings.build(LocalDate.parse("2021-02-16"), Clearance.of(Tlp.GREEN)).earlyWarnings())
+                .extracting(Briefing.Line::label).as("the CVE's items are AMBER: a GREEN reader sees the CLEAR names")
+                .containsExactly("Babuk", "Conti");
+    }
+}
