@@ -193,6 +193,7 @@ public final class AlertEvaluator {
                 facts.put("darkWebSources", String.join(", ", c.darkWebSourceIds()));
             }
             facts.put("selfNamed", Boolean.toString(c.selfNamed()));
+            facts.put("methodology", methodology.versionId());
             if (!c.aliases().isEmpty()) {
                 facts.put("aliases", String.join(", ", c.aliases()));
             }

@@ -39,6 +39,12 @@ public final class MispExporter {
             if (alert.priority() != null) {
                 tags.add(Map.of("name", "ewea:priority=\"" + alert.priority() + "\""));
             }
+            // machine-derived: by which model and method, and whether a person has reviewed it since
+            org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
+            provenance.mispTags().forEach(t -> tags.add(Map.of("name", t)));
+            if (provenance.model() != null) {
+                tags.add(Map.of("name", "ewea:model=\"" + provenance.model() + "\""));
+            }
             event.put("Tag", tags);
             List<Map<String, Object>> attributes = new ArrayList<>();
             boolean cve = alert.subject().kind().equals("cve");

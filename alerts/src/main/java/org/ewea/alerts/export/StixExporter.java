@@ -63,6 +63,12 @@ public final class StixExporter {
             if (alert.priority() != null) {
                 labels.add("ewea-priority:" + alert.priority().toLowerCase(Locale.ROOT));
             }
+            // machine-derived (MISP's ai-computer-assisted taxonomy as labels), by which model, reviewed or not
+            org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
+            labels.addAll(provenance.mispTags().stream().map(t -> t.replace("\"", "")).toList());
+            if (provenance.model() != null) {
+                labels.add("ewea-model:" + provenance.model());
+            }
             report.put("labels", labels);
             if (alert.score() != null) {
                 report.put("confidence", (int) Math.round(100 * alert.score()));

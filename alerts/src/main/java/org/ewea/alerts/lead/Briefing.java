@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param weekFrom the first day of the week ending on {@code asOf} (new subjects and stage changes are of that week)
  * @param earlyWarnings subjects not yet authoritative on {@code asOf}: entities the scores read in the 28 days to it,
  *     and the names warned of in the {@value BriefingBuilder#OPEN_DAYS} days to it that are still open
- * @param rising taxonomy technologies whose volume grows clearly above their own recent weeks, from several sources
- * @param newThisWeek subjects first seen in the week
+ * @param rising taxonomy technologies whose volume grows clearly faster than the whole collection's, over their own
+ *     recent weeks, from several sources
+ * @param newThisWeek subjects first seen in the week (none in a store's first 28 days, when everything is new to it)
  * @param stageChanges subjects that entered their stage in the week
  * @param knownThreats subjects an authoritative record held on {@code asOf}
  * @param model the early-warning model the scores come from

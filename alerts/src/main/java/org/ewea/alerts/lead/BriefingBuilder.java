@@ -20,6 +20,8 @@ import org.ewea.alerts.alert.Subject;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.stage.Stage;
+import org.ewea.scoring.signal.SignalPoint;
+import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
@@ -43,19 +45,23 @@ public final class BriefingBuilder {
     static final double RISING_GROWTH = 1.5;
     /** Rising: from at least this many distinct sources in the 28 days. */
     static final int RISING_SOURCES = 2;
+    /** A store's first days: every subject is new to it then, so none is listed as new. */
+    static final int WARM_UP_DAYS = 28;
 
     private static final Set<String> ENTITY_KINDS = Set.of("cve", "attack-group", "attack-software", "term");
     private static final Set<String> NAME_KINDS = Set.of("novel-term", "watch-term");
 
     private final EarlyWarningScorer scorer;
+    private final SignalRepository signals;
     private final ModelRegistry models;
     private final AlertRepository alerts;
     private final AuthoritativeRecord record;
     private final Methodology methodology;
 
-    public BriefingBuilder(EarlyWarningScorer scorer, ModelRegistry models, AlertRepository alerts,
-            AuthoritativeRecord record, Methodology methodology) {
+    public BriefingBuilder(EarlyWarningScorer scorer, SignalRepository signals, ModelRegistry models,
+            AlertRepository alerts, AuthoritativeRecord record, Methodology methodology) {
         this.scorer = scorer;
+        this.signals = signals;
         this.models = models;
         this.alerts = alerts;
         this.record = record;
@@ -69,6 +75,11 @@ public final class BriefingBuilder {
         Map<String, AuthoritativeRecord.Entry> entries = record.of(scores.stream()
                 .map(s -> new Subject(s.kind(), s.series(), s.label())).collect(Collectors.toSet()), reader);
         LocalDate weekFrom = asOf.minusDays(6);
+        SignalRepository picture = signals.readBy(reader);
+        double collection = collectionGrowth(picture, asOf);
+        // in a store's first weeks everything is new to it: first sightings then say nothing
+        LocalDate settled = picture.firstSeen(SignalRepository.ALL_ITEMS).map(d -> d.plusDays(WARM_UP_DAYS))
+                .orElse(asOf.plusDays(1));
         List<Briefing.Line> early = new ArrayList<>();
         List<Briefing.Line> rising = new ArrayList<>();
         List<Briefing.Line> fresh = new ArrayList<>();
@@ -91,10 +102,10 @@ public final class BriefingBuilder {
                         + " days to %s, first seen %s; %s.", s.kind().equals("cve") ? " (not in CISA KEV)" : "",
                         mentions(s), asOf, s.firstSeen(), stageWords(s)), entry, entry == null ? null
                         : lead(s.firstSeen(), entry)));
-            } else if (rising(s)) {
-                rising.add(line(s, risingWords(s), null, null));
+            } else if (rising(s, collection)) {
+                rising.add(line(s, risingWords(s, collection), null, null));
             }
-            if (s.firstSeen() != null && !s.firstSeen().isBefore(weekFrom)) {
+            if (s.firstSeen() != null && !s.firstSeen().isBefore(weekFrom) && !s.firstSeen().isBefore(settled)) {
                 fresh.add(line(s, String.format(Locale.ROOT, "First seen %s; %s since.", s.firstSeen(),
                         mentions(s)), held ? entry : null, null));
             }
@@ -213,19 +224,43 @@ public final class BriefingBuilder {
         return (int) Math.round(s.stage().indicators().getOrDefault("source-diversity", 0.0));
     }
 
-    private static boolean rising(EarlyWarningScore s) {
+    /**
+     * Rising means rising faster than the collection: the technology's growth (last 7 days against the weekly mean
+     * of the 4 weeks before) at least {@value #RISING_GROWTH} times the whole collection's over the same weeks, from
+     * {@value #RISING_SOURCES} or more sources, with at least one grade-weighted item in the week. A collection that
+     * just started, or gained feeds, lifts every technology at once: that is not a rise.
+     */
+    private static boolean rising(EarlyWarningScore s, double collection) {
         Map<String, Double> ind = s.stage().indicators();
-        return sources(s) >= RISING_SOURCES && (ind.getOrDefault("growth", 0.0) >= RISING_GROWTH
-                || ind.getOrDefault("burst", 0.0) >= 1);
+        return sources(s) >= RISING_SOURCES && ind.getOrDefault("volume", 0.0) >= 1
+                && ind.getOrDefault("growth", 0.0) >= RISING_GROWTH * collection;
     }
 
-    private static String risingWords(EarlyWarningScore s) {
+    private static String risingWords(EarlyWarningScore s, double collection) {
         Map<String, Double> ind = s.stage().indicators();
         double burst = ind.getOrDefault("burst", 0.0);
         return String.format(Locale.ROOT, "The last 7 days' volume is %.1f times the weekly mean of the 4 weeks"
-                + " before, from %d sources in 28 days%s; %s.", ind.getOrDefault("growth", 0.0), sources(s),
+                + " before, while the whole collection's is %.1f times; from %d sources in 28 days%s; %s.",
+                ind.getOrDefault("growth", 0.0), collection, sources(s),
                 burst >= 1 ? String.format(Locale.ROOT, ", in a burst (level %.0f of 3)", burst) : "",
                 mentions(s));
+    }
+
+    /**
+     * The whole collection's growth: grade-weighted items of the last 7 days against the weekly mean of the 4 weeks
+     * before (infinite when those weeks were empty: a new collection).
+     */
+    static double collectionGrowth(SignalRepository picture, LocalDate asOf) {
+        double last = 0;
+        double before = 0;
+        for (SignalPoint p : picture.daily(SignalRepository.ALL_ITEMS, asOf.minusDays(34), asOf)) {
+            if (p.day().isAfter(asOf.minusDays(7))) {
+                last += p.weighted();
+            } else {
+                before += p.weighted();
+            }
+        }
+        return before <= 0 ? (last > 0 ? Double.POSITIVE_INFINITY : 1.0) : last / (before / 4);
     }
 
     private static String mentions(EarlyWarningScore s) {

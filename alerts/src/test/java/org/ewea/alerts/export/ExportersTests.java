@@ -94,4 +94,43 @@ class ExportersTests {
         assertThat(cve.get("Attribute").toString()).contains("type=vulnerability", "value=CVE-2026-1111");
         assertThat(events.get(0).get("Event").get("Tag").toString()).contains("tlp:amber");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyExportSaysItIsMachineDerivedByWhichModelAndWhetherAPersonReviewedIt() {
+        Alert scored = alert("p1", "cve", "cve:CVE-2026-1111", Tlp.CLEAR, 0.8);
+        Alert byModel = new Alert(scored.id(), scored.groupKey(), scored.ruleId(), scored.ruleName(), scored.subject(),
+                scored.title(), scored.summary(), AlertState.NEW, scored.score(), scored.stage(), scored.priority(),
+                scored.category(), scored.tlp(), scored.handling(), scored.grade(), scored.evidence(),
+                Map.of("model", "ew-default-s33r-42", "methodology", "m-1"), scored.asOf(), scored.raisedAt(),
+                scored.updatedAt(), 1, null, List.of(), null, List.of(), 1);
+        Alert moved = new Alert("p2", byModel.groupKey() + "2", byModel.ruleId(), byModel.ruleName(),
+                byModel.subject(), byModel.title(), byModel.summary(), AlertState.ACKNOWLEDGED, null, null, null,
+                null, Tlp.CLEAR, byModel.handling(), null, List.of(), Map.of(), byModel.asOf(), byModel.raisedAt(),
+                byModel.updatedAt(), 1, null, List.of(new org.ewea.alerts.alert.HistoryEntry(T, "system", "RAISED",
+                        null, AlertState.NEW, "raised"), new org.ewea.alerts.alert.HistoryEntry(T, "ana", "TRANSITION",
+                        AlertState.NEW, AlertState.ACKNOWLEDGED, null)), null, List.of(), 2);
+
+        assertThat(org.ewea.alerts.alert.MachineProvenance.of(byModel).reviewLevel()).isEqualTo("unreviewed");
+        assertThat(org.ewea.alerts.alert.MachineProvenance.of(moved).reviewedBy()).containsExactly("ana");
+
+        List<Object> events = (List<Object>) new MispExporter().events(List.of(byModel, moved)).get("response");
+        List<String> first = tags(events.get(0));
+        assertThat(first).contains("ai-computer-assisted:assistance-level=\"ai-generated\"",
+                "ai-computer-assisted:review-level=\"unreviewed\"", "ewea:model=\"ew-default-s33r-42\"");
+        assertThat(tags(events.get(1))).contains("ai-computer-assisted:review-level=\"human-reviewed\"")
+                .noneMatch(t -> t.startsWith("ewea:model"));
+
+        Map<String, Object> bundle = new StixExporter(METHODOLOGY).bundle(List.of(byModel), T);
+        assertThat((List<Map<String, Object>>) bundle.get("objects")).filteredOn(o -> o.get("type").equals("report"))
+                .singleElement().satisfies(r -> assertThat((List<String>) r.get("labels")).contains(
+                        "ai-computer-assisted:assistance-level=ai-generated",
+                        "ai-computer-assisted:review-level=unreviewed", "ewea-model:ew-default-s33r-42"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> tags(Object event) {
+        Map<String, Object> e = (Map<String, Object>) ((Map<String, Object>) event).get("Event");
+        return ((List<Map<String, String>>) e.get("Tag")).stream().map(t -> t.get("name")).toList();
+    }
 }

@@ -67,17 +67,22 @@ class BriefingBuilderTests {
                 MethodologyLoader.cues(METHODOLOGY.stages()));
         EarlyWarningScorer scorer = new EarlyWarningScorer(signals, METHODOLOGY, BurstDetector.defaults(),
                 Set.of("kev"));
-        briefings = new BriefingBuilder(scorer, new ModelRegistry(db, JsonMapper.builder().build()), alerts,
+        briefings = new BriefingBuilder(scorer, signals, new ModelRegistry(db, JsonMapper.builder().build()), alerts,
                 new AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(Set.of("kev")), ATTACK),
                 METHODOLOGY);
     }
 
     private static AnnotatedItem item(String url, String source, String day, List<String> cves) {
+        return item(url, source, day, cves, List.of());
+    }
+
+    private static AnnotatedItem item(String url, String source, String day, List<String> cves, List<String> tags) {
         Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
         HarmonisedItem base = TestItems.item(url, "about " + cves, time, time);
         return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
                 base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(),
-                base.handling(), base.contentHash(), base.provenance()), new ItemAnnotations(List.of(),
+                base.handling(), base.contentHash(), base.provenance()), new ItemAnnotations(
+                tags.stream().map(t -> new ItemAnnotations.Tag(t, 1, 0, t)).toList(),
                 cves.stream().map(c -> new ItemAnnotations.Entity("cve", c, 1, c)).toList(), "test"));
     }
 
@@ -131,5 +136,45 @@ class BriefingBuilderTests {
         assertThat(briefings.build(LocalDate.parse("2021-02-16"), Clearance.of(Tlp.GREEN)).earlyWarnings())
                 .extracting(Briefing.Line::label).as("the CVE's items are AMBER: a GREEN reader sees the CLEAR names")
                 .containsExactly("Babuk", "Conti");
+    }
+
+    @Test
+    void aTechnologyRisesOnlyWhenItGrowsFasterThanTheCollection() {
+        LocalDate asOf = LocalDate.parse("2026-03-31");
+        java.util.List<AnnotatedItem> items = new java.util.ArrayList<>();
+        // four quiet weeks: deepfakes once a week from two sources, ten other items a week
+        for (int d = 34; d >= 7; d--) {
+            String day = asOf.minusDays(d).toString();
+            if (d % 7 == 0) {
+                items.add(item("https://n/df" + d, "src" + d % 2, day, List.of(), List.of("deepfake-video")));
+            }
+            items.add(item("https://n/o" + d, "other", day, List.of(), List.of()));
+            items.add(item("https://n/p" + d, "other2", day, List.of(), List.of()));
+        }
+        // the last week: deepfakes six times from two sources, the rest of the collection as before
+        for (int d = 6; d >= 0; d--) {
+            String day = asOf.minusDays(d).toString();
+            items.add(item("https://n/o" + d, "other", day, List.of(), List.of()));
+            items.add(item("https://n/p" + d, "other2", day, List.of(), List.of()));
+            if (d < 6) {
+                items.add(item("https://n/dfx" + d, "src" + d % 2, day, List.of(), List.of("deepfake-video")));
+            }
+        }
+        signals.record(items);
+        Briefing quiet = briefings.build(asOf, Clearance.FULL);
+        assertThat(quiet.rising()).extracting(Briefing.Line::id).containsExactly("deepfake-video");
+        assertThat(quiet.rising().getFirst().reason()).contains("while the whole collection's is");
+
+        // the same week in a collection that grew sixfold (new feeds): deepfakes only kept pace
+        java.util.List<AnnotatedItem> more = new java.util.ArrayList<>();
+        for (int d = 6; d >= 0; d--) {
+            for (int i = 0; i < 12; i++) {
+                more.add(item("https://n/new" + d + "-" + i, "feed" + i, asOf.minusDays(d).toString(), List.of(),
+                        List.of()));
+            }
+        }
+        signals.record(more);
+        assertThat(briefings.build(asOf, Clearance.FULL).rising()).isEmpty();
+        assertThat(BriefingBuilder.collectionGrowth(signals, asOf)).isGreaterThan(5);
     }
 }

@@ -133,9 +133,9 @@ class AlertsConfiguration {
 
     @Bean
     org.ewea.alerts.lead.BriefingBuilder briefingBuilder(org.ewea.scoring.warning.EarlyWarningScorer scorer,
-            org.ewea.scoring.warning.ModelRegistry models, AlertRepository alerts,
+            SignalRepository signals, org.ewea.scoring.warning.ModelRegistry models, AlertRepository alerts,
             org.ewea.alerts.lead.AuthoritativeRecord record, Methodology methodology) {
-        return new org.ewea.alerts.lead.BriefingBuilder(scorer, models, alerts, record, methodology);
+        return new org.ewea.alerts.lead.BriefingBuilder(scorer, signals, models, alerts, record, methodology);
     }
 
     @Bean

@@ -56,8 +56,14 @@ class AlertsController {
     static final int MAX_SIZE = 100;
     static final int BACKLOG = 1_000;
 
-    /** One alert with what is behind it and what can be done with it. */
-    record AlertDetail(Alert alert, List<ItemView> evidence, List<EarlyAction> actions, Set<AlertState> next) {
+    /**
+     * One alert with what is behind it and what can be done with it.
+     *
+     * @param provenance what a machine made of it (rules, the score's model, the methodology) and whether a person
+     *     has reviewed it since
+     */
+    record AlertDetail(Alert alert, List<ItemView> evidence, List<EarlyAction> actions, Set<AlertState> next,
+            org.ewea.alerts.alert.MachineProvenance provenance) {
     }
 
     private final AlertRepository alerts;
@@ -127,7 +133,8 @@ class AlertsController {
                     .stream().map(ItemView::of).toList();
             List<EarlyAction> planned = actions.page(new ActionRepository.Query(null, null, alert.id(), null,
                     user.clearance()), 0, 200);
-            return new AlertDetail(alert, evidence, planned, alert.state().next());
+            return new AlertDetail(alert, evidence, planned, alert.state().next(),
+                    org.ewea.alerts.alert.MachineProvenance.of(alert));
         });
     }
 
