@@ -198,4 +198,29 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
     void keepsTheEmbeddedStoreInTheDataDirectory() {
         assertThat(Files.exists(DATA.resolve("ewea-store.mv.db"))).isTrue();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneItemComesWithItsSourceStoryAndRawCapture() {
+        Map<String, Object> page = getJsonObject("/api/v1/items?size=1");
+        Map<String, Object> listed = ((List<Map<String, Object>>) page.get("items")).getFirst();
+        String id = (String) listed.get("id");
+        Map<String, Object> detail = getJsonObject("/api/v1/items/" + id);
+        Map<String, Object> item = (Map<String, Object>) detail.get("item");
+        assertThat(item.get("id")).isEqualTo(id);
+        assertThat(item.get("title")).isEqualTo(listed.get("title"));
+        assertThat(((Map<String, Object>) detail.get("source")).get("id")).isEqualTo(item.get("sourceId"));
+        List<Map<String, Object>> story = (List<Map<String, Object>>) detail.get("story");
+        assertThat(story).anySatisfy(m -> assertThat(m).containsEntry("id", id).containsEntry("self", true));
+        Map<String, Object> capture = (Map<String, Object>) detail.get("capture");
+        String sha = (String) ((Map<String, Object>) item.get("provenance")).get("rawSha256");
+        assertThat(capture).containsEntry("sha256", sha).containsEntry("kept", true);
+        byte[] raw = client.get().uri((String) capture.get("raw")).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        assertThat(org.ewea.collectors.normalise.Digests.sha256Hex(raw)).isEqualTo(sha);
+        client.get().uri("/api/v1/items/0123456789abcdef0123456789abcdef").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+        client.get().uri("/api/v1/items/not-an-id").exchange().expectStatus().isNotFound();
+        anonymous.get().uri("/api/v1/items/" + id).exchange().expectStatus().isUnauthorized();
+    }
 }

@@ -90,7 +90,7 @@ class DerivedDataClearanceIntegrationTests {
             feedInto(app, "open-b", Tlp.GREEN, OPEN_B);
         }
         feedInto(mixed, "partner", Tlp.RED, PARTNER);
-        feedInto(mixed, "partner-two", Tlp.RED, List.of(new Entry("ZorbLaxx seen", "ZorbLaxx at a second partner.",
+        feedInto(mixed, "partner-two", Tlp.RED, List.of(new Entry("ZorbLaxx seen", "The ZorbLaxx gang at a second partner.",
                 "Thu, 12 Feb 2026")));
         greenOnMixed = TestUsers.create(mixed, mixed.client(), "green", "ANALYST", "TLP:GREEN", "none");
         greenOnOpen = TestUsers.create(openOnly, openOnly.client(), "green", "ANALYST", "TLP:GREEN", "none");

@@ -180,6 +180,22 @@ class BrowserTests {
     }
 
     @Test
+    @Order(2)
+    void opensAnItemFromASearchHitWithItsSourceStoryAndChainOfCustody() {
+        open("/ui/search?q=Stimmklonen");
+        WebElement hit = browser.findElement(By.cssSelector(".results a.item-link"));
+        String title = hit.getText();
+        hit.click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("custody-h")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector(".grade")).getText()).matches("[A-F][1-6]");
+        assertThat(browser.findElement(By.cssSelector("code.sha256")).getText()).matches("[0-9a-f]{64}");
+        assertThat(browser.findElement(By.cssSelector(".story")).getText()).contains("(this item)");
+        assertThat(browser.findElements(By.cssSelector(".item-tags a"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".relevance")).getText()).contains("machine-derived");
+    }
+
+    @Test
     @Order(3)
     void acknowledgesAnAlertFromTheInbox() {
         open("/ui/alerts?state=NEW");

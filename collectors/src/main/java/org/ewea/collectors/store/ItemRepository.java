@@ -434,6 +434,18 @@ public final class ItemRepository {
         return found;
     }
 
+    /**
+     * The items of one story (near-duplicates: syndicated copies of one article) that {@code clearance} permits,
+     * oldest capture first, at most {@code limit}.
+     */
+    public List<AnnotatedItem> story(String story, Clearance clearance, int limit) {
+        List<AnnotatedItem> result = new ArrayList<>();
+        items.find(Markings.and(eq(ItemDocuments.STORY, story), clearance))
+                .sort(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.CAPTURED), Indexes.ascending("_id")))
+                .limit(limit).forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
+        return result;
+    }
+
     public Optional<AnnotatedItem> findAnnotated(ItemId id) {
         return Optional.ofNullable(items.find(eq("_id", id.value())).first())
                 .map(ItemDocuments::fromAnnotatedDocument);
