@@ -52,15 +52,76 @@ class UiAlertsController {
         this.store = store;
     }
 
+    /** Alerts a page of the inbox lists. */
+    static final int PAGE = 50;
+    /** Subject kinds the inbox filters on. */
+    static final List<String> KINDS = List.of("technology", "cve", "attack-group", "attack-software", "term",
+            "novel-term", "watch-term", "source");
+    static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
+
     @GetMapping("/ui/alerts")
-    Mono<Rendering> inbox(Principal principal, @RequestParam(name = "state", required = false) @Nullable String state) {
+    Mono<Rendering> inbox(Principal principal, @RequestParam(name = "state", required = false) @Nullable String state,
+            @RequestParam(name = "kind", required = false) @Nullable String kind,
+            @RequestParam(name = "priority", required = false) @Nullable String priority,
+            @RequestParam(name = "rule", required = false) @Nullable String rule,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "done", required = false) @Nullable String done) {
         AlertState wanted = state == null || state.isBlank() ? null : parse(state);
-        return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("alerts")
-                .modelAttribute("alerts", alerts.page(new AlertRepository.Query(wanted, null, null, null, null,
-                        user.clearance()), 0, 100))
-                .modelAttribute("state", wanted == null ? "" : wanted.name())
-                .modelAttribute("states", List.of(AlertState.values()))
-                .modelAttribute("canMove", canMove(user)).build()));
+        String k = kind != null && KINDS.contains(kind) ? kind : null;
+        String p = priority != null && PRIORITIES.contains(priority) ? priority : null;
+        String r = rule == null || rule.isBlank() ? null : rule.strip();
+        int at = Math.max(0, Math.min(page, 10_000));
+        return session.user(principal).flatMap(user -> store.call(() -> {
+            AlertRepository.Query query = new AlertRepository.Query(wanted, r, k, null, p, user.clearance());
+            long total = alerts.count(query);
+            return Rendering.view("alerts")
+                    .modelAttribute("alerts", alerts.page(query, at, PAGE))
+                    .modelAttribute("total", total).modelAttribute("page", at)
+                    .modelAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE))
+                    .modelAttribute("state", wanted == null ? "" : wanted.name())
+                    .modelAttribute("kind", k == null ? "" : k).modelAttribute("priority", p == null ? "" : p)
+                    .modelAttribute("rule", r == null ? "" : r)
+                    .modelAttribute("states", List.of(AlertState.values())).modelAttribute("kinds", KINDS)
+                    .modelAttribute("priorities", PRIORITIES).modelAttribute("done", done)
+                    .modelAttribute("canMove", canMove(user)).build();
+        }));
+    }
+
+    /**
+     * Moves the selected alerts at once (acknowledge, dismiss with a reason...): each as its own lifecycle move, so
+     * each is checked, recorded and announced as if moved alone; an alert that cannot make the move is left as it is
+     * and named in the answer.
+     */
+    @PostMapping("/ui/alerts/bulk")
+    Mono<Rendering> bulk(Principal principal, ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
+            if (!canMove(user)) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
+            }
+            AlertState to = parse(UiForms.value(form, "to"));
+            String note = UiForms.value(form, "note");
+            List<String> ids = form.getOrDefault("ids", List.of()).stream().filter(id -> !id.isBlank()).distinct()
+                    .limit(PAGE * 4L).toList();
+            return store.call(() -> {
+                int moved = 0;
+                List<String> refused = new java.util.ArrayList<>();
+                for (String id : ids) {
+                    try {
+                        cleared(user, id);
+                        lifecycle.transition(id, to, note, null, user.username(), null);
+                        moved++;
+                    } catch (ResponseStatusException | IllegalTransitionException | IllegalArgumentException
+                            | ConcurrentChangeException e) {
+                        refused.add(id.length() > 12 ? id.substring(0, 8) : id);
+                    }
+                }
+                String done = moved + " moved to " + to.name() + (refused.isEmpty() ? ""
+                        : "; " + refused.size() + " could not be (" + String.join(", ", refused) + ")")
+                        + (ids.isEmpty() ? " (none selected)" : "");
+                return Rendering.redirectTo("/ui/alerts?done=" + java.net.URLEncoder.encode(done,
+                        java.nio.charset.StandardCharsets.UTF_8)).build();
+            });
+        }));
     }
 
     @GetMapping("/ui/alerts/{id}")

@@ -212,6 +212,31 @@ class BrowserTests {
     }
 
     @Test
+    @Order(3)
+    void filtersTheInboxAndMovesSeveralAlertsAtOnce() {
+        open("/ui/alerts?state=NEW&kind=cve");
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.select")));
+        assertThat(browser.findElements(By.cssSelector("table.alerts tbody tr"))).allSatisfy(row -> assertThat(
+                row.findElement(By.cssSelector(".state")).getText()).isEqualTo("NEW"));
+        List<WebElement> boxes = browser.findElements(By.cssSelector("input.select"));
+        List<String> chosen = List.of(boxes.get(0).getAttribute("value"), boxes.get(1).getAttribute("value"));
+        boxes.get(0).click();
+        boxes.get(1).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-to")))
+                .selectByValue("ACKNOWLEDGED");
+        browser.findElement(By.id("bulk-note")).sendKeys("read in the weekly review");
+        browser.findElement(By.cssSelector("button.bulk-move")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.done"),
+                "2 moved to ACKNOWLEDGED"));
+        for (String id : chosen) {
+            open("/ui/alerts/" + id);
+            assertThat(browser.findElement(By.cssSelector("strong.state")).getText()).isEqualTo("ACKNOWLEDGED");
+            assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=history-h]")).getText())
+                    .contains("read in the weekly review");
+        }
+    }
+
+    @Test
     @Order(4)
     void runsAnExerciseAsTrainerAndParticipant() {
         open("/ui/exercises");
