@@ -27,6 +27,7 @@ final class Report {
     ImportReport imported;
     double replaySeconds;
     double scoringSeconds;
+    double namesSeconds;
     int scoresComputed;
     List<KevLeadEvaluation.Result> kev;
     WarningModelFile shipped;
@@ -303,12 +304,13 @@ final class Report {
         md.append(f("""
                 The s33r replay through the whole pipeline, scoring at every day's end included: %d items stored in
                 %.1f s, **%.0f items/s**; the daily scoring (%d scores over %d simulated days) took %.1f s of it.
-                Warnings of the evaluated rule: %.1f per simulated week. Wall time of the whole evaluation: %.0f s
-                (2 cores). Timings vary from run to run; counts do not.
+                Left out: the evaluation's own reads of the novel-term candidates for section 2 (three thresholds a
+                day, %.1f s). Warnings of the evaluated rule: %.1f per simulated week. Wall time of the whole
+                evaluation: %.0f s (2 cores). Timings vary from run to run; counts do not.
 
                 """, imported.stored(), replaySeconds, imported.stored() / replaySeconds, scoresComputed,
                 java.time.temporal.ChronoUnit.DAYS.between(Evaluation.REPLAY_START, Evaluation.REPLAY_END) + 1,
-                scoringSeconds, model.perWeek(), wallSeconds));
+                scoringSeconds, namesSeconds, model.perWeek(), wallSeconds));
         md.append("## The shipped default model\n\n");
         md.append(f("""
                 `%s`, trained by the same run on the s33r signal series (counts, grades and cue counts: no text) with
