@@ -119,7 +119,8 @@ class UiPagesController {
         LocalDate weekAsked = briefings.parse(week == null || week.isBlank() ? null : week);
         return session.user(principal).flatMap(user -> store.call(() -> {
             org.ewea.api.scoring.WeeklyBriefings.BriefingView briefing = briefings.view(weekAsked, user.clearance());
-            LocalDate day = today(user);
+            // the whole page is of the week shown: the scores are those of the briefing's day
+            LocalDate day = briefing.briefing().asOf();
             List<EarlyWarningScore> scores = scorer.readBy(user.clearance()).score(day, models.current()).stream()
                     .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind)).limit(30).toList();
             Map<String, List<SignalPoint>> history = signals.readBy(user.clearance())
