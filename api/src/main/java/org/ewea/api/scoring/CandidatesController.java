@@ -47,8 +47,23 @@ class CandidatesController {
     /** Items read to build an accepted term's series from its history. */
     static final int MAX_HISTORY = 100_000;
 
-    /** A candidate with its newest evidence items. */
-    record CandidateView(Candidate candidate, List<ItemView> evidence) {
+    /**
+     * A candidate with its newest evidence items.
+     *
+     * @param provenance machine-derived by the novel-term rule under the methodology in force; reviewed once an analyst
+     *     accepted or rejected it
+     */
+    record CandidateView(Candidate candidate, List<ItemView> evidence, Provenance provenance) {
+    }
+
+    /**
+     * What made a candidate, in the terms of MISP's {@code ai-computer-assisted} taxonomy.
+     *
+     * @param assistanceLevel always {@code ai-generated}: the rule found it, nobody proposed it
+     * @param reviewLevel {@code unreviewed} until an analyst decided, then {@code human-reviewed}
+     * @param method the rule and the methodology version it ran under
+     */
+    record Provenance(String assistanceLevel, String reviewLevel, String method) {
     }
 
     /** One page of candidates on a day. */
@@ -119,7 +134,9 @@ class CandidatesController {
             Instant from = day.minusDays(CandidateFinder.WINDOW_DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
             for (Candidate c : found.items()) {
                 views.add(new CandidateView(c, items.containing(c.label(), from, to, EVIDENCE, user.clearance())
-                        .stream().map(ItemView::of).toList()));
+                        .stream().map(ItemView::of).toList(), new Provenance("ai-generated",
+                        c.decision() == null ? "unreviewed" : "human-reviewed",
+                        "novel-term rule (docs/methodology.md 4b), methodology " + methodology.versionId())));
             }
             return new CandidatesPage(views, page, size, found.total(), day);
         });

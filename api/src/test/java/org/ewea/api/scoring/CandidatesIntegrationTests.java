@@ -90,6 +90,8 @@ class CandidatesIntegrationTests {
                 .containsEntry("items", 4).containsEntry("sources", 3).containsEntry("status", "NEW");
         assertThat((List<Map<String, Object>>) items.getFirst().get("evidence")).hasSize(3)
                 .allSatisfy(i -> assertThat((String) i.get("title")).contains("Fangtooth"));
+        assertThat((Map<String, Object>) items.getFirst().get("provenance"))
+                .containsEntry("assistanceLevel", "ai-generated").containsEntry("reviewLevel", "unreviewed");
 
         // the shipped new-name rule alerts on dark-web candidates only; with open ones too, it tells analysts before
         // anyone has looked at the candidate
@@ -119,6 +121,8 @@ class CandidatesIntegrationTests {
                 .containsEntry("status", "ACCEPTED").containsEntry("technology", "ransomware");
         assertThat(((Map<String, Object>) ((List<Map<String, Object>>) get("/api/v1/candidates").get("items"))
                 .getFirst().get("candidate")).get("status")).isEqualTo("ACCEPTED");
+        assertThat((Map<String, Object>) ((List<Map<String, Object>>) get("/api/v1/candidates").get("items"))
+                .getFirst().get("provenance")).containsEntry("reviewLevel", "human-reviewed");
 
         // accepted: tracked as a series of its own, built from its history, scored, and kept up to date
         List<Map<String, Object>> scores = (List<Map<String, Object>>) get("/api/v1/scores?kind=term").get("items");
