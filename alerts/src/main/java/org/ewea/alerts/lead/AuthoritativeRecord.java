@@ -81,7 +81,8 @@ public final class AuthoritativeRecord {
         return found;
     }
 
-    private static String key(String name) {
+    /** A name as the record compares names: letters and digits only, lower case ({@code BlackBasta} = {@code Black Basta}). */
+    static String key(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 

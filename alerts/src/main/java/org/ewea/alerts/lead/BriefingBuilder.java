@@ -97,7 +97,7 @@ public final class BriefingBuilder {
                 known.add(line(s, String.format(Locale.ROOT, "In %s since %s (%s); %s in the 28 days to %s.",
                         entry.record(), entry.since(), entry.id(), mentions(s), asOf), entry, null));
             } else if (ENTITY_KINDS.contains(s.kind())) {
-                named.add(key(s.label()));
+                named.add(AuthoritativeRecord.key(s.label()));
                 early.add(line(s, String.format(Locale.ROOT, "No authoritative record holds it yet%s; %s in the 28"
                         + " days to %s, first seen %s; %s.", s.kind().equals("cve") ? " (not in CISA KEV)" : "",
                         mentions(s), asOf, s.firstSeen(), stageWords(s)), entry, entry == null ? null
@@ -116,7 +116,7 @@ public final class BriefingBuilder {
             }
         }
         for (OpenName n : openNames(asOf, reader)) {
-            if (named.add(key(n.alert().subject().label()))) {
+            if (named.add(AuthoritativeRecord.key(n.alert().subject().label()))) {
                 early.add(n.line(asOf));
                 if (!n.warnedOn().isBefore(weekFrom)) {
                     fresh.add(n.line(asOf));
@@ -276,9 +276,5 @@ public final class BriefingBuilder {
     private String stageName(String id) {
         return methodology.stages().stages().stream().filter(st -> st.id().equals(id)).map(Stage::name)
                 .findFirst().orElse(id);
-    }
-
-    private static String key(String label) {
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 }
