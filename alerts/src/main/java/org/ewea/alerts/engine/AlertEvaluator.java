@@ -92,12 +92,28 @@ public final class AlertEvaluator {
                             kindWords(s.kind()), s.label()), String.format(Locale.ROOT,
                             "First seen %s; %d item(s) in the last 28 days. %s", s.firstSeen(), s.evidenceCount(),
                             s.explanation().summary()))));
+            case EXPLOITATION_REPORT -> eligible(rule, in).filter(s -> s.authoritativeSince() == null
+                            && s.explanation().features().getOrDefault("exploitation-share", 0.0) > 0)
+                    .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT,
+                            "%s reported exploited in the wild, not yet in an authoritative source", s.label()),
+                            String.format(Locale.ROOT, "An item about at most %d %s says it is exploited (%s); %d"
+                                    + " item(s) in the last 28 days (docs/evaluation.md section 1 measures this rule"
+                                    + " against CISA KEV).", s.kind().equals("technology")
+                                    ? org.ewea.scoring.signal.SignalRepository.FOCUSED_TECHNOLOGIES
+                                    : org.ewea.scoring.signal.SignalRepository.FOCUSED_ENTITIES,
+                                    s.kind().equals("technology") ? "technologies" : "subjects of its kind",
+                                    exploitationWords(s), s.evidenceCount()))));
             case NOVEL_TERM -> found.addAll(novelTerms(rule, in, since));
             case WATCHLIST -> found.addAll(watchlist(rule, in, since));
             case COLLECTION_GAP -> found.addAll(gaps(rule, in));
             default -> throw new IllegalStateException(rule.type().toString());
         }
         return found;
+    }
+
+    private static String exploitationWords(EarlyWarningScore s) {
+        return s.explanation().contributions().stream().filter(c -> c.feature().equals("exploitation-share"))
+                .map(c -> c.words()).findFirst().orElse("exploitation cues in focused items");
     }
 
     private java.util.stream.Stream<EarlyWarningScore> eligible(AlertRule rule, AlertInputs in) {

@@ -12,7 +12,8 @@ import org.ewea.alerts.alert.Subject;
 import org.ewea.collectors.enrich.AttackNames;
 
 /**
- * When a subject entered the authoritative record: a CVE the day an authoritative source (the CISA KEV feed) first
+ * When a subject entered the authoritative record: a taxonomy technology the day authorities first warned of it
+ * (the methodology's {@code authority-warnings.yaml}), a CVE the day an authoritative source (the CISA KEV feed) first
  * mentioned it in the store, an ATT&CK group or piece of software the day ATT&CK created its entry; a novel name the
  * day ATT&CK created a group or software of that name or alias (compared without case, spaces or punctuation, so
  * {@code BlackBasta} is {@code Black Basta}).
@@ -36,6 +37,7 @@ public final class AuthoritativeRecord {
     private final Function<Clearance, Map<String, LocalDate>> authoritativeMentions;
     private final Map<String, Entry> attackBySeries = new HashMap<>();
     private final Map<String, Entry> attackByName = new HashMap<>();
+    private final org.ewea.methodology.authority.AuthorityWarnings authorities;
 
     /**
      * @param authoritativeMentions the day each series was first mentioned by an authoritative source in the items a
@@ -44,7 +46,14 @@ public final class AuthoritativeRecord {
      */
     public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
             AttackNames attack) {
+        this(authoritativeMentions, attack, org.ewea.methodology.authority.AuthorityWarnings.none());
+    }
+
+    /** @param authorities when authorities first warned of each technology */
+    public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
+            AttackNames attack, org.ewea.methodology.authority.AuthorityWarnings authorities) {
         this.authoritativeMentions = authoritativeMentions;
+        this.authorities = authorities;
         for (AttackNames.Name n : attack.names()) {
             if (n.created() == null) {
                 continue;
@@ -73,6 +82,8 @@ public final class AuthoritativeRecord {
                             series.substring(4), series.substring(4), day));
                 }
                 case "attack-group", "attack-software" -> Optional.ofNullable(attackBySeries.get(s.id()));
+                case "technology" -> authorities.first(s.id()).map(w -> new Entry(w.authority(), w.title(),
+                        w.title(), w.date()));
                 case "novel-term", "watch-term", "term" -> Optional.ofNullable(attackByName.get(key(s.label())));
                 default -> Optional.empty();
             };

@@ -34,15 +34,19 @@ import org.jspecify.annotations.Nullable;
  * warning is a subject no record held on the day: a CVE, ATT&CK group or software, or accepted term the scores read
  * in the 28 days to it, or a name the rules warned of in the {@value #OPEN_DAYS} days to it that is still open
  * (not dismissed). A name needs the longer window because the places where new actors speak for themselves are quiet
- * streams: a negotiation portal may carry one chat a fortnight. Taxonomy technologies are the method's own subjects,
- * known by definition: they are rising, new or changing stage, never early warnings. All calls block.
+ * streams: a negotiation portal may carry one chat a fortnight. A taxonomy technology is an early warning while no
+ * authority has warned of it yet and one did later (the methodology's authority warnings); once one has, it is a
+ * known threat, never new; one without any authority date on record is rising, new or changing stage only. All calls
+ * block.
  */
 public final class BriefingBuilder {
 
     /** How long a warned name stays an open early warning unless the record takes it up or an analyst dismisses it. */
     public static final int OPEN_DAYS = 182;
-    /** Rising: the last 7 days' volume at least this many times the weekly mean of the 4 weeks before. */
-    static final double RISING_GROWTH = 1.5;
+    /** Rising: at least this many items in the last 7 days... */
+    static final int RISING_ITEMS = 3;
+    /** ...and a count that high this improbable under the series' own baseline at the collection's volume. */
+    static final double RISING_P = 0.01;
     /** Rising: from at least this many distinct sources in the 28 days. */
     static final int RISING_SOURCES = 2;
     /** A store's first days: every subject is new to it then, so none is listed as new. */
@@ -76,7 +80,6 @@ public final class BriefingBuilder {
                 .map(s -> new Subject(s.kind(), s.series(), s.label())).collect(Collectors.toSet()), reader);
         LocalDate weekFrom = asOf.minusDays(6);
         SignalRepository picture = signals.readBy(reader);
-        double collection = collectionGrowth(picture, asOf);
         // in a store's first weeks everything is new to it: first sightings then say nothing
         LocalDate settled = picture.firstSeen(SignalRepository.ALL_ITEMS).map(d -> d.plusDays(WARM_UP_DAYS))
                 .orElse(asOf.plusDays(1));
@@ -89,25 +92,39 @@ public final class BriefingBuilder {
         for (EarlyWarningScore s : scores) {
             AuthoritativeRecord.Entry entry = entries.get(s.series());
             if (entry == null && s.authoritativeSince() != null) {
-                entry = new AuthoritativeRecord.Entry(AuthoritativeRecord.KEV, s.label(), s.label(),
-                        s.authoritativeSince());
+                entry = new AuthoritativeRecord.Entry(s.kind().equals("technology") ? "authority-warnings.yaml"
+                        : AuthoritativeRecord.KEV, s.label(), s.label(), s.authoritativeSince());
             }
             boolean held = entry != null && !entry.since().isAfter(asOf);
-            if (held) {
+            if (held && s.kind().equals("technology")) {
+                known.add(line(s, String.format(Locale.ROOT, "Authorities warned of it by %s (%s: %s); %s in the 28"
+                        + " days to %s.", entry.since(), entry.record(), entry.id(), mentions(s), asOf), entry, null));
+            } else if (held) {
                 known.add(line(s, String.format(Locale.ROOT, "In %s since %s (%s); %s in the 28 days to %s.",
                         entry.record(), entry.since(), entry.id(), mentions(s), asOf), entry, null));
+            } else if (s.kind().equals("technology") && entry != null) {
+                early.add(line(s, String.format(Locale.ROOT, "No authority had warned of it by %s (the first warning"
+                        + " on record: %s, %s); %s in the 28 days to %s, first seen %s; %s.", asOf, entry.record(),
+                        entry.since(), mentions(s), asOf, s.firstSeen(), stageWords(s)), entry,
+                        lead(s.firstSeen(), entry)));
             } else if (ENTITY_KINDS.contains(s.kind())) {
                 named.add(AuthoritativeRecord.key(s.label()));
                 early.add(line(s, String.format(Locale.ROOT, "No authoritative record holds it yet%s; %s in the 28"
                         + " days to %s, first seen %s; %s.", s.kind().equals("cve") ? " (not in CISA KEV)" : "",
                         mentions(s), asOf, s.firstSeen(), stageWords(s)), entry, entry == null ? null
                         : lead(s.firstSeen(), entry)));
-            } else if (rising(s, collection)) {
-                rising.add(line(s, risingWords(s, collection), null, null));
             }
-            if (s.firstSeen() != null && !s.firstSeen().isBefore(weekFrom) && !s.firstSeen().isBefore(settled)) {
+            if (s.kind().equals("technology")) {
+                Rise rise = rise(picture, s.series(), asOf);
+                if (rise.rising() && sources(s) >= RISING_SOURCES) {
+                    rising.add(line(s, risingWords(s, rise), held ? entry : null, null));
+                }
+            }
+            // novelty is claimed for what is new only: a known threat first seen by this collection is not new
+            if (!held && s.firstSeen() != null && !s.firstSeen().isBefore(weekFrom)
+                    && !s.firstSeen().isBefore(settled)) {
                 fresh.add(line(s, String.format(Locale.ROOT, "First seen %s; %s since.", s.firstSeen(),
-                        mentions(s)), held ? entry : null, null));
+                        mentions(s)), null, null));
             }
             if (!s.stage().since().isBefore(weekFrom) && !s.stage().since().isAfter(asOf)
                     && (s.firstSeen() == null || s.stage().since().isAfter(s.firstSeen()))) {
@@ -225,42 +242,59 @@ public final class BriefingBuilder {
     }
 
     /**
-     * Rising means rising faster than the collection: the technology's growth (last 7 days against the weekly mean
-     * of the 4 weeks before) at least {@value #RISING_GROWTH} times the whole collection's over the same weeks, from
-     * {@value #RISING_SOURCES} or more sources, with at least one grade-weighted item in the week. A collection that
-     * just started, or gained feeds, lifts every technology at once: that is not a rise.
+     * A technology's last 7 days against its 28 days before, at the collection's volume: under "nothing changed" its
+     * share of the collection stays what it was, so its count in the last 7 days is Poisson with mean
+     * {@code expected = (before + 0.5) * collection7 / collection28} (half an item added to the baseline so that a
+     * first mention is not infinitely surprising). It is rising when at least {@value #RISING_ITEMS} items came in
+     * the 7 days and a count that high has a probability under {@value #RISING_P} under that mean. A collection that
+     * was empty in the 28 days before cannot tell (everything is new to it): nothing rises then.
+     *
+     * @param last items of the last 7 days
+     * @param before items of the 28 days before
+     * @param expected the mean above
+     * @param p the probability of at least {@code last} items under it
+     * @param since the first day of the 7 with an item
      */
-    private static boolean rising(EarlyWarningScore s, double collection) {
-        Map<String, Double> ind = s.stage().indicators();
-        return sources(s) >= RISING_SOURCES && ind.getOrDefault("volume", 0.0) >= 1
-                && ind.getOrDefault("growth", 0.0) >= RISING_GROWTH * collection;
-    }
+    record Rise(long last, long before, double expected, double p, @Nullable LocalDate since) {
 
-    private static String risingWords(EarlyWarningScore s, double collection) {
-        Map<String, Double> ind = s.stage().indicators();
-        double burst = ind.getOrDefault("burst", 0.0);
-        return String.format(Locale.ROOT, "The last 7 days' volume is %.1f times the weekly mean of the 4 weeks"
-                + " before, while the whole collection's is %.1f times; from %d sources in 28 days%s; %s.",
-                ind.getOrDefault("growth", 0.0), collection, sources(s),
-                burst >= 1 ? String.format(Locale.ROOT, ", in a burst (level %.0f of 3)", burst) : "",
-                mentions(s));
-    }
-
-    /**
-     * The whole collection's growth: grade-weighted items of the last 7 days against the weekly mean of the 4 weeks
-     * before (infinite when those weeks were empty: a new collection).
-     */
-    static double collectionGrowth(SignalRepository picture, LocalDate asOf) {
-        double last = 0;
-        double before = 0;
-        for (SignalPoint p : picture.daily(SignalRepository.ALL_ITEMS, asOf.minusDays(34), asOf)) {
-            if (p.day().isAfter(asOf.minusDays(7))) {
-                last += p.weighted();
-            } else {
-                before += p.weighted();
-            }
+        boolean rising() {
+            return last >= RISING_ITEMS && p < RISING_P;
         }
-        return before <= 0 ? (last > 0 ? Double.POSITIVE_INFINITY : 1.0) : last / (before / 4);
+    }
+
+    static Rise rise(SignalRepository picture, String series, LocalDate asOf) {
+        LocalDate from = asOf.minusDays(34);
+        LocalDate weekFrom = asOf.minusDays(6);
+        long[] collection = counts(picture.daily(SignalRepository.ALL_ITEMS, from, asOf), weekFrom);
+        List<SignalPoint> points = picture.daily(series, from, asOf);
+        long[] own = counts(points, weekFrom);
+        LocalDate since = points.stream().filter(p -> p.count() > 0 && !p.day().isBefore(weekFrom))
+                .map(SignalPoint::day).min(Comparator.naturalOrder()).orElse(null);
+        if (collection[1] == 0) {
+            return new Rise(own[0], own[1], Double.NaN, 1, since);
+        }
+        double expected = (own[1] + 0.5) * collection[0] / collection[1];
+        double p = own[0] == 0 ? 1 : 1 - new smile.stat.distribution.PoissonDistribution(expected)
+                .cdf(own[0] - 1);
+        return new Rise(own[0], own[1], expected, Math.max(0, p), since);
+    }
+
+    /** Items in the 7 days from {@code weekFrom} on, and in the days before. */
+    private static long[] counts(List<SignalPoint> points, LocalDate weekFrom) {
+        long[] c = new long[2];
+        for (SignalPoint p : points) {
+            c[p.day().isBefore(weekFrom) ? 1 : 0] += p.count();
+        }
+        return c;
+    }
+
+    private static String risingWords(EarlyWarningScore s, Rise r) {
+        double burst = s.stage().indicators().getOrDefault("burst", 0.0);
+        return String.format(Locale.ROOT, "Rising since %s: %d items in the last 7 days where %.1f were expected from"
+                + " its 28 days before (%d items) at the collection's volume; a count this high by chance: p = %s"
+                + " (Poisson). From %d sources in 28 days%s.", r.since(), r.last(), r.expected(), r.before(),
+                r.p() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", r.p()), sources(s),
+                burst >= 1 ? String.format(Locale.ROOT, ", in a burst (level %.0f of 3)", burst) : "");
     }
 
     private static String mentions(EarlyWarningScore s) {

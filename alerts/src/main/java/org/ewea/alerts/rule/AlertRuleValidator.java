@@ -79,7 +79,7 @@ public final class AlertRuleValidator {
                     problems.add(new RuleProblem("maxPriority", "is required, one of " + priorities));
                 }
             }
-            case EMERGENCE -> {
+            case EMERGENCE, EXPLOITATION_REPORT -> {
                 // kinds and withinDays are enough
             }
             case NOVEL_TERM -> {

@@ -10,6 +10,12 @@ public enum RuleType {
     STAGE_TRANSITION("stage-transition"),
     /** A subject's early-warning score reached a threshold. */
     SCORE("score"),
+    /**
+     * A subject no authoritative source has reported yet that an item about few subjects of its kind states is
+     * exploited in the wild (the methodology's exploitation cues, hedged sentences left out): the CVE rule
+     * docs/evaluation.md section 1 measures best.
+     */
+    EXPLOITATION_REPORT("exploitation-report"),
     /** A subject's risk-matrix priority reached a level (P1 is the highest). */
     PRIORITY("priority"),
     /** A subject (an actor, a tool, a novel term, a technology) was first seen recently. */

@@ -141,6 +141,29 @@ class AlertEvaluatorTests {
                 .containsExactly("drones", "cve:CVE-2026-1111");
     }
 
+    private static EarlyWarningScore cve(String id, double exploitationShare, @Nullable LocalDate authoritative) {
+        EarlyWarningScore s = score("cve:" + id, "cve", 0.1, "weak-signal", DAY, "P3", 2, DAY.minusDays(2),
+                authoritative);
+        return new EarlyWarningScore(s.series(), s.kind(), s.label(), s.score(), s.authoritativeSince(), s.stage(),
+                s.priority(), s.priorityLabel(), s.riskScore(), new EarlyWarningScore.Explanation("summary", 0.1, 0,
+                        Map.of("exploitation-share", exploitationShare), List.of(), "3", "risk"), s.evidenceCount(),
+                s.firstSeen(), s.asOf(), s.methodologyVersion(), s.modelVersion());
+    }
+
+    @Test
+    void anExploitationReportAlertsOnAFocusedStatementAboutASubjectNoRecordHoldsYet() {
+        AlertRule rule = rule(RuleType.EXPLOITATION_REPORT, List.of("cve"), null, null, null, null, 1, null, null);
+        List<EarlyWarningScore> scores = List.of(cve("CVE-2026-0001", 0.5, null),
+                cve("CVE-2026-0002", 0.0, null), cve("CVE-2026-0003", 1.0, DAY.minusDays(1)),
+                score("drones", "technology", 0.9, "emerging", DAY, "P2", 5, DAY.minusDays(9), null));
+
+        List<Trigger> triggers = evaluator.evaluate(List.of(rule), new AlertInputs(DAY, scores, List.of(), Map.of()));
+
+        assertThat(triggers).extracting(t -> t.subject().id()).as("stated, not yet in KEV; not a bare mention,"
+                + " not a known one, not another kind").containsExactly("cve:CVE-2026-0001");
+        assertThat(triggers.getFirst().title()).contains("exploited in the wild").contains("CVE-2026-0001");
+    }
+
     @Test
     void collectionGapsNameFailingAndSilentSources() {
         Instant now = DAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);

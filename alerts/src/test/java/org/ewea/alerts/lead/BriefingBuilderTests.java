@@ -68,8 +68,31 @@ class BriefingBuilderTests {
         EarlyWarningScorer scorer = new EarlyWarningScorer(signals, METHODOLOGY, BurstDetector.defaults(),
                 Set.of("kev"));
         briefings = new BriefingBuilder(scorer, signals, new ModelRegistry(db, JsonMapper.builder().build()), alerts,
-                new AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(Set.of("kev")), ATTACK),
-                METHODOLOGY);
+                new AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(Set.of("kev")), ATTACK,
+                        METHODOLOGY.authorityWarnings()), METHODOLOGY);
+    }
+
+    @Test
+    void aTechnologyIsAnEarlyWarningUntilAuthoritiesWarnOfItAndThenAKnownThreatNeverNewNorAWeakSignal() {
+        // drones: first warned of by Europol in 2017-02 (authority-warnings.yaml); ransomware: FBI IC3, 2012-05
+        java.util.List<AnnotatedItem> items = new java.util.ArrayList<>();
+        for (int d = 40; d >= 0; d -= 5) {
+            items.add(item("https://n/d" + d, "src" + d % 2, LocalDate.parse("2016-06-30").minusDays(d).toString(),
+                    List.of(), List.of("drones", "ransomware")));
+        }
+        signals.record(items);
+
+        Briefing b = briefings.build(LocalDate.parse("2016-06-30"), Clearance.FULL);
+
+        assertThat(b.earlyWarnings()).extracting(Briefing.Line::id).containsExactly("drones");
+        Briefing.Line drones = b.earlyWarnings().getFirst();
+        assertThat(drones.reason()).contains("No authority had warned of it by 2016-06-30").contains("Europol");
+        assertThat(drones.leadDays()).as("first seen 2016-05-21, Europol 2017-02-01").isEqualTo(256);
+        assertThat(b.knownThreats()).extracting(Briefing.Line::id).containsExactly("ransomware");
+        assertThat(b.knownThreats().getFirst().reason()).contains("FBI IC3");
+        assertThat(b.knownThreats().getFirst().stage()).as("known: established, never a weak signal")
+                .isEqualTo("established");
+        assertThat(b.newThisWeek()).extracting(Briefing.Line::id).doesNotContain("ransomware");
     }
 
     private static AnnotatedItem item(String url, String source, String day, List<String> cves) {
@@ -163,7 +186,8 @@ class BriefingBuilderTests {
         signals.record(items);
         Briefing quiet = briefings.build(asOf, Clearance.FULL);
         assertThat(quiet.rising()).extracting(Briefing.Line::id).containsExactly("deepfake-video");
-        assertThat(quiet.rising().getFirst().reason()).contains("while the whole collection's is");
+        assertThat(quiet.rising().getFirst().reason()).contains("6 items in the last 7 days where")
+                .contains("(Poisson)");
 
         // the same week in a collection that grew sixfold (new feeds): deepfakes only kept pace
         java.util.List<AnnotatedItem> more = new java.util.ArrayList<>();
@@ -175,6 +199,8 @@ class BriefingBuilderTests {
         }
         signals.record(more);
         assertThat(briefings.build(asOf, Clearance.FULL).rising()).isEmpty();
-        assertThat(BriefingBuilder.collectionGrowth(signals, asOf)).isGreaterThan(5);
+        BriefingBuilder.Rise kept = BriefingBuilder.rise(signals, "deepfake-video", asOf);
+        assertThat(kept.last()).isEqualTo(6);
+        assertThat(kept.rising()).isFalse();
     }
 }

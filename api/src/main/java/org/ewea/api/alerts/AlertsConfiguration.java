@@ -120,9 +120,10 @@ class AlertsConfiguration {
     @Bean
     org.ewea.alerts.lead.AuthoritativeRecord authoritativeRecord(SignalRepository signals,
             org.ewea.api.config.ScoringProperties scoring, org.ewea.collectors.enrich.AttackNames attack,
-            org.ewea.api.demo.DemoRecording demo) {
+            org.ewea.api.demo.DemoRecording demo, org.ewea.methodology.definition.Methodology methodology) {
         return new org.ewea.alerts.lead.AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(
-                scoring.authoritativeSources()), attack.names().isEmpty() ? demo.attackRecord() : attack);
+                scoring.authoritativeSources()), attack.names().isEmpty() ? demo.attackRecord() : attack,
+                methodology.authorityWarnings());
     }
 
     @Bean

@@ -24,6 +24,14 @@ final class DefinitionRecords {
     record TaxonomyFile(@Nullable List<TechnologyEntry> technologies) {
     }
 
+    record AuthorityWarningsFile(@Nullable List<AuthorityWarningEntry> warnings) {
+    }
+
+    record AuthorityWarningEntry(@Nullable String technology, @Nullable String authority, @Nullable String date,
+            @Nullable String title, @Nullable String url, @Nullable String terms, @Nullable String confidence,
+            @Nullable String note) {
+    }
+
     record TechnologyEntry(@Nullable String id, @Nullable String broader, @Nullable Map<String, List<String>> labels,
             @Nullable List<String> acronyms, @Nullable String description, @Nullable List<String> crimeAreas,
             @Nullable List<String> attack, @Nullable List<String> misp, @Nullable HarmEntry harm) {
@@ -58,7 +66,8 @@ final class DefinitionRecords {
     }
 
     record IndicatorEntry(@Nullable String id, @Nullable String name, @Nullable String unit,
-            @Nullable String description, @Nullable Map<String, List<String>> cues) {
+            @Nullable String description, @Nullable Map<String, List<String>> cues,
+            @Nullable Map<String, List<String>> hedges) {
     }
 
     record TransitionEntry(@Nullable String from, @Nullable String to, @Nullable List<ConditionEntry> all,

@@ -18,10 +18,11 @@ import org.ewea.methodology.taxonomy.Taxonomy;
  *     it changes whenever any definition (default or override) changes
  * @param sources where each definition file came from
  * @param languages the label languages in use
+ * @param authorityWarnings when authorities first warned of each technology: the technologies' authoritative record
  */
 public record Methodology(String name, String version, String versionId, List<String> sources,
         List<String> languages, Taxonomy taxonomy, LexiconMatcher lexicon, GradingSchemes grading, StageModel stages,
-        RiskMatrix riskMatrix, Playbooks playbooks) {
+        RiskMatrix riskMatrix, Playbooks playbooks, org.ewea.methodology.authority.AuthorityWarnings authorityWarnings) {
 
     public Methodology {
         sources = List.copyOf(sources);

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code taxonomy.yaml} and {@code playbooks.yaml} in the override directory <em>extend</em> the defaults: an entry
  * with a new id is added, one with an existing id replaces the default entry.</li>
- * <li>{@code methodology.yaml}, {@code grading.yaml}, {@code stages.yaml} and {@code risk-matrix.yaml} there
+ * <li>{@code methodology.yaml}, {@code grading.yaml}, {@code stages.yaml}, {@code risk-matrix.yaml} and
+ * {@code authority-warnings.yaml} there
  * <em>replace</em> the default file.</li>
  * </ul>
  * Everything is validated; the first problem found stops loading with a {@link DefinitionException} naming file, line
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 public final class MethodologyLoader {
 
     static final List<String> FILES = List.of("methodology.yaml", "taxonomy.yaml", "grading.yaml", "stages.yaml",
-            "risk-matrix.yaml", "playbooks.yaml");
+            "risk-matrix.yaml", "playbooks.yaml", "authority-warnings.yaml");
 
     private final YamlReader yaml = new YamlReader();
 
@@ -102,10 +103,14 @@ public final class MethodologyLoader {
         Playbooks playbooks = PlaybooksDefinition.build(playbookFiles.getLast(), audiences, actionTypes,
                 recommendations, categories, stages.stages().stream().map(Stage::id).toList());
 
+        DefinitionFile authorityFile = replaced(files, "authority-warnings.yaml", used);
+        org.ewea.methodology.authority.AuthorityWarnings authority = AuthorityWarningsDefinition.build(authorityFile,
+                yaml.read(authorityFile, DefinitionRecords.AuthorityWarningsFile.class), taxonomy);
+
         List<String> allLanguages = new ArrayList<>(new LinkedHashSet<>(concat(required, oneOf)));
         return new Methodology(name, version, version + "+" + digest(used), used.stream()
                 .map(DefinitionFile::origin).toList(), allLanguages, taxonomy, lexicon(taxonomy), grading, stages,
-                riskMatrix, playbooks);
+                riskMatrix, playbooks, authority);
     }
 
     /** The lexicon of every label and acronym of the taxonomy. */
@@ -121,14 +126,18 @@ public final class MethodologyLoader {
 
     /**
      * The cue phrases of the counted indicators (see {@link org.ewea.methodology.stage.Indicator#cues()}) as one
-     * matcher; a match's technology id is the indicator's id. Phrases under {@code und} (any language) match
-     * case-sensitively, like the taxonomy's acronyms.
+     * matcher; a match's technology id is the indicator's id, or {@code hedge:<id>} for one of its hedges (read the
+     * matches with {@link org.ewea.methodology.stage.CueStatements#stated}). Phrases under {@code und} (any language)
+     * match case-sensitively, like the taxonomy's acronyms.
      */
     public static LexiconMatcher cues(StageModel stages) {
         List<LexiconTerm> terms = new ArrayList<>();
         for (org.ewea.methodology.stage.Indicator i : stages.indicators()) {
             i.cues().forEach((language, phrases) -> phrases.forEach(phrase ->
                     terms.add(new LexiconTerm(i.id(), phrase, language, language.equals("und")))));
+            i.hedges().forEach((language, phrases) -> phrases.forEach(phrase ->
+                    terms.add(new LexiconTerm(org.ewea.methodology.stage.CueStatements.hedge(i.id()), phrase, language,
+                            language.equals("und")))));
         }
         return LexiconMatcher.compile(terms);
     }

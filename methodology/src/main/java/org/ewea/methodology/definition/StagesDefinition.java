@@ -48,7 +48,11 @@ final class StagesDefinition {
                 throw check.fail("indicator id is defined twice");
             }
             indicators.add(new Indicator(id, check.text(i.name(), "name"), check.text(i.unit(), "unit"),
-                    check.text(i.description(), "description"), cues(i.cues(), check)));
+                    check.text(i.description(), "description"), phrases(i.cues(), "cues", check),
+                    phrases(i.hedges(), "hedges", check)));
+            if (i.hedges() != null && i.cues() == null) {
+                throw check.fail("hedges: only an indicator with cues can have hedges");
+            }
         }
         List<StageTransition> transitions = new ArrayList<>();
         for (TransitionEntry t : Required.orEmpty(definition.transitions())) {
@@ -70,18 +74,19 @@ final class StagesDefinition {
         return new StageModel(stages, indicators, transitions);
     }
 
-    private static Map<String, List<String>> cues(@Nullable Map<String, List<String>> cues, Required check) {
+    private static Map<String, List<String>> phrases(@Nullable Map<String, List<String>> cues, String field,
+            Required check) {
         if (cues == null) {
             return Map.of();
         }
         Map<String, List<String>> valid = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : cues.entrySet()) {
             if (!LANGUAGE.matcher(e.getKey()).matches()) {
-                throw check.fail("cues: '" + e.getKey() + "' is not a language tag (like en, de, or und for any)");
+                throw check.fail(field + ": '" + e.getKey() + "' is not a language tag (like en, de, or und for any)");
             }
             List<String> terms = Required.orEmpty(e.getValue());
             if (terms.isEmpty() || terms.stream().anyMatch(t -> t == null || t.isBlank())) {
-                throw check.fail("cues." + e.getKey() + " needs one or more non-blank phrases");
+                throw check.fail(field + "." + e.getKey() + " needs one or more non-blank phrases");
             }
             valid.put(e.getKey(), terms);
         }

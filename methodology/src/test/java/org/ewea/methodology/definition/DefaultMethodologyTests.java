@@ -72,7 +72,22 @@ class DefaultMethodologyTests {
         assertThat(methodology.version()).isEqualTo("2026.11");
         assertThat(methodology.versionId()).matches("2026\\.11\\+[0-9a-f]{12}");
         assertThat(new MethodologyLoader().load(null).versionId()).isEqualTo(methodology.versionId());
-        assertThat(methodology.sources()).hasSize(6).allMatch(s -> s.startsWith("classpath:"));
+        assertThat(methodology.sources()).hasSize(7).allMatch(s -> s.startsWith("classpath:"));
+    }
+
+    @Test
+    void datesEveryTechnologyAuthoritiesWarnedOfFromTheirEarliestWarning() {
+        var authorities = methodology.authorityWarnings();
+        assertThat(authorities.all()).hasSize(116);
+        assertThat(authorities.firsts()).hasSize(79);
+        assertThat(authorities.first("ransomware")).get().satisfies(w -> {
+            assertThat(w.authority()).isEqualTo("FBI IC3");
+            assertThat(w.dateText()).isEqualTo("2012-05");
+            assertThat(w.date()).isEqualTo(java.time.LocalDate.parse("2012-05-01"));
+        });
+        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-27"))).isEmpty();
+        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-28"))).isPresent();
+        assertThat(authorities.first("can-injection")).as("undated in the record").isEmpty();
     }
 
     @Test

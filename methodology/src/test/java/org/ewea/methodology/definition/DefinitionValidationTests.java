@@ -195,6 +195,32 @@ class DefinitionValidationTests {
     }
 
     @Test
+    void rejectsAuthorityWarningsOfUnknownTechnologiesOrWithBadDates() throws IOException {
+        String warnings = """
+                warnings:
+                  - {technology: %s, authority: FBI IC3, date: "%s", title: An alert}
+                """;
+        assertThat(loadFails("authority-warnings.yaml", warnings.formatted("teleportation", "2012-05")).reason())
+                .contains("is not a technology of the taxonomy");
+        assertThat(loadFails("authority-warnings.yaml", warnings.formatted("ransomware", "May 2012")).reason())
+                .contains("date 'May 2012' is not YYYY-MM-DD or YYYY-MM");
+    }
+
+    @Test
+    void rejectsHedgesWithoutCuesOrBlank() throws IOException {
+        String stages = """
+                stages:
+                  - {id: a, name: A, description: A}
+                indicators:
+                  - {id: offers, name: Offers, unit: items, description: Items., %s}
+                """;
+        assertThat(loadFails("stages.yaml", stages.formatted("hedges: {en: [could]}")).reason())
+                .contains("only an indicator with cues can have hedges");
+        assertThat(loadFails("stages.yaml", stages.formatted("cues: {en: [for sale]}, hedges: {en: ['']}"))
+                .reason()).contains("hedges.en needs one or more non-blank phrases");
+    }
+
+    @Test
     void rejectsInvalidGradingAndRiskDefinitions() throws IOException {
         assertThat(loadFails("grading.yaml", """
                 schemes:

@@ -25,9 +25,10 @@ public final class SignalBackfill {
      * Bumped whenever what the series hold changes: v2 added the all-items series, v3 tracked entities, v4-v6 cue,
      * focus and dark-web counts, v7 the novel-term counts, v8 the sources where a term spoke (speaker labels), v9
      * multi-word speaker labels, v10 the counts per marking and handling code (readers' pictures), v11 the sources
-     * where an actor noun stood beside a term, multi-word names inside sentences, amounts and measures left out.
+     * where an actor noun stood beside a term, multi-word names inside sentences, amounts and measures left out, v12
+     * cue phrases in hedged sentences ("could be exploited") no longer counted.
      */
-    static final String MARKER_ID = "signals-v11";
+    static final String MARKER_ID = "signals-v12";
 
     /** What a call did. */
     public enum Outcome {

@@ -196,7 +196,8 @@ public final class SignalRepository implements DerivedSeries {
         Map<Key, Map<String, Long>> focusedCueCounts = new HashMap<>();
         for (AnnotatedItem a : stored) {
             Set<String> itemCues = new TreeSet<>();
-            cues.match(a.item().title() + "\n" + a.item().text()).forEach(m -> itemCues.add(m.technologyId()));
+            itemCues.addAll(org.ewea.methodology.stage.CueStatements.stated(cues, a.item().title() + "\n"
+                    + a.item().text()));
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
             Membership membership = memberships.apply(a);

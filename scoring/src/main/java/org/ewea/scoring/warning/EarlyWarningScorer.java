@@ -83,6 +83,8 @@ public final class EarlyWarningScorer {
         List<SignalPoint> all = history.getOrDefault(SignalRepository.ALL_ITEMS, List.of());
         // over the whole store, not just the weeks read: a CVE listed two years ago is still a known threat
         Map<String, LocalDate> authoritative = new java.util.HashMap<>(signals.firstMentionedBy(authoritativeSources));
+        // a technology is known from the day authorities first warned of it (authority-warnings.yaml)
+        methodology.authorityWarnings().firstDays().forEach(authoritative::putIfAbsent);
         authoritative.values().removeIf(day -> day.isAfter(asOf));
         List<EarlyWarningScore> scores = new ArrayList<>();
         history.forEach((series, points) -> {
@@ -116,8 +118,8 @@ public final class EarlyWarningScorer {
             terms.add(new Term(c.feature(), c.value(), model.means()[model.features().indexOf(c.feature())],
                     c.logOdds(), WarningFeatures.describe(index, c.value(), w)));
         }
-        StageReading stage = stages.read(w.series(), w.asOf(), points, all);
         String kind = w.series().contains(":") ? w.series().substring(0, w.series().indexOf(':')) : "technology";
+        StageReading stage = known(stages.read(w.series(), w.asOf(), points, all), kind, w.series(), authoritative);
         String label = kind.equals("technology")
                 ? methodology.taxonomy().find(w.series()).map(Technology::name).orElse(w.series())
                 : w.series().substring(kind.length() + 1);
@@ -131,7 +133,12 @@ public final class EarlyWarningScorer {
         Term top = terms.getFirst();
         String reading = String.format(Locale.ROOT, "%s (%s) %s it most.", top.words(), top.feature(),
                 top.logOdds() >= 0 ? "raises" : "lowers");
-        String summary = authoritative != null
+        String summary = authoritative != null && kind.equals("technology")
+                ? String.format(Locale.ROOT, "%s: a known threat, authorities warned of it by %s (%s); the model alone"
+                        + " would give %.0f%%: %s", label, authoritative, methodology.authorityWarnings()
+                        .first(w.series()).map(a -> a.authority()).orElse("authority-warnings.yaml"),
+                        100 * modelProbability, reading)
+                : authoritative != null
                 ? String.format(Locale.ROOT, "%s: already an authoritative threat, reported by an authoritative source"
                         + " on %s; the model alone would give %.0f%%: %s", label, authoritative, 100 * modelProbability,
                         reading)
@@ -145,6 +152,22 @@ public final class EarlyWarningScorer {
                         modelProbability, model.intercept(), featureValues(x), terms, likelihoodWords,
                         risk.rationale()),
                 w.count(28), firstSeen(points, w.asOf()), w.asOf(), methodology.versionId(), file.id());
+    }
+
+    /**
+     * A technology authorities had warned of is known: never a weak signal, however new it is to the collection (a
+     * store that started last month has seen everything for a month). Its weak-signal reading becomes established
+     * since the warning, saying why; the other stages stand.
+     */
+    private StageReading known(StageReading read, String kind, String series, @Nullable LocalDate authoritative) {
+        if (authoritative == null || !kind.equals("technology") || !read.stage().equals("weak-signal")) {
+            return read;
+        }
+        String who = methodology.authorityWarnings().first(series).map(a -> a.authority() + ", " + a.dateText() + ": "
+                + a.title()).orElse(authoritative.toString());
+        return new StageReading("established", authoritative, "authorities warned of it (" + who + "): a known"
+                + " threat, not a weak signal, although the collection has read it as one since " + read.since(),
+                read.indicators());
     }
 
     private static @Nullable LocalDate firstSeen(List<SignalPoint> points, LocalDate asOf) {

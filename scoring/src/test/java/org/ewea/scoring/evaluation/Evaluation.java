@@ -56,6 +56,22 @@ public final class Evaluation {
      * right than wrong, which is what issue 5's precision target (0.5) asks of calibrated probabilities.
      */
     static final double WARNING_PROBABILITY = 0.5;
+    /** Choices are made on the days up to this one (the first two thirds of the replay) and reported after it. */
+    static final LocalDate SPLIT_DAY = REPLAY_START.plusDays(java.time.temporal.ChronoUnit.DAYS.between(REPLAY_START,
+            REPLAY_END) * 2 / 3);
+    static final String RULE_CASIE = "casie";
+    static final String RULE_CASIE_RAW = "casie-raw";
+    static final String RULE_RETRAINED = "retrained";
+    static final String RULE_CUE = "cue";
+    static final String RULE_FOCUSED_CUE = "focused-cue";
+    static final String RULE_MENTION = "mention";
+    /** The in-replay model is retrained every this many days, on the labels known that day. */
+    static final int RETRAIN_DAYS = 7;
+    static final int HORIZON_DAYS = 90;
+    /** A mention day is a negative once this many days passed without the CVE entering KEV (a censored label). */
+    static final int OBSERVED_DAYS = 28;
+    static final int MIN_RETRAIN_POSITIVES = 3;
+    static final int MIN_RETRAIN_NEGATIVES = 20;
 
     private static final Function<String, SourceDefinition> SOURCES = id -> new SourceDefinition(new SourceId(id),
             "feed", id, null, null, AdmiraltyGrade.parse("B2"), Tlp.CLEAR);
@@ -158,23 +174,19 @@ public final class Evaluation {
             CorpusWarcs.Conversion warc = CorpusWarcs.s33r(corpus, work.resolve("s33r.warc.gz"));
             EarlyWarningScorer scorer = new EarlyWarningScorer(news.signals(), methodology, BurstDetector.defaults(),
                     java.util.Set.of());
-            KevLeadEvaluation byModel = new KevLeadEvaluation(String.format(Locale.ROOT,
-                    "EW score >= %.1f, adjusted to the replay's base rate (estimated from unlabelled scores)",
-                    threshold), kev);
-            KevLeadEvaluation byRawModel = new KevLeadEvaluation(String.format(Locale.ROOT,
-                    "EW score >= %.1f, unadjusted (CASIE's base rate)", threshold), kev);
             double trainingRate = (double) evaluated.positives() / evaluated.examples();
             List<Double> unlabelled = new ArrayList<>();
             PriorShift[] shift = {PriorShift.none(trainingRate)};
-            KevLeadEvaluation byCue = new KevLeadEvaluation("baseline: an item with an exploitation cue", kev);
-            KevLeadEvaluation byFocusedCue = new KevLeadEvaluation("baseline: an item about at most 2 CVEs with an"
-                    + " exploitation cue", kev);
-            KevLeadEvaluation byMention = new KevLeadEvaluation("baseline: every mention", kev);
+            KevObservations seen = new KevObservations();
+            TechnologyNovelty novelty = new TechnologyNovelty();
             NewsNameEvaluation.Thresholds newsNames = new NewsNameEvaluation.Thresholds(AttackEntries.load(corpus),
                     NewsNameEvaluation.kevNames(corpus));
             long[] scoringNanos = new long[1];
             int[] scored = new int[1];
             long[] namesNanos = new long[1];
+            long[] retrainNanos = new long[1];
+            WarningModelFile[] retrained = new WarningModelFile[1];
+            List<String> retrainings = new ArrayList<>();
             long replayStarted = System.nanoTime();
             ImportReport imported = news.replay(warc.warc(), SOURCES, day -> {
                 long n0 = System.nanoTime();
@@ -182,41 +194,70 @@ public final class Evaluation {
                 namesNanos[0] += System.nanoTime() - n0;
                 long t0 = System.nanoTime();
                 List<EarlyWarningScore> scores = scorer.score(day, evaluated);
-                scores.stream().filter(s -> KevLeadEvaluation.isCve(s.series()) && byModel.candidate(s.series(), day))
+                scores.stream().filter(s -> KevLeadEvaluation.isCve(s.series()) && candidate(kev, s.series(), day))
                         .forEach(s -> unlabelled.add(s.explanation().modelScore()));
                 shift[0] = PriorShift.estimate(trainingRate, unlabelled.stream().mapToDouble(Double::doubleValue)
                         .toArray());
                 scoringNanos[0] += System.nanoTime() - t0;
                 scored[0] += scores.size();
                 for (EarlyWarningScore s : scores) {
+                    if (s.kind().equals("technology")) {
+                        novelty.day(s, methodology.authorityWarnings());
+                    }
                     if (!KevLeadEvaluation.isCve(s.series())) {
                         continue;
                     }
-                    for (KevLeadEvaluation e : List.of(byModel, byRawModel, byCue, byFocusedCue, byMention)) {
-                        e.mentioned(s.series(), day);
-                    }
-                    byModel.observe(s.series(), day, shift[0].adjust(s.explanation().modelScore()) >= threshold);
-                    byRawModel.observe(s.series(), day, s.explanation().modelScore() >= threshold);
-                    byCue.observe(s.series(), day, s.indicators().getOrDefault("exploitation", 0.0) >= 1);
-                    byFocusedCue.observe(s.series(), day,
-                            s.explanation().features().getOrDefault("exploitation-share", 0.0) > 0);
-                    byMention.observe(s.series(), day, true);
+                    seen.mentioned(s.series(), day);
+                    seen.observe(RULE_CASIE, s.series(), day, shift[0].adjust(s.explanation().modelScore()));
+                    seen.observe(RULE_CASIE_RAW, s.series(), day, s.explanation().modelScore());
+                    seen.observe(RULE_CUE, s.series(), day, s.indicators().getOrDefault("exploitation", 0.0) >= 1
+                            ? 1 : 0);
+                    seen.observe(RULE_FOCUSED_CUE, s.series(), day,
+                            s.explanation().features().getOrDefault("exploitation-share", 0.0) > 0 ? 1 : 0);
+                    seen.observe(RULE_MENTION, s.series(), day, 1);
                 }
+                // as a deployment retrains: every week, on the labels known that day, then scores with it
+                long r0 = System.nanoTime();
+                if (java.time.temporal.ChronoUnit.DAYS.between(REPLAY_START, day) % RETRAIN_DAYS == RETRAIN_DAYS - 1) {
+                    List<WarningExamples.Example> sofar = new WarningExamples(features, HORIZON_DAYS,
+                            OBSERVED_DAYS).build(news.signals(), REPLAY_START, day, kev, day,
+                            KevLeadEvaluation::isCve);
+                    long positives = sofar.stream().filter(e -> e.y() == 1).count();
+                    if (positives >= MIN_RETRAIN_POSITIVES && sofar.size() - positives >= MIN_RETRAIN_NEGATIVES) {
+                        retrained[0] = trainer.train(sofar, new WarningTrainer.Provenance("ew-eval-s33r-" + day,
+                                day.atStartOfDay().toInstant(ZoneOffset.UTC), SEED, REPLAY_START, day, day,
+                                HORIZON_DAYS, kev.source() + ", known on " + day, "s33r up to " + day,
+                                methodology.versionId()));
+                        retrainings.add(f("%s (%d examples, %d positive)", day, sofar.size(), positives));
+                    }
+                }
+                if (retrained[0] != null) {
+                    for (EarlyWarningScore s : scorer.score(day, retrained[0])) {
+                        if (KevLeadEvaluation.isCve(s.series())) {
+                            seen.observe(RULE_RETRAINED, s.series(), day, s.explanation().modelScore());
+                        }
+                    }
+                }
+                retrainNanos[0] += System.nanoTime() - r0;
             });
-            // the evaluation's own candidate reads (section 2, three thresholds a day) are not the pipeline's work
-            Duration replay = Duration.ofNanos(System.nanoTime() - replayStarted - namesNanos[0]);
+            // the evaluation's own work (section 2's candidate reads, section 1's weekly retraining and its second
+            // scoring pass) is not the pipeline's
+            Duration replay = Duration.ofNanos(System.nanoTime() - replayStarted - namesNanos[0] - retrainNanos[0]);
             report.namesSeconds = namesNanos[0] / 1e9;
+            report.retrainSeconds = retrainNanos[0] / 1e9;
+            report.retrainings = retrainings;
             report.newsNames = newsNames.choice(REPLAY_START.plusDays(CandidateFinder.WARM_UP_DAYS), REPLAY_END);
             report.imported = imported;
             report.replaySeconds = replay.toMillis() / 1000.0;
             report.scoringSeconds = scoringNanos[0] / 1e9;
             report.scoresComputed = scored[0];
-            report.kev = List.of(byModel.result(), byRawModel.result(), byCue.result(), byFocusedCue.result(),
-                    byMention.result());
+            report.kevRules = KevRules.measure(seen, kev, threshold, REPLAY_START, SPLIT_DAY, REPLAY_END);
+            report.kev = report.kevRules.whole();
+            report.novelty = novelty;
             report.replayRate = shift[0].rate();
             report.replayItemsPerDay = imported.stored() / (double) (java.time.temporal.ChronoUnit.DAYS.between(
                     REPLAY_START, REPLAY_END) + 1);
-            report.candidates = report.kev.getLast().warned();
+            report.candidates = report.kevRules.mention().warned();
             log("base rate estimated at the end of the replay: %.4f (training %.4f)", shift[0].rate(), trainingRate);
             for (KevLeadEvaluation.Result r : report.kev) {
                 log("%s: warned %d, later in KEV %d (precision %.2f), warned before dateAdded %d of %d (recall %.2f),"
@@ -224,6 +265,7 @@ public final class Evaluation {
                         r.precision(), r.warnedBeforeAdded(), r.mentionedBeforeAdded(), r.recall(),
                         r.medianLead().map(String::valueOf).orElse("-"), r.perWeek());
             }
+            log("chosen on the first two thirds: %s", report.kevRules.chosen().rule());
             log("replay: %d items stored, %.1f s (%.0f items/s), of which scoring %.1f s", imported.stored(),
                     report.replaySeconds, imported.stored() / report.replaySeconds, report.scoringSeconds);
 
@@ -252,6 +294,14 @@ public final class Evaluation {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report.markdown());
         log("wrote %s (%.0f s)", out, report.wallSeconds);
+    }
+
+    private static boolean candidate(AuthoritativeDates kev, String series, LocalDate day) {
+        return kev.of(series).filter(added -> !added.isAfter(day)).isEmpty();
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 
     private static void log(String format, Object... args) {
