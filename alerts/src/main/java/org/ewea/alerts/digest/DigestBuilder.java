@@ -92,7 +92,12 @@ public final class DigestBuilder {
         WarningModelFile model = models.current();
         List<EarlyWarningScore> scores = scorer.score(to, model);
         Map<String, List<SignalPoint>> history = signals.active(to.minusWeeks(WEEKS).plusDays(1), to);
-        List<EarlyWarningScore> movers = scores.stream().filter(s -> s.authoritativeSince() == null)
+        // movers: subjects no record holds yet, and technologies whether authorities warned of them or not (a known
+        // technology still rises and falls), ranked by the model's own reading (a known threat's score is 1)
+        List<EarlyWarningScore> movers = scores.stream().filter(s -> s.authoritativeSince() == null
+                        || s.kind().equals("technology"))
+                .sorted(Comparator.comparingDouble((EarlyWarningScore s) -> s.explanation().modelScore()).reversed()
+                        .thenComparing(EarlyWarningScore::series))
                 .limit(TOP).toList();
         List<EarlyWarningScore> transitions = scores.stream().filter(s -> !s.stage().since().isBefore(from)
                 && !s.stage().stage().equals("weak-signal")).limit(TOP).toList();

@@ -29,6 +29,8 @@ public final class StixExporter {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Instant TLP_CREATED = Instant.parse("2022-10-01T00:00:00Z");
+    /** When the service's STIX identity was defined; it never changes, so neither does the object. */
+    static final Instant IDENTITY_CREATED = Instant.parse("2026-01-01T00:00:00Z");
 
     private final Methodology methodology;
 
@@ -39,7 +41,8 @@ public final class StixExporter {
     /** The bundle (a JSON-ready map) of the alerts, made at {@code now}. */
     public Map<String, Object> bundle(List<Alert> alerts, Instant now) {
         Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
-        Map<String, Object> identity = base("identity", "ewea", now, now);
+        // one identity object for every export: a new created/modified each time would be a new version of it
+        Map<String, Object> identity = base("identity", "ewea", IDENTITY_CREATED, IDENTITY_CREATED);
         identity.put("name", "EW/EA early warning service");
         identity.put("identity_class", "system");
         objects.put((String) identity.get("id"), identity);

@@ -45,6 +45,8 @@ class ExportersTests {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Object> read = json.readValue(json.writeValueAsString(bundle), Map.class);
         assertThat(StixRules.violations(read)).isEmpty();
+        StixSchemas.find().ifPresent(schemas -> assertThat(schemas.bundleErrors(json.writeValueAsString(bundle)))
+                .as("the official OASIS schemas").isEmpty());
         List<Map<String, Object>> objects = (List<Map<String, Object>>) read.get("objects");
         assertThat(objects).extracting(o -> o.get("type")).contains("identity", "report", "attack-pattern",
                 "vulnerability", "intrusion-set", "tool", "note", "marking-definition");

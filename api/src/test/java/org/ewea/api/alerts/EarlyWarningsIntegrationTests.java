@@ -21,7 +21,14 @@ class EarlyWarningsIntegrationTests extends LiveApplicationTests {
         assertThat(items).hasSizeGreaterThanOrEqualTo(5);
         assertThat(items).allSatisfy(w -> {
             assertThat(((Number) w.get("leadDays")).longValue()).isPositive();
-            assertThat(((Map<String, Object>) w.get("authoritative")).get("record")).isEqualTo("MITRE ATT&CK");
+            if (((Map<String, Object>) w.get("subject")).get("kind").equals("novel-term")) {
+                assertThat(((Map<String, Object>) w.get("authoritative")).get("record")).isEqualTo("MITRE ATT&CK");
+            }
+        });
+        // a watched technology mentioned in 2016 (CTI-ANN) before Europol first warned of it (SOCTA 2017)
+        assertThat(items).anySatisfy(w -> {
+            assertThat(((Map<String, Object>) w.get("subject")).get("id")).isEqualTo("drones");
+            assertThat(((Map<String, Object>) w.get("authoritative")).get("record")).isEqualTo("Europol");
         });
         // Akira: first chat on its portal 2023-05-29, ATT&CK G1024 created 2024-02-20
         assertThat(items).anySatisfy(w -> {
