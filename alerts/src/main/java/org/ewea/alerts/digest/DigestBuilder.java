@@ -187,7 +187,8 @@ public final class DigestBuilder {
 
     private static DigestContent.AlertLine line(Alert a) {
         return new DigestContent.AlertLine(a.id(), a.title(), a.state().name(), a.priority(), a.ruleName(),
-                a.raisedAt(), a.summary(), a.tlp(), a.handling());
+                a.raisedAt(), a.summary(), a.tlp(), a.handling(),
+                org.ewea.alerts.alert.MachineProvenance.of(a).reviewLevel());
     }
 
     private List<DigestContent.ActionLine> actionLines(String audience) {

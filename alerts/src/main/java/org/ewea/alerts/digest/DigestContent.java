@@ -48,7 +48,7 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     /** An alert. */
     public record AlertLine(String id, String title, String state, @Nullable String priority, String rule,
             Instant raisedAt, String summary, Tlp tlp,
-            @Nullable Handling handling) implements Marked {
+            @Nullable Handling handling, @Nullable String review) implements Marked {
 
         public AlertLine {
             handling = handling == null ? Handling.NONE : handling;

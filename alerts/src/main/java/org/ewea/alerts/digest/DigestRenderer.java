@@ -88,6 +88,10 @@ public final class DigestRenderer {
         body.appendElement("p").addClass("meta").text("Period " + DAY.format(c.from()) + " to " + DAY.format(c.to())
                 + " - made " + c.created() + " by " + c.createdBy() + " - methodology " + c.methodologyVersion()
                 + ", model " + c.modelVersion() + " - digest " + id);
+        body.appendElement("p").addClass("provenance").text("Machine-derived: the scores, stages, priorities and"
+                + " alerts below were computed by the model " + c.modelVersion() + " under the methodology "
+                + c.methodologyVersion() + " (MISP ai-computer-assisted: ai-generated), not written by a person;"
+                + " each alert says whether an analyst has reviewed it.");
 
         section(body, "Top movers: highest early-warning scores not yet authoritative", withheld.keep(c.movers()),
                 List.of("Subject", "Score", "Stage", "Priority", "Items (28 d)",
@@ -112,9 +116,9 @@ public final class DigestRenderer {
                 List.of("Subject", "Priority", "Stage", "Score", "Why"), e -> List.of(e.label() + " (" + e.kind()
                         + ")", e.priority() + " " + e.priorityLabel(), e.stage(), percent(e.score()), e.summary()));
         section(body, "Alerts", withheld.keep(c.alerts()),
-                List.of("Alert", "State", "Priority", "Rule", "Raised", "Marking"), a -> List.of(a.title(),
-                        a.state(), a.priority() == null ? "" : a.priority(), a.rule(), a.raisedAt().toString(),
-                        marking(a)));
+                List.of("Alert", "State", "Priority", "Rule", "Raised", "Reviewed", "Marking"), a -> List.of(
+                        a.title(), a.state(), a.priority() == null ? "" : a.priority(), a.rule(),
+                        a.raisedAt().toString(), a.review() == null ? "" : a.review(), marking(a)));
         section(body, c.audience().equals("policy") ? "Recommended early actions" : "Early actions",
                 withheld.keep(c.actions()), List.of("Action", "Owner", "Status",
                         "Due", "For", "What to do"), a -> List.of(a.title(), a.owner(), a.status(),

@@ -255,14 +255,30 @@ public final class BriefingBuilder {
      * @param p the probability of at least {@code last} items under it
      * @param since the first day of the 7 with an item
      */
-    record Rise(long last, long before, double expected, double p, @Nullable LocalDate since) {
+    public record Rise(long last, long before, double expected, double p, @Nullable LocalDate since) {
 
-        boolean rising() {
+        public boolean rising() {
             return last >= RISING_ITEMS && p < RISING_P;
+        }
+
+        /** The test's reading in words, rising or not. */
+        public String words() {
+            if (Double.isNaN(expected)) {
+                return String.format(Locale.ROOT, "%d items in the last 7 days; the collection held nothing in the"
+                        + " 28 days before, so no rise can be told yet.", last);
+            }
+            String chance = p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+            return rising() ? String.format(Locale.ROOT, "Rising since %s: %d items in the last 7 days where %.1f"
+                    + " were expected from its 28 days before (%d items) at the collection's volume; a count this high"
+                    + " by chance: p = %s (Poisson).", since, last, expected, before, chance)
+                    : String.format(Locale.ROOT, "Not rising: %d items in the last 7 days, %.1f expected from its 28"
+                    + " days before (%d items) at the collection's volume (p = %s; rising needs at least %d items"
+                    + " and p < %s).", last, expected, before, chance, RISING_ITEMS, RISING_P);
         }
     }
 
-    static Rise rise(SignalRepository picture, String series, LocalDate asOf) {
+    /** The rise test of {@code series} on {@code asOf}, read from {@code picture} (blocks). */
+    public static Rise rise(SignalRepository picture, String series, LocalDate asOf) {
         LocalDate from = asOf.minusDays(34);
         LocalDate weekFrom = asOf.minusDays(6);
         long[] collection = counts(picture.daily(SignalRepository.ALL_ITEMS, from, asOf), weekFrom);
@@ -290,10 +306,7 @@ public final class BriefingBuilder {
 
     private static String risingWords(EarlyWarningScore s, Rise r) {
         double burst = s.stage().indicators().getOrDefault("burst", 0.0);
-        return String.format(Locale.ROOT, "Rising since %s: %d items in the last 7 days where %.1f were expected from"
-                + " its 28 days before (%d items) at the collection's volume; a count this high by chance: p = %s"
-                + " (Poisson). From %d sources in 28 days%s.", r.since(), r.last(), r.expected(), r.before(),
-                r.p() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", r.p()), sources(s),
+        return String.format(Locale.ROOT, "%s From %d sources in 28 days%s.", r.words(), sources(s),
                 burst >= 1 ? String.format(Locale.ROOT, ", in a burst (level %.0f of 3)", burst) : "");
     }
 

@@ -168,7 +168,19 @@ class UiPagesController {
                     : evidence.newest(score, 10, user.clearance()).stream().map(ItemView::of).toList();
             String category = methodology.taxonomy().path(id).getLast().id();
             String stage = score == null ? "weak-signal" : score.stage().stage();
+            org.ewea.alerts.lead.BriefingBuilder.Rise rise = org.ewea.alerts.lead.BriefingBuilder.rise(
+                    signals.readBy(user.clearance()), id, day);
+            var warning = methodology.authorityWarnings().first(id).orElse(null);
             return Rendering.view("technology").modelAttribute("technology", technology)
+                    .modelAttribute("trend", rise.words())
+                    .modelAttribute("authority", warning == null ? "No authority warning of it is on record"
+                            + " (authority-warnings.yaml)." : (warning.date().isAfter(day)
+                            ? "No authority had warned of it by " + day + "; the first warning on record came later: "
+                            : "Authorities warned of it: ") + warning.authority() + ", " + warning.dateText() + ", "
+                            + warning.title() + " (confidence " + warning.confidence() + "; the date is an upper"
+                            + " bound of when they knew).")
+                    .modelAttribute("authorityUrl", warning == null || warning.url().isBlank()
+                            || !warning.url().startsWith("http") ? null : warning.url().split(" ")[0])
                     .modelAttribute("path", methodology.taxonomy().path(id).reversed())
                     .modelAttribute("score", score).modelAttribute("asOf", day)
                     .modelAttribute("chart", Sparkline.points(daily, 720, 160))

@@ -186,6 +186,9 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
                 .expectHeader().valueEquals("Content-Security-Policy", DigestsController.CSP)
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(analyst).contains("EW/EA analyst digest", "Alerts", "TLP:").doesNotContain("<script");
+        // machine provenance: the digest says its lines are machine-derived, by which model, and each alert's review
+        assertThat(analyst).contains("Machine-derived: the scores, stages, priorities and alerts below were computed"
+                + " by the model").contains("<th>Reviewed</th>");
         String trainer = client.get().uri("/api/v1/digests/" + ids.get("trainer") + ".html").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(trainer).contains("EW/EA trainer pack", "Evidence items for the exercise");

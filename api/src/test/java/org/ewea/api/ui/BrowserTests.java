@@ -177,6 +177,11 @@ class BrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("voice cloning");
         assertThat(browser.findElement(By.id("rec-h")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("svg.chart polyline"))).hasSize(1);
+        // what the authorities' record says of it, and whether it is rising, in words
+        assertThat(browser.findElement(By.cssSelector("p.authority")).getText())
+                .contains("Europol Innovation Lab, 2022-04-28");
+        assertThat(browser.findElement(By.cssSelector("p.trend")).getText()).containsPattern("^(Rising since|Not"
+                + " rising|\\d+ items)");
     }
 
     @Test
