@@ -91,9 +91,21 @@ class HarvestConfiguration {
         return new Harvester(fetcher, processor, ledger, runs, states, clock);
     }
 
+    /**
+     * The per-source and per-task locks. On the embedded store only this process can have the store open, so a lock
+     * held at start was left by a process that died holding it (kill -9 during a harvest) and is released.
+     */
     @Bean
-    SourceLock sourceLock(MongoDatabase database, InstantSource clock) {
-        return new SourceLock(database, clock);
+    SourceLock sourceLock(MongoDatabase database, InstantSource clock, org.ewea.api.store.MongoEndpoint endpoint) {
+        SourceLock lock = new SourceLock(database, clock);
+        if (endpoint.isEmbedded()) {
+            java.util.List<String> released = lock.releaseLeftByADeadProcess();
+            if (!released.isEmpty()) {
+                org.slf4j.LoggerFactory.getLogger(SourceLock.class).warn("Released {} lock(s) left by a process that"
+                        + " stopped while holding them: {}", released.size(), released);
+            }
+        }
+        return lock;
     }
 
     @Bean(destroyMethod = "close")

@@ -77,7 +77,8 @@ class HarvestController {
 
     @GetMapping("/health")
     @Operation(summary = "The source's health",
-            description = "NEVER_RUN, HEALTHY, FAILING or SILENT, with last success, failure streak, items per day"
+            description = "NEVER_RUN, UNFINISHED (a harvest started and never recorded its end: running now, or the"
+                    + " process stopped during it), HEALTHY, FAILING or SILENT, with last success, failure streak, items per day"
                     + " over 28 days and the usual interval between new items.")
     Mono<SourceHealth> health(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
         return store.call(() -> health.assess(source(id, caller).id().value()));

@@ -54,6 +54,7 @@ public final class Harvester {
     public HarvestRun harvest(Source source) {
         Instant started = clock.instant();
         SourceState state = states.find(source.id().value());
+        states.markStarted(source.id().value(), started);
         RunResult result;
         try {
             result = switch (source.kind()) {

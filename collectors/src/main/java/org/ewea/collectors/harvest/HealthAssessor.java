@@ -32,6 +32,15 @@ public final class HealthAssessor {
     public SourceHealth assess(String sourceId) {
         SourceState state = states.find(sourceId);
         Instant now = clock.instant();
+        java.util.Optional<Instant> unfinished = states.unfinished(sourceId);
+        if (unfinished.isPresent()) {
+            return new SourceHealth(sourceId, SourceHealth.Status.UNFINISHED, state.lastRun(), state.lastOutcome(),
+                    state.lastSuccess(), state.lastNewItems(), state.failureStreak(), 0, null, null,
+                    "a harvest started " + unfinished.get() + " and has not recorded its end: it is running now, or"
+                            + " the process stopped during it (the items it stored are kept; the next run goes on)"
+                            + (state.lastRun() == null ? "" : "; the last recorded run ended " + state.lastRun()
+                            + " (" + state.lastOutcome() + ")"));
+        }
         if (state.lastRun() == null) {
             return new SourceHealth(sourceId, SourceHealth.Status.NEVER_RUN, null, null, null, null, 0, 0, null, null,
                     "never harvested");

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * How a source is doing.
  *
  * @param sourceId the source
- * @param status NEVER_RUN, HEALTHY, FAILING (the last run failed) or SILENT (no new items for much longer than usual)
+ * @param status NEVER_RUN, UNFINISHED (a harvest started and never recorded its end), HEALTHY, FAILING (the last run
+ *     failed) or SILENT (no new items for much longer than usual)
  * @param lastRun when it last ran
  * @param lastOutcome how that ended
  * @param lastSuccess when a run last succeeded
@@ -24,5 +25,9 @@ public record SourceHealth(String sourceId, Status status, @Nullable Instant las
         int failureStreak, double itemsPerDay, @Nullable Duration usualInterval, @Nullable Duration silentFor,
         String explanation) {
 
-    public enum Status { NEVER_RUN, HEALTHY, FAILING, SILENT }
+    /**
+     * NEVER_RUN: no harvest ever started; UNFINISHED: a harvest started and never recorded its end (it is running
+     * now, or the process stopped during it); HEALTHY, FAILING, SILENT: as the last recorded run says.
+     */
+    public enum Status { NEVER_RUN, UNFINISHED, HEALTHY, FAILING, SILENT }
 }

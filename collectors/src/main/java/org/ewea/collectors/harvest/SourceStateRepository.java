@@ -40,6 +40,21 @@ public final class SourceStateRepository {
                 .append("failureStreak", state.failureStreak()), new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * Notes that a harvest of the source started (cleared by the {@link #save} that records its end), so that a
+     * harvest the process never finished (killed during it) is told from one that never ran.
+     */
+    public void markStarted(String sourceId, Instant started) {
+        states.updateOne(eq("_id", sourceId), com.mongodb.client.model.Updates.set("harvestStarted",
+                Date.from(started)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** When a harvest of the source started that has not recorded its end, if one did. */
+    public java.util.Optional<Instant> unfinished(String sourceId) {
+        Document d = states.find(eq("_id", sourceId)).first();
+        return java.util.Optional.ofNullable(d == null ? null : instant(d, "harvestStarted"));
+    }
+
     private static @Nullable Instant instant(Document d, String key) {
         return d.getDate(key) == null ? null : d.getDate(key).toInstant();
     }

@@ -22,12 +22,37 @@ public final class SourceLock {
     /** Kept at least this long, so instances with slightly different clocks do not run one cron firing twice. */
     public static final Duration LOCK_AT_LEAST = Duration.ofSeconds(2);
 
+    /** ShedLock's collection and fields. */
+    static final String COLLECTION = "shedLock";
+
     private final LockingTaskExecutor executor;
     private final InstantSource clock;
+    private final MongoDatabase database;
 
     public SourceLock(MongoDatabase database, InstantSource clock) {
         this.executor = new DefaultLockingTaskExecutor(new MongoLockProvider(database));
         this.clock = clock;
+        this.database = database;
+    }
+
+    /**
+     * Releases every lock still held: for a store only this process can have open (the embedded one, whose file a
+     * second process cannot open), a held lock at start was left by a process that died while holding it (kill -9
+     * during a harvest); without this its source would answer "a harvest is running already" and be skipped by the
+     * scheduler for up to {@link #LOCK_AT_MOST}. Never call it on a store other instances share. Blocks.
+     *
+     * @return the names of the locks released (e.g. {@code harvest-europol-news})
+     */
+    public java.util.List<String> releaseLeftByADeadProcess() {
+        java.util.Date now = java.util.Date.from(clock.instant());
+        var held = com.mongodb.client.model.Filters.gt("lockUntil", now);
+        var collection = database.getCollection(COLLECTION);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        collection.find(held).forEach(d -> names.add(String.valueOf(d.get("_id"))));
+        if (!names.isEmpty()) {
+            collection.updateMany(held, com.mongodb.client.model.Updates.set("lockUntil", now));
+        }
+        return names;
     }
 
     /**

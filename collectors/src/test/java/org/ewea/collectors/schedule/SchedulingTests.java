@@ -51,6 +51,28 @@ class SchedulingTests {
     }
 
     @Test
+    void aLockLeftByADeadProcessIsReleasedAtStart() {
+        MongoDatabase shared = STORE.freshDatabase();
+        // a harvest that died holding its lock: the row says held for another 29 minutes
+        // (ShedLock compares lock times with the system clock)
+        Instant now = Instant.now();
+        shared.getCollection(SourceLock.COLLECTION).insertOne(new org.bson.Document("_id", "harvest-dead-source")
+                .append("lockUntil", java.util.Date.from(now.plusSeconds(29 * 60)))
+                .append("lockedAt", java.util.Date.from(now.minusSeconds(60))).append("lockedBy", "old-process"));
+        shared.getCollection(SourceLock.COLLECTION).insertOne(new org.bson.Document("_id", "harvest-done-source")
+                .append("lockUntil", java.util.Date.from(now.minusSeconds(600)))
+                .append("lockedAt", java.util.Date.from(now.minusSeconds(700))).append("lockedBy", "old-process"));
+        SourceLock restarted = new SourceLock(shared, InstantSource.system());
+        SourceId id = new SourceId("dead-source");
+        assertThat(restarted.runNow(id, () -> "ran")).as("still held by the dead process").isEmpty();
+
+        assertThat(restarted.releaseLeftByADeadProcess()).containsExactly("harvest-dead-source");
+
+        assertThat(restarted.runNow(id, () -> "ran")).contains("ran");
+        assertThat(restarted.releaseLeftByADeadProcess()).isEmpty();
+    }
+
+    @Test
     void firesEnabledSourcesByTheirCronAndFollowsChanges() throws Exception {
         List<String> fired = new CopyOnWriteArrayList<>();
         CountDownLatch everySecond = new CountDownLatch(2);
