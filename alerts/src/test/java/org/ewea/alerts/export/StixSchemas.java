@@ -22,7 +22,7 @@ import java.util.Optional;
  * validated against their own schema ({@code sdos/note.json}...) and the rest of the bundle against
  * {@code bundle.json}.
  */
-final class StixSchemas {
+public final class StixSchemas {
 
     static final String ID_PREFIX = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas";
     static final String FOLDER = "shared/reference/stix2-json-schemas";
@@ -66,7 +66,7 @@ final class StixSchemas {
      * The schemas beside the project root ({@code ../shared} of it, found from the working directory upwards), or
      * where {@code EWEA_STIX_SCHEMAS} says; empty when absent.
      */
-    static Optional<StixSchemas> find() {
+    public static Optional<StixSchemas> find() {
         return folder().map(StixSchemas::new);
     }
 
@@ -88,7 +88,7 @@ final class StixSchemas {
      * What the schemas say of a bundle (empty: valid): the objects of the types {@code bundle.json} does not list
      * against their own schema, the rest as a bundle against {@code bundle.json}.
      */
-    List<String> bundleErrors(String json) {
+    public List<String> bundleErrors(String json) {
         tools.jackson.databind.JsonNode root = JSON.readTree(json);
         List<String> errors = new java.util.ArrayList<>();
         if (root.isObject() && root.get("objects") != null && root.get("objects").isArray()) {

@@ -191,6 +191,11 @@ class TlpClearanceIntegrationTests {
         String stixForAdmin = app.client().get().uri("/api/v1/exports/stix?from=2026-02-01&to=2026-02-10").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(stixForAdmin).contains("deepfake-video entered", "marking-definition--e828b379");
+        // what the API answers, as a receiver reads it, by the official OASIS STIX 2.1 schemas
+        org.ewea.alerts.export.StixSchemas.find().ifPresent(schemas -> {
+            assertThat(schemas.bundleErrors(stixForAmber)).as("AMBER reader's export").isEmpty();
+            assertThat(schemas.bundleErrors(stixForAdmin)).as("admin's export").isEmpty();
+        });
         String mispForAmber = amber.get().uri("/api/v1/exports/misp?from=2026-02-01&to=2026-02-10").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(mispForAmber).contains("tlp:amber").doesNotContain("tlp:red", "deepfake-video");
