@@ -15,9 +15,16 @@ import org.ewea.alerts.alert.AlertState;
  * Alerts as MISP events (the JSON MISP imports and its restSearch answers): one event per alert, tagged with its TLP
  * and EW/EA stage and priority, with the subject as an attribute (a CVE as {@code vulnerability}, anything else as
  * {@code text}) and the summary as a comment; sharing is "your organisation only" (distribution 0) whatever the
- * marking, the receiving analyst widens it.
+ * marking, the receiving analyst widens it. Every field the MISP core format marks MUST is there: on events
+ * {@code uuid, info, date, timestamp, threat_level_id, analysis, distribution, published} (false: the receiver
+ * decides what to publish), {@code publish_timestamp} (0 while unpublished) and the creating organisation
+ * {@code Orgc}; on attributes {@code uuid, type, category, value, to_ids, distribution, timestamp, deleted}.
  */
 public final class MispExporter {
+
+    /** The organisation that creates the events: this service. */
+    static final Map<String, String> ORGC = Map.of("name", "EW/EA early warning service", "uuid",
+            uuid("organisation", "ewea"));
 
     public Map<String, Object> events(List<Alert> alerts) {
         List<Object> events = new ArrayList<>();
@@ -31,6 +38,9 @@ public final class MispExporter {
             event.put("analysis", alert.state() == AlertState.NEW ? "0"
                     : alert.state() == AlertState.ACKNOWLEDGED ? "1" : "2");
             event.put("distribution", "0");
+            event.put("published", false);
+            event.put("publish_timestamp", "0");
+            event.put("Orgc", ORGC);
             List<Map<String, String>> tags = new ArrayList<>();
             tags.add(Map.of("name", TlpMarkings.mispTag(alert.tlp())));
             if (alert.stage() != null) {
@@ -67,6 +77,8 @@ public final class MispExporter {
         a.put("comment", comment);
         a.put("to_ids", false);
         a.put("distribution", "5");
+        a.put("timestamp", Long.toString(alert.updatedAt().getEpochSecond()));
+        a.put("deleted", false);
         return a;
     }
 

@@ -95,6 +95,17 @@ class ExportersTests {
         assertThat(cve.get("Tag").toString()).contains("tlp:clear", "ewea:stage=\"emerging\"");
         assertThat(cve.get("Attribute").toString()).contains("type=vulnerability", "value=CVE-2026-1111");
         assertThat(events.get(0).get("Event").get("Tag").toString()).contains("tlp:amber");
+        // every field the MISP core format marks MUST, on events and on attributes
+        for (Map<String, Map<String, Object>> e : events) {
+            assertThat(e.get("Event")).containsKeys("uuid", "info", "date", "timestamp", "threat_level_id",
+                    "analysis", "distribution", "published", "publish_timestamp", "Orgc")
+                    .containsEntry("published", false).containsEntry("publish_timestamp", "0");
+            assertThat((Map<String, String>) e.get("Event").get("Orgc")).containsKeys("name", "uuid");
+            assertThat((List<Map<String, Object>>) e.get("Event").get("Attribute")).allSatisfy(a -> assertThat(a)
+                    .containsKeys("uuid", "type", "category", "value", "to_ids", "distribution", "timestamp",
+                            "deleted").containsEntry("deleted", false)
+                    .containsEntry("timestamp", Long.toString(T.plusSeconds(60).getEpochSecond())));
+        }
     }
 
     @Test
