@@ -94,7 +94,7 @@ class UiSecurityConfiguration {
         }
         return http
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/", "/ui", "/ui/**", "/login", "/logout",
-                        "/ui-assets/**", "/webjars/htmx.org/**", "/oauth2/**", "/login/oauth2/**"))
+                        "/ui-assets/**", "/favicon.ico", "/webjars/htmx.org/**", "/oauth2/**", "/login/oauth2/**"))
                 .authenticationManager(manager)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(form -> form.loginPage("/login")
@@ -120,8 +120,8 @@ class UiSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/login", "/ui-assets/**", "/webjars/htmx.org/**", "/oauth2/**",
-                                "/login/oauth2/**").permitAll()
+                        .pathMatchers("/login", "/ui-assets/**", "/favicon.ico", "/webjars/htmx.org/**",
+                                "/oauth2/**", "/login/oauth2/**").permitAll()
                         .pathMatchers("/ui/admin", "/ui/admin/**").hasRole(Role.ADMIN.name())
                         .anyExchange().authenticated())
                 .build();

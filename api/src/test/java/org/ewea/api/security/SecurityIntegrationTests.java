@@ -31,6 +31,14 @@ class SecurityIntegrationTests extends LiveApplicationTests {
                 .jsonPath("$.detail").value(d -> assertThat((String) d).contains("Authorization: Bearer"));
     }
 
+    @org.junit.jupiter.api.Test
+    void theIconIsServedToEveryoneLikeTheStylesheet() {
+        byte[] icon = anonymous.get().uri("/favicon.ico").exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(icon).startsWith(0, 0, 1, 0);
+        anonymous.get().uri("/ui-assets/app.css").exchange().expectStatus().isOk();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/ui", "/ui/alerts", "/ui/search?q=x", "/ui/admin", "/ui/digests/x.pdf"})
     void everyUiPageNeedsASignIn(String path) {
