@@ -29,6 +29,9 @@ public final class DigestRenderer {
     /** The Content-Security-Policy to serve a digest page with: it loads nothing, the chart is inline. */
     public static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** Times to the minute, in UTC: no raw nanosecond instants in a brief. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
+            java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
     private static final String STYLE = """
             body { font-family: sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 24px; }
             h1 { font-size: 18pt; margin-bottom: 2px; } h2 { font-size: 13pt; margin-top: 22px;
@@ -86,8 +89,8 @@ public final class DigestRenderer {
         doc.title(title + " " + c.from() + " to " + c.to());
         body.appendElement("h1").text(title);
         body.appendElement("p").addClass("meta").text("Period " + DAY.format(c.from()) + " to " + DAY.format(c.to())
-                + " - made " + c.created() + " by " + c.createdBy() + " - methodology " + c.methodologyVersion()
-                + ", model " + c.modelVersion() + " - digest " + id);
+                + " - made " + TIME.format(c.created()) + " by " + c.createdBy() + " - methodology "
+                + c.methodologyVersion() + ", model " + c.modelVersion() + " - digest " + id);
         body.appendElement("p").addClass("provenance").text("Machine-derived: the scores, stages, priorities and"
                 + " alerts below were computed by the model " + c.modelVersion() + " under the methodology "
                 + c.methodologyVersion() + " (MISP ai-computer-assisted: ai-generated), not written by a person;"
@@ -118,14 +121,14 @@ public final class DigestRenderer {
         section(body, "Alerts", withheld.keep(c.alerts()),
                 List.of("Alert", "State", "Priority", "Rule", "Raised", "Reviewed", "Marking"), a -> List.of(
                         a.title(), a.state(), a.priority() == null ? "" : a.priority(), a.rule(),
-                        a.raisedAt().toString(), a.review() == null ? "" : a.review(), marking(a)));
+                        TIME.format(a.raisedAt()), a.review() == null ? "" : a.review(), marking(a)));
         section(body, c.audience().equals("policy") ? "Recommended early actions" : "Early actions",
                 withheld.keep(c.actions()), List.of("Action", "Owner", "Status",
                         "Due", "For", "What to do"), a -> List.of(a.title(), a.owner(), a.status(),
                         DAY.format(a.due()), a.alertTitle(), a.text()));
         section(body, "Evidence items for the exercise", withheld.keep(c.evidence()),
                 List.of("Item", "Source", "Published", "Grade", "Marking", "Behind"), i -> List.of(i.title(),
-                        i.source(), i.published() == null ? "" : i.published().toString(), i.grade(),
+                        i.source(), i.published() == null ? "" : TIME.format(i.published()), i.grade(),
                         marking(i), i.alertTitle()));
         section(body, "Source health", c.sources(), List.of("Source", "Status", "Explanation"),
                 s -> List.of(s.title() + " (" + s.id() + ")", s.status(), s.explanation()));

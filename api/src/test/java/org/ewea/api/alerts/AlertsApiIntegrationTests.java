@@ -189,6 +189,9 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
         // machine provenance: the digest says its lines are machine-derived, by which model, and each alert's review
         assertThat(analyst).contains("Machine-derived: the scores, stages, priorities and alerts below were computed"
                 + " by the model").contains("<th>Reviewed</th>");
+        // times to the minute in UTC, not raw instants with nanoseconds
+        assertThat(analyst).containsPattern("made \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC")
+                .doesNotContainPattern("made \\d{4}-\\d{2}-\\d{2}T");
         String trainer = client.get().uri("/api/v1/digests/" + ids.get("trainer") + ".html").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(trainer).contains("EW/EA trainer pack", "Evidence items for the exercise");
