@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class OidcLoginIntegrationTests {
 
     private static HttpServer idp;
+    private static java.util.concurrent.ExecutorService idpThreads;
     private static KeyPair keys;
     private static String issuer;
     private static final AtomicReference<String> NONCE = new AtomicReference<>();
@@ -88,6 +89,9 @@ class OidcLoginIntegrationTests {
                 throw new IOException(e);
             }
         });
+        // the provider answers the browser and the service at once (its default is one thread for everything)
+        idpThreads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        idp.setExecutor(idpThreads);
         idp.start();
         app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("oidc"), "ewea.demo-enabled=false",
                 "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false",
@@ -101,6 +105,7 @@ class OidcLoginIntegrationTests {
     static void stop() {
         app.close();
         idp.stop(0);
+        idpThreads.shutdownNow();
     }
 
     private static void json(HttpExchange exchange, String body) throws IOException {
@@ -124,8 +129,10 @@ class OidcLoginIntegrationTests {
     }
 
     private static HttpResponse<String> signIn() throws Exception {
+        // HTTP/1.1 as a browser speaks to a plain-http site: the JDK client's default h2c upgrade attempt on every
+        // request of the redirect chain is no part of the sign-in and once left a request hanging on a busy machine
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.ALWAYS).build();
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.ALWAYS).build();
         String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(login).contains("/oauth2/authorization/oidc");
