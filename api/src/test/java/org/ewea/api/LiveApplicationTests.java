@@ -55,6 +55,13 @@ public abstract class LiveApplicationTests {
     }
 
     /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */
+    /** The day of the newest stored item (the demo's last day on a fresh store). */
+    protected static java.time.LocalDate lastItemDay(com.mongodb.client.MongoDatabase database) {
+        org.bson.Document newest = database.getCollection("items").find()
+                .sort(com.mongodb.client.model.Sorts.descending("time")).limit(1).first();
+        return newest.get("time", java.util.Date.class).toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
     protected Map<String, Object> getJsonObject(String uri) {
         return client.get().uri(uri).exchange()
                 .expectStatus().isOk()

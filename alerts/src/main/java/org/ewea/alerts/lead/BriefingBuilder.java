@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
 public final class BriefingBuilder {
 
     /** How long a warned name stays an open early warning unless the record takes it up or an analyst dismisses it. */
-    public static final int OPEN_DAYS = 182;
+    public static final int OPEN_DAYS = EarlyWarningScores.OPEN_DAYS;
     /** Rising: at least this many items in the last 7 days... */
     static final int RISING_ITEMS = 3;
     /** ...and a count that high this improbable under the series' own baseline at the collection's volume. */
@@ -53,29 +53,31 @@ public final class BriefingBuilder {
     static final int WARM_UP_DAYS = 28;
 
     private static final Set<String> ENTITY_KINDS = Set.of("cve", "attack-group", "attack-software", "term");
-    private static final Set<String> NAME_KINDS = Set.of("novel-term", "watch-term");
 
-    private final EarlyWarningScorer scorer;
+    private final EarlyWarningScores scorer;
     private final SignalRepository signals;
-    private final ModelRegistry models;
-    private final AlertRepository alerts;
     private final AuthoritativeRecord record;
     private final Methodology methodology;
 
-    public BriefingBuilder(EarlyWarningScorer scorer, SignalRepository signals, ModelRegistry models,
-            AlertRepository alerts, AuthoritativeRecord record, Methodology methodology) {
-        this.scorer = scorer;
+    /** @param scores every subject's score, warned names' included */
+    public BriefingBuilder(EarlyWarningScores scores, SignalRepository signals, AuthoritativeRecord record,
+            Methodology methodology) {
+        this.scorer = scores;
         this.signals = signals;
-        this.models = models;
-        this.alerts = alerts;
         this.record = record;
         this.methodology = methodology;
     }
 
     /** The briefing of {@code asOf} as {@code reader} may read it. */
     public Briefing build(LocalDate asOf, Clearance reader) {
-        WarningModelFile model = models.current();
-        List<EarlyWarningScore> scores = scorer.readBy(reader).score(asOf, model);
+        WarningModelFile model = scorer.model();
+        List<EarlyWarningScore> scores = scorer.score(asOf, reader);
+        List<OpenName> open = openNames(asOf, reader);
+        // an open name's line is its warning's, with its score beside
+        Map<String, EarlyWarningScore> openScores = new java.util.HashMap<>();
+        Set<String> openSeries = open.stream().map(n -> org.ewea.scoring.terms.TrackedTerms.series(
+                n.alert().subject().id())).collect(Collectors.toSet());
+        scores.stream().filter(s -> openSeries.contains(s.series())).forEach(s -> openScores.put(s.series(), s));
         Map<String, AuthoritativeRecord.Entry> entries = record.of(scores.stream()
                 .map(s -> new Subject(s.kind(), s.series(), s.label())).collect(Collectors.toSet()), reader);
         LocalDate weekFrom = asOf.minusDays(6);
@@ -107,6 +109,8 @@ public final class BriefingBuilder {
                         + " on record: %s, %s); %s in the 28 days to %s, first seen %s; %s.", asOf, entry.record(),
                         entry.since(), mentions(s), asOf, s.firstSeen(), stageWords(s)), entry,
                         lead(s.firstSeen(), entry)));
+            } else if (openScores.containsKey(s.series())) {
+                // listed below, with the warning's words
             } else if (ENTITY_KINDS.contains(s.kind())) {
                 named.add(AuthoritativeRecord.key(s.label()));
                 early.add(line(s, String.format(Locale.ROOT, "No authoritative record holds it yet%s; %s in the 28"
@@ -132,11 +136,13 @@ public final class BriefingBuilder {
                         s.stage().since(), s.stage().rationale()), held ? entry : null, null));
             }
         }
-        for (OpenName n : openNames(asOf, reader)) {
+        for (OpenName n : open) {
             if (named.add(AuthoritativeRecord.key(n.alert().subject().label()))) {
-                early.add(n.line(asOf));
+                EarlyWarningScore score = openScores.get(org.ewea.scoring.terms.TrackedTerms.series(
+                        n.alert().subject().id()));
+                early.add(n.line(asOf, score));
                 if (!n.warnedOn().isBefore(weekFrom)) {
-                    fresh.add(n.line(asOf));
+                    fresh.add(n.line(asOf, score));
                 }
             }
         }
@@ -178,11 +184,10 @@ public final class BriefingBuilder {
     private record OpenName(Alert alert, LocalDate warnedOn, AuthoritativeRecord.@Nullable Entry entry) {
 
         boolean openOn(LocalDate day) {
-            return !warnedOn.isAfter(day) && warnedOn.isAfter(day.minusDays(OPEN_DAYS))
-                    && alert.state() != AlertState.DISMISSED && (entry == null || entry.since().isAfter(day));
+            return new EarlyWarningScores.NameAlert(alert, warnedOn, entry).openOn(day);
         }
 
-        Briefing.Line line(LocalDate asOf) {
+        Briefing.Line line(LocalDate asOf, @Nullable EarlyWarningScore score) {
             Map<String, String> f = alert.facts();
             long items = parseLong(f.get("items"));
             int sources = f.getOrDefault("sources", "").isBlank() ? 0 : f.get("sources").split(",\\s*").length;
@@ -195,7 +200,9 @@ public final class BriefingBuilder {
             String reason = String.format(Locale.ROOT, "A name never seen before %s: %s. Warned on %s; no"
                     + " authoritative record held it on %s.", firstSeen, how, warnedOn, asOf);
             return new Briefing.Line(alert.subject().kind(), alert.subject().id(), alert.subject().label(), reason,
-                    items, sources, LocalDate.parse(firstSeen), null, alert.priority(), null, alert.id(), entry,
+                    items, sources, LocalDate.parse(firstSeen), score == null ? null : score.stage().stage(),
+                    score == null ? alert.priority() : score.priority(), score == null ? null : score.score(),
+                    alert.id(), entry,
                     entry == null ? null : ChronoUnit.DAYS.between(warnedOn, entry.since()));
         }
 
@@ -214,17 +221,8 @@ public final class BriefingBuilder {
 
     /** Every name alert a reader may read, its subject's first alert only. */
     private List<OpenName> names(Clearance reader) {
-        Map<Subject, Alert> first = new LinkedHashMap<>();
-        for (Alert a : alerts.all(reader)) {
-            if (NAME_KINDS.contains(a.subject().kind())) {
-                first.merge(a.subject(), a, (x, y) -> x.raisedAt().isAfter(y.raisedAt()) ? y : x);
-            }
-        }
-        Map<String, AuthoritativeRecord.Entry> entries = record.of(first.keySet(), reader);
-        List<OpenName> names = new ArrayList<>();
-        first.values().forEach(a -> names.add(new OpenName(a, LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC),
-                entries.get(a.subject().id()))));
-        return names;
+        return scorer.nameAlerts(reader).stream().map(n -> new OpenName(n.alert(), n.warnedOn(), n.entry()))
+                .toList();
     }
 
     private static Briefing.Line line(EarlyWarningScore s, String reason, AuthoritativeRecord.@Nullable Entry entry,

@@ -57,6 +57,16 @@ class BriefingBuilderTests {
     private AlertRaiser raiser;
     private SignalRepository signals;
     private BriefingBuilder briefings;
+    private EarlyWarningScores scores;
+    private org.ewea.scoring.terms.TermRepository terms;
+    /**
+     * The rule's rates as the evaluation ships them: 6 of 30 dark-web names listed later; 58 open-source names, none
+     * warned while the record could still list them.
+     */
+    static final org.ewea.scoring.warning.NameWarningRates RATES = new org.ewea.scoring.warning.NameWarningRates(
+            "rates-test", "MITRE ATT&CK", LocalDate.parse("2025-10-22"), List.of(
+                    new org.ewea.scoring.warning.NameWarningRates.Rate("dark-web", "a test corpus", 30, 30, 6),
+                    new org.ewea.scoring.warning.NameWarningRates.Rate("open-source", "a test corpus", 58, 0, 0)));
 
     @BeforeEach
     void create() {
@@ -67,9 +77,13 @@ class BriefingBuilderTests {
                 MethodologyLoader.cues(METHODOLOGY.stages()));
         EarlyWarningScorer scorer = new EarlyWarningScorer(signals, METHODOLOGY, BurstDetector.defaults(),
                 Set.of("kev"));
-        briefings = new BriefingBuilder(scorer, signals, new ModelRegistry(db, JsonMapper.builder().build()), alerts,
-                new AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(Set.of("kev")), ATTACK,
-                        METHODOLOGY.authorityWarnings()), METHODOLOGY);
+        terms = new org.ewea.scoring.terms.TermRepository(db, new org.ewea.scoring.terms.TermExtractor(
+                METHODOLOGY.lexicon()));
+        AuthoritativeRecord record = new AuthoritativeRecord(reader -> signals.readBy(reader)
+                .firstMentionedBy(Set.of("kev")), ATTACK, METHODOLOGY.authorityWarnings());
+        scores = new EarlyWarningScores(scorer, new org.ewea.scoring.warning.NameScorer(terms, signals, METHODOLOGY,
+                BurstDetector.defaults(), RATES), new ModelRegistry(db, JsonMapper.builder().build()), alerts, record);
+        briefings = new BriefingBuilder(scores, signals, record, METHODOLOGY);
     }
 
     @Test
@@ -119,6 +133,90 @@ class BriefingBuilderTests {
     }
 
     @Test
+    void warnedNamesAreScoredWithTheirRulesMeasuredRateAndAreKnownOnceTheRecordListsThem() {
+        terms.record(List.of(said("https://p/1", "portal", "2021-02-03", "Your files were taken by Babuk today."),
+                said("https://p/2", "portal", "2021-02-10", "Pay Babuk within three days."),
+                said("https://n/1", "news", "2021-02-12", "Police say the Zorblax gang struck again.")));
+        name("Conti", "2020-10-17", "true");
+        name("Babuk", "2021-02-03", "true");
+        dismiss(name("Support", "2021-02-01", "true"));
+        raiser.raise(new Trigger(NEW_NAME, new Subject("novel-term", "zorblax", "Zorblax"), "New name: Zorblax",
+                "summary", null, null, null, null, Tlp.CLEAR, Handling.NONE, null, List.of(), Map.of("firstSeen",
+                "2021-02-12", "items", "3", "sources", "news, blog", "selfNamed", "false"),
+                LocalDate.parse("2021-02-12")), LocalDate.parse("2021-02-12").atTime(23, 0)
+                .toInstant(java.time.ZoneOffset.UTC));
+
+        List<org.ewea.scoring.warning.EarlyWarningScore> day = scores.score(LocalDate.parse("2021-02-16"),
+                Clearance.FULL);
+
+        assertThat(day).extracting(org.ewea.scoring.warning.EarlyWarningScore::series).as("a dismissed name is not"
+                + " scored; equal scores by risk, then name").containsExactlyInAnyOrder("term:babuk", "term:conti",
+                "term:zorblax");
+        day = day.stream().sorted(java.util.Comparator.comparing(org.ewea.scoring.warning.EarlyWarningScore::series))
+                .toList();
+        org.ewea.scoring.warning.EarlyWarningScore babuk = day.getFirst();
+        assertThat(babuk.kind()).isEqualTo("term");
+        assertThat(babuk.score()).as("the dark-web rate: (6 + 1) / (30 + 2)").isEqualTo(7 / 32.0);
+        assertThat(babuk.modelVersion()).as("not the CVE model").isEqualTo("rates-test");
+        assertThat(babuk.authoritativeSince()).isNull();
+        assertThat(babuk.evidenceCount()).isEqualTo(2);
+        assertThat(babuk.firstSeen()).isEqualTo(LocalDate.parse("2021-02-03"));
+        assertThat(babuk.stage().stage()).isEqualTo("weak-signal");
+        assertThat(babuk.explanation().likelihood()).as("band 2 of a 0.22 score, no stage floor").startsWith("2:");
+        assertThat(babuk.explanation().summary()).contains("dark-web part", "2021-02-03", "MITRE ATT&CK listed 6");
+        org.ewea.scoring.warning.EarlyWarningScore zorblax = day.get(2);
+        assertThat(zorblax.score()).as("the open-source part was never measurable: the dark-web part's rate stands"
+                + " in, and the explanation says so").isEqualTo(7 / 32.0);
+        assertThat(zorblax.explanation().summary()).contains("open-source part", "no measured rate", "stands in");
+
+        org.ewea.scoring.warning.EarlyWarningScore conti = scores.score(LocalDate.parse("2021-02-17"),
+                Clearance.FULL).stream().filter(s -> s.series().equals("term:conti")).findFirst().orElseThrow();
+        assertThat(conti.authoritativeSince()).as("ATT&CK created S0575 that day").isEqualTo("2021-02-17");
+        assertThat(conti.score()).isEqualTo(1.0);
+        assertThat(conti.explanation().summary()).contains("a known threat", "123 days before");
+        assertThat(scores.score(LocalDate.parse("2021-08-04"), Clearance.FULL)).extracting(
+                org.ewea.scoring.warning.EarlyWarningScore::series).as("182 days after Babuk's warning")
+                .containsExactly("term:zorblax");
+
+        // a name whose warning is marked above the reader's clearance is not theirs to see, scored or not
+        raiser.raise(new Trigger(NEW_NAME, new Subject("novel-term", "hidra", "Hidra"), "New name: Hidra", "summary",
+                null, null, null, null, Tlp.AMBER, Handling.NONE, null, List.of(), Map.of("firstSeen", "2021-02-14",
+                "items", "2", "sources", "portal", "darkWebSources", "portal", "selfNamed", "false"),
+                LocalDate.parse("2021-02-14")), LocalDate.parse("2021-02-14").atTime(23, 0)
+                .toInstant(java.time.ZoneOffset.UTC));
+        assertThat(scores.score(LocalDate.parse("2021-02-16"), Clearance.FULL))
+                .extracting(org.ewea.scoring.warning.EarlyWarningScore::series).contains("term:hidra");
+        assertThat(scores.score(LocalDate.parse("2021-02-16"), Clearance.of(Tlp.GREEN)))
+                .extracting(org.ewea.scoring.warning.EarlyWarningScore::series).doesNotContain("term:hidra")
+                .contains("term:babuk");
+
+        Briefing b = briefings.build(LocalDate.parse("2021-02-16"), Clearance.FULL);
+        Briefing.Line line = b.earlyWarnings().stream().filter(l -> l.label().equals("Babuk")).findFirst()
+                .orElseThrow();
+        assertThat(line.score()).isEqualTo(7 / 32.0);
+        assertThat(line.stage()).isEqualTo("weak-signal");
+        assertThat(line.priority()).isEqualTo(babuk.priority());
+        assertThat(line.reason()).contains("speaks for itself");
+        assertThat(b.earlyWarnings()).extracting(Briefing.Line::label).as("one line a name")
+                .containsExactlyInAnyOrder("Babuk", "Conti", "Zorblax", "Hidra");
+    }
+
+    private void dismiss(Alert a) {
+        alerts.replace(new Alert(a.id(), a.groupKey(), a.ruleId(), a.ruleName(), a.subject(), a.title(), a.summary(),
+                AlertState.DISMISSED, null, null, null, null, a.tlp(), a.handling(), null, List.of(), a.facts(),
+                a.asOf(), a.raisedAt(), a.updatedAt(), 1, a.raisedAt(), a.history(), null, List.of(),
+                a.version() + 1), a.version());
+    }
+
+    private static AnnotatedItem said(String url, String source, String day, String text) {
+        Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        HarmonisedItem base = TestItems.item(url, text, time, time);
+        return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
+                "A post", text, base.language(), time, time, AdmiraltyGrade.parse("C3"), base.tlp(), base.handling(),
+                base.contentHash(), base.provenance()), new ItemAnnotations(List.of(), List.of(), "test"));
+    }
+
+    @Test
     void subjectsNoRecordHeldComeFirstAndKnownThreatsApart() {
         signals.record(List.of(item("https://n/1", "news", "2021-02-10", List.of("CVE-2021-0001")),
                 item("https://n/2", "blog", "2021-02-12", List.of("CVE-2021-0001", "CVE-2020-9999")),
@@ -126,12 +224,7 @@ class BriefingBuilderTests {
         name("Conti", "2020-10-17", "true");
         name("Babuk", "2021-02-03", "true");
         name("Monday", "2020-06-01", "true");
-        Alert dismissed = name("Support", "2021-02-01", "true");
-        alerts.replace(new Alert(dismissed.id(), dismissed.groupKey(), dismissed.ruleId(), dismissed.ruleName(),
-                dismissed.subject(), dismissed.title(), dismissed.summary(), AlertState.DISMISSED, null, null, null,
-                null, dismissed.tlp(), dismissed.handling(), null, List.of(), dismissed.facts(), dismissed.asOf(),
-                dismissed.raisedAt(), dismissed.updatedAt(), 1, dismissed.raisedAt(), dismissed.history(), null,
-                List.of(), dismissed.version() + 1), dismissed.version());
+        dismiss(name("Support", "2021-02-01", "true"));
 
         Briefing b = briefings.build(LocalDate.parse("2021-02-16"), Clearance.FULL);
 

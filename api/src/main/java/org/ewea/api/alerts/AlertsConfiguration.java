@@ -133,10 +133,16 @@ class AlertsConfiguration {
     }
 
     @Bean
-    org.ewea.alerts.lead.BriefingBuilder briefingBuilder(org.ewea.scoring.warning.EarlyWarningScorer scorer,
-            SignalRepository signals, org.ewea.scoring.warning.ModelRegistry models, AlertRepository alerts,
-            org.ewea.alerts.lead.AuthoritativeRecord record, Methodology methodology) {
-        return new org.ewea.alerts.lead.BriefingBuilder(scorer, signals, models, alerts, record, methodology);
+    org.ewea.alerts.lead.EarlyWarningScores earlyWarningScores(EarlyWarningScorer scorer,
+            org.ewea.scoring.warning.NameScorer names, ModelRegistry models, AlertRepository alerts,
+            org.ewea.alerts.lead.AuthoritativeRecord record) {
+        return new org.ewea.alerts.lead.EarlyWarningScores(scorer, names, models, alerts, record);
+    }
+
+    @Bean
+    org.ewea.alerts.lead.BriefingBuilder briefingBuilder(org.ewea.alerts.lead.EarlyWarningScores scores,
+            SignalRepository signals, org.ewea.alerts.lead.AuthoritativeRecord record, Methodology methodology) {
+        return new org.ewea.alerts.lead.BriefingBuilder(scores, signals, record, methodology);
     }
 
     @Bean

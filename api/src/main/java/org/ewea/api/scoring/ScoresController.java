@@ -16,8 +16,7 @@ import org.ewea.api.web.PageResponse;
 import org.ewea.scoring.warning.ScoreEvidence;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScore;
-import org.ewea.scoring.warning.EarlyWarningScorer;
-import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.alerts.lead.EarlyWarningScores;
 import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
 import org.ewea.api.security.User;
@@ -41,26 +40,30 @@ class ScoresController {
      * One page of scores.
      *
      * @param asOf the day scored
-     * @param model the model file used
+     * @param dayChosen how {@code asOf} was chosen: {@code asked}, {@code demo} (the day the dashboard opens on with
+     *     the demo data) or {@code last-day}
+     * @param model the model file the series are scored with (warned names are scored with their rule's measured
+     *     rate: each score names its own version)
      */
-    record ScoresPage(List<ScoreView> items, int page, int size, long total, LocalDate asOf, String model) {
+    record ScoresPage(List<ScoreView> items, int page, int size, long total, LocalDate asOf, String dayChosen,
+            String model) {
     }
 
     /** A score with its newest evidence items. */
     record ScoreView(int rank, EarlyWarningScore score, List<ItemView> evidence) {
     }
 
-    private final EarlyWarningScorer scorer;
-    private final ModelRegistry models;
+    private final EarlyWarningScores scores;
+    private final WeeklyBriefings days;
     private final SignalRepository signals;
     private final ScoreEvidence evidence;
     private final BlockingStore store;
     private final InstantSource clock;
 
-    ScoresController(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals, ScoreEvidence evidence,
+    ScoresController(EarlyWarningScores scores, WeeklyBriefings days, SignalRepository signals, ScoreEvidence evidence,
             BlockingStore store, InstantSource clock) {
-        this.scorer = scorer;
-        this.models = models;
+        this.scores = scores;
+        this.days = days;
         this.signals = signals;
         this.evidence = evidence;
         this.store = store;
@@ -69,14 +72,19 @@ class ScoresController {
 
     @GetMapping(path = "/api/v1/scores", produces = "application/json")
     @Operation(summary = "Ranked early-warning scores",
-            description = "Every technology and tracked entity (CVE, ATT&CK group or software) mentioned in the 28"
-                    + " days up to asOf, ranked by score (the calibrated probability of becoming an authoritative"
+            description = "Every technology and tracked entity (CVE, ATT&CK group or software, accepted term)"
+                    + " mentioned in the 28 days up to asOf, and every name the novel-name rule warned of in the 182"
+                    + " days up to asOf that no analyst dismissed (kind term: scored with the rate at which its part of"
+                    + " the rule was right where it was measured, docs/evaluation.md section 2, never with the CVE"
+                    + " model; a known threat once MITRE ATT&CK lists it), ranked by score (the calibrated probability of becoming an authoritative"
                     + " threat within the model's horizon), then by risk. Each carries its stage (stages.yaml rules,"
                     + " with the rule that moved it), its priority (risk-matrix.yaml), the explanation (the model's"
                     + " largest feature terms on the log-odds scale, in numbers and words; the likelihood and risk"
                     + " rationale), the evidence count and the newest evidence items, and the methodology and model"
-                    + " versions. asOf defaults to today, or to the last day with stored items when that is earlier"
-                    + " (a replay or an install that stopped collecting shows its last picture, and says which day)."
+                    + " versions. asOf defaults to the day the dashboard opens on (dayChosen says which): while the store"
+                    + " holds nothing newer than the demo, the demo's day with the most open early warnings the record"
+                    + " later confirmed; else today, or the last day with stored items when that is earlier (a"
+                    + " replay or an install that stopped collecting shows its last picture)."
                     + " A subject reported by an authoritative source (EWEA_SCORING_AUTHORITATIVE_SOURCES, default"
                     + " cisa-kev) is a known threat: score 1 with authoritativeSince, the model's own reading in"
                     + " explanation.modelScore. Scores are computed on request from the signal series. Evidence items"
@@ -105,22 +113,25 @@ class ScoresController {
         LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
             // the reader's picture: scores, stages and counts from the items they may read only
-            LocalDate day = AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock);
-            WarningModelFile model = models.current();
-            List<EarlyWarningScore> all = scorer.readBy(user.clearance()).score(day, model).stream()
+            WeeklyBriefings.ChosenDay chosen = asked == null ? days.day(null, user.clearance())
+                    : new WeeklyBriefings.ChosenDay(AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock),
+                            "asked");
+            LocalDate day = chosen.day();
+            WarningModelFile model = scores.model();
+            List<EarlyWarningScore> all = scores.score(day, user.clearance()).stream()
                     .filter(s -> kind == null || s.kind().equals(kind))
                     .filter(s -> switch (authoritative) {
                         case "exclude" -> s.authoritativeSince() == null;
                         case "only" -> s.authoritativeSince() != null;
                         default -> true;
                     }).toList();
-            PageResponse<EarlyWarningScore> scores = PageResponse.of(all, page, size);
+            PageResponse<EarlyWarningScore> found = PageResponse.of(all, page, size);
             List<ScoreView> views = new java.util.ArrayList<>();
-            for (int i = 0; i < scores.items().size(); i++) {
-                EarlyWarningScore s = scores.items().get(i);
+            for (int i = 0; i < found.items().size(); i++) {
+                EarlyWarningScore s = found.items().get(i);
                 views.add(new ScoreView(page * size + i + 1, s, evidence(s, user.clearance())));
             }
-            return new ScoresPage(views, page, size, scores.total(), day, model.id());
+            return new ScoresPage(views, page, size, found.total(), day, chosen.how(), model.id());
         });
     }
 

@@ -177,6 +177,13 @@ class ScoringConfiguration {
     }
 
     @Bean
+    org.ewea.scoring.warning.NameScorer nameScorer(TermRepository terms, SignalRepository signals,
+            Methodology methodology) {
+        return new org.ewea.scoring.warning.NameScorer(terms, signals, methodology, BurstDetector.defaults(),
+                org.ewea.scoring.warning.NameWarningRates.bundled(JsonMapper.builder().build()));
+    }
+
+    @Bean
     EarlyWarningScorer earlyWarningScorer(SignalRepository signals, Methodology methodology,
             ScoringProperties properties) {
         return new EarlyWarningScorer(signals, methodology, BurstDetector.defaults(),

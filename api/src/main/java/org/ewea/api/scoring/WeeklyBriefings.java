@@ -43,16 +43,34 @@ public class WeeklyBriefings {
         this.clock = clock;
     }
 
+    /**
+     * A day and how it was chosen.
+     *
+     * @param day the day
+     * @param how {@code asked}, {@code demo} or {@code last-day}, as {@link BriefingView#dayChosen()}
+     */
+    public record ChosenDay(LocalDate day, String how) {
+    }
+
     /** The briefing of {@code asked}, or of the day chosen for the reader when null. */
     public BriefingView view(@Nullable LocalDate asked, Clearance reader) {
+        ChosenDay day = day(asked, reader);
+        return new BriefingView(briefings.build(day.day(), reader), day.how(), true);
+    }
+
+    /**
+     * The day asked, else the day chosen for the reader: the demo's day with the most open early warnings the record
+     * later confirmed while the store holds nothing newer than the demo, else the last day with stored items (or
+     * today). The scores and the dashboard open on the same day.
+     */
+    public ChosenDay day(@Nullable LocalDate asked, Clearance reader) {
         if (asked != null) {
-            return new BriefingView(briefings.build(asked, reader), "asked", true);
+            return new ChosenDay(asked, "asked");
         }
         LocalDate last = AsOfDay.resolve(null, signals.readBy(reader), clock);
         Optional<LocalDate> demoDay = demo.span().filter(span -> !last.isAfter(span.get(1)))
                 .flatMap(span -> briefings.dayWithMostConfirmedWarnings(span.getFirst(), span.get(1), reader));
-        return demoDay.map(day -> new BriefingView(briefings.build(day, reader), "demo", true))
-                .orElseGet(() -> new BriefingView(briefings.build(last, reader), "last-day", true));
+        return demoDay.map(day -> new ChosenDay(day, "demo")).orElseGet(() -> new ChosenDay(last, "last-day"));
     }
 
     /** Checks an {@code asOf} parameter on the request thread (ISO date, not in the future); null when absent. */

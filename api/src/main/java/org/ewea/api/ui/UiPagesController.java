@@ -64,15 +64,20 @@ class UiPagesController {
     private final org.ewea.api.audit.AuditLog audit;
     private final org.ewea.alerts.lead.EarlyWarnings earlyWarnings;
     private final org.ewea.api.scoring.WeeklyBriefings briefings;
+    private final org.ewea.alerts.lead.EarlyWarningScores allScores;
+    private final org.ewea.scoring.terms.TermRepository terms;
 
     UiPagesController(org.ewea.api.config.SecurityProperties security, org.ewea.api.security.ApiTokens tokens,
             org.ewea.api.audit.AuditLog audit, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
             ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
             HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
             BlockingStore store, InstantSource clock, org.ewea.alerts.lead.EarlyWarnings earlyWarnings,
-            org.ewea.api.scoring.WeeklyBriefings briefings) {
+            org.ewea.api.scoring.WeeklyBriefings briefings, org.ewea.alerts.lead.EarlyWarningScores allScores,
+            org.ewea.scoring.terms.TermRepository terms) {
         this.earlyWarnings = earlyWarnings;
         this.briefings = briefings;
+        this.allScores = allScores;
+        this.terms = terms;
         this.security = security;
         this.tokens = tokens;
         this.audit = audit;
@@ -96,7 +101,12 @@ class UiPagesController {
     static final int EARLY_WARNINGS = 10;
 
     /** A score on the dashboard, with its weekly counts drawn. */
-    record Row(int rank, EarlyWarningScore score, String sparkline, List<Long> weekly) {
+    /**
+     * A score table row with its weekly chart: items a week over {@value #WEEKS} weeks, from the first week's first
+     * day to the day shown, the highest week's count marked on its axis.
+     */
+    record Row(int rank, EarlyWarningScore score, String sparkline, List<Long> weekly, LocalDate from, LocalDate to,
+            long max) {
     }
 
     @GetMapping("/")
@@ -121,14 +131,23 @@ class UiPagesController {
             org.ewea.api.scoring.WeeklyBriefings.BriefingView briefing = briefings.view(weekAsked, user.clearance());
             // the whole page is of the week shown: the scores are those of the briefing's day
             LocalDate day = briefing.briefing().asOf();
-            List<EarlyWarningScore> scores = scorer.readBy(user.clearance()).score(day, models.current()).stream()
+            List<EarlyWarningScore> scores = allScores.score(day, user.clearance()).stream()
                     .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind)).limit(30).toList();
             Map<String, List<SignalPoint>> history = signals.readBy(user.clearance())
                     .active(day.minusWeeks(WEEKS).plusDays(1), day);
             List<Row> rows = new ArrayList<>();
+            org.ewea.scoring.terms.TermRepository names = terms.readBy(user.clearance());
             for (int i = 0; i < scores.size(); i++) {
-                List<Long> weekly = weekly(history.getOrDefault(scores.get(i).series(), List.of()), day);
-                rows.add(new Row(i + 1, scores.get(i), Sparkline.points(weekly, 120, 24), weekly));
+                String series = scores.get(i).series();
+                // a warned name has no signal series: its weeks come from the term counts
+                List<SignalPoint> points = history.containsKey(series) || !series.startsWith("term:")
+                        ? history.getOrDefault(series, List.of())
+                        : names.daily(series.substring("term:".length()), day.minusWeeks(WEEKS).plusDays(1), day,
+                                java.util.Set.of());
+                List<Long> weekly = weekly(points, day);
+                rows.add(new Row(i + 1, scores.get(i), Sparkline.points(weekly, 120, 24), weekly,
+                        day.minusWeeks(WEEKS).plusDays(1), day, weekly.stream().mapToLong(Long::longValue).max()
+                                .orElse(0)));
             }
             Map<String, Long> states = new LinkedHashMap<>();
             for (AlertState state : List.of(AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ASSESSED)) {

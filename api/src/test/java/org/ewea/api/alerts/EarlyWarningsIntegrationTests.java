@@ -77,4 +77,44 @@ class EarlyWarningsIntegrationTests extends LiveApplicationTests {
         client.get().uri("/api/v1/briefing?asOf=yesterday").exchange().expectStatus().isBadRequest();
         anonymous.get().uri("/api/v1/briefing").exchange().expectStatus().isUnauthorized();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScoresOpenOnTheSameDayWithTheWarnedNamesScoredByTheirRulesRateAndListedFirstInTheBriefing() {
+        Map<String, Object> page = getJsonObject("/api/v1/scores?authoritative=exclude&size=100");
+        assertThat(page.get("dayChosen")).isEqualTo("demo");
+        Map<String, Object> briefing = (Map<String, Object>) getJsonObject("/api/v1/briefing").get("briefing");
+        assertThat(page.get("asOf")).as("the scores and the briefing are of one day").isEqualTo(briefing.get("asOf"));
+        List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+        assertThat(items).as("early warnings only: subjects no authoritative record held that day")
+                .hasSizeGreaterThanOrEqualTo(5);
+        List<Map<String, Object>> names = items.stream().map(v -> (Map<String, Object>) v.get("score"))
+                .filter(s -> s.get("kind").equals("term")).toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(5).allSatisfy(s -> {
+            assertThat(s.get("authoritativeSince")).isNull();
+            assertThat(s.get("modelVersion")).as("a name is never scored with the CVE model").isNotNull()
+                    .isNotEqualTo(page.get("model"));
+            double score = ((Number) s.get("score")).doubleValue();
+            assertThat(score).isStrictlyBetween(0.0, 0.5);
+            Map<String, Object> explanation = (Map<String, Object>) s.get("explanation");
+            assertThat((String) explanation.get("summary")).contains("novel-name rule", "MITRE ATT&CK");
+            assertThat((String) explanation.get("likelihood")).startsWith(score < 0.1 ? "1:" : score < 0.25 ? "2:"
+                    : "3:");
+        });
+        // Conti, warned on its portal on 2020-10-17, was listed by ATT&CK on 2021-02-17: an early warning the day
+        // before, a known threat that day
+        assertThat(names).extracting(s -> s.get("label")).contains("Conti", "Babuk", "Avaddon");
+        List<Map<String, Object>> known = ((List<Map<String, Object>>) getJsonObject(
+                "/api/v1/scores?asOf=2021-02-17&kind=term&authoritative=only&size=100").get("items")).stream()
+                .map(v -> (Map<String, Object>) v.get("score")).toList();
+        assertThat(known).anySatisfy(s -> {
+            assertThat(s.get("label")).isEqualTo("Conti");
+            assertThat(s.get("authoritativeSince")).isEqualTo("2021-02-17");
+            assertThat(((Number) s.get("score")).doubleValue()).isEqualTo(1.0);
+        });
+        // the briefing lists them first, each with its score beside the warning's words
+        List<Map<String, Object>> early = (List<Map<String, Object>>) briefing.get("earlyWarnings");
+        assertThat(early).filteredOn(l -> l.get("score") != null).extracting(l -> l.get("label"))
+                .containsAll(names.stream().map(s -> s.get("label")).toList());
+    }
 }

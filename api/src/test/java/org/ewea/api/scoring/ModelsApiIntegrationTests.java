@@ -84,7 +84,8 @@ class ModelsApiIntegrationTests extends LiveApplicationTests {
             Map<String, Object> approved = client.post().uri("/api/v1/models/" + trained + "/approve").exchange()
                     .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
             assertThat(approved).containsEntry("current", true);
-            assertThat(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1").get("items")).getFirst())
+            assertThat(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1&asOf=" + lastItemDay(database))
+                    .get("items")).getFirst())
                     .satisfies(v -> assertThat((Map<String, Object>) v.get("score"))
                             .containsEntry("modelVersion", trained));
         } finally {

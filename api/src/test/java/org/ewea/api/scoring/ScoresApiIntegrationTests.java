@@ -26,19 +26,15 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
     @Autowired
     MongoDatabase database;
 
-    private LocalDate lastItemDay() {
-        Document newest = database.getCollection("items").find().sort(Sorts.descending("time")).limit(1).first();
-        return newest.get("time", Date.class).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
     private static Map<String, Object> score(Map<String, Object> view) {
         return (Map<String, Object>) view.get("score");
     }
 
     @Test
     void theDemoYieldsRankedExplainedScoresAsOfItsLastDay() {
-        Map<String, Object> page = getJsonObject("/api/v1/scores?size=100");
-        LocalDate asOf = lastItemDay();
+        LocalDate asOf = lastItemDay(database);
+        Map<String, Object> page = getJsonObject("/api/v1/scores?size=100&asOf=" + asOf);
+        assertThat(page).containsEntry("dayChosen", "asked");
         assertThat(page).containsEntry("asOf", asOf.toString()).containsEntry("page", 0).containsEntry("size", 100);
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).isNotEmpty();
@@ -68,7 +64,7 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
     @Test
     void aKevCveIsAKnownThreatCountedFromItsItems() {
         List<Map<String, Object>> items = (List<Map<String, Object>>) getJsonObject(
-                "/api/v1/scores?kind=cve&authoritative=only&size=100").get("items");
+                "/api/v1/scores?kind=cve&authoritative=only&size=100&asOf=" + lastItemDay(database)).get("items");
         assertThat(items).isNotEmpty();
         Map<String, Object> s = score(items.getFirst());
         String cve = (String) s.get("label");
@@ -91,15 +87,16 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
         assertThat(((Number) explanation.get("modelScore")).doubleValue()).isBetween(0.0, 1.0);
         assertThat((String) explanation.get("likelihood")).contains("authoritative floor 4");
 
-        Map<String, Object> excluded = getJsonObject("/api/v1/scores?authoritative=exclude&size=100");
+        Map<String, Object> excluded = getJsonObject("/api/v1/scores?authoritative=exclude&size=100&asOf="
+                + lastItemDay(database));
         assertThat((List<Map<String, Object>>) excluded.get("items"))
                 .allSatisfy(v -> assertThat(score(v).get("authoritativeSince")).isNull());
     }
 
     @Test
     void theExplanationAddsUpToTheModelsScore() {
-        Map<String, Object> s = score(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1")
-                .get("items")).getFirst());
+        Map<String, Object> s = score(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1&asOf="
+                + lastItemDay(database)).get("items")).getFirst());
         Map<String, Object> explanation = (Map<String, Object>) s.get("explanation");
         Map<String, Object> model = (Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>)
                 getJsonObject("/api/v1/models").get("items")).getFirst().get("model")).get("model");

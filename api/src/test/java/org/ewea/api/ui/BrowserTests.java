@@ -156,6 +156,15 @@ class BrowserTests {
         assertThat(open.stream().filter(row -> row.findElement(By.cssSelector("td.later")).getText()
                 .contains("MITRE ATT&CK")).count()).isGreaterThanOrEqualTo(3);
         assertThat(browser.findElement(By.id("briefing")).getText()).contains("Conti");
+        // the open names are scored subjects: a score, a stage and a priority beside each warning...
+        assertThat(open.stream().filter(row -> row.findElement(By.cssSelector("td.briefing-score")).getText()
+                .matches("(?s)\\d+%.*(weak-signal|emerging|established|declining).*P\\d.*")).count())
+                .isGreaterThanOrEqualTo(5);
+        // ...and rows of the score table of the same day
+        java.util.List<String> scored = browser.findElements(By.cssSelector("#scores tbody tr")).stream()
+                .map(org.openqa.selenium.WebElement::getText).filter(t -> t.contains("term")).toList();
+        assertThat(scored).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(String.join("\n", scored)).contains("Conti", "Babuk", "Avaddon");
     }
 
     @Test

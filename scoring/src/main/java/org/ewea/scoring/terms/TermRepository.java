@@ -215,6 +215,39 @@ public final class TermRepository implements DerivedSeries {
         return window;
     }
 
+    /**
+     * A term's days from {@code from} to {@code to} inclusive as signal points (items and distinct sources, of the items
+     * the reader may read; weighted like counts, since terms keep no grades), oldest first; days without a mention are
+     * left out. An item counts as dark-web when every source of its day is one of {@code darkWebSources}. Reads by
+     * {@code _id} only.
+     */
+    public List<org.ewea.scoring.signal.SignalPoint> daily(String term, LocalDate from, LocalDate to,
+            Set<String> darkWebSources) {
+        List<String> ids = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            ids.add(term + "|" + d);
+        }
+        List<org.ewea.scoring.signal.SignalPoint> points = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 500) {
+            days.find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + 500)))).forEach(whole -> {
+                List<Document> seen = clearance.full() ? List.of(whole) : permittedParts(whole).toList();
+                long n = 0;
+                Set<String> daySources = new LinkedHashSet<>();
+                for (Document d : seen) {
+                    n += ((Number) d.get("items", 0L)).longValue();
+                    daySources.addAll(d.getList("sources", String.class, List.of()));
+                }
+                if (n > 0) {
+                    boolean dark = !daySources.isEmpty() && darkWebSources.containsAll(daySources);
+                    points.add(new org.ewea.scoring.signal.SignalPoint(LocalDate.parse(whole.getString("day")), n, n,
+                            daySources, Map.of(), 0, Map.of(), dark ? n : 0));
+                }
+            });
+        }
+        points.sort(java.util.Comparator.comparing(org.ewea.scoring.signal.SignalPoint::day));
+        return points;
+    }
+
     /** The marking and handling restriction of the items a term was counted in on some days. */
     public record PartMarking(org.ewea.methodology.Tlp tlp, double restriction) {
     }

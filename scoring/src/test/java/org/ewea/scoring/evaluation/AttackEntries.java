@@ -58,6 +58,11 @@ final class AttackEntries {
         return new AttackEntries(byKey);
     }
 
+    /** The newest entry's {@code created}: the snapshot can list nothing after it. */
+    LocalDate lastCreated() {
+        return byKey.values().stream().map(Entry::created).max(LocalDate::compareTo).orElse(LocalDate.MIN);
+    }
+
     Optional<Entry> find(String name) {
         return Optional.ofNullable(byKey.get(key(name)));
     }

@@ -82,7 +82,8 @@ public final class Evaluation {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: Evaluation <corpus> <evaluation.md> [<default-model.json>"
-                    + " [<relevance-model.bin.gz>]]");
+                    + " [<relevance-model.bin.gz>"
+                    + " [<name-warning-rates.json>]]]");
             System.exit(2);
         }
         Path corpus = Path.of(args[0]).toAbsolutePath().normalize();
@@ -93,6 +94,7 @@ public final class Evaluation {
         Path out = Path.of(args[1]);
         Path defaultModel = args.length > 2 ? Path.of(args[2]) : null;
         Path relevanceModel = args.length > 3 ? Path.of(args[3]) : null;
+        Path nameRates = args.length > 4 ? Path.of(args[4]) : null;
         long started = System.nanoTime();
         Report report = new Report();
         Methodology methodology = new MethodologyLoader().load(null);
@@ -288,6 +290,17 @@ public final class Evaluation {
                 Files.writeString(defaultModel, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
                         .build().writeValueAsString(shipped) + "\n");
                 log("wrote %s", defaultModel);
+            }
+        }
+        if (report.newsNames != null) {
+            report.nameRates = NameRatesMeasurement.measure(report.actors, report.newsNames,
+                    AttackEntries.load(corpus));
+            log("name warning rates: %s", report.nameRates);
+            if (nameRates != null) {
+                Files.createDirectories(nameRates.toAbsolutePath().getParent());
+                Files.writeString(nameRates, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+                        .build().writeValueAsString(report.nameRates) + "\n");
+                log("wrote %s", nameRates);
             }
         }
         report.wallSeconds = (System.nanoTime() - started) / 1e9;

@@ -39,6 +39,7 @@ final class Report {
     List<AttackTextCeiling.Row> attackCeiling;
     ActorLeadEvaluation.Result actors;
     NewsNameEvaluation.Choice newsNames;
+    org.ewea.scoring.warning.NameWarningRates nameRates;
     double wallSeconds;
 
     private static String f(String format, Object... args) {
@@ -310,6 +311,24 @@ final class Report {
                     r.created(), r.leadDays()));
         }
         md.append("\n");
+        if (nameRates != null) {
+            md.append("**How warned names are scored.** The service does not score a name with the CVE model (fitted on"
+                    + " CVE series of news, it would be applied outside its range): a name's early-warning score is"
+                    + " the rate at which its part of the rule was right where it was measured, on the first two thirds"
+                    + " of each replay only (shipped as `" + org.ewea.scoring.warning.NameWarningRates.RESOURCE
+                    + "`, written by this run). The record is " + nameRates.record() + " as of its snapshot (newest"
+                    + " entry " + nameRates.recordUntil() + "); a warning counts only when it came before that day,"
+                    + " since a snapshot cannot confirm what came after it was made:\n\n| part of the rule | measured on | warned | of those measurable |"
+                    + " listed later | score |\n|---|---|---|---|---|---|\n");
+            for (org.ewea.scoring.warning.NameWarningRates.Rate r : nameRates.rates()) {
+                md.append(f("| %s | %s | %d | %d | %d | %s |%n", r.rule(), r.corpus(), r.warned(), r.measurable(),
+                        r.confirmed(), r.measured() ? f("%.2f", r.probability()) : "not measured"));
+            }
+            md.append("\nThe score is (listed + 1) / (measurable + 2), so a part with few warnings is not read as"
+                    + " certain. A part with no measurable warning (the news replay begins after the ATT&CK"
+                    + " snapshot was made) has no rate of its own: its names are scored at the rule's best-measured"
+                    + " part's rate, and their explanation says so.\n\n");
+        }
         md.append("## 3. Threat relevance of single items\n\n");
         md.append(f("""
                 `cti-ann-x-annotated` (2,500 posts, 365 CTI-positive), stratified 5-fold cross-validation, seed 42,
