@@ -54,7 +54,6 @@ public abstract class LiveApplicationTests {
         anonymous = TestClients.forPort(port);
     }
 
-    /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */
     /** The day of the newest stored item (the demo's last day on a fresh store). */
     protected static java.time.LocalDate lastItemDay(com.mongodb.client.MongoDatabase database) {
         org.bson.Document newest = database.getCollection("items").find()
@@ -62,6 +61,7 @@ public abstract class LiveApplicationTests {
         return newest.get("time", java.util.Date.class).toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
+    /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */
     protected Map<String, Object> getJsonObject(String uri) {
         return client.get().uri(uri).exchange()
                 .expectStatus().isOk()

@@ -18,7 +18,9 @@ import org.ewea.alerts.alert.AlertState;
  * marking, the receiving analyst widens it. Every field the MISP core format marks MUST is there: on events
  * {@code uuid, info, date, timestamp, threat_level_id, analysis, distribution, published} (false: the receiver
  * decides what to publish), {@code publish_timestamp} (0 while unpublished) and the creating organisation
- * {@code Orgc}; on attributes {@code uuid, type, category, value, to_ids, distribution, timestamp, deleted}.
+ * {@code Orgc}; on attributes {@code uuid, type, category, value, to_ids, distribution, timestamp, deleted}. The
+ * Admiralty grade of the best evidence travels as MISP's {@code admiralty-scale} taxonomy tags, the handling code as
+ * {@code ewea:handling}.
  */
 public final class MispExporter {
 
@@ -29,42 +31,62 @@ public final class MispExporter {
     public Map<String, Object> events(List<Alert> alerts) {
         List<Object> events = new ArrayList<>();
         for (Alert alert : alerts) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("uuid", uuid("event", alert.id()));
-            event.put("info", alert.title());
-            event.put("date", alert.raisedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
-            event.put("timestamp", Long.toString(alert.updatedAt().getEpochSecond()));
-            event.put("threat_level_id", threatLevel(alert.priority()));
-            event.put("analysis", alert.state() == AlertState.NEW ? "0"
-                    : alert.state() == AlertState.ACKNOWLEDGED ? "1" : "2");
-            event.put("distribution", "0");
-            event.put("published", false);
-            event.put("publish_timestamp", "0");
-            event.put("Orgc", ORGC);
-            List<Map<String, String>> tags = new ArrayList<>();
-            tags.add(Map.of("name", TlpMarkings.mispTag(alert.tlp())));
-            if (alert.stage() != null) {
-                tags.add(Map.of("name", "ewea:stage=\"" + alert.stage() + "\""));
-            }
-            if (alert.priority() != null) {
-                tags.add(Map.of("name", "ewea:priority=\"" + alert.priority() + "\""));
-            }
-            // machine-derived: by which model and method, and whether a person has reviewed it since
-            org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
-            provenance.mispTags().forEach(t -> tags.add(Map.of("name", t)));
-            if (provenance.model() != null) {
-                tags.add(Map.of("name", "ewea:model=\"" + provenance.model() + "\""));
-            }
-            event.put("Tag", tags);
-            List<Map<String, Object>> attributes = new ArrayList<>();
-            boolean cve = alert.subject().kind().equals("cve");
-            attributes.add(attribute(alert, "subject", cve ? "vulnerability" : "text", cve ? "External analysis"
-                    : "Other", alert.subject().label(), alert.subject().kind()));
-            attributes.add(attribute(alert, "summary", "comment", "Other", alert.summary(), "EW/EA summary"));
-            event.put("Attribute", attributes);
-            events.add(Map.of("Event", event));
+            events.add(Map.of("Event", event(alert)));
         }
         return Map.of("response", events);
+    }
+
+    /** The uuid of an alert's event. */
+    public static String eventUuid(Alert alert) {
+        return uuid("event", alert.id());
+    }
+
+    /** One alert's event body (what {@code "Event"} holds). */
+    public Map<String, Object> event(Alert alert) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("uuid", uuid("event", alert.id()));
+        event.put("info", alert.title());
+        event.put("date", alert.raisedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+        event.put("timestamp", Long.toString(alert.updatedAt().getEpochSecond()));
+        event.put("threat_level_id", threatLevel(alert.priority()));
+        event.put("analysis", alert.state() == AlertState.NEW ? "0"
+                : alert.state() == AlertState.ACKNOWLEDGED ? "1" : "2");
+        event.put("distribution", "0");
+        event.put("published", false);
+        event.put("publish_timestamp", "0");
+        event.put("Orgc", ORGC);
+        List<Map<String, String>> tags = new ArrayList<>();
+        tags.add(Map.of("name", TlpMarkings.mispTag(alert.tlp())));
+        // the grade and the handling code travel with the event, so that a receiver can filter on them
+        if (alert.grade() != null && alert.grade().length() == 2) {
+            tags.add(Map.of("name", "admiralty-scale:source-reliability=\""
+                    + Character.toLowerCase(alert.grade().charAt(0)) + "\""));
+            tags.add(Map.of("name", "admiralty-scale:information-credibility=\"" + alert.grade().charAt(1)
+                    + "\""));
+        }
+        if (!alert.handling().outsideSchemes()) {
+            tags.add(Map.of("name", "ewea:handling=\"" + alert.handling().label() + "\""));
+        }
+        if (alert.stage() != null) {
+            tags.add(Map.of("name", "ewea:stage=\"" + alert.stage() + "\""));
+        }
+        if (alert.priority() != null) {
+            tags.add(Map.of("name", "ewea:priority=\"" + alert.priority() + "\""));
+        }
+        // machine-derived: by which model and method, and whether a person has reviewed it since
+        org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
+        provenance.mispTags().forEach(t -> tags.add(Map.of("name", t)));
+        if (provenance.model() != null) {
+            tags.add(Map.of("name", "ewea:model=\"" + provenance.model() + "\""));
+        }
+        event.put("Tag", tags);
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        boolean cve = alert.subject().kind().equals("cve");
+        attributes.add(attribute(alert, "subject", cve ? "vulnerability" : "text", cve ? "External analysis"
+                : "Other", alert.subject().label(), alert.subject().kind()));
+        attributes.add(attribute(alert, "summary", "comment", "Other", alert.summary(), "EW/EA summary"));
+        event.put("Attribute", attributes);
+        return event;
     }
 
     private static Map<String, Object> attribute(Alert alert, String key, String type, String category, String value,

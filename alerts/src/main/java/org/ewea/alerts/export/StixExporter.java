@@ -26,7 +26,8 @@ import org.ewea.methodology.taxonomy.Technology;
  */
 public final class StixExporter {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    /** STIX timestamps: UTC, milliseconds. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Instant TLP_CREATED = Instant.parse("2022-10-01T00:00:00Z");
     /** When the service's STIX identity was defined; it never changes, so neither does the object. */
@@ -76,6 +77,12 @@ public final class StixExporter {
             if (alert.score() != null) {
                 report.put("confidence", (int) Math.round(100 * alert.score()));
             }
+            Map<String, Object> grading = grading(alert);
+            if (!grading.isEmpty()) {
+                grading.put("extension_type", "property-extension");
+                report.put("extensions", Map.of(GRADING_EXTENSION, grading));
+                objects.putIfAbsent(GRADING_EXTENSION, gradingExtension(identity));
+            }
             report.put("object_refs", List.of(subject.get("id")));
             report.put("object_marking_refs", List.of(TlpMarkings.id(alert.tlp())));
             if (subject.get("type").equals("note")) {
@@ -93,6 +100,51 @@ public final class StixExporter {
         bundle.put("id", "bundle--" + UUID.randomUUID());
         bundle.put("objects", all);
         return bundle;
+    }
+
+    /**
+     * The id of the extension that carries a report's grading and handling code: the Admiralty grade of its best
+     * evidence ({@code admiralty_grade} "B2", with {@code source_reliability} "B" and {@code information_credibility}
+     * "2") and its handling code ({@code handling_scheme} "europol", {@code handling_code} "H2"), so that a receiver
+     * can filter on them. Fixed, as its definition never changes within a version.
+     */
+    public static final String GRADING_EXTENSION = "extension-definition--"
+            + UUID.nameUUIDFromBytes("ewea:extension:grading-handling:1.0".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+
+    private static Map<String, Object> grading(Alert alert) {
+        Map<String, Object> grading = new LinkedHashMap<>();
+        if (alert.grade() != null && alert.grade().matches("[A-F][1-6]")) {
+            grading.put("admiralty_grade", alert.grade());
+            grading.put("source_reliability", alert.grade().substring(0, 1));
+            grading.put("information_credibility", alert.grade().substring(1));
+        }
+        if (!alert.handling().outsideSchemes()) {
+            grading.put("handling_scheme", alert.handling().scheme());
+            grading.put("handling_code", alert.handling().code());
+        }
+        return grading;
+    }
+
+    private static Map<String, Object> gradingExtension(Map<String, Object> identity) {
+        Map<String, Object> extension = new LinkedHashMap<>();
+        extension.put("type", "extension-definition");
+        extension.put("spec_version", "2.1");
+        extension.put("id", GRADING_EXTENSION);
+        extension.put("created", TIME.format(IDENTITY_CREATED));
+        extension.put("modified", TIME.format(IDENTITY_CREATED));
+        extension.put("created_by_ref", identity.get("id"));
+        extension.put("name", "EW/EA grading and handling");
+        extension.put("description", "The Admiralty grade (NATO AJP-2.1 source reliability A-F and information"
+                + " credibility 1-6) of the best evidence behind an EW/EA report, and the law-enforcement handling"
+                + " code its evidence carries (e.g. Europol H0-H3), so that a receiver can filter on them.");
+        extension.put("schema", "A property extension of report objects with these string properties, each optional:"
+                + " admiralty_grade (two characters, A-F then 1-6, e.g. B2), source_reliability (A-F),"
+                + " information_credibility (1-6), handling_scheme (the grading scheme of the handling code, e.g."
+                + " europol or uk-3x5x2) and handling_code (the code in that scheme, e.g. H2).");
+        extension.put("version", "1.0.0");
+        extension.put("extension_types", List.of("property-extension"));
+        return extension;
     }
 
     private Map<String, Object> subject(Alert alert, Map<String, Object> identity) {
@@ -152,12 +204,16 @@ public final class StixExporter {
         return m;
     }
 
+    /** The id of the object of {@code type} the export names by {@code key} (name-based: the same every export). */
+    static String id(String type, String key) {
+        return type + "--" + UUID.nameUUIDFromBytes(("ewea:" + type + ":" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static Map<String, Object> base(String type, String key, Instant created, Instant modified) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("type", type);
         o.put("spec_version", "2.1");
-        o.put("id", type + "--" + UUID.nameUUIDFromBytes(("ewea:" + type + ":" + key)
-                .getBytes(StandardCharsets.UTF_8)));
+        o.put("id", id(type, key));
         o.put("created", TIME.format(created));
         o.put("modified", TIME.format(modified.isBefore(created) ? created : modified));
         return o;

@@ -49,7 +49,15 @@ class ExportersTests {
                 .as("the official OASIS schemas").isEmpty());
         List<Map<String, Object>> objects = (List<Map<String, Object>>) read.get("objects");
         assertThat(objects).extracting(o -> o.get("type")).contains("identity", "report", "attack-pattern",
-                "vulnerability", "intrusion-set", "tool", "note", "marking-definition");
+                "vulnerability", "intrusion-set", "tool", "note", "marking-definition", "extension-definition");
+        // the grade and the handling code travel in a documented property extension, defined once in the bundle
+        assertThat(objects).filteredOn(o -> o.get("type").equals("report")).allSatisfy(r -> assertThat(
+                (Map<String, Object>) ((Map<String, Object>) r.get("extensions")).get(StixExporter.GRADING_EXTENSION))
+                .containsEntry("extension_type", "property-extension").containsEntry("admiralty_grade", "B2")
+                .containsEntry("source_reliability", "B").containsEntry("information_credibility", "2"));
+        assertThat(objects).filteredOn(o -> o.get("type").equals("extension-definition")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("id", StixExporter.GRADING_EXTENSION)
+                        .containsEntry("extension_types", List.of("property-extension")));
         assertThat(objects).filteredOn(o -> o.get("type").equals("marking-definition"))
                 .extracting(o -> o.get("id")).containsExactlyInAnyOrder(
                         "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
@@ -57,8 +65,10 @@ class ExportersTests {
                         "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
                         "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
                         "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
+        // what the service says of itself (its identity, its extension's definition) is no collected material
         assertThat(objects).filteredOn(o -> !o.get("type").equals("marking-definition")
-                && !o.get("type").equals("identity")).allSatisfy(o -> assertThat(o).containsKey("object_marking_refs"));
+                && !o.get("type").equals("identity") && !o.get("type").equals("extension-definition"))
+                .allSatisfy(o -> assertThat(o).containsKey("object_marking_refs"));
         assertThat(objects).filteredOn(o -> o.get("type").equals("attack-pattern")).singleElement()
                 .as("two alerts about one technology, one object").satisfies(o -> assertThat(o.get("name"))
                         .isEqualTo("voice-cloning"));
@@ -145,5 +155,42 @@ class ExportersTests {
     private static List<String> tags(Object event) {
         Map<String, Object> e = (Map<String, Object>) ((Map<String, Object>) event).get("Event");
         return ((List<Map<String, String>>) e.get("Tag")).stream().map(t -> t.get("name")).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMispFeedsManifestAndHashesMatchItsEventsAndTheGradeAndHandlingTravel() throws Exception {
+        MispFeed feed = new MispFeed(ALERTS);
+        Map<String, Object> manifest = feed.manifest();
+        assertThat(manifest).hasSize(ALERTS.size());
+        StringBuilder expected = new StringBuilder();
+        for (Map.Entry<String, Object> entry : manifest.entrySet()) {
+            Map<String, Object> event = (Map<String, Object>) feed.event(entry.getKey()).orElseThrow().get("Event");
+            assertThat(event).containsEntry("uuid", entry.getKey());
+            Map<String, Object> header = (Map<String, Object>) entry.getValue();
+            for (String field : List.of("info", "date", "timestamp", "analysis", "threat_level_id", "Orgc", "Tag",
+                    "publish_timestamp")) {
+                assertThat(header).as(field).containsEntry(field, event.get(field));
+            }
+            for (Map<String, Object> attribute : (List<Map<String, Object>>) event.get("Attribute")) {
+                expected.append(MispFeed.md5((String) attribute.get("value"))).append(',').append(entry.getKey())
+                        .append('\n');
+            }
+            assertThat((List<Map<String, String>>) event.get("Tag")).extracting(t -> t.get("name"))
+                    .contains("admiralty-scale:source-reliability=\"b\"",
+                            "admiralty-scale:information-credibility=\"2\"");
+        }
+        assertThat(feed.hashes()).isEqualTo(expected.toString());
+        assertThat(MispFeed.md5("CVE-2026-1111")).as("MD5 as MISP computes it")
+                .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                        .digest("CVE-2026-1111".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(feed.event("00000000-0000-0000-0000-000000000000")).isEmpty();
+        Alert handled = new Alert("h1", "g", "r", "R", new org.ewea.alerts.alert.Subject("cve", "cve:CVE-2026-2",
+                "CVE-2026-2"), "t", "s", AlertState.NEW, null, null, null, null, Tlp.AMBER,
+                new org.ewea.methodology.Handling("europol", "H2", "m", 0.5), null, List.of(), Map.of(),
+                LocalDate.of(2026, 3, 1), T, T, 1, null, List.of(), null, List.of(), 1);
+        assertThat((List<Map<String, String>>) new MispExporter().event(handled).get("Tag"))
+                .extracting(t -> t.get("name")).contains("ewea:handling=\"europol:H2\"")
+                .noneMatch(n -> n.startsWith("admiralty-scale"));
     }
 }

@@ -27,6 +27,7 @@ final class StixRules {
             "attack-pattern", List.of("name"),
             "identity", List.of("name"),
             "note", List.of("content", "object_refs"),
+            "extension-definition", List.of("name", "schema", "version", "extension_types", "created_by_ref"),
             "marking-definition", List.of());
 
     private StixRules() {
@@ -102,6 +103,11 @@ final class StixRules {
             if (o.get("external_references") instanceof List<?> refs) {
                 refs.stream().filter(r -> !(r instanceof Map<?, ?> m) || !(m.get("source_name") instanceof String))
                         .forEach(r -> problems.add(where + "external reference without source_name"));
+            }
+            // an extension used by an object of ours is defined in the bundle (the TLP 2.0 markings' is OASIS's)
+            if (!type.equals("marking-definition") && o.get("extensions") instanceof Map<?, ?> extensions) {
+                extensions.keySet().forEach(used -> check(problems, where + "extensions", used, types,
+                        "extension-definition"));
             }
             if (type.equals("marking-definition") && !o.containsKey("extensions")
                     && !o.containsKey("definition_type")) {

@@ -20,7 +20,8 @@ import java.util.Optional;
  * incident), so they fall into its branch for custom objects, which no valid SDO can pass (it asks for exactly one of
  * {@code core.json} and {@code cyber-observable-core.json}, and a valid SDO is both). Objects of those types are
  * validated against their own schema ({@code sdos/note.json}...) and the rest of the bundle against
- * {@code bundle.json}.
+ * {@code bundle.json}. The same holds for {@code extension-definition} objects, validated against
+ * {@code common/extension-definition.json}.
  */
 public final class StixSchemas {
 
@@ -44,6 +45,8 @@ public final class StixSchemas {
         for (String type : UNLISTED) {
             unlisted.put(type, registry.getSchema(SchemaLocation.of(ID_PREFIX + "/sdos/" + type + ".json")));
         }
+        unlisted.put("extension-definition", registry.getSchema(SchemaLocation.of(ID_PREFIX
+                + "/common/extension-definition.json")));
     }
 
     /** The file an OASIS schema id names, read from the folder; null (not ours) for any other id. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.export.MispExporter;
+import org.ewea.alerts.export.MispFeed;
 import org.ewea.alerts.export.StixExporter;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
@@ -22,6 +23,7 @@ import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -77,6 +79,42 @@ class ExportsController {
             @Parameter(description = "last day, ISO") @RequestParam(name = "to", required = false) @Nullable String to) {
         DayRange range = range(from, to);
         return store.call(() -> misp.events(select(user, range)));
+    }
+
+    static final String FEED = "/api/v1/exports/misp-feed";
+    private static final String FEED_WORDS = " A MISP feed (Sync Actions > Feeds, input source Network, source"
+            + " format MISP Feed, URL " + FEED + ", headers 'Authorization: Bearer <token>'): every alert the token's"
+            + " user may read, one event each, as the MISP export writes it (tags tlp:*, admiralty-scale:*,"
+            + " ewea:handling, ai-computer-assisted). Recorded in the audit trail as an EXPORT.";
+
+    @GetMapping(path = FEED + "/manifest.json", produces = "application/json")
+    @Operation(summary = "MISP feed: the manifest", description = "Each event's uuid with its header (Orgc, Tag,"
+            + " info, date, analysis, threat_level_id, timestamp, publish_timestamp): MISP fetches the events whose"
+            + " timestamp changed." + FEED_WORDS)
+    Mono<Map<String, Object>> feedManifest(@AuthenticationPrincipal User user) {
+        return store.call(() -> feed(user).manifest());
+    }
+
+    @GetMapping(path = FEED + "/hashes.csv", produces = "text/csv")
+    @Operation(summary = "MISP feed: attribute hashes", description = "One line per attribute value (each part of a"
+            + " composite value apart): its MD5, a comma, its event's uuid." + FEED_WORDS)
+    Mono<String> feedHashes(@AuthenticationPrincipal User user) {
+        return store.call(() -> feed(user).hashes());
+    }
+
+    @GetMapping(path = FEED + "/{uuid}.json", produces = "application/json")
+    @Operation(summary = "MISP feed: one event", description = "{\"Event\": ...}; 404 for an event the feed does"
+            + " not hold for the caller (unknown, or above their clearance)." + FEED_WORDS)
+    Mono<Map<String, Object>> feedEvent(@AuthenticationPrincipal User user, @PathVariable("uuid") String uuid) {
+        if (!uuid.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw ApiProblem.invalidParameter("uuid", uuid, "is not a lower-case UUID");
+        }
+        return store.call(() -> feed(user).event(uuid).orElseThrow(() -> new ApiProblem(
+                org.ewea.api.web.ProblemType.NOT_FOUND, "The feed holds no event " + uuid + ".")));
+    }
+
+    private MispFeed feed(User user) {
+        return new MispFeed(alerts.all(user.clearance()));
     }
 
     private List<Alert> select(User user, DayRange range) {

@@ -16,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Records every authenticated {@code /api/v1} request in the {@link AuditLog} once it is answered (or has failed):
+ * Records every authenticated {@code /api/v1} and TAXII ({@code /taxii2/}) request in the {@link AuditLog} once it is answered (or has failed):
  * who, when, READ / SEARCH (a {@code q} parameter) / EXPORT ({@code /exports}) / CHANGE (any other method than GET
  * and HEAD), the path and query, the status. Sits in the security filter chain after authorisation, so requests it
  * refuses (401, 403) are not recorded. A failure to record is logged as an error and does not change the answer.
@@ -38,7 +38,8 @@ public final class AuditWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/v1/")) {
+        String requested = exchange.getRequest().getPath().value();
+        if (!requested.startsWith("/api/v1/") && !requested.startsWith("/taxii2/")) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange)
@@ -74,7 +75,7 @@ public final class AuditWebFilter implements WebFilter {
         if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
             return "CHANGE";
         }
-        if (path.startsWith("/api/v1/exports")) {
+        if (path.startsWith("/api/v1/exports") || path.startsWith("/taxii2/")) {
             return "EXPORT";
         }
         if (query != null && ("&" + query.toLowerCase(Locale.ROOT)).contains("&q=")) {

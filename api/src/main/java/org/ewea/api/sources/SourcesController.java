@@ -17,6 +17,7 @@ import org.ewea.collectors.source.DuplicateSourceException;
 import org.ewea.collectors.source.InvalidOpmlException;
 import org.ewea.collectors.source.InvalidSourceException;
 import org.ewea.collectors.source.OpmlImportReport;
+import org.ewea.collectors.source.OpmlExporter;
 import org.ewea.collectors.source.OpmlImporter;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceKind;
@@ -87,6 +88,22 @@ class SourcesController {
         Clearance clearance = caller.clearance();
         return store.call(() -> new PageResponse<>(sources.page(q, sourceKind, enabled, page, size, clearance), page,
                 size, sources.count(q, sourceKind, enabled, clearance)).map(SourceView::of));
+    }
+
+    @GetMapping(path = "/export", produces = "text/x-opml")
+    @Operation(summary = "The source catalogue as OPML 2.0",
+            description = "Every source the caller is cleared for (marking and handling code), as OPML 2.0: feeds as"
+                    + " standard outlines (type rss, xmlUrl, language) that feed readers and other collection tools"
+                    + " read, inside folders named after their tags; every source also carries the catalogue's own"
+                    + " attributes in the urn:ewea:opml:1 namespace (id, kind, grading, tlp, handling, schedule,"
+                    + " enabled, local, path, profile, proxy), so that POST /api/v1/sources/import of the export into"
+                    + " an empty catalogue gives the same catalogue. Credentials are masked and the source marked"
+                    + " ewea:credentialsWithheld; the import skips those and says so.")
+    Mono<ResponseEntity<byte[]>> export(@AuthenticationPrincipal User caller) {
+        return store.call(() -> ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ewea-sources.opml\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/x-opml;charset=UTF-8"))
+                .body(new OpmlExporter().export(sources.all(caller.clearance()), "EW/EA sources", clock.instant())));
     }
 
     @GetMapping("/{id}")
@@ -160,7 +177,10 @@ class SourcesController {
     @Operation(summary = "Import feed sources from OPML (ADMIN, SOURCE_MANAGER)",
             description = "All or nothing: a document that is not well-formed OPML gives 400 and imports nothing."
                     + " Outlines already in the catalogue, repeated or invalid are skipped and listed with the reason."
-                    + " Category outlines become tags.")
+                    + " Category outlines become tags. Outlines of an export (GET /api/v1/sources/export) keep their"
+                    + " id, kind, grading, TLP, handling code, schedule and the rest of the catalogue's own attributes"
+                    + " (the parameters fill what an outline does not say); a source marked above the caller's"
+                    + " clearance, or whose credentials the export withheld, is skipped with the reason.")
     Mono<ResponseEntity<OpmlImportReport>> importOpml(@RequestBody byte[] opml,
             @Parameter(description = "Admiralty grade for every imported source (default F6)")
             @RequestParam(name = "grading", required = false) @Nullable String grading,
@@ -175,7 +195,14 @@ class SourcesController {
                 grading, tlp, null, null, enabled, null, null, handling), null), null, caller);
         return store.call(() -> {
             try {
-                OpmlImportReport report = importer.importOpml(opml, defaults);
+                OpmlImportReport report = importer.importOpml(opml, defaults, source -> {
+                    try {
+                        permitted(source, null, caller);
+                        return null;
+                    } catch (ApiProblem refused) {
+                        return refused.getMessage();
+                    }
+                });
                 scheduler.sync(sources.enabled());
                 return ResponseEntity.status(report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(report);
             } catch (InvalidOpmlException e) {

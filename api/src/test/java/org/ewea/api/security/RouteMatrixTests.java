@@ -154,7 +154,9 @@ class RouteMatrixTests {
     private static String concrete(String path) {
         return path.replace("{sha256}", "0".repeat(64)).replace("{type}", "cve").replace("{value}", "CVE-2026-0001")
                 .replace("{username}", "nobody-here").replace("{alertId}", "no-such-alert")
-                .replace("{digestId}", "no-such-digest").replace("{id}", "no-such-1");
+                .replace("{digestId}", "no-such-digest").replace("{id}", "no-such-1")
+                .replace("{uuid}", "00000000-0000-0000-0000-000000000000")
+                .replace("{objectId}", "report--00000000-0000-0000-0000-000000000000");
     }
 
     private static int call(Line line, WebTestClient client, Reader reader) {

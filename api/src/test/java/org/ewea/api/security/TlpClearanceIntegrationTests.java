@@ -203,4 +203,155 @@ class TlpClearanceIntegrationTests {
                 .isBadRequest();
         assertThat(get(app.client(), "/api/v1/audit?size=200").toString()).contains("EXPORT");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMispFeedIsReadAsMispPollsItWithOnlyTheEventsTheTokenIsClearedFor() throws Exception {
+        for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.AMBER, Tlp.RED)) {
+            raise("CVE-2026-77" + tlp.ordinal(), tlp);
+        }
+        String feed = "/api/v1/exports/misp-feed";
+        Map<String, Object> adminManifest = get(app.client(), feed + "/manifest.json");
+        Map<String, Object> manifest = get(amber, feed + "/manifest.json");
+        assertThat(manifest).isNotEmpty();
+        assertThat(adminManifest.size()).as("the RED events are the admin's only").isGreaterThan(manifest.size());
+        assertThat(manifest.toString()).doesNotContain("tlp:red");
+        String hashes = amber.get().uri(feed + "/hashes.csv").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv").expectBody(String.class).returnResult()
+                .getResponseBody();
+        java.util.Set<String> hashed = new java.util.HashSet<>();
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        for (String uuid : manifest.keySet()) {
+            Map<String, Object> event = (Map<String, Object>) get(amber, feed + "/" + uuid + ".json").get("Event");
+            assertThat(event).containsEntry("uuid", uuid).containsEntry("timestamp",
+                    ((Map<String, Object>) manifest.get(uuid)).get("timestamp"));
+            for (Map<String, Object> attribute : (List<Map<String, Object>>) event.get("Attribute")) {
+                hashed.add(java.util.HexFormat.of().formatHex(md5.digest(((String) attribute.get("value"))
+                        .getBytes(StandardCharsets.UTF_8))) + "," + uuid);
+            }
+        }
+        assertThat(java.util.Set.of(hashes.strip().split("\n"))).as("hashes.csv lists every attribute, MD5 and"
+                + " event uuid").isEqualTo(hashed);
+        String redOnly = adminManifest.keySet().stream().filter(uuid -> !manifest.containsKey(uuid)).findFirst()
+                .orElseThrow();
+        amber.get().uri(feed + "/" + redOnly + ".json").exchange().expectStatus().isNotFound();
+        amber.get().uri(feed + "/not-a-uuid.json").exchange().expectStatus().isBadRequest();
+        assertThat(get(app.client(), "/api/v1/audit?size=200").toString()).contains(feed);
+    }
+
+    /** Raises an alert about a CVE, marked {@code tlp}. */
+    private static org.ewea.alerts.alert.Alert raise(String cve, Tlp tlp) {
+        org.ewea.alerts.rule.AlertRule rule = app.bean(org.ewea.alerts.rule.RuleBook.class).find("stage-emerging")
+                .orElseThrow().rule();
+        return app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class).raise(new org.ewea.alerts.alert.Trigger(rule,
+                new org.ewea.alerts.alert.Subject("cve", "cve:" + cve, cve), cve + " " + tlp.name(),
+                "marked " + tlp.label(), 0.6, "emerging", "P2", "digital-fraud", tlp,
+                org.ewea.methodology.Handling.NONE, "C3", List.of(), Map.of(), java.time.LocalDate.parse("2026-02-05")))
+                .alert();
+    }
+
+    private static Map<String, Object> taxii(WebTestClient client, String uri, List<String> headers) {
+        var result = client.get().uri(uri).accept(MediaType.parseMediaType("application/taxii+json;version=2.1"))
+                .exchange().expectStatus().isOk().expectHeader()
+                .contentTypeCompatibleWith(MediaType.parseMediaType("application/taxii+json"))
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult();
+        headers.clear();
+        java.util.Optional.ofNullable(result.getResponseHeaders().getFirst("X-TAXII-Date-Added-First"))
+                .ifPresent(headers::add);
+        java.util.Optional.ofNullable(result.getResponseHeaders().getFirst("X-TAXII-Date-Added-Last"))
+                .ifPresent(headers::add);
+        return result.getResponseBody();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTaxiiClientPagesThroughTheCollectionsOfTheMarkingsItIsClearedFor() {
+        for (int i = 0; i < 4; i++) {
+            raise("CVE-2026-880" + i, Tlp.CLEAR);
+        }
+        raise("CVE-2026-8810", Tlp.AMBER);
+        raise("CVE-2026-8820", Tlp.RED);
+        List<String> headers = new ArrayList<>();
+        // discovery, API root, collections: as a client finds its way
+        Map<String, Object> discovery = taxii(amber, "/taxii2/", headers);
+        String root = (String) discovery.get("default");
+        assertThat((List<String>) discovery.get("api_roots")).containsExactly(root);
+        String rootPath = java.net.URI.create(root).getPath();
+        assertThat((List<String>) taxii(amber, rootPath, headers).get("versions"))
+                .contains("application/taxii+json;version=2.1");
+        List<Map<String, Object>> collections = (List<Map<String, Object>>) taxii(amber, rootPath + "collections/",
+                headers).get("collections");
+        assertThat(collections).extracting(c -> c.get("title")).as("CLEAR to AMBER, no RED")
+                .anySatisfy(t -> assertThat((String) t).endsWith("TLP:CLEAR"))
+                .anySatisfy(t -> assertThat((String) t).endsWith("TLP:AMBER"))
+                .noneSatisfy(t -> assertThat((String) t).contains("RED"));
+        assertThat(collections).allSatisfy(c -> assertThat(c).containsEntry("can_read", true)
+                .containsEntry("can_write", false));
+        Map<String, Object> clear = collections.stream().filter(c -> ((String) c.get("title")).endsWith("TLP:CLEAR"))
+                .findFirst().orElseThrow();
+        String objects = rootPath + "collections/" + clear.get("id") + "/objects/";
+        // every object once, two at a time, following next
+        List<Map<String, Object>> read = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = taxii(amber, objects + "?limit=2" + (next == null ? "" : "&next=" + next),
+                    headers);
+            List<Map<String, Object>> got = (List<Map<String, Object>>) page.get("objects");
+            assertThat(got).hasSizeLessThanOrEqualTo(2).isNotEmpty();
+            assertThat(headers).as("X-TAXII-Date-Added-First and -Last").hasSize(2);
+            read.addAll(got);
+            next = Boolean.TRUE.equals(page.get("more")) ? (String) page.get("next") : null;
+            pages++;
+        } while (next != null && pages < 100);
+        assertThat(pages).isGreaterThan(2);
+        List<Object> ids = read.stream().map(o -> o.get("id")).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(read).filteredOn(o -> o.get("type").equals("report")).extracting(o -> o.get("name"))
+                .contains("CVE-2026-8800 CLEAR", "CVE-2026-8803 CLEAR").doesNotContain("CVE-2026-8810 AMBER");
+        // the manifest lists the same objects with their versions
+        Map<String, Object> manifest = taxii(amber, rootPath + "collections/" + clear.get("id")
+                + "/manifest/?limit=1000", headers);
+        assertThat((List<Map<String, Object>>) manifest.get("objects")).extracting(m -> m.get("id"))
+                .containsExactlyElementsOf(ids);
+        assertThat((List<Map<String, Object>>) manifest.get("objects")).allSatisfy(m -> assertThat(m)
+                .containsKeys("date_added", "version").containsEntry("media_type", "application/stix+json;version=2.1"));
+        // added_after: only what came later
+        String last = (String) ((List<Map<String, Object>>) manifest.get("objects")).getLast().get("date_added");
+        assertThat((List<Object>) taxii(amber, objects + "?added_after=" + last, headers).get("objects")).isEmpty();
+        // one object, and a type filter
+        String report = (String) read.stream().filter(o -> o.get("type").equals("report")).findFirst().orElseThrow()
+                .get("id");
+        assertThat((List<Map<String, Object>>) taxii(amber, objects + report + "/", headers).get("objects"))
+                .singleElement().satisfies(o -> assertThat(o).containsEntry("id", report));
+        assertThat((List<Map<String, Object>>) taxii(amber, objects + "?match[type]=report&limit=1000", headers)
+                .get("objects")).isNotEmpty().allSatisfy(o -> assertThat(o).containsEntry("type", "report"));
+        // what a receiver reads validates by the official OASIS STIX 2.1 schemas
+        org.ewea.alerts.export.StixSchemas.find().ifPresent(schemas -> assertThat(schemas.bundleErrors(
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of("type", "bundle",
+                        "id", "bundle--" + java.util.UUID.randomUUID(), "objects", read)))).isEmpty());
+        // the RED collection is not the AMBER reader's; bad parameters are named
+        String red = collectionId(app.client(), "TLP:RED");
+        amber.get().uri(rootPath + "collections/" + red + "/objects/").exchange().expectStatus().isNotFound();
+        assertThat(((List<Map<String, Object>>) taxii(app.client(), rootPath + "collections/" + red
+                + "/objects/?limit=1000", headers).get("objects")).stream().map(o -> o.get("name")))
+                .contains("CVE-2026-8820 RED");
+        amber.get().uri(objects + "?limit=0").exchange().expectStatus().isBadRequest();
+        amber.get().uri(objects + "?added_after=yesterday").exchange().expectStatus().isBadRequest();
+        amber.get().uri(objects + "?next=garbage").exchange().expectStatus().isBadRequest();
+        anonymous().get().uri("/taxii2/").exchange().expectStatus().isUnauthorized();
+        assertThat(get(app.client(), "/api/v1/audit?size=500").toString()).contains("/taxii2/ewea/collections/");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String collectionId(WebTestClient client, String marking) {
+        return (String) ((List<Map<String, Object>>) taxii(client, "/taxii2/ewea/collections/", new ArrayList<>())
+                .get("collections")).stream().filter(c -> ((String) c.get("title")).endsWith(marking)).findFirst()
+                .orElseThrow().get("id");
+    }
+
+    private static WebTestClient anonymous() {
+        return org.ewea.api.TestClients.forPort(Integer.parseInt(app.bean(org.springframework.core.env.Environment
+                .class).getProperty("local.server.port")));
+    }
 }

@@ -103,4 +103,47 @@ class SourcesApiIntegrationTests extends LiveApplicationTests {
         return ((Number) client.get().uri("/api/v1/sources?size=1").exchange().expectStatus().isOk()
                 .expectBody(MAP).returnResult().getResponseBody().get("total")).longValue();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void exportsTheCatalogueAsOpmlAsTheCallerMaySeeItAndTheExportImportsAsIs() {
+        client.post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"id": "opml-red", "kind": "feed", "title": "A RED partner feed", "url": "https://red.example/rss",
+                 "grading": "B2", "tlp": "RED", "tags": ["partners"]}""").exchange().expectStatus().isCreated();
+        client.post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"id": "opml-clear", "kind": "feed", "title": "An open feed", "url": "https://open.example/rss",
+                 "grading": "C3", "tlp": "CLEAR", "handling": "europol:H1"}""").exchange().expectStatus()
+                .isCreated();
+        try {
+            String opml = client.get().uri("/api/v1/sources/export").exchange().expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith("text/x-opml").expectBody(String.class).returnResult()
+                    .getResponseBody();
+            assertThat(opml).contains("<opml version=\"2.0\"", "xmlns:ewea=\"urn:ewea:opml:1\"",
+                    "ewea:id=\"opml-red\"", "ewea:tlp=\"TLP:RED\"", "<outline text=\"partners\"",
+                    "ewea:id=\"opml-clear\"", "ewea:handling=\"europol:H1\"");
+            Map<String, Object> user = Map.of("username", "opml-green", "roles", List.of("ANALYST"), "maxTlp",
+                    "TLP:GREEN", "maxHandling", "all");
+            client.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON).bodyValue(user).exchange()
+                    .expectStatus().isCreated();
+            Map<String, Object> token = client.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("name", "t", "username", "opml-green")).exchange().expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            String green = org.ewea.api.TestClients.forPort(port, (String) token.get("secret")).get()
+                    .uri("/api/v1/sources/export").exchange().expectStatus().isOk().expectBody(String.class)
+                    .returnResult().getResponseBody();
+            assertThat(green).as("a GREEN reader's catalogue holds no RED source").doesNotContain("opml-red")
+                    .contains("ewea:id=\"opml-clear\"");
+            // the export read back: everything is in the catalogue already, nothing is lost or doubled
+            Map<String, Object> report = client.post().uri("/api/v1/sources/import")
+                    .contentType(MediaType.parseMediaType("text/x-opml")).bodyValue(opml).exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(report).containsEntry("imported", 0);
+            assertThat((List<Map<String, Object>>) report.get("skipped")).isNotEmpty()
+                    .allSatisfy(sk -> assertThat(sk.get("reason")).isEqualTo("already in the catalogue"));
+            anonymous.get().uri("/api/v1/sources/export").exchange().expectStatus().isUnauthorized();
+        } finally {
+            client.delete().uri("/api/v1/sources/opml-red").exchange().expectStatus().isNoContent();
+            client.delete().uri("/api/v1/sources/opml-clear").exchange().expectStatus().isNoContent();
+        }
+    }
 }

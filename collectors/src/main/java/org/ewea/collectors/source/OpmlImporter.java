@@ -27,6 +27,14 @@ import org.xml.sax.SAXParseException;
  * whole. Every outline with an {@code xmlUrl} becomes a feed source, tagged with the titles of the category outlines
  * it sits in, unless it is invalid or its URL is already in the catalogue (or earlier in the same document): those are
  * skipped and reported. All sources are validated before any is written, and written all or none.
+ *
+ * <p>An outline written by {@link OpmlExporter} carries the catalogue's own attributes ({@code ewea:id},
+ * {@code ewea:kind}, {@code ewea:grading}, {@code ewea:tlp}, {@code ewea:handling}, {@code ewea:schedule},
+ * {@code ewea:enabled}, {@code ewea:local}, {@code ewea:path}, {@code ewea:profile}, {@code ewea:proxy}): they are
+ * taken over (the import's defaults fill what is missing), so that an export imported into an empty catalogue gives
+ * the same catalogue. Sources of other kinds than feeds (web pages, recorded mirrors) come only that way. A source
+ * whose credentials the export withheld, or that the importer may not create ({@code permitted}: a marking above
+ * their clearance, say), is skipped and reported.
  */
 public final class OpmlImporter {
 
@@ -40,7 +48,18 @@ public final class OpmlImporter {
         }
     }
 
-    private record Outline(String url, String title, @Nullable String language, List<String> categories) {
+    private record Outline(String url, String title, @Nullable String language, List<String> categories,
+            Map<String, String> own) {
+
+        @Nullable String own(String name) {
+            String value = own.get(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        /** What makes it one source: its URL, else its recording's path. */
+        String key() {
+            return url.isEmpty() ? "path:" + own.getOrDefault("path", "") : url;
+        }
     }
 
     private final SourceRepository repository;
@@ -57,33 +76,63 @@ public final class OpmlImporter {
      * @throws InvalidOpmlException when the document is not well-formed OPML (nothing is imported)
      */
     public OpmlImportReport importOpml(byte[] opml, Defaults defaults) {
+        return importOpml(opml, defaults, source -> null);
+    }
+
+    /**
+     * @param refusal why the importer may not create a source (null when they may)
+     * @throws InvalidOpmlException when the document is not well-formed OPML (nothing is imported)
+     */
+    public OpmlImportReport importOpml(byte[] opml, Defaults defaults,
+            java.util.function.Function<Source, @Nullable String> refusal) {
         List<Outline> outlines = parse(opml);
-        Set<String> existingUrls = repository.existingUrls(outlines.stream().map(Outline::url).toList());
+        Set<String> existingUrls = repository.existingUrls(outlines.stream().map(Outline::url)
+                .filter(u -> !u.isEmpty()).toList());
+        Set<String> existingOwnIds = repository.existingIds(outlines.stream().map(o -> o.own("id"))
+                .filter(java.util.Objects::nonNull).toList());
         Map<String, Outline> candidates = new LinkedHashMap<>();
         List<OpmlImportReport.Skipped> skipped = new ArrayList<>();
-        Set<String> seenUrls = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Outline outline : outlines) {
-            if (existingUrls.contains(outline.url())) {
-                skipped.add(new OpmlImportReport.Skipped(outline.url(), outline.title(), "already in the catalogue"));
-            } else if (!seenUrls.add(outline.url())) {
-                skipped.add(new OpmlImportReport.Skipped(outline.url(), outline.title(),
+            String shown = outline.url().isEmpty() ? outline.key() : outline.url();
+            if (existingUrls.contains(outline.url())
+                    || outline.own("id") != null && existingOwnIds.contains(outline.own("id"))
+                    && outline.url().isEmpty()) {
+                skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), "already in the catalogue"));
+            } else if (!seen.add(outline.key())) {
+                skipped.add(new OpmlImportReport.Skipped(shown, outline.title(),
                         "listed more than once in the document"));
+            } else if ("true".equals(outline.own("credentialsWithheld"))) {
+                skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), "the export withheld its"
+                        + " credentials (masked as " + SecretUrls.MASK + "): add it with them"));
             } else {
-                candidates.put(outline.url(), outline);
+                candidates.put(outline.key(), outline);
             }
         }
         Set<String> takenIds = repository.existingIds(candidates.values().stream().map(o -> slug(o)).toList());
+        takenIds.addAll(existingOwnIds);
         List<Source> sources = new ArrayList<>();
         for (Outline outline : candidates.values()) {
-            String id = uniqueId(slug(outline), takenIds);
+            String own = outline.own("id");
+            String id = own != null && !takenIds.contains(own) ? own : uniqueId(slug(outline), takenIds);
+            String shown = outline.url().isEmpty() ? outline.key() : outline.url();
             try {
-                Source source = validator.validate(new SourceSpec(id, "feed", outline.title(), outline.url(), null,
-                        null, outline.language(), defaults.grading(), defaults.tlp(), outline.categories(), null,
-                        defaults.enabled(), false, null, defaults.handling()), clock.instant());
+                Source source = validator.validate(new SourceSpec(id, or(outline.own("kind"), "feed"),
+                        outline.title(), outline.url().isEmpty() ? null : outline.url(), outline.own("path"),
+                        outline.own("schedule"), outline.language(), or(outline.own("grading"), defaults.grading()),
+                        or(outline.own("tlp"), defaults.tlp()), outline.categories(), outline.own("proxy"),
+                        outline.own("enabled") != null ? Boolean.valueOf(outline.own("enabled")) : defaults.enabled(),
+                        outline.own("local") != null && Boolean.parseBoolean(outline.own("local")),
+                        outline.own("profile"), or(outline.own("handling"), defaults.handling())), clock.instant());
+                String refused = refusal.apply(source);
+                if (refused != null) {
+                    skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), refused));
+                    continue;
+                }
                 takenIds.add(id);
                 sources.add(source);
             } catch (InvalidSourceException e) {
-                skipped.add(new OpmlImportReport.Skipped(outline.url(), outline.title(), e.getMessage()));
+                skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), e.getMessage()));
             }
         }
         repository.insertAll(sources);
@@ -123,18 +172,34 @@ public final class OpmlImporter {
                 continue;
             }
             String title = firstNonBlank(outline.getAttribute("title"), outline.getAttribute("text"));
+            Map<String, String> own = new LinkedHashMap<>();
+            var attributes = outline.getAttributes();
+            for (int i = 0; i < attributes.getLength(); i++) {
+                Node a = attributes.item(i);
+                if (a.getNodeName().startsWith(OpmlExporter.PREFIX + ":")) {
+                    own.put(a.getNodeName().substring(OpmlExporter.PREFIX.length() + 1), a.getNodeValue());
+                }
+            }
+            boolean ownSource = own.containsKey("kind") && !own.get("kind").isBlank();
             String url = outline.getAttribute("xmlUrl").strip();
-            if (!url.isEmpty()) {
+            if (url.isEmpty() && ownSource) {
+                url = outline.getAttribute("url").strip();
+            }
+            if (!url.isEmpty() || ownSource) {
                 String language = outline.getAttribute("language").strip();
                 outlines.add(new Outline(url, title.isEmpty() ? url : title, language.isEmpty() ? null : language,
-                        List.copyOf(categories)));
+                        List.copyOf(categories), own));
             }
             List<String> nested = new ArrayList<>(categories);
-            if (url.isEmpty() && !title.isEmpty()) {
+            if (url.isEmpty() && !ownSource && !title.isEmpty()) {
                 nested.add(title);
             }
             collect(outline, nested, outlines);
         }
+    }
+
+    private static @Nullable String or(@Nullable String value, @Nullable String fallback) {
+        return value != null ? value : fallback;
     }
 
     private static @Nullable Element child(Element parent, String name) {

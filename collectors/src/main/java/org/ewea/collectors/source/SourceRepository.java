@@ -113,6 +113,14 @@ public final class SourceRepository {
                 : sources.countDocuments(filter);
     }
 
+    /** Every source {@code clearance} permits, by id. */
+    public List<Source> all(Clearance clearance) {
+        List<Source> result = new ArrayList<>();
+        sources.find(Markings.and(filter(null, null, null), clearance)).sort(Sorts.ascending("_id"))
+                .forEach(d -> result.add(SourceDocuments.fromDocument(d, seal)));
+        return result;
+    }
+
     /** All enabled sources, for the scheduler. */
     public List<Source> enabled() {
         List<Source> result = new ArrayList<>();

@@ -92,4 +92,61 @@ class OpmlImporterTests {
                 .withMessageContaining("DOCTYPE");
         assertThat(repository.count(null, null, null)).isZero();
     }
+
+    @Test
+    void anExportImportedIntoAnEmptyCatalogueGivesTheSameCatalogueWithoutItsCredentials() {
+        SourceValidator validator = org.ewea.collectors.testing.TestSources.validator();
+        Instant now = Instant.parse("2026-11-21T12:00:00Z");
+        java.util.List<Source> catalogue = java.util.List.of(
+                validator.validate(new SourceSpec("krebs", "feed", "Krebs on Security", "https://krebsonsecurity.com/feed/",
+                        null, "0 0 * * * ?", "en", "B2", "GREEN", java.util.List.of("news", "en"), null, true, false,
+                        null, "europol:H2"), now),
+                validator.validate(new SourceSpec("heise", "feed", "heise Security \"<&>\"",
+                        "https://www.heise.de/security/rss/news-atom.xml", null, null, "de", "C3", "CLEAR",
+                        java.util.List.of("news"), null, false, false, null, null), now),
+                validator.validate(new SourceSpec("portal", "folder", "Negotiation portals (mirror)", null,
+                        "/data/mirrors/chats", null, null, "C3", "AMBER", java.util.List.of("dark-web"), null, true,
+                        false, "ransomchats", null), now),
+                validator.validate(new SourceSpec("news-2025", "warc", "News recording 2025", null,
+                        "/data/recordings/news-2025.warc.gz", null, "en", "B2", "CLEAR", java.util.List.of("news"), null,
+                        false, false, null, null), now),
+                validator.validate(new SourceSpec("paid", "feed", "Paid feed", "https://user:s3cret@paid.example/rss",
+                        null, null, null, "B2", "CLEAR", java.util.List.of("news"), null, true, false, null, null), now));
+        byte[] opml = new OpmlExporter().export(catalogue, "EW/EA sources", now);
+        String text = new String(opml, StandardCharsets.UTF_8);
+        assertThat(text).contains("<opml version=\"2.0\"", "xmlns:ewea=\"urn:ewea:opml:1\"", "type=\"rss\"",
+                "xmlUrl=\"https://krebsonsecurity.com/feed/\"", "ewea:credentialsWithheld=\"true\"")
+                .doesNotContain("s3cret");
+
+        OpmlImportReport report = importer.importOpml(opml, new OpmlImporter.Defaults("F6", "CLEAR", null));
+        assertThat(report.importedIds()).containsExactlyInAnyOrder("krebs", "heise", "portal", "news-2025");
+        assertThat(report.skipped()).singleElement().satisfies(sk -> assertThat(sk.reason()).contains("credentials"));
+        for (Source original : catalogue.subList(0, 4)) {
+            Source imported = repository.find(original.id()).orElseThrow();
+            assertThat(imported.withTimes(original.created(), original.updated())).as(original.id().value())
+                    .isEqualTo(original);
+        }
+        assertThat(new OpmlExporter().export(repository.all(org.ewea.methodology.Clearance.FULL), "EW/EA sources",
+                now)).as("exported again: the same document but for the source it could not carry")
+                .isEqualTo(new OpmlExporter().export(catalogue.subList(0, 4), "EW/EA sources", now));
+
+        OpmlImportReport again = importer.importOpml(opml, new OpmlImporter.Defaults(null, null, null));
+        assertThat(again.imported()).as("everything is in the catalogue already").isZero();
+    }
+
+    @Test
+    void anImporterIsRefusedTheSourcesItMayNotCreateAndTheRestIsImported() {
+        SourceValidator validator = org.ewea.collectors.testing.TestSources.validator();
+        Instant now = Instant.parse("2026-11-21T12:00:00Z");
+        byte[] opml = new OpmlExporter().export(java.util.List.of(
+                validator.validate(new SourceSpec("open", "feed", "Open", "https://open.example/rss", null, null, null,
+                        "B2", "CLEAR", java.util.List.of(), null, true, false, null, null), now),
+                validator.validate(new SourceSpec("red", "feed", "Red", "https://red.example/rss", null, null, null,
+                        "B2", "RED", java.util.List.of(), null, true, false, null, null), now)), "s", now);
+        OpmlImportReport report = importer.importOpml(opml, new OpmlImporter.Defaults(null, null, null),
+                source -> source.tlp() == Tlp.RED ? "marked above your clearance" : null);
+        assertThat(report.importedIds()).containsExactly("open");
+        assertThat(report.skipped()).singleElement().satisfies(sk -> assertThat(sk.reason())
+                .isEqualTo("marked above your clearance"));
+    }
 }
