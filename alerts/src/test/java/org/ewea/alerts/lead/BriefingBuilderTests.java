@@ -94,8 +94,15 @@ class BriefingBuilderTests {
             items.add(item("https://n/d" + d, "src" + d % 2, LocalDate.parse("2016-06-30").minusDays(d).toString(),
                     List.of(), List.of("drones", "ransomware")));
         }
+        // an authoritative source names ransomware later: that is no reason to forget the 2012 warning before it
+        items.add(item("https://kev/1", "kev", "2016-08-01", List.of(), List.of("ransomware")));
         signals.record(items);
 
+        assertThat(scores.score(LocalDate.parse("2016-06-30"), Clearance.FULL)).filteredOn(s -> s.series()
+                .equals("ransomware")).singleElement().satisfies(s -> {
+                    assertThat(s.authoritativeSince()).isEqualTo("2012-05-01");
+                    assertThat(s.score()).isEqualTo(1.0);
+                });
         Briefing b = briefings.build(LocalDate.parse("2016-06-30"), Clearance.FULL);
 
         assertThat(b.earlyWarnings()).extracting(Briefing.Line::id).containsExactly("drones");
@@ -174,6 +181,8 @@ class BriefingBuilderTests {
         assertThat(conti.authoritativeSince()).as("ATT&CK created S0575 that day").isEqualTo("2021-02-17");
         assertThat(conti.score()).isEqualTo(1.0);
         assertThat(conti.explanation().summary()).contains("a known threat", "123 days before");
+        assertThat(conti.stage().stage()).as("known: never a weak signal").isEqualTo("established");
+        assertThat(conti.stage().rationale()).contains("MITRE ATT&CK lists it");
         assertThat(scores.score(LocalDate.parse("2021-08-04"), Clearance.FULL)).extracting(
                 org.ewea.scoring.warning.EarlyWarningScore::series).as("182 days after Babuk's warning")
                 .containsExactly("term:zorblax");

@@ -83,8 +83,10 @@ public final class EarlyWarningScorer {
         List<SignalPoint> all = history.getOrDefault(SignalRepository.ALL_ITEMS, List.of());
         // over the whole store, not just the weeks read: a CVE listed two years ago is still a known threat
         Map<String, LocalDate> authoritative = new java.util.HashMap<>(signals.firstMentionedBy(authoritativeSources));
-        // a technology is known from the day authorities first warned of it (authority-warnings.yaml)
-        methodology.authorityWarnings().firstDays().forEach(authoritative::putIfAbsent);
+        // a technology is known from the day authorities first warned of it (authority-warnings.yaml), or from an
+        // authoritative source's first mention if that came earlier: the earlier of the two, whichever the day
+        methodology.authorityWarnings().firstDays().forEach((series, day) -> authoritative.merge(series, day,
+                (a, b) -> a.isBefore(b) ? a : b));
         authoritative.values().removeIf(day -> day.isAfter(asOf));
         List<EarlyWarningScore> scores = new ArrayList<>();
         history.forEach((series, points) -> {

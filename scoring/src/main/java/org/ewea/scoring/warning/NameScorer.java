@@ -120,7 +120,12 @@ public final class NameScorer {
         double ruleRate = rate.probability();
         double probability = authoritative == null ? ruleRate : 1.0;
         SeriesWindow w = new SeriesWindow(series, asOf, points, all, null);
-        StageReading stage = stages.read(series, asOf, points, all);
+        StageReading read = stages.read(series, asOf, points, all);
+        // a name the record lists is a known threat: never a weak signal, whatever the collection read
+        StageReading stage = authoritative == null || !read.stage().equals(stages.model().initial().id()) ? read
+                : new StageReading("established", authoritative, rates.record() + " lists it (" + name.authority()
+                        + ", since " + authoritative + "): a known threat, not a weak signal, although the"
+                        + " collection has read it as one since " + read.since(), read.indicators());
         int likelihood = authoritative == null ? EarlyWarningScorer.likelihood(probability, stage.stage())
                 : Math.max(4, EarlyWarningScorer.likelihood(probability, stage.stage()));
         int sources = w.sources(28);
