@@ -102,11 +102,14 @@ class UiPagesController {
 
     /** A score on the dashboard, with its weekly counts drawn. */
     /**
-     * A score table row with its weekly chart: items a week over {@value #WEEKS} weeks, from the first week's first
-     * day to the day shown, the highest week's count marked on its axis.
+     * A subject's weekly chart: items a week over {@value #WEEKS} weeks, from the first week's first day to the day
+     * shown, the highest week's count marked on its axis.
      */
-    record Row(int rank, EarlyWarningScore score, String sparkline, List<Long> weekly, LocalDate from, LocalDate to,
-            long max) {
+    record WeeklyChart(String points, List<Long> weekly, LocalDate from, LocalDate to, long max) {
+    }
+
+    /** A score table row with its chart. */
+    record Row(int rank, EarlyWarningScore score, WeeklyChart chart) {
     }
 
     @GetMapping("/")
@@ -138,16 +141,14 @@ class UiPagesController {
             List<Row> rows = new ArrayList<>();
             org.ewea.scoring.terms.TermRepository names = terms.readBy(user.clearance());
             for (int i = 0; i < scores.size(); i++) {
-                String series = scores.get(i).series();
-                // a warned name has no signal series: its weeks come from the term counts
-                List<SignalPoint> points = history.containsKey(series) || !series.startsWith("term:")
-                        ? history.getOrDefault(series, List.of())
-                        : names.daily(series.substring("term:".length()), day.minusWeeks(WEEKS).plusDays(1), day,
-                                java.util.Set.of());
-                List<Long> weekly = weekly(points, day);
-                rows.add(new Row(i + 1, scores.get(i), Sparkline.points(weekly, 120, 24), weekly,
-                        day.minusWeeks(WEEKS).plusDays(1), day, weekly.stream().mapToLong(Long::longValue).max()
-                                .orElse(0)));
+                rows.add(new Row(i + 1, scores.get(i), chart(scores.get(i).series(), history, names, day)));
+            }
+            // every early warning of the briefing with its weeks too (a name's line is by its term's key)
+            Map<String, WeeklyChart> lineCharts = new LinkedHashMap<>();
+            for (org.ewea.alerts.lead.Briefing.Line l : briefing.briefing().earlyWarnings()) {
+                String series = l.kind().equals("novel-term") || l.kind().equals("watch-term")
+                        ? org.ewea.scoring.terms.TrackedTerms.series(l.id()) : l.id();
+                lineCharts.put(l.kind() + "|" + l.id(), chart(series, history, names, day));
             }
             Map<String, Long> states = new LinkedHashMap<>();
             for (AlertState state : List.of(AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ASSESSED)) {
@@ -158,6 +159,7 @@ class UiPagesController {
             List<org.ewea.alerts.lead.EarlyWarnings.Warning> confirmed = warned.stream()
                     .filter(org.ewea.alerts.lead.EarlyWarnings.Warning::confirmed).toList();
             return Rendering.view("dashboard").modelAttribute("rows", rows).modelAttribute("asOf", day)
+                    .modelAttribute("lineCharts", lineCharts)
                     .modelAttribute("confirmed", confirmed.subList(0, Math.min(EARLY_WARNINGS, confirmed.size())))
                     .modelAttribute("confirmedTotal", confirmed.size())
                     .modelAttribute("unconfirmedTotal", warned.size() - confirmed.size())
@@ -264,6 +266,19 @@ class UiPagesController {
 
     private LocalDate today(org.ewea.api.security.User user) {
         return signals.readBy(user.clearance()).pictureDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    /** The weekly chart of a series: from the signal series, or for a name without one from its term counts. */
+    private static WeeklyChart chart(String series, Map<String, List<SignalPoint>> history,
+            org.ewea.scoring.terms.TermRepository names, LocalDate day) {
+        LocalDate from = day.minusWeeks(WEEKS).plusDays(1);
+        List<SignalPoint> points = history.containsKey(series) || !series.startsWith(
+                org.ewea.scoring.terms.TrackedTerms.PREFIX) ? history.getOrDefault(series, List.of())
+                : names.daily(series.substring(org.ewea.scoring.terms.TrackedTerms.PREFIX.length()), from, day,
+                        java.util.Set.of());
+        List<Long> weekly = weekly(points, day);
+        return new WeeklyChart(Sparkline.points(weekly, 120, 24), weekly, from, day,
+                weekly.stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
     static List<Long> weekly(List<SignalPoint> points, LocalDate day) {

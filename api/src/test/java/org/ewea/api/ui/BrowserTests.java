@@ -160,6 +160,9 @@ class BrowserTests {
         assertThat(open.stream().filter(row -> row.findElement(By.cssSelector("td.briefing-score")).getText()
                 .matches("(?s)\\d+%.*(weak-signal|emerging|established|declining).*P\\d.*")).count())
                 .isGreaterThanOrEqualTo(5);
+        // each with its weeks on a chart whose axis says the days and the highest week
+        assertThat(open).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("svg.chart"))
+                .getAttribute("aria-label")).matches("items a week from \\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}: .*"));
         // ...and rows of the score table of the same day
         java.util.List<String> scored = browser.findElements(By.cssSelector("#scores tbody tr")).stream()
                 .map(org.openqa.selenium.WebElement::getText).filter(t -> t.contains("term")).toList();
