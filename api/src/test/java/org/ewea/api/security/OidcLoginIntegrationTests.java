@@ -51,6 +51,22 @@ class OidcLoginIntegrationTests {
     private static final AtomicReference<List<String>> ROLES = new AtomicReference<>(List.of("policy"));
     private static RunningApplication app;
     private static String base;
+    /** Every request the provider and the browser made, with its time: what a hang report shows. */
+    private static final java.util.Queue<String> HOPS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final com.sun.net.httpserver.Filter LOGGED = new com.sun.net.httpserver.Filter() {
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            HOPS.add(Instant.now() + " provider <- " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath() + " on " + Thread.currentThread().getName());
+            chain.doFilter(exchange);
+            HOPS.add(Instant.now() + " provider answered " + exchange.getRequestURI().getPath());
+        }
+
+        @Override
+        public String description() {
+            return "logs each request with its time";
+        }
+    };
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,13 +75,13 @@ class OidcLoginIntegrationTests {
         keys = generator.generateKeyPair();
         idp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         issuer = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realm";
-        idp.createContext("/realm/.well-known/openid-configuration", exchange -> json(exchange, "{\"issuer\": \""
+        context("/realm/.well-known/openid-configuration", exchange -> json(exchange, "{\"issuer\": \""
                 + issuer + "\", \"authorization_endpoint\": \"" + issuer + "/authorize\", \"token_endpoint\": \""
                 + issuer + "/token\", \"jwks_uri\": \"" + issuer + "/jwks\", \"response_types_supported\": [\"code\"],"
                 + " \"subject_types_supported\": [\"public\"], \"id_token_signing_alg_values_supported\": [\"RS256\"]}"));
-        idp.createContext("/realm/jwks", exchange -> json(exchange, new JWKSet(new RSAKey.Builder(
+        context("/realm/jwks", exchange -> json(exchange, new JWKSet(new RSAKey.Builder(
                 (RSAPublicKey) keys.getPublic()).keyID("k1").build()).toString()));
-        idp.createContext("/realm/authorize", exchange -> {
+        context("/realm/authorize", exchange -> {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             NONCE.set(query.get("nonce"));
             exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=the-code&state="
@@ -74,7 +90,7 @@ class OidcLoginIntegrationTests {
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
-        idp.createContext("/realm/token", exchange -> {
+        context("/realm/token", exchange -> {
             exchange.getRequestBody().readAllBytes();
             try {
                 JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("u-42").audience("ewea-ui")
@@ -108,6 +124,11 @@ class OidcLoginIntegrationTests {
         idpThreads.shutdownNow();
     }
 
+    /** A provider endpoint, each request logged with its time. */
+    private static void context(String path, com.sun.net.httpserver.HttpHandler handler) {
+        idp.createContext(path, handler).getFilters().add(LOGGED);
+    }
+
     private static void json(HttpExchange exchange, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -132,12 +153,46 @@ class OidcLoginIntegrationTests {
         // HTTP/1.1 as a browser speaks to a plain-http site: the JDK client's default h2c upgrade attempt on every
         // request of the redirect chain is no part of the sign-in and once left a request hanging on a busy machine
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.ALWAYS).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        HOPS.clear();
+        String login = follow(browser, URI.create(base + "/login")).body();
         assertThat(login).contains("/oauth2/authorization/oidc");
-        return browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/authorization/oidc"))
-                .timeout(java.time.Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return follow(browser, URI.create(base + "/oauth2/authorization/oidc"));
+    }
+
+    /**
+     * Follows the redirect chain as a browser does, one hop at a time, each logged with its time; a hop that does not
+     * answer in 60 s fails the test with every hop so far (browser and provider) and the threads' stacks, so that the
+     * hang seen once on a busy machine says where it was.
+     */
+    private static HttpResponse<String> follow(HttpClient browser, URI start) throws Exception {
+        URI at = start;
+        for (int hop = 0; hop < 10; hop++) {
+            HOPS.add(Instant.now() + " browser -> GET " + at);
+            HttpResponse<String> answer;
+            try {
+                answer = browser.send(HttpRequest.newBuilder(at).timeout(java.time.Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException e) {
+                StringBuilder report = new StringBuilder("no answer in 60 s to GET " + at + "\nhops:\n");
+                HOPS.forEach(h -> report.append("  ").append(h).append('\n'));
+                report.append("threads:\n");
+                Thread.getAllStackTraces().forEach((thread, frames) -> {
+                    report.append("  ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                    for (int i = 0; i < Math.min(12, frames.length); i++) {
+                        report.append("      at ").append(frames[i]).append('\n');
+                    }
+                });
+                throw new AssertionError(report.toString(), e);
+            }
+            HOPS.add(Instant.now() + " browser <- " + answer.statusCode() + " " + at.getPath());
+            var location = answer.headers().firstValue("Location");
+            if (answer.statusCode() / 100 != 3 || location.isEmpty()) {
+                return answer;
+            }
+            at = at.resolve(location.get());
+        }
+        throw new AssertionError("more than 10 redirects from " + start + ": " + HOPS);
     }
 
     @Test
