@@ -1,12 +1,10 @@
 package org.ewea.alerts.lead;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ewea.alerts.alert.Alert;
-import org.ewea.alerts.alert.AlertRepository;
-import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.definition.Methodology;
@@ -23,8 +19,6 @@ import org.ewea.methodology.stage.Stage;
 import org.ewea.scoring.signal.SignalPoint;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScore;
-import org.ewea.scoring.warning.EarlyWarningScorer;
-import org.ewea.scoring.warning.ModelRegistry;
 import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
 
@@ -71,8 +65,10 @@ public final class BriefingBuilder {
     /** The briefing of {@code asOf} as {@code reader} may read it. */
     public Briefing build(LocalDate asOf, Clearance reader) {
         WarningModelFile model = scorer.model();
-        List<EarlyWarningScore> scores = scorer.score(asOf, reader);
-        List<OpenName> open = openNames(asOf, reader);
+        // the reader's name alerts, read once: scored, and listed with their warning's words
+        List<EarlyWarningScores.NameAlert> nameAlerts = scorer.nameAlerts(reader);
+        List<EarlyWarningScore> scores = scorer.score(asOf, reader, nameAlerts);
+        List<EarlyWarningScores.NameAlert> open = nameAlerts.stream().filter(n -> n.openOn(asOf)).toList();
         // an open name's line is its warning's, with its score beside
         Map<String, EarlyWarningScore> openScores = new java.util.HashMap<>();
         Set<String> openSeries = open.stream().map(n -> org.ewea.scoring.terms.TrackedTerms.series(
@@ -136,13 +132,13 @@ public final class BriefingBuilder {
                         s.stage().since(), s.stage().rationale()), held ? entry : null, null));
             }
         }
-        for (OpenName n : open) {
+        for (EarlyWarningScores.NameAlert n : open) {
             if (named.add(AuthoritativeRecord.key(n.alert().subject().label()))) {
                 EarlyWarningScore score = openScores.get(org.ewea.scoring.terms.TrackedTerms.series(
                         n.alert().subject().id()));
-                early.add(n.line(asOf, score));
+                early.add(line(n, asOf, score));
                 if (!n.warnedOn().isBefore(weekFrom)) {
-                    fresh.add(n.line(asOf, score));
+                    fresh.add(line(n, asOf, score));
                 }
             }
         }
@@ -157,9 +153,9 @@ public final class BriefingBuilder {
      * open early warnings that the record later confirmed (ties: the later day), if any warning was ever confirmed.
      */
     public Optional<LocalDate> dayWithMostConfirmedWarnings(LocalDate from, LocalDate to, Clearance reader) {
-        List<OpenName> all = names(reader);
+        List<EarlyWarningScores.NameAlert> all = scorer.nameAlerts(reader);
         Set<LocalDate> days = new HashSet<>();
-        for (OpenName n : all) {
+        for (EarlyWarningScores.NameAlert n : all) {
             if (n.entry() != null && n.entry().since().isAfter(n.warnedOn())) {
                 days.add(n.warnedOn());
                 days.add(n.entry().since().minusDays(1));
@@ -180,49 +176,34 @@ public final class BriefingBuilder {
         return Optional.ofNullable(best);
     }
 
-    /** A name the rules warned of, with its entry in the record if the record ever took it up. */
-    private record OpenName(Alert alert, LocalDate warnedOn, AuthoritativeRecord.@Nullable Entry entry) {
-
-        boolean openOn(LocalDate day) {
-            return new EarlyWarningScores.NameAlert(alert, warnedOn, entry).openOn(day);
-        }
-
-        Briefing.Line line(LocalDate asOf, @Nullable EarlyWarningScore score) {
-            Map<String, String> f = alert.facts();
-            long items = parseLong(f.get("items"));
-            int sources = f.getOrDefault("sources", "").isBlank() ? 0 : f.get("sources").split(",\\s*").length;
-            String how = Boolean.parseBoolean(f.get("selfNamed")) ? "it speaks for itself on a dark-web source ("
-                    + f.getOrDefault("darkWebSources", f.getOrDefault("sources", "")) + ")"
-                    : f.containsKey("darkWebSources") ? String.format(Locale.ROOT, "%d item(s), from the dark web"
-                            + " (%s)", items, f.get("darkWebSources"))
-                    : String.format(Locale.ROOT, "%d item(s) from %d source(s)", items, sources);
-            String firstSeen = f.getOrDefault("firstSeen", warnedOn.toString());
-            String reason = String.format(Locale.ROOT, "A name never seen before %s: %s. Warned on %s; no"
-                    + " authoritative record held it on %s.", firstSeen, how, warnedOn, asOf);
-            return new Briefing.Line(alert.subject().kind(), alert.subject().id(), alert.subject().label(), reason,
-                    items, sources, LocalDate.parse(firstSeen), score == null ? null : score.stage().stage(),
-                    score == null ? alert.priority() : score.priority(), score == null ? null : score.score(),
-                    alert.id(), entry,
-                    entry == null ? null : ChronoUnit.DAYS.between(warnedOn, entry.since()));
-        }
-
-        private static long parseLong(@Nullable String value) {
-            try {
-                return value == null ? 0 : Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
+    /** A warned name's line: its warning's words, with its score beside when it is scored. */
+    private static Briefing.Line line(EarlyWarningScores.NameAlert n, LocalDate asOf,
+            @Nullable EarlyWarningScore score) {
+        Alert alert = n.alert();
+        AuthoritativeRecord.Entry entry = n.entry();
+        Map<String, String> f = alert.facts();
+        long items = parseLong(f.get("items"));
+        int sources = f.getOrDefault("sources", "").isBlank() ? 0 : f.get("sources").split(",\\s*").length;
+        String how = Boolean.parseBoolean(f.get("selfNamed")) ? "it speaks for itself on a dark-web source ("
+                + f.getOrDefault("darkWebSources", f.getOrDefault("sources", "")) + ")"
+                : f.containsKey("darkWebSources") ? String.format(Locale.ROOT, "%d item(s), from the dark web"
+                        + " (%s)", items, f.get("darkWebSources"))
+                : String.format(Locale.ROOT, "%d item(s) from %d source(s)", items, sources);
+        String firstSeen = f.getOrDefault("firstSeen", n.warnedOn().toString());
+        String reason = String.format(Locale.ROOT, "A name never seen before %s: %s. Warned on %s; no"
+                + " authoritative record held it on %s.", firstSeen, how, n.warnedOn(), asOf);
+        return new Briefing.Line(alert.subject().kind(), alert.subject().id(), alert.subject().label(), reason,
+                items, sources, LocalDate.parse(firstSeen), score == null ? null : score.stage().stage(),
+                score == null ? alert.priority() : score.priority(), score == null ? null : score.score(),
+                alert.id(), entry, entry == null ? null : ChronoUnit.DAYS.between(n.warnedOn(), entry.since()));
     }
 
-    private List<OpenName> openNames(LocalDate asOf, Clearance reader) {
-        return names(reader).stream().filter(n -> n.openOn(asOf)).toList();
-    }
-
-    /** Every name alert a reader may read, its subject's first alert only. */
-    private List<OpenName> names(Clearance reader) {
-        return scorer.nameAlerts(reader).stream().map(n -> new OpenName(n.alert(), n.warnedOn(), n.entry()))
-                .toList();
+    private static long parseLong(@Nullable String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static Briefing.Line line(EarlyWarningScore s, String reason, AuthoritativeRecord.@Nullable Entry entry,

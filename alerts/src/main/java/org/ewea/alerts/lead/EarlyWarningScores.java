@@ -76,8 +76,13 @@ public final class EarlyWarningScores {
 
     /** Every subject scored on {@code asOf} as {@code reader} may see it, best first. */
     public List<EarlyWarningScore> score(LocalDate asOf, Clearance reader) {
+        return score(asOf, reader, nameAlerts(reader));
+    }
+
+    /** As {@link #score(LocalDate, Clearance)}, with the reader's name alerts read already ({@link #nameAlerts}). */
+    public List<EarlyWarningScore> score(LocalDate asOf, Clearance reader, List<NameAlert> alerted) {
         List<NameScorer.WarnedName> warned = new ArrayList<>();
-        for (NameAlert n : nameAlerts(reader)) {
+        for (NameAlert n : alerted) {
             Alert a = n.alert();
             if (!a.subject().kind().equals("novel-term") || !n.inWindow(asOf)) {
                 continue;
