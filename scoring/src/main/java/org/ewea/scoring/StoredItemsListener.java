@@ -1,7 +1,7 @@
 package org.ewea.scoring;
 
 import java.util.List;
-import java.util.function.Consumer;
+import org.ewea.collectors.process.ItemsStored;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
@@ -12,10 +12,10 @@ import org.ewea.scoring.terms.TermRepository;
  * the signal series, count its name-like terms, and score its relevance. Given to the collectors' capture processor.
  */
 public record StoredItemsListener(SignalRepository signals, TermRepository terms, ItemRelevance relevance)
-        implements Consumer<List<AnnotatedItem>> {
+        implements ItemsStored {
 
     @Override
-    public void accept(List<AnnotatedItem> stored) {
+    public void stored(List<AnnotatedItem> stored) {
         signals.record(stored);
         terms.record(stored);
         relevance.record(stored);

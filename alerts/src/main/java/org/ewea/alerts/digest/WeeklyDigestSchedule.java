@@ -6,7 +6,6 @@ import java.util.Properties;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.quartz.CronScheduleBuilder;
-import org.quartz.CronExpression;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.Scheduler;
@@ -26,14 +25,11 @@ public final class WeeklyDigestSchedule implements AutoCloseable {
 
     private final Scheduler scheduler;
 
-    /**
-     * @param cron a Quartz cron expression, e.g. {@code 0 0 7 ? * MON}
-     * @throws IllegalArgumentException when the expression is invalid
-     */
-    public WeeklyDigestSchedule(DigestService digests, List<String> audiences, String cron, ZoneId zone) {
-        if (!CronExpression.isValidExpression(cron)) {
-            throw new IllegalArgumentException("invalid digest cron expression '" + cron + "'");
-        }
+    /** The schedule's expression and audiences, fired once {@link #start()}ed. */
+    public WeeklyDigestSchedule(DigestService digests, DigestSchedule schedule) {
+        List<String> audiences = schedule.audiences();
+        String cron = schedule.cron();
+        ZoneId zone = schedule.zone();
         Properties properties = new Properties();
         properties.setProperty("org.quartz.scheduler.instanceName", "ewea-digests-" + UUID.randomUUID());
         properties.setProperty("org.quartz.threadPool.threadCount", "1");

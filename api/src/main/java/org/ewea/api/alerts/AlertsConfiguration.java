@@ -1,44 +1,15 @@
 package org.ewea.api.alerts;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ewea.alerts.AlertsModule;
 import org.ewea.alerts.action.ActionPlanner;
 import org.ewea.alerts.action.ActionRepository;
-import org.ewea.alerts.lifecycle.AlertLifecycle;
-import org.ewea.alerts.lifecycle.AlertRaiser;
 import org.ewea.alerts.alert.AlertRepository;
-import org.ewea.alerts.digest.DigestBuilder;
-import org.ewea.alerts.digest.DigestRenderer;
-import org.ewea.alerts.digest.DigestRepository;
-import org.ewea.alerts.digest.DigestService;
-import org.ewea.alerts.digest.WeeklyDigestSchedule;
-import org.ewea.alerts.engine.AlertEngine;
-import org.ewea.alerts.engine.AlertEvaluator;
-import org.ewea.alerts.engine.AlertInputs;
-import org.ewea.alerts.event.AlertEventFeed;
-import org.ewea.alerts.event.AlertEventLog;
-import org.ewea.alerts.rule.AlertRuleFile;
-import org.ewea.alerts.rule.AlertRuleValidator;
-import org.ewea.alerts.rule.RuleBook;
-import org.ewea.api.config.AlertsProperties;
-import org.ewea.collectors.harvest.HealthAssessor;
-import org.ewea.collectors.schedule.SourceLock;
-import org.ewea.collectors.source.Source;
-import org.ewea.collectors.source.SourceRepository;
-import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.definition.Methodology;
-import org.ewea.scoring.signal.SignalRepository;
-import org.ewea.scoring.warning.EarlyWarningScorer;
-import org.ewea.scoring.warning.ModelRegistry;
-import org.ewea.scoring.warning.ScoreEvidence;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import java.time.Duration;
-import java.time.InstantSource;
 import org.ewea.alerts.delivery.DeliveryPlanner;
 import org.ewea.alerts.delivery.DeliveryRepository;
 import org.ewea.alerts.delivery.DeliveryWorker;
@@ -48,8 +19,37 @@ import org.ewea.alerts.delivery.Sender;
 import org.ewea.alerts.delivery.SmtpSettings;
 import org.ewea.alerts.delivery.SubscriptionRepository;
 import org.ewea.alerts.delivery.WebhookSender;
+import org.ewea.alerts.digest.DigestRenderer;
+import org.ewea.alerts.digest.DigestRepository;
+import org.ewea.alerts.digest.DigestSchedule;
+import org.ewea.alerts.digest.DigestService;
+import org.ewea.alerts.digest.WeeklyDigestSchedule;
+import org.ewea.alerts.engine.AlertEngine;
+import org.ewea.alerts.engine.AlertInputs;
+import org.ewea.alerts.event.AlertEventFeed;
+import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.alerts.lifecycle.AlertLifecycle;
+import org.ewea.alerts.lifecycle.AlertRaiser;
+import org.ewea.alerts.rule.AlertRuleFile;
+import org.ewea.alerts.rule.AlertRuleValidator;
+import org.ewea.alerts.rule.RuleBook;
+import org.ewea.api.config.AlertsProperties;
 import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
+import org.ewea.collectors.CollectorsModule;
+import org.ewea.collectors.harvest.HealthAssessor;
+import org.ewea.collectors.schedule.SourceLock;
+import org.ewea.collectors.source.Source;
+import org.ewea.collectors.source.SourceRepository;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.scoring.ScoringModule;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.EarlyWarningScorer;
+import org.ewea.scoring.warning.ModelRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Alerts' collections, rule engine, lifecycle, event feed and schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -57,21 +57,39 @@ class AlertsConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertsConfiguration.class);
 
+    /**
+     * The alerts module over the service's database and the wall clock, behind scoring (the same assembly as an
+     * exercise's): the rules from {@code EWEA_ALERTS_RULES_FILE} or the shipped defaults, and the digest schedule.
+     */
     @Bean
-    AlertRepository alertRepository(MongoDatabase database) {
-        AlertRepository alerts = new AlertRepository(database);
-        alerts.ensureIndexes();
-        return alerts;
+    AlertsModule alertsModule(MongoDatabase database, InstantSource clock, AlertsModule.Settings settings,
+            Methodology methodology, CollectorsModule collectors, ScoringModule scoring, SourceRepository sources) {
+        return AlertsModule.over(database, AlertsModule.Clocks.of(clock), settings, methodology, collectors, scoring,
+                () -> sourceHealth(sources, collectors.health()));
+    }
+
+    /** The alerts module's settings, shared with the exercises. */
+    @Bean
+    AlertsModule.Settings alertsSettings(AlertRuleValidator validator, AlertsProperties properties) {
+        var rules = new AlertRuleFile(validator).read(properties.rulesFile());
+        LOG.info("Alert rules: {} from {}", rules.size(), properties.rulesFile() == null ? "the shipped defaults"
+                : properties.rulesFile());
+        return new AlertsModule.Settings(rules, properties.digestSchedule());
     }
 
     @Bean
-    AlertEventLog alertEventLog(MongoDatabase database) {
-        return new AlertEventLog(database);
+    AlertRepository alertRepository(AlertsModule alerts) {
+        return alerts.alerts();
     }
 
     @Bean
-    ActionRepository actionRepository(MongoDatabase database) {
-        return new ActionRepository(database);
+    AlertEventLog alertEventLog(AlertsModule alerts) {
+        return alerts.events();
+    }
+
+    @Bean
+    ActionRepository actionRepository(AlertsModule alerts) {
+        return alerts.actions();
     }
 
     @Bean
@@ -80,36 +98,28 @@ class AlertsConfiguration {
     }
 
     @Bean
-    RuleBook ruleBook(AlertRuleValidator validator, AlertsProperties properties, MongoDatabase database) {
-        var rules = new AlertRuleFile(validator).read(properties.rulesFile());
-        LOG.info("Alert rules: {} from {}", rules.size(), properties.rulesFile() == null ? "the shipped defaults"
-                : properties.rulesFile());
-        return new RuleBook(rules, database);
+    RuleBook ruleBook(AlertsModule alerts) {
+        return alerts.rules();
     }
 
     @Bean
-    AlertRaiser alertRaiser(AlertRepository alerts, AlertEventLog events, InstantSource clock) {
-        return new AlertRaiser(alerts, events, clock);
+    AlertRaiser alertRaiser(AlertsModule alerts) {
+        return alerts.raiser();
     }
 
     @Bean
-    AlertLifecycle alertLifecycle(AlertRepository alerts, AlertEventLog events, Methodology methodology,
-            InstantSource clock) {
-        return new AlertLifecycle(alerts, events, methodology, clock);
+    AlertLifecycle alertLifecycle(AlertsModule alerts) {
+        return alerts.lifecycle();
     }
 
     @Bean
-    ActionPlanner actionPlanner(Methodology methodology, ActionRepository actions, InstantSource clock) {
-        return new ActionPlanner(methodology, actions, clock);
+    ActionPlanner actionPlanner(AlertsModule alerts) {
+        return alerts.planner();
     }
 
     @Bean
-    AlertEngine alertEngine(RuleBook rules, Methodology methodology, ScoreEvidence evidence, ItemRepository items,
-            AlertRaiser raiser, ActionPlanner planner, EarlyWarningScorer scorer, ModelRegistry models,
-            SignalRepository signals, SourceRepository sources, HealthAssessor health, InstantSource clock,
-            org.ewea.scoring.terms.CandidateFinder candidates, org.ewea.scoring.warning.CountedMarkings counted) {
-        return new AlertEngine(rules, new AlertEvaluator(methodology, evidence, items, counted), raiser, planner, scorer,
-                models, signals, () -> sourceHealth(sources, health), clock, day -> candidates.find(day, false));
+    AlertEngine alertEngine(AlertsModule alerts) {
+        return alerts.engine();
     }
 
     /**
@@ -192,17 +202,13 @@ class AlertsConfiguration {
     }
 
     @Bean
-    DigestRepository digestRepository(MongoDatabase database) {
-        return new DigestRepository(database);
+    DigestRepository digestRepository(AlertsModule alerts) {
+        return alerts.archive();
     }
 
     @Bean
-    DigestService digestService(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            ScoreEvidence evidence, org.ewea.scoring.warning.CountedMarkings counted, AlertRepository alerts, ActionRepository actions, ItemRepository items,
-            SourceRepository sources, HealthAssessor health, Methodology methodology, DigestRepository archive,
-            InstantSource clock) {
-        return new DigestService(new DigestBuilder(scorer, models, signals, evidence, counted, alerts, actions, items,
-                () -> sourceHealth(sources, health), methodology, clock), archive);
+    DigestService digestService(AlertsModule alerts) {
+        return alerts.digests();
     }
 
     @Bean
@@ -211,12 +217,12 @@ class AlertsConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    WeeklyDigestSchedule weeklyDigestSchedule(DigestService digests, AlertsProperties properties) {
-        WeeklyDigestSchedule schedule = new WeeklyDigestSchedule(digests, List.of("analyst", "policy", "trainer"),
-                properties.digestCron(), properties.digestZone());
+    WeeklyDigestSchedule weeklyDigestSchedule(AlertsModule alerts, AlertsProperties properties) {
+        DigestSchedule digests = alerts.settings().digests();
+        WeeklyDigestSchedule schedule = new WeeklyDigestSchedule(alerts.digests(), digests);
         if (properties.digestsEnabled()) {
             schedule.start();
-            LOG.info("Weekly digests at '{}' ({})", properties.digestCron(), properties.digestZone());
+            LOG.info("Weekly digests at '{}' ({})", digests.cron(), digests.zone());
         }
         return schedule;
     }

@@ -32,8 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smtp the SMTP server for e-mail subscriptions ({@code EWEA_ALERTS_SMTP_HOST}, {@code _PORT},
  *     {@code _FROM}, {@code _USERNAME}, {@code _PASSWORD}, {@code _START_TLS}); without a host, e-mail
  *     subscriptions are refused
- * @param digestsEnabled false to make no weekly digests ({@code EWEA_ALERTS_DIGESTS_ENABLED})
- * @param digestCron when the weekly digests are made, a Quartz cron expression ({@code EWEA_ALERTS_DIGEST_CRON},
+ * @param digestsEnabled false to make no weekly digests in the service ({@code EWEA_ALERTS_DIGESTS_ENABLED}); exercises
+ *     make theirs by the same schedule in simulated time either way
+ * @param digestCron when the weekly digests are made (in the service and in every exercise), a Quartz cron expression ({@code EWEA_ALERTS_DIGEST_CRON},
  *     default {@code 0 0 7 ? * MON}: Mondays 07:00)
  * @param digestZone the time zone of that expression ({@code EWEA_ALERTS_DIGEST_ZONE}, default UTC)
  */
@@ -83,5 +84,10 @@ public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") b
             throw new IllegalArgumentException("ewea.alerts.delivery-attempts must be 1 to 50, was "
                     + deliveryAttempts);
         }
+    }
+
+    /** When the weekly digests are made: the service's schedule, and every exercise's in simulated time. */
+    public org.ewea.alerts.digest.DigestSchedule digestSchedule() {
+        return org.ewea.alerts.digest.DigestSchedule.weekly(digestCron, digestZone);
     }
 }

@@ -64,4 +64,9 @@ public record CollectorsProperties(
                 politenessDelay, maxAttempts, backoffBase, userAgent,
                 trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies));
     }
+
+    /** The collectors module's settings. */
+    public org.ewea.collectors.CollectorsModule.Settings moduleSettings() {
+        return new org.ewea.collectors.CollectorsModule.Settings(rawRetention, silentFactor);
+    }
 }

@@ -24,4 +24,9 @@ public record ScoringProperties(@DefaultValue("cisa-kev") Set<String> authoritat
     public ScoringProperties {
         authoritativeSources = Set.copyOf(authoritativeSources);
     }
+
+    /** The scoring module's settings. */
+    public org.ewea.scoring.ScoringModule.Settings moduleSettings() {
+        return new org.ewea.scoring.ScoringModule.Settings(authoritativeSources);
+    }
 }

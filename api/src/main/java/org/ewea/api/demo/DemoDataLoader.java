@@ -2,8 +2,8 @@ package org.ewea.api.demo;
 
 import java.time.InstantSource;
 import org.ewea.api.config.EweaProperties;
-import org.ewea.collectors.RecordingImporter;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.importer.RecordingImporter;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingFiles;

@@ -3,16 +3,15 @@ package org.ewea.api.exercise;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
-import org.ewea.alerts.rule.AlertRuleFile;
-import org.ewea.alerts.rule.AlertRuleValidator;
-import org.ewea.api.config.AlertsProperties;
+import org.ewea.alerts.AlertsModule;
 import org.ewea.api.config.CollectorsProperties;
 import org.ewea.api.config.ExercisesProperties;
 import org.ewea.api.config.ScoringProperties;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.normalise.LanguageDetector;
+import org.ewea.collectors.search.SearchAnalyzers;
 import org.ewea.methodology.definition.Methodology;
-import org.ewea.scoring.relevance.ItemRelevance;
+import org.ewea.scoring.ScoringModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,16 +37,15 @@ class ExerciseConfiguration {
         return new ExerciseService(runner, library, methodology, users, digestRenderer, clock);
     }
 
+    /** Exercises run the service's three module assemblies with the service's settings (rules, digest schedule...). */
     @Bean
     ExerciseRunner exerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
-            Methodology methodology, Annotator annotator, LanguageDetector languages, AlertRuleValidator validator,
-            AlertsProperties alerts, ScoringProperties scoring, CollectorsProperties collectors,
-            ExercisesProperties properties, InstantSource clock, ItemRelevance relevance,
-            org.ewea.scoring.terms.CommonWords words) {
+            Methodology methodology, Annotator annotator, LanguageDetector languages,
+            AlertsModule.Settings alertsSettings, ScoringProperties scoring, ScoringModule.Shared scoringParts,
+            CollectorsProperties collectors, SearchAnalyzers analyzers, ExercisesProperties properties,
+            InstantSource clock) {
         ExercisePipeline.Shared shared = new ExercisePipeline.Shared(methodology, annotator, languages,
-                ItemRelevance.shipped(), relevance.threatTypes().orElse(null),
-                new AlertRuleFile(validator).read(alerts.rulesFile()),
-                scoring.authoritativeSources(), collectors.silentFactor(), words);
+                collectors.moduleSettings(), scoring.moduleSettings(), scoringParts, alertsSettings, analyzers);
         return new ExerciseRunner(exercises, client, library, shared, methodology.grading().handlingCodes(),
                 clock, properties.tick());
     }

@@ -13,16 +13,16 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.ewea.alerts.engine.EvaluationReport;
-import org.ewea.collectors.RecordingImporter;
+import org.ewea.collectors.importer.RecordingImporter;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.capture.SourceDefinition;
-import org.ewea.collectors.replay.WarcCaptures;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.harvest.HarvestOutcome;
 import org.ewea.collectors.harvest.HarvestRun;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.ManifestCapture;
+import org.ewea.collectors.replay.WarcCaptures;
 import org.ewea.methodology.grading.HandlingCodes;
 
 /**
@@ -35,9 +35,6 @@ import org.ewea.methodology.grading.HandlingCodes;
 final class ExerciseRun {
 
     private enum Kind { CAPTURE, INJECT, EVALUATION, DIGEST }
-
-    /** The audiences of the weekly digests, made on Mondays at 07:00 UTC as the service's default schedule does. */
-    static final List<String> DIGEST_AUDIENCES = List.of("analyst", "policy", "trainer");
 
     private record Event(Instant at, Kind kind, long order, Object payload) {
     }
@@ -101,14 +98,8 @@ final class ExerciseRun {
             schedule(new Event(t, Kind.EVALUATION, 0, t));
         }
         schedule(new Event(definition.end(), Kind.EVALUATION, 1, definition.end()));
-        java.time.LocalDate last = java.time.LocalDate.ofInstant(definition.end(), java.time.ZoneOffset.UTC);
-        for (java.time.LocalDate day = java.time.LocalDate.ofInstant(definition.start(), java.time.ZoneOffset.UTC);
-                !day.isAfter(last); day = day.plusDays(1)) {
-            Instant monday = day.atTime(7, 0).toInstant(java.time.ZoneOffset.UTC);
-            if (day.getDayOfWeek() == java.time.DayOfWeek.MONDAY && !monday.isBefore(definition.start())
-                    && !monday.isAfter(definition.end())) {
-                schedule(new Event(monday, Kind.DIGEST, 0, monday));
-            }
+        for (Instant at : pipeline.alerting().settings().digests().firesBetween(definition.start(), definition.end())) {
+            schedule(new Event(at, Kind.DIGEST, 0, at));
         }
         pipeline.replay().advanceTo(processedUpTo);
     }
@@ -160,7 +151,8 @@ final class ExerciseRun {
                 case INJECT -> inject((NumberedInject) event.payload());
                 case EVALUATION -> evaluate(event.at());
                 case DIGEST -> {
-                    List<String> made = pipeline.digests().weekly(DIGEST_AUDIENCES);
+                    List<String> made = pipeline.digests().weekly(
+                            pipeline.alerting().settings().digests().audiences());
                     records.log(event.at(), "digest", "weekly digests: " + String.join(", ", made));
                 }
                 default -> throw new IllegalStateException(event.kind().toString());

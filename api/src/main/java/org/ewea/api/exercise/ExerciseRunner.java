@@ -275,6 +275,14 @@ public final class ExerciseRunner implements SmartLifecycle {
                 }
             }
         }
+        for (String id : List.copyOf(loaded.keySet())) {
+            synchronized (lock(id)) {
+                Loaded unloaded = loaded.remove(id);
+                if (unloaded != null) {
+                    unloaded.pipeline().close();
+                }
+            }
+        }
     }
 
     @Override

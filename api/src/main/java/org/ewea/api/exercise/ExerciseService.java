@@ -228,6 +228,28 @@ public final class ExerciseService {
         }
     }
 
+    /**
+     * The exercise's items the user may read matching a search, best match first (newest first without words): the
+     * exercise's own index, as the service's search reads its items.
+     */
+    public org.ewea.api.web.PageResponse<org.ewea.api.items.ItemView> items(User user, String id,
+            org.ewea.collectors.search.SearchQuery query) {
+        Exercise exercise = visible(user, id);
+        synchronized (runner.lock(id)) {
+            ExercisePipeline pipeline = runner.loaded(exercise).pipeline();
+            org.ewea.collectors.search.SearchResult found;
+            try {
+                found = pipeline.index().search(query);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("q", e.getMessage());
+            }
+            List<org.ewea.api.items.ItemView> views = pipeline.items().findAnnotated(found.ids().stream()
+                    .map(org.ewea.methodology.ItemId::new).toList(), query.clearance()).stream()
+                    .map(org.ewea.api.items.ItemView::of).toList();
+            return new org.ewea.api.web.PageResponse<>(views, query.page(), query.size(), found.total());
+        }
+    }
+
     /** The digests made in the exercise, newest first. */
     public List<org.ewea.alerts.digest.Digest> digests(User user, String id) {
         Exercise exercise = visible(user, id);

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.RequestValues;
+import org.ewea.collectors.search.SearchQuery;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,6 +43,9 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Exercises", description = "Replay recorded data on a simulated clock in isolated workspaces")
 class ExercisesController {
+
+    /** The longest search text. */
+    static final int MAX_QUERY = 500;
 
     /** A clock command. */
     record ClockCommand(
@@ -172,8 +178,40 @@ class ExercisesController {
                 request.alertId(), request.actions(), request.questionId(), request.text())));
     }
 
+    @GetMapping(path = "/api/v1/exercises/{id}/items", produces = "application/json")
+    @Operation(summary = "Search the exercise's items (trainers and the exercise's participants)",
+            description = "As GET /api/v1/items with q, inside the exercise: the items its replay and injects stored"
+                    + " so far, only those the caller is cleared for, best match first (newest first without q),"
+                    + " with the lexicon's synonyms in every language. Plain words, never query syntax.")
+    Mono<PageResponse<org.ewea.api.items.ItemView>> items(@AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
+            @Parameter(description = "Words to find, in any language (plain text, at most " + MAX_QUERY
+                    + " characters)") @RequestParam(name = "q", required = false) @Nullable String q,
+            @Parameter(description = "Facet filter: a taxonomy technology id")
+            @RequestParam(name = "technology", required = false) @Nullable String technology,
+            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
+            @Min(value = 0, message = "must be between 0 and 500")
+            @Max(value = 500, message = "must be between 0 and 500") int page,
+            @Parameter(description = "Page size, 1 to 100") @RequestParam(name = "size", defaultValue = "20")
+            @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100") int size) {
+        if (q != null && q.length() > MAX_QUERY) {
+            throw ApiProblem.invalidParameter("q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY
+                    + " characters");
+        }
+        if ((long) (page + 1) * size > 10_000) {
+            throw ApiProblem.invalidParameter("page", Integer.toString(page), "a search pages through the first"
+                    + " 10000 matches only: narrow it with q");
+        }
+        SearchQuery query = new SearchQuery(q, technology, null, null, null, null, null, null, user.clearance(),
+                page, size);
+        return store.call(() -> exercises.items(user, id, query));
+    }
+
     @GetMapping(path = "/api/v1/exercises/{id}/digests", produces = "application/json")
-    @Operation(summary = "The weekly digests made in the exercise (Mondays 07:00 simulated UTC), newest first")
+    @Operation(summary = "The weekly digests made in the exercise, newest first",
+            description = "Made in simulated time by the service's digest schedule (EWEA_ALERTS_DIGEST_CRON in"
+                    + " EWEA_ALERTS_DIGEST_ZONE), whether or not the service makes its own.")
     Mono<PageResponse<org.ewea.alerts.digest.Digest>> digests(@AuthenticationPrincipal User user,
             @PathVariable("id") String id) {
         return store.call(() -> {

@@ -4,7 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.ewea.api.config.CollectorsProperties;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
+import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.enrich.AttackNames;
 import org.ewea.collectors.enrich.EntityExtractor;
@@ -21,10 +22,6 @@ import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.methodology.definition.Methodology;
-import org.ewea.scoring.StoredItemsListener;
-import org.ewea.scoring.relevance.ItemRelevance;
-import org.ewea.scoring.signal.SignalRepository;
-import org.ewea.scoring.terms.TermRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,16 +36,31 @@ class HarvestConfiguration {
         return new HttpFetcher(properties.fetchSettings(), clock, Sleeper.REAL, RandomGenerator.getDefault());
     }
 
+    /** The collectors module over the service's database and the wall clock: the same assembly as an exercise's. */
     @Bean
-    HarvestRunRepository harvestRunRepository(MongoDatabase database) {
-        HarvestRunRepository runs = new HarvestRunRepository(database);
-        runs.ensureIndexes();
-        return runs;
+    CollectorsModule collectorsModule(MongoDatabase database, InstantSource clock, CollectorsProperties properties,
+            Annotator annotator, org.ewea.collectors.normalise.LanguageDetector languages) {
+        return CollectorsModule.over(database, clock, properties.moduleSettings(), annotator, languages);
     }
 
     @Bean
-    SourceStateRepository sourceStateRepository(MongoDatabase database) {
-        return new SourceStateRepository(database);
+    ItemRepository itemRepository(CollectorsModule collectors) {
+        return collectors.items();
+    }
+
+    @Bean
+    ImportLedger importLedger(CollectorsModule collectors) {
+        return collectors.ledger();
+    }
+
+    @Bean
+    HarvestRunRepository harvestRunRepository(CollectorsModule collectors) {
+        return collectors.runs();
+    }
+
+    @Bean
+    SourceStateRepository sourceStateRepository(CollectorsModule collectors) {
+        return collectors.states();
     }
 
     /** MITRE ATT&CK's group and software names and creation days, when EWEA_COLLECTORS_ATTACK_DATA names them. */
@@ -65,8 +77,8 @@ class HarvestConfiguration {
     }
 
     @Bean
-    RawCaptureStore rawCaptureStore(MongoDatabase database, CollectorsProperties properties) {
-        return new RawCaptureStore(database, properties.rawRetention());
+    RawCaptureStore rawCaptureStore(CollectorsModule collectors) {
+        return collectors.raw();
     }
 
     /** Lingua, for the methodology's languages plus Russian and Ukrainian; built once (its models are large). */
@@ -77,12 +89,10 @@ class HarvestConfiguration {
         return new org.ewea.collectors.normalise.LinguaLanguageDetector(languages);
     }
 
+    /** Capture processing; scoring and the search index listen to what it stores (their configurations say so). */
     @Bean
-    CaptureProcessor captureProcessor(ItemRepository items, Annotator annotator, RawCaptureStore raw,
-            SignalRepository signals, TermRepository terms, ItemRelevance relevance,
-            org.ewea.collectors.search.ItemIndex index, org.ewea.collectors.normalise.LanguageDetector languages) {
-        StoredItemsListener scoring = new StoredItemsListener(signals, terms, relevance);
-        return new CaptureProcessor(items, annotator, raw::keep, languages, scoring.andThen(index::index));
+    CaptureProcessor captureProcessor(CollectorsModule collectors) {
+        return collectors.processor();
     }
 
     @Bean
@@ -143,8 +153,7 @@ class HarvestConfiguration {
     }
 
     @Bean
-    HealthAssessor healthAssessor(HarvestRunRepository runs, SourceStateRepository states, InstantSource clock,
-            CollectorsProperties properties) {
-        return new HealthAssessor(runs, states, clock, properties.silentFactor());
+    HealthAssessor healthAssessor(CollectorsModule collectors) {
+        return collectors.health();
     }
 }

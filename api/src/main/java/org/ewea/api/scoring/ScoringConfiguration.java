@@ -1,33 +1,31 @@
 package org.ewea.api.scoring;
 
 import com.mongodb.client.MongoDatabase;
+import java.time.InstantSource;
+import java.util.List;
 import org.ewea.api.config.ScoringProperties;
+import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceRepository;
+import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.definition.Methodology;
-import org.ewea.methodology.definition.MethodologyLoader;
-import java.time.InstantSource;
-import org.ewea.collectors.store.ItemRepository;
+import org.ewea.scoring.ScoringModule;
 import org.ewea.scoring.relevance.ItemRelevance;
-import java.util.List;
 import org.ewea.scoring.signal.BurstDetector;
-import org.ewea.scoring.terms.CandidateDecisions;
-import org.ewea.scoring.terms.CandidateFinder;
-import org.ewea.scoring.terms.TermExtractor;
-import org.ewea.scoring.terms.TermRepository;
-import org.ewea.scoring.terms.TrackedTerms;
-import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalBackfill;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.CandidateDecisions;
+import org.ewea.scoring.terms.CandidateFinder;
+import org.ewea.scoring.terms.TermRepository;
+import org.ewea.scoring.terms.TrackedTerms;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
 import org.ewea.scoring.warning.ModelTraining;
 import org.ewea.scoring.warning.WarningTrainer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Scoring's collections and services. */
 @Configuration(proxyBeanMethods = false)
@@ -35,73 +33,14 @@ class ScoringConfiguration {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoringConfiguration.class);
 
-    @Bean
-    SignalRepository signalRepository(MongoDatabase database, Methodology methodology, SourceRepository sources,
-            TrackedTerms tracked, org.ewea.api.demo.DemoRecording demo) {
-        SignalRepository signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), darkWeb(sources, demo), tracked::seriesOf);
-        signals.ensureIndexes();
-        return signals;
-    }
-
-    @Bean
-    TermRepository termRepository(MongoDatabase database, Methodology methodology) {
-        TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
-        terms.ensureIndexes();
-        return terms;
-    }
-
-    @Bean
-    CandidateDecisions candidateDecisions(MongoDatabase database) {
-        return new CandidateDecisions(database);
-    }
-
-    @Bean
-    TrackedTerms trackedTerms(CandidateDecisions decisions, TermRepository terms, InstantSource clock) {
-        return new TrackedTerms(decisions, terms, clock);
-    }
-
-    /** The words that are not names: common English words, and day and month names in the methodology's languages. */
-    @Bean
-    org.ewea.scoring.terms.CommonWords commonWords(Methodology methodology) {
-        return org.ewea.scoring.terms.CommonWords.forLanguages(methodology.languages());
-    }
-
-    @Bean
-    CandidateFinder candidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions,
-            SourceRepository sources, org.ewea.api.demo.DemoRecording demo, org.ewea.scoring.terms.CommonWords words) {
-        return new CandidateFinder(terms, signals, decisions, darkWeb(sources, demo), words);
-    }
-
-    @Bean
-    SignalBackfill signalBackfill(MongoDatabase database, ItemRepository items, SignalRepository signals,
-            TermRepository terms, InstantSource clock) {
-        return new SignalBackfill(database, items, List.of(signals, terms), clock);
-    }
-
-    @Bean
-    SignalAnalysis signalAnalysis() {
-        return new SignalAnalysis(BurstDetector.defaults());
-    }
-
-    @Bean
-    ModelRegistry modelRegistry(MongoDatabase database) {
-        ModelRegistry registry = new ModelRegistry(database, JsonMapper.builder().build());
-        registry.ensureIndexes();
-        return registry;
-    }
-
     /**
-     * Item relevance with the latest approved retrained model, else the shipped one, and threat types when
-     * {@code EWEA_SCORING_THREAT_TYPES_DATA} names labelled articles: the model is trained from them here, at start
-     * (deterministic; a file it cannot train on stops the start with the file, line and reason).
+     * Threat types when {@code EWEA_SCORING_THREAT_TYPES_DATA} names labelled articles: the model is trained from
+     * them here, at start (deterministic; a file it cannot train on stops the start with the file, line and reason).
      */
     @Bean
-    ItemRelevance itemRelevance(ItemRepository items, SourceRepository sources, org.ewea.api.demo.DemoRecording demo,
-            ScoringProperties properties,
+    ScoringModule.Shared scoringShared(Methodology methodology, ScoringProperties properties,
             org.ewea.collectors.enrich.Annotator annotator,
-            org.ewea.collectors.normalise.LanguageDetector languages,
-            org.ewea.scoring.relevance.RelevanceModels relevanceModels) {
+            org.ewea.collectors.normalise.LanguageDetector languages) {
         org.ewea.scoring.relevance.ThreatTypes types = null;
         if (properties.threatTypesData() != null) {
             long started = System.nanoTime();
@@ -114,26 +53,77 @@ class ScoringConfiguration {
             LOG.info("Threat-type model {} trained from {} in {} ms: types {}", types.id(),
                     properties.threatTypesData(), (System.nanoTime() - started) / 1_000_000, types.byType().keySet());
         }
-        ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb(sources, demo), types);
-        relevanceModels.latestApproved().ifPresent(approved -> {
-            relevance.use(approved);
-            LOG.info("Threat relevance is scored with the approved retrained model {}", approved.id());
-        });
-        return relevance;
+        return ScoringModule.Shared.shipped(methodology, types);
+    }
+
+    /**
+     * The scoring module over the service's database, behind the collectors module (the same assembly as an
+     * exercise's); item relevance uses the latest approved retrained model, else the shipped one.
+     */
+    @Bean
+    ScoringModule scoringModule(MongoDatabase database, InstantSource clock, ScoringProperties properties,
+            ScoringModule.Shared shared, CollectorsModule collectors, SourceRepository sources,
+            org.ewea.api.demo.DemoRecording demo) {
+        ScoringModule scoring = ScoringModule.over(database, clock, properties.moduleSettings(), shared, collectors,
+                darkWeb(sources, demo));
+        scoring.relevanceModels().latestApprovedId().ifPresent(id ->
+                LOG.info("Threat relevance is scored with the approved retrained model {}", id));
+        return scoring;
     }
 
     @Bean
-    org.ewea.scoring.relevance.RelevanceModels relevanceModels(MongoDatabase database) {
-        var models = new org.ewea.scoring.relevance.RelevanceModels(database);
-        models.ensureIndexes();
-        return models;
+    SignalRepository signalRepository(ScoringModule scoring) {
+        return scoring.signals();
     }
 
     @Bean
-    org.ewea.scoring.relevance.RelevanceFeedback relevanceFeedback(MongoDatabase database) {
-        var feedback = new org.ewea.scoring.relevance.RelevanceFeedback(database);
-        feedback.ensureIndexes();
-        return feedback;
+    TermRepository termRepository(ScoringModule scoring) {
+        return scoring.terms();
+    }
+
+    @Bean
+    CandidateDecisions candidateDecisions(ScoringModule scoring) {
+        return scoring.decisions();
+    }
+
+    @Bean
+    TrackedTerms trackedTerms(ScoringModule scoring) {
+        return scoring.tracked();
+    }
+
+    @Bean
+    CandidateFinder candidateFinder(ScoringModule scoring) {
+        return scoring.candidates();
+    }
+
+    @Bean
+    SignalBackfill signalBackfill(ScoringModule scoring) {
+        return scoring.backfill();
+    }
+
+    @Bean
+    SignalAnalysis signalAnalysis() {
+        return new SignalAnalysis(BurstDetector.defaults());
+    }
+
+    @Bean
+    ModelRegistry modelRegistry(ScoringModule scoring) {
+        return scoring.models();
+    }
+
+    @Bean
+    ItemRelevance itemRelevance(ScoringModule scoring) {
+        return scoring.relevance();
+    }
+
+    @Bean
+    org.ewea.scoring.relevance.RelevanceModels relevanceModels(ScoringModule scoring) {
+        return scoring.relevanceModels();
+    }
+
+    @Bean
+    org.ewea.scoring.relevance.RelevanceFeedback relevanceFeedback(ScoringModule scoring) {
+        return scoring.feedback();
     }
 
     /** Retraining with analysts' verdicts; the shipped CTI-ANN examples are featured once, when first needed. */
@@ -167,26 +157,22 @@ class ScoringConfiguration {
     }
 
     @Bean
-    org.ewea.scoring.warning.CountedMarkings countedMarkings(SignalRepository signals, TermRepository terms) {
-        return new org.ewea.scoring.warning.CountedMarkings(signals, terms);
+    org.ewea.scoring.warning.CountedMarkings countedMarkings(ScoringModule scoring) {
+        return scoring.counted();
     }
 
     @Bean
-    org.ewea.scoring.warning.ScoreEvidence scoreEvidence(ItemRepository items) {
-        return new org.ewea.scoring.warning.ScoreEvidence(items);
+    org.ewea.scoring.warning.ScoreEvidence scoreEvidence(ScoringModule scoring) {
+        return scoring.evidence();
     }
 
     @Bean
-    org.ewea.scoring.warning.NameScorer nameScorer(TermRepository terms, SignalRepository signals,
-            Methodology methodology) {
-        return new org.ewea.scoring.warning.NameScorer(terms, signals, methodology, BurstDetector.defaults(),
-                org.ewea.scoring.warning.NameWarningRates.bundled(JsonMapper.builder().build()));
+    org.ewea.scoring.warning.NameScorer nameScorer(ScoringModule scoring) {
+        return scoring.names();
     }
 
     @Bean
-    EarlyWarningScorer earlyWarningScorer(SignalRepository signals, Methodology methodology,
-            ScoringProperties properties) {
-        return new EarlyWarningScorer(signals, methodology, BurstDetector.defaults(),
-                properties.authoritativeSources());
+    EarlyWarningScorer earlyWarningScorer(ScoringModule scoring) {
+        return scoring.scorer();
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ewea.api.config.EweaProperties;
+import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.search.ItemIndex;
 import org.ewea.collectors.search.SearchAnalyzers;
 import org.ewea.collectors.store.ItemRepository;
@@ -17,18 +18,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * The item search index in {@code $EWEA_DATA_DIR/search-index}: items are indexed as they are stored (the capture
- * pipeline's listener), and once ready, then every minute, the index is compared with the store and rebuilt
+ * The item search index in {@code $EWEA_DATA_DIR/search-index}: items are indexed as they are stored (a listener of
+ * the collectors' {@code ItemsStored} hand-off), and once ready, then every minute, the index is compared with the store and rebuilt
  * from it when the counts differ (a first start on an existing store, items stored by another instance). The same
  * check commits the index every minute (indexing itself only refreshes, which keeps imports fast).
  */
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
 
+    /** The index, told of every batch of items the collectors store. */
     @Bean(destroyMethod = "close")
-    ItemIndex itemIndex(EweaProperties properties, Methodology methodology) {
-        return ItemIndex.open(properties.dataDir().resolve("search-index"),
-                new SearchAnalyzers(methodology.taxonomy()), methodology.lexicon(), methodology.taxonomy());
+    ItemIndex itemIndex(EweaProperties properties, Methodology methodology, SearchAnalyzers analyzers,
+            CollectorsModule collectors) {
+        ItemIndex index = ItemIndex.open(properties.dataDir().resolve("search-index"), analyzers,
+                methodology.lexicon(), methodology.taxonomy());
+        collectors.whenItemsStored(index::index);
+        return index;
+    }
+
+    /** The search analyzers of every lexicon language (shared with the exercises' indexes). */
+    @Bean
+    SearchAnalyzers searchAnalyzers(Methodology methodology) {
+        return new SearchAnalyzers(methodology.taxonomy());
     }
 
     @Bean

@@ -7,8 +7,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import java.util.concurrent.TimeUnit;
 import org.ewea.api.config.EweaProperties;
-import org.ewea.collectors.store.ImportLedger;
-import org.ewea.collectors.store.ItemRepository;
 import org.ewea.api.config.SecurityProperties;
 import org.ewea.collectors.source.SecretSeal;
 import org.ewea.collectors.source.SourceRepository;
@@ -16,7 +14,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The MongoDB client and the repositories of every module; each module's indexes are created here at start. */
+/**
+ * The MongoDB client, the database and the source catalogue; each module's own stores are built by its assembly
+ * ({@code CollectorsModule}, {@code ScoringModule}, {@code AlertsModule}).
+ */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
@@ -60,13 +61,6 @@ class StoreConfiguration {
         return new MongoHealthIndicator(database, endpoint, guard);
     }
 
-    @Bean
-    ItemRepository itemRepository(MongoDatabase database) {
-        ItemRepository repository = new ItemRepository(database);
-        repository.ensureIndexes();
-        return repository;
-    }
-
     /**
      * Seals the credentials kept in the store (source URLs and proxies) under the secrets key, a file the store does
      * not hold (created at first start, mode 600).
@@ -81,10 +75,5 @@ class StoreConfiguration {
         SourceRepository repository = new SourceRepository(database, seal);
         repository.ensureIndexes();
         return repository;
-    }
-
-    @Bean
-    ImportLedger importLedger(MongoDatabase database) {
-        return new ImportLedger(database);
     }
 }

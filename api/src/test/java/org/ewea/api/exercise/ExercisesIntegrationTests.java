@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.methodology.AdmiraltyGrade;
@@ -220,6 +220,17 @@ class ExercisesIntegrationTests {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
                 .contains("EW/EA analyst digest");
         outsider.get().uri("/api/v1/exercises/week-one/digests").exchange().expectStatus().isNotFound();
+
+        // the exercise's items are searchable in the exercise, and only there
+        Map<String, Object> juniper = json(ana.get().uri("/api/v1/exercises/week-one/items?q=Juniper").exchange()
+                .expectStatus().isOk());
+        assertThat(juniper).containsKeys("items", "page", "size", "total");
+        assertThat(juniper.get("items").toString()).as("the live inject, found in its exercise").contains("Live tip")
+                .doesNotContain("<script>");
+        assertThat(json(ana.get().uri("/api/v1/items?q=Juniper").exchange().expectStatus().isOk()).get("items")
+                .toString()).as("the live service's search").doesNotContain("Live tip");
+        outsider.get().uri("/api/v1/exercises/week-one/items?q=Juniper").exchange().expectStatus().isNotFound();
+        ana.get().uri("/api/v1/exercises/week-one/items?size=0").exchange().expectStatus().isBadRequest();
 
         String report = trainer.get().uri("/api/v1/exercises/week-one/report.html").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("Content-Security-Policy", AfterActionRenderer.CSP)

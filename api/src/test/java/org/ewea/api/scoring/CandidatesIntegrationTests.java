@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.methodology.AdmiraltyGrade;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
 import org.ewea.api.TestUsers;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;

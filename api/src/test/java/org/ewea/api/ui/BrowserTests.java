@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.methodology.AdmiraltyGrade;

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.fetch.FetchSettings;
 import org.ewea.collectors.fetch.HttpFetcher;

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.fetch.FetchSettings;
 import org.ewea.collectors.fetch.HttpFetcher;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Function;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.store.ItemRepository;

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.ewea.collectors.CaptureProcessor;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.Annotator;

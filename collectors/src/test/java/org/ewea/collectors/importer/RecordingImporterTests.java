@@ -1,4 +1,4 @@
-package org.ewea.collectors;
+package org.ewea.collectors.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,13 +9,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.accounting.Rejection;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.Fixtures;
-import org.ewea.collectors.testing.TestAnnotators;
 import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestAnnotators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

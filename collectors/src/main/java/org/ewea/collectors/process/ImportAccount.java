@@ -1,4 +1,4 @@
-package org.ewea.collectors;
+package org.ewea.collectors.process;
 
 import java.time.Instant;
 import java.util.ArrayList;

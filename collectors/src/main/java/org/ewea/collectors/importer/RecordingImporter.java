@@ -1,10 +1,12 @@
-package org.ewea.collectors;
+package org.ewea.collectors.importer;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.process.CaptureProcessor;
+import org.ewea.collectors.process.ImportAccount;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.ManifestCapture;
 import org.ewea.collectors.recording.RecordingException;

@@ -1,4 +1,4 @@
-package org.ewea.collectors;
+package org.ewea.collectors.process;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class CaptureProcessor {
     private final ItemRepository items;
     private final Annotator annotator;
     private final Consumer<Capture> raw;
-    private final Consumer<List<AnnotatedItem>> itemsStored;
+    private final ItemsStored itemsStored;
 
     /** A processor that does not keep raw captures (tests, benchmarks). */
     public CaptureProcessor(ItemRepository items, Annotator annotator) {
@@ -48,16 +48,15 @@ public final class CaptureProcessor {
      */
     public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw,
             org.ewea.collectors.normalise.LanguageDetector languages) {
-        this(items, annotator, raw, languages, stored -> { });
+        this(items, annotator, raw, languages, ItemsStored.NOBODY);
     }
 
     /**
-     * @param itemsStored told of every batch of items stored new ({@code ItemsStored}): scoring keeps its signal
-     *     series up to date from it
+     * @param itemsStored told of every batch of items stored new: scoring keeps its signal series up to date from
+     *     it, the search index indexes them
      */
     public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw,
-            org.ewea.collectors.normalise.LanguageDetector languages,
-            Consumer<List<AnnotatedItem>> itemsStored) {
+            org.ewea.collectors.normalise.LanguageDetector languages, ItemsStored itemsStored) {
         this.itemsStored = itemsStored;
         this.normaliser = new ItemNormaliser(languages);
         this.items = items;
@@ -72,12 +71,12 @@ public final class CaptureProcessor {
      * The items annotated (tags and entities); when that fails for the batch, item by item, an item that cannot be
      * annotated being rejected with its reason.
      */
-    private List<org.ewea.collectors.enrich.AnnotatedItem> annotate(List<HarmonisedItem> accepted, Capture capture,
+    private List<AnnotatedItem> annotate(List<HarmonisedItem> accepted, Capture capture,
             List<CaptureResult.RejectedEntry> rejected) {
         try {
             return annotator.annotate(accepted);
         } catch (RuntimeException | StackOverflowError batch) {
-            List<org.ewea.collectors.enrich.AnnotatedItem> annotated = new ArrayList<>(accepted.size());
+            List<AnnotatedItem> annotated = new ArrayList<>(accepted.size());
             for (HarmonisedItem item : accepted) {
                 try {
                     annotated.add(annotator.annotate(item));
@@ -127,7 +126,8 @@ public final class CaptureProcessor {
                         rejected.add(new CaptureResult.RejectedEntry(reason, locator));
             }
         }
-        StoreOutcome stored = items.insertAnnotated(annotate(accepted, capture, rejected), itemsStored);
+        StoreOutcome stored = items.insertAnnotated(annotate(accepted, capture, rejected),
+                itemsStored::stored);
         return new CaptureResult(null, entries.size(), stored.stored(), stored.merged(), rejected);
     }
 }
