@@ -66,8 +66,14 @@ public final class AlertsModule {
     private final DigestRepository archive;
     private final DigestService digests;
 
-    private AlertsModule(MongoDatabase database, Clocks clocks, Settings settings, Methodology methodology,
-            CollectorsModule collectors, ScoringModule scoring, Supplier<AlertInputs.Sources> sources) {
+    private AlertsModule(
+            MongoDatabase database,
+            Clocks clocks,
+            Settings settings,
+            Methodology methodology,
+            CollectorsModule collectors,
+            ScoringModule scoring,
+            Supplier<AlertInputs.Sources> sources) {
         this.settings = settings;
         alerts = new AlertRepository(database);
         alerts.ensureIndexes();
@@ -77,21 +83,46 @@ public final class AlertsModule {
         raiser = new AlertRaiser(alerts, events, clocks.pipeline());
         lifecycle = new AlertLifecycle(alerts, events, methodology, clocks.decisions());
         planner = new ActionPlanner(methodology, actions, clocks.pipeline());
-        engine = new AlertEngine(rules, new AlertEvaluator(methodology, scoring.evidence(), collectors.items(),
-                scoring.counted()), raiser, planner, scoring.scorer(), scoring.models(), scoring.signals(), sources,
-                clocks.pipeline(), day -> scoring.candidates().find(day, false));
+        engine = new AlertEngine(
+                rules,
+                new AlertEvaluator(methodology, scoring.evidence(), collectors.items(), scoring.counted()),
+                raiser,
+                planner,
+                scoring.scorer(),
+                scoring.models(),
+                scoring.signals(),
+                sources,
+                clocks.pipeline(),
+                day -> scoring.candidates().find(day, false));
         archive = new DigestRepository(database);
-        digests = new DigestService(new DigestBuilder(scoring.scorer(), scoring.models(), scoring.signals(),
-                scoring.evidence(), scoring.counted(), alerts, actions, collectors.items(), sources, methodology,
-                clocks.pipeline()), archive);
+        digests = new DigestService(
+                new DigestBuilder(
+                        scoring.scorer(),
+                        scoring.models(),
+                        scoring.signals(),
+                        scoring.evidence(),
+                        scoring.counted(),
+                        alerts,
+                        actions,
+                        collectors.items(),
+                        sources,
+                        methodology,
+                        clocks.pipeline()),
+                archive);
     }
 
     /**
      * @param sources the sources alerts are raised over, with their health (for the collection-gap rule and the
      *     digests' source section)
      */
-    public static AlertsModule over(MongoDatabase database, Clocks clocks, Settings settings, Methodology methodology,
-            CollectorsModule collectors, ScoringModule scoring, Supplier<AlertInputs.Sources> sources) {
+    public static AlertsModule over(
+            MongoDatabase database,
+            Clocks clocks,
+            Settings settings,
+            Methodology methodology,
+            CollectorsModule collectors,
+            ScoringModule scoring,
+            Supplier<AlertInputs.Sources> sources) {
         return new AlertsModule(database, clocks, settings, methodology, collectors, scoring, sources);
     }
 

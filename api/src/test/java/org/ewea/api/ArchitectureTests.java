@@ -21,27 +21,44 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
     /** Production classes of every module, whether they come from directories or jars. */
-    private static final ImportOption PRODUCTION_ONLY = location ->
-            !location.contains("/test-classes/") && !location.contains("-tests.jar");
+    private static final ImportOption PRODUCTION_ONLY =
+            location -> !location.contains("/test-classes/") && !location.contains("-tests.jar");
 
     private static final ArchRule MODULE_DEPENDENCIES = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .withOptionalLayers(true)
-            .layer("methodology").definedBy("org.ewea.methodology..")
-            .layer("collectors").definedBy("org.ewea.collectors..")
-            .layer("scoring").definedBy("org.ewea.scoring..")
-            .layer("alerts").definedBy("org.ewea.alerts..")
-            .layer("api").definedBy("org.ewea.api..")
-            .whereLayer("api").mayNotBeAccessedByAnyLayer()
-            .whereLayer("alerts").mayOnlyBeAccessedByLayers("api")
-            .whereLayer("scoring").mayOnlyBeAccessedByLayers("alerts", "api")
-            .whereLayer("collectors").mayOnlyBeAccessedByLayers("scoring", "alerts", "api")
-            .whereLayer("methodology").mayOnlyBeAccessedByLayers("collectors", "scoring", "alerts", "api");
+            .layer("methodology")
+            .definedBy("org.ewea.methodology..")
+            .layer("collectors")
+            .definedBy("org.ewea.collectors..")
+            .layer("scoring")
+            .definedBy("org.ewea.scoring..")
+            .layer("alerts")
+            .definedBy("org.ewea.alerts..")
+            .layer("api")
+            .definedBy("org.ewea.api..")
+            .whereLayer("api")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("alerts")
+            .mayOnlyBeAccessedByLayers("api")
+            .whereLayer("scoring")
+            .mayOnlyBeAccessedByLayers("alerts", "api")
+            .whereLayer("collectors")
+            .mayOnlyBeAccessedByLayers("scoring", "alerts", "api")
+            .whereLayer("methodology")
+            .mayOnlyBeAccessedByLayers("collectors", "scoring", "alerts", "api");
 
     private static final ArchRule METHODOLOGY_IS_PLAIN_JAVA = noClasses()
-            .that().resideInAPackage("org.ewea.methodology..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.ewea.collectors..",
-                    "org.ewea.scoring..", "org.ewea.alerts..", "org.ewea.api..");
+            .that()
+            .resideInAPackage("org.ewea.methodology..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.ewea.collectors..",
+                    "org.ewea.scoring..",
+                    "org.ewea.alerts..",
+                    "org.ewea.api..");
 
     /**
      * What the modules' assemblies build ({@code CollectorsModule}, {@code ScoringModule}, {@code AlertsModule}): api
@@ -67,11 +84,15 @@ class ArchitectureTests {
             "org.ewea.alerts.digest.DigestBuilder", "org.ewea.alerts.digest.DigestService");
 
     private static final ArchRule ONE_ASSEMBLY = noClasses()
-            .that().resideInAPackage("org.ewea.api..")
-            .should().callConstructorWhere(DescribedPredicate.describe("constructs a class a module assembles",
+            .that()
+            .resideInAPackage("org.ewea.api..")
+            .should()
+            .callConstructorWhere(DescribedPredicate.describe(
+                    "constructs a class a module assembles",
                     call -> ASSEMBLED.contains(call.getTargetOwner().getName())));
 
-    private static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.ewea.(**)").should().beFreeOfCycles();
+    private static final ArchRule NO_PACKAGE_CYCLES =
+            slices().matching("org.ewea.(**)").should().beFreeOfCycles();
 
     private static JavaClasses production() {
         return new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPackages("org.ewea");
@@ -83,7 +104,8 @@ class ArchitectureTests {
         for (String module : new String[] {"methodology", "collectors", "scoring", "alerts", "api"}) {
             assertThat(classes.containPackage("org.ewea." + module)).as(module).isTrue();
         }
-        assertThat(classes.contain("org.ewea.methodology.archfixture.MethodologyUsingApi")).isFalse();
+        assertThat(classes.contain("org.ewea.methodology.archfixture.MethodologyUsingApi"))
+                .isFalse();
     }
 
     @Test
@@ -108,8 +130,12 @@ class ArchitectureTests {
 
     @Test
     void theRulesCatchAViolationAndACycle() {
-        JavaClasses fixtures = new ClassFileImporter().importPackages("org.ewea.methodology.archfixture",
-                "org.ewea.collectors.archfixture", "org.ewea.api.web", "org.ewea.api.archfixture");
+        JavaClasses fixtures = new ClassFileImporter()
+                .importPackages(
+                        "org.ewea.methodology.archfixture",
+                        "org.ewea.collectors.archfixture",
+                        "org.ewea.api.web",
+                        "org.ewea.api.archfixture");
         assertThat(MODULE_DEPENDENCIES.evaluate(fixtures).hasViolation()).isTrue();
         assertThat(METHODOLOGY_IS_PLAIN_JAVA.evaluate(fixtures).hasViolation()).isTrue();
         assertThat(NO_PACKAGE_CYCLES.evaluate(fixtures).hasViolation()).isTrue();

@@ -56,17 +56,28 @@ public abstract class LiveApplicationTests {
 
     /** The day of the newest stored item (the demo's last day on a fresh store). */
     protected static java.time.LocalDate lastItemDay(com.mongodb.client.MongoDatabase database) {
-        org.bson.Document newest = database.getCollection("items").find()
-                .sort(com.mongodb.client.model.Sorts.descending("time")).limit(1).first();
-        return newest.get("time", java.util.Date.class).toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        org.bson.Document newest = database.getCollection("items")
+                .find()
+                .sort(com.mongodb.client.model.Sorts.descending("time"))
+                .limit(1)
+                .first();
+        return newest.get("time", java.util.Date.class)
+                .toInstant()
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate();
     }
 
     /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */
     protected Map<String, Object> getJsonObject(String uri) {
-        return client.get().uri(uri).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
     }
 }

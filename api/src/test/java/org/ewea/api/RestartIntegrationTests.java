@@ -39,7 +39,8 @@ class RestartIntegrationTests {
         try (RunningApplication second = RunningApplication.start("ewea.data-dir=" + data)) {
             assertThat(second.itemTotal()).isEqualTo(firstTotal);
             assertThat(ids(second)).isEqualTo(firstIds);
-            assertThat(ransomware(second)).as("series rebuilt from the stored items, none twice")
+            assertThat(ransomware(second))
+                    .as("series rebuilt from the stored items, none twice")
                     .isEqualTo(firstSignal);
         }
     }
@@ -53,15 +54,22 @@ class RestartIntegrationTests {
     }
 
     private static List<SignalPoint> ransomware(RunningApplication app) {
-        return app.bean(SignalRepository.class).daily("ransomware", LocalDate.parse("2025-01-01"),
-                LocalDate.parse("2026-12-31"));
+        return app.bean(SignalRepository.class)
+                .daily("ransomware", LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31"));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> ids(RunningApplication app) {
-        Map<String, Object> page = app.client().get().uri("/api/v1/items?size=200&page=3").exchange()
-                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
-        return ((List<Map<String, Object>>) page.get("items")).stream().map(i -> i.get("id")).toList();
+        Map<String, Object> page = app.client()
+                .get()
+                .uri("/api/v1/items?size=200&page=3")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items"))
+                .stream().map(i -> i.get("id")).toList();
     }
 }

@@ -15,12 +15,13 @@ public final class RunningApplication implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final WebTestClient client;
 
-    private RunningApplication(ConfigurableApplicationContext context, @org.jspecify.annotations.Nullable String token) {
+    private RunningApplication(
+            ConfigurableApplicationContext context, @org.jspecify.annotations.Nullable String token) {
         this.context = context;
         String port = context.getEnvironment().getProperty("local.server.port");
         String dataDir = context.getEnvironment().getProperty("ewea.data-dir", "./data");
-        this.client = TestClients.forPort(Integer.parseInt(port),
-                token != null ? token : TestClients.adminToken(java.nio.file.Path.of(dataDir)));
+        this.client = TestClients.forPort(
+                Integer.parseInt(port), token != null ? token : TestClients.adminToken(java.nio.file.Path.of(dataDir)));
     }
 
     /** Starts on a random port with the given {@code ewea.*} (or other) properties, e.g. {@code ewea.data-dir=...}. */
@@ -32,8 +33,8 @@ public final class RunningApplication implements AutoCloseable {
      * As {@link #start}, with the client sending {@code token} (for an instance joining another's store, whose first
      * start wrote the admin token elsewhere).
      */
-    public static RunningApplication startWithToken(@org.jspecify.annotations.Nullable String token,
-            String... properties) {
+    public static RunningApplication startWithToken(
+            @org.jspecify.annotations.Nullable String token, String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         for (String property : properties) {
             args.add("--" + property);
@@ -57,8 +58,13 @@ public final class RunningApplication implements AutoCloseable {
 
     /** {@code total} of the items listing. */
     public long itemTotal() {
-        Map<String, Object> page = client.get().uri("/api/v1/items?size=1").exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+        Map<String, Object> page = client.get()
+                .uri("/api/v1/items?size=1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
         return ((Number) page.get("total")).longValue();
     }

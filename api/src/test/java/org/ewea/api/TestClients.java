@@ -12,8 +12,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class TestClients {
 
-    private TestClients() {
-    }
+    private TestClients() {}
 
     /** A client without credentials. */
     public static WebTestClient forPort(int port) {
@@ -28,14 +27,16 @@ public final class TestClients {
     /** The admin token the first start wrote to {@code admin-token} in the data directory. */
     public static String adminToken(java.nio.file.Path dataDir) {
         try {
-            return java.nio.file.Files.readString(dataDir.resolve("admin-token")).strip();
+            return java.nio.file.Files.readString(dataDir.resolve("admin-token"))
+                    .strip();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private static WebTestClient.Builder builder(int port) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return WebTestClient.bindToServer(new JdkClientHttpConnector(http))
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(30));

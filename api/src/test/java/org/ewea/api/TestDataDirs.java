@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Fresh data directories for applications started by tests. */
 public final class TestDataDirs {
 
-    private TestDataDirs() {
-    }
+    private TestDataDirs() {}
 
     public static Path create(String name) {
         try {

@@ -29,8 +29,7 @@ public final class CollectorsModule {
      * @param rawRetention how long raw captures are kept
      * @param silentFactor how many typical gaps of silence make a source silent
      */
-    public record Settings(Duration rawRetention, double silentFactor) {
-    }
+    public record Settings(Duration rawRetention, double silentFactor) {}
 
     private final ItemRepository items;
     private final RawCaptureStore raw;
@@ -41,7 +40,11 @@ public final class CollectorsModule {
     private final CaptureProcessor processor;
     private final List<ItemsStored> listeners = new CopyOnWriteArrayList<>();
 
-    private CollectorsModule(MongoDatabase database, InstantSource clock, Settings settings, Annotator annotator,
+    private CollectorsModule(
+            MongoDatabase database,
+            InstantSource clock,
+            Settings settings,
+            Annotator annotator,
             LanguageDetector languages) {
         items = new ItemRepository(database);
         items.ensureIndexes();
@@ -51,7 +54,11 @@ public final class CollectorsModule {
         runs.ensureIndexes();
         states = new SourceStateRepository(database);
         health = new HealthAssessor(runs, states, clock, settings.silentFactor());
-        processor = new CaptureProcessor(items, annotator, raw::keep, languages,
+        processor = new CaptureProcessor(
+                items,
+                annotator,
+                raw::keep,
+                languages,
                 stored -> listeners.forEach(listener -> listener.stored(stored)));
     }
 
@@ -60,8 +67,12 @@ public final class CollectorsModule {
      * @param annotator tags and entities under the methodology (shared: it is read-only)
      * @param languages detects items' languages (shared: its models are large)
      */
-    public static CollectorsModule over(MongoDatabase database, InstantSource clock, Settings settings,
-            Annotator annotator, LanguageDetector languages) {
+    public static CollectorsModule over(
+            MongoDatabase database,
+            InstantSource clock,
+            Settings settings,
+            Annotator annotator,
+            LanguageDetector languages) {
         return new CollectorsModule(database, clock, settings, annotator, languages);
     }
 

@@ -23,13 +23,16 @@ public record AdmiraltyGrade(SourceReliability source, InformationCredibility in
      */
     public static AdmiraltyGrade parse(String code) {
         String text = code.strip().toUpperCase(Locale.ROOT);
-        if (text.length() != 2 || text.charAt(0) < 'A' || text.charAt(0) > 'F'
-                || text.charAt(1) < '1' || text.charAt(1) > '6') {
+        if (text.length() != 2
+                || text.charAt(0) < 'A'
+                || text.charAt(0) > 'F'
+                || text.charAt(1) < '1'
+                || text.charAt(1) > '6') {
             throw new IllegalArgumentException("invalid Admiralty grade '" + code
                     + "': expected source reliability A-F followed by information credibility 1-6, e.g. B2");
         }
-        return new AdmiraltyGrade(SourceReliability.valueOf(text.substring(0, 1)),
-                InformationCredibility.ofCode(text.charAt(1) - '0'));
+        return new AdmiraltyGrade(
+                SourceReliability.valueOf(text.substring(0, 1)), InformationCredibility.ofCode(text.charAt(1) - '0'));
     }
 
     @Override

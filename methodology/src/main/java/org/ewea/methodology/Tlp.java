@@ -39,7 +39,9 @@ public enum Tlp {
 
     /** The markings someone cleared up to {@code clearance} may read, least restrictive first. */
     public static java.util.List<Tlp> atMost(Tlp clearance) {
-        return java.util.Arrays.stream(values()).filter(t -> t.isAtMost(clearance)).toList();
+        return java.util.Arrays.stream(values())
+                .filter(t -> t.isAtMost(clearance))
+                .toList();
     }
 
     public static Tlp mostRestrictive(Tlp a, Tlp b) {

@@ -21,7 +21,9 @@ class AdmiraltyGradeTests {
     @ParameterizedTest
     @ValueSource(strings = {"", "B", "G1", "A0", "A7", "2B", "B22", "Ä1"})
     void rejectsInvalidCodesSayingWhatIsValid(String code) {
-        assertThatIllegalArgumentException().isThrownBy(() -> AdmiraltyGrade.parse(code))
-                .withMessageContaining("A-F").withMessageContaining("1-6");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> AdmiraltyGrade.parse(code))
+                .withMessageContaining("A-F")
+                .withMessageContaining("1-6");
     }
 }

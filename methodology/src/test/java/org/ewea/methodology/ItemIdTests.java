@@ -11,11 +11,13 @@ class ItemIdTests {
 
     @Test
     void sameUrlGivesSameIdAndDifferentUrlsDiffer() {
-        assertThat(ItemId.forUrl(NEWS, "https://example.org/a")).isEqualTo(ItemId.forUrl(NEWS,
-                "https://example.org/a"));
-        assertThat(ItemId.forUrl(NEWS, "https://example.org/a")).isNotEqualTo(ItemId.forUrl(NEWS,
-                "https://example.org/b"));
-        assertThat(ItemId.forUrl(NEWS, "https://example.org/a").value()).hasSize(32).matches("[0-9a-f]+");
+        assertThat(ItemId.forUrl(NEWS, "https://example.org/a"))
+                .isEqualTo(ItemId.forUrl(NEWS, "https://example.org/a"));
+        assertThat(ItemId.forUrl(NEWS, "https://example.org/a"))
+                .isNotEqualTo(ItemId.forUrl(NEWS, "https://example.org/b"));
+        assertThat(ItemId.forUrl(NEWS, "https://example.org/a").value())
+                .hasSize(32)
+                .matches("[0-9a-f]+");
     }
 
     @Test
@@ -23,7 +25,8 @@ class ItemIdTests {
         ItemId fromNews = ItemId.forUrl(NEWS, "https://example.org/a");
         ItemId fromPartner = ItemId.forUrl(new SourceId("partner"), "https://example.org/a");
         assertThat(fromNews).isNotEqualTo(fromPartner);
-        assertThat(ItemId.legacyForUrl("https://example.org/a")).isNotIn(fromNews, fromPartner)
+        assertThat(ItemId.legacyForUrl("https://example.org/a"))
+                .isNotIn(fromNews, fromPartner)
                 .isEqualTo(ItemId.legacyForUrl("https://example.org/a"));
     }
 
@@ -38,7 +41,8 @@ class ItemIdTests {
     @Test
     void rejectsMalformedIdsAndSourceIds() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ItemId("xyz"));
-        assertThatIllegalArgumentException().isThrownBy(() -> new SourceId("Has Spaces"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new SourceId("Has Spaces"))
                 .withMessageContaining("Has Spaces");
     }
 }

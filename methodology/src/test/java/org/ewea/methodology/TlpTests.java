@@ -10,8 +10,7 @@ class TlpTests {
 
     @Test
     void ordersFromClearToRed() {
-        assertThat(List.of(Tlp.values()))
-                .containsExactly(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED);
+        assertThat(List.of(Tlp.values())).containsExactly(Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED);
         assertThat(Tlp.AMBER.isAtMost(Tlp.AMBER_STRICT)).isTrue();
         assertThat(Tlp.RED.isAtMost(Tlp.AMBER)).isFalse();
         assertThat(Tlp.AMBER_STRICT.isAtMost(Tlp.AMBER)).isFalse();
@@ -37,7 +36,9 @@ class TlpTests {
 
     @Test
     void rejectsUnknownMarkingNamingTheValidOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Tlp.parse("PURPLE"))
-                .withMessageContaining("PURPLE").withMessageContaining("AMBER+STRICT");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Tlp.parse("PURPLE"))
+                .withMessageContaining("PURPLE")
+                .withMessageContaining("AMBER+STRICT");
     }
 }

@@ -57,12 +57,19 @@ public final class ScoringModule {
      * @param words the words that are not names
      * @param nameRates the measured rates of the novel-name rule
      */
-    public record Shared(Methodology methodology, RelevanceWeights relevance, @Nullable ThreatTypes threatTypes,
-            CommonWords words, NameWarningRates nameRates) {
+    public record Shared(
+            Methodology methodology,
+            RelevanceWeights relevance,
+            @Nullable ThreatTypes threatTypes,
+            CommonWords words,
+            NameWarningRates nameRates) {
 
         /** The shipped models, and common words in the methodology's languages. */
         public static Shared shipped(Methodology methodology, @Nullable ThreatTypes threatTypes) {
-            return new Shared(methodology, ItemRelevance.shipped(), threatTypes,
+            return new Shared(
+                    methodology,
+                    ItemRelevance.shipped(),
+                    threatTypes,
                     CommonWords.forLanguages(methodology.languages()),
                     NameWarningRates.bundled(JsonMapper.builder().build()));
         }
@@ -83,15 +90,24 @@ public final class ScoringModule {
     private final EarlyWarningScorer scorer;
     private final SignalBackfill backfill;
 
-    private ScoringModule(MongoDatabase database, InstantSource clock, Settings settings, Shared shared,
-            CollectorsModule collectors, Function<Set<String>, Set<String>> darkWebSources) {
+    private ScoringModule(
+            MongoDatabase database,
+            InstantSource clock,
+            Settings settings,
+            Shared shared,
+            CollectorsModule collectors,
+            Function<Set<String>, Set<String>> darkWebSources) {
         Methodology methodology = shared.methodology();
         terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
         decisions = new CandidateDecisions(database);
         tracked = new TrackedTerms(decisions, terms, clock);
-        signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), darkWebSources, tracked::seriesOf);
+        signals = new SignalRepository(
+                database,
+                new GradeWeights(methodology.grading()),
+                MethodologyLoader.cues(methodology.stages()),
+                darkWebSources,
+                tracked::seriesOf);
         signals.ensureIndexes();
         candidates = new CandidateFinder(terms, signals, decisions, darkWebSources, shared.words());
         models = new ModelRegistry(database, JsonMapper.builder().build());
@@ -105,8 +121,8 @@ public final class ScoringModule {
         counted = new CountedMarkings(signals, terms);
         evidence = new ScoreEvidence(collectors.items());
         names = new NameScorer(terms, signals, methodology, BurstDetector.defaults(), shared.nameRates());
-        scorer = new EarlyWarningScorer(signals, methodology, BurstDetector.defaults(),
-                settings.authoritativeSources());
+        scorer =
+                new EarlyWarningScorer(signals, methodology, BurstDetector.defaults(), settings.authoritativeSources());
         backfill = new SignalBackfill(database, collectors.items(), List.of(signals, terms), clock);
         collectors.whenItemsStored(new StoredItemsListener(signals, terms, relevance));
     }
@@ -115,8 +131,13 @@ public final class ScoringModule {
      * @param clock the time of the world being scored (the wall clock; an exercise's replay clock)
      * @param darkWebSources of the source ids given, those that are dark-web or underground sources
      */
-    public static ScoringModule over(MongoDatabase database, InstantSource clock, Settings settings, Shared shared,
-            CollectorsModule collectors, Function<Set<String>, Set<String>> darkWebSources) {
+    public static ScoringModule over(
+            MongoDatabase database,
+            InstantSource clock,
+            Settings settings,
+            Shared shared,
+            CollectorsModule collectors,
+            Function<Set<String>, Set<String>> darkWebSources) {
         return new ScoringModule(database, clock, settings, shared, collectors, darkWebSources);
     }
 

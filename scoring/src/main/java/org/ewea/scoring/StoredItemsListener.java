@@ -1,8 +1,8 @@
 package org.ewea.scoring;
 
 import java.util.List;
-import org.ewea.collectors.process.ItemsStored;
 import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.process.ItemsStored;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.TermRepository;

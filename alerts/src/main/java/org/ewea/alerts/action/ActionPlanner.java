@@ -42,11 +42,28 @@ public final class ActionPlanner {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<EarlyAction> planned = new ArrayList<>();
         for (Recommendation r : methodology.playbooks().forCategory(alert.category(), stage, null)) {
-            EarlyAction action = new EarlyAction(alert.id() + ":" + r.id(), alert.id(), alert.title(), r.id(),
-                    r.audience(), r.action(), r.title(), r.text(), r.owner(), null,
-                    ActionStatus.OPEN, today.plus(r.review()), r.done(), alert.category(), stage, alert.tlp(),
-                    alert.handling(), null,
-                    now, now, 0);
+            EarlyAction action = new EarlyAction(
+                    alert.id() + ":" + r.id(),
+                    alert.id(),
+                    alert.title(),
+                    r.id(),
+                    r.audience(),
+                    r.action(),
+                    r.title(),
+                    r.text(),
+                    r.owner(),
+                    null,
+                    ActionStatus.OPEN,
+                    today.plus(r.review()),
+                    r.done(),
+                    alert.category(),
+                    stage,
+                    alert.tlp(),
+                    alert.handling(),
+                    null,
+                    now,
+                    now,
+                    0);
             if (actions.insertIfAbsent(action)) {
                 planned.add(action);
             }

@@ -24,9 +24,12 @@ public final class ActionRepository {
     public static final String COLLECTION = "early_actions";
 
     /** Filters of a listing; null fields do not filter. */
-    public record Query(@Nullable ActionStatus status, @Nullable String audience, @Nullable String alertId,
-            @Nullable String owner, Clearance clearance) {
-    }
+    public record Query(
+            @Nullable ActionStatus status,
+            @Nullable String audience,
+            @Nullable String alertId,
+            @Nullable String owner,
+            Clearance clearance) {}
 
     private final MongoCollection<Document> actions;
 
@@ -53,14 +56,20 @@ public final class ActionRepository {
 
     /** Replaces the action stored under {@code previousVersion}; false when it changed meanwhile. */
     public boolean replace(EarlyAction changed, long previousVersion) {
-        return actions.replaceOne(Filters.and(Filters.eq("_id", changed.id()), Filters.eq("version", previousVersion)),
-                write(changed)).getMatchedCount() == 1;
+        return actions.replaceOne(
+                                Filters.and(Filters.eq("_id", changed.id()), Filters.eq("version", previousVersion)),
+                                write(changed))
+                        .getMatchedCount()
+                == 1;
     }
 
     /** A page, soonest due first. */
     public List<EarlyAction> page(Query query, int page, int size) {
         List<EarlyAction> found = new ArrayList<>();
-        actions.find(filter(query)).sort(Sorts.ascending("due", "_id")).skip(page * size).limit(size)
+        actions.find(filter(query))
+                .sort(Sorts.ascending("due", "_id"))
+                .skip(page * size)
+                .limit(size)
                 .forEach(d -> found.add(read(d)));
         return found;
     }
@@ -88,24 +97,51 @@ public final class ActionRepository {
     }
 
     private static Document write(EarlyAction a) {
-        return new Document("_id", a.id()).append("alertId", a.alertId()).append("alertTitle", a.alertTitle())
-                .append("recommendationId", a.recommendationId()).append("audience", a.audience())
-                .append("actionType", a.actionType()).append("title", a.title()).append("text", a.text())
-                .append("owner", a.owner()).append("assignee", a.assignee()).append("status", a.status().name())
-                .append("due", a.due().toString()).append("done", a.done()).append("category", a.category())
-                .append("stage", a.stage()).append("tlp", a.tlp().name())
-                .append(Markings.HANDLING, Markings.handlingDocument(a.handling())).append("note", a.note())
-                .append("createdAt", Date.from(a.createdAt())).append("updatedAt", Date.from(a.updatedAt()))
+        return new Document("_id", a.id())
+                .append("alertId", a.alertId())
+                .append("alertTitle", a.alertTitle())
+                .append("recommendationId", a.recommendationId())
+                .append("audience", a.audience())
+                .append("actionType", a.actionType())
+                .append("title", a.title())
+                .append("text", a.text())
+                .append("owner", a.owner())
+                .append("assignee", a.assignee())
+                .append("status", a.status().name())
+                .append("due", a.due().toString())
+                .append("done", a.done())
+                .append("category", a.category())
+                .append("stage", a.stage())
+                .append("tlp", a.tlp().name())
+                .append(Markings.HANDLING, Markings.handlingDocument(a.handling()))
+                .append("note", a.note())
+                .append("createdAt", Date.from(a.createdAt()))
+                .append("updatedAt", Date.from(a.updatedAt()))
                 .append("version", a.version());
     }
 
     private static EarlyAction read(Document d) {
-        return new EarlyAction(d.getString("_id"), d.getString("alertId"), d.getString("alertTitle"),
-                d.getString("recommendationId"), d.getString("audience"), d.getString("actionType"),
-                d.getString("title"), d.getString("text"), d.getString("owner"), d.getString("assignee"),
-                ActionStatus.valueOf(d.getString("status")), LocalDate.parse(d.getString("due")),
-                d.getString("done"), d.getString("category"), d.getString("stage"), Tlp.valueOf(d.getString("tlp")),
-                org.ewea.collectors.store.Markings.handling(d), d.getString("note"), d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(),
+        return new EarlyAction(
+                d.getString("_id"),
+                d.getString("alertId"),
+                d.getString("alertTitle"),
+                d.getString("recommendationId"),
+                d.getString("audience"),
+                d.getString("actionType"),
+                d.getString("title"),
+                d.getString("text"),
+                d.getString("owner"),
+                d.getString("assignee"),
+                ActionStatus.valueOf(d.getString("status")),
+                LocalDate.parse(d.getString("due")),
+                d.getString("done"),
+                d.getString("category"),
+                d.getString("stage"),
+                Tlp.valueOf(d.getString("tlp")),
+                org.ewea.collectors.store.Markings.handling(d),
+                d.getString("note"),
+                d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant(),
                 d.get("version", Number.class).longValue());
     }
 }

@@ -30,18 +30,57 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when last changed
  * @param version incremented on every change
  */
-public record EarlyAction(String id, String alertId, String alertTitle, String recommendationId, String audience,
-        String actionType, String title, String text, String owner, @Nullable String assignee, ActionStatus status,
-        LocalDate due, String done, String category, String stage, Tlp tlp, org.ewea.methodology.Handling handling,
+public record EarlyAction(
+        String id,
+        String alertId,
+        String alertTitle,
+        String recommendationId,
+        String audience,
+        String actionType,
+        String title,
+        String text,
+        String owner,
+        @Nullable String assignee,
+        ActionStatus status,
+        LocalDate due,
+        String done,
+        String category,
+        String stage,
+        Tlp tlp,
+        org.ewea.methodology.Handling handling,
         @Nullable String note,
-        Instant createdAt, Instant updatedAt, long version) {
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     /** The next version with the given values changed (null: unchanged), changed at {@code at}. */
-    public EarlyAction changed(@Nullable String newAssignee, @Nullable ActionStatus newStatus, @Nullable LocalDate newDue,
-            @Nullable String newNote, Instant at) {
-        return new EarlyAction(id, alertId, alertTitle, recommendationId, audience, actionType, title, text, owner,
-                newAssignee != null ? newAssignee : assignee, newStatus != null ? newStatus : status,
-                newDue != null ? newDue : due, done, category, stage, tlp, handling, newNote != null ? newNote : note, createdAt,
-                at, version + 1);
+    public EarlyAction changed(
+            @Nullable String newAssignee,
+            @Nullable ActionStatus newStatus,
+            @Nullable LocalDate newDue,
+            @Nullable String newNote,
+            Instant at) {
+        return new EarlyAction(
+                id,
+                alertId,
+                alertTitle,
+                recommendationId,
+                audience,
+                actionType,
+                title,
+                text,
+                owner,
+                newAssignee != null ? newAssignee : assignee,
+                newStatus != null ? newStatus : status,
+                newDue != null ? newDue : due,
+                done,
+                category,
+                stage,
+                tlp,
+                handling,
+                newNote != null ? newNote : note,
+                createdAt,
+                at,
+                version + 1);
     }
 }

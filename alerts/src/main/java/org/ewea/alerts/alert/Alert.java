@@ -38,11 +38,33 @@ import org.jspecify.annotations.Nullable;
  * @param feedback analysts' relevance verdicts
  * @param version incremented on every change (optimistic locking)
  */
-public record Alert(String id, String groupKey, String ruleId, String ruleName, Subject subject, String title,
-        String summary, AlertState state, @Nullable Double score, @Nullable String stage, @Nullable String priority,
-        @Nullable String category, Tlp tlp, Handling handling, @Nullable String grade, List<String> evidence, Map<String, String> facts, LocalDate asOf,
-        Instant raisedAt, Instant updatedAt, int triggers, @Nullable Instant closedAt, List<HistoryEntry> history,
-        @Nullable Assessment assessment, List<Feedback> feedback, long version) {
+public record Alert(
+        String id,
+        String groupKey,
+        String ruleId,
+        String ruleName,
+        Subject subject,
+        String title,
+        String summary,
+        AlertState state,
+        @Nullable Double score,
+        @Nullable String stage,
+        @Nullable String priority,
+        @Nullable String category,
+        Tlp tlp,
+        Handling handling,
+        @Nullable String grade,
+        List<String> evidence,
+        Map<String, String> facts,
+        LocalDate asOf,
+        Instant raisedAt,
+        Instant updatedAt,
+        int triggers,
+        @Nullable Instant closedAt,
+        List<HistoryEntry> history,
+        @Nullable Assessment assessment,
+        List<Feedback> feedback,
+        long version) {
 
     public Alert {
         evidence = List.copyOf(evidence);

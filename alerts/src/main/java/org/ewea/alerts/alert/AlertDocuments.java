@@ -29,8 +29,7 @@ final class AlertDocuments {
     static final String FEEDBACK = "feedback";
     static final String ASSESSMENT = "assessment";
 
-    private AlertDocuments() {
-    }
+    private AlertDocuments() {}
 
     /** The key an open alert holds in the unique index; a closed one holds its own, freeing the group. */
     static String openKey(Alert alert) {
@@ -38,43 +37,72 @@ final class AlertDocuments {
     }
 
     static Document write(Alert a) {
-        return new Document("_id", a.id()).append(GROUP, a.groupKey()).append(OPEN_KEY, openKey(a))
-                .append(RULE, a.ruleId()).append("ruleName", a.ruleName())
-                .append("subject", new Document("kind", a.subject().kind()).append("id", a.subject().id())
-                        .append("label", a.subject().label()))
-                .append("title", a.title()).append("summary", a.summary()).append(STATE, a.state().name())
-                .append("score", a.score()).append("stage", a.stage()).append(PRIORITY, a.priority())
-                .append("category", a.category()).append(TLP, a.tlp().name())
-                .append(org.ewea.collectors.store.Markings.HANDLING,
+        return new Document("_id", a.id())
+                .append(GROUP, a.groupKey())
+                .append(OPEN_KEY, openKey(a))
+                .append(RULE, a.ruleId())
+                .append("ruleName", a.ruleName())
+                .append(
+                        "subject",
+                        new Document("kind", a.subject().kind())
+                                .append("id", a.subject().id())
+                                .append("label", a.subject().label()))
+                .append("title", a.title())
+                .append("summary", a.summary())
+                .append(STATE, a.state().name())
+                .append("score", a.score())
+                .append("stage", a.stage())
+                .append(PRIORITY, a.priority())
+                .append("category", a.category())
+                .append(TLP, a.tlp().name())
+                .append(
+                        org.ewea.collectors.store.Markings.HANDLING,
                         org.ewea.collectors.store.Markings.handlingDocument(a.handling()))
-                .append("grade", a.grade()).append("evidence", a.evidence())
-                .append("facts", new Document(new LinkedHashMap<>(a.facts()))).append("asOf", a.asOf().toString())
-                .append("raisedAt", Date.from(a.raisedAt())).append(UPDATED, Date.from(a.updatedAt()))
-                .append("triggers", a.triggers()).append(CLOSED, date(a.closedAt()))
+                .append("grade", a.grade())
+                .append("evidence", a.evidence())
+                .append("facts", new Document(new LinkedHashMap<>(a.facts())))
+                .append("asOf", a.asOf().toString())
+                .append("raisedAt", Date.from(a.raisedAt()))
+                .append(UPDATED, Date.from(a.updatedAt()))
+                .append("triggers", a.triggers())
+                .append(CLOSED, date(a.closedAt()))
                 .append(HISTORY, a.history().stream().map(AlertDocuments::write).toList())
                 .append(ASSESSMENT, a.assessment() == null ? null : write(a.assessment()))
-                .append(FEEDBACK, a.feedback().stream().map(AlertDocuments::write).toList())
+                .append(
+                        FEEDBACK,
+                        a.feedback().stream().map(AlertDocuments::write).toList())
                 .append(VERSION, a.version());
     }
 
     static Document write(HistoryEntry e) {
-        return new Document("at", Date.from(e.at())).append("actor", e.actor()).append("type", e.type())
+        return new Document("at", Date.from(e.at()))
+                .append("actor", e.actor())
+                .append("type", e.type())
                 .append("from", e.from() == null ? null : e.from().name())
-                .append("to", e.to() == null ? null : e.to().name()).append("note", e.note());
+                .append("to", e.to() == null ? null : e.to().name())
+                .append("note", e.note());
     }
 
     static Document write(Feedback f) {
-        return new Document("user", f.user()).append("relevant", f.relevant()).append("at", Date.from(f.at()))
+        return new Document("user", f.user())
+                .append("relevant", f.relevant())
+                .append("at", Date.from(f.at()))
                 .append("note", f.note());
     }
 
     static Document write(Assessment a) {
         Document harm = new Document();
         a.harm().byDimension().forEach(harm::append);
-        return new Document("scheme", a.scheme()).append("grade", a.grade()).append("harm", harm)
-                .append("likelihood", a.likelihood()).append("position", a.position())
-                .append("confidence", a.confidence()).append("priority", a.priority())
-                .append("riskScore", a.riskScore()).append("rationale", a.rationale()).append("note", a.note());
+        return new Document("scheme", a.scheme())
+                .append("grade", a.grade())
+                .append("harm", harm)
+                .append("likelihood", a.likelihood())
+                .append("position", a.position())
+                .append("confidence", a.confidence())
+                .append("priority", a.priority())
+                .append("riskScore", a.riskScore())
+                .append("rationale", a.rationale())
+                .append("note", a.note());
     }
 
     static Alert read(Document d) {
@@ -86,40 +114,75 @@ final class AlertDocuments {
         }
         Number score = d.get("score", Number.class);
         Document assessment = d.get(ASSESSMENT, Document.class);
-        return new Alert(d.getString("_id"), d.getString(GROUP), d.getString(RULE), d.getString("ruleName"),
+        return new Alert(
+                d.getString("_id"),
+                d.getString(GROUP),
+                d.getString(RULE),
+                d.getString("ruleName"),
                 new Subject(subject.getString("kind"), subject.getString("id"), subject.getString("label")),
-                d.getString("title"), d.getString("summary"), AlertState.valueOf(d.getString(STATE)),
-                score == null ? null : score.doubleValue(), d.getString("stage"), d.getString(PRIORITY),
-                d.getString("category"), Tlp.valueOf(d.getString(TLP)),
-                org.ewea.collectors.store.Markings.handling(d), d.getString("grade"),
+                d.getString("title"),
+                d.getString("summary"),
+                AlertState.valueOf(d.getString(STATE)),
+                score == null ? null : score.doubleValue(),
+                d.getString("stage"),
+                d.getString(PRIORITY),
+                d.getString("category"),
+                Tlp.valueOf(d.getString(TLP)),
+                org.ewea.collectors.store.Markings.handling(d),
+                d.getString("grade"),
                 d.getList("evidence", String.class),
-                factMap, LocalDate.parse(d.getString("asOf")), d.getDate("raisedAt").toInstant(),
-                d.getDate(UPDATED).toInstant(), d.getInteger("triggers", 1), instant(d.getDate(CLOSED)),
-                d.getList(HISTORY, Document.class).stream().map(AlertDocuments::readHistory).toList(),
+                factMap,
+                LocalDate.parse(d.getString("asOf")),
+                d.getDate("raisedAt").toInstant(),
+                d.getDate(UPDATED).toInstant(),
+                d.getInteger("triggers", 1),
+                instant(d.getDate(CLOSED)),
+                d.getList(HISTORY, Document.class).stream()
+                        .map(AlertDocuments::readHistory)
+                        .toList(),
                 assessment == null ? null : readAssessment(assessment),
-                d.getList(FEEDBACK, Document.class, List.of()).stream().map(AlertDocuments::readFeedback).toList(),
+                d.getList(FEEDBACK, Document.class, List.of()).stream()
+                        .map(AlertDocuments::readFeedback)
+                        .toList(),
                 d.get(VERSION, Number.class).longValue());
     }
 
     private static HistoryEntry readHistory(Document d) {
-        return new HistoryEntry(d.getDate("at").toInstant(), d.getString("actor"), d.getString("type"),
+        return new HistoryEntry(
+                d.getDate("at").toInstant(),
+                d.getString("actor"),
+                d.getString("type"),
                 d.getString("from") == null ? null : AlertState.valueOf(d.getString("from")),
-                d.getString("to") == null ? null : AlertState.valueOf(d.getString("to")), d.getString("note"));
+                d.getString("to") == null ? null : AlertState.valueOf(d.getString("to")),
+                d.getString("note"));
     }
 
     private static Feedback readFeedback(Document d) {
-        return new Feedback(d.getString("user"), d.getBoolean("relevant"), d.getDate("at").toInstant(),
-                d.getString("note"));
+        return new Feedback(
+                d.getString("user"), d.getBoolean("relevant"), d.getDate("at").toInstant(), d.getString("note"));
     }
 
     private static Assessment readAssessment(Document d) {
         Document h = d.get("harm", Document.class);
-        HarmProfile harm = new HarmProfile(h.getInteger("physical"), h.getInteger("psychological"),
-                h.getInteger("financial"), h.getInteger("community"), h.getInteger("societal"),
-                h.getInteger("geographic"), h.getInteger("vulnerability"));
-        return new Assessment(d.getString("scheme"), d.getString("grade"), harm, d.getInteger("likelihood"),
-                d.getInteger("position"), d.getString("confidence"), d.getString("priority"),
-                d.get("riskScore", Number.class).doubleValue(), d.getString("rationale"), d.getString("note"));
+        HarmProfile harm = new HarmProfile(
+                h.getInteger("physical"),
+                h.getInteger("psychological"),
+                h.getInteger("financial"),
+                h.getInteger("community"),
+                h.getInteger("societal"),
+                h.getInteger("geographic"),
+                h.getInteger("vulnerability"));
+        return new Assessment(
+                d.getString("scheme"),
+                d.getString("grade"),
+                harm,
+                d.getInteger("likelihood"),
+                d.getInteger("position"),
+                d.getString("confidence"),
+                d.getString("priority"),
+                d.get("riskScore", Number.class).doubleValue(),
+                d.getString("rationale"),
+                d.getString("note"));
     }
 
     static @Nullable Date date(@Nullable Instant instant) {

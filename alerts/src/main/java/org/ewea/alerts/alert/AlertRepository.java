@@ -26,9 +26,13 @@ public final class AlertRepository {
     public static final String COLLECTION = "alerts";
 
     /** Filters of a listing; null fields do not filter. */
-    public record Query(@Nullable AlertState state, @Nullable String ruleId, @Nullable String kind,
-            @Nullable String subject, @Nullable String priority, Clearance clearance) {
-    }
+    public record Query(
+            @Nullable AlertState state,
+            @Nullable String ruleId,
+            @Nullable String kind,
+            @Nullable String subject,
+            @Nullable String priority,
+            Clearance clearance) {}
 
     /** Another change came first: re-read and try again. */
     public static final class ConcurrentChangeException extends RuntimeException {
@@ -56,14 +60,17 @@ public final class AlertRepository {
 
     /** The open alert of a development, if there is one. */
     public Optional<Alert> findOpen(String groupKey) {
-        return Optional.ofNullable(alerts.find(Filters.eq(AlertDocuments.OPEN_KEY, groupKey)).first())
+        return Optional.ofNullable(alerts.find(Filters.eq(AlertDocuments.OPEN_KEY, groupKey))
+                        .first())
                 .map(AlertDocuments::read);
     }
 
     /** The development's most recently closed alert, if any. */
     public Optional<Alert> lastClosed(String groupKey) {
-        return Optional.ofNullable(alerts.find(Filters.and(Filters.eq(AlertDocuments.GROUP, groupKey),
-                Filters.ne(AlertDocuments.CLOSED, null))).sort(Sorts.descending(AlertDocuments.CLOSED)).first())
+        return Optional.ofNullable(alerts.find(Filters.and(
+                                Filters.eq(AlertDocuments.GROUP, groupKey), Filters.ne(AlertDocuments.CLOSED, null)))
+                        .sort(Sorts.descending(AlertDocuments.CLOSED))
+                        .first())
                 .map(AlertDocuments::read);
     }
 
@@ -91,9 +98,13 @@ public final class AlertRepository {
         if (changed.version() != previousVersion + 1) {
             throw new IllegalArgumentException("the changed alert must carry version " + (previousVersion + 1));
         }
-        if (alerts.replaceOne(Filters.and(Filters.eq("_id", changed.id()),
-                Filters.eq(AlertDocuments.VERSION, previousVersion)), AlertDocuments.write(changed))
-                .getMatchedCount() == 0) {
+        if (alerts.replaceOne(
+                                Filters.and(
+                                        Filters.eq("_id", changed.id()),
+                                        Filters.eq(AlertDocuments.VERSION, previousVersion)),
+                                AlertDocuments.write(changed))
+                        .getMatchedCount()
+                == 0) {
             throw new ConcurrentChangeException(changed.id());
         }
     }
@@ -101,8 +112,11 @@ public final class AlertRepository {
     /** A page of the alerts matching the query that the clearance allows, most recently changed first. */
     public List<Alert> page(Query query, int page, int size) {
         List<Alert> found = new ArrayList<>();
-        alerts.find(filter(query)).sort(Sorts.orderBy(Sorts.descending(AlertDocuments.UPDATED), Sorts.ascending("_id")))
-                .skip(page * size).limit(size).forEach(d -> found.add(AlertDocuments.read(d)));
+        alerts.find(filter(query))
+                .sort(Sorts.orderBy(Sorts.descending(AlertDocuments.UPDATED), Sorts.ascending("_id")))
+                .skip(page * size)
+                .limit(size)
+                .forEach(d -> found.add(AlertDocuments.read(d)));
         return found;
     }
 
@@ -113,7 +127,8 @@ public final class AlertRepository {
     /** Every alert, oldest first (for exports and digests). */
     public List<Alert> all(Clearance clearance) {
         List<Alert> found = new ArrayList<>();
-        alerts.find(cleared(clearance)).sort(Sorts.ascending("raisedAt", "_id"))
+        alerts.find(cleared(clearance))
+                .sort(Sorts.ascending("raisedAt", "_id"))
                 .forEach(d -> found.add(AlertDocuments.read(d)));
         return found;
     }

@@ -9,7 +9,11 @@ import java.util.Set;
  * state; actioning only after an assessment.
  */
 public enum AlertState {
-    NEW, ACKNOWLEDGED, ASSESSED, ACTIONED, DISMISSED;
+    NEW,
+    ACKNOWLEDGED,
+    ASSESSED,
+    ACTIONED,
+    DISMISSED;
 
     private static final Map<AlertState, Set<AlertState>> NEXT = Map.of(
             NEW, Set.of(ACKNOWLEDGED, DISMISSED),

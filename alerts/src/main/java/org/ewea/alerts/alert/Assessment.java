@@ -18,6 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param rationale the risk matrix's rationale
  * @param note the analyst's words
  */
-public record Assessment(String scheme, String grade, HarmProfile harm, int likelihood, int position,
-        String confidence, String priority, double riskScore, String rationale, @Nullable String note) {
-}
+public record Assessment(
+        String scheme,
+        String grade,
+        HarmProfile harm,
+        int likelihood,
+        int position,
+        String confidence,
+        String priority,
+        double riskScore,
+        String rationale,
+        @Nullable String note) {}

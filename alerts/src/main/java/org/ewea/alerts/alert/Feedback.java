@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param at when
  * @param note why
  */
-public record Feedback(String user, boolean relevant, Instant at, @Nullable String note) {
-}
+public record Feedback(
+        String user, boolean relevant, Instant at, @Nullable String note) {}

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param to the state after it
  * @param note the note, reason or what changed
  */
-public record HistoryEntry(Instant at, String actor, String type, @Nullable AlertState from, @Nullable AlertState to,
-        @Nullable String note) {
-}
+public record HistoryEntry(
+        Instant at,
+        String actor,
+        String type,
+        @Nullable AlertState from,
+        @Nullable AlertState to,
+        @Nullable String note) {}

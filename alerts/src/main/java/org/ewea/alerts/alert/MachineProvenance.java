@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param reviewLevel {@code unreviewed}, {@code human-reviewed} or {@code human-reviewed-updated}
  * @param reviewedBy the people who reviewed it, in order of their first change
  */
-public record MachineProvenance(@Nullable String model, @Nullable String methodology, String reviewLevel,
-        List<String> reviewedBy) {
+public record MachineProvenance(
+        @Nullable String model, @Nullable String methodology, String reviewLevel, List<String> reviewedBy) {
 
     /** The MISP taxonomy's namespace. */
     public static final String NAMESPACE = "ai-computer-assisted";
+
     public static final String ASSISTANCE = "ai-generated";
     private static final Set<String> PERSON_CHANGES = Set.of("TRANSITION", "ASSESSMENT", "FEEDBACK");
 
@@ -29,16 +30,22 @@ public record MachineProvenance(@Nullable String model, @Nullable String methodo
     }
 
     public static MachineProvenance of(Alert alert) {
-        List<String> people = alert.history().stream().filter(h -> PERSON_CHANGES.contains(h.type()))
-                .map(HistoryEntry::actor).filter(actor -> !actor.equals("system")).distinct().toList();
-        String level = alert.assessment() != null ? "human-reviewed-updated"
+        List<String> people = alert.history().stream()
+                .filter(h -> PERSON_CHANGES.contains(h.type()))
+                .map(HistoryEntry::actor)
+                .filter(actor -> !actor.equals("system"))
+                .distinct()
+                .toList();
+        String level = alert.assessment() != null
+                ? "human-reviewed-updated"
                 : !people.isEmpty() || !alert.feedback().isEmpty() ? "human-reviewed" : "unreviewed";
         return new MachineProvenance(alert.facts().get("model"), alert.facts().get("methodology"), level, people);
     }
 
     /** The two machine tags of MISP's {@code ai-computer-assisted} taxonomy. */
     public List<String> mispTags() {
-        return List.of(NAMESPACE + ":assistance-level=\"" + ASSISTANCE + "\"",
+        return List.of(
+                NAMESPACE + ":assistance-level=\"" + ASSISTANCE + "\"",
                 NAMESPACE + ":review-level=\"" + reviewLevel + "\"");
     }
 }

@@ -7,5 +7,4 @@ package org.ewea.alerts.alert;
  * @param id the signal series id ({@code voice-cloning}, {@code cve:CVE-2026-1234}) or the source id
  * @param label its name
  */
-public record Subject(String kind, String id, String label) {
-}
+public record Subject(String kind, String id, String label) {}

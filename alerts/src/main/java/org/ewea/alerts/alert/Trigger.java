@@ -26,9 +26,21 @@ import org.jspecify.annotations.Nullable;
  * @param facts measured values, as text
  * @param asOf the day of the signals read
  */
-public record Trigger(AlertRule rule, Subject subject, String title, String summary, @Nullable Double score,
-        @Nullable String stage, @Nullable String priority, @Nullable String category, Tlp tlp, Handling handling, @Nullable String grade, List<String> evidence,
-        Map<String, String> facts, LocalDate asOf) {
+public record Trigger(
+        AlertRule rule,
+        Subject subject,
+        String title,
+        String summary,
+        @Nullable Double score,
+        @Nullable String stage,
+        @Nullable String priority,
+        @Nullable String category,
+        Tlp tlp,
+        Handling handling,
+        @Nullable String grade,
+        List<String> evidence,
+        Map<String, String> facts,
+        LocalDate asOf) {
 
     public Trigger {
         evidence = List.copyOf(evidence);

@@ -7,7 +7,9 @@ import java.util.Locale;
 
 /** How a subscription is told: on its SSE stream, by webhook, or by e-mail. */
 public enum Channel {
-    SSE, WEBHOOK, EMAIL;
+    SSE,
+    WEBHOOK,
+    EMAIL;
 
     @JsonValue
     public String id() {
@@ -16,8 +18,10 @@ public enum Channel {
 
     @JsonCreator
     public static Channel of(String id) {
-        return Arrays.stream(values()).filter(c -> c.id().equalsIgnoreCase(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown channel '" + id + "': expected sse, webhook"
-                        + " or email"));
+        return Arrays.stream(values())
+                .filter(c -> c.id().equalsIgnoreCase(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown channel '" + id + "': expected sse, webhook" + " or email"));
     }
 }

@@ -20,9 +20,23 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was planned
  * @param deliveredAt when it was delivered
  */
-public record Delivery(String id, String subscriptionId, String owner, Channel channel, long eventSequence,
-        String alertId, Status status, int attempts, @Nullable Instant nextAttemptAt, @Nullable String lastError,
-        Instant createdAt, @Nullable Instant deliveredAt) {
+public record Delivery(
+        String id,
+        String subscriptionId,
+        String owner,
+        Channel channel,
+        long eventSequence,
+        String alertId,
+        Status status,
+        int attempts,
+        @Nullable Instant nextAttemptAt,
+        @Nullable String lastError,
+        Instant createdAt,
+        @Nullable Instant deliveredAt) {
 
-    public enum Status { PENDING, DELIVERED, DEAD }
+    public enum Status {
+        PENDING,
+        DELIVERED,
+        DEAD
+    }
 }

@@ -46,9 +46,16 @@ public final class DeliveryPlanner {
      * @param clock the service clock (stamps deliveries)
      * @param wallClock real time, for the gap timeout
      */
-    public DeliveryPlanner(AlertEventLog events, SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-            Methodology methodology, Function<String, Optional<Clearance>> clearance, MongoDatabase database,
-            InstantSource clock, InstantSource wallClock, Duration gapTimeout) {
+    public DeliveryPlanner(
+            AlertEventLog events,
+            SubscriptionRepository subscriptions,
+            DeliveryRepository deliveries,
+            Methodology methodology,
+            Function<String, Optional<Clearance>> clearance,
+            MongoDatabase database,
+            InstantSource clock,
+            InstantSource wallClock,
+            Duration gapTimeout) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -64,7 +71,8 @@ public final class DeliveryPlanner {
     public synchronized int plan() {
         long cursor = cursor();
         List<AlertEvent> batch = events.after(cursor, BATCH, Clearance.FULL);
-        List<Subscription> active = subscriptions.enabled().stream().filter(s -> s.channel() != Channel.SSE)
+        List<Subscription> active = subscriptions.enabled().stream()
+                .filter(s -> s.channel() != Channel.SSE)
                 .toList();
         int planned = 0;
         long next = cursor;
@@ -80,11 +88,24 @@ public final class DeliveryPlanner {
             }
             gapSeen = null;
             for (Subscription s : active) {
-                boolean cleared = clearance.apply(s.owner()).map(c -> c.permits(e.tlp(), e.handling())).orElse(false);
+                boolean cleared = clearance
+                        .apply(s.owner())
+                        .map(c -> c.permits(e.tlp(), e.handling()))
+                        .orElse(false);
                 if (cleared && s.filter().matches(e, methodology)) {
                     Instant now = clock.instant();
-                    if (deliveries.insertIfAbsent(new Delivery(s.id() + ":" + e.sequence(), s.id(), s.owner(),
-                            s.channel(), e.sequence(), e.alertId(), Delivery.Status.PENDING, 0, now, null, now,
+                    if (deliveries.insertIfAbsent(new Delivery(
+                            s.id() + ":" + e.sequence(),
+                            s.id(),
+                            s.owner(),
+                            s.channel(),
+                            e.sequence(),
+                            e.alertId(),
+                            Delivery.Status.PENDING,
+                            0,
+                            now,
+                            null,
+                            now,
                             null))) {
                         planned++;
                     }
@@ -93,7 +114,9 @@ public final class DeliveryPlanner {
             next = e.sequence();
         }
         if (next != cursor) {
-            counters.replaceOne(Filters.eq("_id", CURSOR), new Document("_id", CURSOR).append("seq", next),
+            counters.replaceOne(
+                    Filters.eq("_id", CURSOR),
+                    new Document("_id", CURSOR).append("seq", next),
                     new ReplaceOptions().upsert(true));
         }
         return planned;

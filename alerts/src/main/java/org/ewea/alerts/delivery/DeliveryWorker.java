@@ -31,8 +31,7 @@ public final class DeliveryWorker {
      * @param retrying failed, to be tried again
      * @param dead failed for good
      */
-    public record Round(int delivered, int retrying, int dead) {
-    }
+    public record Round(int delivered, int retrying, int dead) {}
 
     private final DeliveryRepository deliveries;
     private final SubscriptionRepository subscriptions;
@@ -43,8 +42,13 @@ public final class DeliveryWorker {
     private final InstantSource clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DeliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions, AlertEventLog events,
-            List<Sender> senders, Function<String, Optional<Clearance>> clearance, RetryPolicy retry,
+    public DeliveryWorker(
+            DeliveryRepository deliveries,
+            SubscriptionRepository subscriptions,
+            AlertEventLog events,
+            List<Sender> senders,
+            Function<String, Optional<Clearance>> clearance,
+            RetryPolicy retry,
             InstantSource clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -71,7 +75,10 @@ public final class DeliveryWorker {
                 deliveries.failed(d.id(), attempt, failure.getMessage(), next);
                 if (last) {
                     dead++;
-                    LOG.warn("Delivery {} is a dead letter after {} attempt(s): {}", d.id(), attempt,
+                    LOG.warn(
+                            "Delivery {} is a dead letter after {} attempt(s): {}",
+                            d.id(),
+                            attempt,
                             failure.getMessage());
                 } else {
                     retrying++;
@@ -82,14 +89,23 @@ public final class DeliveryWorker {
     }
 
     private void send(Delivery d) throws DeliveryFailure {
-        Subscription s = subscriptions.find(d.subscriptionId()).filter(Subscription::enabled)
+        Subscription s = subscriptions
+                .find(d.subscriptionId())
+                .filter(Subscription::enabled)
                 .orElseThrow(() -> new DeliveryFailure("the subscription was deleted or paused", true));
         AlertEvent e = events.find(d.eventSequence())
                 .orElseThrow(() -> new DeliveryFailure("event " + d.eventSequence() + " is gone", true));
-        if (!clearance.apply(s.owner()).map(c -> c.permits(e.tlp(), e.handling())).orElse(false)) {
-            throw new DeliveryFailure("the owner " + s.owner() + " is not (or no longer) cleared for "
-                    + e.tlp().label() + (e.handling() == org.ewea.methodology.Handling.NONE ? ""
-                    : ", handling " + e.handling().label()), true);
+        if (!clearance
+                .apply(s.owner())
+                .map(c -> c.permits(e.tlp(), e.handling()))
+                .orElse(false)) {
+            throw new DeliveryFailure(
+                    "the owner " + s.owner() + " is not (or no longer) cleared for "
+                            + e.tlp().label()
+                            + (e.handling() == org.ewea.methodology.Handling.NONE
+                                    ? ""
+                                    : ", handling " + e.handling().label()),
+                    true);
         }
         Sender sender = senders.get(s.channel());
         if (sender == null) {

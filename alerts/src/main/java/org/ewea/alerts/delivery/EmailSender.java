@@ -61,7 +61,8 @@ public final class EmailSender implements Sender {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(smtp.from()));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(subscription.email(), true));
-            message.setSubject("[" + event.tlp().label() + "] EW/EA alert " + event.type() + ": " + event.title(),
+            message.setSubject(
+                    "[" + event.tlp().label() + "] EW/EA alert " + event.type() + ": " + event.title(),
                     StandardCharsets.UTF_8.name());
             message.setHeader("X-EWEA-Event", Long.toString(event.sequence()));
             message.setText(text(subscription, event), StandardCharsets.UTF_8.name());
@@ -77,7 +78,11 @@ public final class EmailSender implements Sender {
         text.append(e.title()).append('\n').append('\n');
         text.append("Event: ").append(e.type()).append(" (").append(e.at()).append(")\n");
         text.append("State: ").append(e.state()).append('\n');
-        text.append("Subject: ").append(e.subject().label()).append(" (").append(e.subject().kind()).append(")\n");
+        text.append("Subject: ")
+                .append(e.subject().label())
+                .append(" (")
+                .append(e.subject().kind())
+                .append(")\n");
         if (e.stage() != null) {
             text.append("Stage: ").append(e.stage()).append('\n');
         }
@@ -93,8 +98,12 @@ public final class EmailSender implements Sender {
         if (e.note() != null) {
             text.append('\n').append(e.note()).append('\n');
         }
-        text.append('\n').append("Alert ").append(e.alertId()).append(" - subscription '")
-                .append(subscription.name()).append("'.\n");
+        text.append('\n')
+                .append("Alert ")
+                .append(e.alertId())
+                .append(" - subscription '")
+                .append(subscription.name())
+                .append("'.\n");
         return text.toString();
     }
 }

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param password its password
  * @param startTls whether to require STARTTLS
  */
-public record SmtpSettings(String host, int port, String from, @Nullable String username,
-        @Nullable String password, boolean startTls) {
-}
+public record SmtpSettings(
+        String host,
+        int port,
+        String from,
+        @Nullable String username,
+        @Nullable String password,
+        boolean startTls) {}

@@ -19,13 +19,32 @@ import org.jspecify.annotations.Nullable;
  * @param enabled false to pause it
  * @param created when it was created
  */
-public record Subscription(String id, String owner, @Nullable String team, String name, SubscriptionFilter filter,
-        Channel channel, @Nullable URI url, @Nullable String secret, @Nullable String email, boolean enabled,
+public record Subscription(
+        String id,
+        String owner,
+        @Nullable String team,
+        String name,
+        SubscriptionFilter filter,
+        Channel channel,
+        @Nullable URI url,
+        @Nullable String secret,
+        @Nullable String email,
+        boolean enabled,
         Instant created) {
 
     /** The subscription as shown to users: the webhook secret is never shown again after creation. */
     public Subscription redacted() {
-        return new Subscription(id, owner, team, name, filter, channel, url, secret == null ? null : "********",
-                email, enabled, created);
+        return new Subscription(
+                id,
+                owner,
+                team,
+                name,
+                filter,
+                channel,
+                url,
+                secret == null ? null : "********",
+                email,
+                enabled,
+                created);
     }
 }

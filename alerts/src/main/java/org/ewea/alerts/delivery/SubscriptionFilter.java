@@ -22,9 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param maxTlp a marking cap below the owner's clearance
  * @param types event types (raised, updated, transition, feedback); empty: raised and updated
  */
-public record SubscriptionFilter(@Nullable List<String> technologies, @Nullable List<String> crimeAreas,
-        @Nullable List<String> kinds, @Nullable List<String> stages, @Nullable String maxPriority,
-        @Nullable String minGrade, @Nullable Tlp maxTlp, @Nullable List<String> types) {
+public record SubscriptionFilter(
+        @Nullable List<String> technologies,
+        @Nullable List<String> crimeAreas,
+        @Nullable List<String> kinds,
+        @Nullable List<String> stages,
+        @Nullable String maxPriority,
+        @Nullable String minGrade,
+        @Nullable Tlp maxTlp,
+        @Nullable List<String> types) {
 
     public static final List<String> DEFAULT_TYPES = List.of("raised", "updated");
     public static final List<String> TYPES = List.of("raised", "updated", "transition", "feedback");
@@ -61,20 +67,20 @@ public record SubscriptionFilter(@Nullable List<String> technologies, @Nullable 
         if (!stages.isEmpty() && (e.stage() == null || !stages.contains(e.stage()))) {
             return false;
         }
-        if (maxPriority != null && (e.priority() == null || rank(e.priority(), methodology) > rank(maxPriority,
-                methodology))) {
+        if (maxPriority != null
+                && (e.priority() == null || rank(e.priority(), methodology) > rank(maxPriority, methodology))) {
             return false;
         }
-        if (minGrade != null && (e.grade() == null || !atLeast(AdmiraltyGrade.parse(e.grade()),
-                AdmiraltyGrade.parse(minGrade)))) {
+        if (minGrade != null
+                && (e.grade() == null || !atLeast(AdmiraltyGrade.parse(e.grade()), AdmiraltyGrade.parse(minGrade)))) {
             return false;
         }
         List<Technology> path = path(e, methodology);
         if (!technologies.isEmpty() && path.stream().noneMatch(t -> technologies.contains(t.id()))) {
             return false;
         }
-        return crimeAreas.isEmpty() || path.stream().anyMatch(t -> t.crimeAreas().stream()
-                .anyMatch(crimeAreas::contains));
+        return crimeAreas.isEmpty()
+                || path.stream().anyMatch(t -> t.crimeAreas().stream().anyMatch(crimeAreas::contains));
     }
 
     private static List<Technology> path(AlertEvent e, Methodology methodology) {

@@ -25,13 +25,19 @@ public final class SubscriptionRepository {
     }
 
     public void save(Subscription s) {
-        subscriptions.replaceOne(Filters.eq("_id", s.id()), new Document("_id", s.id()).append("owner", s.owner())
-                .append("team", s.team()).append("enabled", s.enabled()).append("json", json.writeValueAsString(s)),
+        subscriptions.replaceOne(
+                Filters.eq("_id", s.id()),
+                new Document("_id", s.id())
+                        .append("owner", s.owner())
+                        .append("team", s.team())
+                        .append("enabled", s.enabled())
+                        .append("json", json.writeValueAsString(s)),
                 new ReplaceOptions().upsert(true));
     }
 
     public Optional<Subscription> find(String id) {
-        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first()).map(this::read);
+        return Optional.ofNullable(subscriptions.find(Filters.eq("_id", id)).first())
+                .map(this::read);
     }
 
     public boolean delete(String id) {
@@ -41,14 +47,19 @@ public final class SubscriptionRepository {
     /** The subscriptions of an owner (or everyone's when null). */
     public List<Subscription> list(@Nullable String owner) {
         List<Subscription> found = new ArrayList<>();
-        subscriptions.find(owner == null ? new Document() : Filters.eq("owner", owner)).sort(Sorts.ascending("_id"))
+        subscriptions
+                .find(owner == null ? new Document() : Filters.eq("owner", owner))
+                .sort(Sorts.ascending("_id"))
                 .forEach(d -> found.add(read(d)));
         return found;
     }
 
     public List<Subscription> enabled() {
         List<Subscription> found = new ArrayList<>();
-        subscriptions.find(Filters.eq("enabled", true)).sort(Sorts.ascending("_id")).forEach(d -> found.add(read(d)));
+        subscriptions
+                .find(Filters.eq("enabled", true))
+                .sort(Sorts.ascending("_id"))
+                .forEach(d -> found.add(read(d)));
         return found;
     }
 

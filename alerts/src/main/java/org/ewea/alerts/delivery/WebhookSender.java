@@ -38,7 +38,9 @@ public final class WebhookSender implements Sender {
     private final InstantSource clock;
 
     public WebhookSender(Duration timeout, boolean allowPrivate, InstantSource clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.timeout = timeout;
         this.allowPrivate = allowPrivate;
@@ -58,21 +60,22 @@ public final class WebhookSender implements Sender {
         }
         checkAddress(url);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "EW/EA alert webhooks")
                 .header(EVENT, Long.toString(event.sequence()))
                 .header(TIMESTAMP, timestamp)
                 .header(SIGNATURE, "sha256=" + sign(subscription.secret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 throw new DeliveryFailure("HTTP " + response.statusCode() + " from " + url, false);
             }
         } catch (IOException e) {
-            throw new DeliveryFailure(e.getClass().getSimpleName() + " posting to " + url + ": " + e.getMessage(),
-                    e);
+            throw new DeliveryFailure(e.getClass().getSimpleName() + " posting to " + url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailure("interrupted posting to " + url, e);
@@ -86,8 +89,10 @@ public final class WebhookSender implements Sender {
         try {
             for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
                 if (AddressGuard.isForbidden(address)) {
-                    throw new DeliveryFailure(url.getHost() + " resolves to " + address.getHostAddress()
-                            + ", a private or local address (EWEA_ALERTS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES is off)", true);
+                    throw new DeliveryFailure(
+                            url.getHost() + " resolves to " + address.getHostAddress()
+                                    + ", a private or local address (EWEA_ALERTS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES is off)",
+                            true);
                 }
             }
         } catch (UnknownHostException e) {

@@ -13,5 +13,4 @@ import java.time.LocalDate;
  * @param created when it was made
  * @param createdBy who asked ({@code schedule} for the weekly run)
  */
-public record Digest(String id, String audience, LocalDate from, LocalDate to, Instant created, String createdBy) {
-}
+public record Digest(String id, String audience, LocalDate from, LocalDate to, Instant created, String createdBy) {}

@@ -20,8 +20,8 @@ import org.ewea.alerts.engine.AlertInputs;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalPoint;
@@ -59,9 +59,18 @@ public final class DigestBuilder {
     private final Methodology methodology;
     private final InstantSource clock;
 
-    public DigestBuilder(EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            ScoreEvidence evidence, org.ewea.scoring.warning.CountedMarkings counted, AlertRepository alerts, ActionRepository actions, ItemRepository items,
-            Supplier<AlertInputs.Sources> sources, Methodology methodology, InstantSource clock) {
+    public DigestBuilder(
+            EarlyWarningScorer scorer,
+            ModelRegistry models,
+            SignalRepository signals,
+            ScoreEvidence evidence,
+            org.ewea.scoring.warning.CountedMarkings counted,
+            AlertRepository alerts,
+            ActionRepository actions,
+            ItemRepository items,
+            Supplier<AlertInputs.Sources> sources,
+            Methodology methodology,
+            InstantSource clock) {
         this.scorer = scorer;
         this.models = models;
         this.signals = signals;
@@ -76,8 +85,7 @@ public final class DigestBuilder {
     }
 
     /** A digest's period, both days included. */
-    public record Period(LocalDate from, LocalDate to) {
-    }
+    public record Period(LocalDate from, LocalDate to) {}
 
     /** The week ending on the picture day (today, or the last day with items when that is earlier). */
     public Period lastWeek() {
@@ -91,38 +99,64 @@ public final class DigestBuilder {
         }
         WarningModelFile model = models.current();
         List<EarlyWarningScore> scores = scorer.score(to, model);
-        Map<String, List<SignalPoint>> history = signals.active(to.minusWeeks(WEEKS).plusDays(1), to);
+        Map<String, List<SignalPoint>> history =
+                signals.active(to.minusWeeks(WEEKS).plusDays(1), to);
         // movers: subjects no record holds yet, and technologies whether authorities warned of them or not (a known
         // technology still rises and falls), ranked by the model's own reading (a known threat's score is 1)
-        List<EarlyWarningScore> movers = scores.stream().filter(s -> s.authoritativeSince() == null
-                        || s.kind().equals("technology"))
-                .sorted(Comparator.comparingDouble((EarlyWarningScore s) -> s.explanation().modelScore()).reversed()
+        List<EarlyWarningScore> movers = scores.stream()
+                .filter(s -> s.authoritativeSince() == null || s.kind().equals("technology"))
+                .sorted(Comparator.comparingDouble(
+                                (EarlyWarningScore s) -> s.explanation().modelScore())
+                        .reversed()
                         .thenComparing(EarlyWarningScore::series))
-                .limit(TOP).toList();
-        List<EarlyWarningScore> transitions = scores.stream().filter(s -> !s.stage().since().isBefore(from)
-                && !s.stage().stage().equals("weak-signal")).limit(TOP).toList();
-        List<EarlyWarningScore> newcomers = scores.stream().filter(s -> NEW_KINDS.contains(s.kind())
-                && s.firstSeen() != null && !s.firstSeen().isBefore(from)).limit(TOP).toList();
+                .limit(TOP)
+                .toList();
+        List<EarlyWarningScore> transitions = scores.stream()
+                .filter(s ->
+                        !s.stage().since().isBefore(from) && !s.stage().stage().equals("weak-signal"))
+                .limit(TOP)
+                .toList();
+        List<EarlyWarningScore> newcomers = scores.stream()
+                .filter(s -> NEW_KINDS.contains(s.kind())
+                        && s.firstSeen() != null
+                        && !s.firstSeen().isBefore(from))
+                .limit(TOP)
+                .toList();
         List<EarlyWarningScore> priorities = scores.stream()
-                .sorted(Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed()
-                        .thenComparing(EarlyWarningScore::series)).limit(TOP).toList();
+                .sorted(Comparator.comparingDouble(EarlyWarningScore::riskScore)
+                        .reversed()
+                        .thenComparing(EarlyWarningScore::series))
+                .limit(TOP)
+                .toList();
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         // an alert belongs to the period when the signals it read are of a day in it, or when it was raised or
         // changed in it (on a replay the two differ)
-        List<Alert> period = alerts.all(Clearance.FULL).stream().filter(a -> !a.asOf().isBefore(from)
-                        && !a.asOf().isAfter(to) || !a.updatedAt().isBefore(start) && a.updatedAt().isBefore(end)
+        List<Alert> period = alerts.all(Clearance.FULL).stream()
+                .filter(a -> !a.asOf().isBefore(from) && !a.asOf().isAfter(to)
+                        || !a.updatedAt().isBefore(start) && a.updatedAt().isBefore(end)
                         || !a.raisedAt().isBefore(start) && a.raisedAt().isBefore(end))
-                .sorted(Comparator.comparing(Alert::raisedAt).reversed()).toList();
+                .sorted(Comparator.comparing(Alert::raisedAt).reversed())
+                .toList();
         boolean analyst = audience.equals("analyst");
         boolean policy = audience.equals("policy");
         boolean trainer = audience.equals("trainer");
-        return new DigestContent(audience, from, to, clock.instant(), createdBy, methodology.versionId(), model.id(),
+        return new DigestContent(
+                audience,
+                from,
+                to,
+                clock.instant(),
+                createdBy,
+                methodology.versionId(),
+                model.id(),
                 analyst ? entries(movers, history, to) : List.of(),
                 analyst ? entries(transitions, history, to) : List.of(),
                 analyst || trainer ? entries(newcomers, history, to) : List.of(),
                 policy ? entries(priorities, history, to) : List.of(),
-                period.stream().filter(a -> !policy || a.priority() != null).limit(50).map(DigestBuilder::line)
+                period.stream()
+                        .filter(a -> !policy || a.priority() != null)
+                        .limit(50)
+                        .map(DigestBuilder::line)
                         .toList(),
                 analyst ? List.of() : actionLines(policy ? "policy" : "training"),
                 analyst ? sourceLines() : List.of(),
@@ -130,8 +164,8 @@ public final class DigestBuilder {
                 trainer ? evidenceLines(period) : List.of());
     }
 
-    private List<DigestContent.Entry> entries(List<EarlyWarningScore> scores, Map<String, List<SignalPoint>> history,
-            LocalDate to) {
+    private List<DigestContent.Entry> entries(
+            List<EarlyWarningScore> scores, Map<String, List<SignalPoint>> history, LocalDate to) {
         List<DigestContent.Entry> entries = new ArrayList<>();
         for (EarlyWarningScore s : scores) {
             Mark mark = mark(s);
@@ -141,19 +175,32 @@ public final class DigestBuilder {
                 LocalDate first = last.minusDays(6);
                 weekly.add(history.getOrDefault(s.series(), List.of()).stream()
                         .filter(p -> !p.day().isBefore(first) && !p.day().isAfter(last))
-                        .mapToLong(SignalPoint::count).sum());
+                        .mapToLong(SignalPoint::count)
+                        .sum());
             }
-            entries.add(new DigestContent.Entry(s.kind(), s.series(), s.label(), s.score(), s.stage().stage(),
-                    s.stage().since(), s.stage().rationale(), s.priority(), s.priorityLabel(), s.evidenceCount(),
-                    s.firstSeen(), s.authoritativeSince(), s.explanation().summary(), weekly, mark.tlp(),
+            entries.add(new DigestContent.Entry(
+                    s.kind(),
+                    s.series(),
+                    s.label(),
+                    s.score(),
+                    s.stage().stage(),
+                    s.stage().since(),
+                    s.stage().rationale(),
+                    s.priority(),
+                    s.priorityLabel(),
+                    s.evidenceCount(),
+                    s.firstSeen(),
+                    s.authoritativeSince(),
+                    s.explanation().summary(),
+                    weekly,
+                    mark.tlp(),
                     mark.handling()));
         }
         return entries;
     }
 
     /** The most restrictive marking and handling code of a subject's newest evidence. */
-    private record Mark(Tlp tlp, org.ewea.methodology.Handling handling) {
-    }
+    private record Mark(Tlp tlp, org.ewea.methodology.Handling handling) {}
 
     /**
      * A line quoting a subject's counts is marked with the most restrictive marking and handling code of every item
@@ -165,8 +212,8 @@ public final class DigestBuilder {
         return new Mark(m.tlp(), m.handling());
     }
 
-    private List<DigestContent.Trend> trends(List<EarlyWarningScore> movers, Map<String, List<SignalPoint>> history,
-            LocalDate from, LocalDate to) {
+    private List<DigestContent.Trend> trends(
+            List<EarlyWarningScore> movers, Map<String, List<SignalPoint>> history, LocalDate from, LocalDate to) {
         LocalDate first = from.minusDays(21);
         int days = (int) ChronoUnit.DAYS.between(first, to) + 1;
         List<DigestContent.Trend> trends = new ArrayList<>();
@@ -179,25 +226,41 @@ public final class DigestBuilder {
                 }
             }
             Mark mark = mark(s);
-            trends.add(new DigestContent.Trend(s.label(), first, java.util.Arrays.stream(daily).boxed().toList(),
-                    mark.tlp(), mark.handling()));
+            trends.add(new DigestContent.Trend(
+                    s.label(), first, java.util.Arrays.stream(daily).boxed().toList(), mark.tlp(), mark.handling()));
         }
         return trends;
     }
 
     private static DigestContent.AlertLine line(Alert a) {
-        return new DigestContent.AlertLine(a.id(), a.title(), a.state().name(), a.priority(), a.ruleName(),
-                a.raisedAt(), a.summary(), a.tlp(), a.handling(),
+        return new DigestContent.AlertLine(
+                a.id(),
+                a.title(),
+                a.state().name(),
+                a.priority(),
+                a.ruleName(),
+                a.raisedAt(),
+                a.summary(),
+                a.tlp(),
+                a.handling(),
                 org.ewea.alerts.alert.MachineProvenance.of(a).reviewLevel());
     }
 
     private List<DigestContent.ActionLine> actionLines(String audience) {
         List<DigestContent.ActionLine> lines = new ArrayList<>();
         for (ActionStatus status : List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS)) {
-            for (EarlyAction a : actions.page(new ActionRepository.Query(status, audience, null, null, Clearance.FULL), 0,
-                    TOP * 3)) {
-                lines.add(new DigestContent.ActionLine(a.title(), a.audience(), a.owner(), a.status().name(),
-                        a.due(), a.alertTitle(), a.text(), a.tlp(), a.handling()));
+            for (EarlyAction a : actions.page(
+                    new ActionRepository.Query(status, audience, null, null, Clearance.FULL), 0, TOP * 3)) {
+                lines.add(new DigestContent.ActionLine(
+                        a.title(),
+                        a.audience(),
+                        a.owner(),
+                        a.status().name(),
+                        a.due(),
+                        a.alertTitle(),
+                        a.text(),
+                        a.tlp(),
+                        a.handling()));
             }
         }
         return lines;
@@ -207,8 +270,11 @@ public final class DigestBuilder {
         AlertInputs.Sources state = sources.get();
         List<DigestContent.SourceLine> lines = new ArrayList<>();
         for (SourceHealth h : state.health()) {
-            lines.add(new DigestContent.SourceLine(h.sourceId(), state.titles().getOrDefault(h.sourceId(),
-                    h.sourceId()), h.status().name(), h.explanation()));
+            lines.add(new DigestContent.SourceLine(
+                    h.sourceId(),
+                    state.titles().getOrDefault(h.sourceId(), h.sourceId()),
+                    h.status().name(),
+                    h.explanation()));
         }
         return lines;
     }
@@ -220,9 +286,16 @@ public final class DigestBuilder {
                 if (lines.size() >= 50) {
                     return lines;
                 }
-                items.findAnnotated(new ItemId(id)).map(AnnotatedItem::item).ifPresent(i -> lines.add(
-                        new DigestContent.ItemLine(i.title(), i.sourceId().value(), i.published(),
-                                i.grading().code(), i.canonicalUrl(), a.title(), i.tlp(),
+                items.findAnnotated(new ItemId(id))
+                        .map(AnnotatedItem::item)
+                        .ifPresent(i -> lines.add(new DigestContent.ItemLine(
+                                i.title(),
+                                i.sourceId().value(),
+                                i.published(),
+                                i.grading().code(),
+                                i.canonicalUrl(),
+                                a.title(),
+                                i.tlp(),
                                 i.handling())));
             }
         }

@@ -28,17 +28,43 @@ import org.jspecify.annotations.Nullable;
  * @param trends daily mentions of the top movers, for the chart
  * @param evidence items behind the alerts (trainer pack)
  */
-public record DigestContent(String audience, LocalDate from, LocalDate to, Instant created, String createdBy,
-        String methodologyVersion, String modelVersion, List<Entry> movers, List<Entry> transitions,
-        List<Entry> newcomers, List<Entry> priorities, List<AlertLine> alerts, List<ActionLine> actions,
-        List<SourceLine> sources, List<Trend> trends, List<ItemLine> evidence) {
+public record DigestContent(
+        String audience,
+        LocalDate from,
+        LocalDate to,
+        Instant created,
+        String createdBy,
+        String methodologyVersion,
+        String modelVersion,
+        List<Entry> movers,
+        List<Entry> transitions,
+        List<Entry> newcomers,
+        List<Entry> priorities,
+        List<AlertLine> alerts,
+        List<ActionLine> actions,
+        List<SourceLine> sources,
+        List<Trend> trends,
+        List<ItemLine> evidence) {
 
     /** A scored subject. */
-    public record Entry(String kind, String series, String label, double score, String stage, LocalDate stageSince,
-            String stageReason, String priority, String priorityLabel, long evidenceCount,
-            @Nullable LocalDate firstSeen, @Nullable LocalDate authoritativeSince, String summary,
-            List<Long> weekly, Tlp tlp,
-            @Nullable Handling handling) implements Marked {
+    public record Entry(
+            String kind,
+            String series,
+            String label,
+            double score,
+            String stage,
+            LocalDate stageSince,
+            String stageReason,
+            String priority,
+            String priorityLabel,
+            long evidenceCount,
+            @Nullable LocalDate firstSeen,
+            @Nullable LocalDate authoritativeSince,
+            String summary,
+            List<Long> weekly,
+            Tlp tlp,
+            @Nullable Handling handling)
+            implements Marked {
 
         public Entry {
             handling = handling == null ? Handling.NONE : handling;
@@ -46,9 +72,18 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     }
 
     /** An alert. */
-    public record AlertLine(String id, String title, String state, @Nullable String priority, String rule,
-            Instant raisedAt, String summary, Tlp tlp,
-            @Nullable Handling handling, @Nullable String review) implements Marked {
+    public record AlertLine(
+            String id,
+            String title,
+            String state,
+            @Nullable String priority,
+            String rule,
+            Instant raisedAt,
+            String summary,
+            Tlp tlp,
+            @Nullable Handling handling,
+            @Nullable String review)
+            implements Marked {
 
         public AlertLine {
             handling = handling == null ? Handling.NONE : handling;
@@ -56,9 +91,17 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     }
 
     /** An early action. */
-    public record ActionLine(String title, String audience, String owner, String status, LocalDate due,
-            String alertTitle, String text, Tlp tlp,
-            @Nullable Handling handling) implements Marked {
+    public record ActionLine(
+            String title,
+            String audience,
+            String owner,
+            String status,
+            LocalDate due,
+            String alertTitle,
+            String text,
+            Tlp tlp,
+            @Nullable Handling handling)
+            implements Marked {
 
         public ActionLine {
             handling = handling == null ? Handling.NONE : handling;
@@ -66,11 +109,14 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     }
 
     /** A source's health. */
-    public record SourceLine(String id, String title, String status, String explanation) {
-    }
+    public record SourceLine(String id, String title, String status, String explanation) {}
 
     /** A subject's daily mentions. */
-    public record Trend(String label, LocalDate first, List<Long> daily, Tlp tlp,
+    public record Trend(
+            String label,
+            LocalDate first,
+            List<Long> daily,
+            Tlp tlp,
             @Nullable Handling handling) implements Marked {
 
         public Trend {
@@ -79,9 +125,16 @@ public record DigestContent(String audience, LocalDate from, LocalDate to, Insta
     }
 
     /** An evidence item. */
-    public record ItemLine(String title, String source, @Nullable Instant published, String grade,
-            @Nullable String url, String alertTitle, Tlp tlp,
-            @Nullable Handling handling) implements Marked {
+    public record ItemLine(
+            String title,
+            String source,
+            @Nullable Instant published,
+            String grade,
+            @Nullable String url,
+            String alertTitle,
+            Tlp tlp,
+            @Nullable Handling handling)
+            implements Marked {
 
         public ItemLine {
             handling = handling == null ? Handling.NONE : handling;

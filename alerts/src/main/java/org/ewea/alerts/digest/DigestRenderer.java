@@ -28,10 +28,13 @@ public final class DigestRenderer {
 
     /** The Content-Security-Policy to serve a digest page with: it loads nothing, the chart is inline. */
     public static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     /** Times to the minute, in UTC: no raw nanosecond instants in a brief. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'",
-            java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
+
     private static final String STYLE = """
             body { font-family: sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 24px; }
             h1 { font-size: 18pt; margin-bottom: 2px; } h2 { font-size: 13pt; margin-top: 22px;
@@ -75,7 +78,9 @@ public final class DigestRenderer {
     private Document render(String id, DigestContent c, Clearance clearance) {
         Withheld withheld = new Withheld(clearance);
         Document doc = Document.createShell("");
-        doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).escapeMode(Entities.EscapeMode.xhtml)
+        doc.outputSettings()
+                .syntax(Document.OutputSettings.Syntax.xml)
+                .escapeMode(Entities.EscapeMode.xhtml)
                 .charset("UTF-8");
         doc.head().appendElement("meta").attr("charset", "UTF-8");
         doc.head().appendElement("style").text(STYLE);
@@ -88,63 +93,121 @@ public final class DigestRenderer {
         };
         doc.title(title + " " + c.from() + " to " + c.to());
         body.appendElement("h1").text(title);
-        body.appendElement("p").addClass("meta").text("Period " + DAY.format(c.from()) + " to " + DAY.format(c.to())
-                + " - made " + TIME.format(c.created()) + " by " + c.createdBy() + " - methodology "
-                + c.methodologyVersion() + ", model " + c.modelVersion() + " - digest " + id);
-        body.appendElement("p").addClass("provenance").text("Machine-derived: the scores, stages, priorities and"
-                + " alerts below were computed by the model " + c.modelVersion() + " under the methodology "
-                + c.methodologyVersion() + " (MISP ai-computer-assisted: ai-generated), not written by a person;"
-                + " each alert says whether an analyst has reviewed it.");
+        body.appendElement("p")
+                .addClass("meta")
+                .text("Period " + DAY.format(c.from()) + " to " + DAY.format(c.to())
+                        + " - made " + TIME.format(c.created()) + " by " + c.createdBy() + " - methodology "
+                        + c.methodologyVersion() + ", model " + c.modelVersion() + " - digest " + id);
+        body.appendElement("p")
+                .addClass("provenance")
+                .text("Machine-derived: the scores, stages, priorities and"
+                        + " alerts below were computed by the model " + c.modelVersion() + " under the methodology "
+                        + c.methodologyVersion()
+                        + " (MISP ai-computer-assisted: ai-generated), not written by a person;"
+                        + " each alert says whether an analyst has reviewed it.");
 
-        section(body, "Top movers: highest early-warning scores not yet authoritative", withheld.keep(c.movers()),
-                List.of("Subject", "Score", "Stage", "Priority", "Items (28 d)",
-                "Last 8 weeks", "Why"), e -> List.of(e.label() + " (" + e.kind() + ")", percent(e.score()),
-                e.stage(), e.priority() + " " + e.priorityLabel(), Long.toString(e.evidenceCount()),
-                e.weekly().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
-                e.summary()));
+        section(
+                body,
+                "Top movers: highest early-warning scores not yet authoritative",
+                withheld.keep(c.movers()),
+                List.of("Subject", "Score", "Stage", "Priority", "Items (28 d)", "Last 8 weeks", "Why"),
+                e -> List.of(
+                        e.label() + " (" + e.kind() + ")",
+                        percent(e.score()),
+                        e.stage(),
+                        e.priority() + " " + e.priorityLabel(),
+                        Long.toString(e.evidenceCount()),
+                        e.weekly().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
+                        e.summary()));
         List<DigestContent.Trend> trends = withheld.keep(c.trends());
         if (!trends.isEmpty()) {
             body.appendElement("h2").text("Signal trends");
-            body.appendElement("img").attr("alt", "Daily mentions of the top movers")
+            body.appendElement("img")
+                    .attr("alt", "Daily mentions of the top movers")
                     .attr("src", "data:image/png;base64," + Base64.getEncoder().encodeToString(TrendChart.png(trends)));
         }
-        section(body, "Stage transitions in the period", withheld.keep(c.transitions()),
-                List.of("Subject", "Stage", "Since", "Rule"), e -> List.of(e.label() + " (" + e.kind() + ")",
-                        e.stage(), DAY.format(e.stageSince()), e.stageReason()));
-        section(body, "New actors, tools, terms and technologies", withheld.keep(c.newcomers()),
+        section(
+                body,
+                "Stage transitions in the period",
+                withheld.keep(c.transitions()),
+                List.of("Subject", "Stage", "Since", "Rule"),
+                e -> List.of(
+                        e.label() + " (" + e.kind() + ")", e.stage(), DAY.format(e.stageSince()), e.stageReason()));
+        section(
+                body,
+                "New actors, tools, terms and technologies",
+                withheld.keep(c.newcomers()),
                 List.of("Subject", "First seen", "Items (28 d)", "Score"),
-                e -> List.of(e.label() + " (" + e.kind() + ")", e.firstSeen() == null ? "" : DAY.format(e.firstSeen()),
-                        Long.toString(e.evidenceCount()), percent(e.score())));
-        section(body, "Priorities", withheld.keep(c.priorities()),
-                List.of("Subject", "Priority", "Stage", "Score", "Why"), e -> List.of(e.label() + " (" + e.kind()
-                        + ")", e.priority() + " " + e.priorityLabel(), e.stage(), percent(e.score()), e.summary()));
-        section(body, "Alerts", withheld.keep(c.alerts()),
-                List.of("Alert", "State", "Priority", "Rule", "Raised", "Reviewed", "Marking"), a -> List.of(
-                        a.title(), a.state(), a.priority() == null ? "" : a.priority(), a.rule(),
-                        TIME.format(a.raisedAt()), a.review() == null ? "" : a.review(), marking(a)));
-        section(body, c.audience().equals("policy") ? "Recommended early actions" : "Early actions",
-                withheld.keep(c.actions()), List.of("Action", "Owner", "Status",
-                        "Due", "For", "What to do"), a -> List.of(a.title(), a.owner(), a.status(),
-                        DAY.format(a.due()), a.alertTitle(), a.text()));
-        section(body, "Evidence items for the exercise", withheld.keep(c.evidence()),
-                List.of("Item", "Source", "Published", "Grade", "Marking", "Behind"), i -> List.of(i.title(),
-                        i.source(), i.published() == null ? "" : TIME.format(i.published()), i.grade(),
-                        marking(i), i.alertTitle()));
-        section(body, "Source health", c.sources(), List.of("Source", "Status", "Explanation"),
+                e -> List.of(
+                        e.label() + " (" + e.kind() + ")",
+                        e.firstSeen() == null ? "" : DAY.format(e.firstSeen()),
+                        Long.toString(e.evidenceCount()),
+                        percent(e.score())));
+        section(
+                body,
+                "Priorities",
+                withheld.keep(c.priorities()),
+                List.of("Subject", "Priority", "Stage", "Score", "Why"),
+                e -> List.of(
+                        e.label() + " (" + e.kind() + ")",
+                        e.priority() + " " + e.priorityLabel(),
+                        e.stage(),
+                        percent(e.score()),
+                        e.summary()));
+        section(
+                body,
+                "Alerts",
+                withheld.keep(c.alerts()),
+                List.of("Alert", "State", "Priority", "Rule", "Raised", "Reviewed", "Marking"),
+                a -> List.of(
+                        a.title(),
+                        a.state(),
+                        a.priority() == null ? "" : a.priority(),
+                        a.rule(),
+                        TIME.format(a.raisedAt()),
+                        a.review() == null ? "" : a.review(),
+                        marking(a)));
+        section(
+                body,
+                c.audience().equals("policy") ? "Recommended early actions" : "Early actions",
+                withheld.keep(c.actions()),
+                List.of("Action", "Owner", "Status", "Due", "For", "What to do"),
+                a -> List.of(a.title(), a.owner(), a.status(), DAY.format(a.due()), a.alertTitle(), a.text()));
+        section(
+                body,
+                "Evidence items for the exercise",
+                withheld.keep(c.evidence()),
+                List.of("Item", "Source", "Published", "Grade", "Marking", "Behind"),
+                i -> List.of(
+                        i.title(),
+                        i.source(),
+                        i.published() == null ? "" : TIME.format(i.published()),
+                        i.grade(),
+                        marking(i),
+                        i.alertTitle()));
+        section(
+                body,
+                "Source health",
+                c.sources(),
+                List.of("Source", "Status", "Explanation"),
                 s -> List.of(s.title() + " (" + s.id() + ")", s.status(), s.explanation()));
         if (withheld.count > 0) {
-            body.appendElement("p").addClass("note").text(withheld.count + " line(s) marked above your clearance ("
-                    + clearance.describe() + ") are not shown.");
+            body.appendElement("p")
+                    .addClass("note")
+                    .text(withheld.count + " line(s) marked above your clearance (" + clearance.describe()
+                            + ") are not shown.");
         }
-        String shown = withheld.shown.label() + (withheld.handling == Handling.NONE ? ""
-                : " - handling " + withheld.handling.label() + ": " + withheld.handling.meaning());
+        String shown = withheld.shown.label()
+                + (withheld.handling == Handling.NONE
+                        ? ""
+                        : " - handling " + withheld.handling.label() + ": " + withheld.handling.meaning());
         marking.text(shown).addClass(withheld.shown.name());
         body.appendElement("p").addClass("tlp").addClass(withheld.shown.name()).text(shown);
         return doc;
     }
 
-    private static <T> void section(Element body, String heading, List<T> rows, List<String> columns,
-            Function<T, List<String>> cells) {
+    private static <T> void section(
+            Element body, String heading, List<T> rows, List<String> columns, Function<T, List<String>> cells) {
         if (rows.isEmpty()) {
             return;
         }
@@ -173,7 +236,10 @@ public final class DigestRenderer {
 
     /** {@code TLP:AMBER}, or {@code TLP:AMBER, europol:H2} for a line with a handling code. */
     private static String marking(DigestContent.Marked line) {
-        return line.tlp().label() + (line.handling() == Handling.NONE ? "" : ", " + line.handling().label());
+        return line.tlp().label()
+                + (line.handling() == Handling.NONE
+                        ? ""
+                        : ", " + line.handling().label());
     }
 
     /**

@@ -31,9 +31,12 @@ public final class DigestRepository {
     /** Archives a digest unless one with its id exists (a weekly run seen by two instances); true when stored. */
     public boolean insertIfAbsent(String id, DigestContent content) {
         try {
-            digests.insertOne(new Document("_id", id).append("audience", content.audience())
-                    .append("from", content.from().toString()).append("to", content.to().toString())
-                    .append("created", Date.from(content.created())).append("createdBy", content.createdBy())
+            digests.insertOne(new Document("_id", id)
+                    .append("audience", content.audience())
+                    .append("from", content.from().toString())
+                    .append("to", content.to().toString())
+                    .append("created", Date.from(content.created()))
+                    .append("createdBy", content.createdBy())
                     .append("content", json.writeValueAsString(content)));
             return true;
         } catch (MongoWriteException e) {
@@ -53,10 +56,16 @@ public final class DigestRepository {
     public List<Digest> page(@Nullable String audience, int page, int size) {
         List<Digest> found = new ArrayList<>();
         digests.find(audience == null ? new Document() : Filters.eq("audience", audience))
-                .projection(Projections.exclude("content")).sort(Sorts.descending("created", "_id"))
-                .skip(page * size).limit(size).forEach(d -> found.add(new Digest(d.getString("_id"),
-                        d.getString("audience"), LocalDate.parse(d.getString("from")),
-                        LocalDate.parse(d.getString("to")), d.getDate("created").toInstant(),
+                .projection(Projections.exclude("content"))
+                .sort(Sorts.descending("created", "_id"))
+                .skip(page * size)
+                .limit(size)
+                .forEach(d -> found.add(new Digest(
+                        d.getString("_id"),
+                        d.getString("audience"),
+                        LocalDate.parse(d.getString("from")),
+                        LocalDate.parse(d.getString("to")),
+                        d.getDate("created").toInstant(),
                         d.getString("createdBy"))));
         return found;
     }

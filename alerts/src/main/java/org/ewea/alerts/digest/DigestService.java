@@ -28,10 +28,13 @@ public final class DigestService {
     /** The weekly run: one digest per audience for the last week; the ids made (empty when already made). */
     public List<String> weekly(List<String> audiences) {
         DigestBuilder.Period week = builder.lastWeek();
-        return audiences.stream().filter(audience -> {
-            String id = weeklyId(audience, week.to());
-            return archive.insertIfAbsent(id, builder.build(audience, week.from(), week.to(), "schedule"));
-        }).map(audience -> weeklyId(audience, week.to())).toList();
+        return audiences.stream()
+                .filter(audience -> {
+                    String id = weeklyId(audience, week.to());
+                    return archive.insertIfAbsent(id, builder.build(audience, week.from(), week.to(), "schedule"));
+                })
+                .map(audience -> weeklyId(audience, week.to()))
+                .toList();
     }
 
     public DigestBuilder.Period lastWeek() {

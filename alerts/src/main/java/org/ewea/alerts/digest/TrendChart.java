@@ -21,8 +21,7 @@ final class TrendChart {
     static final int WIDTH = 900;
     static final int HEIGHT = 360;
 
-    private TrendChart() {
-    }
+    private TrendChart() {}
 
     static byte[] png(List<DigestContent.Trend> trends) {
         TimeSeriesCollection data = new TimeSeriesCollection();
@@ -30,12 +29,14 @@ final class TrendChart {
             TimeSeries series = new TimeSeries(trend.label());
             for (int i = 0; i < trend.daily().size(); i++) {
                 var day = trend.first().plusDays(i);
-                series.add(new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear()), trend.daily().get(i));
+                series.add(
+                        new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear()),
+                        trend.daily().get(i));
             }
             data.addSeries(series);
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart("Daily mentions of the top movers", "day",
-                "items", data, true, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(
+                "Daily mentions of the top movers", "day", "items", data, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);

@@ -46,10 +46,16 @@ public final class WeeklyDigestSchedule implements AutoCloseable {
                     LOG.error("Weekly digests failed", e);
                 }
             });
-            scheduler.scheduleJob(JobBuilder.newJob(WeeklyJob.class).withIdentity("weekly", "digests").build(),
-                    TriggerBuilder.newTrigger().withIdentity("weekly", "digests").withSchedule(CronScheduleBuilder
-                            .cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
-                            .withMisfireHandlingInstructionFireAndProceed()).build());
+            scheduler.scheduleJob(
+                    JobBuilder.newJob(WeeklyJob.class)
+                            .withIdentity("weekly", "digests")
+                            .build(),
+                    TriggerBuilder.newTrigger()
+                            .withIdentity("weekly", "digests")
+                            .withSchedule(CronScheduleBuilder.cronSchedule(cron)
+                                    .inTimeZone(TimeZone.getTimeZone(zone))
+                                    .withMisfireHandlingInstructionFireAndProceed())
+                            .build());
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot create the digest scheduler", e);
         }

@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 import org.ewea.alerts.action.ActionPlanner;
+import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.lifecycle.AlertRaiser;
 import org.ewea.alerts.lifecycle.RaiseOutcome;
-import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleBook;
 import org.ewea.scoring.signal.SignalRepository;
@@ -37,16 +37,30 @@ public final class AlertEngine {
     private final java.util.function.Function<LocalDate, List<org.ewea.scoring.terms.Candidate>> candidates;
 
     /** As the full constructor, with no novel-term candidates. */
-    public AlertEngine(RuleBook rules, AlertEvaluator evaluator, AlertRaiser raiser, ActionPlanner planner,
-            EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            Supplier<AlertInputs.Sources> sources, InstantSource clock) {
+    public AlertEngine(
+            RuleBook rules,
+            AlertEvaluator evaluator,
+            AlertRaiser raiser,
+            ActionPlanner planner,
+            EarlyWarningScorer scorer,
+            ModelRegistry models,
+            SignalRepository signals,
+            Supplier<AlertInputs.Sources> sources,
+            InstantSource clock) {
         this(rules, evaluator, raiser, planner, scorer, models, signals, sources, clock, day -> List.of());
     }
 
     /** @param candidates the novel-term candidates on a day, rejected ones left out (the candidate finder's) */
-    public AlertEngine(RuleBook rules, AlertEvaluator evaluator, AlertRaiser raiser, ActionPlanner planner,
-            EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            Supplier<AlertInputs.Sources> sources, InstantSource clock,
+    public AlertEngine(
+            RuleBook rules,
+            AlertEvaluator evaluator,
+            AlertRaiser raiser,
+            ActionPlanner planner,
+            EarlyWarningScorer scorer,
+            ModelRegistry models,
+            SignalRepository signals,
+            Supplier<AlertInputs.Sources> sources,
+            InstantSource clock,
             java.util.function.Function<LocalDate, List<org.ewea.scoring.terms.Candidate>> candidates) {
         this.candidates = candidates;
         this.rules = rules;
@@ -76,10 +90,10 @@ public final class AlertEngine {
         List<EarlyWarningScore> scores = scorer.score(asOf, models.current());
         AlertInputs.Sources state = sources.get();
         List<AlertRule> inForce = rules.rules();
-        boolean novelTerms = inForce.stream().anyMatch(r -> r.isEnabled()
-                && r.type() == org.ewea.alerts.rule.RuleType.NOVEL_TERM);
-        AlertInputs inputs = new AlertInputs(asOf, scores, state.health(), state.titles(),
-                novelTerms ? candidates.apply(asOf) : List.of());
+        boolean novelTerms =
+                inForce.stream().anyMatch(r -> r.isEnabled() && r.type() == org.ewea.alerts.rule.RuleType.NOVEL_TERM);
+        AlertInputs inputs = new AlertInputs(
+                asOf, scores, state.health(), state.titles(), novelTerms ? candidates.apply(asOf) : List.of());
         List<Trigger> triggers = asSeenAtTheirMarking(evaluator.evaluate(inForce, inputs), inputs);
         int raised = 0;
         int updated = 0;
@@ -97,19 +111,36 @@ public final class AlertEngine {
                 case SUPPRESSED -> suppressed++;
                 default -> throw new IllegalStateException(outcome.kind().toString());
             }
-            if (outcome.alert() != null && (outcome.kind() == RaiseOutcome.Kind.RAISED
-                    || outcome.kind() == RaiseOutcome.Kind.UPDATED)) {
+            if (outcome.alert() != null
+                    && (outcome.kind() == RaiseOutcome.Kind.RAISED || outcome.kind() == RaiseOutcome.Kind.UPDATED)) {
                 plannedNow = planner.plan(outcome.alert(), now).size();
                 planned += plannedNow;
             }
-            outcomes.add(outcome.alert() == null
-                    ? new EvaluationReport.Outcome(outcome.kind().name(), org.ewea.methodology.Tlp.RED,
-                            org.ewea.methodology.Handling.ALL, plannedNow)
-                    : new EvaluationReport.Outcome(outcome.kind().name(), outcome.alert().tlp(),
-                            outcome.alert().handling(), plannedNow));
+            outcomes.add(
+                    outcome.alert() == null
+                            ? new EvaluationReport.Outcome(
+                                    outcome.kind().name(),
+                                    org.ewea.methodology.Tlp.RED,
+                                    org.ewea.methodology.Handling.ALL,
+                                    plannedNow)
+                            : new EvaluationReport.Outcome(
+                                    outcome.kind().name(),
+                                    outcome.alert().tlp(),
+                                    outcome.alert().handling(),
+                                    plannedNow));
         }
-        return new EvaluationReport(now, asOf, inForce.size(), triggers.size(), raised, updated, unchanged,
-                suppressed, planned, Duration.ofNanos(System.nanoTime() - started), outcomes);
+        return new EvaluationReport(
+                now,
+                asOf,
+                inForce.size(),
+                triggers.size(),
+                raised,
+                updated,
+                unchanged,
+                suppressed,
+                planned,
+                Duration.ofNanos(System.nanoTime() - started),
+                outcomes);
     }
 
     /**
@@ -130,19 +161,39 @@ public final class AlertEngine {
                 continue;
             }
             EarlyWarningScore there = views.computeIfAbsent(marking, c -> {
-                java.util.Map<String, EarlyWarningScore> bySeries = new java.util.HashMap<>();
-                scorer.readBy(c).score(full.asOf(), models.current()).forEach(v -> bySeries.put(v.series(), v));
-                return bySeries;
-            }).get(t.subject().id());
-            Trigger same = there == null ? null : evaluator.evaluate(t.rule(), new AlertInputs(full.asOf(),
-                    List.of(there), List.of(), full.sourceTitles())).stream()
-                    .filter(v -> v.subject().equals(t.subject())).findFirst().orElse(null);
+                        java.util.Map<String, EarlyWarningScore> bySeries = new java.util.HashMap<>();
+                        scorer.readBy(c).score(full.asOf(), models.current()).forEach(v -> bySeries.put(v.series(), v));
+                        return bySeries;
+                    })
+                    .get(t.subject().id());
+            Trigger same = there == null
+                    ? null
+                    : evaluator
+                            .evaluate(
+                                    t.rule(),
+                                    new AlertInputs(full.asOf(), List.of(there), List.of(), full.sourceTitles()))
+                            .stream()
+                            .filter(v -> v.subject().equals(t.subject()))
+                            .findFirst()
+                            .orElse(null);
             if (same != null && same.tlp().isAtMost(t.tlp()) && same.handling().isAtMost(t.handling())) {
                 seen.add(same);
             } else {
-                seen.add(new Trigger(t.rule(), t.subject(), t.title(), t.summary(), t.score(), t.stage(),
-                        t.priority(), t.category(), org.ewea.methodology.Tlp.RED, org.ewea.methodology.Handling.ALL,
-                        t.grade(), t.evidence(), t.facts(), t.asOf()));
+                seen.add(new Trigger(
+                        t.rule(),
+                        t.subject(),
+                        t.title(),
+                        t.summary(),
+                        t.score(),
+                        t.stage(),
+                        t.priority(),
+                        t.category(),
+                        org.ewea.methodology.Tlp.RED,
+                        org.ewea.methodology.Handling.ALL,
+                        t.grade(),
+                        t.evidence(),
+                        t.facts(),
+                        t.asOf()));
             }
         }
         return seen;

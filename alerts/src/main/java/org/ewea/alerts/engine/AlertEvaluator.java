@@ -17,11 +17,11 @@ import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.Tlp;
-import org.jspecify.annotations.Nullable;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.risk.Priority;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.ScoreEvidence;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds what each rule alerts on in one evaluation's inputs. Each trigger cites the newest items behind it (read
@@ -43,7 +43,10 @@ public final class AlertEvaluator {
     private final org.ewea.scoring.warning.CountedMarkings counted;
 
     /** @param counted the markings of every item a score counted, which a score's alert is marked with at least */
-    public AlertEvaluator(Methodology methodology, ScoreEvidence evidence, ItemRepository items,
+    public AlertEvaluator(
+            Methodology methodology,
+            ScoreEvidence evidence,
+            ItemRepository items,
             org.ewea.scoring.warning.CountedMarkings counted) {
         this.methodology = methodology;
         this.evidence = evidence;
@@ -66,43 +69,94 @@ public final class AlertEvaluator {
         List<Trigger> found = new ArrayList<>();
         LocalDate since = in.asOf().minusDays(rule.days() - 1L);
         switch (rule.type()) {
-            case STAGE_TRANSITION -> eligible(rule, in).filter(s -> rule.stages().contains(s.stage().stage())
-                            && !s.stage().since().isBefore(since))
-                    .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT, "%s entered the %s stage",
-                            s.label(), stageName(s.stage().stage())), s.stage().rationale())));
-            case SCORE -> eligible(rule, in).filter(s -> s.score() >= rule.minScore())
-                    .filter(s -> switch (rule.authoritativeMode()) {
-                        case "exclude" -> s.authoritativeSince() == null;
-                        case "only" -> s.authoritativeSince() != null && !s.authoritativeSince().isBefore(since);
-                        default -> true;
-                    })
-                    .forEach(s -> found.add(trigger(rule, s, s.authoritativeSince() != null
-                            ? String.format(Locale.ROOT, "%s reported by an authoritative source on %s", s.label(),
-                                    s.authoritativeSince())
-                            : String.format(Locale.ROOT, "%s: early-warning score %.0f%%", s.label(),
-                                    100 * s.score()), s.explanation().summary())));
+            case STAGE_TRANSITION ->
+                eligible(rule, in)
+                        .filter(s -> rule.stages().contains(s.stage().stage())
+                                && !s.stage().since().isBefore(since))
+                        .forEach(s -> found.add(trigger(
+                                rule,
+                                s,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s entered the %s stage",
+                                        s.label(),
+                                        stageName(s.stage().stage())),
+                                s.stage().rationale())));
+            case SCORE ->
+                eligible(rule, in)
+                        .filter(s -> s.score() >= rule.minScore())
+                        .filter(s -> switch (rule.authoritativeMode()) {
+                            case "exclude" -> s.authoritativeSince() == null;
+                            case "only" ->
+                                s.authoritativeSince() != null
+                                        && !s.authoritativeSince().isBefore(since);
+                            default -> true;
+                        })
+                        .forEach(s -> found.add(trigger(
+                                rule,
+                                s,
+                                s.authoritativeSince() != null
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "%s reported by an authoritative source on %s",
+                                                s.label(),
+                                                s.authoritativeSince())
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "%s: early-warning score %.0f%%",
+                                                s.label(),
+                                                100 * s.score()),
+                                s.explanation().summary())));
             case PRIORITY -> {
                 int max = rank(rule.maxPriority());
-                eligible(rule, in).filter(s -> rank(s.priority()) <= max)
-                        .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT, "%s: priority %s (%s)",
-                                s.label(), s.priority(), s.priorityLabel()), s.explanation().risk())));
+                eligible(rule, in)
+                        .filter(s -> rank(s.priority()) <= max)
+                        .forEach(s -> found.add(trigger(
+                                rule,
+                                s,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s: priority %s (%s)",
+                                        s.label(),
+                                        s.priority(),
+                                        s.priorityLabel()),
+                                s.explanation().risk())));
             }
-            case EMERGENCE -> eligible(rule, in).filter(s -> s.firstSeen() != null && !s.firstSeen().isBefore(since))
-                    .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT, "New %s: %s",
-                            kindWords(s.kind()), s.label()), String.format(Locale.ROOT,
-                            "First seen %s; %d item(s) in the last 28 days. %s", s.firstSeen(), s.evidenceCount(),
-                            s.explanation().summary()))));
-            case EXPLOITATION_REPORT -> eligible(rule, in).filter(s -> s.authoritativeSince() == null
-                            && s.explanation().features().getOrDefault("exploitation-share", 0.0) > 0)
-                    .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT,
-                            "%s reported exploited in the wild, not yet in an authoritative source", s.label()),
-                            String.format(Locale.ROOT, "An item about at most %d %s says it is exploited (%s); %d"
-                                    + " item(s) in the last 28 days (docs/evaluation.md section 1 measures this rule"
-                                    + " against CISA KEV).", s.kind().equals("technology")
-                                    ? org.ewea.scoring.signal.SignalRepository.FOCUSED_TECHNOLOGIES
-                                    : org.ewea.scoring.signal.SignalRepository.FOCUSED_ENTITIES,
-                                    s.kind().equals("technology") ? "technologies" : "subjects of its kind",
-                                    exploitationWords(s), s.evidenceCount()))));
+            case EMERGENCE ->
+                eligible(rule, in)
+                        .filter(s -> s.firstSeen() != null && !s.firstSeen().isBefore(since))
+                        .forEach(s -> found.add(trigger(
+                                rule,
+                                s,
+                                String.format(Locale.ROOT, "New %s: %s", kindWords(s.kind()), s.label()),
+                                String.format(
+                                        Locale.ROOT,
+                                        "First seen %s; %d item(s) in the last 28 days. %s",
+                                        s.firstSeen(),
+                                        s.evidenceCount(),
+                                        s.explanation().summary()))));
+            case EXPLOITATION_REPORT ->
+                eligible(rule, in)
+                        .filter(s -> s.authoritativeSince() == null
+                                && s.explanation().features().getOrDefault("exploitation-share", 0.0) > 0)
+                        .forEach(s -> found.add(trigger(
+                                rule,
+                                s,
+                                String.format(
+                                        Locale.ROOT,
+                                        "%s reported exploited in the wild, not yet in an authoritative source",
+                                        s.label()),
+                                String.format(
+                                        Locale.ROOT,
+                                        "An item about at most %d %s says it is exploited (%s); %d"
+                                                + " item(s) in the last 28 days (docs/evaluation.md section 1 measures this rule"
+                                                + " against CISA KEV).",
+                                        s.kind().equals("technology")
+                                                ? org.ewea.scoring.signal.SignalRepository.FOCUSED_TECHNOLOGIES
+                                                : org.ewea.scoring.signal.SignalRepository.FOCUSED_ENTITIES,
+                                        s.kind().equals("technology") ? "technologies" : "subjects of its kind",
+                                        exploitationWords(s),
+                                        s.evidenceCount()))));
             case NOVEL_TERM -> found.addAll(novelTerms(rule, in, since));
             case WATCHLIST -> found.addAll(watchlist(rule, in, since));
             case COLLECTION_GAP -> found.addAll(gaps(rule, in));
@@ -112,8 +166,11 @@ public final class AlertEvaluator {
     }
 
     private static String exploitationWords(EarlyWarningScore s) {
-        return s.explanation().contributions().stream().filter(c -> c.feature().equals("exploitation-share"))
-                .map(c -> c.words()).findFirst().orElse("exploitation cues in focused items");
+        return s.explanation().contributions().stream()
+                .filter(c -> c.feature().equals("exploitation-share"))
+                .map(c -> c.words())
+                .findFirst()
+                .orElse("exploitation cues in focused items");
     }
 
     private java.util.stream.Stream<EarlyWarningScore> eligible(AlertRule rule, AlertInputs in) {
@@ -137,37 +194,71 @@ public final class AlertEvaluator {
         facts.put("model", s.modelVersion());
         facts.put("methodology", s.methodologyVersion());
         org.ewea.scoring.signal.SignalRepository.Marking mark = counted.mostRestrictive(s, cited);
-        return new Trigger(rule, new Subject(s.kind(), s.series(), s.label()), title, summary, s.score(),
-                s.stage().stage(), s.priority(), SubjectCategory.of(methodology, s.kind(), s.series()),
-                mark.tlp(), mark.handling(), grade(cited),
-                ids(cited), facts, s.asOf());
+        return new Trigger(
+                rule,
+                new Subject(s.kind(), s.series(), s.label()),
+                title,
+                summary,
+                s.score(),
+                s.stage().stage(),
+                s.priority(),
+                SubjectCategory.of(methodology, s.kind(), s.series()),
+                mark.tlp(),
+                mark.handling(),
+                grade(cited),
+                ids(cited),
+                facts,
+                s.asOf());
     }
 
     private List<Trigger> watchlist(AlertRule rule, AlertInputs in, LocalDate since) {
         List<Trigger> found = new ArrayList<>();
         for (String watched : rule.watch()) {
-            boolean series = watched.contains(":") || methodology.taxonomy().find(watched).isPresent();
+            boolean series = watched.contains(":")
+                    || methodology.taxonomy().find(watched).isPresent();
             if (series) {
-                in.scores().stream().filter(s -> s.series().equalsIgnoreCase(watched)
-                                && s.evidenceCount() >= rule.evidence())
-                        .forEach(s -> found.add(trigger(rule, s, String.format(Locale.ROOT,
-                                "Watched %s: %s mentioned in %d item(s)", kindWords(s.kind()), s.label(),
-                                s.evidenceCount()), s.explanation().summary())));
+                in.scores().stream()
+                        .filter(s -> s.series().equalsIgnoreCase(watched) && s.evidenceCount() >= rule.evidence())
+                        .forEach(s -> found.add(trigger(
+                                rule,
+                                s,
+                                String.format(
+                                        Locale.ROOT,
+                                        "Watched %s: %s mentioned in %d item(s)",
+                                        kindWords(s.kind()),
+                                        s.label(),
+                                        s.evidenceCount()),
+                                s.explanation().summary())));
             } else {
                 Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 Instant from = since.atStartOfDay().toInstant(ZoneOffset.UTC);
-                List<AnnotatedItem> hits = items.containing(watched, from, to, TERM_ITEMS,
-                        org.ewea.methodology.Clearance.FULL);
+                List<AnnotatedItem> hits =
+                        items.containing(watched, from, to, TERM_ITEMS, org.ewea.methodology.Clearance.FULL);
                 if (hits.size() >= rule.evidence()) {
                     String count = hits.size() == TERM_ITEMS ? TERM_ITEMS + "+" : Integer.toString(hits.size());
                     List<AnnotatedItem> cited = hits.subList(0, Math.min(EVIDENCE, hits.size()));
                     // marked by every item found, not only those cited: the count quotes them all
-                    found.add(new Trigger(rule, new Subject("watch-term", watched.toLowerCase(Locale.ROOT), watched),
+                    found.add(new Trigger(
+                            rule,
+                            new Subject("watch-term", watched.toLowerCase(Locale.ROOT), watched),
                             String.format(Locale.ROOT, "Watched term \"%s\" in %s item(s)", watched, count),
-                            String.format(Locale.ROOT, "\"%s\" appears in %s item(s) from %s to %s.", watched, count,
-                                    since, in.asOf()), null, null, null, null, marking(hits), handling(hits), grade(cited),
+                            String.format(
+                                    Locale.ROOT,
+                                    "\"%s\" appears in %s item(s) from %s to %s.",
+                                    watched,
+                                    count,
+                                    since,
+                                    in.asOf()),
+                            null,
+                            null,
+                            null,
+                            null,
+                            marking(hits),
+                            handling(hits),
+                            grade(cited),
                             ids(cited),
-                            Map.of("items", count, "since", since.toString()), in.asOf()));
+                            Map.of("items", count, "since", since.toString()),
+                            in.asOf()));
                 }
             }
         }
@@ -178,29 +269,41 @@ public final class AlertEvaluator {
     private List<Trigger> novelTerms(AlertRule rule, AlertInputs in, LocalDate since) {
         List<Trigger> found = new ArrayList<>();
         for (org.ewea.scoring.terms.Candidate c : in.candidates()) {
-            if (!c.status().equals("NEW") || c.firstSeen().isBefore(since) || c.items() < rule.evidence()
+            if (!c.status().equals("NEW")
+                    || c.firstSeen().isBefore(since)
+                    || c.items() < rule.evidence()
                     || !rule.appliesTo(c.darkWebSourceIds().isEmpty() ? "open" : "dark-web")) {
                 continue;
             }
             Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant from = c.firstSeen().atStartOfDay().toInstant(ZoneOffset.UTC);
             // every item found that mentions it marks the alert, and so does every part its counts were read from
-            List<AnnotatedItem> mentioning = items.containing(c.label(), from, to,
+            List<AnnotatedItem> mentioning = items.containing(
+                    c.label(),
+                    from,
+                    to,
                     (int) Math.min(TERM_MARKING_ITEMS, Math.max(EVIDENCE, c.items())),
                     org.ewea.methodology.Clearance.FULL);
             List<AnnotatedItem> hits = mentioning.subList(0, Math.min(EVIDENCE, mentioning.size()));
             Tlp foundTlp = marking(mentioning);
             org.ewea.methodology.Handling foundHandling = handling(mentioning);
-            boolean beyond = counted.ofTerm(c.id(), c.firstSeen().isBefore(in.asOf().minusDays(27))
-                    ? c.firstSeen() : in.asOf().minusDays(27), in.asOf()).stream()
+            boolean beyond = counted
+                    .ofTerm(
+                            c.id(),
+                            c.firstSeen().isBefore(in.asOf().minusDays(27))
+                                    ? c.firstSeen()
+                                    : in.asOf().minusDays(27),
+                            in.asOf())
+                    .stream()
                     .anyMatch(m -> !m.tlp().isAtMost(foundTlp) || m.restriction() > foundHandling.restriction() + 1e-9);
             // counted in an item the search did not return: marked for the service alone
             Tlp tlp = beyond ? Tlp.RED : foundTlp;
             org.ewea.methodology.Handling handling = beyond ? org.ewea.methodology.Handling.ALL : foundHandling;
-            String why = c.selfNamed() ? "speaks for itself on a dark-web source"
-                    : !c.darkWebSourceIds().isEmpty() ? String.format(Locale.ROOT, "%d item(s), from the dark web",
-                            c.items())
-                    : String.format(Locale.ROOT, "%d item(s) from %d sources", c.items(), c.sources());
+            String why = c.selfNamed()
+                    ? "speaks for itself on a dark-web source"
+                    : !c.darkWebSourceIds().isEmpty()
+                            ? String.format(Locale.ROOT, "%d item(s), from the dark web", c.items())
+                            : String.format(Locale.ROOT, "%d item(s) from %d sources", c.items(), c.sources());
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("firstSeen", c.firstSeen().toString());
             facts.put("items", Long.toString(c.items()));
@@ -213,13 +316,29 @@ public final class AlertEvaluator {
             if (!c.aliases().isEmpty()) {
                 facts.put("aliases", String.join(", ", c.aliases()));
             }
-            found.add(new Trigger(rule, new Subject("novel-term", c.id(), c.label()),
+            found.add(new Trigger(
+                    rule,
+                    new Subject("novel-term", c.id(), c.label()),
                     String.format(Locale.ROOT, "New name: %s (%s)", c.label(), why),
-                    String.format(Locale.ROOT, "\"%s\" was never seen before %s; %d item(s) from %s mention it in the"
-                            + " 28 days to %s. A possible new actor, tool or service: accept it into the lexicon or"
-                            + " reject it (GET /api/v1/candidates).", c.label(), c.firstSeen(), c.items(),
-                            String.join(", ", c.sourceIds()), in.asOf()),
-                    null, null, null, null, tlp, handling, grade(hits), ids(hits), facts,
+                    String.format(
+                            Locale.ROOT,
+                            "\"%s\" was never seen before %s; %d item(s) from %s mention it in the"
+                                    + " 28 days to %s. A possible new actor, tool or service: accept it into the lexicon or"
+                                    + " reject it (GET /api/v1/candidates).",
+                            c.label(),
+                            c.firstSeen(),
+                            c.items(),
+                            String.join(", ", c.sourceIds()),
+                            in.asOf()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    tlp,
+                    handling,
+                    grade(hits),
+                    ids(hits),
+                    facts,
                     in.asOf()));
         }
         return found;
@@ -228,21 +347,39 @@ public final class AlertEvaluator {
     private static List<Trigger> gaps(AlertRule rule, AlertInputs in) {
         List<Trigger> found = new ArrayList<>();
         for (SourceHealth h : in.health()) {
-            boolean failing = h.status() == SourceHealth.Status.FAILING && rule.statuses().contains("FAILING")
+            boolean failing = h.status() == SourceHealth.Status.FAILING
+                    && rule.statuses().contains("FAILING")
                     && h.failureStreak() >= rule.failures();
-            boolean silent = h.status() == SourceHealth.Status.SILENT && rule.statuses().contains("SILENT");
+            boolean silent =
+                    h.status() == SourceHealth.Status.SILENT && rule.statuses().contains("SILENT");
             if (failing || silent) {
                 String title = in.sourceTitles().getOrDefault(h.sourceId(), h.sourceId());
                 Map<String, String> facts = new LinkedHashMap<>();
                 facts.put("status", h.status().name());
                 facts.put("failureStreak", Integer.toString(h.failureStreak()));
                 if (h.silentFor() != null) {
-                    facts.put("silentFor", Duration.ofSeconds(h.silentFor().toSeconds()).toString());
+                    facts.put(
+                            "silentFor",
+                            Duration.ofSeconds(h.silentFor().toSeconds()).toString());
                 }
-                found.add(new Trigger(rule, new Subject("source", h.sourceId(), title),
-                        String.format(Locale.ROOT, "Collection gap: %s is %s", title,
+                found.add(new Trigger(
+                        rule,
+                        new Subject("source", h.sourceId(), title),
+                        String.format(
+                                Locale.ROOT,
+                                "Collection gap: %s is %s",
+                                title,
                                 h.status().name().toLowerCase(Locale.ROOT)),
-                        h.explanation(), null, null, null, null, Tlp.CLEAR, org.ewea.methodology.Handling.NONE, null, List.of(), facts,
+                        h.explanation(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        Tlp.CLEAR,
+                        org.ewea.methodology.Handling.NONE,
+                        null,
+                        List.of(),
+                        facts,
                         in.asOf()));
             }
         }
@@ -260,7 +397,11 @@ public final class AlertEvaluator {
     }
 
     private String stageName(String stage) {
-        return methodology.stages().stage(stage).map(st -> st.name().toLowerCase(Locale.ROOT)).orElse(stage);
+        return methodology
+                .stages()
+                .stage(stage)
+                .map(st -> st.name().toLowerCase(Locale.ROOT))
+                .orElse(stage);
     }
 
     private static String kindWords(String kind) {
@@ -279,14 +420,18 @@ public final class AlertEvaluator {
     }
 
     private static org.ewea.methodology.Handling handling(List<AnnotatedItem> cited) {
-        return org.ewea.methodology.Handling.mostRestrictive(cited.stream().map(i -> i.item().handling()).toList());
+        return org.ewea.methodology.Handling.mostRestrictive(
+                cited.stream().map(i -> i.item().handling()).toList());
     }
 
     private static @Nullable String grade(List<AnnotatedItem> cited) {
-        return cited.stream().map(i -> i.item().grading())
-                .min(java.util.Comparator.comparing((AdmiraltyGrade g) -> g.source().ordinal())
+        return cited.stream()
+                .map(i -> i.item().grading())
+                .min(java.util.Comparator.comparing(
+                                (AdmiraltyGrade g) -> g.source().ordinal())
                         .thenComparing(g -> g.information().code()))
-                .map(AdmiraltyGrade::code).orElse(null);
+                .map(AdmiraltyGrade::code)
+                .orElse(null);
     }
 
     private static List<String> ids(List<AnnotatedItem> cited) {

@@ -15,8 +15,12 @@ import org.ewea.scoring.warning.EarlyWarningScore;
  * @param sourceTitles source titles by id
  * @param candidates the novel-term candidates on that day (rejected ones left out)
  */
-public record AlertInputs(LocalDate asOf, List<EarlyWarningScore> scores, List<SourceHealth> health,
-        Map<String, String> sourceTitles, List<org.ewea.scoring.terms.Candidate> candidates) {
+public record AlertInputs(
+        LocalDate asOf,
+        List<EarlyWarningScore> scores,
+        List<SourceHealth> health,
+        Map<String, String> sourceTitles,
+        List<org.ewea.scoring.terms.Candidate> candidates) {
 
     public AlertInputs {
         scores = List.copyOf(scores);
@@ -25,7 +29,10 @@ public record AlertInputs(LocalDate asOf, List<EarlyWarningScore> scores, List<S
         candidates = List.copyOf(candidates);
     }
 
-    public AlertInputs(LocalDate asOf, List<EarlyWarningScore> scores, List<SourceHealth> health,
+    public AlertInputs(
+            LocalDate asOf,
+            List<EarlyWarningScore> scores,
+            List<SourceHealth> health,
             Map<String, String> sourceTitles) {
         this(asOf, scores, health, sourceTitles, List.of());
     }

@@ -23,8 +23,18 @@ import org.ewea.methodology.Tlp;
  * @param took how long it took (wall time)
  * @param outcomes what became of each trigger, with the marking of the alert it concerns
  */
-public record EvaluationReport(Instant at, LocalDate asOf, int rules, int triggers, int raised, int updated,
-        int unchanged, int suppressed, int actionsPlanned, Duration took, List<Outcome> outcomes) {
+public record EvaluationReport(
+        Instant at,
+        LocalDate asOf,
+        int rules,
+        int triggers,
+        int raised,
+        int updated,
+        int unchanged,
+        int suppressed,
+        int actionsPlanned,
+        Duration took,
+        List<Outcome> outcomes) {
 
     /**
      * What became of one trigger.
@@ -34,8 +44,7 @@ public record EvaluationReport(Instant at, LocalDate asOf, int rules, int trigge
      * @param handling its handling code
      * @param actionsPlanned early actions planned for it
      */
-    public record Outcome(String kind, Tlp tlp, Handling handling, int actionsPlanned) {
-    }
+    public record Outcome(String kind, Tlp tlp, Handling handling, int actionsPlanned) {}
 
     public EvaluationReport {
         outcomes = List.copyOf(outcomes);
@@ -49,10 +58,21 @@ public record EvaluationReport(Instant at, LocalDate asOf, int rules, int trigge
         if (clearance.full()) {
             return this;
         }
-        List<Outcome> seen = outcomes.stream().filter(o -> clearance.permits(o.tlp(), o.handling())).toList();
-        return new EvaluationReport(at, asOf, rules, seen.size(), count(seen, "RAISED"), count(seen, "UPDATED"),
-                count(seen, "UNCHANGED"), count(seen, "SUPPRESSED"), seen.stream().mapToInt(Outcome::actionsPlanned)
-                        .sum(), took, seen);
+        List<Outcome> seen = outcomes.stream()
+                .filter(o -> clearance.permits(o.tlp(), o.handling()))
+                .toList();
+        return new EvaluationReport(
+                at,
+                asOf,
+                rules,
+                seen.size(),
+                count(seen, "RAISED"),
+                count(seen, "UPDATED"),
+                count(seen, "UNCHANGED"),
+                count(seen, "SUPPRESSED"),
+                seen.stream().mapToInt(Outcome::actionsPlanned).sum(),
+                took,
+                seen);
     }
 
     private static int count(List<Outcome> outcomes, String kind) {

@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SubjectCategory {
 
-    private SubjectCategory() {
-    }
+    private SubjectCategory() {}
 
     static @Nullable String of(Methodology methodology, String kind, String series) {
         String technology = switch (kind) {

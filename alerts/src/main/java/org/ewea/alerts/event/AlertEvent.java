@@ -28,13 +28,41 @@ import org.jspecify.annotations.Nullable;
  * @param grade the best Admiralty grade among the items it cites, if any
  * @param note what changed
  */
-public record AlertEvent(long sequence, String type, Instant at, String alertId, String ruleId, AlertState state,
-        String title, Subject subject, @Nullable String category, @Nullable String stage, @Nullable String priority,
-        @Nullable Double score, Tlp tlp, org.ewea.methodology.Handling handling, @Nullable String grade, @Nullable String note) {
+public record AlertEvent(
+        long sequence,
+        String type,
+        Instant at,
+        String alertId,
+        String ruleId,
+        AlertState state,
+        String title,
+        Subject subject,
+        @Nullable String category,
+        @Nullable String stage,
+        @Nullable String priority,
+        @Nullable Double score,
+        Tlp tlp,
+        org.ewea.methodology.Handling handling,
+        @Nullable String grade,
+        @Nullable String note) {
 
     static AlertEvent of(long sequence, String type, Instant at, Alert alert, @Nullable String note) {
-        return new AlertEvent(sequence, type, at, alert.id(), alert.ruleId(), alert.state(), alert.title(),
-                alert.subject(), alert.category(), alert.stage(), alert.priority(), alert.score(), alert.tlp(), alert.handling(),
-                alert.grade(), note);
+        return new AlertEvent(
+                sequence,
+                type,
+                at,
+                alert.id(),
+                alert.ruleId(),
+                alert.state(),
+                alert.title(),
+                alert.subject(),
+                alert.category(),
+                alert.stage(),
+                alert.priority(),
+                alert.score(),
+                alert.tlp(),
+                alert.handling(),
+                alert.grade(),
+                note);
     }
 }

@@ -40,7 +40,9 @@ public final class AlertEventLog {
 
     /** Numbers and stores an event of the alert (as it is after the change). */
     public AlertEvent append(String type, Instant at, Alert alert, @Nullable String note) {
-        Document counter = counters.findOneAndUpdate(Filters.eq("_id", COUNTER), Updates.inc("seq", 1L),
+        Document counter = counters.findOneAndUpdate(
+                Filters.eq("_id", COUNTER),
+                Updates.inc("seq", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         long sequence = counter.get("seq", Number.class).longValue();
         AlertEvent event = AlertEvent.of(sequence, type, at, alert, note);
@@ -52,13 +54,16 @@ public final class AlertEventLog {
     public List<AlertEvent> after(long sequence, int limit, Clearance clearance) {
         List<AlertEvent> found = new ArrayList<>();
         events.find(org.ewea.collectors.store.Markings.and(Filters.gt("_id", sequence), clearance))
-                .sort(Sorts.ascending("_id")).limit(limit).forEach(d -> found.add(read(d)));
+                .sort(Sorts.ascending("_id"))
+                .limit(limit)
+                .forEach(d -> found.add(read(d)));
         return found;
     }
 
     /** One event by number. */
     public java.util.Optional<AlertEvent> find(long sequence) {
-        return java.util.Optional.ofNullable(events.find(Filters.eq("_id", sequence)).first())
+        return java.util.Optional.ofNullable(
+                        events.find(Filters.eq("_id", sequence)).first())
                 .map(AlertEventLog::read);
     }
 
@@ -69,26 +74,49 @@ public final class AlertEventLog {
     }
 
     static Document write(AlertEvent e) {
-        return new Document("_id", e.sequence()).append("type", e.type()).append("at", Date.from(e.at()))
-                .append("alertId", e.alertId()).append("ruleId", e.ruleId()).append("state", e.state().name())
-                .append("title", e.title()).append("subject", new Document("kind", e.subject().kind())
-                        .append("id", e.subject().id()).append("label", e.subject().label()))
-                .append("category", e.category()).append("stage", e.stage()).append("priority", e.priority())
-                .append("score", e.score()).append("tlp", e.tlp().name())
-                .append(org.ewea.collectors.store.Markings.HANDLING,
-                        org.ewea.collectors.store.Markings.handlingDocument(e.handling())).append("grade", e.grade())
+        return new Document("_id", e.sequence())
+                .append("type", e.type())
+                .append("at", Date.from(e.at()))
+                .append("alertId", e.alertId())
+                .append("ruleId", e.ruleId())
+                .append("state", e.state().name())
+                .append("title", e.title())
+                .append(
+                        "subject",
+                        new Document("kind", e.subject().kind())
+                                .append("id", e.subject().id())
+                                .append("label", e.subject().label()))
+                .append("category", e.category())
+                .append("stage", e.stage())
+                .append("priority", e.priority())
+                .append("score", e.score())
+                .append("tlp", e.tlp().name())
+                .append(
+                        org.ewea.collectors.store.Markings.HANDLING,
+                        org.ewea.collectors.store.Markings.handlingDocument(e.handling()))
+                .append("grade", e.grade())
                 .append("note", e.note());
     }
 
     static AlertEvent read(Document d) {
         Document s = d.get("subject", Document.class);
         Number score = d.get("score", Number.class);
-        return new AlertEvent(d.get("_id", Number.class).longValue(), d.getString("type"),
-                d.getDate("at").toInstant(), d.getString("alertId"), d.getString("ruleId"),
-                AlertState.valueOf(d.getString("state")), d.getString("title"),
-                new Subject(s.getString("kind"), s.getString("id"), s.getString("label")), d.getString("category"),
-                d.getString("stage"), d.getString("priority"), score == null ? null : score.doubleValue(),
-                Tlp.valueOf(d.getString("tlp")), org.ewea.collectors.store.Markings.handling(d), d.getString("grade"),
+        return new AlertEvent(
+                d.get("_id", Number.class).longValue(),
+                d.getString("type"),
+                d.getDate("at").toInstant(),
+                d.getString("alertId"),
+                d.getString("ruleId"),
+                AlertState.valueOf(d.getString("state")),
+                d.getString("title"),
+                new Subject(s.getString("kind"), s.getString("id"), s.getString("label")),
+                d.getString("category"),
+                d.getString("stage"),
+                d.getString("priority"),
+                score == null ? null : score.doubleValue(),
+                Tlp.valueOf(d.getString("tlp")),
+                org.ewea.collectors.store.Markings.handling(d),
+                d.getString("grade"),
                 d.getString("note"));
     }
 }

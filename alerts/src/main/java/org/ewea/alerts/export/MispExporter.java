@@ -25,8 +25,8 @@ import org.ewea.alerts.alert.AlertState;
 public final class MispExporter {
 
     /** The organisation that creates the events: this service. */
-    static final Map<String, String> ORGC = Map.of("name", "EW/EA early warning service", "uuid",
-            uuid("organisation", "ewea"));
+    static final Map<String, String> ORGC =
+            Map.of("name", "EW/EA early warning service", "uuid", uuid("organisation", "ewea"));
 
     public Map<String, Object> events(List<Alert> alerts) {
         List<Object> events = new ArrayList<>();
@@ -49,8 +49,9 @@ public final class MispExporter {
         event.put("date", alert.raisedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
         event.put("timestamp", Long.toString(alert.updatedAt().getEpochSecond()));
         event.put("threat_level_id", threatLevel(alert.priority()));
-        event.put("analysis", alert.state() == AlertState.NEW ? "0"
-                : alert.state() == AlertState.ACKNOWLEDGED ? "1" : "2");
+        event.put(
+                "analysis",
+                alert.state() == AlertState.NEW ? "0" : alert.state() == AlertState.ACKNOWLEDGED ? "1" : "2");
         event.put("distribution", "0");
         event.put("published", false);
         event.put("publish_timestamp", "0");
@@ -59,10 +60,13 @@ public final class MispExporter {
         tags.add(Map.of("name", TlpMarkings.mispTag(alert.tlp())));
         // the grade and the handling code travel with the event, so that a receiver can filter on them
         if (alert.grade() != null && alert.grade().length() == 2) {
-            tags.add(Map.of("name", "admiralty-scale:source-reliability=\""
-                    + Character.toLowerCase(alert.grade().charAt(0)) + "\""));
-            tags.add(Map.of("name", "admiralty-scale:information-credibility=\"" + alert.grade().charAt(1)
-                    + "\""));
+            tags.add(Map.of(
+                    "name",
+                    "admiralty-scale:source-reliability=\""
+                            + Character.toLowerCase(alert.grade().charAt(0)) + "\""));
+            tags.add(Map.of(
+                    "name",
+                    "admiralty-scale:information-credibility=\"" + alert.grade().charAt(1) + "\""));
         }
         if (!alert.handling().outsideSchemes()) {
             tags.add(Map.of("name", "ewea:handling=\"" + alert.handling().label() + "\""));
@@ -82,15 +86,20 @@ public final class MispExporter {
         event.put("Tag", tags);
         List<Map<String, Object>> attributes = new ArrayList<>();
         boolean cve = alert.subject().kind().equals("cve");
-        attributes.add(attribute(alert, "subject", cve ? "vulnerability" : "text", cve ? "External analysis"
-                : "Other", alert.subject().label(), alert.subject().kind()));
+        attributes.add(attribute(
+                alert,
+                "subject",
+                cve ? "vulnerability" : "text",
+                cve ? "External analysis" : "Other",
+                alert.subject().label(),
+                alert.subject().kind()));
         attributes.add(attribute(alert, "summary", "comment", "Other", alert.summary(), "EW/EA summary"));
         event.put("Attribute", attributes);
         return event;
     }
 
-    private static Map<String, Object> attribute(Alert alert, String key, String type, String category, String value,
-            String comment) {
+    private static Map<String, Object> attribute(
+            Alert alert, String key, String type, String category, String value, String comment) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("uuid", uuid("attribute-" + key, alert.id()));
         a.put("type", type);
@@ -117,6 +126,7 @@ public final class MispExporter {
     }
 
     private static String uuid(String kind, String id) {
-        return UUID.nameUUIDFromBytes(("ewea:" + kind + ":" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("ewea:" + kind + ":" + id).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -33,8 +33,8 @@ public record MispFeed(List<Alert> alerts) {
         for (Alert alert : alerts) {
             Map<String, Object> event = EXPORTER.event(alert);
             Map<String, Object> header = new LinkedHashMap<>();
-            for (String field : List.of("Orgc", "Tag", "info", "date", "analysis", "threat_level_id", "timestamp",
-                    "publish_timestamp")) {
+            for (String field : List.of(
+                    "Orgc", "Tag", "info", "date", "analysis", "threat_level_id", "timestamp", "publish_timestamp")) {
                 header.put(field, event.get(field));
             }
             manifest.put((String) event.get("uuid"), header);
@@ -59,14 +59,16 @@ public record MispFeed(List<Alert> alerts) {
 
     /** {@code <uuid>.json}, if the feed holds that event. */
     public Optional<Map<String, Object>> event(String uuid) {
-        return alerts.stream().filter(a -> MispExporter.eventUuid(a).equals(uuid)).findFirst()
+        return alerts.stream()
+                .filter(a -> MispExporter.eventUuid(a).equals(uuid))
+                .findFirst()
                 .map(a -> Map.of("Event", EXPORTER.event(a)));
     }
 
     static String md5(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no MD5", e);
         }

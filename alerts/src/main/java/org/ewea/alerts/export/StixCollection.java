@@ -52,8 +52,8 @@ public record StixCollection(List<Entry> entries) {
      * @param more whether more follow
      * @param next the key to ask for the next page with, when more follow
      */
-    public record Page(List<Entry> entries, boolean more, @Nullable String next) {
-    }
+    public record Page(
+            List<Entry> entries, boolean more, @Nullable String next) {}
 
     public StixCollection {
         entries = List.copyOf(entries);
@@ -90,17 +90,21 @@ public record StixCollection(List<Entry> entries) {
      * The page of objects added after {@code addedAfter} (if given), of the given types and ids (all when empty),
      * that follow the key {@code after} (if given), at most {@code limit}.
      */
-    public Page page(@Nullable Instant addedAfter, Set<String> types, Set<String> ids, @Nullable String after,
-            int limit) {
+    public Page page(
+            @Nullable Instant addedAfter, Set<String> types, Set<String> ids, @Nullable String after, int limit) {
         Key from = after == null ? null : Key.parse(after);
         List<Entry> matching = entries.stream()
                 .filter(e -> addedAfter == null || e.added().isAfter(addedAfter))
                 .filter(e -> types.isEmpty() || types.contains(e.type()))
                 .filter(e -> ids.isEmpty() || ids.contains(e.id()))
-                .filter(e -> from == null || from.before(e)).toList();
+                .filter(e -> from == null || from.before(e))
+                .toList();
         List<Entry> page = matching.subList(0, Math.min(limit, matching.size()));
         boolean more = matching.size() > page.size();
-        return new Page(page, more, more ? new Key(page.getLast().added(), page.getLast().id()).text() : null);
+        return new Page(
+                page,
+                more,
+                more ? new Key(page.getLast().added(), page.getLast().id()).text() : null);
     }
 
     /** The object of that id, if the collection holds it. */
@@ -112,8 +116,9 @@ public record StixCollection(List<Entry> entries) {
     record Key(Instant added, String id) {
 
         String text() {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString((added.toString() + "|" + id)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString((added.toString() + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
 
         boolean before(Entry e) {
@@ -124,8 +129,8 @@ public record StixCollection(List<Entry> entries) {
         /** @throws IllegalArgumentException for a key this collection never gave */
         static Key parse(String text) {
             try {
-                String plain = new String(java.util.Base64.getUrlDecoder().decode(text),
-                        java.nio.charset.StandardCharsets.UTF_8);
+                String plain = new String(
+                        java.util.Base64.getUrlDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
                 int bar = plain.indexOf('|');
                 return new Key(Instant.parse(plain.substring(0, bar)), plain.substring(bar + 1));
             } catch (RuntimeException e) {

@@ -27,8 +27,9 @@ import org.ewea.methodology.taxonomy.Technology;
 public final class StixExporter {
 
     /** STIX timestamps: UTC, milliseconds. */
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     private static final Instant TLP_CREATED = Instant.parse("2022-10-01T00:00:00Z");
     /** When the service's STIX identity was defined; it never changes, so neither does the object. */
     static final Instant IDENTITY_CREATED = Instant.parse("2026-01-01T00:00:00Z");
@@ -69,7 +70,8 @@ public final class StixExporter {
             }
             // machine-derived (MISP's ai-computer-assisted taxonomy as labels), by which model, reviewed or not
             org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
-            labels.addAll(provenance.mispTags().stream().map(t -> t.replace("\"", "")).toList());
+            labels.addAll(
+                    provenance.mispTags().stream().map(t -> t.replace("\"", "")).toList());
             if (provenance.model() != null) {
                 labels.add("ewea-model:" + provenance.model());
             }
@@ -109,8 +111,8 @@ public final class StixExporter {
      * can filter on them. Fixed, as its definition never changes within a version.
      */
     public static final String GRADING_EXTENSION = "extension-definition--"
-            + UUID.nameUUIDFromBytes("ewea:extension:grading-handling:1.0".getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
+            + UUID.nameUUIDFromBytes(
+                    "ewea:extension:grading-handling:1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private static Map<String, Object> grading(Alert alert) {
         Map<String, Object> grading = new LinkedHashMap<>();
@@ -135,13 +137,17 @@ public final class StixExporter {
         extension.put("modified", TIME.format(IDENTITY_CREATED));
         extension.put("created_by_ref", identity.get("id"));
         extension.put("name", "EW/EA grading and handling");
-        extension.put("description", "The Admiralty grade (NATO AJP-2.1 source reliability A-F and information"
-                + " credibility 1-6) of the best evidence behind an EW/EA report, and the law-enforcement handling"
-                + " code its evidence carries (e.g. Europol H0-H3), so that a receiver can filter on them.");
-        extension.put("schema", "A property extension of report objects with these string properties, each optional:"
-                + " admiralty_grade (two characters, A-F then 1-6, e.g. B2), source_reliability (A-F),"
-                + " information_credibility (1-6), handling_scheme (the grading scheme of the handling code, e.g."
-                + " europol or uk-3x5x2) and handling_code (the code in that scheme, e.g. H2).");
+        extension.put(
+                "description",
+                "The Admiralty grade (NATO AJP-2.1 source reliability A-F and information"
+                        + " credibility 1-6) of the best evidence behind an EW/EA report, and the law-enforcement handling"
+                        + " code its evidence carries (e.g. Europol H0-H3), so that a receiver can filter on them.");
+        extension.put(
+                "schema",
+                "A property extension of report objects with these string properties, each optional:"
+                        + " admiralty_grade (two characters, A-F then 1-6, e.g. B2), source_reliability (A-F),"
+                        + " information_credibility (1-6), handling_scheme (the grading scheme of the handling code, e.g."
+                        + " europol or uk-3x5x2) and handling_code (the code in that scheme, e.g. H2).");
         extension.put("version", "1.0.0");
         extension.put("extension_types", List.of("property-extension"));
         return extension;
@@ -156,8 +162,11 @@ public final class StixExporter {
             case "attack-software" -> "tool";
             default -> "note";
         };
-        Map<String, Object> o = base(type, kind + ":" + alert.subject().id() + (type.equals("note") ? ":"
-                + alert.id() : ""), alert.raisedAt(), alert.updatedAt());
+        Map<String, Object> o = base(
+                type,
+                kind + ":" + alert.subject().id() + (type.equals("note") ? ":" + alert.id() : ""),
+                alert.raisedAt(),
+                alert.updatedAt());
         o.put("created_by_ref", identity.get("id"));
         o.put("object_marking_refs", List.of(TlpMarkings.id(alert.tlp())));
         switch (type) {
@@ -167,8 +176,13 @@ public final class StixExporter {
             }
             case "vulnerability" -> {
                 o.put("name", alert.subject().label());
-                o.put("external_references", List.of(Map.of("source_name", "cve", "external_id",
-                        alert.subject().label())));
+                o.put(
+                        "external_references",
+                        List.of(Map.of(
+                                "source_name",
+                                "cve",
+                                "external_id",
+                                alert.subject().label())));
             }
             case "attack-pattern" -> {
                 o.put("name", alert.subject().label());
@@ -199,8 +213,11 @@ public final class StixExporter {
         m.put("id", TlpMarkings.id(tlp));
         m.put("created", TIME.format(TLP_CREATED));
         m.put("name", tlp.label());
-        m.put("extensions", Map.of(TlpMarkings.EXTENSION, Map.of("extension_type", "property-extension",
-                "tlp_2_0", TlpMarkings.level(tlp))));
+        m.put(
+                "extensions",
+                Map.of(
+                        TlpMarkings.EXTENSION,
+                        Map.of("extension_type", "property-extension", "tlp_2_0", TlpMarkings.level(tlp))));
         return m;
     }
 

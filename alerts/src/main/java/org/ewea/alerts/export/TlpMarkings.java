@@ -17,8 +17,7 @@ final class TlpMarkings {
             Tlp.AMBER_STRICT, "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
             Tlp.RED, "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
 
-    private TlpMarkings() {
-    }
+    private TlpMarkings() {}
 
     static String id(Tlp tlp) {
         return IDS.get(tlp);

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.ewea.methodology.Clearance;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.collectors.enrich.AttackNames;
+import org.ewea.methodology.Clearance;
 
 /**
  * When a subject entered the authoritative record: a taxonomy technology the day authorities first warned of it
@@ -28,8 +28,7 @@ public final class AuthoritativeRecord {
      * @param name its name there
      * @param since the day it entered the record
      */
-    public record Entry(String record, String id, String name, LocalDate since) {
-    }
+    public record Entry(String record, String id, String name, LocalDate since) {}
 
     static final String KEV = "CISA KEV";
     static final String ATTACK = "MITRE ATT&CK";
@@ -44,14 +43,15 @@ public final class AuthoritativeRecord {
      *     reader may read (read when asked: the store grows)
      * @param attack ATT&CK groups and software with their {@code created} days
      */
-    public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
-            AttackNames attack) {
+    public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions, AttackNames attack) {
         this(authoritativeMentions, attack, org.ewea.methodology.authority.AuthorityWarnings.none());
     }
 
     /** @param authorities when authorities first warned of each technology */
-    public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
-            AttackNames attack, org.ewea.methodology.authority.AuthorityWarnings authorities) {
+    public AuthoritativeRecord(
+            Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
+            AttackNames attack,
+            org.ewea.methodology.authority.AuthorityWarnings authorities) {
         this.authoritativeMentions = authoritativeMentions;
         this.authorities = authorities;
         for (AttackNames.Name n : attack.names()) {
@@ -78,12 +78,12 @@ public final class AuthoritativeRecord {
                         mentioned = authoritativeMentions.apply(reader);
                     }
                     String series = s.id().startsWith("cve:") ? s.id() : "cve:" + s.id();
-                    yield Optional.ofNullable(mentioned.get(series)).map(day -> new Entry(KEV,
-                            series.substring(4), series.substring(4), day));
+                    yield Optional.ofNullable(mentioned.get(series))
+                            .map(day -> new Entry(KEV, series.substring(4), series.substring(4), day));
                 }
                 case "attack-group", "attack-software" -> Optional.ofNullable(attackBySeries.get(s.id()));
-                case "technology" -> authorities.first(s.id()).map(w -> new Entry(w.authority(), w.title(),
-                        w.title(), w.date()));
+                case "technology" ->
+                    authorities.first(s.id()).map(w -> new Entry(w.authority(), w.title(), w.title(), w.date()));
                 case "novel-term", "watch-term", "term" -> Optional.ofNullable(attackByName.get(key(s.label())));
                 default -> Optional.empty();
             };

@@ -21,8 +21,15 @@ import org.jspecify.annotations.Nullable;
  * @param model the early-warning model the scores come from
  * @param methodologyVersion the methodology in force
  */
-public record Briefing(LocalDate asOf, LocalDate weekFrom, List<Line> earlyWarnings, List<Line> rising,
-        List<Line> newThisWeek, List<Line> stageChanges, List<Line> knownThreats, String model,
+public record Briefing(
+        LocalDate asOf,
+        LocalDate weekFrom,
+        List<Line> earlyWarnings,
+        List<Line> rising,
+        List<Line> newThisWeek,
+        List<Line> stageChanges,
+        List<Line> knownThreats,
+        String model,
         String methodologyVersion) {
 
     public Briefing {
@@ -53,8 +60,18 @@ public record Briefing(LocalDate asOf, LocalDate weekFrom, List<Line> earlyWarni
      * @param leadDays for an early warning the record confirmed later: days from the first warning (or first
      *     mention) to the record's entry
      */
-    public record Line(String kind, String id, String label, String reason, long evidence, int sources,
-            @Nullable LocalDate firstSeen, @Nullable String stage, @Nullable String priority, @Nullable Double score,
-            @Nullable String alertId, AuthoritativeRecord.@Nullable Entry authoritative, @Nullable Long leadDays) {
-    }
+    public record Line(
+            String kind,
+            String id,
+            String label,
+            String reason,
+            long evidence,
+            int sources,
+            @Nullable LocalDate firstSeen,
+            @Nullable String stage,
+            @Nullable String priority,
+            @Nullable Double score,
+            @Nullable String alertId,
+            AuthoritativeRecord.@Nullable Entry authoritative,
+            @Nullable Long leadDays) {}
 }

@@ -54,8 +54,8 @@ public final class BriefingBuilder {
     private final Methodology methodology;
 
     /** @param scores every subject's score, warned names' included */
-    public BriefingBuilder(EarlyWarningScores scores, SignalRepository signals, AuthoritativeRecord record,
-            Methodology methodology) {
+    public BriefingBuilder(
+            EarlyWarningScores scores, SignalRepository signals, AuthoritativeRecord record, Methodology methodology) {
         this.scorer = scores;
         this.signals = signals;
         this.record = record;
@@ -68,18 +68,25 @@ public final class BriefingBuilder {
         // the reader's name alerts, read once: scored, and listed with their warning's words
         List<EarlyWarningScores.NameAlert> nameAlerts = scorer.nameAlerts(reader);
         List<EarlyWarningScore> scores = scorer.score(asOf, reader, nameAlerts);
-        List<EarlyWarningScores.NameAlert> open = nameAlerts.stream().filter(n -> n.openOn(asOf)).toList();
+        List<EarlyWarningScores.NameAlert> open =
+                nameAlerts.stream().filter(n -> n.openOn(asOf)).toList();
         // an open name's line is its warning's, with its score beside
         Map<String, EarlyWarningScore> openScores = new java.util.HashMap<>();
-        Set<String> openSeries = open.stream().map(n -> org.ewea.scoring.terms.TrackedTerms.series(
-                n.alert().subject().id())).collect(Collectors.toSet());
+        Set<String> openSeries = open.stream()
+                .map(n -> org.ewea.scoring.terms.TrackedTerms.series(
+                        n.alert().subject().id()))
+                .collect(Collectors.toSet());
         scores.stream().filter(s -> openSeries.contains(s.series())).forEach(s -> openScores.put(s.series(), s));
-        Map<String, AuthoritativeRecord.Entry> entries = record.of(scores.stream()
-                .map(s -> new Subject(s.kind(), s.series(), s.label())).collect(Collectors.toSet()), reader);
+        Map<String, AuthoritativeRecord.Entry> entries = record.of(
+                scores.stream()
+                        .map(s -> new Subject(s.kind(), s.series(), s.label()))
+                        .collect(Collectors.toSet()),
+                reader);
         LocalDate weekFrom = asOf.minusDays(6);
         SignalRepository picture = signals.readBy(reader);
         // in a store's first weeks everything is new to it: first sightings then say nothing
-        LocalDate settled = picture.firstSeen(SignalRepository.ALL_ITEMS).map(d -> d.plusDays(WARM_UP_DAYS))
+        LocalDate settled = picture.firstSeen(SignalRepository.ALL_ITEMS)
+                .map(d -> d.plusDays(WARM_UP_DAYS))
                 .orElse(asOf.plusDays(1));
         List<Briefing.Line> early = new ArrayList<>();
         List<Briefing.Line> rising = new ArrayList<>();
@@ -90,29 +97,72 @@ public final class BriefingBuilder {
         for (EarlyWarningScore s : scores) {
             AuthoritativeRecord.Entry entry = entries.get(s.series());
             if (entry == null && s.authoritativeSince() != null) {
-                entry = new AuthoritativeRecord.Entry(s.kind().equals("technology") ? "authority-warnings.yaml"
-                        : AuthoritativeRecord.KEV, s.label(), s.label(), s.authoritativeSince());
+                entry = new AuthoritativeRecord.Entry(
+                        s.kind().equals("technology") ? "authority-warnings.yaml" : AuthoritativeRecord.KEV,
+                        s.label(),
+                        s.label(),
+                        s.authoritativeSince());
             }
             boolean held = entry != null && !entry.since().isAfter(asOf);
             if (held && s.kind().equals("technology")) {
-                known.add(line(s, String.format(Locale.ROOT, "Authorities warned of it by %s (%s: %s); %s in the 28"
-                        + " days to %s.", entry.since(), entry.record(), entry.id(), mentions(s), asOf), entry, null));
+                known.add(line(
+                        s,
+                        String.format(
+                                Locale.ROOT,
+                                "Authorities warned of it by %s (%s: %s); %s in the 28" + " days to %s.",
+                                entry.since(),
+                                entry.record(),
+                                entry.id(),
+                                mentions(s),
+                                asOf),
+                        entry,
+                        null));
             } else if (held) {
-                known.add(line(s, String.format(Locale.ROOT, "In %s since %s (%s); %s in the 28 days to %s.",
-                        entry.record(), entry.since(), entry.id(), mentions(s), asOf), entry, null));
+                known.add(line(
+                        s,
+                        String.format(
+                                Locale.ROOT,
+                                "In %s since %s (%s); %s in the 28 days to %s.",
+                                entry.record(),
+                                entry.since(),
+                                entry.id(),
+                                mentions(s),
+                                asOf),
+                        entry,
+                        null));
             } else if (s.kind().equals("technology") && entry != null) {
-                early.add(line(s, String.format(Locale.ROOT, "No authority had warned of it by %s (the first warning"
-                        + " on record: %s, %s); %s in the 28 days to %s, first seen %s; %s.", asOf, entry.record(),
-                        entry.since(), mentions(s), asOf, s.firstSeen(), stageWords(s)), entry,
+                early.add(line(
+                        s,
+                        String.format(
+                                Locale.ROOT,
+                                "No authority had warned of it by %s (the first warning"
+                                        + " on record: %s, %s); %s in the 28 days to %s, first seen %s; %s.",
+                                asOf,
+                                entry.record(),
+                                entry.since(),
+                                mentions(s),
+                                asOf,
+                                s.firstSeen(),
+                                stageWords(s)),
+                        entry,
                         lead(s.firstSeen(), entry)));
             } else if (openScores.containsKey(s.series())) {
                 // listed below, with the warning's words
             } else if (ENTITY_KINDS.contains(s.kind())) {
                 named.add(AuthoritativeRecord.key(s.label()));
-                early.add(line(s, String.format(Locale.ROOT, "No authoritative record holds it yet%s; %s in the 28"
-                        + " days to %s, first seen %s; %s.", s.kind().equals("cve") ? " (not in CISA KEV)" : "",
-                        mentions(s), asOf, s.firstSeen(), stageWords(s)), entry, entry == null ? null
-                        : lead(s.firstSeen(), entry)));
+                early.add(line(
+                        s,
+                        String.format(
+                                Locale.ROOT,
+                                "No authoritative record holds it yet%s; %s in the 28"
+                                        + " days to %s, first seen %s; %s.",
+                                s.kind().equals("cve") ? " (not in CISA KEV)" : "",
+                                mentions(s),
+                                asOf,
+                                s.firstSeen(),
+                                stageWords(s)),
+                        entry,
+                        entry == null ? null : lead(s.firstSeen(), entry)));
             }
             if (s.kind().equals("technology")) {
                 Rise rise = rise(picture, s.series(), asOf);
@@ -121,15 +171,29 @@ public final class BriefingBuilder {
                 }
             }
             // novelty is claimed for what is new only: a known threat first seen by this collection is not new
-            if (!held && s.firstSeen() != null && !s.firstSeen().isBefore(weekFrom)
+            if (!held
+                    && s.firstSeen() != null
+                    && !s.firstSeen().isBefore(weekFrom)
                     && !s.firstSeen().isBefore(settled)) {
-                fresh.add(line(s, String.format(Locale.ROOT, "First seen %s; %s since.", s.firstSeen(),
-                        mentions(s)), null, null));
+                fresh.add(line(
+                        s,
+                        String.format(Locale.ROOT, "First seen %s; %s since.", s.firstSeen(), mentions(s)),
+                        null,
+                        null));
             }
-            if (!s.stage().since().isBefore(weekFrom) && !s.stage().since().isAfter(asOf)
+            if (!s.stage().since().isBefore(weekFrom)
+                    && !s.stage().since().isAfter(asOf)
                     && (s.firstSeen() == null || s.stage().since().isAfter(s.firstSeen()))) {
-                changes.add(line(s, String.format(Locale.ROOT, "%s since %s: %s.", stageName(s.stage().stage()),
-                        s.stage().since(), s.stage().rationale()), held ? entry : null, null));
+                changes.add(line(
+                        s,
+                        String.format(
+                                Locale.ROOT,
+                                "%s since %s: %s.",
+                                stageName(s.stage().stage()),
+                                s.stage().since(),
+                                s.stage().rationale()),
+                        held ? entry : null,
+                        null));
             }
         }
         for (EarlyWarningScores.NameAlert n : open) {
@@ -142,10 +206,11 @@ public final class BriefingBuilder {
                 }
             }
         }
-        early.sort(Comparator.comparing((Briefing.Line l) -> l.firstSeen() == null ? LocalDate.MIN : l.firstSeen(),
-                Comparator.reverseOrder()).thenComparing(Briefing.Line::label));
-        return new Briefing(asOf, weekFrom, early, rising, fresh, changes, known, model.id(),
-                methodology.versionId());
+        early.sort(Comparator.comparing(
+                        (Briefing.Line l) -> l.firstSeen() == null ? LocalDate.MIN : l.firstSeen(),
+                        Comparator.reverseOrder())
+                .thenComparing(Briefing.Line::label));
+        return new Briefing(asOf, weekFrom, early, rising, fresh, changes, known, model.id(), methodology.versionId());
     }
 
     /**
@@ -167,7 +232,8 @@ public final class BriefingBuilder {
             if (day.isBefore(from) || day.isAfter(to)) {
                 continue;
             }
-            long confirmed = all.stream().filter(n -> n.openOn(day) && n.entry() != null).count();
+            long confirmed =
+                    all.stream().filter(n -> n.openOn(day) && n.entry() != null).count();
             if (confirmed > 0 && confirmed >= most) {
                 most = confirmed;
                 best = day;
@@ -177,25 +243,43 @@ public final class BriefingBuilder {
     }
 
     /** A warned name's line: its warning's words, with its score beside when it is scored. */
-    private static Briefing.Line line(EarlyWarningScores.NameAlert n, LocalDate asOf,
-            @Nullable EarlyWarningScore score) {
+    private static Briefing.Line line(
+            EarlyWarningScores.NameAlert n, LocalDate asOf, @Nullable EarlyWarningScore score) {
         Alert alert = n.alert();
         AuthoritativeRecord.Entry entry = n.entry();
         Map<String, String> f = alert.facts();
         long items = parseLong(f.get("items"));
-        int sources = f.getOrDefault("sources", "").isBlank() ? 0 : f.get("sources").split(",\\s*").length;
-        String how = Boolean.parseBoolean(f.get("selfNamed")) ? "it speaks for itself on a dark-web source ("
-                + f.getOrDefault("darkWebSources", f.getOrDefault("sources", "")) + ")"
-                : f.containsKey("darkWebSources") ? String.format(Locale.ROOT, "%d item(s), from the dark web"
-                        + " (%s)", items, f.get("darkWebSources"))
-                : String.format(Locale.ROOT, "%d item(s) from %d source(s)", items, sources);
+        int sources =
+                f.getOrDefault("sources", "").isBlank() ? 0 : f.get("sources").split(",\\s*").length;
+        String how = Boolean.parseBoolean(f.get("selfNamed"))
+                ? "it speaks for itself on a dark-web source ("
+                        + f.getOrDefault("darkWebSources", f.getOrDefault("sources", "")) + ")"
+                : f.containsKey("darkWebSources")
+                        ? String.format(
+                                Locale.ROOT, "%d item(s), from the dark web" + " (%s)", items, f.get("darkWebSources"))
+                        : String.format(Locale.ROOT, "%d item(s) from %d source(s)", items, sources);
         String firstSeen = f.getOrDefault("firstSeen", n.warnedOn().toString());
-        String reason = String.format(Locale.ROOT, "A name never seen before %s: %s. Warned on %s; no"
-                + " authoritative record held it on %s.", firstSeen, how, n.warnedOn(), asOf);
-        return new Briefing.Line(alert.subject().kind(), alert.subject().id(), alert.subject().label(), reason,
-                items, sources, LocalDate.parse(firstSeen), score == null ? null : score.stage().stage(),
-                score == null ? alert.priority() : score.priority(), score == null ? null : score.score(),
-                alert.id(), entry, entry == null ? null : ChronoUnit.DAYS.between(n.warnedOn(), entry.since()));
+        String reason = String.format(
+                Locale.ROOT,
+                "A name never seen before %s: %s. Warned on %s; no" + " authoritative record held it on %s.",
+                firstSeen,
+                how,
+                n.warnedOn(),
+                asOf);
+        return new Briefing.Line(
+                alert.subject().kind(),
+                alert.subject().id(),
+                alert.subject().label(),
+                reason,
+                items,
+                sources,
+                LocalDate.parse(firstSeen),
+                score == null ? null : score.stage().stage(),
+                score == null ? alert.priority() : score.priority(),
+                score == null ? null : score.score(),
+                alert.id(),
+                entry,
+                entry == null ? null : ChronoUnit.DAYS.between(n.warnedOn(), entry.since()));
     }
 
     private static long parseLong(@Nullable String value) {
@@ -206,10 +290,22 @@ public final class BriefingBuilder {
         }
     }
 
-    private static Briefing.Line line(EarlyWarningScore s, String reason, AuthoritativeRecord.@Nullable Entry entry,
-            @Nullable Long lead) {
-        return new Briefing.Line(s.kind(), s.series(), s.label(), reason, s.evidenceCount(), sources(s),
-                s.firstSeen(), s.stage().stage(), s.priority(), s.score(), null, entry, lead);
+    private static Briefing.Line line(
+            EarlyWarningScore s, String reason, AuthoritativeRecord.@Nullable Entry entry, @Nullable Long lead) {
+        return new Briefing.Line(
+                s.kind(),
+                s.series(),
+                s.label(),
+                reason,
+                s.evidenceCount(),
+                sources(s),
+                s.firstSeen(),
+                s.stage().stage(),
+                s.priority(),
+                s.score(),
+                null,
+                entry,
+                lead);
     }
 
     private static @Nullable Long lead(@Nullable LocalDate firstSeen, AuthoritativeRecord.Entry entry) {
@@ -234,7 +330,12 @@ public final class BriefingBuilder {
      * @param p the probability of at least {@code last} items under it
      * @param since the first day of the 7 with an item
      */
-    public record Rise(long last, long before, double expected, double p, @Nullable LocalDate since) {
+    public record Rise(
+            long last,
+            long before,
+            double expected,
+            double p,
+            @Nullable LocalDate since) {
 
         public boolean rising() {
             return last >= RISING_ITEMS && p < RISING_P;
@@ -243,16 +344,35 @@ public final class BriefingBuilder {
         /** The test's reading in words, rising or not. */
         public String words() {
             if (Double.isNaN(expected)) {
-                return String.format(Locale.ROOT, "%d items in the last 7 days; the collection held nothing in the"
-                        + " 28 days before, so no rise can be told yet.", last);
+                return String.format(
+                        Locale.ROOT,
+                        "%d items in the last 7 days; the collection held nothing in the"
+                                + " 28 days before, so no rise can be told yet.",
+                        last);
             }
             String chance = p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-            return rising() ? String.format(Locale.ROOT, "Rising since %s: %d items in the last 7 days where %.1f"
-                    + " were expected from its 28 days before (%d items) at the collection's volume; a count this high"
-                    + " by chance: p = %s (Poisson).", since, last, expected, before, chance)
-                    : String.format(Locale.ROOT, "Not rising: %d items in the last 7 days, %.1f expected from its 28"
-                    + " days before (%d items) at the collection's volume (p = %s; rising needs at least %d items"
-                    + " and p < %s).", last, expected, before, chance, RISING_ITEMS, RISING_P);
+            return rising()
+                    ? String.format(
+                            Locale.ROOT,
+                            "Rising since %s: %d items in the last 7 days where %.1f"
+                                    + " were expected from its 28 days before (%d items) at the collection's volume; a count this high"
+                                    + " by chance: p = %s (Poisson).",
+                            since,
+                            last,
+                            expected,
+                            before,
+                            chance)
+                    : String.format(
+                            Locale.ROOT,
+                            "Not rising: %d items in the last 7 days, %.1f expected from its 28"
+                                    + " days before (%d items) at the collection's volume (p = %s; rising needs at least %d items"
+                                    + " and p < %s).",
+                            last,
+                            expected,
+                            before,
+                            chance,
+                            RISING_ITEMS,
+                            RISING_P);
         }
     }
 
@@ -263,14 +383,16 @@ public final class BriefingBuilder {
         long[] collection = counts(picture.daily(SignalRepository.ALL_ITEMS, from, asOf), weekFrom);
         List<SignalPoint> points = picture.daily(series, from, asOf);
         long[] own = counts(points, weekFrom);
-        LocalDate since = points.stream().filter(p -> p.count() > 0 && !p.day().isBefore(weekFrom))
-                .map(SignalPoint::day).min(Comparator.naturalOrder()).orElse(null);
+        LocalDate since = points.stream()
+                .filter(p -> p.count() > 0 && !p.day().isBefore(weekFrom))
+                .map(SignalPoint::day)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
         if (collection[1] == 0) {
             return new Rise(own[0], own[1], Double.NaN, 1, since);
         }
         double expected = (own[1] + 0.5) * collection[0] / collection[1];
-        double p = own[0] == 0 ? 1 : 1 - new smile.stat.distribution.PoissonDistribution(expected)
-                .cdf(own[0] - 1);
+        double p = own[0] == 0 ? 1 : 1 - new smile.stat.distribution.PoissonDistribution(expected).cdf(own[0] - 1);
         return new Rise(own[0], own[1], expected, Math.max(0, p), since);
     }
 
@@ -285,14 +407,23 @@ public final class BriefingBuilder {
 
     private static String risingWords(EarlyWarningScore s, Rise r) {
         double burst = s.stage().indicators().getOrDefault("burst", 0.0);
-        return String.format(Locale.ROOT, "%s From %d sources in 28 days%s.", r.words(), sources(s),
+        return String.format(
+                Locale.ROOT,
+                "%s From %d sources in 28 days%s.",
+                r.words(),
+                sources(s),
                 burst >= 1 ? String.format(Locale.ROOT, ", in a burst (level %.0f of 3)", burst) : "");
     }
 
     private static String mentions(EarlyWarningScore s) {
         int sources = sources(s);
-        return String.format(Locale.ROOT, "%d mention%s from %d source%s", s.evidenceCount(),
-                s.evidenceCount() == 1 ? "" : "s", sources, sources == 1 ? "" : "s");
+        return String.format(
+                Locale.ROOT,
+                "%d mention%s from %d source%s",
+                s.evidenceCount(),
+                s.evidenceCount() == 1 ? "" : "s",
+                sources,
+                sources == 1 ? "" : "s");
     }
 
     private String stageWords(EarlyWarningScore s) {
@@ -300,7 +431,10 @@ public final class BriefingBuilder {
     }
 
     private String stageName(String id) {
-        return methodology.stages().stages().stream().filter(st -> st.id().equals(id)).map(Stage::name)
-                .findFirst().orElse(id);
+        return methodology.stages().stages().stream()
+                .filter(st -> st.id().equals(id))
+                .map(Stage::name)
+                .findFirst()
+                .orElse(id);
     }
 }

@@ -49,7 +49,8 @@ public final class EarlyWarningScores {
         }
 
         boolean inWindow(LocalDate day) {
-            return !warnedOn.isAfter(day) && warnedOn.isAfter(day.minusDays(OPEN_DAYS))
+            return !warnedOn.isAfter(day)
+                    && warnedOn.isAfter(day.minusDays(OPEN_DAYS))
                     && alert.state() != AlertState.DISMISSED;
         }
     }
@@ -60,8 +61,12 @@ public final class EarlyWarningScores {
     private final AlertRepository alerts;
     private final AuthoritativeRecord record;
 
-    public EarlyWarningScores(EarlyWarningScorer scorer, NameScorer names, ModelRegistry models,
-            AlertRepository alerts, AuthoritativeRecord record) {
+    public EarlyWarningScores(
+            EarlyWarningScorer scorer,
+            NameScorer names,
+            ModelRegistry models,
+            AlertRepository alerts,
+            AuthoritativeRecord record) {
         this.scorer = scorer;
         this.names = names;
         this.models = models;
@@ -90,8 +95,12 @@ public final class EarlyWarningScores {
             Map<String, String> facts = a.facts();
             Set<String> dark = split(facts.get("darkWebSources"));
             AuthoritativeRecord.Entry entry = n.entry();
-            warned.add(new NameScorer.WarnedName(a.subject().id(), a.subject().label(), n.warnedOn(),
-                    dark.isEmpty() ? NameWarningRates.OPEN_SOURCE : NameWarningRates.DARK_WEB, dark,
+            warned.add(new NameScorer.WarnedName(
+                    a.subject().id(),
+                    a.subject().label(),
+                    n.warnedOn(),
+                    dark.isEmpty() ? NameWarningRates.OPEN_SOURCE : NameWarningRates.DARK_WEB,
+                    dark,
                     entry == null ? null : entry.since(),
                     entry == null ? null : entry.record() + " " + entry.id() + " " + entry.name()));
         }
@@ -99,10 +108,13 @@ public final class EarlyWarningScores {
         Set<String> series = named.stream().map(EarlyWarningScore::series).collect(Collectors.toSet());
         List<EarlyWarningScore> all = new ArrayList<>(named);
         // a warned name an analyst also accepted is one subject: scored as a name
-        scorer.readBy(reader).score(asOf, models.current()).stream().filter(s -> !series.contains(s.series()))
+        scorer.readBy(reader).score(asOf, models.current()).stream()
+                .filter(s -> !series.contains(s.series()))
                 .forEach(all::add);
-        all.sort(Comparator.comparingDouble(EarlyWarningScore::score).reversed()
-                .thenComparing(Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed())
+        all.sort(Comparator.comparingDouble(EarlyWarningScore::score)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed())
                 .thenComparing(EarlyWarningScore::series));
         return all;
     }
@@ -117,13 +129,17 @@ public final class EarlyWarningScores {
         }
         Map<String, AuthoritativeRecord.Entry> entries = record.of(first.keySet(), reader);
         List<NameAlert> found = new ArrayList<>();
-        first.values().forEach(a -> found.add(new NameAlert(a, LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC),
-                entries.get(a.subject().id()))));
+        first.values()
+                .forEach(a -> found.add(new NameAlert(
+                        a,
+                        LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC),
+                        entries.get(a.subject().id()))));
         return found;
     }
 
     private static Set<String> split(@Nullable String list) {
-        return list == null || list.isBlank() ? Set.of() : Arrays.stream(list.split(",\\s*")).filter(s -> !s.isBlank())
-                .collect(Collectors.toSet());
+        return list == null || list.isBlank()
+                ? Set.of()
+                : Arrays.stream(list.split(",\\s*")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
     }
 }

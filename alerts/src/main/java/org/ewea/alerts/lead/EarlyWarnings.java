@@ -28,7 +28,10 @@ public final class EarlyWarnings {
      * @param authoritative the subject's entry in the record, once it entered it
      * @param leadDays days from the warning to the record's entry, when it entered it
      */
-    public record Warning(Alert alert, LocalDate warnedOn, AuthoritativeRecord.@Nullable Entry authoritative,
+    public record Warning(
+            Alert alert,
+            LocalDate warnedOn,
+            AuthoritativeRecord.@Nullable Entry authoritative,
             @Nullable Long leadDays) {
 
         /** Whether the record later confirmed it. */
@@ -52,19 +55,23 @@ public final class EarlyWarnings {
      * @param confirmedOnly only those the record later confirmed
      */
     public List<Warning> readBy(Clearance reader, boolean confirmedOnly) {
-        List<Alert> readable = alerts.all(reader).stream().filter(a -> !a.subject().kind().equals("source"))
+        List<Alert> readable = alerts.all(reader).stream()
+                .filter(a -> !a.subject().kind().equals("source"))
                 .toList();
-        Map<String, AuthoritativeRecord.Entry> entries = record.of(readable.stream().map(Alert::subject)
-                .collect(Collectors.toSet()), reader);
+        Map<String, AuthoritativeRecord.Entry> entries =
+                record.of(readable.stream().map(Alert::subject).collect(Collectors.toSet()), reader);
         // one warning per subject: its first alert
-        Map<Subject, Alert> first = readable.stream().collect(Collectors.toMap(Alert::subject, a -> a,
-                (a, b) -> a.raisedAt().isAfter(b.raisedAt()) ? b : a));
-        return first.values().stream().map(a -> {
-            LocalDate warned = LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC);
-            AuthoritativeRecord.Entry entry = entries.get(a.subject().id());
-            return new Warning(a, warned, entry, entry == null ? null : ChronoUnit.DAYS.between(warned,
-                    entry.since()));
-        }).filter(w -> w.leadDays() == null || w.leadDays() > 0)
+        Map<Subject, Alert> first = readable.stream()
+                .collect(Collectors.toMap(
+                        Alert::subject, a -> a, (a, b) -> a.raisedAt().isAfter(b.raisedAt()) ? b : a));
+        return first.values().stream()
+                .map(a -> {
+                    LocalDate warned = LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC);
+                    AuthoritativeRecord.Entry entry = entries.get(a.subject().id());
+                    return new Warning(
+                            a, warned, entry, entry == null ? null : ChronoUnit.DAYS.between(warned, entry.since()));
+                })
+                .filter(w -> w.leadDays() == null || w.leadDays() > 0)
                 .filter(w -> !confirmedOnly || w.confirmed())
                 .sorted(Comparator.comparing((Warning w) -> !w.confirmed())
                         .thenComparing(w -> w.leadDays() == null ? 0 : -w.leadDays())

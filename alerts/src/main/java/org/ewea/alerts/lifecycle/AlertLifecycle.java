@@ -32,8 +32,7 @@ public final class AlertLifecycle {
     private final Methodology methodology;
     private final InstantSource clock;
 
-    public AlertLifecycle(AlertRepository alerts, AlertEventLog events, Methodology methodology,
-            InstantSource clock) {
+    public AlertLifecycle(AlertRepository alerts, AlertEventLog events, Methodology methodology, InstantSource clock) {
         this.alerts = alerts;
         this.events = events;
         this.methodology = methodology;
@@ -49,8 +48,13 @@ public final class AlertLifecycle {
      * @throws AlertRepository.ConcurrentChangeException when the alert changed since {@code expectedVersion}
      * @throws java.util.NoSuchElementException when there is no such alert
      */
-    public Alert transition(String id, AlertState to, @Nullable String note, @Nullable AssessmentInput input,
-            String actor, @Nullable Long expectedVersion) {
+    public Alert transition(
+            String id,
+            AlertState to,
+            @Nullable String note,
+            @Nullable AssessmentInput input,
+            String actor,
+            @Nullable Long expectedVersion) {
         Alert alert = alerts.find(id).orElseThrow(() -> new java.util.NoSuchElementException("no alert " + id));
         if (expectedVersion != null && expectedVersion != alert.version()) {
             throw new AlertRepository.ConcurrentChangeException(id);
@@ -67,19 +71,43 @@ public final class AlertLifecycle {
         String priority = alert.priority();
         if (to == AlertState.ASSESSED) {
             if (input == null) {
-                throw new InvalidAlertInputException("assessment", "is required to move to ASSESSED: grade,"
-                        + " likelihood and confidence (harm and position have defaults)");
+                throw new InvalidAlertInputException(
+                        "assessment",
+                        "is required to move to ASSESSED: grade,"
+                                + " likelihood and confidence (harm and position have defaults)");
             }
             assessment = assess(alert, input, text);
             priority = assessment.priority();
         }
         List<HistoryEntry> history = new ArrayList<>(alert.history());
         history.add(new HistoryEntry(now, actor, "TRANSITION", alert.state(), to, text));
-        Alert moved = new Alert(alert.id(), alert.groupKey(), alert.ruleId(), alert.ruleName(), alert.subject(),
-                alert.title(), alert.summary(), to, alert.score(), alert.stage(), priority, alert.category(),
-                alert.tlp(), alert.handling(), alert.grade(), alert.evidence(), alert.facts(), alert.asOf(),
-                alert.raisedAt(), now,
-                alert.triggers(), to.isOpen() ? null : now, history, assessment, alert.feedback(), alert.version() + 1);
+        Alert moved = new Alert(
+                alert.id(),
+                alert.groupKey(),
+                alert.ruleId(),
+                alert.ruleName(),
+                alert.subject(),
+                alert.title(),
+                alert.summary(),
+                to,
+                alert.score(),
+                alert.stage(),
+                priority,
+                alert.category(),
+                alert.tlp(),
+                alert.handling(),
+                alert.grade(),
+                alert.evidence(),
+                alert.facts(),
+                alert.asOf(),
+                alert.raisedAt(),
+                now,
+                alert.triggers(),
+                to.isOpen() ? null : now,
+                history,
+                assessment,
+                alert.feedback(),
+                alert.version() + 1);
         alerts.replace(moved, alert.version());
         events.append("transition", now, moved, alert.state() + " -> " + to + (text == null ? "" : ": " + text));
         return moved;
@@ -94,13 +122,40 @@ public final class AlertLifecycle {
         feedback.removeIf(f -> f.user().equals(user));
         feedback.add(new Feedback(user, relevant, now, text));
         List<HistoryEntry> history = new ArrayList<>(alert.history());
-        history.add(new HistoryEntry(now, user, "FEEDBACK", null, null,
+        history.add(new HistoryEntry(
+                now,
+                user,
+                "FEEDBACK",
+                null,
+                null,
                 (relevant ? "relevant" : "not relevant") + (text == null ? "" : ": " + text)));
-        Alert changed = new Alert(alert.id(), alert.groupKey(), alert.ruleId(), alert.ruleName(), alert.subject(),
-                alert.title(), alert.summary(), alert.state(), alert.score(), alert.stage(), alert.priority(),
-                alert.category(), alert.tlp(), alert.handling(), alert.grade(), alert.evidence(), alert.facts(),
-                alert.asOf(), alert.raisedAt(), now, alert.triggers(), alert.closedAt(), history, alert.assessment(),
-                feedback, alert.version() + 1);
+        Alert changed = new Alert(
+                alert.id(),
+                alert.groupKey(),
+                alert.ruleId(),
+                alert.ruleName(),
+                alert.subject(),
+                alert.title(),
+                alert.summary(),
+                alert.state(),
+                alert.score(),
+                alert.stage(),
+                alert.priority(),
+                alert.category(),
+                alert.tlp(),
+                alert.handling(),
+                alert.grade(),
+                alert.evidence(),
+                alert.facts(),
+                alert.asOf(),
+                alert.raisedAt(),
+                now,
+                alert.triggers(),
+                alert.closedAt(),
+                history,
+                alert.assessment(),
+                feedback,
+                alert.version() + 1);
         alerts.replace(changed, alert.version());
         events.append("feedback", now, changed, relevant ? "relevant" : "not relevant");
         return changed;
@@ -123,19 +178,31 @@ public final class AlertLifecycle {
         if (input.confidence() == null) {
             throw new InvalidAlertInputException("assessment.confidence", "is required: low, medium or high");
         }
-        HarmProfile harm = input.harm() != null ? input.harm()
-                : SubjectHarm.of(methodology, alert.subject().kind(), alert.subject().id());
+        HarmProfile harm = input.harm() != null
+                ? input.harm()
+                : SubjectHarm.of(
+                        methodology, alert.subject().kind(), alert.subject().id());
         int position = input.position() == null ? 2 : input.position();
         RiskAssessment risk;
         try {
             risk = methodology.riskMatrix().assess(harm, input.likelihood(), position, input.confidence());
         } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("likelihood") ? "likelihood"
+            String field = e.getMessage().startsWith("likelihood")
+                    ? "likelihood"
                     : e.getMessage().startsWith("position") ? "position" : "confidence";
             throw new InvalidAlertInputException("assessment." + field, e.getMessage());
         }
-        return new Assessment(scheme, grade, harm, input.likelihood(), position, input.confidence(),
-                risk.priority().id(), risk.score(), risk.rationale(), note);
+        return new Assessment(
+                scheme,
+                grade,
+                harm,
+                input.likelihood(),
+                position,
+                input.confidence(),
+                risk.priority().id(),
+                risk.score(),
+                risk.rationale(),
+                note);
     }
 
     private static @Nullable String note(@Nullable String note, boolean required) {

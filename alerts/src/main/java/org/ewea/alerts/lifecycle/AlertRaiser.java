@@ -67,19 +67,42 @@ public final class AlertRaiser {
             return update(open.get(), trigger, now);
         }
         Optional<Alert> closed = alerts.lastClosed(trigger.groupKey());
-        if (closed.isPresent() && closed.get().closedAt() != null
+        if (closed.isPresent()
+                && closed.get().closedAt() != null
                 && now.isBefore(closed.get().closedAt().plus(trigger.rule().quiet()))) {
             return new RaiseOutcome(RaiseOutcome.Kind.SUPPRESSED, null, null);
         }
-        Alert alert = new Alert(id(trigger.groupKey(), now), trigger.groupKey(), trigger.rule().id(),
-                trigger.rule().name(), trigger.subject(), trigger.title(), trigger.summary(), AlertState.NEW,
-                trigger.score(), trigger.stage(), trigger.priority(), trigger.category(), trigger.tlp(),
-                trigger.handling(), trigger.grade(), trigger.evidence(), trigger.facts(), trigger.asOf(), now, now, 1, null,
-                List.of(new HistoryEntry(now, "system", "RAISED", null, AlertState.NEW, trigger.summary())), null,
-                List.of(), 0);
+        Alert alert = new Alert(
+                id(trigger.groupKey(), now),
+                trigger.groupKey(),
+                trigger.rule().id(),
+                trigger.rule().name(),
+                trigger.subject(),
+                trigger.title(),
+                trigger.summary(),
+                AlertState.NEW,
+                trigger.score(),
+                trigger.stage(),
+                trigger.priority(),
+                trigger.category(),
+                trigger.tlp(),
+                trigger.handling(),
+                trigger.grade(),
+                trigger.evidence(),
+                trigger.facts(),
+                trigger.asOf(),
+                now,
+                now,
+                1,
+                null,
+                List.of(new HistoryEntry(now, "system", "RAISED", null, AlertState.NEW, trigger.summary())),
+                null,
+                List.of(),
+                0);
         if (!alerts.insert(alert)) {
             // raised meanwhile by another instance: count this trigger on it
-            return alerts.findOpen(trigger.groupKey()).map(a -> update(a, trigger, now))
+            return alerts.findOpen(trigger.groupKey())
+                    .map(a -> update(a, trigger, now))
                     .orElseThrow(() -> new AlertRepository.ConcurrentChangeException(alert.id()));
         }
         events.append("raised", now, alert, trigger.summary());
@@ -94,12 +117,33 @@ public final class AlertRaiser {
         }
         // an analyst's assessed priority stands until they assess again
         String priority = open.assessment() != null ? open.priority() : t.priority();
-        Alert updated = new Alert(open.id(), open.groupKey(), open.ruleId(), open.ruleName(), t.subject(), t.title(),
-                t.summary(), open.state(), t.score(), t.stage(), priority, t.category(),
+        Alert updated = new Alert(
+                open.id(),
+                open.groupKey(),
+                open.ruleId(),
+                open.ruleName(),
+                t.subject(),
+                t.title(),
+                t.summary(),
+                open.state(),
+                t.score(),
+                t.stage(),
+                priority,
+                t.category(),
                 org.ewea.methodology.Tlp.mostRestrictive(open.tlp(), t.tlp()),
-                org.ewea.methodology.Handling.mostRestrictive(open.handling(), t.handling()), t.grade(), t.evidence(), t.facts(), t.asOf(),
-                open.raisedAt(), change == null ? open.updatedAt() : now, open.triggers() + 1, null, history,
-                open.assessment(), open.feedback(), open.version() + 1);
+                org.ewea.methodology.Handling.mostRestrictive(open.handling(), t.handling()),
+                t.grade(),
+                t.evidence(),
+                t.facts(),
+                t.asOf(),
+                open.raisedAt(),
+                change == null ? open.updatedAt() : now,
+                open.triggers() + 1,
+                null,
+                history,
+                open.assessment(),
+                open.feedback(),
+                open.version() + 1);
         alerts.replace(updated, open.version());
         if (change == null) {
             return new RaiseOutcome(RaiseOutcome.Kind.UNCHANGED, updated, null);
@@ -132,6 +176,7 @@ public final class AlertRaiser {
     }
 
     static String id(String groupKey, Instant raised) {
-        return UUID.nameUUIDFromBytes((groupKey + "|" + raised).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((groupKey + "|" + raised).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

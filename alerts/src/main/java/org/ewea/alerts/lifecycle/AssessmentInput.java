@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param position how well placed agencies are to respond, 1..5 (default 2)
  * @param confidence low, medium or high
  */
-public record AssessmentInput(@Nullable String scheme, @Nullable String grade, @Nullable HarmProfile harm,
-        @Nullable Integer likelihood, @Nullable Integer position, @Nullable String confidence) {
-}
+public record AssessmentInput(
+        @Nullable String scheme,
+        @Nullable String grade,
+        @Nullable HarmProfile harm,
+        @Nullable Integer likelihood,
+        @Nullable Integer position,
+        @Nullable String confidence) {}

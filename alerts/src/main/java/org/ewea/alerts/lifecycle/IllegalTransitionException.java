@@ -9,8 +9,11 @@ public final class IllegalTransitionException extends RuntimeException {
     private final AlertState to;
 
     public IllegalTransitionException(AlertState from, AlertState to) {
-        super("an alert cannot move from " + from + " to " + to + (from.next().isEmpty() ? ": it is closed"
-                : ": from " + from + " it can move to " + from.next().stream().sorted().toList()));
+        super("an alert cannot move from " + from + " to " + to
+                + (from.next().isEmpty()
+                        ? ": it is closed"
+                        : ": from " + from + " it can move to "
+                                + from.next().stream().sorted().toList()));
         this.from = from;
         this.to = to;
     }

@@ -11,7 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param alert the alert raised or updated (null when suppressed)
  * @param change what changed, for an update
  */
-public record RaiseOutcome(Kind kind, @Nullable Alert alert, @Nullable String change) {
+public record RaiseOutcome(
+        Kind kind, @Nullable Alert alert, @Nullable String change) {
 
-    public enum Kind { RAISED, UPDATED, UNCHANGED, SUPPRESSED }
+    public enum Kind {
+        RAISED,
+        UPDATED,
+        UNCHANGED,
+        SUPPRESSED
+    }
 }

@@ -26,10 +26,21 @@ import org.jspecify.annotations.Nullable;
  * @param cooldown after an alert of a development is closed, how long a new trigger of the same development stays
  *     quiet (default P7D)
  */
-public record AlertRule(String id, String name, RuleType type, @Nullable Boolean enabled, @Nullable List<String> kinds,
-        @Nullable List<String> stages, @Nullable Integer withinDays, @Nullable Double minScore,
-        @Nullable String authoritative, @Nullable String maxPriority, @Nullable Integer minEvidence,
-        @Nullable List<String> watch, @Nullable List<String> statuses, @Nullable Integer minFailures,
+public record AlertRule(
+        String id,
+        String name,
+        RuleType type,
+        @Nullable Boolean enabled,
+        @Nullable List<String> kinds,
+        @Nullable List<String> stages,
+        @Nullable Integer withinDays,
+        @Nullable Double minScore,
+        @Nullable String authoritative,
+        @Nullable String maxPriority,
+        @Nullable Integer minEvidence,
+        @Nullable List<String> watch,
+        @Nullable List<String> statuses,
+        @Nullable Integer minFailures,
         @Nullable Duration cooldown) {
 
     public static final Duration DEFAULT_COOLDOWN = Duration.ofDays(7);

@@ -45,8 +45,15 @@ public final class AlertRuleFile {
         for (AlertRule rule : content.rules()) {
             List<RuleProblem> problems = validator.problems(rule);
             if (!problems.isEmpty()) {
-                throw file.errorAt("id", String.valueOf(rule.id()), "rule '" + rule.id() + "': "
-                        + String.join("; ", problems.stream().map(RuleProblem::toString).toList()));
+                throw file.errorAt(
+                        "id",
+                        String.valueOf(rule.id()),
+                        "rule '" + rule.id() + "': "
+                                + String.join(
+                                        "; ",
+                                        problems.stream()
+                                                .map(RuleProblem::toString)
+                                                .toList()));
             }
             if (!ids.add(rule.id())) {
                 throw file.errorAt("id", rule.id(), "rule id '" + rule.id() + "' is used twice");
@@ -60,8 +67,8 @@ public final class AlertRuleFile {
             if (in == null) {
                 throw new IllegalStateException("the shipped " + DEFAULTS + " is missing from the class path");
             }
-            return new DefinitionFile("alert-rules.yaml", "classpath:" + DEFAULTS,
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new DefinitionFile(
+                    "alert-rules.yaml", "classpath:" + DEFAULTS, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

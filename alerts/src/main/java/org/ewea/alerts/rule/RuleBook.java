@@ -31,9 +31,11 @@ public final class RuleBook {
      * @param savedBy who saved it through the API
      * @param savedAt when
      */
-    public record Entry(AlertRule rule, String origin, @org.jspecify.annotations.Nullable String savedBy,
-            @org.jspecify.annotations.Nullable Instant savedAt) {
-    }
+    public record Entry(
+            AlertRule rule,
+            String origin,
+            @org.jspecify.annotations.Nullable String savedBy,
+            @org.jspecify.annotations.Nullable Instant savedAt) {}
 
     private final List<AlertRule> fileRules;
     private final MongoCollection<Document> saved;
@@ -50,8 +52,11 @@ public final class RuleBook {
         fileRules.forEach(r -> byId.put(r.id(), new Entry(r, "file", null, null)));
         List<Entry> added = new ArrayList<>();
         saved.find().sort(new Document("_id", 1)).forEach(d -> {
-            Entry entry = new Entry(json.readValue(d.getString("rule"), AlertRule.class), "api",
-                    d.getString("savedBy"), d.getDate("savedAt").toInstant());
+            Entry entry = new Entry(
+                    json.readValue(d.getString("rule"), AlertRule.class),
+                    "api",
+                    d.getString("savedBy"),
+                    d.getDate("savedAt").toInstant());
             if (byId.containsKey(entry.rule().id())) {
                 byId.put(entry.rule().id(), entry);
             } else {
@@ -73,9 +78,13 @@ public final class RuleBook {
 
     /** Saves a (valid) rule, replacing the file's or an earlier saved rule of the same id. */
     public Entry save(AlertRule rule, String user, Instant at) {
-        saved.replaceOne(Filters.eq("_id", rule.id()), new Document("_id", rule.id())
-                        .append("rule", json.writeValueAsString(rule)).append("savedBy", user)
-                        .append("savedAt", Date.from(at)), new ReplaceOptions().upsert(true));
+        saved.replaceOne(
+                Filters.eq("_id", rule.id()),
+                new Document("_id", rule.id())
+                        .append("rule", json.writeValueAsString(rule))
+                        .append("savedBy", user)
+                        .append("savedAt", Date.from(at)),
+                new ReplaceOptions().upsert(true));
         return new Entry(rule, "api", user, at);
     }
 

@@ -43,7 +43,9 @@ public enum RuleType {
 
     @JsonCreator
     public static RuleType of(String id) {
-        return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(t -> t.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown rule type '" + id + "': expected one of "
                         + Arrays.stream(values()).map(RuleType::id).toList()));
     }

@@ -53,8 +53,22 @@ abstract class AlertStoreContract {
 
     static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
     static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
-    static final AlertRule STAGE = new AlertRule("stage-emerging", "Entered emerging", RuleType.STAGE_TRANSITION,
-            null, null, List.of("emerging"), 7, null, null, null, null, null, null, null, Duration.ofDays(14));
+    static final AlertRule STAGE = new AlertRule(
+            "stage-emerging",
+            "Entered emerging",
+            RuleType.STAGE_TRANSITION,
+            null,
+            null,
+            List.of("emerging"),
+            7,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Duration.ofDays(14));
 
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
     private final InstantSource clock = () -> now.get();
@@ -81,9 +95,21 @@ abstract class AlertStoreContract {
     }
 
     static Trigger trigger(String series, String stage, double score, Tlp tlp, Handling handling) {
-        return new Trigger(STAGE, new Subject("technology", series, series), series + " entered the emerging stage",
-                "growth " + score, score, stage, "P3", "digital-fraud", tlp, handling, "B2", List.of("item-1"),
-                Map.of("score", Double.toString(score)), LocalDate.of(2026, 3, 1));
+        return new Trigger(
+                STAGE,
+                new Subject("technology", series, series),
+                series + " entered the emerging stage",
+                "growth " + score,
+                score,
+                stage,
+                "P3",
+                "digital-fraud",
+                tlp,
+                handling,
+                "B2",
+                List.of("item-1"),
+                Map.of("score", Double.toString(score)),
+                LocalDate.of(2026, 3, 1));
     }
 
     @Test
@@ -95,26 +121,31 @@ abstract class AlertStoreContract {
         assertThat(same.kind()).isEqualTo(RaiseOutcome.Kind.UNCHANGED);
         RaiseOutcome moved = raiser.raise(trigger("voice-cloning", "established", 0.62, Tlp.AMBER));
         assertThat(moved.kind()).isEqualTo(RaiseOutcome.Kind.UPDATED);
-        assertThat(moved.change()).contains("stage emerging -> established", "score 45% -> 62%",
-                "marking TLP:GREEN -> TLP:AMBER");
+        assertThat(moved.change())
+                .contains("stage emerging -> established", "score 45% -> 62%", "marking TLP:GREEN -> TLP:AMBER");
         Alert alert = alerts.find(first.alert().id()).orElseThrow();
         assertThat(alert.triggers()).isEqualTo(3);
         assertThat(alert.tlp()).isEqualTo(Tlp.AMBER);
         assertThat(alert.history()).extracting(HistoryEntry::type).containsExactly("RAISED", "UPDATED");
-        assertThat(alerts.count(new AlertRepository.Query(null, null, null, null, null, Clearance.of(Tlp.RED)))).isEqualTo(1);
+        assertThat(alerts.count(new AlertRepository.Query(null, null, null, null, null, Clearance.of(Tlp.RED))))
+                .isEqualTo(1);
         // another subject is another development
-        assertThat(raiser.raise(trigger("deepfake-video", "emerging", 0.3, Tlp.CLEAR)).kind())
+        assertThat(raiser.raise(trigger("deepfake-video", "emerging", 0.3, Tlp.CLEAR))
+                        .kind())
                 .isEqualTo(RaiseOutcome.Kind.RAISED);
-        assertThat(events.after(0, 100, Clearance.of(Tlp.RED))).extracting(AlertEvent::type)
+        assertThat(events.after(0, 100, Clearance.of(Tlp.RED)))
+                .extracting(AlertEvent::type)
                 .containsExactly("raised", "updated", "raised");
     }
 
     @Test
     void aClosedDevelopmentStaysQuietForTheCooldownThenAlertsAgain() {
-        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).alert();
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR))
+                .alert();
         lifecycle.transition(alert.id(), AlertState.DISMISSED, "seen before", null, "ana", null);
         now.set(T0.plus(Duration.ofDays(13)));
-        assertThat(raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).kind())
+        assertThat(raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR))
+                        .kind())
                 .isEqualTo(RaiseOutcome.Kind.SUPPRESSED);
         now.set(T0.plus(Duration.ofDays(14)).plusSeconds(1));
         RaiseOutcome again = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
@@ -125,35 +156,51 @@ abstract class AlertStoreContract {
 
     @Test
     void theLifecycleIsGuardedAndEveryMoveRecorded() {
-        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).alert();
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR))
+                .alert();
         assertThatExceptionOfType(IllegalTransitionException.class)
                 .isThrownBy(() -> lifecycle.transition(alert.id(), AlertState.ACTIONED, "done", null, "ana", null))
                 .withMessageContaining("cannot move from NEW to ACTIONED");
         now.set(T0.plusSeconds(60));
         Alert acknowledged = lifecycle.transition(alert.id(), AlertState.ACKNOWLEDGED, "mine", null, "ana", 0L);
-        assertThatExceptionOfType(AlertRepository.ConcurrentChangeException.class).isThrownBy(() ->
-                lifecycle.transition(alert.id(), AlertState.DISMISSED, "stale view", null, "bob", 0L));
-        assertThatExceptionOfType(InvalidAlertInputException.class).isThrownBy(() ->
-                lifecycle.transition(alert.id(), AlertState.ASSESSED, null, null, "ana", null))
+        assertThatExceptionOfType(AlertRepository.ConcurrentChangeException.class)
+                .isThrownBy(
+                        () -> lifecycle.transition(alert.id(), AlertState.DISMISSED, "stale view", null, "bob", 0L));
+        assertThatExceptionOfType(InvalidAlertInputException.class)
+                .isThrownBy(() -> lifecycle.transition(alert.id(), AlertState.ASSESSED, null, null, "ana", null))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("assessment"));
-        assertThatExceptionOfType(InvalidAlertInputException.class).isThrownBy(() ->
-                lifecycle.transition(alert.id(), AlertState.ASSESSED, null,
-                        new AssessmentInput(null, "Z9", null, 4, null, "high"), "ana", null))
+        assertThatExceptionOfType(InvalidAlertInputException.class)
+                .isThrownBy(() -> lifecycle.transition(
+                        alert.id(),
+                        AlertState.ASSESSED,
+                        null,
+                        new AssessmentInput(null, "Z9", null, 4, null, "high"),
+                        "ana",
+                        null))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("assessment.grade"));
-        Alert assessed = lifecycle.transition(alert.id(), AlertState.ASSESSED, "corroborated",
-                new AssessmentInput(null, "b2", null, 5, 1, "high"), "ana", acknowledged.version());
+        Alert assessed = lifecycle.transition(
+                alert.id(),
+                AlertState.ASSESSED,
+                "corroborated",
+                new AssessmentInput(null, "b2", null, 5, 1, "high"),
+                "ana",
+                acknowledged.version());
         assertThat(assessed.assessment().grade()).isEqualTo("B2");
         assertThat(assessed.priority()).isEqualTo(assessed.assessment().priority());
-        assertThatExceptionOfType(InvalidAlertInputException.class).isThrownBy(() ->
-                lifecycle.transition(alert.id(), AlertState.DISMISSED, " ", null, "ana", null))
+        assertThatExceptionOfType(InvalidAlertInputException.class)
+                .isThrownBy(() -> lifecycle.transition(alert.id(), AlertState.DISMISSED, " ", null, "ana", null))
                 .satisfies(e -> assertThat(e.field()).isEqualTo("note"));
         Alert actioned = lifecycle.transition(alert.id(), AlertState.ACTIONED, "briefed", null, "pol", null);
         assertThat(actioned.closedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(actioned.history()).extracting(h -> h.actor() + ":" + h.from() + "->" + h.to())
-                .containsExactly("system:null->NEW", "ana:NEW->ACKNOWLEDGED", "ana:ACKNOWLEDGED->ASSESSED",
+        assertThat(actioned.history())
+                .extracting(h -> h.actor() + ":" + h.from() + "->" + h.to())
+                .containsExactly(
+                        "system:null->NEW",
+                        "ana:NEW->ACKNOWLEDGED",
+                        "ana:ACKNOWLEDGED->ASSESSED",
                         "pol:ASSESSED->ACTIONED");
-        assertThatExceptionOfType(IllegalTransitionException.class).isThrownBy(() ->
-                lifecycle.transition(alert.id(), AlertState.DISMISSED, "late", null, "ana", null))
+        assertThatExceptionOfType(IllegalTransitionException.class)
+                .isThrownBy(() -> lifecycle.transition(alert.id(), AlertState.DISMISSED, "late", null, "ana", null))
                 .withMessageContaining("it is closed");
         // the group is free again: a new trigger after the cooldown raises a new alert
         assertThat(alerts.findOpen(alert.groupKey())).isEmpty();
@@ -161,19 +208,21 @@ abstract class AlertStoreContract {
 
     @Test
     void feedbackIsOneVerdictPerUser() {
-        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR)).alert();
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR))
+                .alert();
         lifecycle.feedback(alert.id(), true, null, "ana");
         lifecycle.feedback(alert.id(), false, "vendor marketing", "bob");
         Alert changed = lifecycle.feedback(alert.id(), false, "changed my mind", "ana");
-        assertThat(changed.feedback()).extracting(f -> f.user() + "=" + f.relevant())
+        assertThat(changed.feedback())
+                .extracting(f -> f.user() + "=" + f.relevant())
                 .containsExactlyInAnyOrder("ana=false", "bob=false");
         AnalystLabels labels = new AnalystLabels(alerts);
         assertThat(labels.relevantSince()).isEmpty();
         lifecycle.feedback(alert.id(), true, null, "cem");
         lifecycle.feedback(alert.id(), true, null, "dee");
         lifecycle.feedback(alert.id(), true, null, "eve");
-        assertThat(labels.relevantSince()).containsExactly(java.util.Map.entry("voice-cloning",
-                LocalDate.of(2026, 3, 1)));
+        assertThat(labels.relevantSince())
+                .containsExactly(java.util.Map.entry("voice-cloning", LocalDate.of(2026, 3, 1)));
     }
 
     @Test
@@ -182,10 +231,15 @@ abstract class AlertStoreContract {
         raiser.raise(trigger("deepfake-video", "emerging", 0.4, Tlp.AMBER));
         raiser.raise(trigger("drones", "emerging", 0.4, Tlp.CLEAR));
         var amber = new AlertRepository.Query(null, null, null, null, null, Clearance.of(Tlp.AMBER));
-        assertThat(alerts.page(amber, 0, 10)).extracting(a -> a.subject().id())
+        assertThat(alerts.page(amber, 0, 10))
+                .extracting(a -> a.subject().id())
                 .containsExactlyInAnyOrder("deepfake-video", "drones");
-        assertThat(events.after(0, 10, Clearance.of(Tlp.GREEN))).extracting(e -> e.subject().id()).containsExactly("drones");
-        assertThat(events.after(1, 10, Clearance.of(Tlp.RED))).extracting(AlertEvent::sequence).containsExactly(2L, 3L);
+        assertThat(events.after(0, 10, Clearance.of(Tlp.GREEN)))
+                .extracting(e -> e.subject().id())
+                .containsExactly("drones");
+        assertThat(events.after(1, 10, Clearance.of(Tlp.RED)))
+                .extracting(AlertEvent::sequence)
+                .containsExactly(2L, 3L);
         assertThat(events.last()).isEqualTo(3);
     }
 
@@ -193,7 +247,8 @@ abstract class AlertStoreContract {
     void readersSeeOnlyAlertsEventsAndActionsWhoseHandlingCodeTheyAreClearedFor() {
         var codes = METHODOLOGY.grading().handlingCodes();
         Handling h2 = codes.parse("europol:H2");
-        Alert restricted = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.GREEN, h2)).alert();
+        Alert restricted = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.GREEN, h2))
+                .alert();
         raiser.raise(trigger("drones", "emerging", 0.4, Tlp.GREEN));
         assertThat(alerts.find(restricted.id()).orElseThrow().handling()).isEqualTo(h2);
         // a later trigger with unrestricted evidence never loosens the alert's handling code
@@ -203,28 +258,43 @@ abstract class AlertStoreContract {
         Clearance h1 = new Clearance(Tlp.RED, codes.parse("europol:H1"));
         Clearance cleared = new Clearance(Tlp.GREEN, codes.parse("europol:H3"));
         assertThat(alerts.page(new AlertRepository.Query(null, null, null, null, null, h1), 0, 10))
-                .extracting(a -> a.subject().id()).containsExactly("drones");
+                .extracting(a -> a.subject().id())
+                .containsExactly("drones");
         assertThat(alerts.page(new AlertRepository.Query(null, null, null, null, null, cleared), 0, 10))
-                .extracting(a -> a.subject().id()).containsExactlyInAnyOrder("drones", "voice-cloning");
+                .extracting(a -> a.subject().id())
+                .containsExactlyInAnyOrder("drones", "voice-cloning");
         assertThat(events.after(0, 10, h1)).extracting(e -> e.subject().id()).containsExactly("drones");
-        assertThat(events.after(0, 10, cleared)).extracting(e -> e.handling().label())
+        assertThat(events.after(0, 10, cleared))
+                .extracting(e -> e.handling().label())
                 .containsExactly("europol:H2", "none", "europol:H2");
 
         ActionRepository actions = new ActionRepository(database);
         List<EarlyAction> planned = new ActionPlanner(METHODOLOGY, actions, clock)
                 .plan(alerts.find(restricted.id()).orElseThrow());
         assertThat(planned).isNotEmpty().allMatch(a -> a.handling().equals(h2));
-        assertThat(actions.count(new ActionRepository.Query(null, null, restricted.id(), null, h1))).isZero();
+        assertThat(actions.count(new ActionRepository.Query(null, null, restricted.id(), null, h1)))
+                .isZero();
         assertThat(actions.count(new ActionRepository.Query(null, null, restricted.id(), null, cleared)))
                 .isEqualTo(planned.size());
 
         subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
-        var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
-                u -> java.util.Optional.of(h1);
-        int plannedDeliveries = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
-                METHODOLOGY, clearance, database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
-        assertThat(plannedDeliveries).as("only the drones alert reaches a reader without H2 clearance").isEqualTo(1);
+        var clearance =
+                (java.util.function.Function<String, java.util.Optional<Clearance>>) u -> java.util.Optional.of(h1);
+        int plannedDeliveries = new DeliveryPlanner(
+                        events,
+                        new SubscriptionRepository(database),
+                        deliveries,
+                        METHODOLOGY,
+                        clearance,
+                        database,
+                        clock,
+                        InstantSource.system(),
+                        Duration.ofSeconds(30))
+                .plan();
+        assertThat(plannedDeliveries)
+                .as("only the drones alert reaches a reader without H2 clearance")
+                .isEqualTo(1);
     }
 
     @Test
@@ -243,7 +313,8 @@ abstract class AlertStoreContract {
     void earlyActionsComeFromThePlaybooksOncePerRecommendation() {
         ActionRepository actions = new ActionRepository(database);
         ActionPlanner planner = new ActionPlanner(METHODOLOGY, actions, clock);
-        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER)).alert();
+        Alert alert = raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER))
+                .alert();
         List<EarlyAction> planned = planner.plan(alert);
         assertThat(planned).isNotEmpty();
         assertThat(planned).extracting(EarlyAction::audience).contains("analyst", "policy");
@@ -255,14 +326,23 @@ abstract class AlertStoreContract {
         assertThat(planner.plan(alert)).isEmpty();
         var query = new ActionRepository.Query(null, "policy", null, null, Clearance.of(Tlp.RED));
         assertThat(actions.page(query, 0, 100)).allMatch(a -> a.audience().equals("policy"));
-        assertThat(actions.count(new ActionRepository.Query(null, null, alert.id(), null, Clearance.of(Tlp.GREEN)))).isZero();
+        assertThat(actions.count(new ActionRepository.Query(null, null, alert.id(), null, Clearance.of(Tlp.GREEN))))
+                .isZero();
     }
 
-    private Subscription subscription(String id, String owner, Channel channel, String target,
-            SubscriptionFilter filter) {
-        Subscription s = new Subscription(id, owner, null, id, filter, channel,
+    private Subscription subscription(
+            String id, String owner, Channel channel, String target, SubscriptionFilter filter) {
+        Subscription s = new Subscription(
+                id,
+                owner,
+                null,
+                id,
+                filter,
+                channel,
                 channel == Channel.WEBHOOK ? java.net.URI.create(target) : null,
-                channel == Channel.WEBHOOK ? "s3cret-" + id : null, channel == Channel.EMAIL ? target : null, true,
+                channel == Channel.WEBHOOK ? "s3cret-" + id : null,
+                channel == Channel.EMAIL ? target : null,
+                true,
                 T0);
         new SubscriptionRepository(database).save(s);
         return s;
@@ -276,8 +356,9 @@ abstract class AlertStoreContract {
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String expected = "sha256=" + WebhookSender.sign("s3cret-hook",
-                    exchange.getRequestHeaders().getFirst(WebhookSender.TIMESTAMP), body);
+            String expected = "sha256="
+                    + WebhookSender.sign(
+                            "s3cret-hook", exchange.getRequestHeaders().getFirst(WebhookSender.TIMESTAMP), body);
             boolean signed = expected.equals(exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE));
             int status = !signed ? 401 : failures.getAndDecrement() > 0 ? 503 : 204;
             if (status == 204) {
@@ -295,17 +376,34 @@ abstract class AlertStoreContract {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             subscription("hook", "ana", Channel.WEBHOOK, base + "/hook", SubscriptionFilter.everything());
             subscription("down", "ana", Channel.WEBHOOK, base + "/down", SubscriptionFilter.everything());
-            subscription("green-only", "ana", Channel.WEBHOOK, base + "/hook", new SubscriptionFilter(null, null,
-                    null, null, null, null, Tlp.GREEN, null));
+            subscription(
+                    "green-only",
+                    "ana",
+                    Channel.WEBHOOK,
+                    base + "/hook",
+                    new SubscriptionFilter(null, null, null, null, null, null, Tlp.GREEN, null));
             DeliveryRepository deliveries = new DeliveryRepository(database);
             java.util.Map<String, Clearance> cleared = java.util.Map.of("ana", Clearance.of(Tlp.AMBER));
             var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
                     u -> java.util.Optional.ofNullable(cleared.get(u));
-            DeliveryPlanner planner = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
-                    METHODOLOGY, clearance, database, clock, InstantSource.system(), Duration.ofSeconds(30));
-            DeliveryWorker worker = new DeliveryWorker(deliveries, new SubscriptionRepository(database), events,
-                    List.of(new WebhookSender(Duration.ofSeconds(5), true, clock)), clearance,
-                    new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+            DeliveryPlanner planner = new DeliveryPlanner(
+                    events,
+                    new SubscriptionRepository(database),
+                    deliveries,
+                    METHODOLOGY,
+                    clearance,
+                    database,
+                    clock,
+                    InstantSource.system(),
+                    Duration.ofSeconds(30));
+            DeliveryWorker worker = new DeliveryWorker(
+                    deliveries,
+                    new SubscriptionRepository(database),
+                    events,
+                    List.of(new WebhookSender(Duration.ofSeconds(5), true, clock)),
+                    clearance,
+                    new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)),
+                    clock);
 
             raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER));
             raiser.raise(trigger("drones", "emerging", 0.4, Tlp.RED));
@@ -340,16 +438,39 @@ abstract class AlertStoreContract {
         DeliveryRepository deliveries = new DeliveryRepository(database);
         var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
                 u -> java.util.Optional.of(Clearance.of(Tlp.RED));
-        new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
-                database, clock, InstantSource.system(), Duration.ofSeconds(30));
+        new DeliveryPlanner(
+                events,
+                new SubscriptionRepository(database),
+                deliveries,
+                METHODOLOGY,
+                clearance,
+                database,
+                clock,
+                InstantSource.system(),
+                Duration.ofSeconds(30));
         raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
-        new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
-                database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
-        DeliveryWorker worker = new DeliveryWorker(deliveries, new SubscriptionRepository(database), events,
-                List.of(new WebhookSender(Duration.ofSeconds(5), false, clock)), clearance,
-                new RetryPolicy(5, Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+        new DeliveryPlanner(
+                        events,
+                        new SubscriptionRepository(database),
+                        deliveries,
+                        METHODOLOGY,
+                        clearance,
+                        database,
+                        clock,
+                        InstantSource.system(),
+                        Duration.ofSeconds(30))
+                .plan();
+        DeliveryWorker worker = new DeliveryWorker(
+                deliveries,
+                new SubscriptionRepository(database),
+                events,
+                List.of(new WebhookSender(Duration.ofSeconds(5), false, clock)),
+                clearance,
+                new RetryPolicy(5, Duration.ofMinutes(1), Duration.ofMinutes(10)),
+                clock);
         assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(0, 0, 1));
-        assertThat(deliveries.page(Delivery.Status.DEAD, null, null, 0, 10)).singleElement()
+        assertThat(deliveries.page(Delivery.Status.DEAD, null, null, 0, 10))
+                .singleElement()
                 .satisfies(d -> assertThat(d.lastError()).contains("private or local address"));
     }
 
@@ -364,18 +485,33 @@ abstract class AlertStoreContract {
             var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
                     u -> java.util.Optional.of(Clearance.of(Tlp.AMBER));
             raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER));
-            new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries, METHODOLOGY, clearance,
-                    database, clock, InstantSource.system(), Duration.ofSeconds(30)).plan();
-            SmtpSettings settings = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "ewea@police.example",
-                    null, null, false);
-            DeliveryWorker worker = new DeliveryWorker(deliveries, new SubscriptionRepository(database), events,
-                    List.of(new EmailSender(settings)), clearance,
-                    new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)), clock);
+            new DeliveryPlanner(
+                            events,
+                            new SubscriptionRepository(database),
+                            deliveries,
+                            METHODOLOGY,
+                            clearance,
+                            database,
+                            clock,
+                            InstantSource.system(),
+                            Duration.ofSeconds(30))
+                    .plan();
+            SmtpSettings settings =
+                    new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "ewea@police.example", null, null, false);
+            DeliveryWorker worker = new DeliveryWorker(
+                    deliveries,
+                    new SubscriptionRepository(database),
+                    events,
+                    List.of(new EmailSender(settings)),
+                    clearance,
+                    new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(10)),
+                    clock);
             assertThat(worker.deliverDue()).isEqualTo(new DeliveryWorker.Round(1, 0, 0));
             var messages = smtp.getReceivedMessages();
             assertThat(messages).hasSize(1);
             assertThat(messages[0].getSubject()).startsWith("[TLP:AMBER] EW/EA alert raised:");
-            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(messages[0])).startsWith("TLP:AMBER")
+            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(messages[0]))
+                    .startsWith("TLP:AMBER")
                     .contains("voice-cloning");
         } finally {
             smtp.stop();
@@ -389,12 +525,22 @@ abstract class AlertStoreContract {
         subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
         AtomicReference<Instant> wall = new AtomicReference<>(T0);
-        DeliveryPlanner planner = new DeliveryPlanner(events, new SubscriptionRepository(database), deliveries,
-                METHODOLOGY, clearance, database, clock, () -> wall.get(), Duration.ofSeconds(30));
+        DeliveryPlanner planner = new DeliveryPlanner(
+                events,
+                new SubscriptionRepository(database),
+                deliveries,
+                METHODOLOGY,
+                clearance,
+                database,
+                clock,
+                () -> wall.get(),
+                Duration.ofSeconds(30));
         raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
         // number 2 is taken by an instance that has not stored its event yet
-        database.getCollection("counters").updateOne(com.mongodb.client.model.Filters.eq("_id", "alert_events"),
-                com.mongodb.client.model.Updates.inc("seq", 1L));
+        database.getCollection("counters")
+                .updateOne(
+                        com.mongodb.client.model.Filters.eq("_id", "alert_events"),
+                        com.mongodb.client.model.Updates.inc("seq", 1L));
         raiser.raise(trigger("drones", "emerging", 0.4, Tlp.CLEAR));
         assertThat(planner.plan()).isEqualTo(1);
         wall.set(T0.plusSeconds(10));

@@ -23,16 +23,20 @@ class DigestScheduleTests {
     void theExpressionIsReadInItsTimeZoneAcrossTheChangeToSummerTime() {
         DigestSchedule berlin = DigestSchedule.weekly("0 30 8 ? * FRI", ZoneId.of("Europe/Berlin"));
         assertThat(berlin.firesBetween(Instant.parse("2025-03-20T00:00:00Z"), Instant.parse("2025-04-05T00:00:00Z")))
-                .containsExactly(Instant.parse("2025-03-21T07:30:00Z"), Instant.parse("2025-03-28T07:30:00Z"),
+                .containsExactly(
+                        Instant.parse("2025-03-21T07:30:00Z"),
+                        Instant.parse("2025-03-28T07:30:00Z"),
                         Instant.parse("2025-04-04T06:30:00Z"));
     }
 
     @Test
     void aBadExpressionOrOneFiringWithoutEndIsRefusedWithItsReason() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DigestSchedule.weekly("every monday", ZoneId.of("UTC")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DigestSchedule.weekly("every monday", ZoneId.of("UTC")))
                 .withMessageContaining("every monday");
-        assertThatIllegalArgumentException().isThrownBy(() -> DigestSchedule.weekly("* * * * * ?", ZoneId.of("UTC"))
-                .firesBetween(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-03-01T00:00:00Z")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DigestSchedule.weekly("* * * * * ?", ZoneId.of("UTC"))
+                        .firesBetween(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-03-01T00:00:00Z")))
                 .withMessageContaining("fires more than");
     }
 }

@@ -15,10 +15,9 @@ import java.util.regex.Pattern;
 final class StixRules {
 
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{1,248}[a-z0-9]");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "report", List.of("name", "published", "object_refs"),
             "vulnerability", List.of("name"),
@@ -30,8 +29,7 @@ final class StixRules {
             "extension-definition", List.of("name", "schema", "version", "extension_types", "created_by_ref"),
             "marking-definition", List.of());
 
-    private StixRules() {
-    }
+    private StixRules() {}
 
     /** Every violation; empty when the bundle keeps the rules. */
     @SuppressWarnings("unchecked")
@@ -40,7 +38,8 @@ final class StixRules {
         if (!"bundle".equals(bundle.get("type"))) {
             problems.add("bundle type");
         }
-        if (!(bundle.get("id") instanceof String id) || !id.startsWith("bundle--")
+        if (!(bundle.get("id") instanceof String id)
+                || !id.startsWith("bundle--")
                 || !UUID.matcher(id.substring(8)).matches()) {
             problems.add("bundle id " + bundle.get("id"));
         }
@@ -63,7 +62,8 @@ final class StixRules {
             if (!"2.1".equals(o.get("spec_version"))) {
                 problems.add(where + "spec_version");
             }
-            if (!id.startsWith(type + "--") || !UUID.matcher(id.substring(type.length() + 2)).matches()) {
+            if (!id.startsWith(type + "--")
+                    || !UUID.matcher(id.substring(type.length() + 2)).matches()) {
                 problems.add(where + "id form");
             }
             for (String time : List.of("created", "modified", "published")) {
@@ -74,8 +74,9 @@ final class StixRules {
             }
             if (!(o.get("created") instanceof String)) {
                 problems.add(where + "created missing");
-            } else if (!type.equals("marking-definition") && (!(o.get("modified") instanceof String modified)
-                    || modified.compareTo((String) o.get("created")) < 0)) {
+            } else if (!type.equals("marking-definition")
+                    && (!(o.get("modified") instanceof String modified)
+                            || modified.compareTo((String) o.get("created")) < 0)) {
                 problems.add(where + "modified missing or before created");
             }
             List<String> required = REQUIRED.get(type);
@@ -85,7 +86,8 @@ final class StixRules {
                 required.stream().filter(p -> !o.containsKey(p)).forEach(p -> problems.add(where + "needs " + p));
             }
             o.forEach((key, value) -> {
-                if (value == null || value instanceof String s && s.isEmpty()
+                if (value == null
+                        || value instanceof String s && s.isEmpty()
                         || value instanceof List<?> l && l.isEmpty()) {
                     problems.add(where + key + " is null or empty");
                 }
@@ -93,7 +95,11 @@ final class StixRules {
                     check(problems, where + key, value, types, key.equals("created_by_ref") ? "identity" : null);
                 }
                 if (key.endsWith("_refs") && value instanceof List<?> refs) {
-                    refs.forEach(r -> check(problems, where + key, r, types,
+                    refs.forEach(r -> check(
+                            problems,
+                            where + key,
+                            r,
+                            types,
                             key.equals("object_marking_refs") ? "marking-definition" : null));
                 }
             });
@@ -101,15 +107,18 @@ final class StixRules {
                 problems.add(where + "confidence " + c);
             }
             if (o.get("external_references") instanceof List<?> refs) {
-                refs.stream().filter(r -> !(r instanceof Map<?, ?> m) || !(m.get("source_name") instanceof String))
+                refs.stream()
+                        .filter(r -> !(r instanceof Map<?, ?> m) || !(m.get("source_name") instanceof String))
                         .forEach(r -> problems.add(where + "external reference without source_name"));
             }
             // an extension used by an object of ours is defined in the bundle (the TLP 2.0 markings' is OASIS's)
             if (!type.equals("marking-definition") && o.get("extensions") instanceof Map<?, ?> extensions) {
-                extensions.keySet().forEach(used -> check(problems, where + "extensions", used, types,
-                        "extension-definition"));
+                extensions
+                        .keySet()
+                        .forEach(used -> check(problems, where + "extensions", used, types, "extension-definition"));
             }
-            if (type.equals("marking-definition") && !o.containsKey("extensions")
+            if (type.equals("marking-definition")
+                    && !o.containsKey("extensions")
                     && !o.containsKey("definition_type")) {
                 problems.add(where + "marking without definition");
             }
@@ -117,8 +126,8 @@ final class StixRules {
         return problems;
     }
 
-    private static void check(List<String> problems, String where, Object ref, Map<String, String> types,
-            String wantedType) {
+    private static void check(
+            List<String> problems, String where, Object ref, Map<String, String> types, String wantedType) {
         String target = types.get(String.valueOf(ref));
         if (target == null) {
             problems.add(where + " points to " + ref + ", not in the bundle");

@@ -38,17 +38,25 @@ class StixSchemaTests {
     }
 
     private static StixSchemas schemas() {
-        Assumptions.assumeTrue(schemas != null, "the OASIS STIX 2.1 schemas are not here: no " + StixSchemas.FOLDER
-                + " beside the project root (or EWEA_STIX_SCHEMAS); skipped");
+        Assumptions.assumeTrue(
+                schemas != null,
+                "the OASIS STIX 2.1 schemas are not here: no " + StixSchemas.FOLDER
+                        + " beside the project root (or EWEA_STIX_SCHEMAS); skipped");
         return schemas;
     }
 
     /** Every kind of subject an alert can have, under every TLP 2.0 marking. */
     private static List<Alert> everyKindAndMarking() {
         List<Alert> alerts = new ArrayList<>();
-        String[][] subjects = {{"technology", "voice-cloning"}, {"cve", "cve:CVE-2026-1111"},
-            {"attack-group", "attack-group:FIN7"}, {"attack-software", "attack-software:Cobalt Strike"},
-            {"term", "term:fangtooth"}, {"novel-term", "nightspire"}, {"watch-term", "encrochat"}};
+        String[][] subjects = {
+            {"technology", "voice-cloning"},
+            {"cve", "cve:CVE-2026-1111"},
+            {"attack-group", "attack-group:FIN7"},
+            {"attack-software", "attack-software:Cobalt Strike"},
+            {"term", "term:fangtooth"},
+            {"novel-term", "nightspire"},
+            {"watch-term", "encrochat"}
+        };
         int n = 0;
         for (String[] s : subjects) {
             for (Tlp tlp : Tlp.values()) {
@@ -86,7 +94,9 @@ class StixSchemaTests {
                   {"type": "note", "spec_version": "2.1", "id": "note--0d3c6f2a-5b1e-4c7d-8e9f-a0b1c2d3e4f5",
                    "created": "yesterday", "modified": "2026-03-02T08:00:00.000Z", "object_refs": []}]}
                 """;
-        assertThat(s.bundleErrors(broken)).as("a bad timestamp, no content, empty refs").isNotEmpty();
+        assertThat(s.bundleErrors(broken))
+                .as("a bad timestamp, no content, empty refs")
+                .isNotEmpty();
     }
 
     @Test
@@ -100,9 +110,17 @@ class StixSchemaTests {
         assertThat(s.bundleErrors(json)).as(json).isEmpty();
         Map<String, Object> read = JSON.readValue(json, Map.class);
         assertThat(StixRules.violations(read)).isEmpty();
-        assertThat((List<Map<String, Object>>) read.get("objects")).extracting(o -> o.get("type"))
-                .contains("note", "vulnerability", "intrusion-set", "tool", "attack-pattern", "report",
-                        "identity", "marking-definition");
+        assertThat((List<Map<String, Object>>) read.get("objects"))
+                .extracting(o -> o.get("type"))
+                .contains(
+                        "note",
+                        "vulnerability",
+                        "intrusion-set",
+                        "tool",
+                        "attack-pattern",
+                        "report",
+                        "identity",
+                        "marking-definition");
     }
 
     @Test
@@ -113,11 +131,18 @@ class StixSchemaTests {
         Map<String, Object> later = new StixExporter(METHODOLOGY).bundle(alerts, T.plusSeconds(86_400 * 30));
         List<Map<String, Object>> a = (List<Map<String, Object>>) first.get("objects");
         List<Map<String, Object>> b = (List<Map<String, Object>>) later.get("objects");
-        assertThat(b).extracting(o -> o.get("id")).containsExactlyInAnyOrderElementsOf(
-                a.stream().map(o -> o.get("id")).toList());
-        Map<String, Object> identity = a.stream().filter(o -> o.get("type").equals("identity")).findFirst()
+        assertThat(b)
+                .extracting(o -> o.get("id"))
+                .containsExactlyInAnyOrderElementsOf(
+                        a.stream().map(o -> o.get("id")).toList());
+        Map<String, Object> identity = a.stream()
+                .filter(o -> o.get("type").equals("identity"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(b).filteredOn(o -> o.get("type").equals("identity")).singleElement()
-                .as("the same object, not a new version at every export").isEqualTo(identity);
+        assertThat(b)
+                .filteredOn(o -> o.get("type").equals("identity"))
+                .singleElement()
+                .as("the same object, not a new version at every export")
+                .isEqualTo(identity);
     }
 }

@@ -25,28 +25,31 @@ import java.util.Optional;
  */
 public final class StixSchemas {
 
-    static final String ID_PREFIX = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas";
+    static final String ID_PREFIX =
+            "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas";
     static final String FOLDER = "shared/reference/stix2-json-schemas";
 
     /** The SDOs of STIX 2.1 that {@code common/bundle.json} does not list. */
-    static final java.util.Set<String> UNLISTED = java.util.Set.of("note", "opinion", "grouping", "location",
-            "incident");
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper
-            .builder().build();
+    static final java.util.Set<String> UNLISTED =
+            java.util.Set.of("note", "opinion", "grouping", "location", "incident");
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final Schema bundle;
     private final java.util.Map<String, Schema> unlisted = new java.util.HashMap<>();
 
     private StixSchemas(Path folder) {
         Path schemas = folder.resolve("schemas").toAbsolutePath().normalize();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(iri -> local(schemas, iri)));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(iri -> local(schemas, iri)));
         bundle = registry.getSchema(SchemaLocation.of(ID_PREFIX + "/common/bundle.json"));
         for (String type : UNLISTED) {
             unlisted.put(type, registry.getSchema(SchemaLocation.of(ID_PREFIX + "/sdos/" + type + ".json")));
         }
-        unlisted.put("extension-definition", registry.getSchema(SchemaLocation.of(ID_PREFIX
-                + "/common/extension-definition.json")));
+        unlisted.put(
+                "extension-definition",
+                registry.getSchema(SchemaLocation.of(ID_PREFIX + "/common/extension-definition.json")));
     }
 
     /** The file an OASIS schema id names, read from the folder; null (not ours) for any other id. */
@@ -94,18 +97,21 @@ public final class StixSchemas {
     public List<String> bundleErrors(String json) {
         tools.jackson.databind.JsonNode root = JSON.readTree(json);
         List<String> errors = new java.util.ArrayList<>();
-        if (root.isObject() && root.get("objects") != null && root.get("objects").isArray()) {
+        if (root.isObject()
+                && root.get("objects") != null
+                && root.get("objects").isArray()) {
             tools.jackson.databind.node.ObjectNode rest = ((tools.jackson.databind.node.ObjectNode) root).deepCopy();
             tools.jackson.databind.node.ArrayNode kept = rest.putArray("objects");
             int i = 0;
             for (tools.jackson.databind.JsonNode o : root.get("objects")) {
-                Schema own = o.get("type") == null ? null : unlisted.get(o.get("type").asString());
+                Schema own = o.get("type") == null
+                        ? null
+                        : unlisted.get(o.get("type").asString());
                 if (own == null) {
                     kept.add(o);
                 } else {
                     String at = "/objects/" + i + " (" + o.get("type").asString() + "): ";
-                    own.validate(JSON.writeValueAsString(o), InputFormat.JSON)
-                            .forEach(e -> errors.add(at + e));
+                    own.validate(JSON.writeValueAsString(o), InputFormat.JSON).forEach(e -> errors.add(at + e));
                 }
                 i++;
             }

@@ -29,12 +29,13 @@ class EarlyWarningsTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
-    private static final AlertRule NEW_NAME = new AlertRule("new-name", "New name", RuleType.NOVEL_TERM, null, null,
-            null, 7, null, null, null, 1, null, null, 2, null);
-    private static final AlertRule SCORE = new AlertRule("score", "Score", RuleType.SCORE, null, null, null, 7, 0.5,
-            null, null, 1, null, null, 2, null);
+    private static final AlertRule NEW_NAME = new AlertRule(
+            "new-name", "New name", RuleType.NOVEL_TERM, null, null, null, 7, null, null, null, 1, null, null, 2, null);
+    private static final AlertRule SCORE = new AlertRule(
+            "score", "Score", RuleType.SCORE, null, null, null, 7, 0.5, null, null, 1, null, null, 2, null);
     private static final AttackNames ATTACK = AttackNames.of(List.of(
-            new AttackNames.Name("S1070", "attack-software", "Black Basta", "Black Basta", LocalDate.parse("2023-03-08")),
+            new AttackNames.Name(
+                    "S1070", "attack-software", "Black Basta", "Black Basta", LocalDate.parse("2023-03-08")),
             new AttackNames.Name("S0496", "attack-software", "REvil", "REvil", LocalDate.parse("2020-08-04")),
             new AttackNames.Name("S0496", "attack-software", "REvil", "Sodinokibi", LocalDate.parse("2020-08-04")),
             new AttackNames.Name("G1024", "attack-group", "Akira", "Akira", LocalDate.parse("2024-02-20"))));
@@ -54,8 +55,22 @@ class EarlyWarningsTests {
     }
 
     private void raise(AlertRule rule, Subject subject, String day, Tlp tlp) {
-        raiser.raise(new Trigger(rule, subject, "about " + subject.label(), "summary", null, null, null, null, tlp,
-                Handling.NONE, null, List.of(), Map.of(), LocalDate.parse(day)),
+        raiser.raise(
+                new Trigger(
+                        rule,
+                        subject,
+                        "about " + subject.label(),
+                        "summary",
+                        null,
+                        null,
+                        null,
+                        null,
+                        tlp,
+                        Handling.NONE,
+                        null,
+                        List.of(),
+                        Map.of(),
+                        LocalDate.parse(day)),
                 LocalDate.parse(day).atTime(23, 0).toInstant(java.time.ZoneOffset.UTC));
     }
 
@@ -73,18 +88,23 @@ class EarlyWarningsTests {
 
         List<EarlyWarnings.Warning> all = warnings.readBy(Clearance.FULL, false);
 
-        assertThat(all).extracting(w -> w.alert().subject().label() + " " + w.leadDays()).containsExactly(
-                "Akira 267", "BlackBasta 148", "CVE-2025-1111 10", "CVE-2025-2222 null", "Monday null");
-        assertThat(all.getFirst().authoritative()).isEqualTo(new AuthoritativeRecord.Entry("MITRE ATT&CK", "G1024",
-                "Akira", LocalDate.parse("2024-02-20")));
+        assertThat(all)
+                .extracting(w -> w.alert().subject().label() + " " + w.leadDays())
+                .containsExactly(
+                        "Akira 267", "BlackBasta 148", "CVE-2025-1111 10", "CVE-2025-2222 null", "Monday null");
+        assertThat(all.getFirst().authoritative())
+                .isEqualTo(
+                        new AuthoritativeRecord.Entry("MITRE ATT&CK", "G1024", "Akira", LocalDate.parse("2024-02-20")));
         assertThat(all.get(2).authoritative().record()).isEqualTo("CISA KEV");
-        assertThat(warnings.readBy(Clearance.FULL, true)).extracting(w -> w.alert().subject().label())
+        assertThat(warnings.readBy(Clearance.FULL, true))
+                .extracting(w -> w.alert().subject().label())
                 .containsExactly("Akira", "BlackBasta", "CVE-2025-1111");
 
         // the record is read when asked: a CVE KEV adds later becomes a confirmed warning
         kev.put("cve:CVE-2025-2222", LocalDate.parse("2025-12-01"));
-        assertThat(warnings.readBy(Clearance.FULL, true)).extracting(w -> w.alert().subject().label() + " "
-                + w.leadDays()).contains("CVE-2025-2222 19");
+        assertThat(warnings.readBy(Clearance.FULL, true))
+                .extracting(w -> w.alert().subject().label() + " " + w.leadDays())
+                .contains("CVE-2025-2222 19");
     }
 
     @Test
@@ -92,15 +112,18 @@ class EarlyWarningsTests {
         raise(NEW_NAME, new Subject("novel-term", "blackbasta", "Black Basta"), "2022-10-11", Tlp.RED);
         raise(NEW_NAME, new Subject("novel-term", "akira", "Akira"), "2023-05-29", Tlp.GREEN);
 
-        assertThat(warnings.readBy(Clearance.of(Tlp.GREEN), false)).extracting(w -> w.alert().subject().label())
+        assertThat(warnings.readBy(Clearance.of(Tlp.GREEN), false))
+                .extracting(w -> w.alert().subject().label())
                 .containsExactly("Akira");
         assertThat(warnings.readBy(Clearance.FULL, false)).hasSize(2);
 
         // a CVE's lead comes from the authoritative items the reader may read: none here for GREEN
         raise(SCORE, new Subject("cve", "cve:CVE-2025-1111", "CVE-2025-1111"), "2025-11-10", Tlp.GREEN);
-        assertThat(warnings.readBy(Clearance.of(Tlp.GREEN), true)).extracting(w -> w.alert().subject().label())
+        assertThat(warnings.readBy(Clearance.of(Tlp.GREEN), true))
+                .extracting(w -> w.alert().subject().label())
                 .containsExactly("Akira");
-        assertThat(warnings.readBy(Clearance.FULL, true)).extracting(w -> w.alert().subject().label())
+        assertThat(warnings.readBy(Clearance.FULL, true))
+                .extracting(w -> w.alert().subject().label())
                 .contains("CVE-2025-1111");
     }
 }

@@ -25,7 +25,9 @@ class AlertRuleFileTests {
     void theShippedRulesAreValidAndCoverEveryType() {
         List<AlertRule> rules = file.read(null);
         assertThat(rules).extracting(AlertRule::type).containsAll(List.of(RuleType.values()));
-        assertThat(rules).filteredOn(r -> r.id().equals("stage-emerging")).singleElement()
+        assertThat(rules)
+                .filteredOn(r -> r.id().equals("stage-emerging"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.quiet()).isEqualTo(Duration.ofDays(14)));
     }
 
@@ -43,7 +45,8 @@ class AlertRuleFileTests {
                     type: stage-transition
                     stages: [viral]
                 """);
-        assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> file.read(rules))
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> file.read(rules))
                 .satisfies(e -> {
                     assertThat(e.file()).isEqualTo(rules.toString());
                     assertThat(e.line()).isEqualTo(6);
@@ -54,37 +57,132 @@ class AlertRuleFileTests {
     @Test
     void unknownKeysAndDuplicateIdsAreErrors() throws Exception {
         Path unknown = dir.resolve("unknown.yaml");
-        Files.writeString(unknown, "rules:\n  - id: a\n    name: A\n    type: priority\n    maxPriority: P1\n"
-                + "    severity: high\n");
-        assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> file.read(unknown))
+        Files.writeString(
+                unknown,
+                "rules:\n  - id: a\n    name: A\n    type: priority\n    maxPriority: P1\n" + "    severity: high\n");
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> file.read(unknown))
                 .withMessageContaining("severity");
         Path twice = dir.resolve("twice.yaml");
-        Files.writeString(twice, "rules:\n  - {id: a, name: A, type: priority, maxPriority: P1}\n"
-                + "  - {id: a, name: B, type: priority, maxPriority: P2}\n");
-        assertThatExceptionOfType(DefinitionException.class).isThrownBy(() -> file.read(twice))
+        Files.writeString(
+                twice,
+                "rules:\n  - {id: a, name: A, type: priority, maxPriority: P1}\n"
+                        + "  - {id: a, name: B, type: priority, maxPriority: P2}\n");
+        assertThatExceptionOfType(DefinitionException.class)
+                .isThrownBy(() -> file.read(twice))
                 .withMessageContaining("used twice");
     }
 
     @Test
     void eachTypeSaysWhatItNeeds() {
         AlertRuleValidator validator = new AlertRuleValidator(METHODOLOGY);
-        assertThat(validator.problems(new AlertRule("s", "S", RuleType.SCORE, null, List.of("planet"), null, 0, 1.5,
-                "sometimes", null, 0, null, null, null, Duration.ofDays(-1))))
+        assertThat(validator.problems(new AlertRule(
+                        "s",
+                        "S",
+                        RuleType.SCORE,
+                        null,
+                        List.of("planet"),
+                        null,
+                        0,
+                        1.5,
+                        "sometimes",
+                        null,
+                        0,
+                        null,
+                        null,
+                        null,
+                        Duration.ofDays(-1))))
                 .extracting(RuleProblem::field)
-                .containsExactlyInAnyOrder("kinds", "withinDays", "minScore", "authoritative", "minEvidence",
-                        "cooldown");
-        assertThat(validator.problems(new AlertRule("w", "W", RuleType.WATCHLIST, null, null, null, null, null, null,
-                null, null, List.of(), null, null, null))).extracting(RuleProblem::field).containsExactly("watch");
-        assertThat(validator.problems(new AlertRule("g", "G", RuleType.COLLECTION_GAP, null, null, null, null, null,
-                null, null, null, null, List.of("ASLEEP"), 0, null))).extracting(RuleProblem::field)
+                .containsExactlyInAnyOrder(
+                        "kinds", "withinDays", "minScore", "authoritative", "minEvidence", "cooldown");
+        assertThat(validator.problems(new AlertRule(
+                        "w",
+                        "W",
+                        RuleType.WATCHLIST,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null)))
+                .extracting(RuleProblem::field)
+                .containsExactly("watch");
+        assertThat(validator.problems(new AlertRule(
+                        "g",
+                        "G",
+                        RuleType.COLLECTION_GAP,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("ASLEEP"),
+                        0,
+                        null)))
+                .extracting(RuleProblem::field)
                 .containsExactlyInAnyOrder("statuses", "minFailures");
-        assertThat(validator.problems(new AlertRule("Bad Id", "", RuleType.PRIORITY, null, null, null, null, null,
-                null, "P9", null, null, null, null, null))).extracting(RuleProblem::field)
+        assertThat(validator.problems(new AlertRule(
+                        "Bad Id",
+                        "",
+                        RuleType.PRIORITY,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "P9",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)))
+                .extracting(RuleProblem::field)
                 .containsExactlyInAnyOrder("id", "name", "maxPriority");
-        assertThat(validator.problems(new AlertRule("n", "N", RuleType.NOVEL_TERM, null, List.of("term"), null,
-                null, null, null, null, 1, null, null, null, null))).extracting(RuleProblem::reason)
+        assertThat(validator.problems(new AlertRule(
+                        "n",
+                        "N",
+                        RuleType.NOVEL_TERM,
+                        null,
+                        List.of("term"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        1,
+                        null,
+                        null,
+                        null,
+                        null)))
+                .extracting(RuleProblem::reason)
                 .containsExactly("has unknown kind 'term': expected [dark-web, open]");
-        assertThat(validator.problems(new AlertRule("n", "N", RuleType.NOVEL_TERM, null, List.of("dark-web"),
-                null, null, null, null, null, 1, null, null, null, null))).isEmpty();
+        assertThat(validator.problems(new AlertRule(
+                        "n",
+                        "N",
+                        RuleType.NOVEL_TERM,
+                        null,
+                        List.of("dark-web"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        1,
+                        null,
+                        null,
+                        null,
+                        null)))
+                .isEmpty();
     }
 }

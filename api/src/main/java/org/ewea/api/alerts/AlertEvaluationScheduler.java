@@ -41,17 +41,29 @@ public final class AlertEvaluationScheduler implements DisposableBean {
             LOG.info("Scheduled alert evaluation is off (EWEA_ALERTS_EVALUATION_ENABLED=false)");
             return;
         }
-        executor.scheduleWithFixedDelay(this::scheduled, properties.firstEvaluationDelay().toMillis(),
-                properties.evaluationInterval().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::scheduled,
+                properties.firstEvaluationDelay().toMillis(),
+                properties.evaluationInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.info("Alert rules are evaluated every {}", properties.evaluationInterval());
     }
 
     private void scheduled() {
         try {
-            evaluateNow().ifPresent(r -> LOG.info("Alert evaluation on {}: {} trigger(s) of {} rule(s): {} raised, {}"
-                    + " updated, {} unchanged, {} suppressed; {} early action(s) planned; took {} ms", r.asOf(),
-                    r.triggers(), r.rules(), r.raised(), r.updated(), r.unchanged(), r.suppressed(),
-                    r.actionsPlanned(), r.took().toMillis()));
+            evaluateNow()
+                    .ifPresent(r -> LOG.info(
+                            "Alert evaluation on {}: {} trigger(s) of {} rule(s): {} raised, {}"
+                                    + " updated, {} unchanged, {} suppressed; {} early action(s) planned; took {} ms",
+                            r.asOf(),
+                            r.triggers(),
+                            r.rules(),
+                            r.raised(),
+                            r.updated(),
+                            r.unchanged(),
+                            r.suppressed(),
+                            r.actionsPlanned(),
+                            r.took().toMillis()));
         } catch (RuntimeException e) {
             LOG.error("Alert evaluation failed; the next runs in {}", properties.evaluationInterval(), e);
         }

@@ -10,24 +10,25 @@ import org.ewea.api.web.ProblemType;
 /** The alerts module's exceptions as API problems. */
 public final class AlertProblems {
 
-    private AlertProblems() {
-    }
+    private AlertProblems() {}
 
     public static Throwable of(Throwable error) {
         return switch (error) {
-            case IllegalTransitionException illegal -> new ApiProblem(ProblemType.CONFLICT,
-                    "Illegal transition: " + illegal.getMessage() + ".");
-            case AlertRepository.ConcurrentChangeException stale -> new ApiProblem(ProblemType.CONFLICT,
-                    stale.getMessage() + ".");
-            case InvalidAlertInputException invalid -> ApiProblem.invalidField(invalid.field(),
-                    invalid.getMessage().substring(invalid.field().length() + 1));
+            case IllegalTransitionException illegal ->
+                new ApiProblem(ProblemType.CONFLICT, "Illegal transition: " + illegal.getMessage() + ".");
+            case AlertRepository.ConcurrentChangeException stale ->
+                new ApiProblem(ProblemType.CONFLICT, stale.getMessage() + ".");
+            case InvalidAlertInputException invalid ->
+                ApiProblem.invalidField(
+                        invalid.field(),
+                        invalid.getMessage().substring(invalid.field().length() + 1));
             case NoSuchElementException missing -> new ApiProblem(ProblemType.NOT_FOUND, missing.getMessage() + ".");
             default -> error;
         };
     }
 
     static ApiProblem notFound(String what, String id) {
-        return new ApiProblem(ProblemType.NOT_FOUND, "There is no " + what + " '" + id + "' (or you are not cleared"
-                + " for it).");
+        return new ApiProblem(
+                ProblemType.NOT_FOUND, "There is no " + what + " '" + id + "' (or you are not cleared" + " for it).");
     }
 }

@@ -53,41 +53,68 @@ class AlertRulesController {
     }
 
     @PutMapping(path = "/api/v1/alert-rules/{id}", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Add a rule, or replace one (ANALYST, ADMIN)",
+    @Operation(
+            summary = "Add a rule, or replace one (ANALYST, ADMIN)",
             description = "Validated against its type and the methodology in force (stages, priorities, kinds);"
                     + " every problem is named in the 400 answer. A rule saved with the id of a file rule replaces"
                     + " it until deleted. Types and parameters: docs/alerts.md.")
-    Mono<RuleBook.Entry> put(@AuthenticationPrincipal User user, @PathVariable("id") String id,
-            @RequestBody AlertRule rule) {
+    Mono<RuleBook.Entry> put(
+            @AuthenticationPrincipal User user, @PathVariable("id") String id, @RequestBody AlertRule rule) {
         if (rule.id() != null && !rule.id().equals(id)) {
             throw ApiProblem.invalidField("id", "must match the path ('" + id + "') or be left out");
         }
-        AlertRule withId = new AlertRule(id, rule.name(), rule.type(), rule.enabled(), rule.kinds(), rule.stages(),
-                rule.withinDays(), rule.minScore(), rule.authoritative(), rule.maxPriority(), rule.minEvidence(),
-                rule.watch(), rule.statuses(), rule.minFailures(), rule.cooldown());
+        AlertRule withId = new AlertRule(
+                id,
+                rule.name(),
+                rule.type(),
+                rule.enabled(),
+                rule.kinds(),
+                rule.stages(),
+                rule.withinDays(),
+                rule.minScore(),
+                rule.authoritative(),
+                rule.maxPriority(),
+                rule.minEvidence(),
+                rule.watch(),
+                rule.statuses(),
+                rule.minFailures(),
+                rule.cooldown());
         List<RuleProblem> problems = validator.problems(withId);
         if (!problems.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The rule is invalid: " + String.join("; ",
-                    problems.stream().map(RuleProblem::toString).toList()) + ".", problems.stream()
-                    .map(p -> new ApiProblem.FieldError(p.field(), p.reason())).toList());
+            throw new ApiProblem(
+                    ProblemType.INVALID_REQUEST,
+                    "The rule is invalid: "
+                            + String.join(
+                                    "; ",
+                                    problems.stream().map(RuleProblem::toString).toList()) + ".",
+                    problems.stream()
+                            .map(p -> new ApiProblem.FieldError(p.field(), p.reason()))
+                            .toList());
         }
         return store.call(() -> rules.save(withId, user.username(), clock.instant()));
     }
 
     @DeleteMapping(path = "/api/v1/alert-rules/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a rule saved through the API (ANALYST, ADMIN)",
+    @Operation(
+            summary = "Remove a rule saved through the API (ANALYST, ADMIN)",
             description = "A rule the API added is gone; a file rule it replaced is back as the file writes it."
                     + " 404 when no rule of that id was saved through the API (file rules are changed in the file,"
                     + " or switched off by saving them with enabled: false).")
     Mono<Void> delete(@PathVariable("id") String id) {
         return store.call(() -> {
-            if (!rules.delete(id)) {
-                throw new ApiProblem(ProblemType.NOT_FOUND, "No rule '" + id + "' was saved through the API"
-                        + (rules.inFile(id) ? ": it comes from the rules file; save it with enabled: false to switch"
-                                + " it off" : "") + ".");
-            }
-            return Boolean.TRUE;
-        }).then();
+                    if (!rules.delete(id)) {
+                        throw new ApiProblem(
+                                ProblemType.NOT_FOUND,
+                                "No rule '" + id + "' was saved through the API"
+                                        + (rules.inFile(id)
+                                                ? ": it comes from the rules file; save it with enabled: false to switch"
+                                                        + " it off"
+                                                : "")
+                                        + ".");
+                    }
+                    return Boolean.TRUE;
+                })
+                .then();
     }
 }

@@ -62,9 +62,21 @@ class AlertsConfiguration {
      * exercise's): the rules from {@code EWEA_ALERTS_RULES_FILE} or the shipped defaults, and the digest schedule.
      */
     @Bean
-    AlertsModule alertsModule(MongoDatabase database, InstantSource clock, AlertsModule.Settings settings,
-            Methodology methodology, CollectorsModule collectors, ScoringModule scoring, SourceRepository sources) {
-        return AlertsModule.over(database, AlertsModule.Clocks.of(clock), settings, methodology, collectors, scoring,
+    AlertsModule alertsModule(
+            MongoDatabase database,
+            InstantSource clock,
+            AlertsModule.Settings settings,
+            Methodology methodology,
+            CollectorsModule collectors,
+            ScoringModule scoring,
+            SourceRepository sources) {
+        return AlertsModule.over(
+                database,
+                AlertsModule.Clocks.of(clock),
+                settings,
+                methodology,
+                collectors,
+                scoring,
                 () -> sourceHealth(sources, collectors.health()));
     }
 
@@ -72,8 +84,10 @@ class AlertsConfiguration {
     @Bean
     AlertsModule.Settings alertsSettings(AlertRuleValidator validator, AlertsProperties properties) {
         var rules = new AlertRuleFile(validator).read(properties.rulesFile());
-        LOG.info("Alert rules: {} from {}", rules.size(), properties.rulesFile() == null ? "the shipped defaults"
-                : properties.rulesFile());
+        LOG.info(
+                "Alert rules: {} from {}",
+                rules.size(),
+                properties.rulesFile() == null ? "the shipped defaults" : properties.rulesFile());
         return new AlertsModule.Settings(rules, properties.digestSchedule());
     }
 
@@ -128,30 +142,40 @@ class AlertsConfiguration {
      * by the demo's copy of ATT&CK.
      */
     @Bean
-    org.ewea.alerts.lead.AuthoritativeRecord authoritativeRecord(SignalRepository signals,
-            org.ewea.api.config.ScoringProperties scoring, org.ewea.collectors.enrich.AttackNames attack,
-            org.ewea.api.demo.DemoRecording demo, org.ewea.methodology.definition.Methodology methodology) {
-        return new org.ewea.alerts.lead.AuthoritativeRecord(reader -> signals.readBy(reader).firstMentionedBy(
-                scoring.authoritativeSources()), attack.names().isEmpty() ? demo.attackRecord() : attack,
+    org.ewea.alerts.lead.AuthoritativeRecord authoritativeRecord(
+            SignalRepository signals,
+            org.ewea.api.config.ScoringProperties scoring,
+            org.ewea.collectors.enrich.AttackNames attack,
+            org.ewea.api.demo.DemoRecording demo,
+            org.ewea.methodology.definition.Methodology methodology) {
+        return new org.ewea.alerts.lead.AuthoritativeRecord(
+                reader -> signals.readBy(reader).firstMentionedBy(scoring.authoritativeSources()),
+                attack.names().isEmpty() ? demo.attackRecord() : attack,
                 methodology.authorityWarnings());
     }
 
     @Bean
-    org.ewea.alerts.lead.EarlyWarnings earlyWarnings(AlertRepository alerts,
-            org.ewea.alerts.lead.AuthoritativeRecord record) {
+    org.ewea.alerts.lead.EarlyWarnings earlyWarnings(
+            AlertRepository alerts, org.ewea.alerts.lead.AuthoritativeRecord record) {
         return new org.ewea.alerts.lead.EarlyWarnings(alerts, record);
     }
 
     @Bean
-    org.ewea.alerts.lead.EarlyWarningScores earlyWarningScores(EarlyWarningScorer scorer,
-            org.ewea.scoring.warning.NameScorer names, ModelRegistry models, AlertRepository alerts,
+    org.ewea.alerts.lead.EarlyWarningScores earlyWarningScores(
+            EarlyWarningScorer scorer,
+            org.ewea.scoring.warning.NameScorer names,
+            ModelRegistry models,
+            AlertRepository alerts,
             org.ewea.alerts.lead.AuthoritativeRecord record) {
         return new org.ewea.alerts.lead.EarlyWarningScores(scorer, names, models, alerts, record);
     }
 
     @Bean
-    org.ewea.alerts.lead.BriefingBuilder briefingBuilder(org.ewea.alerts.lead.EarlyWarningScores scores,
-            SignalRepository signals, org.ewea.alerts.lead.AuthoritativeRecord record, Methodology methodology) {
+    org.ewea.alerts.lead.BriefingBuilder briefingBuilder(
+            org.ewea.alerts.lead.EarlyWarningScores scores,
+            SignalRepository signals,
+            org.ewea.alerts.lead.AuthoritativeRecord record,
+            Methodology methodology) {
         return new org.ewea.alerts.lead.BriefingBuilder(scores, signals, record, methodology);
     }
 
@@ -171,33 +195,55 @@ class AlertsConfiguration {
     }
 
     @Bean
-    DeliveryPlanner deliveryPlanner(AlertEventLog events, SubscriptionRepository subscriptions,
-            DeliveryRepository deliveries, Methodology methodology, UserRepository users, MongoDatabase database,
+    DeliveryPlanner deliveryPlanner(
+            AlertEventLog events,
+            SubscriptionRepository subscriptions,
+            DeliveryRepository deliveries,
+            Methodology methodology,
+            UserRepository users,
+            MongoDatabase database,
             InstantSource clock) {
-        return new DeliveryPlanner(events, subscriptions, deliveries, methodology,
-                name -> users.find(name).map(User::clearance), database, clock, InstantSource.system(),
+        return new DeliveryPlanner(
+                events,
+                subscriptions,
+                deliveries,
+                methodology,
+                name -> users.find(name).map(User::clearance),
+                database,
+                clock,
+                InstantSource.system(),
                 Duration.ofSeconds(30));
     }
 
     @Bean
-    DeliveryWorker deliveryWorker(DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-            AlertEventLog events, UserRepository users, AlertsProperties properties, InstantSource clock) {
+    DeliveryWorker deliveryWorker(
+            DeliveryRepository deliveries,
+            SubscriptionRepository subscriptions,
+            AlertEventLog events,
+            UserRepository users,
+            AlertsProperties properties,
+            InstantSource clock) {
         List<Sender> senders = new java.util.ArrayList<>();
         senders.add(new WebhookSender(properties.webhookTimeout(), properties.webhookAllowPrivateAddresses(), clock));
         AlertsProperties.Smtp smtp = properties.smtp();
         if (smtp.configured()) {
-            senders.add(new EmailSender(new SmtpSettings(smtp.host(), smtp.port(), smtp.from(), smtp.username(),
-                    smtp.password(), smtp.startTls())));
+            senders.add(new EmailSender(new SmtpSettings(
+                    smtp.host(), smtp.port(), smtp.from(), smtp.username(), smtp.password(), smtp.startTls())));
             LOG.info("E-mail subscriptions go out through {}:{}", smtp.host(), smtp.port());
         }
-        return new DeliveryWorker(deliveries, subscriptions, events, senders,
-                name -> users.find(name).map(User::clearance), new RetryPolicy(properties.deliveryAttempts(),
-                        properties.retryFirst(), properties.retryLongest()), clock);
+        return new DeliveryWorker(
+                deliveries,
+                subscriptions,
+                events,
+                senders,
+                name -> users.find(name).map(User::clearance),
+                new RetryPolicy(properties.deliveryAttempts(), properties.retryFirst(), properties.retryLongest()),
+                clock);
     }
 
     @Bean
-    DeliveryScheduler deliveryScheduler(DeliveryPlanner planner, DeliveryWorker worker, SourceLock lock,
-            AlertsProperties properties) {
+    DeliveryScheduler deliveryScheduler(
+            DeliveryPlanner planner, DeliveryWorker worker, SourceLock lock, AlertsProperties properties) {
         return new DeliveryScheduler(planner, worker, lock, properties);
     }
 
@@ -231,12 +277,13 @@ class AlertsConfiguration {
         List<Source> enabled = sources.enabled();
         Map<String, String> titles = new LinkedHashMap<>();
         enabled.forEach(s -> titles.put(s.id().value(), s.title()));
-        return new AlertInputs.Sources(enabled.stream().map(s -> health.assess(s.id().value())).toList(), titles);
+        return new AlertInputs.Sources(
+                enabled.stream().map(s -> health.assess(s.id().value())).toList(), titles);
     }
 
     @Bean
-    AlertEvaluationScheduler alertEvaluationScheduler(AlertEngine engine, SourceLock lock,
-            AlertsProperties properties) {
+    AlertEvaluationScheduler alertEvaluationScheduler(
+            AlertEngine engine, SourceLock lock, AlertsProperties properties) {
         return new AlertEvaluationScheduler(engine, lock, properties);
     }
 }

@@ -48,8 +48,12 @@ public final class DeliveryScheduler implements DisposableBean {
                 int planned = planner.plan();
                 DeliveryWorker.Round round = worker.deliverDue();
                 if (planned + round.delivered() + round.retrying() + round.dead() > 0) {
-                    LOG.info("Deliveries: {} planned, {} delivered, {} to retry, {} dead", planned,
-                            round.delivered(), round.retrying(), round.dead());
+                    LOG.info(
+                            "Deliveries: {} planned, {} delivered, {} to retry, {} dead",
+                            planned,
+                            round.delivered(),
+                            round.retrying(),
+                            round.dead());
                 }
                 return round;
             });

@@ -49,10 +49,14 @@ class DigestsController {
 
     /** An on-demand digest. */
     record DigestRequest(
-            @Schema(description = "analyst, policy or trainer", example = "policy") @Nullable String audience,
-            @Schema(description = "first day, ISO (default: 6 days before to)") @Nullable String from,
-            @Schema(description = "last day, ISO (default: today, or the last day with items)") @Nullable String to) {
-    }
+            @Schema(description = "analyst, policy or trainer", example = "policy") @Nullable
+            String audience,
+
+            @Schema(description = "first day, ISO (default: 6 days before to)") @Nullable
+            String from,
+
+            @Schema(description = "last day, ISO (default: today, or the last day with items)") @Nullable
+            String to) {}
 
     private final DigestService digests;
     private final DigestRepository archive;
@@ -60,7 +64,11 @@ class DigestsController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    DigestsController(DigestService digests, DigestRepository archive, DigestRenderer renderer, BlockingStore store,
+    DigestsController(
+            DigestService digests,
+            DigestRepository archive,
+            DigestRenderer renderer,
+            BlockingStore store,
             InstantSource clock) {
         this.digests = digests;
         this.archive = archive;
@@ -71,7 +79,8 @@ class DigestsController {
 
     @PostMapping(path = "/api/v1/digests", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make a digest now",
+    @Operation(
+            summary = "Make a digest now",
             description = "analyst: top movers, stage transitions, new actors and technologies, alerts, source"
                     + " health and a chart of signal trends; policy: priorities, alerts and recommended early"
                     + " actions; trainer: alerts with their evidence items, newcomers and training actions. The"
@@ -103,25 +112,32 @@ class DigestsController {
     @GetMapping(path = "/api/v1/digests", produces = "application/json")
     @Operation(summary = "The digest archive, newest first")
     Mono<PageResponse<Digest>> list(
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and 10000")
-            @Max(value = 10_000, message = "must be between 0 and 10000") int page,
-            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
-            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
-            @Parameter(description = "analyst, policy or trainer") @RequestParam(name = "audience",
-                    required = false) @Nullable String audience) {
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and 10000")
+                    @Max(value = 10_000, message = "must be between 0 and 10000")
+                    int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE)
+                    @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+                    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+                    int size,
+            @Parameter(description = "analyst, policy or trainer")
+                    @RequestParam(name = "audience", required = false)
+                    @Nullable
+                    String audience) {
         if (audience != null && !DigestBuilder.AUDIENCES.contains(audience)) {
             throw ApiProblem.invalidParameter("audience", audience, "must be analyst, policy or trainer");
         }
-        return store.call(() -> new PageResponse<>(archive.page(audience, page, size), page, size,
-                archive.count(audience)));
+        return store.call(
+                () -> new PageResponse<>(archive.page(audience, page, size), page, size, archive.count(audience)));
     }
 
     @GetMapping(path = "/api/v1/digests/{id}.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "A digest as HTML, with only what the caller is cleared for")
     Mono<ResponseEntity<String>> html(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+        return store.call(() -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", CSP)
                 .body(renderer.html(id, content(id), user.clearance())));
     }
@@ -129,9 +145,11 @@ class DigestsController {
     @GetMapping(path = "/api/v1/digests/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "A digest as PDF, with only what the caller is cleared for")
     Mono<ResponseEntity<byte[]>> pdf(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ewea-digest-" + id.replaceAll(
-                        "[^A-Za-z0-9-]", "") + ".pdf\"")
+        return store.call(() -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"ewea-digest-" + id.replaceAll("[^A-Za-z0-9-]", "") + ".pdf\"")
                 .body(renderer.pdf(id, content(id), user.clearance())));
     }
 

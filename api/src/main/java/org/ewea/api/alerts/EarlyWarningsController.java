@@ -41,12 +41,28 @@ class EarlyWarningsController {
      * @param authoritative the subject's entry in the authoritative record, once it entered it
      * @param leadDays days from the warning to that entry
      */
-    record EarlyWarningView(String alertId, String ruleId, String title, Subject subject, AlertState state, Tlp tlp,
-            LocalDate warnedOn, AuthoritativeRecord.@Nullable Entry authoritative, @Nullable Long leadDays) {
+    record EarlyWarningView(
+            String alertId,
+            String ruleId,
+            String title,
+            Subject subject,
+            AlertState state,
+            Tlp tlp,
+            LocalDate warnedOn,
+            AuthoritativeRecord.@Nullable Entry authoritative,
+            @Nullable Long leadDays) {
 
         static EarlyWarningView of(EarlyWarnings.Warning w) {
-            return new EarlyWarningView(w.alert().id(), w.alert().ruleId(), w.alert().title(), w.alert().subject(),
-                    w.alert().state(), w.alert().tlp(), w.warnedOn(), w.authoritative(), w.leadDays());
+            return new EarlyWarningView(
+                    w.alert().id(),
+                    w.alert().ruleId(),
+                    w.alert().title(),
+                    w.alert().subject(),
+                    w.alert().state(),
+                    w.alert().tlp(),
+                    w.warnedOn(),
+                    w.authoritative(),
+                    w.leadDays());
         }
     }
 
@@ -59,7 +75,8 @@ class EarlyWarningsController {
     }
 
     @GetMapping(path = "/api/v1/early-warnings", produces = "application/json")
-    @Operation(summary = "Early warnings and how early they were",
+    @Operation(
+            summary = "Early warnings and how early they were",
             description = "Every subject an alert warned of before the authoritative record held it (CVEs: the"
                     + " first mention by an authoritative source such as the CISA KEV feed; ATT&CK groups and"
                     + " software, and novel names matching an ATT&CK name or alias: the day ATT&CK created the"
@@ -68,15 +85,21 @@ class EarlyWarningsController {
                     + " then warnings the record has not (yet) confirmed, newest first. Alerts on subjects the"
                     + " record already held when they were raised, and collection gaps, are not early warnings"
                     + " and are left out.")
-    Mono<PageResponse<EarlyWarningView>> list(@AuthenticationPrincipal User user,
+    Mono<PageResponse<EarlyWarningView>> list(
+            @AuthenticationPrincipal User user,
             @Parameter(description = "Only warnings the authoritative record later confirmed")
-            @RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and 10000")
-            @Max(value = 10_000, message = "must be between 0 and 10000") int page,
-            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
-            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size) {
+                    @RequestParam(name = "confirmed", defaultValue = "false")
+                    boolean confirmed,
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and 10000")
+                    @Max(value = 10_000, message = "must be between 0 and 10000")
+                    int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE)
+                    @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+                    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+                    int size) {
         return store.call(() -> PageResponse.of(warnings.readBy(user.clearance(), confirmed), page, size)
                 .map(EarlyWarningView::of));
     }

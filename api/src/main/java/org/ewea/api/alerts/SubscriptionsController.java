@@ -21,7 +21,6 @@ import org.ewea.alerts.delivery.DeliveryRepository;
 import org.ewea.alerts.delivery.Subscription;
 import org.ewea.alerts.delivery.SubscriptionFilter;
 import org.ewea.alerts.delivery.SubscriptionRepository;
-import org.ewea.alerts.rule.AlertRuleValidator;
 import org.ewea.api.config.AlertsProperties;
 import org.ewea.api.security.Role;
 import org.ewea.api.security.User;
@@ -55,22 +54,30 @@ class SubscriptionsController {
     static final int MAX_SIZE = 100;
     static final int MAX_PER_USER = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,63}");
-    private static final List<String> KINDS = List.of("technology", "cve", "attack-group", "attack-software",
-            "term", "watch-term", "source");
+    private static final List<String> KINDS =
+            List.of("technology", "cve", "attack-group", "attack-software", "term", "watch-term", "source");
 
     /** A new subscription. */
     record SubscriptionRequest(
-            @Schema(description = "a short name", example = "Voice cloning to the fraud desk") @Nullable String name,
-            @Schema(description = "the team it serves (a label shown with it)") @Nullable String team,
-            @Schema(description = "sse, webhook or email", example = "webhook") @Nullable String channel,
-            @Schema(description = "webhook: the https (or http) URL to POST to") @Nullable String url,
-            @Schema(description = "email: the address") @Nullable String email,
-            @Nullable SubscriptionFilter filter) {
-    }
+            @Schema(description = "a short name", example = "Voice cloning to the fraud desk") @Nullable
+            String name,
+
+            @Schema(description = "the team it serves (a label shown with it)") @Nullable
+            String team,
+
+            @Schema(description = "sse, webhook or email", example = "webhook") @Nullable
+            String channel,
+
+            @Schema(description = "webhook: the https (or http) URL to POST to") @Nullable
+            String url,
+
+            @Schema(description = "email: the address") @Nullable
+            String email,
+
+            @Nullable SubscriptionFilter filter) {}
 
     /** A subscription as created: for a webhook, the signing secret, shown this once. */
-    record Created(Subscription subscription, @Nullable String secret) {
-    }
+    record Created(Subscription subscription, @Nullable String secret) {}
 
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
@@ -80,8 +87,13 @@ class SubscriptionsController {
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
 
-    SubscriptionsController(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-            Methodology methodology, AlertsProperties properties, BlockingStore store, InstantSource clock) {
+    SubscriptionsController(
+            SubscriptionRepository subscriptions,
+            DeliveryRepository deliveries,
+            Methodology methodology,
+            AlertsProperties properties,
+            BlockingStore store,
+            InstantSource clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.methodology = methodology;
@@ -92,19 +104,22 @@ class SubscriptionsController {
 
     @GetMapping(path = "/api/v1/subscriptions", produces = "application/json")
     @Operation(summary = "The caller's subscriptions (ADMIN: everyone's with all=true)")
-    Mono<List<Subscription>> list(@AuthenticationPrincipal User user,
+    Mono<List<Subscription>> list(
+            @AuthenticationPrincipal User user,
             @Parameter(description = "ADMIN only: every user's") @RequestParam(name = "all", defaultValue = "false")
-            boolean all) {
+                    boolean all) {
         if (all && !user.has(Role.ADMIN)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN lists every user's subscriptions.");
         }
         return store.call(() -> subscriptions.list(all ? null : user.username()).stream()
-                .map(Subscription::redacted).toList());
+                .map(Subscription::redacted)
+                .toList());
     }
 
     @PostMapping(path = "/api/v1/subscriptions", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Subscribe to alert events",
+    @Operation(
+            summary = "Subscribe to alert events",
             description = "Filters (all optional): technologies (taxonomy ids; narrower entries count), crimeAreas,"
                     + " kinds, stages, maxPriority (P2: P1 and P2), minGrade (best evidence grade at least, e.g."
                     + " B2), maxTlp (a cap below your clearance), types (raised, updated, transition, feedback;"
@@ -119,7 +134,8 @@ class SubscriptionsController {
         if (name.isEmpty() || name.length() > 200) {
             throw ApiProblem.invalidField("name", "is required, 1 to 200 characters");
         }
-        if (request.team() != null && (request.team().isBlank() || request.team().length() > 100)) {
+        if (request.team() != null
+                && (request.team().isBlank() || request.team().length() > 100)) {
             throw ApiProblem.invalidField("team", "must be 1 to 100 characters");
         }
         if (request.channel() == null) {
@@ -136,12 +152,23 @@ class SubscriptionsController {
         SubscriptionFilter filter = request.filter() == null ? SubscriptionFilter.everything() : request.filter();
         check(filter, user);
         String secret = channel == Channel.WEBHOOK ? secret() : null;
-        Subscription subscription = new Subscription(UUID.randomUUID().toString(), user.username(), request.team(),
-                name, filter, channel, url, secret, email, true, clock.instant());
+        Subscription subscription = new Subscription(
+                UUID.randomUUID().toString(),
+                user.username(),
+                request.team(),
+                name,
+                filter,
+                channel,
+                url,
+                secret,
+                email,
+                true,
+                clock.instant());
         return store.call(() -> {
             if (subscriptions.list(user.username()).size() >= MAX_PER_USER) {
-                throw new ApiProblem(ProblemType.CONFLICT, "You have " + MAX_PER_USER + " subscriptions already;"
-                        + " delete some first.");
+                throw new ApiProblem(
+                        ProblemType.CONFLICT,
+                        "You have " + MAX_PER_USER + " subscriptions already;" + " delete some first.");
             }
             subscriptions.save(subscription);
             return new Created(subscription.redacted(), secret);
@@ -159,50 +186,68 @@ class SubscriptionsController {
     @Operation(summary = "Delete one of the caller's subscriptions (ADMIN: anyone's); pending deliveries die")
     Mono<Void> delete(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
-            owned(user, id);
-            return subscriptions.delete(id);
-        }).then();
+                    owned(user, id);
+                    return subscriptions.delete(id);
+                })
+                .then();
     }
 
     @GetMapping(path = "/api/v1/deliveries", produces = "application/json")
-    @Operation(summary = "Deliveries of the caller's subscriptions, newest first (ADMIN: everyone's)",
+    @Operation(
+            summary = "Deliveries of the caller's subscriptions, newest first (ADMIN: everyone's)",
             description = "status=DEAD lists the dead letters: deliveries that failed every attempt, with the last"
                     + " error.")
-    Mono<PageResponse<Delivery>> deliveries(@AuthenticationPrincipal User user,
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and 10000")
-            @Max(value = 10_000, message = "must be between 0 and 10000") int page,
-            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
-            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
-            @Parameter(description = "PENDING, DELIVERED or DEAD") @RequestParam(name = "status", required = false)
-            @Nullable String status,
-            @Parameter(description = "one subscription") @RequestParam(name = "subscriptionId", required = false)
-            @Nullable String subscriptionId) {
-        Delivery.Status wanted = status == null ? null
-                : RequestValues.enumParameter(Delivery.Status.class, "status", status);
+    Mono<PageResponse<Delivery>> deliveries(
+            @AuthenticationPrincipal User user,
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and 10000")
+                    @Max(value = 10_000, message = "must be between 0 and 10000")
+                    int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE)
+                    @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+                    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+                    int size,
+            @Parameter(description = "PENDING, DELIVERED or DEAD")
+                    @RequestParam(name = "status", required = false)
+                    @Nullable
+                    String status,
+            @Parameter(description = "one subscription")
+                    @RequestParam(name = "subscriptionId", required = false)
+                    @Nullable
+                    String subscriptionId) {
+        Delivery.Status wanted =
+                status == null ? null : RequestValues.enumParameter(Delivery.Status.class, "status", status);
         String owner = user.has(Role.ADMIN) ? null : user.username();
-        return store.call(() -> new PageResponse<>(deliveries.page(wanted, owner, subscriptionId, page, size), page,
-                size, deliveries.count(wanted, owner, subscriptionId)));
+        return store.call(() -> new PageResponse<>(
+                deliveries.page(wanted, owner, subscriptionId, page, size),
+                page,
+                size,
+                deliveries.count(wanted, owner, subscriptionId)));
     }
 
     @PostMapping(path = "/api/v1/deliveries/{id}/retry", produces = "application/json")
     @Operation(summary = "Send a dead letter again (its owner or ADMIN)", description = "409 when it is not dead.")
     Mono<Delivery> retry(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
-            Delivery d = deliveries.find(id).filter(found -> user.has(Role.ADMIN)
-                    || found.owner().equals(user.username()))
+            Delivery d = deliveries
+                    .find(id)
+                    .filter(found -> user.has(Role.ADMIN) || found.owner().equals(user.username()))
                     .orElseThrow(() -> AlertProblems.notFound("delivery", id));
             if (!deliveries.retry(id, clock.instant())) {
-                throw new ApiProblem(ProblemType.CONFLICT, "Delivery " + id + " is " + d.status()
-                        + ", not DEAD: only dead letters are retried.");
+                throw new ApiProblem(
+                        ProblemType.CONFLICT,
+                        "Delivery " + id + " is " + d.status() + ", not DEAD: only dead letters are retried.");
             }
             return deliveries.find(id).orElseThrow();
         });
     }
 
     private Subscription owned(User user, String id) {
-        return subscriptions.find(id).filter(s -> user.has(Role.ADMIN) || s.owner().equals(user.username()))
+        return subscriptions
+                .find(id)
+                .filter(s -> user.has(Role.ADMIN) || s.owner().equals(user.username()))
                 .orElseThrow(() -> AlertProblems.notFound("subscription", id));
     }
 
@@ -212,8 +257,10 @@ class SubscriptionsController {
         }
         try {
             URI url = new URI(value);
-            if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))
-                    || url.getHost() == null || url.getUserInfo() != null) {
+            if (url.getScheme() == null
+                    || !List.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))
+                    || url.getHost() == null
+                    || url.getUserInfo() != null) {
                 throw ApiProblem.invalidField("url", "must be an absolute http or https URL without credentials");
             }
             return url;
@@ -224,8 +271,10 @@ class SubscriptionsController {
 
     private String email(@Nullable String value) {
         if (!properties.smtp().configured()) {
-            throw new ApiProblem(ProblemType.UNPROCESSABLE, "E-mail is not configured on this installation"
-                    + " (EWEA_ALERTS_SMTP_HOST): use a webhook or the SSE stream.");
+            throw new ApiProblem(
+                    ProblemType.UNPROCESSABLE,
+                    "E-mail is not configured on this installation"
+                            + " (EWEA_ALERTS_SMTP_HOST): use a webhook or the SSE stream.");
         }
         if (value == null || !EMAIL.matcher(value).matches()) {
             throw ApiProblem.invalidField("email", "is required for e-mail, a valid address");
@@ -244,14 +293,16 @@ class SubscriptionsController {
                 throw ApiProblem.invalidField("filter.kinds", "unknown kind '" + kind + "': expected one of " + KINDS);
             }
         }
-        List<String> stages = methodology.stages().stages().stream().map(Stage::id).toList();
+        List<String> stages =
+                methodology.stages().stages().stream().map(Stage::id).toList();
         for (String stage : f.stages()) {
             if (!stages.contains(stage)) {
-                throw ApiProblem.invalidField("filter.stages", "unknown stage '" + stage + "': expected one of "
-                        + stages);
+                throw ApiProblem.invalidField(
+                        "filter.stages", "unknown stage '" + stage + "': expected one of " + stages);
             }
         }
-        List<String> priorities = methodology.riskMatrix().priorities().stream().map(Priority::id).toList();
+        List<String> priorities =
+                methodology.riskMatrix().priorities().stream().map(Priority::id).toList();
         if (f.maxPriority() != null && !priorities.contains(f.maxPriority())) {
             throw ApiProblem.invalidField("filter.maxPriority", "must be one of " + priorities);
         }
@@ -263,12 +314,14 @@ class SubscriptionsController {
             }
         }
         if (f.maxTlp() != null && !f.maxTlp().isAtMost(user.maxTlp())) {
-            throw ApiProblem.invalidField("filter.maxTlp", "is above your clearance (" + user.maxTlp().label() + ")");
+            throw ApiProblem.invalidField(
+                    "filter.maxTlp", "is above your clearance (" + user.maxTlp().label() + ")");
         }
         for (String type : f.types()) {
             if (!SubscriptionFilter.TYPES.contains(type)) {
-                throw ApiProblem.invalidField("filter.types", "unknown event type '" + type + "': expected one of "
-                        + SubscriptionFilter.TYPES);
+                throw ApiProblem.invalidField(
+                        "filter.types",
+                        "unknown event type '" + type + "': expected one of " + SubscriptionFilter.TYPES);
             }
         }
         if (!f.crimeAreas().isEmpty() && f.crimeAreas().size() > 50) {

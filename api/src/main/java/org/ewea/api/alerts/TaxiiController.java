@@ -43,8 +43,10 @@ import reactor.core.publisher.Mono;
  * by the service's bearer tokens, with the reader's clearance; every read is audited as an EXPORT.
  */
 @RestController
-@Tag(name = "TAXII 2.1", description = "A read-only TAXII 2.1 server: the alerts as STIX 2.1, a collection per TLP"
-        + " marking the reader is cleared for")
+@Tag(
+        name = "TAXII 2.1",
+        description = "A read-only TAXII 2.1 server: the alerts as STIX 2.1, a collection per TLP"
+                + " marking the reader is cleared for")
 class TaxiiController {
 
     static final String ROOT = "/taxii2/";
@@ -71,20 +73,26 @@ class TaxiiController {
                 .toString();
     }
 
-    @GetMapping(path = ROOT, produces = {TAXII, "application/json"})
+    @GetMapping(
+            path = ROOT,
+            produces = {TAXII, "application/json"})
     @Operation(summary = "TAXII 2.1 discovery", description = "The server's one API root.")
     ResponseEntity<Map<String, Object>> discovery(ServerHttpRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "EW/EA early warning service");
-        body.put("description", "Early warnings of criminal uses of technology as STIX 2.1, a collection per TLP"
-                + " marking the reader is cleared for.");
+        body.put(
+                "description",
+                "Early warnings of criminal uses of technology as STIX 2.1, a collection per TLP"
+                        + " marking the reader is cleared for.");
         String root = base(request) + API_ROOT;
         body.put("default", root);
         body.put("api_roots", List.of(root));
         return taxii(body);
     }
 
-    @GetMapping(path = API_ROOT, produces = {TAXII, "application/json"})
+    @GetMapping(
+            path = API_ROOT,
+            produces = {TAXII, "application/json"})
     @Operation(summary = "TAXII 2.1 API root")
     ResponseEntity<Map<String, Object>> apiRoot() {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -95,9 +103,13 @@ class TaxiiController {
         return taxii(body);
     }
 
-    @GetMapping(path = API_ROOT + "collections/", produces = {TAXII, "application/json"})
-    @Operation(summary = "TAXII 2.1 collections", description = "One collection per TLP marking the caller is cleared"
-            + " for (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED), readable, not writable.")
+    @GetMapping(
+            path = API_ROOT + "collections/",
+            produces = {TAXII, "application/json"})
+    @Operation(
+            summary = "TAXII 2.1 collections",
+            description = "One collection per TLP marking the caller is cleared"
+                    + " for (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED), readable, not writable.")
     ResponseEntity<Map<String, Object>> collections(@AuthenticationPrincipal User user) {
         List<Map<String, Object>> collections = new ArrayList<>();
         for (Tlp tlp : Tlp.values()) {
@@ -108,22 +120,33 @@ class TaxiiController {
         return taxii(Map.of("collections", collections));
     }
 
-    @GetMapping(path = API_ROOT + "collections/{id}/", produces = {TAXII, "application/json"})
-    @Operation(summary = "TAXII 2.1 collection", description = "404 for an unknown collection or one above the"
-            + " caller's clearance.")
+    @GetMapping(
+            path = API_ROOT + "collections/{id}/",
+            produces = {TAXII, "application/json"})
+    @Operation(
+            summary = "TAXII 2.1 collection",
+            description = "404 for an unknown collection or one above the" + " caller's clearance.")
     ResponseEntity<Map<String, Object>> collection(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return taxii(collection(marking(user, id)));
     }
 
-    @GetMapping(path = API_ROOT + "collections/{id}/objects/", produces = {TAXII, "application/json"})
-    @Operation(summary = "TAXII 2.1 objects", description = "An envelope of the collection's STIX objects, oldest"
-            + " addition first: added_after (a timestamp), limit (1 to " + MAX_LIMIT + ", default " + DEFAULT_LIMIT
-            + "), next (from the previous page), match[type] and match[id] (comma-separated). Headers"
-            + " X-TAXII-Date-Added-First and -Last give the page's first and last addition.")
-    Mono<ResponseEntity<Map<String, Object>>> objects(@AuthenticationPrincipal User user,
+    @GetMapping(
+            path = API_ROOT + "collections/{id}/objects/",
+            produces = {TAXII, "application/json"})
+    @Operation(
+            summary = "TAXII 2.1 objects",
+            description = "An envelope of the collection's STIX objects, oldest"
+                    + " addition first: added_after (a timestamp), limit (1 to " + MAX_LIMIT + ", default "
+                    + DEFAULT_LIMIT
+                    + "), next (from the previous page), match[type] and match[id] (comma-separated). Headers"
+                    + " X-TAXII-Date-Added-First and -Last give the page's first and last addition.")
+    Mono<ResponseEntity<Map<String, Object>>> objects(
+            @AuthenticationPrincipal User user,
             @PathVariable("id") String id,
-            @Parameter(description = "only objects added after this time") @RequestParam(name = "added_after",
-                    required = false) @Nullable String addedAfter,
+            @Parameter(description = "only objects added after this time")
+                    @RequestParam(name = "added_after", required = false)
+                    @Nullable
+                    String addedAfter,
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @RequestParam(name = "next", required = false) @Nullable String next,
             @RequestParam(name = "match[type]", required = false) @Nullable String types,
@@ -131,37 +154,52 @@ class TaxiiController {
         return listing(user, id, query(addedAfter, limit, next, types, ids), StixCollection.Entry::object);
     }
 
-    @GetMapping(path = API_ROOT + "collections/{id}/objects/{objectId}/", produces = {TAXII, "application/json"})
-    @Operation(summary = "TAXII 2.1 one object", description = "An envelope with the object; 404 when the collection"
-            + " does not hold it.")
-    Mono<ResponseEntity<Map<String, Object>>> object(@AuthenticationPrincipal User user,
-            @PathVariable("id") String id, @PathVariable("objectId") String objectId) {
+    @GetMapping(
+            path = API_ROOT + "collections/{id}/objects/{objectId}/",
+            produces = {TAXII, "application/json"})
+    @Operation(
+            summary = "TAXII 2.1 one object",
+            description = "An envelope with the object; 404 when the collection" + " does not hold it.")
+    Mono<ResponseEntity<Map<String, Object>>> object(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
+            @PathVariable("objectId") String objectId) {
         Tlp tlp = marking(user, id);
         return store.call(() -> {
-            StixCollection.Entry entry = collectionOf(user, tlp).find(objectId).orElseThrow(() -> new ApiProblem(
-                    ProblemType.NOT_FOUND, "The collection holds no object " + objectId + "."));
+            StixCollection.Entry entry = collectionOf(user, tlp)
+                    .find(objectId)
+                    .orElseThrow(() ->
+                            new ApiProblem(ProblemType.NOT_FOUND, "The collection holds no object " + objectId + "."));
             StixCollection.Page page = new StixCollection.Page(List.of(entry), false, null);
             return paged(new LinkedHashMap<>(Map.of("more", false, "objects", List.of(entry.object()))), page);
         });
     }
 
-    @GetMapping(path = API_ROOT + "collections/{id}/manifest/", produces = {TAXII, "application/json"})
-    @Operation(summary = "TAXII 2.1 manifest", description = "What the objects endpoint would answer, as one line per"
-            + " object: id, date_added, version, media_type; the same parameters and headers.")
-    Mono<ResponseEntity<Map<String, Object>>> manifest(@AuthenticationPrincipal User user,
+    @GetMapping(
+            path = API_ROOT + "collections/{id}/manifest/",
+            produces = {TAXII, "application/json"})
+    @Operation(
+            summary = "TAXII 2.1 manifest",
+            description = "What the objects endpoint would answer, as one line per"
+                    + " object: id, date_added, version, media_type; the same parameters and headers.")
+    Mono<ResponseEntity<Map<String, Object>>> manifest(
+            @AuthenticationPrincipal User user,
             @PathVariable("id") String id,
             @RequestParam(name = "added_after", required = false) @Nullable String addedAfter,
             @RequestParam(name = "limit", required = false) @Nullable Integer limit,
             @RequestParam(name = "next", required = false) @Nullable String next,
             @RequestParam(name = "match[type]", required = false) @Nullable String types,
             @RequestParam(name = "match[id]", required = false) @Nullable String ids) {
-        return listing(user, id, query(addedAfter, limit, next, types, ids), e -> Map.of("id", e.id(), "date_added",
-                time(e.added()), "version", e.version(), "media_type", STIX));
+        return listing(
+                user,
+                id,
+                query(addedAfter, limit, next, types, ids),
+                e -> Map.of("id", e.id(), "date_added", time(e.added()), "version", e.version(), "media_type", STIX));
     }
 
     /** A page of the collection, each entry as {@code each} writes it, in an envelope with its headers. */
-    private Mono<ResponseEntity<Map<String, Object>>> listing(User user, String id, Query query,
-            java.util.function.Function<StixCollection.Entry, Object> each) {
+    private Mono<ResponseEntity<Map<String, Object>>> listing(
+            User user, String id, Query query, java.util.function.Function<StixCollection.Entry, Object> each) {
         Tlp tlp = marking(user, id);
         return store.call(() -> {
             StixCollection.Page page = page(user, tlp, query);
@@ -176,19 +214,26 @@ class TaxiiController {
     }
 
     /** The parameters of an objects or manifest request, checked. */
-    private record Query(@Nullable Instant addedAfter, int limit, @Nullable String next, Set<String> types,
-            Set<String> ids) {
-    }
+    private record Query(
+            @Nullable Instant addedAfter,
+            int limit,
+            @Nullable String next,
+            Set<String> types,
+            Set<String> ids) {}
 
-    private static Query query(@Nullable String addedAfter, @Nullable Integer limit, @Nullable String next,
-            @Nullable String types, @Nullable String ids) {
+    private static Query query(
+            @Nullable String addedAfter,
+            @Nullable Integer limit,
+            @Nullable String next,
+            @Nullable String types,
+            @Nullable String ids) {
         Instant after = null;
         if (addedAfter != null) {
             try {
                 after = Instant.parse(addedAfter);
             } catch (DateTimeParseException e) {
-                throw ApiProblem.invalidParameter("added_after", addedAfter, "is not a timestamp such as"
-                        + " 2026-02-01T00:00:00.000Z");
+                throw ApiProblem.invalidParameter(
+                        "added_after", addedAfter, "is not a timestamp such as" + " 2026-02-01T00:00:00.000Z");
             }
         }
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
@@ -207,7 +252,11 @@ class TaxiiController {
 
     /** The alerts marked {@code tlp} the reader may read (their handling clearance too), as a collection. */
     private StixCollection collectionOf(User user, Tlp tlp) {
-        return StixCollection.of(alerts.all(user.clearance()).stream().filter(a -> a.tlp() == tlp).toList(), stix);
+        return StixCollection.of(
+                alerts.all(user.clearance()).stream()
+                        .filter(a -> a.tlp() == tlp)
+                        .toList(),
+                stix);
     }
 
     /** The marking of a collection the caller may read; 404 for any other id. */
@@ -224,8 +273,10 @@ class TaxiiController {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("id", collectionId(tlp));
         c.put("title", "EW/EA alerts marked " + tlp.label());
-        c.put("description", "The STIX 2.1 reports of the alerts marked " + tlp.label() + ", with their subjects and"
-                + " the marking definitions they use.");
+        c.put(
+                "description",
+                "The STIX 2.1 reports of the alerts marked " + tlp.label() + ", with their subjects and"
+                        + " the marking definitions they use.");
         c.put("can_read", true);
         c.put("can_write", false);
         c.put("media_types", List.of(STIX));
@@ -239,8 +290,12 @@ class TaxiiController {
     private static ResponseEntity<Map<String, Object>> paged(Map<String, Object> body, StixCollection.Page page) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(TAXII_TYPE);
         if (!page.entries().isEmpty()) {
-            answer.header("X-TAXII-Date-Added-First", time(page.entries().getFirst().added()))
-                    .header("X-TAXII-Date-Added-Last", time(page.entries().getLast().added()));
+            answer.header(
+                            "X-TAXII-Date-Added-First",
+                            time(page.entries().getFirst().added()))
+                    .header(
+                            "X-TAXII-Date-Added-Last",
+                            time(page.entries().getLast().added()));
         }
         return answer.body(body);
     }
@@ -250,8 +305,11 @@ class TaxiiController {
     }
 
     private static Set<String> list(@Nullable String commaSeparated) {
-        return commaSeparated == null || commaSeparated.isBlank() ? Set.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return commaSeparated == null || commaSeparated.isBlank()
+                ? Set.of()
+                : Arrays.stream(commaSeparated.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
                         .collect(Collectors.toSet());
     }
 

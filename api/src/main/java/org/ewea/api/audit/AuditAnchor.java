@@ -23,8 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class AuditAnchor {
 
     /** A position in the chain and the hash of its entry. */
-    public record Mark(long seq, String hash) {
-    }
+    public record Mark(long seq, String hash) {}
 
     private final Path file;
     private final SecretKeySpec key;
@@ -59,8 +58,10 @@ public final class AuditAnchor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit anchor " + file, e);
         }
-        if (parts.length != 3 || !MessageDigest.isEqual(mac(parts[0] + " " + parts[1]).getBytes(
-                StandardCharsets.US_ASCII), parts[2].getBytes(StandardCharsets.US_ASCII))) {
+        if (parts.length != 3
+                || !MessageDigest.isEqual(
+                        mac(parts[0] + " " + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                        parts[2].getBytes(StandardCharsets.US_ASCII))) {
             throw new IllegalStateException("the audit anchor " + file + " was altered");
         }
         return Optional.of(new Mark(Long.parseLong(parts[0]), parts[1]));

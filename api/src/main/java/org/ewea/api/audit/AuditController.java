@@ -31,21 +31,27 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/v1/audit", produces = "application/json")
-    @Operation(summary = "Audit entries, newest first (ADMIN)",
+    @Operation(
+            summary = "Audit entries, newest first (ADMIN)",
             description = "Each with its position in the chain, time, user, action (READ, SEARCH, EXPORT, CHANGE),"
                     + " method, path, query, status, the previous entry's hash and its own.")
     Mono<PageResponse<AuditEntry>> list(
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and 1000000")
-            @Max(value = 1_000_000, message = "must be between 0 and 1000000") int page,
-            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "50")
-            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size) {
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and 1000000")
+                    @Max(value = 1_000_000, message = "must be between 0 and 1000000")
+                    int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE)
+                    @RequestParam(name = "size", defaultValue = "50")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+                    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+                    int size) {
         return store.call(() -> new PageResponse<>(audit.page(page, size), page, size, audit.count()));
     }
 
     @GetMapping(path = "/api/v1/audit/verify", produces = "application/json")
-    @Operation(summary = "Recompute the hash chain (ADMIN): intact, or the first entry that was changed or removed",
+    @Operation(
+            summary = "Recompute the hash chain (ADMIN): intact, or the first entry that was changed or removed",
             description = "Checked against the anchor kept outside the store too: a chain whose newest entries were"
                     + " deleted is not intact (firstBroken: the first missing position); an altered anchor is not"
                     + " intact either.")

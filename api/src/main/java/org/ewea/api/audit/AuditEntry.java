@@ -17,6 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param previous the hash of the entry before ({@code 64 zeros} for the first)
  * @param hash SHA-256 over {@code previous} and this entry's fields
  */
-public record AuditEntry(long seq, Instant time, String user, String action, String method, String path,
-        @Nullable String query, int status, String previous, String hash) {
-}
+public record AuditEntry(
+        long seq,
+        Instant time,
+        String user,
+        String action,
+        String method,
+        String path,
+        @Nullable String query,
+        int status,
+        String previous,
+        String hash) {}

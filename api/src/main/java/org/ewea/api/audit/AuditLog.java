@@ -32,8 +32,8 @@ public final class AuditLog {
     static final String GENESIS = "0".repeat(64);
 
     /** The result of checking the chain. */
-    public record Verification(long entries, boolean intact, @Nullable Long firstBroken, long unkeyed) {
-    }
+    public record Verification(
+            long entries, boolean intact, @Nullable Long firstBroken, long unkeyed) {}
 
     static final String MAC = "hmac-sha256";
 
@@ -51,8 +51,8 @@ public final class AuditLog {
         this.key = new javax.crypto.spec.SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
-    public AuditEntry append(String user, String action, String method, String path, @Nullable String query,
-            int status) {
+    public AuditEntry append(
+            String user, String action, String method, String path, @Nullable String query, int status) {
         Instant time = clock.instant();
         for (int attempt = 0; ; attempt++) {
             Document last = audit.find().sort(Sorts.descending("_id")).limit(1).first();
@@ -60,10 +60,17 @@ public final class AuditLog {
             String previous = last == null ? GENESIS : last.getString("hash");
             String hash = mac(previous, seq, time, user, action, method, path, query, status);
             try {
-                audit.insertOne(new Document("_id", seq).append("time", Date.from(time)).append("user", user)
-                        .append("action", action).append("method", method).append("path", path)
-                        .append("query", query).append("status", status).append("previous", previous)
-                        .append("hash", hash).append("mac", MAC));
+                audit.insertOne(new Document("_id", seq)
+                        .append("time", Date.from(time))
+                        .append("user", user)
+                        .append("action", action)
+                        .append("method", method)
+                        .append("path", path)
+                        .append("query", query)
+                        .append("status", status)
+                        .append("previous", previous)
+                        .append("hash", hash)
+                        .append("mac", MAC));
                 return new AuditEntry(seq, time, user, action, method, path, query, status, previous, hash);
             } catch (MongoWriteException e) {
                 if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt > 100) {
@@ -76,7 +83,10 @@ public final class AuditLog {
     /** Entries, newest first. */
     public List<AuditEntry> page(int page, int size) {
         List<AuditEntry> entries = new ArrayList<>(size);
-        audit.find().sort(Sorts.descending("_id")).skip(Math.multiplyExact(page, size)).limit(size)
+        audit.find()
+                .sort(Sorts.descending("_id"))
+                .skip(Math.multiplyExact(page, size))
+                .limit(size)
                 .forEach(d -> entries.add(entry(d)));
         return entries;
     }
@@ -106,11 +116,31 @@ public final class AuditLog {
             entries++;
             boolean hasMac = MAC.equals(d.getString("mac"));
             keyed |= hasMac;
-            String recomputed = hasMac ? mac(e.previous(), e.seq(), e.time(), e.user(), e.action(), e.method(),
-                    e.path(), e.query(), e.status()) : hash(e.previous(), e.seq(), e.time(), e.user(), e.action(),
-                    e.method(), e.path(), e.query(), e.status());
+            String recomputed = hasMac
+                    ? mac(
+                            e.previous(),
+                            e.seq(),
+                            e.time(),
+                            e.user(),
+                            e.action(),
+                            e.method(),
+                            e.path(),
+                            e.query(),
+                            e.status())
+                    : hash(
+                            e.previous(),
+                            e.seq(),
+                            e.time(),
+                            e.user(),
+                            e.action(),
+                            e.method(),
+                            e.path(),
+                            e.query(),
+                            e.status());
             // an unkeyed entry after a keyed one was written by someone without the key
-            if (e.seq() != expected || !e.previous().equals(previous) || !e.hash().equals(recomputed)
+            if (e.seq() != expected
+                    || !e.previous().equals(previous)
+                    || !e.hash().equals(recomputed)
                     || (keyed && !hasMac)) {
                 return new Verification(entries, false, e.seq(), unkeyed);
             }
@@ -130,36 +160,87 @@ public final class AuditLog {
     }
 
     private static AuditEntry entry(Document d) {
-        return new AuditEntry(d.getLong("_id"), d.getDate("time").toInstant(), d.getString("user"),
-                d.getString("action"), d.getString("method"), d.getString("path"), d.getString("query"),
-                d.getInteger("status"), d.getString("previous"), d.getString("hash"));
+        return new AuditEntry(
+                d.getLong("_id"),
+                d.getDate("time").toInstant(),
+                d.getString("user"),
+                d.getString("action"),
+                d.getString("method"),
+                d.getString("path"),
+                d.getString("query"),
+                d.getInteger("status"),
+                d.getString("previous"),
+                d.getString("hash"));
     }
 
-    private String mac(String previous, long seq, Instant time, String user, String action, String method,
-            String path, @Nullable String query, int status) {
+    private String mac(
+            String previous,
+            long seq,
+            Instant time,
+            String user,
+            String action,
+            String method,
+            String path,
+            @Nullable String query,
+            int status) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return java.util.HexFormat.of().formatHex(mac.doFinal(canonical(previous, seq, time, user, action, method,
-                    path, query, status).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(canonical(previous, seq, time, user, action, method, path, query, status)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
         }
     }
 
-    private static String canonical(String previous, long seq, Instant time, String user, String action,
-            String method, String path, @Nullable String query, int status) {
+    private static String canonical(
+            String previous,
+            long seq,
+            Instant time,
+            String user,
+            String action,
+            String method,
+            String path,
+            @Nullable String query,
+            int status) {
         // fields joined by a separator no field can contain (paths and queries are percent-encoded)
-        return String.join("\u001f", previous, Long.toString(seq), Long.toString(time.toEpochMilli()),
-                user, action, method, path, query == null ? "" : query, Integer.toString(status));
+        return String.join(
+                "\u001f",
+                previous,
+                Long.toString(seq),
+                Long.toString(time.toEpochMilli()),
+                user,
+                action,
+                method,
+                path,
+                query == null ? "" : query,
+                Integer.toString(status));
     }
 
     /** The unkeyed hash of entries written before the chain was keyed. */
-    static String hash(String previous, long seq, Instant time, String user, String action, String method,
-            String path, @Nullable String query, int status) {
+    static String hash(
+            String previous,
+            long seq,
+            Instant time,
+            String user,
+            String action,
+            String method,
+            String path,
+            @Nullable String query,
+            int status) {
         // fields joined by a separator no field can contain (paths and queries are percent-encoded)
-        String canonical = String.join("\u001f", previous, Long.toString(seq), Long.toString(time.toEpochMilli()),
-                user, action, method, path, query == null ? "" : query, Integer.toString(status));
+        String canonical = String.join(
+                "\u001f",
+                previous,
+                Long.toString(seq),
+                Long.toString(time.toEpochMilli()),
+                user,
+                action,
+                method,
+                path,
+                query == null ? "" : query,
+                Integer.toString(status));
         return Digests.sha256Hex(canonical);
     }
 }

@@ -50,22 +50,32 @@ public final class AuditWebFilter implements WebFilter {
     private Mono<Void> record(ServerWebExchange exchange, @Nullable Throwable error) {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(context -> context.getAuthentication() != null
-                        && context.getAuthentication().isAuthenticated() ? context.getAuthentication().getName() : null)
+                                && context.getAuthentication().isAuthenticated()
+                        ? context.getAuthentication().getName()
+                        : null)
                 .flatMap(user -> {
                     var request = exchange.getRequest();
                     String path = request.getPath().value();
                     String query = request.getURI().getRawQuery();
                     int status = status(exchange, error);
                     return store.call(() -> {
-                        AuditEntry entry = audit.append(user, action(request.getMethod(), path, query),
-                                request.getMethod().name(), path, query, status);
+                        AuditEntry entry = audit.append(
+                                user,
+                                action(request.getMethod(), path, query),
+                                request.getMethod().name(),
+                                path,
+                                query,
+                                status);
                         anchor.advance(new AuditAnchor.Mark(entry.seq(), entry.hash()));
                         return entry;
                     });
                 })
                 .onErrorResume(failure -> {
-                    LOG.error("Could not record {} {} in the audit trail", exchange.getRequest().getMethod(),
-                            exchange.getRequest().getPath(), failure);
+                    LOG.error(
+                            "Could not record {} {} in the audit trail",
+                            exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath(),
+                            failure);
                     return Mono.empty();
                 })
                 .then();

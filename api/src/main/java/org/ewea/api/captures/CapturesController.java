@@ -3,16 +3,16 @@ package org.ewea.api.captures;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.regex.Pattern;
+import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
+import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.store.RawCaptureStore;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.ewea.api.security.User;
-import org.ewea.collectors.store.ItemRepository;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,8 +56,8 @@ class CapturesController {
 
     @GetMapping(produces = "application/json")
     @Operation(summary = "What is known of a capture: origin, capture time, source, locator, type, size")
-    Mono<RawCaptureStore.StoredCapture> describe(@PathVariable("sha256") String sha256,
-            @AuthenticationPrincipal User user) {
+    Mono<RawCaptureStore.StoredCapture> describe(
+            @PathVariable("sha256") String sha256, @AuthenticationPrincipal User user) {
         check(sha256);
         return store.call(() -> cleared(sha256, user));
     }
@@ -71,7 +71,8 @@ class CapturesController {
             byte[] bytes = captures.bytes(sha256).orElseThrow(() -> notFound(sha256));
             HttpHeaders headers = new HttpHeaders();
             headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-            headers.setContentDisposition(ContentDisposition.attachment().filename(sha256 + ".bin").build());
+            headers.setContentDisposition(
+                    ContentDisposition.attachment().filename(sha256 + ".bin").build());
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("X-EWEA-Captured-Content-Type", described.contentType());
             return ResponseEntity.ok().headers(headers).body(bytes);
@@ -80,14 +81,17 @@ class CapturesController {
 
     private static void check(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
-            throw new ApiProblem(ProblemType.INVALID_PARAMETER, "sha256=" + sha256
-                    + ": must be 64 lower-case hex digits.", java.util.List.of(new ApiProblem.FieldError("sha256",
-                    "must be 64 lower-case hex digits")));
+            throw new ApiProblem(
+                    ProblemType.INVALID_PARAMETER,
+                    "sha256=" + sha256 + ": must be 64 lower-case hex digits.",
+                    java.util.List.of(new ApiProblem.FieldError("sha256", "must be 64 lower-case hex digits")));
         }
     }
 
     private static ApiProblem notFound(String sha256) {
-        return new ApiProblem(ProblemType.NOT_FOUND, "No capture with SHA-256 " + sha256
-                + " is kept (never captured, or purged after the retention period).");
+        return new ApiProblem(
+                ProblemType.NOT_FOUND,
+                "No capture with SHA-256 " + sha256
+                        + " is kept (never captured, or purged after the retention period).");
     }
 }

@@ -39,13 +39,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestZone the time zone of that expression ({@code EWEA_ALERTS_DIGEST_ZONE}, default UTC)
  */
 @ConfigurationProperties("ewea.alerts")
-public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") boolean evaluationEnabled,
-        @DefaultValue("PT5M") Duration evaluationInterval, @DefaultValue("PT0S") Duration firstEvaluationDelay,
-        @DefaultValue("PT15S") Duration streamHeartbeat, @DefaultValue("PT10S") Duration deliveryInterval,
-        @DefaultValue("6") int deliveryAttempts, @DefaultValue("PT30S") Duration retryFirst,
-        @DefaultValue("PT1H") Duration retryLongest, @DefaultValue("PT10S") Duration webhookTimeout,
-        @DefaultValue("false") boolean webhookAllowPrivateAddresses, @DefaultValue Smtp smtp,
-        @DefaultValue("true") boolean digestsEnabled, @DefaultValue("0 0 7 ? * MON") String digestCron,
+public record AlertsProperties(
+        @Nullable Path rulesFile,
+        @DefaultValue("true") boolean evaluationEnabled,
+        @DefaultValue("PT5M") Duration evaluationInterval,
+        @DefaultValue("PT0S") Duration firstEvaluationDelay,
+        @DefaultValue("PT15S") Duration streamHeartbeat,
+        @DefaultValue("PT10S") Duration deliveryInterval,
+        @DefaultValue("6") int deliveryAttempts,
+        @DefaultValue("PT30S") Duration retryFirst,
+        @DefaultValue("PT1H") Duration retryLongest,
+        @DefaultValue("PT10S") Duration webhookTimeout,
+        @DefaultValue("false") boolean webhookAllowPrivateAddresses,
+        @DefaultValue Smtp smtp,
+        @DefaultValue("true") boolean digestsEnabled,
+        @DefaultValue("0 0 7 ? * MON") String digestCron,
         @DefaultValue("UTC") java.time.ZoneId digestZone) {
 
     /**
@@ -58,8 +66,12 @@ public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") b
      * @param password its password
      * @param startTls require STARTTLS (default true)
      */
-    public record Smtp(@Nullable String host, @DefaultValue("587") int port,
-            @DefaultValue("ewea@localhost") String from, @Nullable String username, @Nullable String password,
+    public record Smtp(
+            @Nullable String host,
+            @DefaultValue("587") int port,
+            @DefaultValue("ewea@localhost") String from,
+            @Nullable String username,
+            @Nullable String password,
             @DefaultValue("true") boolean startTls) {
 
         public boolean configured() {
@@ -69,20 +81,20 @@ public record AlertsProperties(@Nullable Path rulesFile, @DefaultValue("true") b
 
     public AlertsProperties {
         if (evaluationInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("ewea.alerts.evaluation-interval must be at least PT1S, was "
-                    + evaluationInterval);
+            throw new IllegalArgumentException(
+                    "ewea.alerts.evaluation-interval must be at least PT1S, was " + evaluationInterval);
         }
         if (streamHeartbeat.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("ewea.alerts.stream-heartbeat must be at least PT1S, was "
-                    + streamHeartbeat);
+            throw new IllegalArgumentException(
+                    "ewea.alerts.stream-heartbeat must be at least PT1S, was " + streamHeartbeat);
         }
         if (deliveryInterval.compareTo(Duration.ofMillis(100)) < 0) {
-            throw new IllegalArgumentException("ewea.alerts.delivery-interval must be at least PT0.1S, was "
-                    + deliveryInterval);
+            throw new IllegalArgumentException(
+                    "ewea.alerts.delivery-interval must be at least PT0.1S, was " + deliveryInterval);
         }
         if (deliveryAttempts < 1 || deliveryAttempts > 50) {
-            throw new IllegalArgumentException("ewea.alerts.delivery-attempts must be 1 to 50, was "
-                    + deliveryAttempts);
+            throw new IllegalArgumentException(
+                    "ewea.alerts.delivery-attempts must be 1 to 50, was " + deliveryAttempts);
         }
     }
 

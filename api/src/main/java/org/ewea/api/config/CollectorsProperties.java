@@ -60,8 +60,16 @@ public record CollectorsProperties(
         @DefaultValue("5m") Duration harvestAnswer) {
 
     public FetchSettings fetchSettings() {
-        return new FetchSettings(connectTimeout, readTimeout, maxBody.toBytes(), maxDecompressionRatio, maxRedirects,
-                politenessDelay, maxAttempts, backoffBase, userAgent,
+        return new FetchSettings(
+                connectTimeout,
+                readTimeout,
+                maxBody.toBytes(),
+                maxDecompressionRatio,
+                maxRedirects,
+                politenessDelay,
+                maxAttempts,
+                backoffBase,
+                userAgent,
                 trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies));
     }
 

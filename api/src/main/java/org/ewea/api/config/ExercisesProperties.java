@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     PT1S)
  */
 @ConfigurationProperties("ewea.exercises")
-public record ExercisesProperties(@Nullable Path directory, @DefaultValue("PT1S") Duration tick) {
+public record ExercisesProperties(
+        @Nullable Path directory, @DefaultValue("PT1S") Duration tick) {
 
     public ExercisesProperties {
         if (tick.compareTo(Duration.ofMillis(100)) < 0) {

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     no threat-type model ships because the data it was measured on may not be redistributed
  */
 @ConfigurationProperties("ewea.scoring")
-public record ScoringProperties(@DefaultValue("cisa-kev") Set<String> authoritativeSources,
+public record ScoringProperties(
+        @DefaultValue("cisa-kev") Set<String> authoritativeSources,
         @Nullable Path threatTypesData) {
 
     public ScoringProperties {

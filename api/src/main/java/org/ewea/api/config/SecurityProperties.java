@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     issuer and a client id are given; roles and clearance come from the ID token's claims as named under {@code jwt}
  */
 @ConfigurationProperties("ewea.security")
-public record SecurityProperties(@Nullable Path adminTokenFile, @Nullable Path secretsKeyFile, @DefaultValue Jwt jwt,
+public record SecurityProperties(
+        @Nullable Path adminTokenFile,
+        @Nullable Path secretsKeyFile,
+        @DefaultValue Jwt jwt,
         @DefaultValue Oidc oidc) {
 
     /**
@@ -30,7 +33,10 @@ public record SecurityProperties(@Nullable Path adminTokenFile, @Nullable Path s
      * @param clientSecret its secret ({@code EWEA_SECURITY_OIDC_CLIENT_SECRET})
      * @param scopes scopes asked for (default openid, profile, email)
      */
-    public record Oidc(@Nullable String issuerUri, @Nullable String clientId, @Nullable String clientSecret,
+    public record Oidc(
+            @Nullable String issuerUri,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
             @DefaultValue({"openid", "profile", "email"}) java.util.List<String> scopes) {
 
         public boolean enabled() {
@@ -58,11 +64,18 @@ public record SecurityProperties(@Nullable Path adminTokenFile, @Nullable Path s
      * @param namespace what the provider's user names end in after {@code @} ({@code EWEA_SECURITY_JWT_NAMESPACE};
      *     default the issuer's host): a provider's users are never local accounts, whatever they are called
      */
-    public record Jwt(@Nullable String issuerUri, @Nullable String jwkSetUri, @Nullable Path publicKey,
-            @Nullable String audience, @DefaultValue("preferred_username") String usernameClaim,
-            @DefaultValue("roles") String rolesClaim, @DefaultValue("ewea_max_tlp") String tlpClaim,
-            @DefaultValue("GREEN") String defaultTlp, @DefaultValue("ewea_max_handling") String handlingClaim,
-            @DefaultValue("none") String defaultHandling, @Nullable String namespace) {
+    public record Jwt(
+            @Nullable String issuerUri,
+            @Nullable String jwkSetUri,
+            @Nullable Path publicKey,
+            @Nullable String audience,
+            @DefaultValue("preferred_username") String usernameClaim,
+            @DefaultValue("roles") String rolesClaim,
+            @DefaultValue("ewea_max_tlp") String tlpClaim,
+            @DefaultValue("GREEN") String defaultTlp,
+            @DefaultValue("ewea_max_handling") String handlingClaim,
+            @DefaultValue("none") String defaultHandling,
+            @Nullable String namespace) {
 
         public boolean enabled() {
             return issuerUri != null || jwkSetUri != null || publicKey != null;
@@ -81,8 +94,9 @@ public record SecurityProperties(@Nullable Path adminTokenFile, @Nullable Path s
             if (chosen == null) {
                 chosen = host(jwkSetUri);
             }
-            String safe = chosen == null ? "idp" : chosen.toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("[^a-z0-9.-]", "-");
+            String safe = chosen == null
+                    ? "idp"
+                    : chosen.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
             return safe.isEmpty() || safe.length() > 63 || !Character.isLetterOrDigit(safe.charAt(0)) ? "idp" : safe;
         }
 
@@ -103,8 +117,19 @@ public record SecurityProperties(@Nullable Path adminTokenFile, @Nullable Path s
         if (jwt.namespace != null && !jwt.namespace.isBlank()) {
             return jwt.namespace();
         }
-        return new Jwt(oidc.issuerUri(), null, null, null, jwt.usernameClaim(), jwt.rolesClaim(), jwt.tlpClaim(),
-                jwt.defaultTlp(), jwt.handlingClaim(), jwt.defaultHandling(), null).namespace();
+        return new Jwt(
+                        oidc.issuerUri(),
+                        null,
+                        null,
+                        null,
+                        jwt.usernameClaim(),
+                        jwt.rolesClaim(),
+                        jwt.tlpClaim(),
+                        jwt.defaultTlp(),
+                        jwt.handlingClaim(),
+                        jwt.defaultHandling(),
+                        null)
+                .namespace();
     }
 
     public Path secretsKeyFile(EweaProperties ewea) {

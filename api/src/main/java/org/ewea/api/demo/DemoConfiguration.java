@@ -13,9 +13,10 @@ class DemoConfiguration {
 
     @Bean
     DemoRecording demoRecording(EweaProperties properties) {
-        return new DemoRecording(properties.demoEnabled()
-                ? Optional.of(FolderRecording.open(RecordingFiles.classpath(getClass().getClassLoader(),
-                        DemoDataLoader.LOCATION)))
-                : Optional.empty());
+        return new DemoRecording(
+                properties.demoEnabled()
+                        ? Optional.of(FolderRecording.open(
+                                RecordingFiles.classpath(getClass().getClassLoader(), DemoDataLoader.LOCATION)))
+                        : Optional.empty());
     }
 }

@@ -2,11 +2,10 @@ package org.ewea.api.demo;
 
 import java.time.InstantSource;
 import org.ewea.api.config.EweaProperties;
+import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.importer.RecordingImporter;
 import org.ewea.collectors.process.CaptureProcessor;
-import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.recording.FolderRecording;
-import org.ewea.collectors.recording.RecordingFiles;
 import org.ewea.collectors.store.ImportLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +33,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoRecording demo;
     private final org.ewea.alerts.engine.AlertEngine engine;
 
-    DemoDataLoader(EweaProperties properties, ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
-            DemoRecording demo, org.ewea.alerts.engine.AlertEngine engine) {
+    DemoDataLoader(
+            EweaProperties properties,
+            ImportLedger ledger,
+            CaptureProcessor processor,
+            InstantSource clock,
+            DemoRecording demo,
+            org.ewea.alerts.engine.AlertEngine engine) {
         this.processor = processor;
         this.demo = demo;
         this.engine = engine;
@@ -53,12 +57,20 @@ class DemoDataLoader implements ApplicationRunner {
         FolderRecording recording = this.demo.recording().orElseThrow();
         String replayed = recording.id() + ":alerts-replayed";
         boolean alertsReplayed = ledger.isCompleted(replayed, recording.digest());
-        ImportReport report = new RecordingImporter(ledger, processor, clock,
-                RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES, new org.ewea.collectors.mirror.MirrorProfiles()::parser)
+        ImportReport report = new RecordingImporter(
+                        ledger,
+                        processor,
+                        clock,
+                        RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES,
+                        new org.ewea.collectors.mirror.MirrorProfiles()::parser)
                 .importRecording(recording);
         if (report.status() == ImportReport.Status.IMPORTED) {
-            LOG.info("Demo recording '{}' imported: {} items stored, {} merged, {} rejected", recording.title(),
-                    report.stored(), report.merged(), report.rejected());
+            LOG.info(
+                    "Demo recording '{}' imported: {} items stored, {} merged, {} rejected",
+                    recording.title(),
+                    report.stored(),
+                    report.merged(),
+                    report.rejected());
         }
         if (!alertsReplayed) {
             replayAlerts(recording, replayed);
@@ -70,15 +82,33 @@ class DemoDataLoader implements ApplicationRunner {
         java.time.Instant started = clock.instant();
         ledger.markStarted(ledgerId, recording.digest(), started);
         java.util.SortedSet<java.time.LocalDate> days = new java.util.TreeSet<>();
-        recording.captures().forEach(c -> days.add(java.time.LocalDate.ofInstant(c.captured(),
-                java.time.ZoneOffset.UTC)));
+        recording
+                .captures()
+                .forEach(c -> days.add(java.time.LocalDate.ofInstant(c.captured(), java.time.ZoneOffset.UTC)));
         int raised = 0;
         for (java.time.LocalDate day : days) {
-            raised += engine.evaluateAt(day.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC)).raised();
+            raised += engine.evaluateAt(day.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC))
+                    .raised();
         }
-        ledger.markCompleted(new ImportReport(ledgerId, recording.digest(), ImportReport.Status.IMPORTED,
-                days.size(), 0, 0, 0, 0, 0, java.util.Map.of(), java.util.List.of(), started, clock.instant()));
-        LOG.info("Demo alerts replayed over {} capture days of '{}': {} alerts raised as the service would have"
-                + " raised them then", days.size(), recording.title(), raised);
+        ledger.markCompleted(new ImportReport(
+                ledgerId,
+                recording.digest(),
+                ImportReport.Status.IMPORTED,
+                days.size(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                java.util.Map.of(),
+                java.util.List.of(),
+                started,
+                clock.instant()));
+        LOG.info(
+                "Demo alerts replayed over {} capture days of '{}': {} alerts raised as the service would have"
+                        + " raised them then",
+                days.size(),
+                recording.title(),
+                raised);
     }
 }

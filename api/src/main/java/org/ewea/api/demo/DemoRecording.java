@@ -30,8 +30,8 @@ public record DemoRecording(Optional<FolderRecording> recording) {
             if (in == null) {
                 throw new IllegalStateException("the demo's ATT&CK copy " + ATTACK + " is missing from the jar");
             }
-            return org.ewea.collectors.enrich.AttackNames.parse(new String(in.readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            return org.ewea.collectors.enrich.AttackNames.parse(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -41,15 +41,20 @@ public record DemoRecording(Optional<FolderRecording> recording) {
     public Optional<java.util.List<java.time.LocalDate>> span() {
         return recording.filter(r -> !r.captures().isEmpty()).map(r -> {
             java.util.List<java.time.LocalDate> days = r.captures().stream()
-                    .map(c -> java.time.LocalDate.ofInstant(c.captured(), java.time.ZoneOffset.UTC)).sorted().toList();
+                    .map(c -> java.time.LocalDate.ofInstant(c.captured(), java.time.ZoneOffset.UTC))
+                    .sorted()
+                    .toList();
             return java.util.List.of(days.getFirst(), days.getLast());
         });
     }
 
     /** The ids of the recording's sources tagged {@value Source#DARK_WEB_TAG}. */
     public Set<String> darkWebSources() {
-        return recording.map(r -> r.sources().keySet().stream()
-                .filter(id -> r.tags(id).contains(Source.DARK_WEB_TAG)).map(id -> id.value())
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        return recording
+                .map(r -> r.sources().keySet().stream()
+                        .filter(id -> r.tags(id).contains(Source.DARK_WEB_TAG))
+                        .map(id -> id.value())
+                        .collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
     }
 }

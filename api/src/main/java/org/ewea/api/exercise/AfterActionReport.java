@@ -26,9 +26,20 @@ import org.jspecify.annotations.Nullable;
  * @param answers answers to the policy questions
  * @param alertsWithheld alerts left out because the reader is not cleared for them
  */
-public record AfterActionReport(String exerciseId, String name, Instant start, Instant end, Instant replayedTo,
-        String state, Instant made, List<Threat> threats, List<TeamLine> teams, List<FalseAlarm> falseAlarms,
-        List<ActionChoice> actions, List<Answer> answers, int alertsWithheld) {
+public record AfterActionReport(
+        String exerciseId,
+        String name,
+        Instant start,
+        Instant end,
+        Instant replayedTo,
+        String state,
+        Instant made,
+        List<Threat> threats,
+        List<TeamLine> teams,
+        List<FalseAlarm> falseAlarms,
+        List<ActionChoice> actions,
+        List<Answer> answers,
+        int alertsWithheld) {
 
     /**
      * A ground-truth threat.
@@ -46,11 +57,19 @@ public record AfterActionReport(String exerciseId, String name, Instant start, I
      * @param responses per team: when it first acted on an alert about it
      * @param missed no warning before the threat became authoritative although items about it were replayed
      */
-    public record Threat(String kind, String id, String label, Instant authoritative, @Nullable String reference,
-            @Nullable Instant firstEvidence, long evidenceBeforeAuthoritative, @Nullable Instant warned,
-            @Nullable String warning, @Nullable Duration warningLead, Map<String, Response> responses,
-            boolean missed) {
-    }
+    public record Threat(
+            String kind,
+            String id,
+            String label,
+            Instant authoritative,
+            @Nullable String reference,
+            @Nullable Instant firstEvidence,
+            long evidenceBeforeAuthoritative,
+            @Nullable Instant warned,
+            @Nullable String warning,
+            @Nullable Duration warningLead,
+            Map<String, Response> responses,
+            boolean missed) {}
 
     /**
      * A team's first action on a threat.
@@ -61,8 +80,7 @@ public record AfterActionReport(String exerciseId, String name, Instant start, I
      * @param lead authoritative minus at
      * @param dismissed the team dismissed the warning (a real threat let go)
      */
-    public record Response(Instant at, String by, String what, Duration lead, boolean dismissed) {
-    }
+    public record Response(Instant at, String by, String what, Duration lead, boolean dismissed) {}
 
     /**
      * A team's results.
@@ -81,11 +99,20 @@ public record AfterActionReport(String exerciseId, String name, Instant start, I
      * @param actionsRecommended of those, ones the playbooks recommended for the alert
      * @param answers policy questions answered
      */
-    public record TeamLine(String id, String name, List<String> participants, long decisions,
-            long threatsActedBeforeAuthoritative, long threats, @Nullable Duration medianLead,
-            long realThreatsDismissed, long falseAlarmsDismissed, long falseAlarmsActioned, long actionsChosen,
-            long actionsRecommended, long answers) {
-    }
+    public record TeamLine(
+            String id,
+            String name,
+            List<String> participants,
+            long decisions,
+            long threatsActedBeforeAuthoritative,
+            long threats,
+            @Nullable Duration medianLead,
+            long realThreatsDismissed,
+            long falseAlarmsDismissed,
+            long falseAlarmsActioned,
+            long actionsChosen,
+            long actionsRecommended,
+            long answers) {}
 
     /**
      * An alert about something outside the ground truth.
@@ -96,9 +123,8 @@ public record AfterActionReport(String exerciseId, String name, Instant start, I
      * @param raisedAt when (simulated)
      * @param verdicts per team: the last state they moved it to
      */
-    public record FalseAlarm(String alertId, String title, String subject, Instant raisedAt,
-            Map<String, String> verdicts) {
-    }
+    public record FalseAlarm(
+            String alertId, String title, String subject, Instant raisedAt, Map<String, String> verdicts) {}
 
     /**
      * Early actions a team chose for an alert.
@@ -109,9 +135,8 @@ public record AfterActionReport(String exerciseId, String name, Instant start, I
      * @param recommended what the playbooks recommended for the alert
      * @param at when (simulated)
      */
-    public record ActionChoice(String team, String alertTitle, List<String> chosen, List<String> recommended,
-            Instant at) {
-    }
+    public record ActionChoice(
+            String team, String alertTitle, List<String> chosen, List<String> recommended, Instant at) {}
 
     /**
      * An answer to a policy question.
@@ -123,6 +148,5 @@ public record AfterActionReport(String exerciseId, String name, Instant start, I
      * @param at when (simulated)
      * @param text the answer
      */
-    public record Answer(String question, Instant asked, String team, String by, Instant at, String text) {
-    }
+    public record Answer(String question, Instant asked, String team, String by, Instant at, String text) {}
 }

@@ -22,9 +22,20 @@ import org.jspecify.annotations.Nullable;
  * @param questionId the question answered (answer)
  * @param text the participant's words
  */
-public record Decision(long number, Instant at, Instant wall, String user, String team, String type,
-        @Nullable String alertId, @Nullable String subjectKind, @Nullable String subjectId, @Nullable String to,
-        List<String> actions, @Nullable String questionId, @Nullable String text) {
+public record Decision(
+        long number,
+        Instant at,
+        Instant wall,
+        String user,
+        String team,
+        String type,
+        @Nullable String alertId,
+        @Nullable String subjectKind,
+        @Nullable String subjectId,
+        @Nullable String to,
+        List<String> actions,
+        @Nullable String questionId,
+        @Nullable String text) {
 
     public Decision {
         actions = List.copyOf(actions);

@@ -14,13 +14,20 @@ import java.util.Optional;
  * @param createdBy the trainer who created it
  * @param created when (wall clock)
  */
-public record Exercise(String id, ExerciseDefinition definition, ExerciseClock clock, Instant processedUpTo,
-        String database, String createdBy, Instant created) {
+public record Exercise(
+        String id,
+        ExerciseDefinition definition,
+        ExerciseClock clock,
+        Instant processedUpTo,
+        String database,
+        String createdBy,
+        Instant created) {
 
     /** The team the user plays in, if they take part. */
     public Optional<ExerciseDefinition.Team> teamOf(String username) {
-        return definition.teams().stream().filter(t -> t.participants() != null
-                && t.participants().contains(username)).findFirst();
+        return definition.teams().stream()
+                .filter(t -> t.participants() != null && t.participants().contains(username))
+                .findFirst();
     }
 
     public Exercise with(ExerciseClock next) {

@@ -17,11 +17,15 @@ import java.time.InstantSource;
  * @param wallAnchor the wall-clock time of the last command
  * @param speed simulated seconds per wall-clock second, 1 to 10,000
  */
-public record ExerciseClock(Instant start, Instant end, State state, Instant anchor, Instant wallAnchor,
-        double speed) {
+public record ExerciseClock(Instant start, Instant end, State state, Instant anchor, Instant wallAnchor, double speed) {
 
     /** Where an exercise is. */
-    public enum State { READY, RUNNING, PAUSED, ENDED }
+    public enum State {
+        READY,
+        RUNNING,
+        PAUSED,
+        ENDED
+    }
 
     public static final double MAX_SPEED = 10_000;
 
@@ -46,8 +50,7 @@ public record ExerciseClock(Instant start, Instant end, State state, Instant anc
         }
         long wallNanos = Math.max(0, Duration.between(wallAnchor, wallNow).toNanos());
         double simulated = wallNanos * speed;
-        Instant now = simulated >= Duration.between(anchor, end).toNanos() ? end
-                : anchor.plusNanos((long) simulated);
+        Instant now = simulated >= Duration.between(anchor, end).toNanos() ? end : anchor.plusNanos((long) simulated);
         return now.isAfter(end) ? end : now;
     }
 
@@ -80,8 +83,8 @@ public record ExerciseClock(Instant start, Instant end, State state, Instant anc
         }
         Instant now = at(wallNow);
         if (to.isBefore(now)) {
-            throw new IllegalArgumentException("an exercise clock only moves forward: it is at " + now
-                    + ", not after " + to);
+            throw new IllegalArgumentException(
+                    "an exercise clock only moves forward: it is at " + now + ", not after " + to);
         }
         if (to.isAfter(end)) {
             throw new IllegalArgumentException("the scenario ends at " + end);

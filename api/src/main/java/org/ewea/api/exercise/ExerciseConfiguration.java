@@ -31,22 +31,42 @@ class ExerciseConfiguration {
     }
 
     @Bean
-    ExerciseService exerciseService(ExerciseRunner runner, ExerciseLibrary library, Methodology methodology,
-            org.ewea.api.security.UserRepository users, org.ewea.alerts.digest.DigestRenderer digestRenderer,
+    ExerciseService exerciseService(
+            ExerciseRunner runner,
+            ExerciseLibrary library,
+            Methodology methodology,
+            org.ewea.api.security.UserRepository users,
+            org.ewea.alerts.digest.DigestRenderer digestRenderer,
             InstantSource clock) {
         return new ExerciseService(runner, library, methodology, users, digestRenderer, clock);
     }
 
     /** Exercises run the service's three module assemblies with the service's settings (rules, digest schedule...). */
     @Bean
-    ExerciseRunner exerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
-            Methodology methodology, Annotator annotator, LanguageDetector languages,
-            AlertsModule.Settings alertsSettings, ScoringProperties scoring, ScoringModule.Shared scoringParts,
-            CollectorsProperties collectors, SearchAnalyzers analyzers, ExercisesProperties properties,
+    ExerciseRunner exerciseRunner(
+            ExerciseRepository exercises,
+            MongoClient client,
+            ExerciseLibrary library,
+            Methodology methodology,
+            Annotator annotator,
+            LanguageDetector languages,
+            AlertsModule.Settings alertsSettings,
+            ScoringProperties scoring,
+            ScoringModule.Shared scoringParts,
+            CollectorsProperties collectors,
+            SearchAnalyzers analyzers,
+            ExercisesProperties properties,
             InstantSource clock) {
-        ExercisePipeline.Shared shared = new ExercisePipeline.Shared(methodology, annotator, languages,
-                collectors.moduleSettings(), scoring.moduleSettings(), scoringParts, alertsSettings, analyzers);
-        return new ExerciseRunner(exercises, client, library, shared, methodology.grading().handlingCodes(),
-                clock, properties.tick());
+        ExercisePipeline.Shared shared = new ExercisePipeline.Shared(
+                methodology,
+                annotator,
+                languages,
+                collectors.moduleSettings(),
+                scoring.moduleSettings(),
+                scoringParts,
+                alertsSettings,
+                analyzers);
+        return new ExerciseRunner(
+                exercises, client, library, shared, methodology.grading().handlingCodes(), clock, properties.tick());
     }
 }

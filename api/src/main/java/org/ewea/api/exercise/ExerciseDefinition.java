@@ -28,14 +28,23 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExerciseDefinition(
         @Schema(example = "ransomware-week") @Nullable String id,
-        @Schema(example = "A week of ransomware negotiations") @Nullable String name,
+
+        @Schema(example = "A week of ransomware negotiations") @Nullable
+        String name,
+
         @Nullable String description,
-        @Schema(example = "[\"bundled:ransomware-week\"]") @Nullable List<String> recordings,
+
+        @Schema(example = "[\"bundled:ransomware-week\"]") @Nullable
+        List<String> recordings,
+
         @Schema(example = "2025-03-03T00:00:00Z") @Nullable Instant start,
         @Schema(example = "2025-03-10T00:00:00Z") @Nullable Instant end,
         @Schema(example = "1000") @Nullable Double speed,
         @Schema(example = "PT6H") @Nullable Duration evaluateEvery,
-        @Schema(example = "[\"FortiOS\", \"Akira\"]") @Nullable List<String> watch,
+
+        @Schema(example = "[\"FortiOS\", \"Akira\"]") @Nullable
+        List<String> watch,
+
         @Nullable List<Team> teams,
         @Nullable List<Inject> injects,
         @Nullable List<GroundTruth> groundTruth) {
@@ -47,8 +56,10 @@ public record ExerciseDefinition(
      * @param name human name, e.g. "Cybercrime unit"
      * @param participants usernames of its members
      */
-    public record Team(@Nullable String id, @Nullable String name, @Nullable List<String> participants) {
-    }
+    public record Team(
+            @Nullable String id,
+            @Nullable String name,
+            @Nullable List<String> participants) {}
 
     /**
      * A timed event of the scenario.
@@ -64,10 +75,16 @@ public record ExerciseDefinition(
      * @param handling its handling code, e.g. {@code europol:H2}
      * @param url where the item is said to come from (optional)
      */
-    public record Inject(@Nullable Instant at, @Nullable String type, @Nullable String title, @Nullable String text,
-            @Nullable String source, @Nullable String grading, @Nullable String tlp, @Nullable String handling,
-            @Nullable String url) {
-    }
+    public record Inject(
+            @Nullable Instant at,
+            @Nullable String type,
+            @Nullable String title,
+            @Nullable String text,
+            @Nullable String source,
+            @Nullable String grading,
+            @Nullable String tlp,
+            @Nullable String handling,
+            @Nullable String url) {}
 
     /**
      * A threat that matters, and when it became authoritative.
@@ -78,7 +95,10 @@ public record ExerciseDefinition(
      * @param authoritative the day it became authoritative (e.g. CISA KEV dateAdded, MITRE ATT&CK created)
      * @param reference where that date comes from
      */
-    public record GroundTruth(@Nullable String kind, @Nullable String id, @Nullable String label,
-            @Nullable LocalDate authoritative, @Nullable String reference) {
-    }
+    public record GroundTruth(
+            @Nullable String kind,
+            @Nullable String id,
+            @Nullable String label,
+            @Nullable LocalDate authoritative,
+            @Nullable String reference) {}
 }

@@ -49,8 +49,9 @@ public final class ExerciseLibrary {
             if (!ExerciseValidator.ID.matcher(bundled).matches()) {
                 throw new RecordingException("there is no bundled recording '" + bundled + "'");
             }
-            return new ExerciseRecording(FolderRecording.open(RecordingFiles.classpath(loader, "exercises/" + bundled
-                    + "/recording")), List.of());
+            return new ExerciseRecording(
+                    FolderRecording.open(RecordingFiles.classpath(loader, "exercises/" + bundled + "/recording")),
+                    List.of());
         }
         if (directory == null || !ExerciseValidator.ID.matcher(name).matches()) {
             throw new RecordingException("there is no recording '" + name + "' (set EWEA_EXERCISES_DIRECTORY and put"
@@ -64,7 +65,8 @@ public final class ExerciseLibrary {
         List<ExerciseRecording.Warc> warcs = new ArrayList<>();
         try (var files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.getFileName().toString().matches(".+\\.warc(\\.gz)?"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 warcs.add(new ExerciseRecording.Warc(file.getFileName().toString(), WarcCaptures.index(file)));
             }
         } catch (IOException e) {
@@ -91,17 +93,27 @@ public final class ExerciseLibrary {
         String base = "exercises/" + name + "/";
         YamlReader yaml = new YamlReader();
         ExerciseDefinition definition = yaml.read(file(base + "exercise.yaml").orElseThrow(), ExerciseDefinition.class);
-        List<ExerciseDefinition.Inject> injects = new ArrayList<>(definition.injects() == null ? List.of()
-                : definition.injects());
-        file(base + "injects.yaml").ifPresent(f -> injects.addAll(List.of(yaml.read(f,
-                ExerciseDefinition.Inject[].class))));
-        List<ExerciseDefinition.GroundTruth> truth = new ArrayList<>(definition.groundTruth() == null ? List.of()
-                : definition.groundTruth());
-        file(base + "ground-truth.yaml").ifPresent(f -> truth.addAll(List.of(yaml.read(f,
-                ExerciseDefinition.GroundTruth[].class))));
-        return Optional.of(new ExerciseDefinition(definition.id(), definition.name(), definition.description(),
-                definition.recordings(), definition.start(), definition.end(), definition.speed(),
-                definition.evaluateEvery(), definition.watch(), definition.teams(), injects, truth));
+        List<ExerciseDefinition.Inject> injects =
+                new ArrayList<>(definition.injects() == null ? List.of() : definition.injects());
+        file(base + "injects.yaml")
+                .ifPresent(f -> injects.addAll(List.of(yaml.read(f, ExerciseDefinition.Inject[].class))));
+        List<ExerciseDefinition.GroundTruth> truth =
+                new ArrayList<>(definition.groundTruth() == null ? List.of() : definition.groundTruth());
+        file(base + "ground-truth.yaml")
+                .ifPresent(f -> truth.addAll(List.of(yaml.read(f, ExerciseDefinition.GroundTruth[].class))));
+        return Optional.of(new ExerciseDefinition(
+                definition.id(),
+                definition.name(),
+                definition.description(),
+                definition.recordings(),
+                definition.start(),
+                definition.end(),
+                definition.speed(),
+                definition.evaluateEvery(),
+                definition.watch(),
+                definition.teams(),
+                injects,
+                truth));
     }
 
     private Optional<DefinitionFile> file(String resource) {
@@ -109,8 +121,10 @@ public final class ExerciseLibrary {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(new DefinitionFile(resource.substring(resource.lastIndexOf('/') + 1),
-                    "classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            return Optional.of(new DefinitionFile(
+                    resource.substring(resource.lastIndexOf('/') + 1),
+                    "classpath:" + resource,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -22,12 +22,12 @@ import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleType;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.harvest.HarvestRunRepository;
 import org.ewea.collectors.harvest.SourceStateRepository;
 import org.ewea.collectors.normalise.LanguageDetector;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.collectors.search.ItemIndex;
 import org.ewea.collectors.search.SearchAnalyzers;
@@ -50,8 +50,14 @@ import org.ewea.scoring.ScoringModule;
  * @param alerting alerts, early actions, the rule engine, the lifecycle and the digests
  * @param index the exercise's items, searchable
  */
-record ExercisePipeline(MongoDatabase database, ReplayClock replay, CollectorsModule collectors,
-        ScoringModule scoring, AlertsModule alerting, ItemIndex index) implements AutoCloseable {
+record ExercisePipeline(
+        MongoDatabase database,
+        ReplayClock replay,
+        CollectorsModule collectors,
+        ScoringModule scoring,
+        AlertsModule alerting,
+        ItemIndex index)
+        implements AutoCloseable {
 
     /** The id of the rule made from an exercise's watchlist. */
     static final String WATCHLIST = "exercise-watchlist";
@@ -66,10 +72,15 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, CollectorsMo
      * What every exercise pipeline shares with the service: the module settings the service is configured with, and
      * the read-only parts that are costly to build.
      */
-    record Shared(Methodology methodology, Annotator annotator, LanguageDetector languages,
-            CollectorsModule.Settings collectorsSettings, ScoringModule.Settings scoringSettings,
-            ScoringModule.Shared scoringParts, AlertsModule.Settings alertsSettings, SearchAnalyzers analyzers) {
-    }
+    record Shared(
+            Methodology methodology,
+            Annotator annotator,
+            LanguageDetector languages,
+            CollectorsModule.Settings collectorsSettings,
+            ScoringModule.Settings scoringSettings,
+            ScoringModule.Shared scoringParts,
+            AlertsModule.Settings alertsSettings,
+            SearchAnalyzers analyzers) {}
 
     /**
      * Builds the pipeline over {@code database}.
@@ -79,28 +90,59 @@ record ExercisePipeline(MongoDatabase database, ReplayClock replay, CollectorsMo
      * @param watch the exercise's watchlist terms (a watchlist rule of their own when there are any)
      * @param simulatedNow the exercise clock
      */
-    static ExercisePipeline over(MongoDatabase database, ReplayClock replay, Shared shared,
-            Map<String, String> sourceTitles, Set<String> darkWebSources, List<String> watch,
+    static ExercisePipeline over(
+            MongoDatabase database,
+            ReplayClock replay,
+            Shared shared,
+            Map<String, String> sourceTitles,
+            Set<String> darkWebSources,
+            List<String> watch,
             InstantSource simulatedNow) {
-        CollectorsModule collectors = CollectorsModule.over(database, replay, new CollectorsModule.Settings(
-                RECORDED_RETENTION, shared.collectorsSettings().silentFactor()), shared.annotator(),
+        CollectorsModule collectors = CollectorsModule.over(
+                database,
+                replay,
+                new CollectorsModule.Settings(
+                        RECORDED_RETENTION, shared.collectorsSettings().silentFactor()),
+                shared.annotator(),
                 shared.languages());
-        Function<Set<String>, Set<String>> darkWeb = ids -> ids.stream().filter(darkWebSources::contains)
-                .collect(Collectors.toSet());
-        ScoringModule scoring = ScoringModule.over(database, replay, shared.scoringSettings(), shared.scoringParts(),
-                collectors, darkWeb);
+        Function<Set<String>, Set<String>> darkWeb =
+                ids -> ids.stream().filter(darkWebSources::contains).collect(Collectors.toSet());
+        ScoringModule scoring = ScoringModule.over(
+                database, replay, shared.scoringSettings(), shared.scoringParts(), collectors, darkWeb);
         Map<String, String> titles = new LinkedHashMap<>(sourceTitles);
-        Supplier<AlertInputs.Sources> sources = () -> new AlertInputs.Sources(titles.keySet().stream()
-                .filter(id -> collectors.states().find(id).lastRun() != null).map(collectors.health()::assess)
-                .toList(), titles);
+        Supplier<AlertInputs.Sources> sources = () -> new AlertInputs.Sources(
+                titles.keySet().stream()
+                        .filter(id -> collectors.states().find(id).lastRun() != null)
+                        .map(collectors.health()::assess)
+                        .toList(),
+                titles);
         List<AlertRule> rules = new ArrayList<>(shared.alertsSettings().rules());
         if (!watch.isEmpty()) {
-            rules.add(new AlertRule(WATCHLIST, "Exercise watchlist", RuleType.WATCHLIST, true, null, null, null, null,
-                    null, null, 1, watch, null, null, Duration.ofDays(2)));
+            rules.add(new AlertRule(
+                    WATCHLIST,
+                    "Exercise watchlist",
+                    RuleType.WATCHLIST,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1,
+                    watch,
+                    null,
+                    null,
+                    Duration.ofDays(2)));
         }
-        AlertsModule alerting = AlertsModule.over(database, new AlertsModule.Clocks(replay, simulatedNow),
-                new AlertsModule.Settings(rules, shared.alertsSettings().digests()), shared.methodology(),
-                collectors, scoring, sources);
+        AlertsModule alerting = AlertsModule.over(
+                database,
+                new AlertsModule.Clocks(replay, simulatedNow),
+                new AlertsModule.Settings(rules, shared.alertsSettings().digests()),
+                shared.methodology(),
+                collectors,
+                scoring,
+                sources);
         Methodology methodology = shared.methodology();
         ItemIndex index = ItemIndex.inMemory(shared.analyzers(), methodology.lexicon(), methodology.taxonomy());
         index.rebuild(collectors.items());

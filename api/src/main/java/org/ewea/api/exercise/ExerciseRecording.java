@@ -24,6 +24,5 @@ public record ExerciseRecording(FolderRecording folder, List<Warc> warcs) {
      * @param fileName its name in the folder
      * @param captures its records, indexed in capture-time order
      */
-    public record Warc(String fileName, WarcCaptures captures) {
-    }
+    public record Warc(String fileName, WarcCaptures captures) {}
 }

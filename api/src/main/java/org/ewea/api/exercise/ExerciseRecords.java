@@ -22,12 +22,10 @@ import org.jspecify.annotations.Nullable;
 final class ExerciseRecords {
 
     /** One line of the exercise's log. */
-    public record LogLine(long number, Instant at, String kind, String detail) {
-    }
+    public record LogLine(long number, Instant at, String kind, String detail) {}
 
     /** A policy question injected into the exercise. */
-    public record Question(String id, Instant at, String title, String text) {
-    }
+    public record Question(String id, Instant at, String title, String text) {}
 
     private final MongoCollection<Document> decisions;
     private final MongoCollection<Document> injects;
@@ -44,7 +42,9 @@ final class ExerciseRecords {
     }
 
     private long next(String name) {
-        Document d = counters.findOneAndUpdate(Filters.eq("_id", name), Updates.inc("seq", 1L),
+        Document d = counters.findOneAndUpdate(
+                Filters.eq("_id", name),
+                Updates.inc("seq", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return d.get("seq", Number.class).longValue();
     }
@@ -55,9 +55,13 @@ final class ExerciseRecords {
 
     /** A log line quoting material of this marking: shown only to who may read it. */
     void log(Instant at, String kind, String detail, org.ewea.methodology.Clearance marking) {
-        log.insertOne(new Document("_id", next("log")).append("at", Date.from(at)).append("kind", kind)
-                .append("detail", detail).append(org.ewea.collectors.store.Markings.TLP, marking.tlp().name())
-                .append(org.ewea.collectors.store.Markings.HANDLING,
+        log.insertOne(new Document("_id", next("log"))
+                .append("at", Date.from(at))
+                .append("kind", kind)
+                .append("detail", detail)
+                .append(org.ewea.collectors.store.Markings.TLP, marking.tlp().name())
+                .append(
+                        org.ewea.collectors.store.Markings.HANDLING,
                         org.ewea.collectors.store.Markings.handlingDocument(marking.handling())));
     }
 
@@ -65,64 +69,133 @@ final class ExerciseRecords {
     List<LogLine> log(int limit, org.ewea.methodology.Clearance reader) {
         List<LogLine> lines = new ArrayList<>();
         var filter = org.ewea.collectors.store.Markings.cleared(reader);
-        log.find(filter == null ? new Document() : filter).sort(Sorts.descending("_id")).limit(limit)
+        log.find(filter == null ? new Document() : filter)
+                .sort(Sorts.descending("_id"))
+                .limit(limit)
                 .forEach(d -> lines.add(new LogLine(
-                d.get("_id", Number.class).longValue(), d.getDate("at").toInstant(), d.getString("kind"),
-                d.getString("detail"))));
+                        d.get("_id", Number.class).longValue(),
+                        d.getDate("at").toInstant(),
+                        d.getString("kind"),
+                        d.getString("detail"))));
         return lines;
     }
 
-    Decision decide(Instant at, Instant wall, String user, String team, String type, @Nullable String alertId,
-            @Nullable String subjectKind, @Nullable String subjectId, @Nullable String to, List<String> actions,
-            @Nullable String questionId, @Nullable String text) {
-        Decision decision = new Decision(next("decision"), at, wall, user, team, type, alertId, subjectKind,
-                subjectId, to, actions, questionId, text);
-        decisions.insertOne(new Document("_id", decision.number()).append("at", Date.from(at))
-                .append("wall", Date.from(wall)).append("user", user).append("team", team).append("type", type)
-                .append("alertId", alertId).append("subjectKind", subjectKind).append("subjectId", subjectId)
-                .append("to", to).append("actions", actions).append("questionId", questionId).append("text", text));
+    Decision decide(
+            Instant at,
+            Instant wall,
+            String user,
+            String team,
+            String type,
+            @Nullable String alertId,
+            @Nullable String subjectKind,
+            @Nullable String subjectId,
+            @Nullable String to,
+            List<String> actions,
+            @Nullable String questionId,
+            @Nullable String text) {
+        Decision decision = new Decision(
+                next("decision"),
+                at,
+                wall,
+                user,
+                team,
+                type,
+                alertId,
+                subjectKind,
+                subjectId,
+                to,
+                actions,
+                questionId,
+                text);
+        decisions.insertOne(new Document("_id", decision.number())
+                .append("at", Date.from(at))
+                .append("wall", Date.from(wall))
+                .append("user", user)
+                .append("team", team)
+                .append("type", type)
+                .append("alertId", alertId)
+                .append("subjectKind", subjectKind)
+                .append("subjectId", subjectId)
+                .append("to", to)
+                .append("actions", actions)
+                .append("questionId", questionId)
+                .append("text", text));
         return decision;
     }
 
     List<Decision> decisions() {
         List<Decision> all = new ArrayList<>();
-        decisions.find().sort(Sorts.ascending("_id")).forEach(d -> all.add(new Decision(
-                d.get("_id", Number.class).longValue(), d.getDate("at").toInstant(), d.getDate("wall").toInstant(),
-                d.getString("user"), d.getString("team"), d.getString("type"), d.getString("alertId"),
-                d.getString("subjectKind"), d.getString("subjectId"), d.getString("to"),
-                d.getList("actions", String.class, List.of()), d.getString("questionId"), d.getString("text"))));
+        decisions
+                .find()
+                .sort(Sorts.ascending("_id"))
+                .forEach(d -> all.add(new Decision(
+                        d.get("_id", Number.class).longValue(),
+                        d.getDate("at").toInstant(),
+                        d.getDate("wall").toInstant(),
+                        d.getString("user"),
+                        d.getString("team"),
+                        d.getString("type"),
+                        d.getString("alertId"),
+                        d.getString("subjectKind"),
+                        d.getString("subjectId"),
+                        d.getString("to"),
+                        d.getList("actions", String.class, List.of()),
+                        d.getString("questionId"),
+                        d.getString("text"))));
         return all;
     }
 
     /** Stores a trainer's live inject; its number. */
     long addInject(ExerciseDefinition.Inject inject, String by) {
         long number = next("inject");
-        injects.insertOne(new Document("_id", number).append("at", Date.from(inject.at())).append("type", inject.type())
-                .append("title", inject.title()).append("text", inject.text()).append("source", inject.source())
-                .append("grading", inject.grading()).append("tlp", inject.tlp()).append("handling", inject.handling())
-                .append("url", inject.url()).append("by", by));
+        injects.insertOne(new Document("_id", number)
+                .append("at", Date.from(inject.at()))
+                .append("type", inject.type())
+                .append("title", inject.title())
+                .append("text", inject.text())
+                .append("source", inject.source())
+                .append("grading", inject.grading())
+                .append("tlp", inject.tlp())
+                .append("handling", inject.handling())
+                .append("url", inject.url())
+                .append("by", by));
         return number;
     }
 
     List<ExerciseDefinition.Inject> liveInjects() {
         List<ExerciseDefinition.Inject> all = new ArrayList<>();
-        injects.find().sort(Sorts.ascending("_id")).forEach(d -> all.add(new ExerciseDefinition.Inject(
-                d.getDate("at").toInstant(), d.getString("type"), d.getString("title"), d.getString("text"),
-                d.getString("source"), d.getString("grading"), d.getString("tlp"), d.getString("handling"),
-                d.getString("url"))));
+        injects.find()
+                .sort(Sorts.ascending("_id"))
+                .forEach(d -> all.add(new ExerciseDefinition.Inject(
+                        d.getDate("at").toInstant(),
+                        d.getString("type"),
+                        d.getString("title"),
+                        d.getString("text"),
+                        d.getString("source"),
+                        d.getString("grading"),
+                        d.getString("tlp"),
+                        d.getString("handling"),
+                        d.getString("url"))));
         return all;
     }
 
     void ask(Question question) {
-        questions.replaceOne(Filters.eq("_id", question.id()), new Document("_id", question.id())
-                .append("at", Date.from(question.at())).append("title", question.title())
-                .append("text", question.text()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        questions.replaceOne(
+                Filters.eq("_id", question.id()),
+                new Document("_id", question.id())
+                        .append("at", Date.from(question.at()))
+                        .append("title", question.title())
+                        .append("text", question.text()),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     List<Question> questions() {
         List<Question> all = new ArrayList<>();
-        questions.find().sort(Sorts.ascending("at", "_id")).forEach(d -> all.add(new Question(d.getString("_id"),
-                d.getDate("at").toInstant(), d.getString("title"), d.getString("text"))));
+        questions
+                .find()
+                .sort(Sorts.ascending("at", "_id"))
+                .forEach(d -> all.add(new Question(
+                        d.getString("_id"), d.getDate("at").toInstant(), d.getString("title"), d.getString("text"))));
         return all;
     }
 }

@@ -55,7 +55,8 @@ public final class ExerciseRepository {
     }
 
     public Optional<Exercise> find(String id) {
-        return Optional.ofNullable(exercises.find(Filters.eq("_id", id)).first()).map(this::read);
+        return Optional.ofNullable(exercises.find(Filters.eq("_id", id)).first())
+                .map(this::read);
     }
 
     public List<Exercise> all() {
@@ -66,24 +67,43 @@ public final class ExerciseRepository {
 
     private Document write(Exercise e) {
         ExerciseClock c = e.clock();
-        List<String> participants = e.definition().teams().stream().flatMap(t -> t.participants() == null
-                ? java.util.stream.Stream.<String>empty() : t.participants().stream()).toList();
-        return new Document("_id", e.id()).append("definition", json.writeValueAsString(e.definition()))
+        List<String> participants = e.definition().teams().stream()
+                .flatMap(t ->
+                        t.participants() == null ? java.util.stream.Stream.<String>empty() : t.participants().stream())
+                .toList();
+        return new Document("_id", e.id())
+                .append("definition", json.writeValueAsString(e.definition()))
                 .append("participants", participants)
-                .append("clock", new Document("start", Date.from(c.start())).append("end", Date.from(c.end()))
-                        .append("state", c.state().name()).append("anchor", Date.from(c.anchor()))
-                        .append("wallAnchor", Date.from(c.wallAnchor())).append("speed", c.speed()))
-                .append("processedUpTo", Date.from(e.processedUpTo())).append("database", e.database())
-                .append("createdBy", e.createdBy()).append("created", Date.from(e.created()));
+                .append(
+                        "clock",
+                        new Document("start", Date.from(c.start()))
+                                .append("end", Date.from(c.end()))
+                                .append("state", c.state().name())
+                                .append("anchor", Date.from(c.anchor()))
+                                .append("wallAnchor", Date.from(c.wallAnchor()))
+                                .append("speed", c.speed()))
+                .append("processedUpTo", Date.from(e.processedUpTo()))
+                .append("database", e.database())
+                .append("createdBy", e.createdBy())
+                .append("created", Date.from(e.created()));
     }
 
     private Exercise read(Document d) {
         Document c = d.get("clock", Document.class);
-        ExerciseClock clock = new ExerciseClock(c.getDate("start").toInstant(), c.getDate("end").toInstant(),
-                ExerciseClock.State.valueOf(c.getString("state")), c.getDate("anchor").toInstant(),
-                c.getDate("wallAnchor").toInstant(), c.get("speed", Number.class).doubleValue());
-        return new Exercise(d.getString("_id"), json.readValue(d.getString("definition"), ExerciseDefinition.class),
-                clock, d.getDate("processedUpTo").toInstant(), d.getString("database"), d.getString("createdBy"),
+        ExerciseClock clock = new ExerciseClock(
+                c.getDate("start").toInstant(),
+                c.getDate("end").toInstant(),
+                ExerciseClock.State.valueOf(c.getString("state")),
+                c.getDate("anchor").toInstant(),
+                c.getDate("wallAnchor").toInstant(),
+                c.get("speed", Number.class).doubleValue());
+        return new Exercise(
+                d.getString("_id"),
+                json.readValue(d.getString("definition"), ExerciseDefinition.class),
+                clock,
+                d.getDate("processedUpTo").toInstant(),
+                d.getString("database"),
+                d.getString("createdBy"),
                 d.getDate("created").toInstant());
     }
 }

@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.ewea.alerts.engine.EvaluationReport;
-import org.ewea.collectors.importer.RecordingImporter;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.harvest.HarvestOutcome;
 import org.ewea.collectors.harvest.HarvestRun;
+import org.ewea.collectors.importer.RecordingImporter;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.ManifestCapture;
 import org.ewea.collectors.replay.WarcCaptures;
@@ -34,27 +34,28 @@ import org.ewea.methodology.grading.HandlingCodes;
  */
 final class ExerciseRun {
 
-    private enum Kind { CAPTURE, INJECT, EVALUATION, DIGEST }
-
-    private record Event(Instant at, Kind kind, long order, Object payload) {
+    private enum Kind {
+        CAPTURE,
+        INJECT,
+        EVALUATION,
+        DIGEST
     }
 
-    private record RecordedCapture(FolderRecording recording, ManifestCapture entry) {
-    }
+    private record Event(Instant at, Kind kind, long order, Object payload) {}
 
-    private record WarcRecord(ExerciseRecording recording, ExerciseRecording.Warc warc, long position) {
-    }
+    private record RecordedCapture(FolderRecording recording, ManifestCapture entry) {}
 
-    private record NumberedInject(int number, ExerciseDefinition.Inject inject) {
-    }
+    private record WarcRecord(ExerciseRecording recording, ExerciseRecording.Warc warc, long position) {}
+
+    private record NumberedInject(int number, ExerciseDefinition.Inject inject) {}
 
     private final String id;
     private final ExerciseDefinition definition;
     private final ExercisePipeline pipeline;
     private final ExerciseRecords records;
     private final HandlingCodes codes;
-    private final PriorityQueue<Event> pending = new PriorityQueue<>(Comparator.comparing(Event::at)
-            .thenComparing(Event::kind).thenComparingLong(Event::order));
+    private final PriorityQueue<Event> pending = new PriorityQueue<>(
+            Comparator.comparing(Event::at).thenComparing(Event::kind).thenComparingLong(Event::order));
     private final Set<String> dark = new HashSet<>();
     private Instant processedUpTo;
     private int injectNumbers;
@@ -66,9 +67,14 @@ final class ExerciseRun {
      * @param processedUpTo events at or before this time were replayed already (a resumed exercise): their effects
      *     are in the database; only the state they left in memory (sources gone dark) is rebuilt
      */
-    ExerciseRun(String id, ExerciseDefinition definition, List<ExerciseRecording> recordings,
+    ExerciseRun(
+            String id,
+            ExerciseDefinition definition,
+            List<ExerciseRecording> recordings,
             ExercisePipeline pipeline,
-            ExerciseRecords records, HandlingCodes codes, Instant processedUpTo) {
+            ExerciseRecords records,
+            HandlingCodes codes,
+            Instant processedUpTo) {
         this.id = id;
         this.definition = definition;
         this.pipeline = pipeline;
@@ -78,13 +84,13 @@ final class ExerciseRun {
         long order = 0;
         for (ExerciseRecording recording : recordings) {
             for (ManifestCapture entry : recording.folder().captures()) {
-                schedule(new Event(entry.captured(), Kind.CAPTURE, order++, new RecordedCapture(recording.folder(),
-                        entry)));
+                schedule(new Event(
+                        entry.captured(), Kind.CAPTURE, order++, new RecordedCapture(recording.folder(), entry)));
             }
             for (ExerciseRecording.Warc warc : recording.warcs()) {
                 for (WarcCaptures.Entry entry : warc.captures().entries()) {
-                    schedule(new Event(entry.date(), Kind.CAPTURE, order++, new WarcRecord(recording, warc,
-                            entry.position())));
+                    schedule(new Event(
+                            entry.date(), Kind.CAPTURE, order++, new WarcRecord(recording, warc, entry.position())));
                 }
             }
         }
@@ -93,7 +99,8 @@ final class ExerciseRun {
         for (ExerciseDefinition.Inject inject : injects) {
             addInject(inject);
         }
-        for (Instant t = definition.start().plus(definition.evaluateEvery()); !t.isAfter(definition.end());
+        for (Instant t = definition.start().plus(definition.evaluateEvery());
+                !t.isAfter(definition.end());
                 t = t.plus(definition.evaluateEvery())) {
             schedule(new Event(t, Kind.EVALUATION, 0, t));
         }
@@ -127,8 +134,16 @@ final class ExerciseRun {
     ExerciseDefinition.Inject addLiveInject(ExerciseDefinition.Inject inject) {
         ExerciseDefinition.Inject timed = inject;
         if (!inject.at().isAfter(processedUpTo)) {
-            timed = new ExerciseDefinition.Inject(processedUpTo.plusMillis(1), inject.type(), inject.title(),
-                    inject.text(), inject.source(), inject.grading(), inject.tlp(), inject.handling(), inject.url());
+            timed = new ExerciseDefinition.Inject(
+                    processedUpTo.plusMillis(1),
+                    inject.type(),
+                    inject.title(),
+                    inject.text(),
+                    inject.source(),
+                    inject.grading(),
+                    inject.tlp(),
+                    inject.handling(),
+                    inject.url());
         }
         addInject(timed);
         return timed;
@@ -151,8 +166,8 @@ final class ExerciseRun {
                 case INJECT -> inject((NumberedInject) event.payload());
                 case EVALUATION -> evaluate(event.at());
                 case DIGEST -> {
-                    List<String> made = pipeline.digests().weekly(
-                            pipeline.alerting().settings().digests().audiences());
+                    List<String> made = pipeline.digests()
+                            .weekly(pipeline.alerting().settings().digests().audiences());
                     records.log(event.at(), "digest", "weekly digests: " + String.join(", ", made));
                 }
                 default -> throw new IllegalStateException(event.kind().toString());
@@ -199,11 +214,15 @@ final class ExerciseRun {
         }
         WarcCaptures.WarcCapture warc = read.get();
         SourceDefinition source = record.recording().folder().sources().entrySet().stream()
-                .filter(e -> e.getKey().value().equals(warc.source())).map(java.util.Map.Entry::getValue)
-                .findFirst().orElse(null);
+                .filter(e -> e.getKey().value().equals(warc.source()))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (source == null) {
-            records.log(at, "capture-rejected", where + ": no source '" + warc.source() + "' in the recording's"
-                    + " manifest");
+            records.log(
+                    at,
+                    "capture-rejected",
+                    where + ": no source '" + warc.source() + "' in the recording's" + " manifest");
             return;
         }
         if (delivered(source.id().value(), where, at)) {
@@ -214,8 +233,15 @@ final class ExerciseRun {
     /** False (and the failure recorded) when the source has gone dark. */
     private boolean delivered(String source, String what, Instant at) {
         if (dark.contains(source)) {
-            run(source, at, HarvestOutcome.FAILED, FailureReason.CONNECTION, "the source has gone dark (inject)",
-                    0, 0, 0);
+            run(
+                    source,
+                    at,
+                    HarvestOutcome.FAILED,
+                    FailureReason.CONNECTION,
+                    "the source has gone dark (inject)",
+                    0,
+                    0,
+                    0);
             records.log(at, "capture-missed", source + ": " + what + " not delivered (dark)");
             return false;
         }
@@ -226,12 +252,22 @@ final class ExerciseRun {
         String source = capture.source().id().value();
         CaptureResult result = pipeline.processor().process(capture);
         captures++;
-        run(source, at, result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null,
+        run(
+                source,
+                at,
+                result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                null,
                 result.parseError() == null ? "replayed " + capture.locator() : result.parseError(),
-                result.entries(), result.stored(), result.merged());
-        records.log(at, "capture", source + ": " + capture.locator() + " - " + result.stored() + " new, "
-                + result.merged() + " known, " + result.rejected() + " rejected",
-                new org.ewea.methodology.Clearance(capture.source().tlp(), capture.source().handling()));
+                result.entries(),
+                result.stored(),
+                result.merged());
+        records.log(
+                at,
+                "capture",
+                source + ": " + capture.locator() + " - " + result.stored() + " new, " + result.merged() + " known, "
+                        + result.rejected() + " rejected",
+                new org.ewea.methodology.Clearance(
+                        capture.source().tlp(), capture.source().handling()));
     }
 
     private void inject(NumberedInject numbered) {
@@ -240,18 +276,27 @@ final class ExerciseRun {
         switch (type) {
             case "item", "tip" -> {
                 CaptureResult result = pipeline.processor().process(InjectCapture.of(numbered.number(), inject, codes));
-                records.log(inject.at(), "inject", type + " '" + (inject.title() == null ? "" : inject.title())
-                        + "' - " + result.stored() + " item(s) stored", InjectCapture.marking(inject, codes));
+                records.log(
+                        inject.at(),
+                        "inject",
+                        type + " '" + (inject.title() == null ? "" : inject.title()) + "' - " + result.stored()
+                                + " item(s) stored",
+                        InjectCapture.marking(inject, codes));
             }
             case "source-dark" -> {
                 dark.add(inject.source());
                 records.log(inject.at(), "inject", "source " + inject.source() + " has gone dark");
             }
             case "question" -> {
-                records.ask(new ExerciseRecords.Question("q" + numbered.number(), inject.at(),
-                        inject.title() == null ? "Policy question" : inject.title(), inject.text()));
-                records.log(inject.at(), "inject", "policy question: " + (inject.title() == null ? inject.text()
-                        : inject.title()));
+                records.ask(new ExerciseRecords.Question(
+                        "q" + numbered.number(),
+                        inject.at(),
+                        inject.title() == null ? "Policy question" : inject.title(),
+                        inject.text()));
+                records.log(
+                        inject.at(),
+                        "inject",
+                        "policy question: " + (inject.title() == null ? inject.text() : inject.title()));
             }
             default -> throw new IllegalStateException("unknown inject type " + type);
         }
@@ -259,22 +304,52 @@ final class ExerciseRun {
 
     private void evaluate(Instant at) {
         for (String source : dark) {
-            run(source, at, HarvestOutcome.FAILED, FailureReason.CONNECTION, "the source has gone dark (inject)",
-                    0, 0, 0);
+            run(
+                    source,
+                    at,
+                    HarvestOutcome.FAILED,
+                    FailureReason.CONNECTION,
+                    "the source has gone dark (inject)",
+                    0,
+                    0,
+                    0);
         }
         EvaluationReport report = pipeline.engine().evaluate();
         evaluations++;
-        records.log(at, "evaluation", "signals of " + report.asOf() + ": " + report.triggers() + " trigger(s), "
-                + report.raised() + " raised, " + report.updated() + " updated, " + report.actionsPlanned()
-                + " early action(s) planned");
+        records.log(
+                at,
+                "evaluation",
+                "signals of " + report.asOf() + ": " + report.triggers() + " trigger(s), "
+                        + report.raised() + " raised, " + report.updated() + " updated, " + report.actionsPlanned()
+                        + " early action(s) planned");
     }
 
-    private void run(String source, Instant at, HarvestOutcome outcome, FailureReason failure, String detail,
-            long input, long stored, long merged) {
+    private void run(
+            String source,
+            Instant at,
+            HarvestOutcome outcome,
+            FailureReason failure,
+            String detail,
+            long input,
+            long stored,
+            long merged) {
         long rejected = Math.max(0, input - stored - merged);
-        HarvestRun run = new HarvestRun(id + ":" + source + ":" + at.toEpochMilli() + ":" + (++runs), source, at,
-                at.plus(Duration.ofSeconds(1)), outcome, failure, detail, null, 1, 0, null, stored + merged + rejected,
-                stored, merged, rejected);
+        HarvestRun run = new HarvestRun(
+                id + ":" + source + ":" + at.toEpochMilli() + ":" + (++runs),
+                source,
+                at,
+                at.plus(Duration.ofSeconds(1)),
+                outcome,
+                failure,
+                detail,
+                null,
+                1,
+                0,
+                null,
+                stored + merged + rejected,
+                stored,
+                merged,
+                rejected);
         pipeline.runs().insert(run);
         pipeline.states().save(pipeline.states().find(source).after(run, null, null));
     }

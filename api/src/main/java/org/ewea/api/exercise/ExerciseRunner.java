@@ -32,8 +32,7 @@ public final class ExerciseRunner implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRunner.class);
 
     /** An exercise loaded in memory. */
-    record Loaded(ExerciseRun run, ExercisePipeline pipeline, ExerciseRecords records) {
-    }
+    record Loaded(ExerciseRun run, ExercisePipeline pipeline, ExerciseRecords records) {}
 
     private final ExerciseRepository exercises;
     private final Function<String, MongoDatabase> databases;
@@ -47,8 +46,14 @@ public final class ExerciseRunner implements SmartLifecycle {
     private ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    public ExerciseRunner(ExerciseRepository exercises, MongoClient client, ExerciseLibrary library,
-            ExercisePipeline.Shared shared, HandlingCodes codes, InstantSource wall, Duration tick) {
+    public ExerciseRunner(
+            ExerciseRepository exercises,
+            MongoClient client,
+            ExerciseLibrary library,
+            ExercisePipeline.Shared shared,
+            HandlingCodes codes,
+            InstantSource wall,
+            Duration tick) {
         this.exercises = exercises;
         this.databases = client::getDatabase;
         this.library = library;
@@ -66,9 +71,14 @@ public final class ExerciseRunner implements SmartLifecycle {
     /** Stores a new exercise (its database starts empty); empty when the id is taken. */
     public Optional<Exercise> create(ExerciseDefinition definition, String createdBy) {
         Instant now = wall.instant();
-        Exercise exercise = new Exercise(definition.id(), definition, ExerciseClock.ready(definition.start(),
-                definition.end(), definition.speed(), now), definition.start(),
-                ExerciseRepository.DATABASE_PREFIX + definition.id().replace('-', '_'), createdBy, now);
+        Exercise exercise = new Exercise(
+                definition.id(),
+                definition,
+                ExerciseClock.ready(definition.start(), definition.end(), definition.speed(), now),
+                definition.start(),
+                ExerciseRepository.DATABASE_PREFIX + definition.id().replace('-', '_'),
+                createdBy,
+                now);
         if (!exercises.insert(exercise)) {
             return Optional.empty();
         }
@@ -100,23 +110,40 @@ public final class ExerciseRunner implements SmartLifecycle {
             return existing;
         }
         MongoDatabase database = databases.apply(exercise.database());
-        List<ExerciseRecording> recordings = exercise.definition().recordings().stream().map(library::recording)
+        List<ExerciseRecording> recordings = exercise.definition().recordings().stream()
+                .map(library::recording)
                 .toList();
         Map<String, String> titles = new LinkedHashMap<>();
         recordings.forEach(r -> r.folder().sources().forEach((id, s) -> titles.put(id.value(), s.title())));
         ReplayClock replay = new ReplayClock(exercise.definition().start());
         java.util.Set<String> darkWeb = new java.util.HashSet<>();
         recordings.forEach(r -> r.folder().sources().forEach((id, s) -> {
-            if (s.url() != null && java.net.URI.create(s.url()).getHost() != null
+            if (s.url() != null
+                    && java.net.URI.create(s.url()).getHost() != null
                     && java.net.URI.create(s.url()).getHost().endsWith(".onion")) {
                 darkWeb.add(id.value());
             }
         }));
-        ExercisePipeline pipeline = ExercisePipeline.over(database, replay, shared, titles, darkWeb,
-                exercise.definition().watch(), () -> simulatedNow(exercise.id()));
+        ExercisePipeline pipeline = ExercisePipeline.over(
+                database,
+                replay,
+                shared,
+                titles,
+                darkWeb,
+                exercise.definition().watch(),
+                () -> simulatedNow(exercise.id()));
         ExerciseRecords records = new ExerciseRecords(database);
-        Loaded fresh = new Loaded(new ExerciseRun(exercise.id(), exercise.definition(), recordings, pipeline, records,
-                codes, exercise.processedUpTo()), pipeline, records);
+        Loaded fresh = new Loaded(
+                new ExerciseRun(
+                        exercise.id(),
+                        exercise.definition(),
+                        recordings,
+                        pipeline,
+                        records,
+                        codes,
+                        exercise.processedUpTo()),
+                pipeline,
+                records);
         loaded.put(exercise.id(), fresh);
         return fresh;
     }
@@ -145,8 +172,8 @@ public final class ExerciseRunner implements SmartLifecycle {
                 }
                 case "resume" -> {
                     if (clock.state() != ExerciseClock.State.PAUSED) {
-                        throw new IllegalStateException("only a paused exercise can be resumed; it is "
-                                + clock.state());
+                        throw new IllegalStateException(
+                                "only a paused exercise can be resumed; it is " + clock.state());
                     }
                     yield clock.startOrResume(now, speed);
                 }
@@ -163,8 +190,9 @@ public final class ExerciseRunner implements SmartLifecycle {
                     }
                     yield clock.withSpeed(speed, now);
                 }
-                default -> throw new IllegalArgumentException("unknown action '" + action
-                        + "': start, pause, resume, jump or speed");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown action '" + action + "': start, pause, resume, jump or speed");
             };
             Exercise moved = exercise.with(next);
             exercises.save(moved);
@@ -184,8 +212,12 @@ public final class ExerciseRunner implements SmartLifecycle {
         Exercise progressed = exercise.replayedTo(done);
         if (l.run().finished() && exercise.clock().state() != ExerciseClock.State.ENDED) {
             progressed = progressed.with(exercise.clock().ended(now));
-            l.records().log(done, "end", "the scenario has ended: " + l.run().capturesReplayed()
-                    + " capture(s) replayed, " + l.run().evaluations() + " evaluation(s)");
+            l.records()
+                    .log(
+                            done,
+                            "end",
+                            "the scenario has ended: " + l.run().capturesReplayed() + " capture(s) replayed, "
+                                    + l.run().evaluations() + " evaluation(s)");
             LOG.info("Exercise '{}' has reached its end", exercise.id());
         }
         exercises.save(progressed);
@@ -214,14 +246,20 @@ public final class ExerciseRunner implements SmartLifecycle {
             }
             try {
                 synchronized (lock(exercise.id())) {
-                    exercises.find(exercise.id()).filter(e -> e.clock().state() == ExerciseClock.State.RUNNING)
+                    exercises
+                            .find(exercise.id())
+                            .filter(e -> e.clock().state() == ExerciseClock.State.RUNNING)
                             .ifPresent(this::replay);
                 }
             } catch (Exception | Error e) {
                 LOG.error("Exercise '{}' could not be replayed; it is paused", exercise.id(), e);
                 synchronized (lock(exercise.id())) {
-                    exercises.find(exercise.id()).ifPresent(x -> exercises.save(x.with(x.clock().state()
-                            == ExerciseClock.State.RUNNING ? x.clock().pause(wall.instant()) : x.clock())));
+                    exercises
+                            .find(exercise.id())
+                            .ifPresent(x -> exercises.save(x.with(
+                                    x.clock().state() == ExerciseClock.State.RUNNING
+                                            ? x.clock().pause(wall.instant())
+                                            : x.clock())));
                 }
             }
         }
@@ -232,7 +270,9 @@ public final class ExerciseRunner implements SmartLifecycle {
         for (Exercise exercise : exercises.all()) {
             if (exercise.clock().state() == ExerciseClock.State.RUNNING) {
                 exercises.save(exercise.with(exercise.clock().pausedAt(exercise.processedUpTo(), wall.instant())));
-                LOG.info("Exercise '{}' was running when the service stopped: it is paused at {}", exercise.id(),
+                LOG.info(
+                        "Exercise '{}' was running when the service stopped: it is paused at {}",
+                        exercise.id(),
                         exercise.processedUpTo());
             }
         }
@@ -270,8 +310,7 @@ public final class ExerciseRunner implements SmartLifecycle {
         for (Exercise exercise : exercises.all()) {
             if (exercise.clock().state() == ExerciseClock.State.RUNNING) {
                 synchronized (lock(exercise.id())) {
-                    exercises.save(exercise.with(exercise.clock().pausedAt(exercise.processedUpTo(),
-                            wall.instant())));
+                    exercises.save(exercise.with(exercise.clock().pausedAt(exercise.processedUpTo(), wall.instant())));
                 }
             }
         }

@@ -31,8 +31,7 @@ public final class ExerciseService {
     private static final int MAX_TEXT = 10_000;
 
     /** An alert of the exercise with its recommended early actions. */
-    public record ExerciseAlert(Alert alert, List<EarlyAction> recommendations) {
-    }
+    public record ExerciseAlert(Alert alert, List<EarlyAction> recommendations) {}
 
     private final ExerciseRunner runner;
     private final ExerciseLibrary library;
@@ -40,12 +39,19 @@ public final class ExerciseService {
     private final InstantSource clock;
     private final org.ewea.alerts.digest.DigestRenderer digestRenderer;
 
-    public ExerciseService(ExerciseRunner runner, ExerciseLibrary library, Methodology methodology,
-            UserRepository users, org.ewea.alerts.digest.DigestRenderer digestRenderer, InstantSource clock) {
+    public ExerciseService(
+            ExerciseRunner runner,
+            ExerciseLibrary library,
+            Methodology methodology,
+            UserRepository users,
+            org.ewea.alerts.digest.DigestRenderer digestRenderer,
+            InstantSource clock) {
         this.digestRenderer = digestRenderer;
         this.runner = runner;
         this.library = library;
-        this.validator = new ExerciseValidator(methodology.grading().handlingCodes(), library::exists,
+        this.validator = new ExerciseValidator(
+                methodology.grading().handlingCodes(),
+                library::exists,
                 u -> users.find(u).isPresent());
         this.clock = clock;
     }
@@ -56,9 +62,10 @@ public final class ExerciseService {
 
     /** The exercise if the user may see it (trainers: all; others: theirs), else 404. */
     private Exercise visible(User user, String id) {
-        return runner.find(id).filter(e -> trainer(user) || e.teamOf(user.username()).isPresent())
-                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no exercise '" + id
-                        + "' you take part in."));
+        return runner.find(id)
+                .filter(e -> trainer(user) || e.teamOf(user.username()).isPresent())
+                .orElseThrow(() ->
+                        new ApiProblem(ProblemType.NOT_FOUND, "There is no exercise '" + id + "' you take part in."));
     }
 
     private Exercise trained(User user, String id) {
@@ -70,12 +77,17 @@ public final class ExerciseService {
     }
 
     private static ExerciseDefinition.Team team(User user, Exercise exercise) {
-        return exercise.teamOf(user.username()).orElseThrow(() -> new ApiProblem(ProblemType.FORBIDDEN,
-                "Only participants decide in an exercise; you are not in one of its teams."));
+        return exercise.teamOf(user.username())
+                .orElseThrow(() -> new ApiProblem(
+                        ProblemType.FORBIDDEN,
+                        "Only participants decide in an exercise; you are not in one of its teams."));
     }
 
     public List<ExerciseDefinition> templates() {
-        return ExerciseLibrary.TEMPLATES.stream().map(library::template).flatMap(Optional::stream).toList();
+        return ExerciseLibrary.TEMPLATES.stream()
+                .map(library::template)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -88,23 +100,45 @@ public final class ExerciseService {
         }
         ExerciseDefinition given = body;
         if (template != null) {
-            ExerciseDefinition t = library.template(template).orElseThrow(() -> ApiProblem.invalidParameter(
-                    "template", template, "is not a bundled exercise: " + ExerciseLibrary.TEMPLATES));
-            given = new ExerciseDefinition(body.id() != null ? body.id() : t.id(),
-                    body.name() != null ? body.name() : t.name(), t.description(), t.recordings(), t.start(),
-                    t.end(), body.speed() != null ? body.speed() : t.speed(), t.evaluateEvery(), t.watch(),
-                    body.teams() != null ? body.teams() : t.teams(), t.injects(), t.groundTruth());
+            ExerciseDefinition t = library.template(template)
+                    .orElseThrow(() -> ApiProblem.invalidParameter(
+                            "template", template, "is not a bundled exercise: " + ExerciseLibrary.TEMPLATES));
+            given = new ExerciseDefinition(
+                    body.id() != null ? body.id() : t.id(),
+                    body.name() != null ? body.name() : t.name(),
+                    t.description(),
+                    t.recordings(),
+                    t.start(),
+                    t.end(),
+                    body.speed() != null ? body.speed() : t.speed(),
+                    t.evaluateEvery(),
+                    t.watch(),
+                    body.teams() != null ? body.teams() : t.teams(),
+                    t.injects(),
+                    t.groundTruth());
         }
         ExerciseDefinition valid = validator.validate(given, clock.instant());
-        Exercise created = runner.create(valid, user.username()).orElseThrow(() -> new ApiProblem(
-                ProblemType.CONFLICT, "There is already an exercise '" + valid.id() + "'."));
+        Exercise created = runner.create(valid, user.username())
+                .orElseThrow(() ->
+                        new ApiProblem(ProblemType.CONFLICT, "There is already an exercise '" + valid.id() + "'."));
         return view(created, user);
     }
 
     public List<ExerciseView> list(User user) {
-        return runner.all().stream().filter(e -> trainer(user) || e.teamOf(user.username()).isPresent())
-                .map(e -> ExerciseView.of(e, clock.instant(), e.teamOf(user.username())
-                        .map(ExerciseDefinition.Team::id).orElse(null), null, List.of(), List.of(), 0, 0)).toList();
+        return runner.all().stream()
+                .filter(e -> trainer(user) || e.teamOf(user.username()).isPresent())
+                .map(e -> ExerciseView.of(
+                        e,
+                        clock.instant(),
+                        e.teamOf(user.username())
+                                .map(ExerciseDefinition.Team::id)
+                                .orElse(null),
+                        null,
+                        List.of(),
+                        List.of(),
+                        0,
+                        0))
+                .toList();
     }
 
     public ExerciseView view(User user, String id) {
@@ -120,8 +154,8 @@ public final class ExerciseService {
         } catch (IllegalStateException e) {
             throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + ".");
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(command.equals("jump") && to != null ? "to" : speed != null ? "speed"
-                    : "action", e.getMessage());
+            throw ApiProblem.invalidField(
+                    command.equals("jump") && to != null ? "to" : speed != null ? "speed" : "action", e.getMessage());
         }
     }
 
@@ -129,14 +163,33 @@ public final class ExerciseService {
     public ExerciseDefinition.Inject inject(User user, String id, ExerciseDefinition.Inject body) {
         Exercise exercise = trained(user, id);
         Instant now = exercise.clock().at(clock.instant());
-        ExerciseDefinition.Inject inject = new ExerciseDefinition.Inject(body.at() != null ? body.at() : now,
-                body.type() == null ? null : body.type().toLowerCase(Locale.ROOT), body.title(), body.text(),
-                body.source(), body.grading(), body.tlp(), body.handling(), body.url());
+        ExerciseDefinition.Inject inject = new ExerciseDefinition.Inject(
+                body.at() != null ? body.at() : now,
+                body.type() == null ? null : body.type().toLowerCase(Locale.ROOT),
+                body.title(),
+                body.text(),
+                body.source(),
+                body.grading(),
+                body.tlp(),
+                body.handling(),
+                body.url());
         List<ApiProblem.FieldError> errors = new ArrayList<>();
-        validator.checkInject(inject, "inject", exercise.definition().start(), exercise.definition().end(), errors);
+        validator.checkInject(
+                inject,
+                "inject",
+                exercise.definition().start(),
+                exercise.definition().end(),
+                errors);
         if (!errors.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The inject is invalid: " + errors.stream()
-                    .map(e -> e.name() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("") + ".", errors);
+            throw new ApiProblem(
+                    ProblemType.INVALID_REQUEST,
+                    "The inject is invalid: "
+                            + errors.stream()
+                                    .map(e -> e.name() + " " + e.message())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse("")
+                            + ".",
+                    errors);
         }
         try {
             return runner.inject(id, inject, user.username());
@@ -150,7 +203,8 @@ public final class ExerciseService {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
             return runner.loaded(exercise).pipeline().alerts().all(user.clearance()).stream()
-                    .sorted(Comparator.comparing(Alert::raisedAt).reversed().thenComparing(Alert::id)).toList();
+                    .sorted(Comparator.comparing(Alert::raisedAt).reversed().thenComparing(Alert::id))
+                    .toList();
         }
     }
 
@@ -159,40 +213,67 @@ public final class ExerciseService {
         synchronized (runner.lock(id)) {
             ExercisePipeline pipeline = runner.loaded(exercise).pipeline();
             Alert alert = cleared(pipeline, user, alertId);
-            return new ExerciseAlert(alert, pipeline.actions().page(new ActionRepository.Query(null, null, alertId,
-                    null, user.clearance()), 0, 200));
+            return new ExerciseAlert(
+                    alert,
+                    pipeline.actions()
+                            .page(new ActionRepository.Query(null, null, alertId, null, user.clearance()), 0, 200));
         }
     }
 
     private static Alert cleared(ExercisePipeline pipeline, User user, String alertId) {
-        return pipeline.alerts().find(alertId).filter(a -> user.cleared(a.tlp(), a.handling()))
-                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no alert '" + alertId
-                        + "' in this exercise (or you are not cleared for it)."));
+        return pipeline.alerts()
+                .find(alertId)
+                .filter(a -> user.cleared(a.tlp(), a.handling()))
+                .orElseThrow(() -> new ApiProblem(
+                        ProblemType.NOT_FOUND,
+                        "There is no alert '" + alertId + "' in this exercise (or you are not cleared for it)."));
     }
 
     /**
      * A participant moves an exercise alert; stamped with the simulated time and recorded as their team's decision.
      * Throws the lifecycle's exceptions for an illegal move.
      */
-    public Alert transition(User user, String id, String alertId, AlertState to, @Nullable String note,
-            @Nullable AssessmentInput input, @Nullable Long version) {
+    public Alert transition(
+            User user,
+            String id,
+            String alertId,
+            AlertState to,
+            @Nullable String note,
+            @Nullable AssessmentInput input,
+            @Nullable Long version) {
         Exercise exercise = visible(user, id);
         ExerciseDefinition.Team team = team(user, exercise);
         synchronized (runner.lock(id)) {
             ExerciseRunner.Loaded loaded = runner.loaded(exercise);
             Alert alert = cleared(loaded.pipeline(), user, alertId);
-            Alert moved = loaded.pipeline().lifecycle().transition(alertId, to, note, input, user.username(),
-                    version);
-            loaded.records().decide(runner.simulatedNow(id), clock.instant(), user.username(), team.id(),
-                    "transition", alertId, alert.subject().kind(), alert.subject().id(), to.name(), List.of(), null,
-                    note);
+            Alert moved = loaded.pipeline().lifecycle().transition(alertId, to, note, input, user.username(), version);
+            loaded.records()
+                    .decide(
+                            runner.simulatedNow(id),
+                            clock.instant(),
+                            user.username(),
+                            team.id(),
+                            "transition",
+                            alertId,
+                            alert.subject().kind(),
+                            alert.subject().id(),
+                            to.name(),
+                            List.of(),
+                            null,
+                            note);
             return moved;
         }
     }
 
     /** A participant's decision: actions (for an alert), assessment (of an alert) or answer (to a question). */
-    public Decision decide(User user, String id, @Nullable String requestedType, @Nullable String alertId,
-            @Nullable List<String> chosen, @Nullable String questionId, @Nullable String text) {
+    public Decision decide(
+            User user,
+            String id,
+            @Nullable String requestedType,
+            @Nullable String alertId,
+            @Nullable List<String> chosen,
+            @Nullable String questionId,
+            @Nullable String text) {
         String type = requestedType == null ? "" : requestedType.toLowerCase(Locale.ROOT);
         if (!List.of("actions", "assessment", "answer").contains(type)) {
             throw ApiProblem.invalidField("type", "must be actions, assessment or answer");
@@ -201,8 +282,10 @@ public final class ExerciseService {
             throw ApiProblem.invalidField("text", "must be at most " + MAX_TEXT + " characters");
         }
         List<String> actions = chosen == null ? List.of() : chosen;
-        if (type.equals("actions") && (actions.isEmpty() || actions.size() > 50
-                || actions.stream().anyMatch(a -> a == null || !a.matches("[A-Za-z0-9._:-]{1,100}")))) {
+        if (type.equals("actions")
+                && (actions.isEmpty()
+                        || actions.size() > 50
+                        || actions.stream().anyMatch(a -> a == null || !a.matches("[A-Za-z0-9._:-]{1,100}")))) {
             throw ApiProblem.invalidField("actions", "name 1 to 50 recommendation ids");
         }
         if ((type.equals("assessment") || type.equals("answer")) && (text == null || text.isBlank())) {
@@ -218,13 +301,24 @@ public final class ExerciseService {
                     throw ApiProblem.invalidField("alertId", "is required for " + type);
                 }
                 alert = cleared(loaded.pipeline(), user, alertId);
-            } else if (questionId == null || loaded.records().questions().stream()
-                    .noneMatch(q -> q.id().equals(questionId))) {
+            } else if (questionId == null
+                    || loaded.records().questions().stream().noneMatch(q -> q.id().equals(questionId))) {
                 throw ApiProblem.invalidField("questionId", "name a question asked in this exercise");
             }
-            return loaded.records().decide(runner.simulatedNow(id), clock.instant(), user.username(), team.id(), type,
-                    alert == null ? null : alert.id(), alert == null ? null : alert.subject().kind(),
-                    alert == null ? null : alert.subject().id(), null, actions, questionId, text);
+            return loaded.records()
+                    .decide(
+                            runner.simulatedNow(id),
+                            clock.instant(),
+                            user.username(),
+                            team.id(),
+                            type,
+                            alert == null ? null : alert.id(),
+                            alert == null ? null : alert.subject().kind(),
+                            alert == null ? null : alert.subject().id(),
+                            null,
+                            actions,
+                            questionId,
+                            text);
         }
     }
 
@@ -232,8 +326,8 @@ public final class ExerciseService {
      * The exercise's items the user may read matching a search, best match first (newest first without words): the
      * exercise's own index, as the service's search reads its items.
      */
-    public org.ewea.api.web.PageResponse<org.ewea.api.items.ItemView> items(User user, String id,
-            org.ewea.collectors.search.SearchQuery query) {
+    public org.ewea.api.web.PageResponse<org.ewea.api.items.ItemView> items(
+            User user, String id, org.ewea.collectors.search.SearchQuery query) {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
             ExercisePipeline pipeline = runner.loaded(exercise).pipeline();
@@ -243,9 +337,16 @@ public final class ExerciseService {
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalidField("q", e.getMessage());
             }
-            List<org.ewea.api.items.ItemView> views = pipeline.items().findAnnotated(found.ids().stream()
-                    .map(org.ewea.methodology.ItemId::new).toList(), query.clearance()).stream()
-                    .map(org.ewea.api.items.ItemView::of).toList();
+            List<org.ewea.api.items.ItemView> views = pipeline
+                    .items()
+                    .findAnnotated(
+                            found.ids().stream()
+                                    .map(org.ewea.methodology.ItemId::new)
+                                    .toList(),
+                            query.clearance())
+                    .stream()
+                    .map(org.ewea.api.items.ItemView::of)
+                    .toList();
             return new org.ewea.api.web.PageResponse<>(views, query.page(), query.size(), found.total());
         }
     }
@@ -271,8 +372,12 @@ public final class ExerciseService {
     private org.ewea.alerts.digest.DigestContent digest(User user, String id, String digestId) {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
-            return runner.loaded(exercise).pipeline().archive().content(digestId).orElseThrow(() -> new ApiProblem(
-                    ProblemType.NOT_FOUND, "There is no digest '" + digestId + "' in this exercise."));
+            return runner.loaded(exercise)
+                    .pipeline()
+                    .archive()
+                    .content(digestId)
+                    .orElseThrow(() -> new ApiProblem(
+                            ProblemType.NOT_FOUND, "There is no digest '" + digestId + "' in this exercise."));
         }
     }
 
@@ -280,8 +385,9 @@ public final class ExerciseService {
     public AfterActionReport report(User user, String id) {
         Exercise exercise = visible(user, id);
         if (!trainer(user) && exercise.clock().state() != ExerciseClock.State.ENDED) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Participants read the after-action report once the exercise"
-                    + " has ended.");
+            throw new ApiProblem(
+                    ProblemType.FORBIDDEN,
+                    "Participants read the after-action report once the exercise" + " has ended.");
         }
         synchronized (runner.lock(id)) {
             return AfterActionReports.build(exercise, runner.loaded(exercise), user.clearance(), clock.instant());
@@ -302,13 +408,19 @@ public final class ExerciseService {
             try {
                 loaded = runner.loaded(e);
             } catch (RecordingException ex) {
-                throw new ApiProblem(ProblemType.CONFLICT, "The exercise's recordings cannot be read: "
-                        + ex.getMessage());
+                throw new ApiProblem(
+                        ProblemType.CONFLICT, "The exercise's recordings cannot be read: " + ex.getMessage());
             }
             AfterActionReport scores = AfterActionReports.build(e, loaded, user.clearance(), clock.instant());
-            return ExerciseView.of(e, clock.instant(), e.teamOf(user.username()).map(ExerciseDefinition.Team::id)
-                    .orElse(null), scores.teams(), loaded.records().questions(), loaded.records().log(25, user.clearance()),
-                    loaded.pipeline().items().count(), loaded.pipeline().alerts().all(user.clearance()).size());
+            return ExerciseView.of(
+                    e,
+                    clock.instant(),
+                    e.teamOf(user.username()).map(ExerciseDefinition.Team::id).orElse(null),
+                    scores.teams(),
+                    loaded.records().questions(),
+                    loaded.records().log(25, user.clearance()),
+                    loaded.pipeline().items().count(),
+                    loaded.pipeline().alerts().all(user.clearance()).size());
         }
     }
 }

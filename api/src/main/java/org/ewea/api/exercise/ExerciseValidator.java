@@ -47,14 +47,17 @@ final class ExerciseValidator {
         if (d.id() == null || !ID.matcher(d.id()).matches()) {
             errors.add(error("id", "must be 2 to 40 of a-z, 0-9 and '-', starting with a letter or digit"));
         }
-        String name = d.name() == null || d.name().isBlank() ? String.valueOf(d.id()) : d.name().strip();
+        String name = d.name() == null || d.name().isBlank()
+                ? String.valueOf(d.id())
+                : d.name().strip();
         if (name.length() > 200) {
             errors.add(error("name", "must be at most 200 characters"));
         }
         List<String> recordings = d.recordings() == null ? List.of() : d.recordings();
         if (recordings.isEmpty()) {
-            errors.add(error("recordings", "name at least one recording (bundled:<name> or a folder under the"
-                    + " exercises directory)"));
+            errors.add(error(
+                    "recordings",
+                    "name at least one recording (bundled:<name> or a folder under the" + " exercises directory)"));
         }
         for (String recording : recordings) {
             if (recording == null || !recordingExists.test(recording)) {
@@ -82,8 +85,8 @@ final class ExerciseValidator {
             errors.add(error("evaluateEvery", "must be between PT15M and P7D"));
         }
         List<String> watch = d.watch() == null ? List.of() : d.watch();
-        if (watch.size() > 50 || watch.stream().anyMatch(w -> w == null || w.strip().length() < 2
-                || w.length() > 100)) {
+        if (watch.size() > 50
+                || watch.stream().anyMatch(w -> w == null || w.strip().length() < 2 || w.length() > 100)) {
             errors.add(error("watch", "at most 50 terms of 2 to 100 characters"));
         }
         List<ExerciseDefinition.Team> teams = d.teams() == null ? List.of() : d.teams();
@@ -130,16 +133,37 @@ final class ExerciseValidator {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The exercise is invalid: " + errors.stream()
-                    .map(e -> e.name() + " " + e.message()).reduce((a, b) -> a + "; " + b).orElse("") + ".", errors);
+            throw new ApiProblem(
+                    ProblemType.INVALID_REQUEST,
+                    "The exercise is invalid: "
+                            + errors.stream()
+                                    .map(e -> e.name() + " " + e.message())
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse("")
+                            + ".",
+                    errors);
         }
-        return new ExerciseDefinition(d.id(), name, d.description(), List.copyOf(recordings), d.start(), d.end(),
-                speed, every, watch.stream().map(String::strip).toList(), List.copyOf(teams), List.copyOf(injects),
+        return new ExerciseDefinition(
+                d.id(),
+                name,
+                d.description(),
+                List.copyOf(recordings),
+                d.start(),
+                d.end(),
+                speed,
+                every,
+                watch.stream().map(String::strip).toList(),
+                List.copyOf(teams),
+                List.copyOf(injects),
                 List.copyOf(truth));
     }
 
     /** Checks one inject (scripted, or live from the trainer); adds what is wrong. */
-    void checkInject(ExerciseDefinition.Inject inject, String where, Instant start, Instant end,
+    void checkInject(
+            ExerciseDefinition.Inject inject,
+            String where,
+            Instant start,
+            Instant end,
             List<ApiProblem.FieldError> errors) {
         if (inject == null) {
             errors.add(error(where, "is empty"));
@@ -147,7 +171,9 @@ final class ExerciseValidator {
         }
         if (inject.at() == null) {
             errors.add(error(where + ".at", "is required"));
-        } else if (start != null && end != null && (inject.at().isBefore(start) || inject.at().isAfter(end))) {
+        } else if (start != null
+                && end != null
+                && (inject.at().isBefore(start) || inject.at().isAfter(end))) {
             errors.add(error(where + ".at", "must be within the scenario (" + start + " to " + end + ")"));
         }
         String type = inject.type() == null ? "" : inject.type().toLowerCase(Locale.ROOT);

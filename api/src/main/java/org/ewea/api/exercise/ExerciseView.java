@@ -30,21 +30,62 @@ import org.jspecify.annotations.Nullable;
  * @param items items replayed so far
  * @param alerts alerts so far (that the caller is cleared for)
  */
-public record ExerciseView(String id, String name, @Nullable String description, String state, Instant simulatedNow,
-        Instant replayedTo, Instant start, Instant end, double speed, double progress, Duration evaluateEvery,
-        List<String> recordings, List<ExerciseDefinition.Team> teams, @Nullable String yourTeam, String createdBy,
-        Instant created, @Nullable List<AfterActionReport.TeamLine> scoreboard,
-        List<ExerciseRecords.Question> questions, List<ExerciseRecords.LogLine> log, long items, long alerts) {
+public record ExerciseView(
+        String id,
+        String name,
+        @Nullable String description,
+        String state,
+        Instant simulatedNow,
+        Instant replayedTo,
+        Instant start,
+        Instant end,
+        double speed,
+        double progress,
+        Duration evaluateEvery,
+        List<String> recordings,
+        List<ExerciseDefinition.Team> teams,
+        @Nullable String yourTeam,
+        String createdBy,
+        Instant created,
+        @Nullable List<AfterActionReport.TeamLine> scoreboard,
+        List<ExerciseRecords.Question> questions,
+        List<ExerciseRecords.LogLine> log,
+        long items,
+        long alerts) {
 
-    static ExerciseView of(Exercise e, Instant wallNow, @Nullable String yourTeam,
-            @Nullable List<AfterActionReport.TeamLine> scoreboard, List<ExerciseRecords.Question> questions,
-            List<ExerciseRecords.LogLine> log, long items, long alerts) {
+    static ExerciseView of(
+            Exercise e,
+            Instant wallNow,
+            @Nullable String yourTeam,
+            @Nullable List<AfterActionReport.TeamLine> scoreboard,
+            List<ExerciseRecords.Question> questions,
+            List<ExerciseRecords.LogLine> log,
+            long items,
+            long alerts) {
         ExerciseDefinition d = e.definition();
         double total = Duration.between(d.start(), d.end()).toMillis();
         double done = Duration.between(d.start(), e.processedUpTo()).toMillis();
-        return new ExerciseView(e.id(), d.name(), d.description(), e.clock().state().name(), e.clock().at(wallNow),
-                e.processedUpTo(), d.start(), d.end(), e.clock().speed(), Math.max(0, Math.min(1, done / total)),
-                d.evaluateEvery(), d.recordings(), d.teams(), yourTeam, e.createdBy(), e.created(),
-                scoreboard == null ? List.of() : scoreboard, questions, log, items, alerts);
+        return new ExerciseView(
+                e.id(),
+                d.name(),
+                d.description(),
+                e.clock().state().name(),
+                e.clock().at(wallNow),
+                e.processedUpTo(),
+                d.start(),
+                d.end(),
+                e.clock().speed(),
+                Math.max(0, Math.min(1, done / total)),
+                d.evaluateEvery(),
+                d.recordings(),
+                d.teams(),
+                yourTeam,
+                e.createdBy(),
+                e.created(),
+                scoreboard == null ? List.of() : scoreboard,
+                questions,
+                log,
+                items,
+                alerts);
     }
 }

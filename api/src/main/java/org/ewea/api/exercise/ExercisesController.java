@@ -49,23 +49,41 @@ class ExercisesController {
 
     /** A clock command. */
     record ClockCommand(
-            @Schema(description = "start, pause, resume, jump or speed", example = "start",
-                    requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String action,
+            @Schema(
+                    description = "start, pause, resume, jump or speed",
+                    example = "start",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable
+            String action,
+
             @Schema(description = "for jump: the simulated time to replay to", example = "2025-03-05T12:00:00Z")
-            @Nullable String to,
-            @Schema(description = "simulated seconds per second, 1 to 10000", example = "1000") @Nullable Double speed) {
-    }
+            @Nullable
+            String to,
+
+            @Schema(description = "simulated seconds per second, 1 to 10000", example = "1000") @Nullable
+            Double speed) {}
 
     /** A participant's decision other than an alert transition. */
     record DecisionRequest(
-            @Schema(description = "actions (early actions chosen for an alert), assessment (a short written"
-                    + " assessment of an alert) or answer (to a policy question)", example = "actions",
-                    requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String type,
-            @Schema(description = "the alert (actions, assessment)") @Nullable String alertId,
-            @Schema(description = "playbook recommendation ids chosen (actions)") @Nullable List<String> actions,
-            @Schema(description = "the question answered (answer)", example = "q3") @Nullable String questionId,
-            @Schema(description = "the assessment or answer") @Nullable String text) {
-    }
+            @Schema(
+                    description = "actions (early actions chosen for an alert), assessment (a short written"
+                            + " assessment of an alert) or answer (to a policy question)",
+                    example = "actions",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable
+            String type,
+
+            @Schema(description = "the alert (actions, assessment)") @Nullable
+            String alertId,
+
+            @Schema(description = "playbook recommendation ids chosen (actions)") @Nullable
+            List<String> actions,
+
+            @Schema(description = "the question answered (answer)", example = "q3") @Nullable
+            String questionId,
+
+            @Schema(description = "the assessment or answer") @Nullable
+            String text) {}
 
     private final ExerciseService exercises;
     private final BlockingStore store;
@@ -85,17 +103,22 @@ class ExercisesController {
     }
 
     @PostMapping(path = "/api/v1/exercises", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Create an exercise (TRAINER, ADMIN)",
+    @Operation(
+            summary = "Create an exercise (TRAINER, ADMIN)",
             description = "From a definition, or from a bundled one (?template=ransomware-week) with the body's id,"
                     + " name, teams and speed replacing the bundled ones. The exercise gets a database of its own."
                     + " 400 naming every invalid field; 409 if the id is taken.")
-    Mono<ResponseEntity<ExerciseView>> create(@AuthenticationPrincipal User user,
-            @Parameter(description = "a bundled exercise to start from") @RequestParam(name = "template",
-                    required = false) @Nullable String template,
+    Mono<ResponseEntity<ExerciseView>> create(
+            @AuthenticationPrincipal User user,
+            @Parameter(description = "a bundled exercise to start from")
+                    @RequestParam(name = "template", required = false)
+                    @Nullable
+                    String template,
             @RequestBody ExerciseDefinition body) {
         return store.call(() -> {
             ExerciseView created = exercises.create(user, template, body);
-            return ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id())).body(created);
+            return ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id()))
+                    .body(created);
         });
     }
 
@@ -115,23 +138,26 @@ class ExercisesController {
     }
 
     @PostMapping(path = "/api/v1/exercises/{id}/clock", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Start, pause, resume, jump or change the speed of an exercise's clock (TRAINER, ADMIN)",
+    @Operation(
+            summary = "Start, pause, resume, jump or change the speed of an exercise's clock (TRAINER, ADMIN)",
             description = "jump replays everything up to 'to' before answering (forwards only). 409 for a command"
                     + " the exercise's state does not allow (e.g. resume a running one).")
-    Mono<ExerciseView> clock(@AuthenticationPrincipal User user, @PathVariable("id") String id,
-            @RequestBody ClockCommand command) {
+    Mono<ExerciseView> clock(
+            @AuthenticationPrincipal User user, @PathVariable("id") String id, @RequestBody ClockCommand command) {
         String action = command.action() == null ? "" : command.action();
         Instant to = command.to() == null ? null : RequestValues.instantField("to", command.to());
         return store.call(() -> exercises.clock(user, id, action, to, command.speed()));
     }
 
-    @PostMapping(path = "/api/v1/exercises/{id}/injects", consumes = "application/json",
-            produces = "application/json")
-    @Operation(summary = "Inject an event into a running exercise (TRAINER, ADMIN)",
+    @PostMapping(path = "/api/v1/exercises/{id}/injects", consumes = "application/json", produces = "application/json")
+    @Operation(
+            summary = "Inject an event into a running exercise (TRAINER, ADMIN)",
             description = "item, tip, source-dark or question, as in a definition's injects. Without 'at' it happens"
                     + " now (simulated); one at or before the time already replayed happens right after it.")
-    Mono<ResponseEntity<ExerciseDefinition.Inject>> inject(@AuthenticationPrincipal User user,
-            @PathVariable("id") String id, @RequestBody ExerciseDefinition.Inject body) {
+    Mono<ResponseEntity<ExerciseDefinition.Inject>> inject(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
+            @RequestBody ExerciseDefinition.Inject body) {
         return store.call(() -> ResponseEntity.status(201).body(exercises.inject(user, id, body)));
     }
 
@@ -146,74 +172,107 @@ class ExercisesController {
 
     @GetMapping(path = "/api/v1/exercises/{id}/alerts/{alertId}", produces = "application/json")
     @Operation(summary = "One alert of the exercise with the early actions its playbooks recommend")
-    Mono<ExerciseService.ExerciseAlert> alert(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+    Mono<ExerciseService.ExerciseAlert> alert(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
             @PathVariable("alertId") String alertId) {
         return store.call(() -> exercises.alert(user, id, alertId));
     }
 
-    @PostMapping(path = "/api/v1/exercises/{id}/alerts/{alertId}/transitions", consumes = "application/json",
+    @PostMapping(
+            path = "/api/v1/exercises/{id}/alerts/{alertId}/transitions",
+            consumes = "application/json",
             produces = "application/json")
-    @Operation(summary = "Move an exercise alert through its lifecycle (participants)",
+    @Operation(
+            summary = "Move an exercise alert through its lifecycle (participants)",
             description = "As POST /api/v1/alerts/{id}/transitions, inside the exercise: stamped with the simulated"
                     + " time and recorded as the participant's (and their team's) decision. 409 for an illegal move.")
-    Mono<Alert> transition(@AuthenticationPrincipal User user, @PathVariable("id") String id,
-            @PathVariable("alertId") String alertId, @RequestBody AlertRequests.Transition request) {
+    Mono<Alert> transition(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
+            @PathVariable("alertId") String alertId,
+            @RequestBody AlertRequests.Transition request) {
         if (request.to() == null) {
             throw ApiProblem.invalidField("to", "is required: ACKNOWLEDGED, ASSESSED, ACTIONED or DISMISSED");
         }
         AlertState to = RequestValues.enumField(AlertState.class, "to", request.to());
         AssessmentInput input = request.assessment() == null ? null : AlertRequests.input(request.assessment());
-        return store.call(() -> exercises.transition(user, id, alertId, to, request.note(), input,
-                request.version())).onErrorMap(AlertProblems::of);
+        return store.call(() -> exercises.transition(user, id, alertId, to, request.note(), input, request.version()))
+                .onErrorMap(AlertProblems::of);
     }
 
-    @PostMapping(path = "/api/v1/exercises/{id}/decisions", consumes = "application/json",
+    @PostMapping(
+            path = "/api/v1/exercises/{id}/decisions",
+            consumes = "application/json",
             produces = "application/json")
-    @Operation(summary = "Record a decision: early actions chosen, a written assessment, or an answer (participants)",
+    @Operation(
+            summary = "Record a decision: early actions chosen, a written assessment, or an answer (participants)",
             description = "Stamped with the simulated time. actions: recommendation ids of the alert's playbook"
                     + " recommendations (others are recorded too, and reported as not recommended).")
-    Mono<ResponseEntity<Decision>> decide(@AuthenticationPrincipal User user, @PathVariable("id") String id,
-            @RequestBody DecisionRequest request) {
-        return store.call(() -> ResponseEntity.status(201).body(exercises.decide(user, id, request.type(),
-                request.alertId(), request.actions(), request.questionId(), request.text())));
+    Mono<ResponseEntity<Decision>> decide(
+            @AuthenticationPrincipal User user, @PathVariable("id") String id, @RequestBody DecisionRequest request) {
+        return store.call(() -> ResponseEntity.status(201)
+                .body(exercises.decide(
+                        user,
+                        id,
+                        request.type(),
+                        request.alertId(),
+                        request.actions(),
+                        request.questionId(),
+                        request.text())));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/items", produces = "application/json")
-    @Operation(summary = "Search the exercise's items (trainers and the exercise's participants)",
+    @Operation(
+            summary = "Search the exercise's items (trainers and the exercise's participants)",
             description = "As GET /api/v1/items with q, inside the exercise: the items its replay and injects stored"
                     + " so far, only those the caller is cleared for, best match first (newest first without q),"
                     + " with the lexicon's synonyms in every language. Plain words, never query syntax.")
-    Mono<PageResponse<org.ewea.api.items.ItemView>> items(@AuthenticationPrincipal User user,
+    Mono<PageResponse<org.ewea.api.items.ItemView>> items(
+            @AuthenticationPrincipal User user,
             @PathVariable("id") String id,
-            @Parameter(description = "Words to find, in any language (plain text, at most " + MAX_QUERY
-                    + " characters)") @RequestParam(name = "q", required = false) @Nullable String q,
+            @Parameter(
+                            description =
+                                    "Words to find, in any language (plain text, at most " + MAX_QUERY + " characters)")
+                    @RequestParam(name = "q", required = false)
+                    @Nullable
+                    String q,
             @Parameter(description = "Facet filter: a taxonomy technology id")
-            @RequestParam(name = "technology", required = false) @Nullable String technology,
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and 500")
-            @Max(value = 500, message = "must be between 0 and 500") int page,
-            @Parameter(description = "Page size, 1 to 100") @RequestParam(name = "size", defaultValue = "20")
-            @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") int size) {
+                    @RequestParam(name = "technology", required = false)
+                    @Nullable
+                    String technology,
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and 500")
+                    @Max(value = 500, message = "must be between 0 and 500")
+                    int page,
+            @Parameter(description = "Page size, 1 to 100")
+                    @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and 100")
+                    @Max(value = 100, message = "must be between 1 and 100")
+                    int size) {
         if (q != null && q.length() > MAX_QUERY) {
-            throw ApiProblem.invalidParameter("q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY
-                    + " characters");
+            throw ApiProblem.invalidParameter(
+                    "q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY + " characters");
         }
         if ((long) (page + 1) * size > 10_000) {
-            throw ApiProblem.invalidParameter("page", Integer.toString(page), "a search pages through the first"
-                    + " 10000 matches only: narrow it with q");
+            throw ApiProblem.invalidParameter(
+                    "page",
+                    Integer.toString(page),
+                    "a search pages through the first" + " 10000 matches only: narrow it with q");
         }
-        SearchQuery query = new SearchQuery(q, technology, null, null, null, null, null, null, user.clearance(),
-                page, size);
+        SearchQuery query =
+                new SearchQuery(q, technology, null, null, null, null, null, null, user.clearance(), page, size);
         return store.call(() -> exercises.items(user, id, query));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/digests", produces = "application/json")
-    @Operation(summary = "The weekly digests made in the exercise, newest first",
+    @Operation(
+            summary = "The weekly digests made in the exercise, newest first",
             description = "Made in simulated time by the service's digest schedule (EWEA_ALERTS_DIGEST_CRON in"
                     + " EWEA_ALERTS_DIGEST_ZONE), whether or not the service makes its own.")
-    Mono<PageResponse<org.ewea.alerts.digest.Digest>> digests(@AuthenticationPrincipal User user,
-            @PathVariable("id") String id) {
+    Mono<PageResponse<org.ewea.alerts.digest.Digest>> digests(
+            @AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
             List<org.ewea.alerts.digest.Digest> all = exercises.digests(user, id);
             return new PageResponse<>(all, 0, Math.max(1, all.size()), all.size());
@@ -222,33 +281,44 @@ class ExercisesController {
 
     @GetMapping(path = "/api/v1/exercises/{id}/digests/{digestId}.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "An exercise digest as a page, with only what you are cleared for")
-    Mono<ResponseEntity<String>> digestHtml(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+    Mono<ResponseEntity<String>> digestHtml(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
             @PathVariable("digestId") String digestId) {
-        return store.call(() -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+        return store.call(() -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", AfterActionRenderer.CSP)
                 .body(exercises.digestHtml(user, id, digestId)));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/digests/{digestId}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "An exercise digest as PDF")
-    Mono<ResponseEntity<byte[]>> digestPdf(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+    Mono<ResponseEntity<byte[]>> digestPdf(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
             @PathVariable("digestId") String digestId) {
-        return store.call(() -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return store.call(() -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .body(exercises.digestPdf(user, id, digestId)));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/report.html", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "The after-action report as a page (trainers; participants once the exercise has ended)")
     Mono<ResponseEntity<String>> reportHtml(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", AfterActionRenderer.CSP).body(exercises.reportHtml(user, id)));
+        return store.call(() -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", AfterActionRenderer.CSP)
+                .body(exercises.reportHtml(user, id)));
     }
 
     @GetMapping(path = "/api/v1/exercises/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The after-action report as PDF")
     Mono<ResponseEntity<byte[]>> reportPdf(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"after-action-" + id.replaceAll(
-                        "[^a-z0-9-]", "") + ".pdf\"").body(exercises.reportPdf(user, id)));
+        return store.call(() -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"after-action-" + id.replaceAll("[^a-z0-9-]", "") + ".pdf\"")
+                .body(exercises.reportPdf(user, id)));
     }
 }

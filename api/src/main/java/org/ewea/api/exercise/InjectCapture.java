@@ -27,8 +27,7 @@ final class InjectCapture {
 
     static final String TIPS = "exercise-tips";
 
-    private InjectCapture() {
-    }
+    private InjectCapture() {}
 
     /**
      * The capture of inject {@code number}; its URL and origin depend only on the number, so replaying the same
@@ -37,27 +36,39 @@ final class InjectCapture {
     static Capture of(int number, ExerciseDefinition.Inject inject, HandlingCodes codes) {
         boolean tip = "tip".equalsIgnoreCase(inject.type());
         String source = inject.source() != null ? inject.source() : TIPS;
-        AdmiraltyGrade grade = inject.grading() != null ? AdmiraltyGrade.parse(inject.grading())
-                : AdmiraltyGrade.UNGRADED;
+        AdmiraltyGrade grade =
+                inject.grading() != null ? AdmiraltyGrade.parse(inject.grading()) : AdmiraltyGrade.UNGRADED;
         Tlp tlp = marking(inject, codes).tlp();
         Handling handling = marking(inject, codes).handling();
-        String link = inject.url() != null ? inject.url()
-                : "https://exercise.invalid/injects/" + number;
+        String link = inject.url() != null ? inject.url() : "https://exercise.invalid/injects/" + number;
         String title = inject.title() != null ? inject.title() : tip ? "Intelligence tip" : "Item";
-        byte[] body = atom(source, printable(title), printable(inject.text() == null ? "" : inject.text()), link,
-                inject.at());
-        SourceDefinition definition = new SourceDefinition(new SourceId(source), "atom",
-                tip ? "Exercise intelligence tips" : source, null, null, grade, tlp, handling);
-        return new Capture(definition, "inject-" + number, URI.create("urn:ewea:exercise:inject:" + number),
-                inject.at(), "application/atom+xml", body, Digests.sha256Hex(body));
+        byte[] body = atom(
+                source, printable(title), printable(inject.text() == null ? "" : inject.text()), link, inject.at());
+        SourceDefinition definition = new SourceDefinition(
+                new SourceId(source),
+                "atom",
+                tip ? "Exercise intelligence tips" : source,
+                null,
+                null,
+                grade,
+                tlp,
+                handling);
+        return new Capture(
+                definition,
+                "inject-" + number,
+                URI.create("urn:ewea:exercise:inject:" + number),
+                inject.at(),
+                "application/atom+xml",
+                body,
+                Digests.sha256Hex(body));
     }
 
     /** The marking and handling code of an inject's items (a tip is GREEN unless it says otherwise). */
     static org.ewea.methodology.Clearance marking(ExerciseDefinition.Inject inject, HandlingCodes codes) {
         boolean tip = "tip".equalsIgnoreCase(inject.type());
-        return new org.ewea.methodology.Clearance(inject.tlp() != null ? Tlp.parse(inject.tlp())
-                : tip ? Tlp.GREEN : Tlp.CLEAR, inject.handling() != null ? codes.parse(inject.handling())
-                : Handling.NONE);
+        return new org.ewea.methodology.Clearance(
+                inject.tlp() != null ? Tlp.parse(inject.tlp()) : tip ? Tlp.GREEN : Tlp.CLEAR,
+                inject.handling() != null ? codes.parse(inject.handling()) : Handling.NONE);
     }
 
     private static byte[] atom(String source, String title, String text, String link, Instant at) {

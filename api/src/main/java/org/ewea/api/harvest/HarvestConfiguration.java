@@ -4,7 +4,6 @@ import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
 import org.ewea.api.config.CollectorsProperties;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.enrich.AttackNames;
@@ -15,6 +14,7 @@ import org.ewea.collectors.harvest.HarvestRunRepository;
 import org.ewea.collectors.harvest.Harvester;
 import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.harvest.SourceStateRepository;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.schedule.HarvestScheduler;
 import org.ewea.collectors.schedule.SourceLock;
 import org.ewea.collectors.source.SourceRepository;
@@ -38,8 +38,12 @@ class HarvestConfiguration {
 
     /** The collectors module over the service's database and the wall clock: the same assembly as an exercise's. */
     @Bean
-    CollectorsModule collectorsModule(MongoDatabase database, InstantSource clock, CollectorsProperties properties,
-            Annotator annotator, org.ewea.collectors.normalise.LanguageDetector languages) {
+    CollectorsModule collectorsModule(
+            MongoDatabase database,
+            InstantSource clock,
+            CollectorsProperties properties,
+            Annotator annotator,
+            org.ewea.collectors.normalise.LanguageDetector languages) {
         return CollectorsModule.over(database, clock, properties.moduleSettings(), annotator, languages);
     }
 
@@ -71,7 +75,9 @@ class HarvestConfiguration {
 
     @Bean
     Annotator annotator(Methodology methodology, AttackNames attack) {
-        LOG.info("Items are tagged under methodology {} and {} ATT&CK names", methodology.versionId(),
+        LOG.info(
+                "Items are tagged under methodology {} and {} ATT&CK names",
+                methodology.versionId(),
                 attack.names().size());
         return new Annotator(methodology.lexicon(), methodology.versionId(), new EntityExtractor(attack));
     }
@@ -96,8 +102,13 @@ class HarvestConfiguration {
     }
 
     @Bean
-    Harvester harvester(HttpFetcher fetcher, CaptureProcessor processor, ImportLedger ledger,
-            HarvestRunRepository runs, SourceStateRepository states, InstantSource clock) {
+    Harvester harvester(
+            HttpFetcher fetcher,
+            CaptureProcessor processor,
+            ImportLedger ledger,
+            HarvestRunRepository runs,
+            SourceStateRepository states,
+            InstantSource clock) {
         return new Harvester(fetcher, processor, ledger, runs, states, clock);
     }
 
@@ -111,22 +122,36 @@ class HarvestConfiguration {
         if (endpoint.isEmbedded()) {
             java.util.List<String> released = lock.releaseLeftByADeadProcess();
             if (!released.isEmpty()) {
-                org.slf4j.LoggerFactory.getLogger(SourceLock.class).warn("Released {} lock(s) left by a process that"
-                        + " stopped while holding them: {}", released.size(), released);
+                org.slf4j.LoggerFactory.getLogger(SourceLock.class)
+                        .warn(
+                                "Released {} lock(s) left by a process that" + " stopped while holding them: {}",
+                                released.size(),
+                                released);
             }
         }
         return lock;
     }
 
     @Bean(destroyMethod = "close")
-    HarvestScheduler harvestScheduler(CollectorsProperties properties, SourceLock lock, SourceRepository sources,
-            Harvester harvester, RawCaptureStore raw, InstantSource clock) {
-        return new HarvestScheduler(properties.schedulerThreads(),
-                id -> lock.runScheduled(id, () -> sources.find(id).map(harvester::harvest).orElse(null)),
-                sources::enabled, properties.resyncInterval(), () -> {
+    HarvestScheduler harvestScheduler(
+            CollectorsProperties properties,
+            SourceLock lock,
+            SourceRepository sources,
+            Harvester harvester,
+            RawCaptureStore raw,
+            InstantSource clock) {
+        return new HarvestScheduler(
+                properties.schedulerThreads(),
+                id -> lock.runScheduled(
+                        id, () -> sources.find(id).map(harvester::harvest).orElse(null)),
+                sources::enabled,
+                properties.resyncInterval(),
+                () -> {
                     int purged = raw.purgeExpired(clock.instant());
                     if (purged > 0) {
-                        LOG.info("Purged {} raw captures older than the retention of {}", purged,
+                        LOG.info(
+                                "Purged {} raw captures older than the retention of {}",
+                                purged,
                                 properties.rawRetention());
                     }
                 });
@@ -136,17 +161,22 @@ class HarvestConfiguration {
     @Bean
     org.ewea.collectors.source.SourceValidator sourceValidator(
             org.ewea.methodology.definition.Methodology methodology) {
-        return new org.ewea.collectors.source.SourceValidator(methodology.grading().handlingCodes());
+        return new org.ewea.collectors.source.SourceValidator(
+                methodology.grading().handlingCodes());
     }
 
     @Bean
-    HarvestSchedulerStarter harvestSchedulerStarter(HarvestScheduler scheduler, CollectorsProperties properties,
-            SourceRepository sources, InstantSource clock, org.ewea.collectors.source.SourceValidator validator) {
+    HarvestSchedulerStarter harvestSchedulerStarter(
+            HarvestScheduler scheduler,
+            CollectorsProperties properties,
+            SourceRepository sources,
+            InstantSource clock,
+            org.ewea.collectors.source.SourceValidator validator) {
         return new HarvestSchedulerStarter(scheduler, properties.schedulerEnabled(), () -> {
             if (properties.sourcesFile() != null) {
                 var file = new org.ewea.collectors.source.SourceCatalogueFile(validator);
-                int applied = file.apply(file.read(properties.sourcesFile(), clock.instant()), sources,
-                        clock.instant());
+                int applied =
+                        file.apply(file.read(properties.sourcesFile(), clock.instant()), sources, clock.instant());
                 LOG.info("Source catalogue {}: {} source(s) created or updated", properties.sourcesFile(), applied);
             }
         });

@@ -32,6 +32,8 @@ final class HarvestSchedulerStarter implements ApplicationListener<ApplicationRe
             return;
         }
         scheduler.start();
-        LOG.info("Scheduled harvesting started: {} source(s) scheduled", scheduler.scheduled().size());
+        LOG.info(
+                "Scheduled harvesting started: {} source(s) scheduled",
+                scheduler.scheduled().size());
     }
 }

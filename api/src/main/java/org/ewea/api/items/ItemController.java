@@ -26,7 +26,8 @@ class ItemController {
     }
 
     @GetMapping(path = "/api/v1/items/{id}", produces = "application/json")
-    @Operation(summary = "One item, with its source, story and raw capture",
+    @Operation(
+            summary = "One item, with its source, story and raw capture",
             description = "The item (title, text, source, Admiralty grade, TLP and handling code, language, tags and"
                     + " entities, relevance with the model that scored it), its source as the catalogue has it, its"
                     + " story (the near-duplicates the caller may read, oldest first, this one included) and its raw"
@@ -34,7 +35,7 @@ class ItemController {
                     + " GET /api/v1/captures/{sha256}/raw) for the chain of custody. 404 when there is no such item"
                     + " or the caller is not cleared for it, alike.")
     Mono<ItemDetails.Detail> item(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> details.readBy(id, user.clearance()).orElseThrow(() -> new ApiProblem(
-                ProblemType.NOT_FOUND, "There is no item '" + id + "'.")));
+        return store.call(() -> details.readBy(id, user.clearance())
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no item '" + id + "'.")));
     }
 }

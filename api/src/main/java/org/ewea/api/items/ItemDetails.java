@@ -32,16 +32,13 @@ public class ItemDetails {
      * @param story the items of its story (near-duplicates, oldest first, this one included) the reader may read
      * @param capture its raw capture: SHA-256, origin and time, whether the bytes are still kept, where to fetch them
      */
-    public record Detail(ItemView item, @Nullable SourceView source, List<StoryMember> story, Capture capture) {
-    }
+    public record Detail(ItemView item, @Nullable SourceView source, List<StoryMember> story, Capture capture) {}
 
     /** The source of an item. */
-    public record SourceView(String id, String title, String kind, String grading) {
-    }
+    public record SourceView(String id, String title, String kind, String grading) {}
 
     /** One item of a story. */
-    public record StoryMember(String id, String title, String sourceId, Instant captured, boolean self) {
-    }
+    public record StoryMember(String id, String title, String sourceId, Instant captured, boolean self) {}
 
     /**
      * The raw capture of an item.
@@ -49,15 +46,17 @@ public class ItemDetails {
      * @param kept whether the raw bytes are still kept (raw captures expire after EWEA_COLLECTORS_RAW_RETENTION)
      * @param raw the API path of the raw bytes
      */
-    public record Capture(String sha256, String origin, Instant captured, boolean kept, String raw) {
-    }
+    public record Capture(String sha256, String origin, Instant captured, boolean kept, String raw) {}
 
     private final ItemRepository items;
     private final SourceRepository sources;
     private final RawCaptureStore captures;
     private final org.ewea.api.demo.DemoRecording demo;
 
-    ItemDetails(ItemRepository items, SourceRepository sources, RawCaptureStore captures,
+    ItemDetails(
+            ItemRepository items,
+            SourceRepository sources,
+            RawCaptureStore captures,
             org.ewea.api.demo.DemoRecording demo) {
         this.items = items;
         this.sources = sources;
@@ -73,31 +72,56 @@ public class ItemDetails {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
-        return items.findAnnotated(itemId).filter(a -> reader.permits(a.item().tlp(), a.item().handling()))
+        return items.findAnnotated(itemId)
+                .filter(a -> reader.permits(a.item().tlp(), a.item().handling()))
                 .map(a -> detail(a, reader));
     }
 
     private Detail detail(AnnotatedItem a, Clearance reader) {
-        SourceView source = sources.find(a.item().sourceId()).filter(s -> reader.permits(s.tlp(), s.handling()))
-                .map(s -> new SourceView(s.id().value(), s.title(), s.kind().name().toLowerCase(java.util.Locale.ROOT),
+        SourceView source = sources.find(a.item().sourceId())
+                .filter(s -> reader.permits(s.tlp(), s.handling()))
+                .map(s -> new SourceView(
+                        s.id().value(),
+                        s.title(),
+                        s.kind().name().toLowerCase(java.util.Locale.ROOT),
                         s.grading().code()))
                 // a recording's sources (the demo's) are named by its manifest, not the catalogue
-                .or(() -> demo.recording().map(r -> r.sources().get(a.item().sourceId()))
+                .or(() -> demo.recording()
+                        .map(r -> r.sources().get(a.item().sourceId()))
                         .filter(d -> reader.permits(d.tlp(), d.handling()))
-                        .map(d -> new SourceView(d.id().value(), d.title(), "recording: " + d.kind(),
+                        .map(d -> new SourceView(
+                                d.id().value(),
+                                d.title(),
+                                "recording: " + d.kind(),
                                 d.grading().code())))
                 .orElse(null);
         String storyId = a.story() == null ? a.item().id().value() : a.story();
         List<StoryMember> story = items.story(storyId, reader, STORY).stream()
-                .map(m -> new StoryMember(m.item().id().value(), m.item().title(), m.item().sourceId().value(),
-                        m.item().captured(), m.item().id().equals(a.item().id()))).toList();
+                .map(m -> new StoryMember(
+                        m.item().id().value(),
+                        m.item().title(),
+                        m.item().sourceId().value(),
+                        m.item().captured(),
+                        m.item().id().equals(a.item().id())))
+                .toList();
         if (story.isEmpty()) {
-            story = List.of(new StoryMember(a.item().id().value(), a.item().title(), a.item().sourceId().value(),
-                    a.item().captured(), true));
+            story = List.of(new StoryMember(
+                    a.item().id().value(),
+                    a.item().title(),
+                    a.item().sourceId().value(),
+                    a.item().captured(),
+                    true));
         }
         String sha = a.item().provenance().rawSha256();
-        return new Detail(ItemView.of(a), source, story, new Capture(sha, a.item().provenance().origin().toString(),
-                a.item().provenance().captured(), captures.describe(sha).isPresent(), "/api/v1/captures/" + sha
-                        + "/raw"));
+        return new Detail(
+                ItemView.of(a),
+                source,
+                story,
+                new Capture(
+                        sha,
+                        a.item().provenance().origin().toString(),
+                        a.item().provenance().captured(),
+                        captures.describe(sha).isPresent(),
+                        "/api/v1/captures/" + sha + "/raw"));
     }
 }

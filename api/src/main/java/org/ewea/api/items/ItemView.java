@@ -31,10 +31,25 @@ import org.jspecify.annotations.Nullable;
  * @param relevance the probability that the item is threat-relevant, the model that said so and the kinds of threat
  *     event it reports when a threat-type model is in use (null until scored)
  */
-public record ItemView(String id, String sourceId, @Nullable String url, String title, String text,
-        @Nullable String language, @Nullable Instant published, Instant captured, String grading, String tlp,
-        String handling, String contentHash, ProvenanceView provenance, List<ItemAnnotations.Tag> tags,
-        List<ItemAnnotations.Entity> entities, String methodologyVersion, @Nullable String story, int revisions,
+public record ItemView(
+        String id,
+        String sourceId,
+        @Nullable String url,
+        String title,
+        String text,
+        @Nullable String language,
+        @Nullable Instant published,
+        Instant captured,
+        String grading,
+        String tlp,
+        String handling,
+        String contentHash,
+        ProvenanceView provenance,
+        List<ItemAnnotations.Tag> tags,
+        List<ItemAnnotations.Entity> entities,
+        String methodologyVersion,
+        @Nullable String story,
+        int revisions,
         AnnotatedItem.@Nullable Relevance relevance) {
 
     /**
@@ -42,17 +57,32 @@ public record ItemView(String id, String sourceId, @Nullable String url, String 
      * @param origin where they were captured from
      * @param captured when
      */
-    public record ProvenanceView(String rawSha256, String origin, Instant captured) {
-    }
+    public record ProvenanceView(String rawSha256, String origin, Instant captured) {}
 
     public static ItemView of(AnnotatedItem annotated) {
         HarmonisedItem item = annotated.item();
-        return new ItemView(item.id().value(), item.sourceId().value(), item.canonicalUrl(), item.title(), item.text(),
-                item.language(), item.published(), item.captured(), item.grading().code(), item.tlp().label(),
-                item.handling().label(), item.contentHash(), new ProvenanceView(item.provenance().rawSha256(),
-                        item.provenance().origin().toString(), item.provenance().captured()),
-                annotated.annotations().tags(), annotated.annotations().entities(),
-                annotated.annotations().methodologyVersion(), annotated.story(), annotated.revisions(),
+        return new ItemView(
+                item.id().value(),
+                item.sourceId().value(),
+                item.canonicalUrl(),
+                item.title(),
+                item.text(),
+                item.language(),
+                item.published(),
+                item.captured(),
+                item.grading().code(),
+                item.tlp().label(),
+                item.handling().label(),
+                item.contentHash(),
+                new ProvenanceView(
+                        item.provenance().rawSha256(),
+                        item.provenance().origin().toString(),
+                        item.provenance().captured()),
+                annotated.annotations().tags(),
+                annotated.annotations().entities(),
+                annotated.annotations().methodologyVersion(),
+                annotated.story(),
+                annotated.revisions(),
                 annotated.relevance());
     }
 }

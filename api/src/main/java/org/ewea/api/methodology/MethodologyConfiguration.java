@@ -20,9 +20,13 @@ class MethodologyConfiguration {
     @Bean
     Methodology methodology(EweaProperties properties) {
         Methodology methodology = new MethodologyLoader().load(properties.methodologyDir());
-        LOG.info("Methodology {} {} loaded: {} technologies, {} recommendations, {} grading schemes (from {})",
-                methodology.name(), methodology.versionId(), methodology.taxonomy().size(),
-                methodology.playbooks().recommendations().size(), methodology.grading().all().size(),
+        LOG.info(
+                "Methodology {} {} loaded: {} technologies, {} recommendations, {} grading schemes (from {})",
+                methodology.name(),
+                methodology.versionId(),
+                methodology.taxonomy().size(),
+                methodology.playbooks().recommendations().size(),
+                methodology.grading().all().size(),
                 properties.methodologyDir() == null ? "defaults" : "defaults + " + properties.methodologyDir());
         return methodology;
     }

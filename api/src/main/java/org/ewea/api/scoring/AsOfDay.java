@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AsOfDay {
 
-    private AsOfDay() {
-    }
+    private AsOfDay() {}
 
     /** Checks the parameter on the request thread; null when not given. */
     static @Nullable LocalDate parse(@Nullable String value, InstantSource clock) {

@@ -27,7 +27,8 @@ class BriefingController {
     }
 
     @GetMapping(path = "/api/v1/briefing", produces = "application/json")
-    @Operation(summary = "The analyst's briefing of a week",
+    @Operation(
+            summary = "The analyst's briefing of a week",
             description = "As of a day, as the caller may see it: earlyWarnings first (subjects no authoritative"
                     + " record held that day: CVEs not in the authoritative sources' items, ATT&CK groups and"
                     + " software before ATT&CK created them, accepted terms, and names the rules warned of in the"
@@ -40,9 +41,12 @@ class BriefingController {
                     + " with the demo, while nothing newer is stored, to the demo's day with the most open early"
                     + " warnings the record later confirmed (dayChosen says which). Machine-derived: scores, stages"
                     + " and words come from the model and methodology versions given.")
-    Mono<WeeklyBriefings.BriefingView> briefing(@AuthenticationPrincipal User user,
+    Mono<WeeklyBriefings.BriefingView> briefing(
+            @AuthenticationPrincipal User user,
             @Parameter(description = "The day of the picture, e.g. 2021-02-16 (UTC)")
-            @RequestParam(name = "asOf", required = false) @Nullable String asOf) {
+                    @RequestParam(name = "asOf", required = false)
+                    @Nullable
+                    String asOf) {
         LocalDate asked = briefings.parse(asOf);
         return store.call(() -> briefings.view(asked, user.clearance()));
     }

@@ -53,8 +53,7 @@ class CandidatesController {
      * @param provenance machine-derived by the novel-term rule under the methodology in force; reviewed once an analyst
      *     accepted or rejected it
      */
-    record CandidateView(Candidate candidate, List<ItemView> evidence, Provenance provenance) {
-    }
+    record CandidateView(Candidate candidate, List<ItemView> evidence, Provenance provenance) {}
 
     /**
      * What made a candidate, in the terms of MISP's {@code ai-computer-assisted} taxonomy.
@@ -63,23 +62,25 @@ class CandidatesController {
      * @param reviewLevel {@code unreviewed} until an analyst decided, then {@code human-reviewed}
      * @param method the rule and the methodology version it ran under
      */
-    record Provenance(String assistanceLevel, String reviewLevel, String method) {
-    }
+    record Provenance(String assistanceLevel, String reviewLevel, String method) {}
 
     /** One page of candidates on a day. */
-    record CandidatesPage(List<CandidateView> items, int page, int size, long total, LocalDate asOf) {
-    }
+    record CandidatesPage(List<CandidateView> items, int page, int size, long total, LocalDate asOf) {}
 
     /** An analyst's decision. */
     record DecisionRequest(
             @Schema(description = "accept only: the taxonomy entry the term belongs to", example = "ransomware")
-            @Nullable String technology,
-            @Schema(description = "why", example = "new RaaS brand, seen on two leak sites") @Nullable String note) {
-    }
+            @Nullable
+            String technology,
+
+            @Schema(description = "why", example = "new RaaS brand, seen on two leak sites") @Nullable
+            String note) {}
 
     /** What a decision did, and for an accepted term the taxonomy lines that add it to the lexicon. */
-    record DecisionView(String id, CandidateDecisions.Decision decision, @Nullable String taxonomySnippet) {
-    }
+    record DecisionView(
+            String id,
+            CandidateDecisions.Decision decision,
+            @Nullable String taxonomySnippet) {}
 
     private final CandidateFinder finder;
     private final CandidateDecisions decisions;
@@ -90,8 +91,14 @@ class CandidatesController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    CandidatesController(CandidateFinder finder, CandidateDecisions decisions, TrackedTerms tracked,
-            SignalRepository signals, ItemRepository items, Methodology methodology, BlockingStore store,
+    CandidatesController(
+            CandidateFinder finder,
+            CandidateDecisions decisions,
+            TrackedTerms tracked,
+            SignalRepository signals,
+            ItemRepository items,
+            Methodology methodology,
+            BlockingStore store,
             InstantSource clock) {
         this.finder = finder;
         this.decisions = decisions;
@@ -104,7 +111,8 @@ class CandidatesController {
     }
 
     @GetMapping(path = "/api/v1/candidates", produces = "application/json")
-    @Operation(summary = "Novel terms that appeared suddenly, strongest first",
+    @Operation(
+            summary = "Novel terms that appeared suddenly, strongest first",
             description = "Name-like terms the lexicon does not know, first seen in the 28 days up to asOf (and at"
                     + " least 28 days after the store's first item), mentioned by at least 3 items from at least 2"
                     + " sources there, or by at least 2 items of which one comes from a dark-web source"
@@ -112,58 +120,77 @@ class CandidatesController {
                     + " (selfNamed); ranked by sources x ln(1 + items); each with its first day, counts, sources,"
                     + " status (NEW, ACCEPTED; REJECTED ones only with includeRejected=true) and the newest evidence"
                     + " items the caller is cleared for. asOf defaults as for scores.")
-    Mono<CandidatesPage> list(@AuthenticationPrincipal User user,
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and 10000")
-            @Max(value = 10_000, message = "must be between 0 and 10000") int page,
-            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
-            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
-            @Parameter(description = "The day to look from (UTC)") @RequestParam(name = "asOf", required = false)
-            @Nullable String asOf,
-            @Parameter(description = "List rejected terms too") @RequestParam(name = "includeRejected",
-                    defaultValue = "false") boolean includeRejected) {
+    Mono<CandidatesPage> list(
+            @AuthenticationPrincipal User user,
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and 10000")
+                    @Max(value = 10_000, message = "must be between 0 and 10000")
+                    int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE)
+                    @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+                    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+                    int size,
+            @Parameter(description = "The day to look from (UTC)")
+                    @RequestParam(name = "asOf", required = false)
+                    @Nullable
+                    String asOf,
+            @Parameter(description = "List rejected terms too")
+                    @RequestParam(name = "includeRejected", defaultValue = "false")
+                    boolean includeRejected) {
         LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
             // the reader's candidates: counts, sources and first days from the items they may read only
             LocalDate day = AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock);
-            PageResponse<Candidate> found = PageResponse.of(finder.readBy(user.clearance()).find(day,
-                    includeRejected), page, size);
+            PageResponse<Candidate> found =
+                    PageResponse.of(finder.readBy(user.clearance()).find(day, includeRejected), page, size);
             List<CandidateView> views = new ArrayList<>();
             Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            Instant from = day.minusDays(CandidateFinder.WINDOW_DAYS - 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            Instant from = day.minusDays(CandidateFinder.WINDOW_DAYS - 1)
+                    .atStartOfDay()
+                    .toInstant(ZoneOffset.UTC);
             for (Candidate c : found.items()) {
-                views.add(new CandidateView(c, items.containing(c.label(), from, to, EVIDENCE, user.clearance())
-                        .stream().map(ItemView::of).toList(), new Provenance("ai-generated",
-                        c.decision() == null ? "unreviewed" : "human-reviewed",
-                        "novel-term rule (docs/methodology.md 4b), methodology " + methodology.versionId())));
+                views.add(new CandidateView(
+                        c,
+                        items.containing(c.label(), from, to, EVIDENCE, user.clearance()).stream()
+                                .map(ItemView::of)
+                                .toList(),
+                        new Provenance(
+                                "ai-generated",
+                                c.decision() == null ? "unreviewed" : "human-reviewed",
+                                "novel-term rule (docs/methodology.md 4b), methodology " + methodology.versionId())));
             }
             return new CandidatesPage(views, page, size, found.total(), day);
         });
     }
 
-    @PostMapping(path = "/api/v1/candidates/{id}/accept", consumes = "application/json",
-            produces = "application/json")
-    @Operation(summary = "Accept a candidate (ANALYST, ADMIN)",
+    @PostMapping(path = "/api/v1/candidates/{id}/accept", consumes = "application/json", produces = "application/json")
+    @Operation(
+            summary = "Accept a candidate (ANALYST, ADMIN)",
             description = "Records the decision (who, when, the taxonomy entry it belongs to, why), tracks the term"
                     + " as a series of its own (term:<id>, built from every item that mentioned it, then kept up to"
                     + " date and scored in /api/v1/scores as kind term), and answers the"
                     + " lines that add the term to that entry's labels in a taxonomy override file"
                     + " (EWEA_METHODOLOGY_DIR): the lexicon changes by editing the method's files, reviewed like"
                     + " every other change. 400 for an unknown technology, 404 for a term never seen.")
-    Mono<DecisionView> accept(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+    Mono<DecisionView> accept(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
             @RequestBody(required = false) @Nullable DecisionRequest request) {
         DecisionRequest r = request != null ? request : new DecisionRequest(null, null);
-        if (r.technology() != null && methodology.taxonomy().find(r.technology()).isEmpty()) {
+        if (r.technology() != null
+                && methodology.taxonomy().find(r.technology()).isEmpty()) {
             throw ApiProblem.invalidField("technology", "there is no taxonomy entry '" + r.technology() + "'");
         }
         return decide(user, id, "ACCEPTED", r);
     }
 
-    @PostMapping(path = "/api/v1/candidates/{id}/reject", consumes = "application/json",
-            produces = "application/json")
+    @PostMapping(path = "/api/v1/candidates/{id}/reject", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Reject a candidate (ANALYST, ADMIN): it is no longer listed unless includeRejected")
-    Mono<DecisionView> reject(@AuthenticationPrincipal User user, @PathVariable("id") String id,
+    Mono<DecisionView> reject(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
             @RequestBody(required = false) @Nullable DecisionRequest request) {
         DecisionRequest r = request != null ? request : new DecisionRequest(null, null);
         return decide(user, id, "REJECTED", new DecisionRequest(null, r.note()));
@@ -179,9 +206,12 @@ class CandidatesController {
             if (!finder.readBy(user.clearance()).known(term)) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "No item ever mentioned a term '" + id + "'.");
             }
-            CandidateDecisions.Decision decision = new CandidateDecisions.Decision(status, user.username(),
-                    clock.instant(), r.technology(), r.note());
-            boolean wasAccepted = decisions.find(term).filter(d -> d.status().equals("ACCEPTED")).isPresent();
+            CandidateDecisions.Decision decision =
+                    new CandidateDecisions.Decision(status, user.username(), clock.instant(), r.technology(), r.note());
+            boolean wasAccepted = decisions
+                    .find(term)
+                    .filter(d -> d.status().equals("ACCEPTED"))
+                    .isPresent();
             decisions.decide(term, decision);
             tracked.reload();
             String label = finder.readBy(user.clearance()).label(term);
@@ -189,15 +219,22 @@ class CandidatesController {
                 // the term's own series, from every item that ever mentioned it; scored from now on
                 String series = TrackedTerms.series(term);
                 signals.clearSeries(series);
-                signals.recordInto(series, items.containing(label, Instant.EPOCH,
-                        clock.instant().plus(java.time.Duration.ofDays(1)), MAX_HISTORY,
-                        org.ewea.methodology.Clearance.FULL));
+                signals.recordInto(
+                        series,
+                        items.containing(
+                                label,
+                                Instant.EPOCH,
+                                clock.instant().plus(java.time.Duration.ofDays(1)),
+                                MAX_HISTORY,
+                                org.ewea.methodology.Clearance.FULL));
             }
-            String snippet = status.equals("ACCEPTED") ? r.technology() != null
-                    ? "technologies:\n  - id: " + r.technology() + "\n    labels:\n      en: [" + label + "]\n"
-                    : "technologies:\n  - id: " + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                            + "\n    broader: <category>\n    labels: {en: [" + label + "]}\n"
-                            + "    description: <what it is>\n    crimeAreas: [<area>]\n"
+            String snippet = status.equals("ACCEPTED")
+                    ? r.technology() != null
+                            ? "technologies:\n  - id: " + r.technology() + "\n    labels:\n      en: [" + label + "]\n"
+                            : "technologies:\n  - id: "
+                                    + label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                                    + "\n    broader: <category>\n    labels: {en: [" + label + "]}\n"
+                                    + "    description: <what it is>\n    crimeAreas: [<area>]\n"
                     : null;
             return new DecisionView(term, decision, snippet);
         });

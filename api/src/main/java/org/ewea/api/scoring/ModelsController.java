@@ -10,19 +10,19 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.scoring.warning.ModelRegistry;
 import org.ewea.scoring.warning.ModelTraining;
+import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.ewea.api.store.BlockingStore;
-import org.ewea.api.web.PageResponse;
-import org.ewea.scoring.warning.ModelRegistry;
-import org.ewea.scoring.warning.WarningModelFile;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -32,19 +32,24 @@ import reactor.core.publisher.Mono;
 class ModelsController {
 
     /** A model file and whether it is the one scores are computed with. */
-    record ModelView(boolean current, boolean shipped, WarningModelFile model) {
-    }
+    record ModelView(boolean current, boolean shipped, WarningModelFile model) {}
 
     /** What to train on; every field optional. */
     record TrainRequest(
-            @Schema(description = "first scoring day (default: 365 days before to)", example = "2025-10-31")
-            @Nullable String from,
-            @Schema(description = "last scoring day (default and latest: horizonDays before today)",
-                    example = "2026-02-12") @Nullable String to,
-            @Schema(description = "label horizon in days, 7 to 365 (default 90)", example = "90")
-            @Nullable Integer horizonDays,
-            @Schema(description = "cross-validation seed (default 42)", example = "42") @Nullable Long seed) {
-    }
+            @Schema(description = "first scoring day (default: 365 days before to)", example = "2025-10-31") @Nullable
+            String from,
+
+            @Schema(
+                    description = "last scoring day (default and latest: horizonDays before today)",
+                    example = "2026-02-12")
+            @Nullable
+            String to,
+
+            @Schema(description = "label horizon in days, 7 to 365 (default 90)", example = "90") @Nullable
+            Integer horizonDays,
+
+            @Schema(description = "cross-validation seed (default 42)", example = "42") @Nullable
+            Long seed) {}
 
     private final ModelRegistry models;
     private final ModelTraining training;
@@ -59,7 +64,8 @@ class ModelsController {
     }
 
     @GetMapping(path = "/api/v1/models", produces = "application/json")
-    @Operation(summary = "Every early-warning model, newest first, then the one shipped in the jar",
+    @Operation(
+            summary = "Every early-warning model, newest first, then the one shipped in the jar",
             description = "Each with its training data range, the day its labels were known, the label horizon,"
                     + " seed, cross-validated metrics, methodology version, whether it is approved, and its"
                     + " coefficients. current marks the model scores are computed with: the latest approved one"
@@ -69,8 +75,9 @@ class ModelsController {
             String current = models.current().id();
             List<WarningModelFile> all = models.all();
             String shipped = all.getLast().id();
-            List<ModelView> views = all.stream().map(m -> new ModelView(m.id().equals(current),
-                    m.id().equals(shipped), m)).toList();
+            List<ModelView> views = all.stream()
+                    .map(m -> new ModelView(m.id().equals(current), m.id().equals(shipped), m))
+                    .toList();
             return new PageResponse<>(views, 0, views.size(), views.size());
         });
     }
@@ -82,7 +89,8 @@ class ModelsController {
     }
 
     @PostMapping(path = "/api/v1/models", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Train a model from this install's signal series (the train command)",
+    @Operation(
+            summary = "Train a model from this install's signal series (the train command)",
             description = "Examples are the days tracked entities were mentioned between from and to, labelled by"
                     + " whether an authoritative source (EWEA_SCORING_AUTHORITATIVE_SOURCES) first reported the"
                     + " entity within horizonDays after; labels known today only, and only days whose whole horizon"
@@ -107,7 +115,8 @@ class ModelsController {
                 throw new ApiProblem(ProblemType.UNPROCESSABLE, e.getMessage() + ".");
             }
             models.save(file);
-            return ResponseEntity.created(URI.create("/api/v1/models/" + file.id())).body(view(file));
+            return ResponseEntity.created(URI.create("/api/v1/models/" + file.id()))
+                    .body(view(file));
         });
     }
 
@@ -126,7 +135,10 @@ class ModelsController {
 
     private ModelView view(WarningModelFile file) {
         List<WarningModelFile> all = models.all();
-        return new ModelView(file.id().equals(models.current().id()), file.id().equals(all.getLast().id()), file);
+        return new ModelView(
+                file.id().equals(models.current().id()),
+                file.id().equals(all.getLast().id()),
+                file);
     }
 
     private static ApiProblem notFound(String id) {

@@ -53,7 +53,9 @@ class RelevanceModelReloader implements DisposableBean {
         Optional<RelevanceWeights> switched = models.latestApproved().filter(relevance::use);
         switched.ifPresent(weights -> executor.execute(() -> {
             try {
-                LOG.info("Switched to the approved relevance model {}; rescored {} item(s)", weights.id(),
+                LOG.info(
+                        "Switched to the approved relevance model {}; rescored {} item(s)",
+                        weights.id(),
                         relevance.rescore());
             } catch (RuntimeException e) {
                 LOG.warn("Rescoring with relevance model {} failed: {}", weights.id(), e.toString());

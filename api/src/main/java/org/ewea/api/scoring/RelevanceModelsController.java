@@ -33,17 +33,18 @@ import reactor.core.publisher.Mono;
 class RelevanceModelsController {
 
     /** An analyst's verdict on an item. */
-    record FeedbackRequest(@Schema(description = "whether the item is threat-relevant", example = "true")
-            @Nullable Boolean relevant) {
-    }
+    record FeedbackRequest(
+            @Schema(description = "whether the item is threat-relevant", example = "true") @Nullable
+            Boolean relevant) {}
 
     /** The item's verdicts and the label they give (null while analysts are split evenly). */
-    record FeedbackView(String item, List<RelevanceFeedback.Verdict> verdicts, @Nullable Boolean label) {
-    }
+    record FeedbackView(
+            String item,
+            List<RelevanceFeedback.Verdict> verdicts,
+            @Nullable Boolean label) {}
 
     /** The retrained models, newest first, and which model scores now. */
-    record ModelsView(List<RelevanceModels.Info> items, String current, String shipped) {
-    }
+    record ModelsView(List<RelevanceModels.Info> items, String current, String shipped) {}
 
     private final RelevanceFeedback feedback;
     private final RelevanceModels models;
@@ -54,8 +55,14 @@ class RelevanceModelsController {
     private final InstantSource clock;
     private final RelevanceModelReloader reloader;
 
-    RelevanceModelsController(RelevanceFeedback feedback, RelevanceModels models, RelevanceRetraining retraining,
-            ItemRelevance relevance, ItemRepository items, BlockingStore store, InstantSource clock,
+    RelevanceModelsController(
+            RelevanceFeedback feedback,
+            RelevanceModels models,
+            RelevanceRetraining retraining,
+            ItemRelevance relevance,
+            ItemRepository items,
+            BlockingStore store,
+            InstantSource clock,
             RelevanceModelReloader reloader) {
         this.reloader = reloader;
         this.feedback = feedback;
@@ -68,11 +75,12 @@ class RelevanceModelsController {
     }
 
     @PostMapping(path = "/api/v1/items/{id}/feedback", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Judge an item threat-relevant or not (a training label of the relevance model)",
+    @Operation(
+            summary = "Judge an item threat-relevant or not (a training label of the relevance model)",
             description = "One verdict per analyst and item; a new one replaces the analyst's earlier verdict. The"
                     + " label of an item is what most analysts said. 404 for an item the caller is not cleared for.")
-    Mono<FeedbackView> judge(@AuthenticationPrincipal User user, @PathVariable("id") String id,
-            @RequestBody FeedbackRequest request) {
+    Mono<FeedbackView> judge(
+            @AuthenticationPrincipal User user, @PathVariable("id") String id, @RequestBody FeedbackRequest request) {
         if (request.relevant() == null) {
             throw ApiProblem.invalidField("relevant", "is required: true or false");
         }
@@ -99,16 +107,19 @@ class RelevanceModelsController {
     }
 
     @GetMapping(path = "/api/v1/relevance-models", produces = "application/json")
-    @Operation(summary = "The retrained relevance models, newest first, and the model items are scored with",
+    @Operation(
+            summary = "The retrained relevance models, newest first, and the model items are scored with",
             description = "Each with what it learnt from (CTI-ANN posts, judged items), its held-out figures on the"
                     + " judged items beside the figures of the model in use on the same folds, and its approval."
                     + " current is the model scoring now: the latest approved, else the shipped one.")
     Mono<ModelsView> list() {
-        return store.call(() -> new ModelsView(models.all(), relevance.model().id(), ItemRelevance.shipped().id()));
+        return store.call(() -> new ModelsView(
+                models.all(), relevance.model().id(), ItemRelevance.shipped().id()));
     }
 
     @PostMapping(path = "/api/v1/relevance-models", produces = "application/json")
-    @Operation(summary = "Retrain the relevance model with the analysts' verdicts",
+    @Operation(
+            summary = "Retrain the relevance model with the analysts' verdicts",
             description = "Learns from the CTI-ANN posts shipped in the jar and every judged item (majority"
                     + " verdict), featured as items are scored. Stored unapproved (201, Location); 422 when"
                     + " fewer than 3 judged items of either class exist. Takes seconds.")
@@ -121,13 +132,15 @@ class RelevanceModelsController {
                 throw new ApiProblem(ProblemType.UNPROCESSABLE, e.getMessage() + ".");
             }
             models.save(trained.info(), trained.weights());
-            return ResponseEntity.created(URI.create("/api/v1/relevance-models/" + trained.info().id()))
+            return ResponseEntity.created(URI.create(
+                            "/api/v1/relevance-models/" + trained.info().id()))
                     .body(trained.info());
         });
     }
 
     @PostMapping(path = "/api/v1/relevance-models/{id}/approve", produces = "application/json")
-    @Operation(summary = "Approve a retrained model: items are scored with it from now on",
+    @Operation(
+            summary = "Approve a retrained model: items are scored with it from now on",
             description = "Every stored item is rescored with it in the background (other instances switch within"
                     + " a minute).")
     Mono<RelevanceModels.Info> approve(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
@@ -145,12 +158,15 @@ class RelevanceModelsController {
         try {
             return new ItemId(id);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidParameter("id", id.length() > 40 ? id.substring(0, 40) + "..." : id,
+            throw ApiProblem.invalidParameter(
+                    "id",
+                    id.length() > 40 ? id.substring(0, 40) + "..." : id,
                     "is not an item id (32 lower-case hex digits)");
         }
     }
 
     private FeedbackView view(ItemId item) {
-        return new FeedbackView(item.value(), feedback.of(item), feedback.label(item).orElse(null));
+        return new FeedbackView(
+                item.value(), feedback.of(item), feedback.label(item).orElse(null));
     }
 }

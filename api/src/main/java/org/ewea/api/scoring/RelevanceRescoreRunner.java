@@ -31,8 +31,11 @@ class RelevanceRescoreRunner implements ApplicationRunner {
         long started = System.nanoTime();
         long rescored = relevance.rescore();
         if (rescored > 0) {
-            LOG.info("Scored {} stored item(s) for threat relevance with model {} in {} ms", rescored,
-                    relevance.modelId(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "Scored {} stored item(s) for threat relevance with model {} in {} ms",
+                    rescored,
+                    relevance.modelId(),
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 }

@@ -9,17 +9,17 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.ewea.alerts.lead.EarlyWarningScores;
 import org.ewea.api.items.ItemView;
+import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
-import org.ewea.scoring.warning.ScoreEvidence;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScore;
-import org.ewea.alerts.lead.EarlyWarningScores;
+import org.ewea.scoring.warning.ScoreEvidence;
 import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
-import org.ewea.api.security.User;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,13 +45,11 @@ class ScoresController {
      * @param model the model file the series are scored with (warned names are scored with their rule's measured
      *     rate: each score names its own version)
      */
-    record ScoresPage(List<ScoreView> items, int page, int size, long total, LocalDate asOf, String dayChosen,
-            String model) {
-    }
+    record ScoresPage(
+            List<ScoreView> items, int page, int size, long total, LocalDate asOf, String dayChosen, String model) {}
 
     /** A score with its newest evidence items. */
-    record ScoreView(int rank, EarlyWarningScore score, List<ItemView> evidence) {
-    }
+    record ScoreView(int rank, EarlyWarningScore score, List<ItemView> evidence) {}
 
     private final EarlyWarningScores scores;
     private final WeeklyBriefings days;
@@ -60,8 +58,13 @@ class ScoresController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    ScoresController(EarlyWarningScores scores, WeeklyBriefings days, SignalRepository signals, ScoreEvidence evidence,
-            BlockingStore store, InstantSource clock) {
+    ScoresController(
+            EarlyWarningScores scores,
+            WeeklyBriefings days,
+            SignalRepository signals,
+            ScoreEvidence evidence,
+            BlockingStore store,
+            InstantSource clock) {
         this.scores = scores;
         this.days = days;
         this.signals = signals;
@@ -71,7 +74,8 @@ class ScoresController {
     }
 
     @GetMapping(path = "/api/v1/scores", produces = "application/json")
-    @Operation(summary = "Ranked early-warning scores",
+    @Operation(
+            summary = "Ranked early-warning scores",
             description = "Every technology and tracked entity (CVE, ATT&CK group or software, accepted term)"
                     + " mentioned in the 28 days up to asOf, and every name the novel-name rule warned of in the 182"
                     + " days up to asOf that no analyst dismissed (kind term: scored with the rate at which its part of"
@@ -89,21 +93,33 @@ class ScoresController {
                     + " cisa-kev) is a known threat: score 1 with authoritativeSince, the model's own reading in"
                     + " explanation.modelScore. Scores are computed on request from the signal series. Evidence items"
                     + " are those the caller is cleared for; counts and scores are computed over all items.")
-    Mono<ScoresPage> scores(@AuthenticationPrincipal User user,
-            @Parameter(description = "Page number, from 0") @RequestParam(name = "page", defaultValue = "0")
-            @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
-            @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE) int page,
-            @Parameter(description = "Page size, 1 to " + MAX_SIZE) @RequestParam(name = "size", defaultValue = "20")
-            @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
-            @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE) int size,
-            @Parameter(description = "Only this kind: technology, cve, attack-group, attack-software or term (an"
-                    + " accepted novel term)")
-            @RequestParam(name = "kind", required = false) @Nullable String kind,
+    Mono<ScoresPage> scores(
+            @AuthenticationPrincipal User user,
+            @Parameter(description = "Page number, from 0")
+                    @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = "must be between 0 and " + MAX_PAGE)
+                    @Max(value = MAX_PAGE, message = "must be between 0 and " + MAX_PAGE)
+                    int page,
+            @Parameter(description = "Page size, 1 to " + MAX_SIZE)
+                    @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and " + MAX_SIZE)
+                    @Max(value = MAX_SIZE, message = "must be between 1 and " + MAX_SIZE)
+                    int size,
+            @Parameter(
+                            description = "Only this kind: technology, cve, attack-group, attack-software or term (an"
+                                    + " accepted novel term)")
+                    @RequestParam(name = "kind", required = false)
+                    @Nullable
+                    String kind,
             @Parameter(description = "The day to score, e.g. 2026-02-01 (UTC)")
-            @RequestParam(name = "asOf", required = false) @Nullable String asOf,
-            @Parameter(description = "include (default): every subject; exclude: only early warnings, subjects no"
-                    + " authoritative source has reported yet; only: just the known threats")
-            @RequestParam(name = "authoritative", defaultValue = "include") String authoritative) {
+                    @RequestParam(name = "asOf", required = false)
+                    @Nullable
+                    String asOf,
+            @Parameter(
+                            description = "include (default): every subject; exclude: only early warnings, subjects no"
+                                    + " authoritative source has reported yet; only: just the known threats")
+                    @RequestParam(name = "authoritative", defaultValue = "include")
+                    String authoritative) {
         if (kind != null && !KINDS.contains(kind)) {
             throw ApiProblem.invalidParameter("kind", kind, "must be one of " + new java.util.TreeSet<>(KINDS));
         }
@@ -113,9 +129,10 @@ class ScoresController {
         LocalDate asked = AsOfDay.parse(asOf, clock);
         return store.call(() -> {
             // the reader's picture: scores, stages and counts from the items they may read only
-            WeeklyBriefings.ChosenDay chosen = asked == null ? days.day(null, user.clearance())
-                    : new WeeklyBriefings.ChosenDay(AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock),
-                            "asked");
+            WeeklyBriefings.ChosenDay chosen = asked == null
+                    ? days.day(null, user.clearance())
+                    : new WeeklyBriefings.ChosenDay(
+                            AsOfDay.resolve(asked, signals.readBy(user.clearance()), clock), "asked");
             LocalDate day = chosen.day();
             WarningModelFile model = scores.model();
             List<EarlyWarningScore> all = scores.score(day, user.clearance()).stream()
@@ -124,7 +141,8 @@ class ScoresController {
                         case "exclude" -> s.authoritativeSince() == null;
                         case "only" -> s.authoritativeSince() != null;
                         default -> true;
-                    }).toList();
+                    })
+                    .toList();
             PageResponse<EarlyWarningScore> found = PageResponse.of(all, page, size);
             List<ScoreView> views = new java.util.ArrayList<>();
             for (int i = 0; i < found.items().size(); i++) {
@@ -136,6 +154,8 @@ class ScoresController {
     }
 
     private List<ItemView> evidence(EarlyWarningScore s, org.ewea.methodology.Clearance clearance) {
-        return evidence.newest(s, EVIDENCE, clearance).stream().map(ItemView::of).toList();
+        return evidence.newest(s, EVIDENCE, clearance).stream()
+                .map(ItemView::of)
+                .toList();
     }
 }

@@ -38,7 +38,9 @@ class ScoringConfiguration {
      * them here, at start (deterministic; a file it cannot train on stops the start with the file, line and reason).
      */
     @Bean
-    ScoringModule.Shared scoringShared(Methodology methodology, ScoringProperties properties,
+    ScoringModule.Shared scoringShared(
+            Methodology methodology,
+            ScoringProperties properties,
             org.ewea.collectors.enrich.Annotator annotator,
             org.ewea.collectors.normalise.LanguageDetector languages) {
         org.ewea.scoring.relevance.ThreatTypes types = null;
@@ -50,8 +52,12 @@ class ScoringConfiguration {
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new IllegalStateException("EWEA_SCORING_THREAT_TYPES_DATA: " + e.getMessage(), e);
             }
-            LOG.info("Threat-type model {} trained from {} in {} ms: types {}", types.id(),
-                    properties.threatTypesData(), (System.nanoTime() - started) / 1_000_000, types.byType().keySet());
+            LOG.info(
+                    "Threat-type model {} trained from {} in {} ms: types {}",
+                    types.id(),
+                    properties.threatTypesData(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    types.byType().keySet());
         }
         return ScoringModule.Shared.shipped(methodology, types);
     }
@@ -61,13 +67,19 @@ class ScoringConfiguration {
      * exercise's); item relevance uses the latest approved retrained model, else the shipped one.
      */
     @Bean
-    ScoringModule scoringModule(MongoDatabase database, InstantSource clock, ScoringProperties properties,
-            ScoringModule.Shared shared, CollectorsModule collectors, SourceRepository sources,
+    ScoringModule scoringModule(
+            MongoDatabase database,
+            InstantSource clock,
+            ScoringProperties properties,
+            ScoringModule.Shared shared,
+            CollectorsModule collectors,
+            SourceRepository sources,
             org.ewea.api.demo.DemoRecording demo) {
-        ScoringModule scoring = ScoringModule.over(database, clock, properties.moduleSettings(), shared, collectors,
-                darkWeb(sources, demo));
-        scoring.relevanceModels().latestApprovedId().ifPresent(id ->
-                LOG.info("Threat relevance is scored with the approved retrained model {}", id));
+        ScoringModule scoring = ScoringModule.over(
+                database, clock, properties.moduleSettings(), shared, collectors, darkWeb(sources, demo));
+        scoring.relevanceModels()
+                .latestApprovedId()
+                .ifPresent(id -> LOG.info("Threat relevance is scored with the approved retrained model {}", id));
         return scoring;
     }
 
@@ -129,31 +141,47 @@ class ScoringConfiguration {
     /** Retraining with analysts' verdicts; the shipped CTI-ANN examples are featured once, when first needed. */
     @Bean
     org.ewea.scoring.relevance.RelevanceRetraining relevanceRetraining(
-            org.ewea.scoring.relevance.RelevanceFeedback feedback, ItemRepository items, ItemRelevance relevance,
+            org.ewea.scoring.relevance.RelevanceFeedback feedback,
+            ItemRepository items,
+            ItemRelevance relevance,
             org.ewea.collectors.enrich.Annotator annotator,
             org.ewea.collectors.normalise.LanguageDetector languages) {
         var ctiAnn = new org.ewea.scoring.relevance.CtiAnnExamples(annotator, languages);
         java.util.concurrent.atomic.AtomicReference<List<org.ewea.scoring.relevance.LabelledExample>> read =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        return new org.ewea.scoring.relevance.RelevanceRetraining(() -> read.updateAndGet(
-                cached -> cached != null ? cached : ctiAnn.shipped()), feedback, items, relevance);
+        return new org.ewea.scoring.relevance.RelevanceRetraining(
+                () -> read.updateAndGet(cached -> cached != null ? cached : ctiAnn.shipped()),
+                feedback,
+                items,
+                relevance);
     }
 
     /** Of the source ids given, those the catalogue (or the demo recording's manifest) marks as dark-web sources. */
     private static java.util.function.Function<java.util.Set<String>, java.util.Set<String>> darkWeb(
             SourceRepository sources, org.ewea.api.demo.DemoRecording demo) {
         java.util.Set<String> recorded = demo.darkWebSources();
-        return ids -> ids.stream().filter(id -> recorded.contains(id)
+        return ids -> ids.stream()
+                .filter(id -> recorded.contains(id)
                         || sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     @Bean
-    ModelTraining modelTraining(SignalRepository signals, Methodology methodology, ScoringProperties properties,
-            org.ewea.alerts.alert.AlertRepository alerts, org.ewea.collectors.enrich.AttackNames attack) {
+    ModelTraining modelTraining(
+            SignalRepository signals,
+            Methodology methodology,
+            ScoringProperties properties,
+            org.ewea.alerts.alert.AlertRepository alerts,
+            org.ewea.collectors.enrich.AttackNames attack) {
         var analysts = new org.ewea.alerts.alert.AnalystLabels(alerts);
-        return new ModelTraining(signals, methodology, BurstDetector.defaults(), WarningTrainer.defaults(),
-                properties.authoritativeSources(), analysts::relevantSince, attack.createdBySeries());
+        return new ModelTraining(
+                signals,
+                methodology,
+                BurstDetector.defaults(),
+                WarningTrainer.defaults(),
+                properties.authoritativeSources(),
+                analysts::relevantSince,
+                attack.createdBySeries());
     }
 
     @Bean

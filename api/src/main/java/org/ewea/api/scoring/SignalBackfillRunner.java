@@ -31,8 +31,9 @@ class SignalBackfillRunner implements ApplicationRunner {
         switch (result.outcome()) {
             case REBUILT -> LOG.info("Signal series built from {} stored item(s)", result.itemsRead());
             case ALREADY_DONE -> LOG.debug("Signal series already built");
-            case INCOMPLETE -> LOG.warn("Signal series: an earlier build from stored items did not finish, so the"
-                    + " series may miss items; see docs/operations.md ('Rebuilding signal series')");
+            case INCOMPLETE ->
+                LOG.warn("Signal series: an earlier build from stored items did not finish, so the"
+                        + " series may miss items; see docs/operations.md ('Rebuilding signal series')");
         }
     }
 }

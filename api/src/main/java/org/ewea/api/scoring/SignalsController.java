@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
-import org.ewea.api.web.RequestValues;
 import org.ewea.api.web.ProblemType;
+import org.ewea.api.web.RequestValues;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalPoint;
@@ -40,12 +40,17 @@ class SignalsController {
     static final int MAX_DAYS = 731;
     /** Accepted novel terms have series too ({@code term:<id>}, see TrackedTerms). */
     static final String TERM = "term";
+
     static final Pattern TERM_FORM = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}-]{1,29}");
 
     /** The series asked for. */
-    record SignalSeries(String series, String interval, LocalDate from, LocalDate to, @Nullable LocalDate firstSeen,
-            List<SignalReading> points) {
-    }
+    record SignalSeries(
+            String series,
+            String interval,
+            LocalDate from,
+            LocalDate to,
+            @Nullable LocalDate firstSeen,
+            List<SignalReading> points) {}
 
     private final SignalRepository signals;
     private final SignalAnalysis analysis;
@@ -53,7 +58,11 @@ class SignalsController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    SignalsController(SignalRepository signals, SignalAnalysis analysis, Methodology methodology, BlockingStore store,
+    SignalsController(
+            SignalRepository signals,
+            SignalAnalysis analysis,
+            Methodology methodology,
+            BlockingStore store,
             InstantSource clock) {
         this.signals = signals;
         this.analysis = analysis;
@@ -63,7 +72,8 @@ class SignalsController {
     }
 
     @GetMapping(path = "/api/v1/technologies/{id}/signals", produces = "application/json")
-    @Operation(summary = "A technology's signal: mentions, grade-weighted volume, sources, growth and bursts",
+    @Operation(
+            summary = "A technology's signal: mentions, grade-weighted volume, sources, growth and bursts",
             description = "Daily or weekly (whole weeks from Monday: from moves back to its Monday; a week counts"
                     + " its distinct sources over all its days) between from and to inclusive (ISO dates, UTC;"
                     + " default the last 90 days, at most 731 days). Each point also gives the items stored in the"
@@ -71,12 +81,16 @@ class SignalsController {
                     + " (growth) and whether"
                     + " the interval is in a burst (Kleinberg's two-state automaton, s=2, gamma=1, run over the"
                     + " series from four weeks before from).")
-    Mono<SignalSeries> signals(@AuthenticationPrincipal User user, @PathVariable("id") String id,
-            @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
-            @Nullable String from,
+    Mono<SignalSeries> signals(
+            @AuthenticationPrincipal User user,
+            @PathVariable("id") String id,
+            @Parameter(description = "first day, e.g. 2026-01-01")
+                    @RequestParam(name = "from", required = false)
+                    @Nullable
+                    String from,
             @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
             @Parameter(description = "day or week") @RequestParam(name = "interval", defaultValue = "day")
-            String interval) {
+                    String interval) {
         if (methodology.taxonomy().find(id).isEmpty()) {
             throw new ApiProblem(ProblemType.NOT_FOUND, "There is no technology '" + id + "'.");
         }
@@ -86,17 +100,22 @@ class SignalsController {
     }
 
     @GetMapping(path = "/api/v1/entities/{type}/{value}/signals", produces = "application/json")
-    @Operation(summary = "A tracked entity's signal (CVE, ATT&CK group or software), read as a technology's is",
+    @Operation(
+            summary = "A tracked entity's signal (CVE, ATT&CK group or software), read as a technology's is",
             description = "type is cve (value CVE-2024-3400), attack-group (G0010), attack-software (S0154) or"
                     + " term (an accepted novel term, by its candidate id);"
                     + " 404 if the entity was never mentioned. Parameters and points as for technologies.")
-    Mono<SignalSeries> entitySignals(@AuthenticationPrincipal User user, @PathVariable("type") String type,
+    Mono<SignalSeries> entitySignals(
+            @AuthenticationPrincipal User user,
+            @PathVariable("type") String type,
             @PathVariable("value") String value,
-            @Parameter(description = "first day, e.g. 2026-01-01") @RequestParam(name = "from", required = false)
-            @Nullable String from,
+            @Parameter(description = "first day, e.g. 2026-01-01")
+                    @RequestParam(name = "from", required = false)
+                    @Nullable
+                    String from,
             @Parameter(description = "last day") @RequestParam(name = "to", required = false) @Nullable String to,
             @Parameter(description = "day or week") @RequestParam(name = "interval", defaultValue = "day")
-            String interval) {
+                    String interval) {
         boolean term = type.equals(TERM);
         Pattern form = term ? TERM_FORM : SignalRepository.TRACKED_ENTITIES.get(type);
         if (form == null) {
@@ -113,8 +132,9 @@ class SignalsController {
         SignalRepository seen = signals.readBy(user.clearance());
         return store.call(() -> {
             // an entity only restricted items mention is not found for who may not read them
-            LocalDate firstSeen = seen.firstSeen(series).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
-                    "No item mentions " + type + " " + normalised + "."));
+            LocalDate firstSeen = seen.firstSeen(series)
+                    .orElseThrow(() ->
+                            new ApiProblem(ProblemType.NOT_FOUND, "No item mentions " + type + " " + normalised + "."));
             return read(seen, series, firstSeen, range);
         });
     }
@@ -130,7 +150,9 @@ class SignalsController {
         if (!interval.equals("day") && !interval.equals("week")) {
             throw ApiProblem.invalidParameter("interval", interval, "must be day or week");
         }
-        LocalDate last = to == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : RequestValues.dayParameter("to", to);
+        LocalDate last = to == null
+                ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate()
+                : RequestValues.dayParameter("to", to);
         LocalDate first = from == null ? last.minusDays(89) : RequestValues.dayParameter("from", from);
         if (first.isAfter(last)) {
             throw ApiProblem.invalidParameter("from", from, "must not be after to (" + last + ")");
@@ -148,7 +170,11 @@ class SignalsController {
         List<SignalReading> readings = range.weeks()
                 ? analysis.read(analysis.weekly(mentions), analysis.weekly(all), SignalAnalysis.BASELINE_DAYS / 7)
                 : analysis.read(mentions, all, SignalAnalysis.BASELINE_DAYS);
-        return new SignalSeries(series, range.weeks() ? "week" : "day", range.start(), range.last(),
+        return new SignalSeries(
+                series,
+                range.weeks() ? "week" : "day",
+                range.start(),
+                range.last(),
                 firstSeen,
                 readings.stream().filter(r -> !r.day().isBefore(range.start())).toList());
     }

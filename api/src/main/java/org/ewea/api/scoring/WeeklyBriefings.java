@@ -28,8 +28,7 @@ public class WeeklyBriefings {
      * @param machineDerived scores, stages and the words built from them are computed by the service (model and
      *     methodology versions given), not reviewed by an analyst unless an alert's assessment says so
      */
-    public record BriefingView(Briefing briefing, String dayChosen, boolean machineDerived) {
-    }
+    public record BriefingView(Briefing briefing, String dayChosen, boolean machineDerived) {}
 
     private final BriefingBuilder briefings;
     private final SignalRepository signals;
@@ -49,8 +48,7 @@ public class WeeklyBriefings {
      * @param day the day
      * @param how {@code asked}, {@code demo} or {@code last-day}, as {@link BriefingView#dayChosen()}
      */
-    public record ChosenDay(LocalDate day, String how) {
-    }
+    public record ChosenDay(LocalDate day, String how) {}
 
     /** The briefing of {@code asked}, or of the day chosen for the reader when null. */
     public BriefingView view(@Nullable LocalDate asked, Clearance reader) {
@@ -68,7 +66,8 @@ public class WeeklyBriefings {
             return new ChosenDay(asked, "asked");
         }
         LocalDate last = AsOfDay.resolve(null, signals.readBy(reader), clock);
-        Optional<LocalDate> demoDay = demo.span().filter(span -> !last.isAfter(span.get(1)))
+        Optional<LocalDate> demoDay = demo.span()
+                .filter(span -> !last.isAfter(span.get(1)))
                 .flatMap(span -> briefings.dayWithMostConfirmedWarnings(span.getFirst(), span.get(1), reader));
         return demoDay.map(day -> new ChosenDay(day, "demo")).orElseGet(() -> new ChosenDay(last, "last-day"));
     }

@@ -28,10 +28,13 @@ class SearchConfiguration {
 
     /** The index, told of every batch of items the collectors store. */
     @Bean(destroyMethod = "close")
-    ItemIndex itemIndex(EweaProperties properties, Methodology methodology, SearchAnalyzers analyzers,
+    ItemIndex itemIndex(
+            EweaProperties properties,
+            Methodology methodology,
+            SearchAnalyzers analyzers,
             CollectorsModule collectors) {
-        ItemIndex index = ItemIndex.open(properties.dataDir().resolve("search-index"), analyzers,
-                methodology.lexicon(), methodology.taxonomy());
+        ItemIndex index = ItemIndex.open(
+                properties.dataDir().resolve("search-index"), analyzers, methodology.lexicon(), methodology.taxonomy());
         collectors.whenItemsStored(index::index);
         return index;
     }
@@ -75,7 +78,10 @@ class SearchConfiguration {
                 if (stored != indexed) {
                     long started = System.nanoTime();
                     long rebuilt = index.rebuild(items);
-                    LOG.info("Search index rebuilt from the store: {} items (it held {}) in {} ms", rebuilt, indexed,
+                    LOG.info(
+                            "Search index rebuilt from the store: {} items (it held {}) in {} ms",
+                            rebuilt,
+                            indexed,
                             (System.nanoTime() - started) / 1_000_000);
                 }
             } catch (RuntimeException e) {
@@ -88,5 +94,4 @@ class SearchConfiguration {
             executor.shutdownNow();
         }
     }
-
 }

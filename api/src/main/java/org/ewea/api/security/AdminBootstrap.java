@@ -1,6 +1,5 @@
 package org.ewea.api.security;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Set;
@@ -32,15 +31,18 @@ public final class AdminBootstrap {
 
     /** @return whether this call created the admin */
     public boolean run(Path tokenFile) {
-        if (!users.isEmpty() || !users.insert(new User(ADMIN, Set.of(Role.ADMIN), Tlp.RED,
-                org.ewea.methodology.Handling.ALL, clock.instant()))) {
+        if (!users.isEmpty()
+                || !users.insert(new User(
+                        ADMIN, Set.of(Role.ADMIN), Tlp.RED, org.ewea.methodology.Handling.ALL, clock.instant()))) {
             return false;
         }
         ApiTokens.Issued issued = tokens.issue(ADMIN, "first-start admin token");
         write(tokenFile, issued.secret());
-        LOG.warn("Created the first user '{}'. Its API token is in {} (readable by this account only): send it as"
-                + " 'Authorization: Bearer <token>', issue named tokens and users with it, then delete the file.",
-                ADMIN, tokenFile.toAbsolutePath());
+        LOG.warn(
+                "Created the first user '{}'. Its API token is in {} (readable by this account only): send it as"
+                        + " 'Authorization: Bearer <token>', issue named tokens and users with it, then delete the file.",
+                ADMIN,
+                tokenFile.toAbsolutePath());
         return true;
     }
 

@@ -12,5 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param created when it was issued
  * @param revoked when it was revoked, or null while it is valid
  */
-public record ApiToken(String id, String username, String name, Instant created, @Nullable Instant revoked) {
-}
+public record ApiToken(
+        String id,
+        String username,
+        String name,
+        Instant created,
+        @Nullable Instant revoked) {}

@@ -32,8 +32,7 @@ public final class ApiTokens {
     private static final Pattern FORM = Pattern.compile("ewea_([0-9a-f]{12})_([A-Za-z0-9_-]{43})");
 
     /** A token just issued, with its secret. */
-    public record Issued(ApiToken token, String secret) {
-    }
+    public record Issued(ApiToken token, String secret) {}
 
     private final MongoCollection<Document> tokens;
     private final InstantSource clock;
@@ -56,8 +55,11 @@ public final class ApiTokens {
         String id = HexFormat.of().formatHex(idBytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
         ApiToken token = new ApiToken(id, username, name, clock.instant(), null);
-        tokens.insertOne(new Document("_id", id).append("username", username).append("name", name)
-                .append("hash", sha256(secret)).append("created", Date.from(token.created())));
+        tokens.insertOne(new Document("_id", id)
+                .append("username", username)
+                .append("name", name)
+                .append("hash", sha256(secret))
+                .append("created", Date.from(token.created())));
         return new Issued(token, "ewea_" + id + "_" + secret);
     }
 
@@ -82,22 +84,31 @@ public final class ApiTokens {
 
     /** Revokes a token; false if there is none with the id. Revoking twice keeps the first time. */
     public boolean revoke(String id) {
-        return tokens.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("revoked", null)),
-                Updates.set("revoked", Date.from(clock.instant()))).getMatchedCount() == 1 || find(id).isPresent();
+        return tokens.updateOne(
+                                        Filters.and(Filters.eq("_id", id), Filters.eq("revoked", null)),
+                                        Updates.set("revoked", Date.from(clock.instant())))
+                                .getMatchedCount()
+                        == 1
+                || find(id).isPresent();
     }
 
     /** Tokens, newest first; of one user, or of everyone when {@code username} is null. */
     public List<ApiToken> list(@org.jspecify.annotations.Nullable String username) {
         List<ApiToken> list = new ArrayList<>();
         tokens.find(username == null ? new Document() : Filters.eq("username", username))
-                .sort(Sorts.descending("created")).forEach(d -> list.add(token(d)));
+                .sort(Sorts.descending("created"))
+                .forEach(d -> list.add(token(d)));
         return list;
     }
 
     private static ApiToken token(Document d) {
         Date revoked = d.getDate("revoked");
-        return new ApiToken(d.getString("_id"), d.getString("username"), d.getString("name"),
-                d.getDate("created").toInstant(), revoked == null ? null : revoked.toInstant());
+        return new ApiToken(
+                d.getString("_id"),
+                d.getString("username"),
+                d.getString("name"),
+                d.getDate("created").toInstant(),
+                revoked == null ? null : revoked.toInstant());
     }
 
     private static String sha256(String secret) {

@@ -25,7 +25,10 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
     private final BlockingStore store;
     private final @org.jspecify.annotations.Nullable JwtUsers jwt;
 
-    BearerTokenAuthentication(ApiTokens tokens, UserRepository users, BlockingStore store,
+    BearerTokenAuthentication(
+            ApiTokens tokens,
+            UserRepository users,
+            BlockingStore store,
             @org.jspecify.annotations.Nullable JwtUsers jwt) {
         this.jwt = jwt;
         this.tokens = tokens;
@@ -42,13 +45,17 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
         if (!header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Mono.error(new BadCredentialsException("Only 'Authorization: Bearer <token>' is accepted."));
         }
-        return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(null,
-                header.substring(PREFIX.length()).strip()));
+        return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated(
+                null, header.substring(PREFIX.length()).strip()));
     }
 
     private static Authentication authenticated(User user, Object standing) {
-        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+        UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(
+                user,
+                null,
+                user.roles().stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList());
         token.setDetails(standing);
         return token;
     }
@@ -57,11 +64,12 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
     public Mono<Authentication> authenticate(Authentication authentication) {
         String presented = String.valueOf(authentication.getCredentials());
         if (jwt != null && JwtUsers.looksLikeJwt(presented)) {
-            return jwt.authenticated(presented).map(user -> authenticated(user.user(),
-                    new Standing.ByJwt(user.expires())));
+            return jwt.authenticated(presented)
+                    .map(user -> authenticated(user.user(), new Standing.ByJwt(user.expires())));
         }
-        return store.call(() -> tokens.verify(presented).flatMap(t -> users.find(t.username())
-                                .map(user -> authenticated(user, new Standing.ByToken(t.id()))))
+        return store.call(() -> tokens.verify(presented)
+                        .flatMap(t ->
+                                users.find(t.username()).map(user -> authenticated(user, new Standing.ByToken(t.id()))))
                         .orElse(null))
                 .switchIfEmpty(Mono.error(new BadCredentialsException("The token is not valid, or was revoked.")));
     }

@@ -51,28 +51,31 @@ final class JwtUsers {
     }
 
     /** The JWT users of the configuration, or null when JWTs are not configured. */
-    static @org.jspecify.annotations.Nullable JwtUsers of(SecurityProperties.Jwt settings,
-            HandlingCodes handlingCodes) {
+    static @org.jspecify.annotations.Nullable JwtUsers of(
+            SecurityProperties.Jwt settings, HandlingCodes handlingCodes) {
         if (!settings.enabled()) {
             return null;
         }
         NimbusReactiveJwtDecoder decoder;
         if (settings.publicKey() != null) {
-            decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(settings)).build();
+            decoder =
+                    NimbusReactiveJwtDecoder.withPublicKey(publicKey(settings)).build();
         } else if (settings.jwkSetUri() != null) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+            decoder =
+                    NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         } else {
-            return new JwtUsers(ReactiveJwtDecoders.fromIssuerLocation(settings.issuerUri()), settings,
-                    handlingCodes);
+            return new JwtUsers(ReactiveJwtDecoders.fromIssuerLocation(settings.issuerUri()), settings, handlingCodes);
         }
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(settings.issuerUri() != null ? JwtValidators.createDefaultWithIssuer(settings.issuerUri())
-                : JwtValidators.createDefault());
+        validators.add(
+                settings.issuerUri() != null
+                        ? JwtValidators.createDefaultWithIssuer(settings.issuerUri())
+                        : JwtValidators.createDefault());
         if (settings.audience() != null) {
             validators.add(jwt -> jwt.getAudience() != null && jwt.getAudience().contains(settings.audience())
                     ? OAuth2TokenValidatorResult.success()
-                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token is not for "
-                            + settings.audience(), null)));
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "the token is not for " + settings.audience(), null)));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return new JwtUsers(decoder, settings, handlingCodes);
@@ -80,15 +83,18 @@ final class JwtUsers {
 
     private static RSAPublicKey publicKey(SecurityProperties.Jwt settings) {
         try {
-            String pem = Files.readString(settings.publicKey()).replaceAll("-----[A-Z ]+-----", "")
+            String pem = Files.readString(settings.publicKey())
+                    .replaceAll("-----[A-Z ]+-----", "")
                     .replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
-                    Base64.getDecoder().decode(pem)));
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the JWT public key " + settings.publicKey(), e);
         } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("the JWT public key " + settings.publicKey() + " is not an RSA public key"
-                    + " in PEM (X.509 SubjectPublicKeyInfo)", e);
+            throw new IllegalStateException(
+                    "the JWT public key " + settings.publicKey() + " is not an RSA public key"
+                            + " in PEM (X.509 SubjectPublicKeyInfo)",
+                    e);
         }
     }
 
@@ -98,8 +104,7 @@ final class JwtUsers {
     }
 
     /** The user a valid token names, and when the token expires. */
-    record Authenticated(User user, Instant expires) {
-    }
+    record Authenticated(User user, Instant expires) {}
 
     /** The user the token names; fails when it is not valid or names no EW/EA role. */
     Mono<User> user(String token) {
@@ -109,15 +114,19 @@ final class JwtUsers {
     /** As {@link #user(String)}, with the token's expiry (a token without one stands for an hour at most). */
     Mono<Authenticated> authenticated(String token) {
         return decoder.decode(token)
-                .onErrorMap(JwtException.class, e -> new BadCredentialsException("The token is not valid: "
-                        + e.getMessage()))
-                .map(jwt -> new Authenticated(user(jwt), jwt.getExpiresAt() != null ? jwt.getExpiresAt()
-                        : Instant.now().plusSeconds(3600)));
+                .onErrorMap(
+                        JwtException.class,
+                        e -> new BadCredentialsException("The token is not valid: " + e.getMessage()))
+                .map(jwt -> new Authenticated(
+                        user(jwt),
+                        jwt.getExpiresAt() != null
+                                ? jwt.getExpiresAt()
+                                : Instant.now().plusSeconds(3600)));
     }
 
     private User user(Jwt jwt) {
-        return user(jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings, handlingCodes,
-                settings.namespace());
+        return user(
+                jwt.getClaims(), jwt.getSubject(), jwt.getIssuedAt(), settings, handlingCodes, settings.namespace());
     }
 
     /**
@@ -126,9 +135,13 @@ final class JwtUsers {
      *
      * @throws BadCredentialsException when they name no EW/EA role, no usable name, no TLP or an unknown handling code
      */
-    static User user(Map<String, Object> claims, @org.jspecify.annotations.Nullable String subject,
-            @org.jspecify.annotations.Nullable Instant issuedAt, SecurityProperties.Jwt settings,
-            HandlingCodes handlingCodes, String namespace) {
+    static User user(
+            Map<String, Object> claims,
+            @org.jspecify.annotations.Nullable String subject,
+            @org.jspecify.annotations.Nullable Instant issuedAt,
+            SecurityProperties.Jwt settings,
+            HandlingCodes handlingCodes,
+            String namespace) {
         Object named = claims.get(settings.usernameClaim());
         String username = named != null ? String.valueOf(named) : subject;
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -141,8 +154,8 @@ final class JwtUsers {
             }
         }
         if (roles.isEmpty()) {
-            throw new BadCredentialsException("The token names no EW/EA role in its '" + settings.rolesClaim()
-                    + "' claim.");
+            throw new BadCredentialsException(
+                    "The token names no EW/EA role in its '" + settings.rolesClaim() + "' claim.");
         }
         Object tlpClaim = claims.get(settings.tlpClaim());
         String tlp = tlpClaim == null ? null : String.valueOf(tlpClaim);
@@ -166,7 +179,8 @@ final class JwtUsers {
         // Case is folded (providers such as Keycloak and Entra ID treat user names so); nothing else is rewritten,
         // so two distinct names never become one.
         String folded = username == null ? null : username.toLowerCase(Locale.ROOT);
-        String name = folded != null && User.isLocalName(folded) ? folded
+        String name = folded != null && User.isLocalName(folded)
+                ? folded
                 : subject != null && User.isLocalName(subject) ? subject : null;
         if (name == null) {
             throw new BadCredentialsException("The token's user name ('" + settings.usernameClaim() + "', else 'sub')"

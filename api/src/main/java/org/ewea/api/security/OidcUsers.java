@@ -33,8 +33,12 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
     private final String namespace;
 
     /** @param namespace the provider's namespace: its users are named {@code name@namespace} */
-    OidcUsers(SecurityProperties.Jwt claims, org.ewea.methodology.grading.HandlingCodes handlingCodes,
-            UserRepository users, BlockingStore store, String namespace) {
+    OidcUsers(
+            SecurityProperties.Jwt claims,
+            org.ewea.methodology.grading.HandlingCodes handlingCodes,
+            UserRepository users,
+            BlockingStore store,
+            String namespace) {
         this.namespace = namespace;
         this.claims = claims;
         this.handlingCodes = handlingCodes;
@@ -47,19 +51,20 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
         return delegate.loadUser(request).flatMap(oidc -> {
             User user;
             try {
-                user = JwtUsers.user(oidc.getClaims(), oidc.getSubject(), oidc.getIssuedAt(), claims, handlingCodes,
-                        namespace);
+                user = JwtUsers.user(
+                        oidc.getClaims(), oidc.getSubject(), oidc.getIssuedAt(), claims, handlingCodes, namespace);
             } catch (BadCredentialsException e) {
-                return Mono.error(new OAuth2AuthenticationException(new OAuth2Error("access_denied", e.getMessage(),
-                        null), e));
+                return Mono.error(
+                        new OAuth2AuthenticationException(new OAuth2Error("access_denied", e.getMessage(), null), e));
             }
             return store.call(() -> users.upsertExternal(user, PROVIDER)).flatMap(stored -> {
                 if (!stored) {
-                    return Mono.error(new OAuth2AuthenticationException(new OAuth2Error("access_denied",
-                            "a local user named " + user.username() + " exists", null)));
+                    return Mono.error(new OAuth2AuthenticationException(new OAuth2Error(
+                            "access_denied", "a local user named " + user.username() + " exists", null)));
                 }
                 List<SimpleGrantedAuthority> authorities = user.roles().stream()
-                        .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList();
                 return Mono.<OidcUser>just(new Named(authorities, oidc, user.username()));
             });
         });

@@ -30,14 +30,26 @@ public final class RateLimits {
 
     /** Counts a failed authentication from the address. */
     public void authFailed(String address) {
-        bucket(failures, address, () -> Bucket.builder().addLimit(limit -> limit.capacity(AUTH_FAILURES)
-                .refillGreedy(AUTH_FAILURES, Duration.ofMinutes(1))).build()).tryConsume(1);
+        bucket(
+                        failures,
+                        address,
+                        () -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(AUTH_FAILURES)
+                                        .refillGreedy(AUTH_FAILURES, Duration.ofMinutes(1)))
+                                .build())
+                .tryConsume(1);
     }
 
     /** Takes one token issuance for the user; false when the user has issued too many lately. */
     public boolean tryIssue(String username) {
-        return bucket(issued, username, () -> Bucket.builder().addLimit(limit -> limit.capacity(TOKENS_ISSUED)
-                .refillGreedy(TOKENS_ISSUED, Duration.ofHours(1))).build()).tryConsume(1);
+        return bucket(
+                        issued,
+                        username,
+                        () -> Bucket.builder()
+                                .addLimit(limit ->
+                                        limit.capacity(TOKENS_ISSUED).refillGreedy(TOKENS_ISSUED, Duration.ofHours(1)))
+                                .build())
+                .tryConsume(1);
     }
 
     private static Bucket bucket(Map<String, Bucket> buckets, String key, Supplier<Bucket> create) {

@@ -8,8 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 /** Keys for one purpose each, derived from the secrets key (HMAC-SHA256 of the purpose's name), never the key itself. */
 final class SecretKeys {
 
-    private SecretKeys() {
-    }
+    private SecretKeys() {}
 
     static byte[] derive(byte[] secretsKey, String purpose) {
         try {

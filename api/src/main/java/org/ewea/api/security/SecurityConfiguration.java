@@ -58,8 +58,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner adminBootstrap(UserRepository users, ApiTokens tokens, InstantSource clock,
-            EweaProperties ewea, SecurityProperties security) {
+    ApplicationRunner adminBootstrap(
+            UserRepository users,
+            ApiTokens tokens,
+            InstantSource clock,
+            EweaProperties ewea,
+            SecurityProperties security) {
         return args -> new AdminBootstrap(users, tokens, clock).run(security.adminTokenFile(ewea));
     }
 
@@ -70,93 +74,143 @@ class SecurityConfiguration {
 
     @Bean
     AuditAnchor auditAnchor(EweaProperties ewea, SecurityProperties security) {
-        return new AuditAnchor(ewea.dataDir().resolve("audit-anchor"), SecretKeys.derive(
-                org.ewea.api.store.PrivateFiles.key(security.secretsKeyFile(ewea),
-                        org.ewea.collectors.source.SecretSeal.KEY_BYTES), "audit-anchor"));
+        return new AuditAnchor(
+                ewea.dataDir().resolve("audit-anchor"),
+                SecretKeys.derive(
+                        org.ewea.api.store.PrivateFiles.key(
+                                security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES),
+                        "audit-anchor"));
     }
 
     @Bean
     AuditLog auditLog(MongoDatabase database, InstantSource clock, EweaProperties ewea, SecurityProperties security) {
-        return new AuditLog(database, clock, SecretKeys.derive(org.ewea.api.store.PrivateFiles.key(
-                security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES), "audit-chain"));
+        return new AuditLog(
+                database,
+                clock,
+                SecretKeys.derive(
+                        org.ewea.api.store.PrivateFiles.key(
+                                security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES),
+                        "audit-chain"));
     }
 
     /** The client's address (behind a proxy, set server.forward-headers-strategy to read X-Forwarded-For). */
     static String address(org.springframework.web.server.ServerWebExchange exchange) {
         var remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ApiTokens tokens, UserRepository users,
-            BlockingStore store, ProblemWebExceptionHandler problems, AuditLog audit, RateLimits limits,
-            SecurityProperties security, org.ewea.methodology.definition.Methodology methodology,
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http,
+            ApiTokens tokens,
+            UserRepository users,
+            BlockingStore store,
+            ProblemWebExceptionHandler problems,
+            AuditLog audit,
+            RateLimits limits,
+            SecurityProperties security,
+            org.ewea.methodology.definition.Methodology methodology,
             AuditAnchor anchor) {
-        BearerTokenAuthentication bearer = new BearerTokenAuthentication(tokens, users, store,
+        BearerTokenAuthentication bearer = new BearerTokenAuthentication(
+                tokens,
+                users,
+                store,
                 JwtUsers.of(security.jwt(), methodology.grading().handlingCodes()));
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(bearer);
         authentication.setServerAuthenticationConverter(bearer);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         authentication.setAuthenticationFailureHandler((exchange, failure) -> {
             limits.authFailed(address(exchange.getExchange()));
-            exchange.getExchange().getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                    "Bearer error=\"invalid_token\"");
-            return problems.handle(exchange.getExchange(), new ApiProblem(ProblemType.UNAUTHENTICATED,
-                    failure.getMessage()));
+            exchange.getExchange()
+                    .getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            return problems.handle(
+                    exchange.getExchange(), new ApiProblem(ProblemType.UNAUTHENTICATED, failure.getMessage()));
         });
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .addFilterAt((exchange, chain) -> {
-                    if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
-                            && limits.authBlocked(address(exchange))) {
-                        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
-                        return problems.handle(exchange, new ApiProblem(ProblemType.TOO_MANY_REQUESTS,
-                                "Too many failed authentications from this address; try again in a minute."));
-                    }
-                    return chain.filter(exchange);
-                }, SecurityWebFiltersOrder.FIRST)
+                .addFilterAt(
+                        (exchange, chain) -> {
+                            if (exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                                    && limits.authBlocked(address(exchange))) {
+                                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "60");
+                                return problems.handle(
+                                        exchange,
+                                        new ApiProblem(
+                                                ProblemType.TOO_MANY_REQUESTS,
+                                                "Too many failed authentications from this address; try again in a minute."));
+                            }
+                            return chain.filter(exchange);
+                        },
+                        SecurityWebFiltersOrder.FIRST)
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .addFilterAfter(new AuditWebFilter(audit, store, anchor), SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-                        .pathMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
-                        .pathMatchers("/api/v1/audit", "/api/v1/audit/**").hasRole(ADMIN)
-                        .pathMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**").hasRole(ADMIN)
+                        .pathMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/webjars/**")
+                        .permitAll()
+                        .pathMatchers("/api/v1/users", "/api/v1/users/**")
+                        .hasRole(ADMIN)
+                        .pathMatchers("/api/v1/audit", "/api/v1/audit/**")
+                        .hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/models", "/api/v1/models/**")
+                        .hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/relevance-models", "/api/v1/relevance-models/**")
                         .hasRole(ADMIN)
-                        .pathMatchers(HttpMethod.POST, "/api/v1/items/*/feedback").hasAnyRole(ADMIN, ANALYST)
-                        .pathMatchers(HttpMethod.POST, "/api/v1/candidates/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/items/*/feedback")
+                        .hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/candidates/**")
+                        .hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.POST, "/api/v1/alerts/*/transitions")
                         .hasAnyRole(ADMIN, ANALYST, POLICY)
-                        .pathMatchers(HttpMethod.POST, "/api/v1/alerts/**").hasAnyRole(ADMIN, ANALYST)
-                        .pathMatchers(HttpMethod.PUT, "/api/v1/alert-rules/**").hasAnyRole(ADMIN, ANALYST)
-                        .pathMatchers(HttpMethod.DELETE, "/api/v1/alert-rules/**").hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/alerts/**")
+                        .hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/alert-rules/**")
+                        .hasAnyRole(ADMIN, ANALYST)
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/alert-rules/**")
+                        .hasAnyRole(ADMIN, ANALYST)
                         .pathMatchers(HttpMethod.PATCH, "/api/v1/recommendations/**")
                         .hasAnyRole(ADMIN, ANALYST, POLICY)
                         .pathMatchers(HttpMethod.POST, "/api/v1/sources/*/harvest")
                         .hasAnyRole(ADMIN, SOURCE_MANAGER, ANALYST)
                         .pathMatchers(HttpMethod.POST, "/api/v1/sources", "/api/v1/sources/**")
                         .hasAnyRole(ADMIN, SOURCE_MANAGER)
-                        .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**").hasAnyRole(ADMIN, SOURCE_MANAGER)
-                        .pathMatchers(HttpMethod.DELETE, "/api/v1/sources/**").hasAnyRole(ADMIN, SOURCE_MANAGER)
-                        .pathMatchers(HttpMethod.POST, "/api/v1/exercises", "/api/v1/exercises/*/clock",
-                                "/api/v1/exercises/*/injects").hasAnyRole(ADMIN, TRAINER)
-                        .anyExchange().authenticated())
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, denied) -> {
+                        .pathMatchers(HttpMethod.PUT, "/api/v1/sources/**")
+                        .hasAnyRole(ADMIN, SOURCE_MANAGER)
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/sources/**")
+                        .hasAnyRole(ADMIN, SOURCE_MANAGER)
+                        .pathMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/exercises",
+                                "/api/v1/exercises/*/clock",
+                                "/api/v1/exercises/*/injects")
+                        .hasAnyRole(ADMIN, TRAINER)
+                        .anyExchange()
+                        .authenticated())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((exchange, denied) -> {
                             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                            return problems.handle(exchange, new ApiProblem(ProblemType.UNAUTHENTICATED,
-                                    "Authentication required: send 'Authorization: Bearer <token>' (the first"
-                                            + " admin token is in the data directory, see README)."));
+                            return problems.handle(
+                                    exchange,
+                                    new ApiProblem(
+                                            ProblemType.UNAUTHENTICATED,
+                                            "Authentication required: send 'Authorization: Bearer <token>' (the first"
+                                                    + " admin token is in the data directory, see README)."));
                         })
-                        .accessDeniedHandler((exchange, denied) -> problems.handle(exchange,
-                                new ApiProblem(ProblemType.FORBIDDEN, "Your roles do not allow this."))))
+                        .accessDeniedHandler((exchange, denied) -> problems.handle(
+                                exchange, new ApiProblem(ProblemType.FORBIDDEN, "Your roles do not allow this."))))
                 .build();
     }
 }

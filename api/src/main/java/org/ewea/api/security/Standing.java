@@ -15,12 +15,10 @@ import reactor.core.publisher.Mono;
 public final class Standing {
 
     /** How a request was authenticated: with one of the service's API tokens. */
-    record ByToken(String tokenId) {
-    }
+    record ByToken(String tokenId) {}
 
     /** How a request was authenticated: with an identity provider's JWT, valid until {@code expires}. */
-    record ByJwt(Instant expires) {
-    }
+    record ByJwt(Instant expires) {}
 
     private final ApiTokens tokens;
     private final UserRepository users;
@@ -42,13 +40,17 @@ public final class Standing {
     public Mono<Optional<User>> recheck(Authentication authentication) {
         Object details = authentication.getDetails();
         if (details instanceof ByJwt(Instant expires)) {
-            return Mono.just(clock.instant().isBefore(expires) && authentication.getPrincipal() instanceof User u
-                    ? Optional.of(u) : Optional.empty());
+            return Mono.just(
+                    clock.instant().isBefore(expires) && authentication.getPrincipal() instanceof User u
+                            ? Optional.of(u)
+                            : Optional.empty());
         }
         String name = authentication.getName();
         return store.call(() -> {
             if (details instanceof ByToken(String tokenId)
-                    && tokens.find(tokenId).filter(t -> t.revoked() == null && t.username().equals(name)).isEmpty()) {
+                    && tokens.find(tokenId)
+                            .filter(t -> t.revoked() == null && t.username().equals(name))
+                            .isEmpty()) {
                 return Optional.<User>empty();
             }
             return users.find(name);

@@ -26,14 +26,15 @@ import reactor.core.publisher.Mono;
 class TokensController {
 
     /** A token to issue. */
-    record TokenRequest(@Schema(description = "what the token is for", example = "digest script") @Nullable String name,
-            @Schema(description = "whose token (ADMIN only; default the caller)", example = "ana.lyst")
-            @Nullable String username) {
-    }
+    record TokenRequest(
+            @Schema(description = "what the token is for", example = "digest script") @Nullable
+            String name,
+
+            @Schema(description = "whose token (ADMIN only; default the caller)", example = "ana.lyst") @Nullable
+            String username) {}
 
     /** An issued token with its secret, shown only in this answer. */
-    record IssuedToken(ApiToken token, String secret) {
-    }
+    record IssuedToken(ApiToken token, String secret) {}
 
     private final ApiTokens tokens;
     private final UserRepository users;
@@ -57,34 +58,38 @@ class TokensController {
     }
 
     @PostMapping(path = "/api/v1/tokens", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Issue a token; the answer holds its secret, which is not stored and not shown again",
+    @Operation(
+            summary = "Issue a token; the answer holds its secret, which is not stored and not shown again",
             description = "A user issues tokens for themselves; an ADMIN for any user. 400 for a missing name, 404"
                     + " for an unknown user, 403 for someone else's token without ADMIN, 429 after "
                     + RateLimits.TOKENS_ISSUED + " tokens within an hour.")
-    Mono<ResponseEntity<IssuedToken>> issue(@AuthenticationPrincipal User caller,
-            @RequestBody TokenRequest request) {
+    Mono<ResponseEntity<IssuedToken>> issue(@AuthenticationPrincipal User caller, @RequestBody TokenRequest request) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw ApiProblem.invalidField("name", "say what the token is for, in 1 to 100 characters");
         }
         String owner = request.username() == null ? caller.username() : request.username();
         if (!User.isLocalName(owner)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "EW/EA issues tokens to local accounts only; '" + owner
-                    + "' is an identity provider's user, whose provider issues their tokens.");
+            throw new ApiProblem(
+                    ProblemType.FORBIDDEN,
+                    "EW/EA issues tokens to local accounts only; '" + owner
+                            + "' is an identity provider's user, whose provider issues their tokens.");
         }
         if (!owner.equals(caller.username()) && !caller.has(Role.ADMIN)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN issues tokens for other users.");
         }
         if (!limits.tryIssue(caller.username())) {
-            throw new ApiProblem(ProblemType.TOO_MANY_REQUESTS, "You have issued " + RateLimits.TOKENS_ISSUED
-                    + " tokens within the last hour; try again later.");
+            throw new ApiProblem(
+                    ProblemType.TOO_MANY_REQUESTS,
+                    "You have issued " + RateLimits.TOKENS_ISSUED + " tokens within the last hour; try again later.");
         }
         return store.call(() -> {
             if (users.find(owner).filter(User::local).isEmpty()) {
                 throw new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + owner + "'.");
             }
             ApiTokens.Issued issued = tokens.issue(owner, name);
-            return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
+            return ResponseEntity.created(
+                            URI.create("/api/v1/tokens/" + issued.token().id()))
                     .body(new IssuedToken(issued.token(), issued.secret()));
         });
     }
@@ -93,8 +98,8 @@ class TokensController {
     @Operation(summary = "Revoke a token (ADMIN any, a user their own); 204, also when already revoked")
     Mono<ResponseEntity<Void>> revoke(@AuthenticationPrincipal User caller, @PathVariable("id") String id) {
         return store.call(() -> {
-            ApiToken token = tokens.find(id).orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND,
-                    "There is no token '" + id + "'."));
+            ApiToken token = tokens.find(id)
+                    .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no token '" + id + "'."));
             if (!token.username().equals(caller.username()) && !caller.has(Role.ADMIN)) {
                 throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN revokes other users' tokens.");
             }

@@ -36,33 +36,39 @@ final class UiSessionRecheck implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         // the chain runs once: after the re-check of a signed-in session, or at once for anyone else
         return ReactiveSecurityContextHolder.getContext()
-                .filter(c -> c.getAuthentication() != null && c.getAuthentication().isAuthenticated())
+                .filter(c ->
+                        c.getAuthentication() != null && c.getAuthentication().isAuthenticated())
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(context -> context.isPresent() ? recheck(context.get(), exchange, chain)
-                        : chain.filter(exchange));
+                .flatMap(context ->
+                        context.isPresent() ? recheck(context.get(), exchange, chain) : chain.filter(exchange));
     }
 
     private Mono<Void> recheck(SecurityContext context, ServerWebExchange exchange, WebFilterChain chain) {
         return standing.recheck(context.getAuthentication()).flatMap(now -> {
             if (now.isEmpty()) {
-                return exchange.getSession().flatMap(session -> session.invalidate()).then(Mono.defer(() -> {
-                    exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
-                    exchange.getResponse().getHeaders().setLocation(URI.create("/login?expired"));
-                    return exchange.getResponse().setComplete();
-                }));
+                return exchange.getSession()
+                        .flatMap(session -> session.invalidate())
+                        .then(Mono.defer(() -> {
+                            exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+                            exchange.getResponse().getHeaders().setLocation(URI.create("/login?expired"));
+                            return exchange.getResponse().setComplete();
+                        }));
             }
             Authentication was = context.getAuthentication();
             Set<String> roles = now.get().roles().stream().map(Role::authority).collect(Collectors.toSet());
-            Set<String> had = was.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .filter(a -> a.startsWith("ROLE_")).collect(Collectors.toSet());
+            Set<String> had = was.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority)
+                    .filter(a -> a.startsWith("ROLE_"))
+                    .collect(Collectors.toSet());
             if (roles.equals(had)) {
                 return chain.filter(exchange);
             }
-            SecurityContext updated = new SecurityContextImpl(new Reissued(was, roles.stream()
-                    .map(SimpleGrantedAuthority::new).toList()));
-            return contexts.save(exchange, updated).then(chain.filter(exchange)
-                    .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(updated))));
+            SecurityContext updated = new SecurityContextImpl(new Reissued(
+                    was, roles.stream().map(SimpleGrantedAuthority::new).toList()));
+            return contexts.save(exchange, updated)
+                    .then(chain.filter(exchange)
+                            .contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(updated))));
         });
     }
 

@@ -21,14 +21,16 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  *     {@code europol:H2}: also H1 and H2 material, and codes of other schemes up to the same restriction)
  * @param created when the user was created
  */
-public record User(String username, Set<Role> roles, Tlp maxTlp, Handling maxHandling, Instant created) implements AuthenticatedPrincipal {
+public record User(String username, Set<Role> roles, Tlp maxTlp, Handling maxHandling, Instant created)
+        implements AuthenticatedPrincipal {
 
     private static final Pattern LOCAL = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern NAMESPACE = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
 
     public User {
         int at = username.indexOf('@');
-        boolean valid = at < 0 ? LOCAL.matcher(username).matches()
+        boolean valid = at < 0
+                ? LOCAL.matcher(username).matches()
                 : LOCAL.matcher(username.substring(0, at)).matches()
                         && NAMESPACE.matcher(username.substring(at + 1)).matches();
         if (!valid) {

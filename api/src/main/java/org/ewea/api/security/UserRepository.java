@@ -34,7 +34,9 @@ public final class UserRepository {
     public boolean insert(User user) {
         try {
             users.insertOne(new Document("_id", user.username())
-                    .append("roles", user.roles().stream().map(Role::name).sorted().toList())
+                    .append(
+                            "roles",
+                            user.roles().stream().map(Role::name).sorted().toList())
                     .append("maxTlp", user.maxTlp().name())
                     .append(MAX_HANDLING, Markings.handlingDocument(user.maxHandling()))
                     .append("created", Date.from(user.created())));
@@ -48,7 +50,8 @@ public final class UserRepository {
     }
 
     public Optional<User> find(String username) {
-        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first()).map(UserRepository::user);
+        return Optional.ofNullable(users.find(Filters.eq("_id", username)).first())
+                .map(UserRepository::user);
     }
 
     public List<User> all() {
@@ -66,19 +69,25 @@ public final class UserRepository {
         if (existing != null && existing.getString("provider") == null) {
             return false;
         }
-        users.replaceOne(Filters.eq("_id", user.username()), new Document("_id", user.username())
-                .append("roles", user.roles().stream().map(Role::name).sorted().toList())
-                .append("maxTlp", user.maxTlp().name())
-                .append(MAX_HANDLING, Markings.handlingDocument(user.maxHandling()))
-                .append("created", existing != null ? existing.getDate("created") : Date.from(user.created()))
-                .append("provider", provider), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        users.replaceOne(
+                Filters.eq("_id", user.username()),
+                new Document("_id", user.username())
+                        .append(
+                                "roles",
+                                user.roles().stream().map(Role::name).sorted().toList())
+                        .append("maxTlp", user.maxTlp().name())
+                        .append(MAX_HANDLING, Markings.handlingDocument(user.maxHandling()))
+                        .append("created", existing != null ? existing.getDate("created") : Date.from(user.created()))
+                        .append("provider", provider),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
         return true;
     }
 
     /** Sets (or replaces) a user's password hash; false when there is no such user. */
     public boolean setPasswordHash(String username, String hash) {
-        return users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash",
-                hash)).getMatchedCount() == 1;
+        return users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash", hash))
+                        .getMatchedCount()
+                == 1;
     }
 
     /** The user's password hash, if a password was set. */
@@ -96,7 +105,10 @@ public final class UserRepository {
         d.getList("roles", String.class).forEach(r -> roles.add(Role.valueOf(r)));
         Document handling = d.get(MAX_HANDLING, Document.class);
         // users stored before handling codes existed are cleared for material without a handling code only
-        return new User(d.getString("_id"), roles, Tlp.valueOf(d.getString("maxTlp")),
+        return new User(
+                d.getString("_id"),
+                roles,
+                Tlp.valueOf(d.getString("maxTlp")),
                 handling == null ? Handling.NONE : Markings.handling(new Document(Markings.HANDLING, handling)),
                 d.getDate("created").toInstant());
     }
@@ -105,12 +117,15 @@ public final class UserRepository {
      * Changes a user's roles and clearance (null fields stay as they are); the changed user, or empty when there is
      * no such user.
      */
-    public Optional<User> update(String username, @org.jspecify.annotations.Nullable Set<Role> roles,
-            @org.jspecify.annotations.Nullable Tlp maxTlp, @org.jspecify.annotations.Nullable Handling maxHandling) {
+    public Optional<User> update(
+            String username,
+            @org.jspecify.annotations.Nullable Set<Role> roles,
+            @org.jspecify.annotations.Nullable Tlp maxTlp,
+            @org.jspecify.annotations.Nullable Handling maxHandling) {
         List<org.bson.conversions.Bson> changes = new ArrayList<>();
         if (roles != null) {
-            changes.add(com.mongodb.client.model.Updates.set("roles", roles.stream().map(Role::name).sorted()
-                    .toList()));
+            changes.add(com.mongodb.client.model.Updates.set(
+                    "roles", roles.stream().map(Role::name).sorted().toList()));
         }
         if (maxTlp != null) {
             changes.add(com.mongodb.client.model.Updates.set("maxTlp", maxTlp.name()));
@@ -118,8 +133,10 @@ public final class UserRepository {
         if (maxHandling != null) {
             changes.add(com.mongodb.client.model.Updates.set(MAX_HANDLING, Markings.handlingDocument(maxHandling)));
         }
-        if (!changes.isEmpty() && users.updateOne(Filters.eq("_id", username),
-                com.mongodb.client.model.Updates.combine(changes)).getMatchedCount() == 0) {
+        if (!changes.isEmpty()
+                && users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.combine(changes))
+                                .getMatchedCount()
+                        == 0) {
             return Optional.empty();
         }
         return find(username);

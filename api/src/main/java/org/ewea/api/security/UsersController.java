@@ -21,11 +21,11 @@ import org.ewea.methodology.grading.HandlingCodes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -39,20 +39,27 @@ import reactor.core.publisher.Mono;
 class UsersController {
 
     /** A user to create. */
-    record UserRequest(@Schema(example = "ana.lyst") @Nullable String username,
+    record UserRequest(
+            @Schema(example = "ana.lyst") @Nullable String username,
             @Schema(example = "[\"ANALYST\"]") @Nullable List<String> roles,
-            @Schema(description = "most restrictive TLP the user may read", example = "TLP:AMBER")
-            @Nullable String maxTlp,
-            @Schema(description = "most restrictive handling code the user may read: none (material without a"
-                    + " handling code only), all, or a code of a grading scheme such as europol:H2",
-                    example = "europol:H1") @Nullable String maxHandling) {
-    }
+
+            @Schema(description = "most restrictive TLP the user may read", example = "TLP:AMBER") @Nullable
+            String maxTlp,
+
+            @Schema(
+                    description = "most restrictive handling code the user may read: none (material without a"
+                            + " handling code only), all, or a code of a grading scheme such as europol:H2",
+                    example = "europol:H1")
+            @Nullable
+            String maxHandling) {}
 
     /** Changes to a user; fields left out stay as they are. */
-    record UserChange(@Schema(example = "[\"ANALYST\", \"TRAINER\"]") @Nullable List<String> roles,
+    record UserChange(
+            @Schema(example = "[\"ANALYST\", \"TRAINER\"]") @Nullable
+            List<String> roles,
+
             @Schema(example = "TLP:AMBER+STRICT") @Nullable String maxTlp,
-            @Schema(example = "europol:H2") @Nullable String maxHandling) {
-    }
+            @Schema(example = "europol:H2") @Nullable String maxHandling) {}
 
     private final UserRepository users;
     private final BlockingStore store;
@@ -64,13 +71,16 @@ class UsersController {
     static final int MAX_PASSWORD_BYTES = 72;
 
     /** A new password. */
-    record PasswordRequest(@Nullable String password) {
-    }
+    record PasswordRequest(@Nullable String password) {}
 
     private final PasswordEncoder encoder;
     private final HandlingCodes handlingCodes;
 
-    UsersController(UserRepository users, BlockingStore store, InstantSource clock, PasswordEncoder encoder,
+    UsersController(
+            UserRepository users,
+            BlockingStore store,
+            InstantSource clock,
+            PasswordEncoder encoder,
             Methodology methodology) {
         this.encoder = encoder;
         this.handlingCodes = methodology.grading().handlingCodes();
@@ -95,7 +105,8 @@ class UsersController {
     }
 
     @PostMapping(path = "/api/v1/users", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Create a user (ADMIN); give them a token with POST /api/v1/tokens",
+    @Operation(
+            summary = "Create a user (ADMIN); give them a token with POST /api/v1/tokens",
             description = "roles: ANALYST, POLICY, TRAINER, ADMIN; maxTlp: the most restrictive TLP they may read"
                     + " (default TLP:GREEN); maxHandling: the most restrictive handling code they may read (default"
                     + " none: only material without a handling code; GET /api/v1/methodology/handling-codes lists"
@@ -103,17 +114,22 @@ class UsersController {
     Mono<ResponseEntity<User>> create(@RequestBody UserRequest request) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         if (request.username() != null && request.username().indexOf('@') >= 0) {
-            errors.add(new ApiProblem.FieldError("username", "local accounts are named without '@': name@namespace"
-                    + " is an identity provider's user, who comes with their token"));
+            errors.add(new ApiProblem.FieldError(
+                    "username",
+                    "local accounts are named without '@': name@namespace"
+                            + " is an identity provider's user, who comes with their token"));
         }
-        Fields fields = fields(request.roles() == null ? List.of() : request.roles(), request.maxTlp(),
-                request.maxHandling(), errors);
+        Fields fields = fields(
+                request.roles() == null ? List.of() : request.roles(), request.maxTlp(), request.maxHandling(), errors);
         User user = null;
         try {
             // a placeholder role while other fields are invalid, so that the username is checked too
-            user = new User(String.valueOf(request.username()), fields.roles().isEmpty() ? Set.of(Role.POLICY)
-                    : fields.roles(), fields.maxTlp() == null ? Tlp.GREEN : fields.maxTlp(),
-                    fields.maxHandling() == null ? Handling.NONE : fields.maxHandling(), clock.instant());
+            user = new User(
+                    String.valueOf(request.username()),
+                    fields.roles().isEmpty() ? Set.of(Role.POLICY) : fields.roles(),
+                    fields.maxTlp() == null ? Tlp.GREEN : fields.maxTlp(),
+                    fields.maxHandling() == null ? Handling.NONE : fields.maxHandling(),
+                    clock.instant());
         } catch (IllegalArgumentException e) {
             errors.add(new ApiProblem.FieldError("username", e.getMessage()));
         }
@@ -125,12 +141,14 @@ class UsersController {
             if (!users.insert(valid)) {
                 throw new ApiProblem(ProblemType.CONFLICT, "There is already a user '" + valid.username() + "'.");
             }
-            return ResponseEntity.created(URI.create("/api/v1/users/" + valid.username())).body(valid);
+            return ResponseEntity.created(URI.create("/api/v1/users/" + valid.username()))
+                    .body(valid);
         });
     }
 
     @PatchMapping(path = "/api/v1/users/{username}", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Change a user's roles, TLP clearance or handling clearance (ADMIN)",
+    @Operation(
+            summary = "Change a user's roles, TLP clearance or handling clearance (ADMIN)",
             description = "Fields left out stay as they are. Takes effect on the user's next request (API tokens and"
                     + " UI sessions read the user each time). 400 naming every invalid field; 404 for an unknown"
                     + " user.")
@@ -145,14 +163,19 @@ class UsersController {
     }
 
     /** Roles and clearances as a request gives them; null where the request leaves them out. */
-    private record Fields(@Nullable Set<Role> roles, @Nullable Tlp maxTlp, @Nullable Handling maxHandling) {
-    }
+    private record Fields(
+            @Nullable Set<Role> roles,
+            @Nullable Tlp maxTlp,
+            @Nullable Handling maxHandling) {}
 
     /**
      * The request's roles (at least one when given; pass an empty list where they are required) and clearances, with
      * what is wrong added to {@code errors}.
      */
-    private Fields fields(@Nullable List<String> roleNames, @Nullable String maxTlp, @Nullable String maxHandling,
+    private Fields fields(
+            @Nullable List<String> roleNames,
+            @Nullable String maxTlp,
+            @Nullable String maxHandling,
             List<ApiProblem.FieldError> errors) {
         Set<Role> roles = roles(roleNames, errors);
         if (roles != null && roles.isEmpty() && errors.isEmpty()) {
@@ -170,8 +193,8 @@ class UsersController {
             try {
                 roles.add(Role.valueOf(String.valueOf(role).toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                errors.add(new ApiProblem.FieldError("roles", "'" + role + "' is not one of "
-                        + List.of(Role.values())));
+                errors.add(
+                        new ApiProblem.FieldError("roles", "'" + role + "' is not one of " + List.of(Role.values())));
             }
         }
         return roles;
@@ -186,8 +209,11 @@ class UsersController {
     }
 
     /** The field parsed; null when absent, or when invalid (and the error added). */
-    private static <T> @Nullable T parsed(@Nullable String text, String field,
-            java.util.function.Function<String, T> parser, List<ApiProblem.FieldError> errors) {
+    private static <T> @Nullable T parsed(
+            @Nullable String text,
+            String field,
+            java.util.function.Function<String, T> parser,
+            List<ApiProblem.FieldError> errors) {
         if (text == null) {
             return null;
         }
@@ -200,32 +226,42 @@ class UsersController {
     }
 
     private static ApiProblem invalid(String what, List<ApiProblem.FieldError> errors) {
-        return new ApiProblem(ProblemType.INVALID_REQUEST, what + ": " + errors.stream()
-                .map(ApiProblem.FieldError::message).reduce((a, b) -> a + "; " + b).orElse("") + ".", errors);
+        return new ApiProblem(
+                ProblemType.INVALID_REQUEST,
+                what + ": "
+                        + errors.stream()
+                                .map(ApiProblem.FieldError::message)
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse("") + ".",
+                errors);
     }
 
     @PutMapping(path = "/api/v1/me/password", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set your own password for the web UI",
+    @Operation(
+            summary = "Set your own password for the web UI",
             description = "12 to 200 characters; stored as a salted bcrypt hash. API tokens are not affected.")
     Mono<Void> ownPassword(@AuthenticationPrincipal User user, @RequestBody PasswordRequest request) {
         if (!user.local()) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "You signed in through your identity provider ("
-                    + user.username() + "): it keeps your password, not EW/EA.");
+            throw new ApiProblem(
+                    ProblemType.FORBIDDEN,
+                    "You signed in through your identity provider (" + user.username()
+                            + "): it keeps your password, not EW/EA.");
         }
         return setPassword(user.username(), request);
     }
 
-    @PutMapping(path = "/api/v1/users/{username}/password",
-            consumes = "application/json")
+    @PutMapping(path = "/api/v1/users/{username}/password", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set a user's password for the web UI (ADMIN)",
+    @Operation(
+            summary = "Set a user's password for the web UI (ADMIN)",
             description = "12 to 200 characters; stored as a salted bcrypt hash. There are no default passwords.")
-    Mono<Void> password(@PathVariable("username") String username,
-            @RequestBody PasswordRequest request) {
+    Mono<Void> password(@PathVariable("username") String username, @RequestBody PasswordRequest request) {
         if (!User.isLocalName(username)) {
-            throw ApiProblem.invalidField("username", "only local accounts have passwords here; '" + username
-                    + "' signs in through an identity provider");
+            throw ApiProblem.invalidField(
+                    "username",
+                    "only local accounts have passwords here; '" + username
+                            + "' signs in through an identity provider");
         }
         return setPassword(username, request);
     }
@@ -233,22 +269,24 @@ class UsersController {
     private Mono<Void> setPassword(String username, PasswordRequest request) {
         String password = request.password();
         if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw ApiProblem.invalidField("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD
-                    + " characters");
+            throw ApiProblem.invalidField(
+                    "password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
         }
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ApiProblem.invalidField("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"
-                    + " (bcrypt, which stores it, reads no further)");
+            throw ApiProblem.invalidField(
+                    "password",
+                    "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"
+                            + " (bcrypt, which stores it, reads no further)");
         }
-        if (password.isBlank() || password.toLowerCase(Locale.ROOT).contains(username
-                .toLowerCase(Locale.ROOT))) {
+        if (password.isBlank() || password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             throw ApiProblem.invalidField("password", "must not be blank or contain the username");
         }
         return store.call(() -> {
-            if (!users.setPasswordHash(username, encoder.encode(password))) {
-                throw new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + username + "'.");
-            }
-            return Boolean.TRUE;
-        }).then();
+                    if (!users.setPasswordHash(username, encoder.encode(password))) {
+                        throw new ApiProblem(ProblemType.NOT_FOUND, "There is no user '" + username + "'.");
+                    }
+                    return Boolean.TRUE;
+                })
+                .then();
     }
 }

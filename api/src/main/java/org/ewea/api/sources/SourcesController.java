@@ -9,23 +9,23 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
+import org.ewea.api.security.Role;
+import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.collectors.schedule.HarvestScheduler;
 import org.ewea.collectors.source.DuplicateSourceException;
 import org.ewea.collectors.source.InvalidOpmlException;
 import org.ewea.collectors.source.InvalidSourceException;
-import org.ewea.collectors.source.OpmlImportReport;
 import org.ewea.collectors.source.OpmlExporter;
+import org.ewea.collectors.source.OpmlImportReport;
 import org.ewea.collectors.source.OpmlImporter;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceKind;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.collectors.source.SourceValidator;
-import org.ewea.collectors.schedule.HarvestScheduler;
-import org.ewea.api.security.Role;
-import org.ewea.api.security.User;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.SourceId;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +60,11 @@ class SourcesController {
 
     private final HarvestScheduler scheduler;
 
-    SourcesController(SourceRepository sources, BlockingStore store, InstantSource clock, HarvestScheduler scheduler,
+    SourcesController(
+            SourceRepository sources,
+            BlockingStore store,
+            InstantSource clock,
+            HarvestScheduler scheduler,
             SourceValidator validator) {
         this.sources = sources;
         this.scheduler = scheduler;
@@ -71,27 +75,42 @@ class SourcesController {
     }
 
     @GetMapping
-    @Operation(summary = "List sources by id", description = "q is plain text matched in id, title and URL; only the"
-            + " sources the caller is cleared for (marking and handling code), credentials masked.")
+    @Operation(
+            summary = "List sources by id",
+            description = "q is plain text matched in id, title and URL; only the"
+                    + " sources the caller is cleared for (marking and handling code), credentials masked.")
     Mono<PageResponse<SourceView>> list(
-            @RequestParam(name = "q", required = false) @Size(max = 200, message = "must be at most 200 characters")
-            @Nullable String q,
-            @Parameter(description = "feed, web, warc or folder") @RequestParam(name = "kind", required = false)
-            @Nullable String kind,
+            @RequestParam(name = "q", required = false)
+                    @Size(max = 200, message = "must be at most 200 characters")
+                    @Nullable
+                    String q,
+            @Parameter(description = "feed, web, warc or folder")
+                    @RequestParam(name = "kind", required = false)
+                    @Nullable
+                    String kind,
             @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled,
-            @RequestParam(name = "page", defaultValue = "0") @Min(value = 0, message = PAGE_MESSAGE)
-            @Max(value = 1_000_000, message = PAGE_MESSAGE) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(value = 1, message = SIZE_MESSAGE)
-            @Max(value = 200, message = SIZE_MESSAGE) int size,
+            @RequestParam(name = "page", defaultValue = "0")
+                    @Min(value = 0, message = PAGE_MESSAGE)
+                    @Max(value = 1_000_000, message = PAGE_MESSAGE)
+                    int page,
+            @RequestParam(name = "size", defaultValue = "20")
+                    @Min(value = 1, message = SIZE_MESSAGE)
+                    @Max(value = 200, message = SIZE_MESSAGE)
+                    int size,
             @AuthenticationPrincipal User caller) {
         SourceKind sourceKind = kind == null ? null : kind(kind);
         Clearance clearance = caller.clearance();
-        return store.call(() -> new PageResponse<>(sources.page(q, sourceKind, enabled, page, size, clearance), page,
-                size, sources.count(q, sourceKind, enabled, clearance)).map(SourceView::of));
+        return store.call(() -> new PageResponse<>(
+                        sources.page(q, sourceKind, enabled, page, size, clearance),
+                        page,
+                        size,
+                        sources.count(q, sourceKind, enabled, clearance))
+                .map(SourceView::of));
     }
 
     @GetMapping(path = "/export", produces = "text/x-opml")
-    @Operation(summary = "The source catalogue as OPML 2.0",
+    @Operation(
+            summary = "The source catalogue as OPML 2.0",
             description = "Every source the caller is cleared for (marking and handling code), as OPML 2.0: feeds as"
                     + " standard outlines (type rss, xmlUrl, language) that feed readers and other collection tools"
                     + " read, inside folders named after their tags; every source also carries the catalogue's own"
@@ -101,7 +120,9 @@ class SourcesController {
                     + " ewea:credentialsWithheld; the import skips those and says so.")
     Mono<ResponseEntity<byte[]>> export(@AuthenticationPrincipal User caller) {
         return store.call(() -> ResponseEntity.ok()
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ewea-sources.opml\"")
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"ewea-sources.opml\"")
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/x-opml;charset=UTF-8"))
                 .body(new OpmlExporter().export(sources.all(caller.clearance()), "EW/EA sources", clock.instant())));
     }
@@ -114,11 +135,12 @@ class SourcesController {
     }
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Add a source (ADMIN, SOURCE_MANAGER)", description = "201 with its Location; 400 naming"
-            + " every invalid field; 403 for a marking or handling code above the caller's clearance, or for"
-            + " local=true without ADMIN; 409 if the id is taken.")
-    Mono<ResponseEntity<SourceView>> create(@RequestBody SourceRequest request,
-            @AuthenticationPrincipal User caller) {
+    @Operation(
+            summary = "Add a source (ADMIN, SOURCE_MANAGER)",
+            description = "201 with its Location; 400 naming"
+                    + " every invalid field; 403 for a marking or handling code above the caller's clearance, or for"
+                    + " local=true without ADMIN; 409 if the id is taken.")
+    Mono<ResponseEntity<SourceView>> create(@RequestBody SourceRequest request, @AuthenticationPrincipal User caller) {
         Source source = validate(request, null);
         permitted(source, null, caller);
         return store.call(() -> {
@@ -128,24 +150,28 @@ class SourcesController {
             } catch (DuplicateSourceException e) {
                 throw new ApiProblem(ProblemType.CONFLICT, e.getMessage() + ".");
             }
-            return ResponseEntity.created(URI.create("/api/v1/sources/" + source.id().value()))
+            return ResponseEntity.created(
+                            URI.create("/api/v1/sources/" + source.id().value()))
                     .body(SourceView.of(source));
         });
     }
 
     @PutMapping(path = "/{id}", consumes = "application/json")
-    @Operation(summary = "Replace a source (ADMIN, SOURCE_MANAGER)", description = "The body's id, if given, must be"
-            + " the path's. A URL or proxy sent back exactly as GET shows it (credentials masked) keeps its stored"
-            + " credentials. 404 for a source above the caller's clearance; 403 for a new marking or handling code"
-            + " above it, or for making a source local (or changing a local source's URL or proxy) without ADMIN."
-            + " Items already collected keep their marking.")
-    Mono<SourceView> replace(@PathVariable("id") String id, @RequestBody SourceRequest request,
-            @AuthenticationPrincipal User caller) {
+    @Operation(
+            summary = "Replace a source (ADMIN, SOURCE_MANAGER)",
+            description = "The body's id, if given, must be"
+                    + " the path's. A URL or proxy sent back exactly as GET shows it (credentials masked) keeps its stored"
+                    + " credentials. 404 for a source above the caller's clearance; 403 for a new marking or handling code"
+                    + " above it, or for making a source local (or changing a local source's URL or proxy) without ADMIN."
+                    + " Items already collected keep their marking.")
+    Mono<SourceView> replace(
+            @PathVariable("id") String id, @RequestBody SourceRequest request, @AuthenticationPrincipal User caller) {
         SourceId sourceId = sourceId(id);
         if (request.id() != null && !request.id().equals(id)) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, "The body's id '" + request.id()
-                    + "' is not the path's id '" + id + "'.", List.of(new ApiProblem.FieldError("id",
-                    "must be '" + id + "' or left out")));
+            throw new ApiProblem(
+                    ProblemType.INVALID_REQUEST,
+                    "The body's id '" + request.id() + "' is not the path's id '" + id + "'.",
+                    List.of(new ApiProblem.FieldError("id", "must be '" + id + "' or left out")));
         }
         return store.call(() -> {
             Source existing = visible(sourceId, caller);
@@ -159,8 +185,9 @@ class SourcesController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a source (ADMIN, SOURCE_MANAGER)", description = "Its items stay. 404 for a source"
-            + " above the caller's clearance.")
+    @Operation(
+            summary = "Remove a source (ADMIN, SOURCE_MANAGER)",
+            description = "Its items stay. 404 for a source" + " above the caller's clearance.")
     Mono<ResponseEntity<Void>> delete(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
         SourceId sourceId = sourceId(id);
         return store.call(() -> {
@@ -173,26 +200,55 @@ class SourcesController {
         });
     }
 
-    @PostMapping(path = "/import", consumes = {"text/x-opml", "application/xml", "text/xml"})
-    @Operation(summary = "Import feed sources from OPML (ADMIN, SOURCE_MANAGER)",
+    @PostMapping(
+            path = "/import",
+            consumes = {"text/x-opml", "application/xml", "text/xml"})
+    @Operation(
+            summary = "Import feed sources from OPML (ADMIN, SOURCE_MANAGER)",
             description = "All or nothing: a document that is not well-formed OPML gives 400 and imports nothing."
                     + " Outlines already in the catalogue, repeated or invalid are skipped and listed with the reason."
                     + " Category outlines become tags. Outlines of an export (GET /api/v1/sources/export) keep their"
                     + " id, kind, grading, TLP, handling code, schedule and the rest of the catalogue's own attributes"
                     + " (the parameters fill what an outline does not say); a source marked above the caller's"
                     + " clearance, or whose credentials the export withheld, is skipped with the reason.")
-    Mono<ResponseEntity<OpmlImportReport>> importOpml(@RequestBody byte[] opml,
+    Mono<ResponseEntity<OpmlImportReport>> importOpml(
+            @RequestBody byte[] opml,
             @Parameter(description = "Admiralty grade for every imported source (default F6)")
-            @RequestParam(name = "grading", required = false) @Nullable String grading,
+                    @RequestParam(name = "grading", required = false)
+                    @Nullable
+                    String grading,
             @Parameter(description = "TLP for every imported source (default CLEAR)")
-            @RequestParam(name = "tlp", required = false) @Nullable String tlp,
+                    @RequestParam(name = "tlp", required = false)
+                    @Nullable
+                    String tlp,
             @RequestParam(name = "enabled", required = false) @Nullable Boolean enabled,
             @Parameter(description = "handling code for every imported source (default none)")
-            @RequestParam(name = "handling", required = false) @Nullable String handling,
+                    @RequestParam(name = "handling", required = false)
+                    @Nullable
+                    String handling,
             @AuthenticationPrincipal User caller) {
         OpmlImporter.Defaults defaults = new OpmlImporter.Defaults(grading, tlp, enabled, handling);
-        permitted(validate(new SourceRequest("opml-defaults", null, null, "https://opml.invalid/", null, null, null,
-                grading, tlp, null, null, enabled, null, null, handling), null), null, caller);
+        permitted(
+                validate(
+                        new SourceRequest(
+                                "opml-defaults",
+                                null,
+                                null,
+                                "https://opml.invalid/",
+                                null,
+                                null,
+                                null,
+                                grading,
+                                tlp,
+                                null,
+                                null,
+                                enabled,
+                                null,
+                                null,
+                                handling),
+                        null),
+                null,
+                caller);
         return store.call(() -> {
             try {
                 OpmlImportReport report = importer.importOpml(opml, defaults, source -> {
@@ -204,17 +260,19 @@ class SourcesController {
                     }
                 });
                 scheduler.sync(sources.enabled());
-                return ResponseEntity.status(report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).body(report);
+                return ResponseEntity.status(report.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(report);
             } catch (InvalidOpmlException e) {
-                throw new ApiProblem(ProblemType.INVALID_REQUEST, "The OPML document was not imported: "
-                        + e.getMessage());
+                throw new ApiProblem(
+                        ProblemType.INVALID_REQUEST, "The OPML document was not imported: " + e.getMessage());
             }
         });
     }
 
     /** The source, if the caller is cleared for its marking and handling code; else 404, as if there were none. */
     private Source visible(SourceId id, User caller) {
-        return sources.find(id).filter(s -> caller.cleared(s.tlp(), s.handling()))
+        return sources.find(id)
+                .filter(s -> caller.cleared(s.tlp(), s.handling()))
                 .orElseThrow(() -> notFound(id.value()));
     }
 
@@ -225,17 +283,24 @@ class SourcesController {
      */
     private static void permitted(Source source, @Nullable Source existing, User caller) {
         if (!caller.cleared(source.tlp(), source.handling())) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "A source may not be marked above your own clearance ("
-                    + caller.clearance().describe() + "): " + source.tlp().label() + ", handling "
-                    + source.handling().label() + ".");
+            throw new ApiProblem(
+                    ProblemType.FORBIDDEN,
+                    "A source may not be marked above your own clearance ("
+                            + caller.clearance().describe() + "): "
+                            + source.tlp().label() + ", handling "
+                            + source.handling().label() + ".");
         }
-        boolean guardOff = source.local() && (existing == null || !existing.local()
-                || !java.util.Objects.equals(existing.url(), source.url())
-                || !java.util.Objects.equals(existing.path(), source.path())
-                || !java.util.Objects.equals(existing.proxy(), source.proxy()));
+        boolean guardOff = source.local()
+                && (existing == null
+                        || !existing.local()
+                        || !java.util.Objects.equals(existing.url(), source.url())
+                        || !java.util.Objects.equals(existing.path(), source.path())
+                        || !java.util.Objects.equals(existing.proxy(), source.proxy()));
         if (guardOff && !caller.has(Role.ADMIN)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN makes a source local (loopback and private"
-                    + " addresses allowed, the SSRF guard off) or points a local source elsewhere.");
+            throw new ApiProblem(
+                    ProblemType.FORBIDDEN,
+                    "Only an ADMIN makes a source local (loopback and private"
+                            + " addresses allowed, the SSRF guard off) or points a local source elsewhere.");
         }
     }
 
@@ -243,9 +308,12 @@ class SourcesController {
         try {
             return validator.validate(request.toSpec(id), clock.instant());
         } catch (InvalidSourceException e) {
-            throw new ApiProblem(ProblemType.INVALID_REQUEST, e.getMessage() + ".", e.errors().entrySet().stream()
-                    .map(err -> new ApiProblem.FieldError(err.getKey(), err.getKey() + ": " + err.getValue()))
-                    .toList());
+            throw new ApiProblem(
+                    ProblemType.INVALID_REQUEST,
+                    e.getMessage() + ".",
+                    e.errors().entrySet().stream()
+                            .map(err -> new ApiProblem.FieldError(err.getKey(), err.getKey() + ": " + err.getValue()))
+                            .toList());
         }
     }
 
@@ -253,7 +321,9 @@ class SourcesController {
         try {
             return SourceKind.parse(kind);
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(ProblemType.INVALID_PARAMETER, "kind=" + kind + ": " + e.getMessage() + ".",
+            throw new ApiProblem(
+                    ProblemType.INVALID_PARAMETER,
+                    "kind=" + kind + ": " + e.getMessage() + ".",
                     List.of(new ApiProblem.FieldError("kind", e.getMessage())));
         }
     }

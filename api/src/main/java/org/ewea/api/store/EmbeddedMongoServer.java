@@ -47,8 +47,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             backend = new H2Backend(file.toString());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot open the embedded store " + file + " (is another EW/EA process"
-                    + " using this EWEA_DATA_DIR?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot open the embedded store " + file + " (is another EW/EA process"
+                            + " using this EWEA_DATA_DIR?): " + e.getMessage(),
+                    e);
         }
         // a credential for this run only, held in memory: the service is the store's only client
         byte[] secret = new byte[24];
@@ -59,10 +61,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         InetSocketAddress address = server.getLocalAddress();
         String where = address.getHostString() + ":" + address.getPort();
-        String connectionString = "mongodb://" + USER + ":" + password + "@" + where
-                + "/?authSource=admin&authMechanism=SCRAM-SHA-256";
-        LOG.info("Embedded MongoDB store {} listening on {} (loopback only; SCRAM-SHA-256 with a credential made for"
-                + " this run)", file, where);
+        String connectionString =
+                "mongodb://" + USER + ":" + password + "@" + where + "/?authSource=admin&authMechanism=SCRAM-SHA-256";
+        LOG.info(
+                "Embedded MongoDB store {} listening on {} (loopback only; SCRAM-SHA-256 with a credential made for"
+                        + " this run)",
+                file,
+                where);
         return new EmbeddedMongoServer(server, connectionString);
     }
 

@@ -21,8 +21,11 @@ public final class EventLoopGuard implements CommandListener {
     public void commandStarted(CommandStartedEvent event) {
         if (Schedulers.isInNonBlockingThread()) {
             violations.incrementAndGet();
-            LOG.error("Blocking MongoDB command '{}' issued on event-loop thread {}: use BlockingStore",
-                    event.getCommandName(), Thread.currentThread().getName(), new IllegalStateException("here"));
+            LOG.error(
+                    "Blocking MongoDB command '{}' issued on event-loop thread {}: use BlockingStore",
+                    event.getCommandName(),
+                    Thread.currentThread().getName(),
+                    new IllegalStateException("here"));
         }
     }
 

@@ -25,15 +25,15 @@ public final class MongoEndpoint implements AutoCloseable {
         PrivateFiles.makePrivate(properties.dataDir());
         if (properties.embeddedStore()) {
             EmbeddedMongoServer server = EmbeddedMongoServer.start(properties.dataDir());
-            return new MongoEndpoint(new ConnectionString(server.connectionString()), properties.mongodbDatabase(),
-                    server);
+            return new MongoEndpoint(
+                    new ConnectionString(server.connectionString()), properties.mongodbDatabase(), server);
         }
         ConnectionString uri;
         try {
             uri = new ConnectionString(properties.mongodbUri());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("EWEA_MONGODB_URI is not a valid MongoDB connection string: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "EWEA_MONGODB_URI is not a valid MongoDB connection string: " + e.getMessage(), e);
         }
         String database = uri.getDatabase() != null ? uri.getDatabase() : properties.mongodbDatabase();
         return new MongoEndpoint(uri, database, null);

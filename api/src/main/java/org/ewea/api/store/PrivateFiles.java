@@ -23,8 +23,7 @@ public final class PrivateFiles {
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -97,8 +96,8 @@ public final class PrivateFiles {
                 throw new IllegalStateException("the key file " + file + " does not hold a base64 key", e);
             }
             if (key.length != bytes) {
-                throw new IllegalStateException("the key file " + file + " holds " + key.length + " bytes, not "
-                        + bytes);
+                throw new IllegalStateException(
+                        "the key file " + file + " holds " + key.length + " bytes, not " + bytes);
             }
             return key;
         } catch (IOException e) {
@@ -110,7 +109,8 @@ public final class PrivateFiles {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String name = "." + file.getFileName();
-        return posix() ? Files.createTempFile(dir, name, ".tmp", PosixFilePermissions.asFileAttribute(FILE))
+        return posix()
+                ? Files.createTempFile(dir, name, ".tmp", PosixFilePermissions.asFileAttribute(FILE))
                 : Files.createTempFile(dir, name, ".tmp");
     }
 }

@@ -36,8 +36,18 @@ import javax.crypto.spec.SecretKeySpec;
 final class ScramGuardedBackend implements MongoBackend {
 
     /** Commands a connection may send before it has authenticated: the handshake and SASL itself. */
-    private static final Set<String> OPEN = Set.of("hello", "ismaster", "buildinfo", "ping", "saslstart",
-            "saslcontinue", "getnonce", "endsessions", "getlasterror", "whatsmyuri");
+    private static final Set<String> OPEN = Set.of(
+            "hello",
+            "ismaster",
+            "buildinfo",
+            "ping",
+            "saslstart",
+            "saslcontinue",
+            "getnonce",
+            "endsessions",
+            "getlasterror",
+            "whatsmyuri");
+
     private static final int ITERATIONS = 15_000;
     private static final int UNAUTHORIZED = 13;
     private static final int AUTHENTICATION_FAILED = 18;
@@ -52,8 +62,7 @@ final class ScramGuardedBackend implements MongoBackend {
     private final Map<Channel, Conversation> conversations = new ConcurrentHashMap<>();
 
     /** A SCRAM exchange in progress on one connection. */
-    private record Conversation(String clientFirstBare, String serverFirst, String nonce) {
-    }
+    private record Conversation(String clientFirstBare, String serverFirst, String nonce) {}
 
     ScramGuardedBackend(MongoBackend delegate, String user, String password) {
         this.delegate = delegate;
@@ -71,8 +80,7 @@ final class ScramGuardedBackend implements MongoBackend {
 
     private void check(Channel channel, String command) {
         if (!authenticated.contains(channel) && !OPEN.contains(command.toLowerCase(Locale.ROOT))) {
-            throw new MongoServerError(UNAUTHORIZED, "Unauthorized", "command " + command
-                    + " requires authentication");
+            throw new MongoServerError(UNAUTHORIZED, "Unauthorized", "command " + command + " requires authentication");
         }
     }
 
@@ -92,8 +100,11 @@ final class ScramGuardedBackend implements MongoBackend {
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        check(query.getChannel(), query.getCollectionName() != null && query.getCollectionName().equals("$cmd")
-                ? command(query.getQuery()) : "find");
+        check(
+                query.getChannel(),
+                query.getCollectionName() != null && query.getCollectionName().equals("$cmd")
+                        ? command(query.getQuery())
+                        : "find");
         return delegate.handleQuery(query);
     }
 
@@ -195,8 +206,9 @@ final class ScramGuardedBackend implements MongoBackend {
 
     private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(new PBEKeySpec(
-                    password.toCharArray(), salt, iterations, 256)).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256))
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is required by the Java platform", e);
         }

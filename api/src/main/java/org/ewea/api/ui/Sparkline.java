@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Inline SVG polylines for counts over time (no script, no external file: the CSP stays strict). */
 final class Sparkline {
 
-    private Sparkline() {
-    }
+    private Sparkline() {}
 
     /** The {@code points} attribute of a polyline drawing the values in a width x height box. */
     static String points(List<Long> values, int width, int height) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
-import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.AlertRepository.ConcurrentChangeException;
+import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
 import org.ewea.alerts.lifecycle.IllegalTransitionException;
 import org.ewea.api.items.ItemView;
@@ -42,8 +42,13 @@ class UiAlertsController {
     private final ItemRepository items;
     private final BlockingStore store;
 
-    UiAlertsController(UiSession session, AlertRepository alerts, AlertLifecycle lifecycle, ActionRepository actions,
-            ItemRepository items, BlockingStore store) {
+    UiAlertsController(
+            UiSession session,
+            AlertRepository alerts,
+            AlertLifecycle lifecycle,
+            ActionRepository actions,
+            ItemRepository items,
+            BlockingStore store) {
         this.session = session;
         this.alerts = alerts;
         this.lifecycle = lifecycle;
@@ -55,12 +60,15 @@ class UiAlertsController {
     /** Alerts a page of the inbox lists. */
     static final int PAGE = 50;
     /** Subject kinds the inbox filters on. */
-    static final List<String> KINDS = List.of("technology", "cve", "attack-group", "attack-software", "term",
-            "novel-term", "watch-term", "source");
+    static final List<String> KINDS = List.of(
+            "technology", "cve", "attack-group", "attack-software", "term", "novel-term", "watch-term", "source");
+
     static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
 
     @GetMapping("/ui/alerts")
-    Mono<Rendering> inbox(Principal principal, @RequestParam(name = "state", required = false) @Nullable String state,
+    Mono<Rendering> inbox(
+            Principal principal,
+            @RequestParam(name = "state", required = false) @Nullable String state,
             @RequestParam(name = "kind", required = false) @Nullable String kind,
             @RequestParam(name = "priority", required = false) @Nullable String priority,
             @RequestParam(name = "rule", required = false) @Nullable String rule,
@@ -71,20 +79,26 @@ class UiAlertsController {
         String p = priority != null && PRIORITIES.contains(priority) ? priority : null;
         String r = rule == null || rule.isBlank() ? null : rule.strip();
         int at = Math.max(0, Math.min(page, 10_000));
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            AlertRepository.Query query = new AlertRepository.Query(wanted, r, k, null, p, user.clearance());
-            long total = alerts.count(query);
-            return Rendering.view("alerts")
-                    .modelAttribute("alerts", alerts.page(query, at, PAGE))
-                    .modelAttribute("total", total).modelAttribute("page", at)
-                    .modelAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE))
-                    .modelAttribute("state", wanted == null ? "" : wanted.name())
-                    .modelAttribute("kind", k == null ? "" : k).modelAttribute("priority", p == null ? "" : p)
-                    .modelAttribute("rule", r == null ? "" : r)
-                    .modelAttribute("states", List.of(AlertState.values())).modelAttribute("kinds", KINDS)
-                    .modelAttribute("priorities", PRIORITIES).modelAttribute("done", done)
-                    .modelAttribute("canMove", canMove(user)).build();
-        }));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> {
+                    AlertRepository.Query query = new AlertRepository.Query(wanted, r, k, null, p, user.clearance());
+                    long total = alerts.count(query);
+                    return Rendering.view("alerts")
+                            .modelAttribute("alerts", alerts.page(query, at, PAGE))
+                            .modelAttribute("total", total)
+                            .modelAttribute("page", at)
+                            .modelAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE))
+                            .modelAttribute("state", wanted == null ? "" : wanted.name())
+                            .modelAttribute("kind", k == null ? "" : k)
+                            .modelAttribute("priority", p == null ? "" : p)
+                            .modelAttribute("rule", r == null ? "" : r)
+                            .modelAttribute("states", List.of(AlertState.values()))
+                            .modelAttribute("kinds", KINDS)
+                            .modelAttribute("priorities", PRIORITIES)
+                            .modelAttribute("done", done)
+                            .modelAttribute("canMove", canMove(user))
+                            .build();
+                }));
     }
 
     /**
@@ -94,93 +108,136 @@ class UiAlertsController {
      */
     @PostMapping("/ui/alerts/bulk")
     Mono<Rendering> bulk(Principal principal, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
-            if (!canMove(user)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
-            }
-            AlertState to = parse(UiForms.value(form, "to"));
-            String note = UiForms.value(form, "note");
-            List<String> ids = form.getOrDefault("ids", List.of()).stream().filter(id -> !id.isBlank()).distinct()
-                    .limit(PAGE * 4L).toList();
-            return store.call(() -> {
-                int moved = 0;
-                List<String> refused = new java.util.ArrayList<>();
-                for (String id : ids) {
-                    try {
-                        cleared(user, id);
-                        lifecycle.transition(id, to, note, null, user.username(), null);
-                        moved++;
-                    } catch (ResponseStatusException | IllegalTransitionException | IllegalArgumentException
-                            | ConcurrentChangeException e) {
-                        refused.add(id.length() > 12 ? id.substring(0, 8) : id);
+        return exchange.getFormData()
+                .flatMap(form -> session.user(principal).flatMap(user -> {
+                    if (!canMove(user)) {
+                        return Mono.error(
+                                new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
                     }
-                }
-                String done = moved + " moved to " + to.name() + (refused.isEmpty() ? ""
-                        : "; " + refused.size() + " could not be (" + String.join(", ", refused) + ")")
-                        + (ids.isEmpty() ? " (none selected)" : "");
-                return Rendering.redirectTo("/ui/alerts?done=" + java.net.URLEncoder.encode(done,
-                        java.nio.charset.StandardCharsets.UTF_8)).build();
-            });
-        }));
+                    AlertState to = parse(UiForms.value(form, "to"));
+                    String note = UiForms.value(form, "note");
+                    List<String> ids = form.getOrDefault("ids", List.of()).stream()
+                            .filter(id -> !id.isBlank())
+                            .distinct()
+                            .limit(PAGE * 4L)
+                            .toList();
+                    return store.call(() -> {
+                        int moved = 0;
+                        List<String> refused = new java.util.ArrayList<>();
+                        for (String id : ids) {
+                            try {
+                                cleared(user, id);
+                                lifecycle.transition(id, to, note, null, user.username(), null);
+                                moved++;
+                            } catch (ResponseStatusException
+                                    | IllegalTransitionException
+                                    | IllegalArgumentException
+                                    | ConcurrentChangeException e) {
+                                refused.add(id.length() > 12 ? id.substring(0, 8) : id);
+                            }
+                        }
+                        String done = moved + " moved to " + to.name()
+                                + (refused.isEmpty()
+                                        ? ""
+                                        : "; " + refused.size() + " could not be (" + String.join(", ", refused) + ")")
+                                + (ids.isEmpty() ? " (none selected)" : "");
+                        return Rendering.redirectTo("/ui/alerts?done="
+                                        + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8))
+                                .build();
+                    });
+                }));
     }
 
     @GetMapping("/ui/alerts/{id}")
-    Mono<Rendering> alert(Principal principal, @PathVariable("id") String id,
+    Mono<Rendering> alert(
+            Principal principal,
+            @PathVariable("id") String id,
             @RequestParam(name = "problem", required = false) @Nullable String problem) {
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            Alert alert = cleared(user, id);
-            List<ItemView> evidence = items.findAnnotated(alert.evidence().stream().map(ItemId::new).toList(), user.clearance())
-                    .stream().map(ItemView::of).toList();
-            return Rendering.view("alert").modelAttribute("alert", alert).modelAttribute("evidence", evidence)
-                    .modelAttribute("actions", actions.page(new ActionRepository.Query(null, null, id, null,
-                            user.clearance()), 0, 100))
-                    .modelAttribute("next", alert.state().next().stream().sorted().toList())
-                    .modelAttribute("canMove", canMove(user))
-                    .modelAttribute("canJudge", user.has(Role.ANALYST) || user.has(Role.ADMIN))
-                    .modelAttribute("problem", problem).build();
-        }));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> {
+                    Alert alert = cleared(user, id);
+                    List<ItemView> evidence = items
+                            .findAnnotated(
+                                    alert.evidence().stream().map(ItemId::new).toList(), user.clearance())
+                            .stream()
+                            .map(ItemView::of)
+                            .toList();
+                    return Rendering.view("alert")
+                            .modelAttribute("alert", alert)
+                            .modelAttribute("evidence", evidence)
+                            .modelAttribute(
+                                    "actions",
+                                    actions.page(
+                                            new ActionRepository.Query(null, null, id, null, user.clearance()), 0, 100))
+                            .modelAttribute(
+                                    "next",
+                                    alert.state().next().stream().sorted().toList())
+                            .modelAttribute("canMove", canMove(user))
+                            .modelAttribute("canJudge", user.has(Role.ANALYST) || user.has(Role.ADMIN))
+                            .modelAttribute("problem", problem)
+                            .build();
+                }));
     }
 
     /** A lifecycle move from the inbox (htmx: the row is replaced) or the alert's page (redirect back). */
     @PostMapping("/ui/alerts/{id}/transition")
     Mono<Rendering> transition(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
         boolean htmx = exchange.getRequest().getHeaders().containsHeader("HX-Request");
-        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
-            if (!canMove(user)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
-            }
-            return store.call(() -> {
-                cleared(user, id);
-                try {
-                    Alert moved = lifecycle.transition(id, parse(UiForms.value(form, "to")), UiForms.value(form, "note"),
-                            UiAssessmentForm.read(form), user.username(), null);
-                    return htmx ? Rendering.view("alert-row :: row").modelAttribute("a", moved)
-                            .modelAttribute("canMove", true).build()
-                            : Rendering.redirectTo("/ui/alerts/" + id).build();
-                } catch (IllegalTransitionException | IllegalArgumentException | ConcurrentChangeException e) {
-                    return Rendering.redirectTo("/ui/alerts/" + id + "?problem=" + java.net.URLEncoder.encode(
-                            e.getMessage(), java.nio.charset.StandardCharsets.UTF_8)).build();
-                }
-            });
-        }));
+        return exchange.getFormData()
+                .flatMap(form -> session.user(principal).flatMap(user -> {
+                    if (!canMove(user)) {
+                        return Mono.error(
+                                new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
+                    }
+                    return store.call(() -> {
+                        cleared(user, id);
+                        try {
+                            Alert moved = lifecycle.transition(
+                                    id,
+                                    parse(UiForms.value(form, "to")),
+                                    UiForms.value(form, "note"),
+                                    UiAssessmentForm.read(form),
+                                    user.username(),
+                                    null);
+                            return htmx
+                                    ? Rendering.view("alert-row :: row")
+                                            .modelAttribute("a", moved)
+                                            .modelAttribute("canMove", true)
+                                            .build()
+                                    : Rendering.redirectTo("/ui/alerts/" + id).build();
+                        } catch (IllegalTransitionException | IllegalArgumentException | ConcurrentChangeException e) {
+                            return Rendering.redirectTo("/ui/alerts/" + id + "?problem="
+                                            + java.net.URLEncoder.encode(
+                                                    e.getMessage(), java.nio.charset.StandardCharsets.UTF_8))
+                                    .build();
+                        }
+                    });
+                }));
     }
 
     @PostMapping("/ui/alerts/{id}/feedback")
     Mono<Rendering> feedback(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
-            if (!user.has(Role.ANALYST) && !user.has(Role.ADMIN)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
-            }
-            return store.call(() -> {
-                cleared(user, id);
-                lifecycle.feedback(id, "true".equals(UiForms.value(form, "relevant")), UiForms.value(form, "note"), user.username());
-                return Rendering.redirectTo("/ui/alerts/" + id).build();
-            });
-        }));
+        return exchange.getFormData()
+                .flatMap(form -> session.user(principal).flatMap(user -> {
+                    if (!user.has(Role.ANALYST) && !user.has(Role.ADMIN)) {
+                        return Mono.error(
+                                new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
+                    }
+                    return store.call(() -> {
+                        cleared(user, id);
+                        lifecycle.feedback(
+                                id,
+                                "true".equals(UiForms.value(form, "relevant")),
+                                UiForms.value(form, "note"),
+                                user.username());
+                        return Rendering.redirectTo("/ui/alerts/" + id).build();
+                    });
+                }));
     }
 
     private Alert cleared(User user, String id) {
-        return alerts.find(id).filter(a -> user.cleared(a.tlp(), a.handling()))
+        return alerts.find(id)
+                .filter(a -> user.cleared(a.tlp(), a.handling()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id));
     }
 

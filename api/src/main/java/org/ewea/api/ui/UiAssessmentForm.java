@@ -13,11 +13,10 @@ import org.springframework.util.MultiValueMap;
 final class UiAssessmentForm {
 
     /** The harm dimensions, in the order the form shows them (fields {@code harm-<dimension>}). */
-    static final List<String> HARM = List.of("physical", "psychological", "financial", "community", "societal",
-            "geographic", "vulnerability");
+    static final List<String> HARM =
+            List.of("physical", "psychological", "financial", "community", "societal", "geographic", "vulnerability");
 
-    private UiAssessmentForm() {
-    }
+    private UiAssessmentForm() {}
 
     /**
      * The assessment, or null when the form has no grade (a move that needs none).
@@ -29,12 +28,18 @@ final class UiAssessmentForm {
         if (grade == null) {
             return null;
         }
-        return new AssessmentInput(null, grade, harm(form), number(UiForms.value(form, "likelihood"), "likelihood"),
-                number(UiForms.value(form, "position"), "position"), UiForms.value(form, "confidence"));
+        return new AssessmentInput(
+                null,
+                grade,
+                harm(form),
+                number(UiForms.value(form, "likelihood"), "likelihood"),
+                number(UiForms.value(form, "position"), "position"),
+                UiForms.value(form, "confidence"));
     }
 
     private static @Nullable HarmProfile harm(MultiValueMap<String, String> form) {
-        List<@Nullable String> given = HARM.stream().map(d -> UiForms.value(form, "harm-" + d)).toList();
+        List<@Nullable String> given =
+                HARM.stream().map(d -> UiForms.value(form, "harm-" + d)).toList();
         if (given.stream().allMatch(v -> v == null)) {
             return null;
         }

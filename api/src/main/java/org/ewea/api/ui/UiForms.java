@@ -6,8 +6,7 @@ import org.springframework.util.MultiValueMap;
 /** Reading the UI's form fields. */
 final class UiForms {
 
-    private UiForms() {
-    }
+    private UiForms() {}
 
     /** The field's value without surrounding blanks; null when absent or blank. */
     static @Nullable String value(MultiValueMap<String, String> form, String name) {

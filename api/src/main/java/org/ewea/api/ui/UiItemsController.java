@@ -28,11 +28,14 @@ class UiItemsController {
 
     @GetMapping("/ui/items/{id}")
     Mono<Rendering> item(Principal principal, @PathVariable("id") String id) {
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            ItemDetails.Detail d = details.readBy(id, user.clearance())
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no item " + id));
-            return Rendering.view("item").modelAttribute("d", d)
-                    .modelAttribute("tlpName", Tlp.parse(d.item().tlp()).name()).build();
-        }));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> {
+                    ItemDetails.Detail d = details.readBy(id, user.clearance())
+                            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no item " + id));
+                    return Rendering.view("item")
+                            .modelAttribute("d", d)
+                            .modelAttribute("tlpName", Tlp.parse(d.item().tlp()).name())
+                            .build();
+                }));
     }
 }

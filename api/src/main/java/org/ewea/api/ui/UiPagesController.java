@@ -67,12 +67,27 @@ class UiPagesController {
     private final org.ewea.alerts.lead.EarlyWarningScores allScores;
     private final org.ewea.scoring.terms.TermRepository terms;
 
-    UiPagesController(org.ewea.api.config.SecurityProperties security, org.ewea.api.security.ApiTokens tokens,
-            org.ewea.api.audit.AuditLog audit, UiSession session, EarlyWarningScorer scorer, ModelRegistry models, SignalRepository signals,
-            ScoreEvidence evidence, ItemIndex index, ItemRepository items, SourceRepository sources,
-            HealthAssessor health, AlertRepository alerts, UserRepository users, Methodology methodology,
-            BlockingStore store, InstantSource clock, org.ewea.alerts.lead.EarlyWarnings earlyWarnings,
-            org.ewea.api.scoring.WeeklyBriefings briefings, org.ewea.alerts.lead.EarlyWarningScores allScores,
+    UiPagesController(
+            org.ewea.api.config.SecurityProperties security,
+            org.ewea.api.security.ApiTokens tokens,
+            org.ewea.api.audit.AuditLog audit,
+            UiSession session,
+            EarlyWarningScorer scorer,
+            ModelRegistry models,
+            SignalRepository signals,
+            ScoreEvidence evidence,
+            ItemIndex index,
+            ItemRepository items,
+            SourceRepository sources,
+            HealthAssessor health,
+            AlertRepository alerts,
+            UserRepository users,
+            Methodology methodology,
+            BlockingStore store,
+            InstantSource clock,
+            org.ewea.alerts.lead.EarlyWarnings earlyWarnings,
+            org.ewea.api.scoring.WeeklyBriefings briefings,
+            org.ewea.alerts.lead.EarlyWarningScores allScores,
             org.ewea.scoring.terms.TermRepository terms) {
         this.earlyWarnings = earlyWarnings;
         this.briefings = briefings;
@@ -105,12 +120,10 @@ class UiPagesController {
      * A subject's weekly chart: items a week over {@value #WEEKS} weeks, from the first week's first day to the day
      * shown, the highest week's count marked on its axis.
      */
-    record WeeklyChart(String points, List<Long> weekly, LocalDate from, LocalDate to, long max) {
-    }
+    record WeeklyChart(String points, List<Long> weekly, LocalDate from, LocalDate to, long max) {}
 
     /** A score table row with its chart. */
-    record Row(int rank, EarlyWarningScore score, WeeklyChart chart) {
-    }
+    record Row(int rank, EarlyWarningScore score, WeeklyChart chart) {}
 
     @GetMapping("/")
     Mono<Rendering> root() {
@@ -121,99 +134,155 @@ class UiPagesController {
     Mono<Rendering> login(org.springframework.web.server.ServerWebExchange exchange) {
         // "?error" and "?logout" come without a value
         var query = exchange.getRequest().getQueryParams();
-        return Mono.just(Rendering.view("login").modelAttribute("error", query.containsKey("error"))
+        return Mono.just(Rendering.view("login")
+                .modelAttribute("error", query.containsKey("error"))
                 .modelAttribute("loggedOut", query.containsKey("logout"))
-                .modelAttribute("oidc", security.oidc().enabled()).build());
+                .modelAttribute("oidc", security.oidc().enabled())
+                .build());
     }
 
     @GetMapping("/ui")
-    Mono<Rendering> dashboard(Principal principal, @RequestParam(name = "kind", required = false) @Nullable String kind,
+    Mono<Rendering> dashboard(
+            Principal principal,
+            @RequestParam(name = "kind", required = false) @Nullable String kind,
             @RequestParam(name = "week", required = false) @Nullable String week) {
         LocalDate weekAsked = briefings.parse(week == null || week.isBlank() ? null : week);
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            org.ewea.api.scoring.WeeklyBriefings.BriefingView briefing = briefings.view(weekAsked, user.clearance());
-            // the whole page is of the week shown: the scores are those of the briefing's day
-            LocalDate day = briefing.briefing().asOf();
-            List<EarlyWarningScore> scores = allScores.score(day, user.clearance()).stream()
-                    .filter(s -> kind == null || kind.isBlank() || s.kind().equals(kind)).limit(30).toList();
-            Map<String, List<SignalPoint>> history = signals.readBy(user.clearance())
-                    .active(day.minusWeeks(WEEKS).plusDays(1), day);
-            List<Row> rows = new ArrayList<>();
-            org.ewea.scoring.terms.TermRepository names = terms.readBy(user.clearance());
-            for (int i = 0; i < scores.size(); i++) {
-                rows.add(new Row(i + 1, scores.get(i), chart(scores.get(i).series(), history, names, day)));
-            }
-            // every early warning of the briefing with its weeks too (a name's line is by its term's key)
-            Map<String, WeeklyChart> lineCharts = new LinkedHashMap<>();
-            for (org.ewea.alerts.lead.Briefing.Line l : briefing.briefing().earlyWarnings()) {
-                String series = l.kind().equals("novel-term") || l.kind().equals("watch-term")
-                        ? org.ewea.scoring.terms.TrackedTerms.series(l.id()) : l.id();
-                lineCharts.put(l.kind() + "|" + l.id(), chart(series, history, names, day));
-            }
-            Map<String, Long> states = new LinkedHashMap<>();
-            for (AlertState state : List.of(AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ASSESSED)) {
-                states.put(state.name(), alerts.count(new AlertRepository.Query(state, null, null, null, null,
-                        user.clearance())));
-            }
-            List<org.ewea.alerts.lead.EarlyWarnings.Warning> warned = earlyWarnings.readBy(user.clearance(), false);
-            List<org.ewea.alerts.lead.EarlyWarnings.Warning> confirmed = warned.stream()
-                    .filter(org.ewea.alerts.lead.EarlyWarnings.Warning::confirmed).toList();
-            return Rendering.view("dashboard").modelAttribute("rows", rows).modelAttribute("asOf", day)
-                    .modelAttribute("lineCharts", lineCharts)
-                    .modelAttribute("confirmed", confirmed.subList(0, Math.min(EARLY_WARNINGS, confirmed.size())))
-                    .modelAttribute("confirmedTotal", confirmed.size())
-                    .modelAttribute("unconfirmedTotal", warned.size() - confirmed.size())
-                    .modelAttribute("model", models.current().id()).modelAttribute("kind", kind == null ? "" : kind)
-                    .modelAttribute("alertStates", states).modelAttribute("briefing", briefing.briefing())
-                    .modelAttribute("dayChosen", briefing.dayChosen()).build();
-        }));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> {
+                    org.ewea.api.scoring.WeeklyBriefings.BriefingView briefing =
+                            briefings.view(weekAsked, user.clearance());
+                    // the whole page is of the week shown: the scores are those of the briefing's day
+                    LocalDate day = briefing.briefing().asOf();
+                    List<EarlyWarningScore> scores = allScores.score(day, user.clearance()).stream()
+                            .filter(s ->
+                                    kind == null || kind.isBlank() || s.kind().equals(kind))
+                            .limit(30)
+                            .toList();
+                    Map<String, List<SignalPoint>> history = signals.readBy(user.clearance())
+                            .active(day.minusWeeks(WEEKS).plusDays(1), day);
+                    List<Row> rows = new ArrayList<>();
+                    org.ewea.scoring.terms.TermRepository names = terms.readBy(user.clearance());
+                    for (int i = 0; i < scores.size(); i++) {
+                        rows.add(new Row(
+                                i + 1, scores.get(i), chart(scores.get(i).series(), history, names, day)));
+                    }
+                    // every early warning of the briefing with its weeks too (a name's line is by its term's key)
+                    Map<String, WeeklyChart> lineCharts = new LinkedHashMap<>();
+                    for (org.ewea.alerts.lead.Briefing.Line l :
+                            briefing.briefing().earlyWarnings()) {
+                        String series =
+                                l.kind().equals("novel-term") || l.kind().equals("watch-term")
+                                        ? org.ewea.scoring.terms.TrackedTerms.series(l.id())
+                                        : l.id();
+                        lineCharts.put(l.kind() + "|" + l.id(), chart(series, history, names, day));
+                    }
+                    Map<String, Long> states = new LinkedHashMap<>();
+                    for (AlertState state : List.of(AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ASSESSED)) {
+                        states.put(
+                                state.name(),
+                                alerts.count(
+                                        new AlertRepository.Query(state, null, null, null, null, user.clearance())));
+                    }
+                    List<org.ewea.alerts.lead.EarlyWarnings.Warning> warned =
+                            earlyWarnings.readBy(user.clearance(), false);
+                    List<org.ewea.alerts.lead.EarlyWarnings.Warning> confirmed = warned.stream()
+                            .filter(org.ewea.alerts.lead.EarlyWarnings.Warning::confirmed)
+                            .toList();
+                    return Rendering.view("dashboard")
+                            .modelAttribute("rows", rows)
+                            .modelAttribute("asOf", day)
+                            .modelAttribute("lineCharts", lineCharts)
+                            .modelAttribute(
+                                    "confirmed", confirmed.subList(0, Math.min(EARLY_WARNINGS, confirmed.size())))
+                            .modelAttribute("confirmedTotal", confirmed.size())
+                            .modelAttribute("unconfirmedTotal", warned.size() - confirmed.size())
+                            .modelAttribute("model", models.current().id())
+                            .modelAttribute("kind", kind == null ? "" : kind)
+                            .modelAttribute("alertStates", states)
+                            .modelAttribute("briefing", briefing.briefing())
+                            .modelAttribute("dayChosen", briefing.dayChosen())
+                            .build();
+                }));
     }
 
     @GetMapping("/ui/technologies/{id}")
     Mono<Rendering> technology(Principal principal, @PathVariable("id") String id) {
-        Technology technology = methodology.taxonomy().find(id)
+        Technology technology = methodology
+                .taxonomy()
+                .find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no technology " + id));
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            LocalDate day = today(user);
-            EarlyWarningScore score = scorer.readBy(user.clearance()).score(day, models.current()).stream()
-                    .filter(s -> s.series().equals(id)).findFirst().orElse(null);
-            LocalDate first = day.minusDays(89);
-            List<Long> daily = new ArrayList<>();
-            Map<LocalDate, Long> counts = new LinkedHashMap<>();
-            signals.readBy(user.clearance()).active(first, day).getOrDefault(id, List.of())
-                    .forEach(p -> counts.put(p.day(), p.count()));
-            for (LocalDate d = first; !d.isAfter(day); d = d.plusDays(1)) {
-                daily.add(counts.getOrDefault(d, 0L));
-            }
-            List<ItemView> cited = score == null ? List.of()
-                    : evidence.newest(score, 10, user.clearance()).stream().map(ItemView::of).toList();
-            String category = methodology.taxonomy().path(id).getLast().id();
-            String stage = score == null ? "weak-signal" : score.stage().stage();
-            org.ewea.alerts.lead.BriefingBuilder.Rise rise = org.ewea.alerts.lead.BriefingBuilder.rise(
-                    signals.readBy(user.clearance()), id, day);
-            var warning = methodology.authorityWarnings().first(id).orElse(null);
-            return Rendering.view("technology").modelAttribute("technology", technology)
-                    .modelAttribute("trend", rise.words())
-                    .modelAttribute("authority", warning == null ? "No authority warning of it is on record"
-                            + " (authority-warnings.yaml)." : (warning.date().isAfter(day)
-                            ? "No authority had warned of it by " + day + "; the first warning on record came later: "
-                            : "Authorities warned of it: ") + warning.authority() + ", " + warning.dateText() + ", "
-                            + warning.title() + " (confidence " + warning.confidence() + "; the date is an upper"
-                            + " bound of when they knew).")
-                    .modelAttribute("authorityUrl", warning == null || warning.url().isBlank()
-                            || !warning.url().startsWith("http") ? null : warning.url().split(" ")[0])
-                    .modelAttribute("path", methodology.taxonomy().path(id).reversed())
-                    .modelAttribute("score", score).modelAttribute("asOf", day)
-                    .modelAttribute("chart", Sparkline.points(daily, 720, 160))
-                    .modelAttribute("chartMax", daily.stream().mapToLong(Long::longValue).max().orElse(0))
-                    .modelAttribute("chartFirst", first).modelAttribute("evidence", cited)
-                    .modelAttribute("recommendations", methodology.playbooks().forCategory(category, stage, null))
-                    .build();
-        }));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> {
+                    LocalDate day = today(user);
+                    EarlyWarningScore score = scorer.readBy(user.clearance()).score(day, models.current()).stream()
+                            .filter(s -> s.series().equals(id))
+                            .findFirst()
+                            .orElse(null);
+                    LocalDate first = day.minusDays(89);
+                    List<Long> daily = new ArrayList<>();
+                    Map<LocalDate, Long> counts = new LinkedHashMap<>();
+                    signals.readBy(user.clearance())
+                            .active(first, day)
+                            .getOrDefault(id, List.of())
+                            .forEach(p -> counts.put(p.day(), p.count()));
+                    for (LocalDate d = first; !d.isAfter(day); d = d.plusDays(1)) {
+                        daily.add(counts.getOrDefault(d, 0L));
+                    }
+                    List<ItemView> cited = score == null
+                            ? List.of()
+                            : evidence.newest(score, 10, user.clearance()).stream()
+                                    .map(ItemView::of)
+                                    .toList();
+                    String category = methodology.taxonomy().path(id).getLast().id();
+                    String stage = score == null ? "weak-signal" : score.stage().stage();
+                    org.ewea.alerts.lead.BriefingBuilder.Rise rise =
+                            org.ewea.alerts.lead.BriefingBuilder.rise(signals.readBy(user.clearance()), id, day);
+                    var warning = methodology.authorityWarnings().first(id).orElse(null);
+                    return Rendering.view("technology")
+                            .modelAttribute("technology", technology)
+                            .modelAttribute("trend", rise.words())
+                            .modelAttribute(
+                                    "authority",
+                                    warning == null
+                                            ? "No authority warning of it is on record" + " (authority-warnings.yaml)."
+                                            : (warning.date().isAfter(day)
+                                                            ? "No authority had warned of it by " + day
+                                                                    + "; the first warning on record came later: "
+                                                            : "Authorities warned of it: ")
+                                                    + warning.authority() + ", " + warning.dateText() + ", "
+                                                    + warning.title() + " (confidence " + warning.confidence()
+                                                    + "; the date is an upper"
+                                                    + " bound of when they knew).")
+                            .modelAttribute(
+                                    "authorityUrl",
+                                    warning == null
+                                                    || warning.url().isBlank()
+                                                    || !warning.url().startsWith("http")
+                                            ? null
+                                            : warning.url().split(" ")[0])
+                            .modelAttribute(
+                                    "path", methodology.taxonomy().path(id).reversed())
+                            .modelAttribute("score", score)
+                            .modelAttribute("asOf", day)
+                            .modelAttribute("chart", Sparkline.points(daily, 720, 160))
+                            .modelAttribute(
+                                    "chartMax",
+                                    daily.stream()
+                                            .mapToLong(Long::longValue)
+                                            .max()
+                                            .orElse(0))
+                            .modelAttribute("chartFirst", first)
+                            .modelAttribute("evidence", cited)
+                            .modelAttribute(
+                                    "recommendations", methodology.playbooks().forCategory(category, stage, null))
+                            .build();
+                }));
     }
 
     @GetMapping("/ui/search")
-    Mono<Rendering> search(Principal principal, @RequestParam(name = "q", required = false) @Nullable String q,
+    Mono<Rendering> search(
+            Principal principal,
+            @RequestParam(name = "q", required = false) @Nullable String q,
             @RequestParam(name = "technology", required = false) @Nullable String technology,
             @RequestParam(name = "crimeArea", required = false) @Nullable String crimeArea,
             @RequestParam(name = "source", required = false) @Nullable String source,
@@ -222,45 +291,73 @@ class UiPagesController {
             @RequestParam(name = "page", defaultValue = "0") int page) {
         String text = q == null ? null : q.length() > 500 ? q.substring(0, 500) : q;
         int safePage = Math.max(0, Math.min(page, 400));
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            SearchResult found = index.search(new SearchQuery(blank(text), blank(technology), blank(crimeArea),
-                    blank(source), blank(language), blank(grade), null, null, user.clearance(), safePage, 20));
-            List<ItemView> views = items.findAnnotated(found.ids().stream().map(ItemId::new).toList(), user.clearance())
-                    .stream().map(ItemView::of).toList();
-            Map<String, String> filters = new LinkedHashMap<>();
-            putIfSet(filters, "technology", technology);
-            putIfSet(filters, "crimeArea", crimeArea);
-            putIfSet(filters, "source", source);
-            putIfSet(filters, "language", language);
-            putIfSet(filters, "grade", grade);
-            return Rendering.view("search").modelAttribute("q", text == null ? "" : text)
-                    .modelAttribute("results", views).modelAttribute("total", found.total())
-                    .modelAttribute("facets", found.facets()).modelAttribute("filters", filters)
-                    .modelAttribute("page", safePage)
-                    .modelAttribute("expanded", text == null ? List.of() : index.named(text)).build();
-        }));
+        return session.user(principal)
+                .flatMap(user ->
+                        store.call(() -> {
+                            SearchResult found = index.search(new SearchQuery(
+                                    blank(text),
+                                    blank(technology),
+                                    blank(crimeArea),
+                                    blank(source),
+                                    blank(language),
+                                    blank(grade),
+                                    null,
+                                    null,
+                                    user.clearance(),
+                                    safePage,
+                                    20));
+                            List<ItemView> views = items
+                                    .findAnnotated(
+                                            found.ids().stream()
+                                                    .map(ItemId::new)
+                                                    .toList(),
+                                            user.clearance())
+                                    .stream()
+                                    .map(ItemView::of)
+                                    .toList();
+                            Map<String, String> filters = new LinkedHashMap<>();
+                            putIfSet(filters, "technology", technology);
+                            putIfSet(filters, "crimeArea", crimeArea);
+                            putIfSet(filters, "source", source);
+                            putIfSet(filters, "language", language);
+                            putIfSet(filters, "grade", grade);
+                            return Rendering.view("search")
+                                    .modelAttribute("q", text == null ? "" : text)
+                                    .modelAttribute("results", views)
+                                    .modelAttribute("total", found.total())
+                                    .modelAttribute("facets", found.facets())
+                                    .modelAttribute("filters", filters)
+                                    .modelAttribute("page", safePage)
+                                    .modelAttribute("expanded", text == null ? List.of() : index.named(text))
+                                    .build();
+                        }));
     }
 
     /** A source with its health. */
-    record SourceRow(Source source, org.ewea.collectors.harvest.SourceHealth health) {
-    }
+    record SourceRow(Source source, org.ewea.collectors.harvest.SourceHealth health) {}
 
     /** The sources the reader is cleared for (a RED partner's source is not even named to a GREEN reader). */
     @GetMapping("/ui/sources")
     Mono<Rendering> sources(Principal principal) {
-        return session.user(principal).flatMap(user -> store.call(() -> {
-            List<SourceRow> rows = sources.page(null, null, null, 0, 500, user.clearance()).stream()
-                    .map(s -> new SourceRow(s, health.assess(s.id().value()))).toList();
-            return Rendering.view("sources").modelAttribute("sources", rows).build();
-        }));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> {
+                    List<SourceRow> rows = sources.page(null, null, null, 0, 500, user.clearance()).stream()
+                            .map(s -> new SourceRow(s, health.assess(s.id().value())))
+                            .toList();
+                    return Rendering.view("sources")
+                            .modelAttribute("sources", rows)
+                            .build();
+                }));
     }
 
     @GetMapping("/ui/admin")
     Mono<Rendering> admin() {
-        return store.call(() -> Rendering.view("admin").modelAttribute("users", users.all())
+        return store.call(() -> Rendering.view("admin")
+                .modelAttribute("users", users.all())
                 .modelAttribute("tokens", tokens.list(null))
                 .modelAttribute("auditIntact", audit.verify().intact())
-                .modelAttribute("methodology", methodology).modelAttribute("model", models.current())
+                .modelAttribute("methodology", methodology)
+                .modelAttribute("model", models.current())
                 .build());
     }
 
@@ -269,15 +366,26 @@ class UiPagesController {
     }
 
     /** The weekly chart of a series: from the signal series, or for a name without one from its term counts. */
-    private static WeeklyChart chart(String series, Map<String, List<SignalPoint>> history,
-            org.ewea.scoring.terms.TermRepository names, LocalDate day) {
+    private static WeeklyChart chart(
+            String series,
+            Map<String, List<SignalPoint>> history,
+            org.ewea.scoring.terms.TermRepository names,
+            LocalDate day) {
         LocalDate from = day.minusWeeks(WEEKS).plusDays(1);
-        List<SignalPoint> points = history.containsKey(series) || !series.startsWith(
-                org.ewea.scoring.terms.TrackedTerms.PREFIX) ? history.getOrDefault(series, List.of())
-                : names.daily(series.substring(org.ewea.scoring.terms.TrackedTerms.PREFIX.length()), from, day,
-                        java.util.Set.of());
+        List<SignalPoint> points =
+                history.containsKey(series) || !series.startsWith(org.ewea.scoring.terms.TrackedTerms.PREFIX)
+                        ? history.getOrDefault(series, List.of())
+                        : names.daily(
+                                series.substring(org.ewea.scoring.terms.TrackedTerms.PREFIX.length()),
+                                from,
+                                day,
+                                java.util.Set.of());
         List<Long> weekly = weekly(points, day);
-        return new WeeklyChart(Sparkline.points(weekly, 120, 24), weekly, from, day,
+        return new WeeklyChart(
+                Sparkline.points(weekly, 120, 24),
+                weekly,
+                from,
+                day,
                 weekly.stream().mapToLong(Long::longValue).max().orElse(0));
     }
 
@@ -286,8 +394,10 @@ class UiPagesController {
         for (int w = WEEKS - 1; w >= 0; w--) {
             LocalDate last = day.minusWeeks(w);
             LocalDate first = last.minusDays(6);
-            weekly.add(points.stream().filter(p -> !p.day().isBefore(first) && !p.day().isAfter(last))
-                    .mapToLong(SignalPoint::count).sum());
+            weekly.add(points.stream()
+                    .filter(p -> !p.day().isBefore(first) && !p.day().isAfter(last))
+                    .mapToLong(SignalPoint::count)
+                    .sum());
         }
         return weekly;
     }
@@ -301,6 +411,4 @@ class UiPagesController {
             filters.put(name, value);
         }
     }
-
-
 }

@@ -37,7 +37,8 @@ class UiSession {
 
     /** The signed-in user. */
     Mono<User> user(Principal principal) {
-        return store.call(() -> users.find(principal.getName()).orElseThrow(() ->
-                new IllegalStateException("signed in as " + principal.getName() + ", who is no longer a user")));
+        return store.call(() -> users.find(principal.getName())
+                .orElseThrow(() -> new IllegalStateException(
+                        "signed in as " + principal.getName() + ", who is no longer a user")));
     }
 }

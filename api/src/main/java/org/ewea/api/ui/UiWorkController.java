@@ -43,8 +43,14 @@ class UiWorkController {
     private final BlockingStore store;
     private final InstantSource clock;
 
-    UiWorkController(UiSession session, ActionRepository actions, DigestService digests, DigestRepository archive,
-            DigestRenderer renderer, BlockingStore store, InstantSource clock) {
+    UiWorkController(
+            UiSession session,
+            ActionRepository actions,
+            DigestService digests,
+            DigestRepository archive,
+            DigestRenderer renderer,
+            BlockingStore store,
+            InstantSource clock) {
         this.session = session;
         this.actions = actions;
         this.digests = digests;
@@ -55,45 +61,64 @@ class UiWorkController {
     }
 
     @GetMapping("/ui/recommendations")
-    Mono<Rendering> recommendations(Principal principal,
+    Mono<Rendering> recommendations(
+            Principal principal,
             @RequestParam(name = "audience", required = false) @Nullable String audience,
             @RequestParam(name = "status", required = false) @Nullable String status) {
         ActionStatus wanted = status == null || status.isBlank() ? null : status(status);
         String who = audience == null || audience.isBlank() ? null : audience;
-        return session.user(principal).flatMap(user -> store.call(() -> Rendering.view("recommendations")
-                .modelAttribute("actions", actions.page(new ActionRepository.Query(wanted, who, null, null,
-                        user.clearance()), 0, 200))
-                .modelAttribute("audience", who == null ? "" : who)
-                .modelAttribute("status", wanted == null ? "" : wanted.name())
-                .modelAttribute("statuses", List.of(ActionStatus.values()))
-                .modelAttribute("canChange", user.has(Role.ANALYST) || user.has(Role.POLICY)
-                        || user.has(Role.ADMIN)).build()));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> Rendering.view("recommendations")
+                        .modelAttribute(
+                                "actions",
+                                actions.page(
+                                        new ActionRepository.Query(wanted, who, null, null, user.clearance()), 0, 200))
+                        .modelAttribute("audience", who == null ? "" : who)
+                        .modelAttribute("status", wanted == null ? "" : wanted.name())
+                        .modelAttribute("statuses", List.of(ActionStatus.values()))
+                        .modelAttribute(
+                                "canChange", user.has(Role.ANALYST) || user.has(Role.POLICY) || user.has(Role.ADMIN))
+                        .build()));
     }
 
     @PostMapping("/ui/recommendations/{id}")
-    Mono<Rendering> changeRecommendation(Principal principal, @PathVariable("id") String id,
-            ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> session.user(principal).flatMap(user -> {
-            if (!user.has(Role.ANALYST) && !user.has(Role.POLICY) && !user.has(Role.ADMIN)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
-            }
-            ActionStatus next = status(String.valueOf(form.getFirst("status")));
-            return store.call(() -> {
-                EarlyAction a = actions.find(id).filter(found -> user.cleared(found.tlp(), found.handling()))
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no action " + id));
-                if (!actions.replace(a.changed(a.assignee() == null ? user.username() : null, next, null, null,
-                        clock.instant()), a.version())) {
-                    throw new ResponseStatusException(HttpStatus.CONFLICT, "changed by someone else meanwhile: reload");
-                }
-                return Rendering.redirectTo("/ui/recommendations").build();
-            });
-        }));
+    Mono<Rendering> changeRecommendation(
+            Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
+        return exchange.getFormData()
+                .flatMap(form -> session.user(principal).flatMap(user -> {
+                    if (!user.has(Role.ANALYST) && !user.has(Role.POLICY) && !user.has(Role.ADMIN)) {
+                        return Mono.error(
+                                new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
+                    }
+                    ActionStatus next = status(String.valueOf(form.getFirst("status")));
+                    return store.call(() -> {
+                        EarlyAction a = actions.find(id)
+                                .filter(found -> user.cleared(found.tlp(), found.handling()))
+                                .orElseThrow(
+                                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no action " + id));
+                        if (!actions.replace(
+                                a.changed(
+                                        a.assignee() == null ? user.username() : null,
+                                        next,
+                                        null,
+                                        null,
+                                        clock.instant()),
+                                a.version())) {
+                            throw new ResponseStatusException(
+                                    HttpStatus.CONFLICT, "changed by someone else meanwhile: reload");
+                        }
+                        return Rendering.redirectTo("/ui/recommendations").build();
+                    });
+                }));
     }
 
     @GetMapping("/ui/digests")
     Mono<Rendering> digests() {
-        return store.call(() -> Rendering.view("digests").modelAttribute("digests", archive.page(null, 0, 100))
-                .modelAttribute("audiences", DigestBuilder.AUDIENCES.stream().sorted().toList()).build());
+        return store.call(() -> Rendering.view("digests")
+                .modelAttribute("digests", archive.page(null, 0, 100))
+                .modelAttribute(
+                        "audiences", DigestBuilder.AUDIENCES.stream().sorted().toList())
+                .build());
     }
 
     @PostMapping("/ui/digests")
@@ -114,24 +139,26 @@ class UiWorkController {
     @GetMapping(path = "/ui/digests/{id}.html", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     Mono<ResponseEntity<String>> digestHtml(Principal principal, @PathVariable("id") String id) {
-        return session.user(principal).flatMap(user -> store.call(() -> ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", DigestRenderer.CSP)
-                .body(renderer.html(id, content(id), user.clearance()))));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                        .header("Content-Security-Policy", DigestRenderer.CSP)
+                        .body(renderer.html(id, content(id), user.clearance()))));
     }
 
     @GetMapping(path = "/ui/digests/{id}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @ResponseBody
     Mono<ResponseEntity<byte[]>> digestPdf(Principal principal, @PathVariable("id") String id) {
-        return session.user(principal).flatMap(user -> store.call(() -> ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ewea-digest.pdf\"")
-                .body(renderer.pdf(id, content(id), user.clearance()))));
+        return session.user(principal)
+                .flatMap(user -> store.call(() -> ResponseEntity.ok()
+                        .contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"ewea-digest.pdf\"")
+                        .body(renderer.pdf(id, content(id), user.clearance()))));
     }
 
     private DigestContent content(String id) {
-        return archive.content(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no digest " + id));
+        return archive.content(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no digest " + id));
     }
 
     private static ActionStatus status(String value) {

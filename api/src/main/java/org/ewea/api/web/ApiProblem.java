@@ -9,8 +9,7 @@ import java.util.List;
 public final class ApiProblem extends RuntimeException {
 
     /** One invalid field or parameter: its name, and what is wrong with it. */
-    public record FieldError(String name, String message) {
-    }
+    public record FieldError(String name, String message) {}
 
     private final ProblemType type;
     private final List<FieldError> errors;
@@ -26,16 +25,16 @@ public final class ApiProblem extends RuntimeException {
     }
 
     /** A 400 for one query or path parameter: {@code name=value: message}, with the parameter named. */
-    public static ApiProblem invalidParameter(String name, @org.jspecify.annotations.Nullable String value,
-            String message) {
+    public static ApiProblem invalidParameter(
+            String name, @org.jspecify.annotations.Nullable String value, String message) {
         String text = name + "=" + value + ": " + message;
         return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".", List.of(new FieldError(name, text)));
     }
 
     /** A 400 for one field of a request body: {@code field: message}, with the field named. */
     public static ApiProblem invalidField(String field, String message) {
-        return new ApiProblem(ProblemType.INVALID_REQUEST, field + ": " + message + ".",
-                List.of(new FieldError(field, message)));
+        return new ApiProblem(
+                ProblemType.INVALID_REQUEST, field + ": " + message + ".", List.of(new FieldError(field, message)));
     }
 
     public ProblemType type() {

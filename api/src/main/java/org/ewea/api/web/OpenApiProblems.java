@@ -35,23 +35,26 @@ class OpenApiProblems {
     OpenApiCustomizer problemAnswers(ObjectProvider<BuildProperties> build) {
         return openApi -> {
             BuildProperties properties = build.getIfAvailable();
-            String version = properties != null ? properties.getVersion()
+            String version = properties != null
+                    ? properties.getVersion()
                     : OpenApiProblems.class.getPackage().getImplementationVersion();
             openApi.getInfo().setVersion(version != null ? version : "development");
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                    addAnswers(path, method, operation)));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> addAnswers(path, method, operation)));
         };
     }
 
     private static void addAnswers(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         Map<String, String> answers = new LinkedHashMap<>();
-        boolean takesInput = (operation.getParameters() != null && !operation.getParameters().isEmpty())
-                || operation.getRequestBody() != null;
+        boolean takesInput =
+                (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                        || operation.getRequestBody() != null;
         if (takesInput) {
             answers.put("400", "A parameter or the body is invalid: the problem names it (RFC 9457)");
         }
@@ -69,9 +72,16 @@ class OpenApiProblems {
         answers.put("500", "An unexpected error; the problem's reference finds it in the log");
         answers.forEach((status, description) -> {
             if (!responses.containsKey(status)) {
-                responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                        .addMediaType(MEDIA, new MediaType().schema(new Schema<>().$ref("#/components/schemas/"
-                                + PROBLEM)))));
+                responses.addApiResponse(
+                        status,
+                        new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                MEDIA,
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + PROBLEM)))));
             }
         });
         operation.setResponses(responses);
@@ -79,7 +89,8 @@ class OpenApiProblems {
 
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().format("uri").description("The problem type"))
                 .addProperty("title", new StringSchema().description("Short summary of the problem type"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))

@@ -16,8 +16,8 @@ public record PageResponse<T>(List<T> items, int page, int size, long total) {
     /** The page of a list held in memory. */
     public static <T> PageResponse<T> of(List<T> all, int page, int size) {
         long from = (long) page * size;
-        List<T> items = from >= all.size() ? List.of()
-                : all.subList((int) from, (int) Math.min(all.size(), from + size));
+        List<T> items =
+                from >= all.size() ? List.of() : all.subList((int) from, (int) Math.min(all.size(), from + size));
         return new PageResponse<>(List.copyOf(items), page, size, all.size());
     }
 

@@ -23,11 +23,11 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
-import org.springframework.web.reactive.resource.NoResourceFoundException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,20 +77,28 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             case ApiProblem problem -> problem;
             case HandlerMethodValidationException invalid -> invalidParameters(invalid);
             case WebExchangeBindException invalid -> invalidBody(invalid);
-            case ServerWebInputException input when input.getCause() instanceof TypeMismatchException mismatch ->
-                    typeMismatch(input.getMethodParameter(), mismatch);
-            case ServerWebInputException input when input.getCause() instanceof DataBufferLimitException ->
-                    new ApiProblem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint"
-                            + " accepts.");
-            case ServerWebInputException input -> new ApiProblem(input.getStatusCode().value() == 400
-                    ? ProblemType.INVALID_REQUEST : byStatus(input.getStatusCode()), reason(input));
+            case ServerWebInputException input
+            when input.getCause() instanceof TypeMismatchException mismatch ->
+                typeMismatch(input.getMethodParameter(), mismatch);
+            case ServerWebInputException input
+            when input.getCause() instanceof DataBufferLimitException ->
+                new ApiProblem(
+                        ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than this endpoint" + " accepts.");
+            case ServerWebInputException input ->
+                new ApiProblem(
+                        input.getStatusCode().value() == 400
+                                ? ProblemType.INVALID_REQUEST
+                                : byStatus(input.getStatusCode()),
+                        reason(input));
             case MethodNotAllowedException notAllowed -> {
                 headers.setAllow(notAllowed.getSupportedMethods());
-                yield new ApiProblem(ProblemType.METHOD_NOT_ALLOWED, "Method " + notAllowed.getHttpMethod()
-                        + " is not supported here; supported: " + notAllowed.getSupportedMethods() + ".");
+                yield new ApiProblem(
+                        ProblemType.METHOD_NOT_ALLOWED,
+                        "Method " + notAllowed.getHttpMethod() + " is not supported here; supported: "
+                                + notAllowed.getSupportedMethods() + ".");
             }
-            case NoResourceFoundException notFound -> new ApiProblem(ProblemType.NOT_FOUND,
-                    "There is nothing at this path.");
+            case NoResourceFoundException notFound ->
+                new ApiProblem(ProblemType.NOT_FOUND, "There is nothing at this path.");
             case ErrorResponse response -> {
                 headers.addAll(response.getHeaders());
                 yield new ApiProblem(byStatus(response.getStatusCode()), reason(response));
@@ -104,8 +112,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         invalid.getParameterValidationResults().forEach(result -> {
             String name = parameterName(result.getMethodParameter());
             for (MessageSourceResolvable resolvable : result.getResolvableErrors()) {
-                errors.add(new ApiProblem.FieldError(name, name + "=" + result.getArgument() + ": "
-                        + resolvable.getDefaultMessage()));
+                errors.add(new ApiProblem.FieldError(
+                        name, name + "=" + result.getArgument() + ": " + resolvable.getDefaultMessage()));
             }
         });
         return new ApiProblem(ProblemType.INVALID_PARAMETER, joinMessages(errors), errors);
@@ -114,24 +122,28 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     private static ApiProblem invalidBody(WebExchangeBindException invalid) {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         for (FieldError field : invalid.getFieldErrors()) {
-            errors.add(new ApiProblem.FieldError(field.getField(), field.getField() + ": " + field.getDefaultMessage()));
+            errors.add(
+                    new ApiProblem.FieldError(field.getField(), field.getField() + ": " + field.getDefaultMessage()));
         }
-        invalid.getGlobalErrors().forEach(global ->
-                errors.add(new ApiProblem.FieldError(global.getObjectName(), String.valueOf(global.getDefaultMessage()))));
+        invalid.getGlobalErrors()
+                .forEach(global -> errors.add(
+                        new ApiProblem.FieldError(global.getObjectName(), String.valueOf(global.getDefaultMessage()))));
         return new ApiProblem(ProblemType.INVALID_REQUEST, joinMessages(errors), errors);
     }
 
     private static ApiProblem typeMismatch(@Nullable MethodParameter parameter, TypeMismatchException mismatch) {
         String name = parameter != null ? parameterName(parameter) : String.valueOf(mismatch.getPropertyName());
-        String expected = mismatch.getRequiredType() == null ? "value" : switch (mismatch.getRequiredType().getSimpleName()) {
-            case "int", "Integer", "long", "Long" -> "whole number";
-            case "boolean", "Boolean" -> "true or false";
-            case "Instant" -> "ISO-8601 instant such as 2026-01-31T00:00:00Z";
-            default -> mismatch.getRequiredType().getSimpleName();
-        };
+        String expected = mismatch.getRequiredType() == null
+                ? "value"
+                : switch (mismatch.getRequiredType().getSimpleName()) {
+                    case "int", "Integer", "long", "Long" -> "whole number";
+                    case "boolean", "Boolean" -> "true or false";
+                    case "Instant" -> "ISO-8601 instant such as 2026-01-31T00:00:00Z";
+                    default -> mismatch.getRequiredType().getSimpleName();
+                };
         String message = name + "=" + mismatch.getValue() + ": must be a " + expected;
-        return new ApiProblem(ProblemType.INVALID_PARAMETER, message + ".",
-                List.of(new ApiProblem.FieldError(name, message)));
+        return new ApiProblem(
+                ProblemType.INVALID_PARAMETER, message + ".", List.of(new ApiProblem.FieldError(name, message)));
     }
 
     private static String parameterName(MethodParameter parameter) {
@@ -146,7 +158,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (errors.isEmpty()) {
             return "The request is not valid.";
         }
-        return String.join("; ", errors.stream().map(ApiProblem.FieldError::message).toList()) + ".";
+        return String.join(
+                        "; ",
+                        errors.stream().map(ApiProblem.FieldError::message).toList()) + ".";
     }
 
     private static String reason(ErrorResponse response) {
@@ -166,8 +180,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
     private static ApiProblem unexpected(Throwable error) {
         String reference = UUID.randomUUID().toString();
         LOG.error("Unexpected error, reference {}", reference, error);
-        return new ApiProblem(ProblemType.INTERNAL_ERROR, "An unexpected error occurred. Quote reference "
-                + reference + " when reporting it.");
+        return new ApiProblem(
+                ProblemType.INTERNAL_ERROR,
+                "An unexpected error occurred. Quote reference " + reference + " when reporting it.");
     }
-
 }

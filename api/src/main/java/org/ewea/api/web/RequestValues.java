@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RequestValues {
 
-    private RequestValues() {
-    }
+    private RequestValues() {}
 
     /** An ISO date query parameter; null when absent. */
     public static @Nullable LocalDate dayParameter(String name, @Nullable String value) {
@@ -52,7 +51,8 @@ public final class RequestValues {
     public static <E extends Enum<E>> E enumParameter(Class<E> type, String name, String value) {
         E found = find(type, value);
         if (found == null) {
-            throw ApiProblem.invalidParameter(name, value, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw ApiProblem.invalidParameter(
+                    name, value, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
         return found;
     }
@@ -68,6 +68,9 @@ public final class RequestValues {
 
     private static <E extends Enum<E>> @Nullable E find(Class<E> type, String value) {
         String wanted = value.strip().toUpperCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equals(wanted))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.ewea.alerts.lifecycle.AlertRaiser;
-import org.ewea.alerts.lifecycle.RaiseOutcome;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.lifecycle.AlertRaiser;
+import org.ewea.alerts.lifecycle.RaiseOutcome;
 import org.ewea.alerts.rule.RuleBook;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestClients;
@@ -38,12 +38,18 @@ class TwoInstancesIntegrationTests {
 
     @BeforeAll
     static void start() {
-        first = RunningApplication.start("ewea.data-dir=" + DATA, "ewea.demo-enabled=false",
-                "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false");
+        first = RunningApplication.start(
+                "ewea.data-dir=" + DATA,
+                "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false",
+                "ewea.alerts.evaluation-enabled=false");
         String uri = first.bean(MongoEndpoint.class).connectionString().getConnectionString();
-        second = RunningApplication.startWithToken(TestClients.adminToken(DATA),
-                "ewea.data-dir=" + TestDataDirs.create("two-instances-second"), "ewea.mongodb-uri=" + uri,
-                "ewea.demo-enabled=false", "ewea.collectors.scheduler-enabled=false",
+        second = RunningApplication.startWithToken(
+                TestClients.adminToken(DATA),
+                "ewea.data-dir=" + TestDataDirs.create("two-instances-second"),
+                "ewea.mongodb-uri=" + uri,
+                "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false",
                 "ewea.alerts.evaluation-enabled=false");
     }
 
@@ -54,44 +60,81 @@ class TwoInstancesIntegrationTests {
     }
 
     private static Trigger trigger(RunningApplication app, String series) {
-        return new Trigger(app.bean(RuleBook.class).find("stage-emerging").orElseThrow().rule(),
-                new Subject("technology", series, series), series + " entered the emerging stage", "test", 0.5,
-                "emerging", "P2", "digital-fraud", Tlp.CLEAR, org.ewea.methodology.Handling.NONE, null, List.of(), Map.of(),
+        return new Trigger(
+                app.bean(RuleBook.class).find("stage-emerging").orElseThrow().rule(),
+                new Subject("technology", series, series),
+                series + " entered the emerging stage",
+                "test",
+                0.5,
+                "emerging",
+                "P2",
+                "digital-fraud",
+                Tlp.CLEAR,
+                org.ewea.methodology.Handling.NONE,
+                null,
+                List.of(),
+                Map.of(),
                 LocalDate.parse("2026-03-01"));
     }
 
-    private static CompletableFuture<ServerSentEvent<Map<String, Object>>> nextEvent(RunningApplication app,
-            String type) {
-        return app.client().get().uri("/api/v1/alerts/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
-                .expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
-                .getResponseBody().filter(e -> type.equals(e.event())).next().toFuture();
+    private static CompletableFuture<ServerSentEvent<Map<String, Object>>> nextEvent(
+            RunningApplication app, String type) {
+        return app.client()
+                .get()
+                .uri("/api/v1/alerts/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
+                .getResponseBody()
+                .filter(e -> type.equals(e.event()))
+                .next()
+                .toFuture();
     }
 
     @Test
     void anAlertRaisedOnOneInstanceReachesSubscribersOfTheOther() {
         var onSecond = nextEvent(second, "raised");
-        var alert = first.bean(AlertRaiser.class).raise(trigger(first, "voice-cloning")).alert();
-        ServerSentEvent<Map<String, Object>> event = onSecond.orTimeout(30, TimeUnit.SECONDS).join();
+        var alert = first.bean(AlertRaiser.class)
+                .raise(trigger(first, "voice-cloning"))
+                .alert();
+        ServerSentEvent<Map<String, Object>> event =
+                onSecond.orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(event.data()).containsEntry("alertId", alert.id());
 
         var onFirst = nextEvent(first, "transition");
-        second.client().post().uri("/api/v1/alerts/" + alert.id() + "/transitions")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"to\": \"ACKNOWLEDGED\"}").exchange()
-                .expectStatus().isOk();
-        assertThat(onFirst.orTimeout(30, TimeUnit.SECONDS).join().data()).containsEntry("alertId", alert.id())
+        second.client()
+                .post()
+                .uri("/api/v1/alerts/" + alert.id() + "/transitions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"to\": \"ACKNOWLEDGED\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(onFirst.orTimeout(30, TimeUnit.SECONDS).join().data())
+                .containsEntry("alertId", alert.id())
                 .containsEntry("state", "ACKNOWLEDGED");
     }
 
     @Test
     void theSameDevelopmentRaisedOnBothAtOnceIsOneAlert() throws Exception {
-        var a = CompletableFuture.supplyAsync(() -> first.bean(AlertRaiser.class).raise(trigger(first, "drones")));
-        var b = CompletableFuture.supplyAsync(() -> second.bean(AlertRaiser.class).raise(trigger(second, "drones")));
-        List<RaiseOutcome.Kind> kinds = List.of(a.get(30, TimeUnit.SECONDS).kind(), b.get(30, TimeUnit.SECONDS).kind());
+        var a = CompletableFuture.supplyAsync(
+                () -> first.bean(AlertRaiser.class).raise(trigger(first, "drones")));
+        var b = CompletableFuture.supplyAsync(
+                () -> second.bean(AlertRaiser.class).raise(trigger(second, "drones")));
+        List<RaiseOutcome.Kind> kinds = List.of(
+                a.get(30, TimeUnit.SECONDS).kind(), b.get(30, TimeUnit.SECONDS).kind());
         assertThat(kinds).containsOnlyOnce(RaiseOutcome.Kind.RAISED);
-        Map<String, Object> page = second.client().get().uri("/api/v1/alerts?subject=drones").exchange()
-                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        Map<String, Object> page = second.client()
+                .get()
+                .uri("/api/v1/alerts?subject=drones")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         assertThat(page).containsEntry("total", 1);
     }
 }

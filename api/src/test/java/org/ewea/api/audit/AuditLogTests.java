@@ -20,14 +20,18 @@ class AuditLogTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
-    private static final byte[] KEY = "a key of thirty-two bytes, ok!!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] KEY =
+            "a key of thirty-two bytes, ok!!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     @Test
     void concurrentWritersKeepOneUnbrokenChain() throws Exception {
         var database = STORE.freshDatabase();
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-22T10:00:00Z"));
-        List<AuditLog> writers = List.of(new AuditLog(database, clock, KEY), new AuditLog(database, clock, KEY),
-                new AuditLog(database, clock, KEY), new AuditLog(database, clock, KEY));
+        List<AuditLog> writers = List.of(
+                new AuditLog(database, clock, KEY),
+                new AuditLog(database, clock, KEY),
+                new AuditLog(database, clock, KEY),
+                new AuditLog(database, clock, KEY));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<Void>> tasks = new ArrayList<>();
@@ -74,14 +78,22 @@ class AuditLogTests {
         var audit = database.getCollection(AuditLog.COLLECTION);
         // rewrite the last entry's user and recompute its (unkeyed) hash, as a store writer without the key would
         var last = audit.find(com.mongodb.client.model.Filters.eq("_id", 3L)).first();
-        String forged = AuditLog.hash(last.getString("previous"), 3, Instant.EPOCH, "mallory", "READ", "GET",
-                "/api/v1/items", "page=2", 200);
-        audit.updateOne(com.mongodb.client.model.Filters.eq("_id", 3L), com.mongodb.client.model.Updates.combine(
-                com.mongodb.client.model.Updates.set("user", "mallory"), com.mongodb.client.model.Updates.set("hash",
-                        forged), com.mongodb.client.model.Updates.unset("mac")));
+        String forged = AuditLog.hash(
+                last.getString("previous"), 3, Instant.EPOCH, "mallory", "READ", "GET", "/api/v1/items", "page=2", 200);
+        audit.updateOne(
+                com.mongodb.client.model.Filters.eq("_id", 3L),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("user", "mallory"),
+                        com.mongodb.client.model.Updates.set("hash", forged),
+                        com.mongodb.client.model.Updates.unset("mac")));
         assertThat(log.verify()).isEqualTo(new AuditLog.Verification(3, false, 3L, 0));
-        assertThat(new AuditLog(database, InstantSource.fixed(Instant.EPOCH), "another key of thirty-two bytes!"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).verify().firstBroken()).isEqualTo(1L);
+        assertThat(new AuditLog(
+                                database,
+                                InstantSource.fixed(Instant.EPOCH),
+                                "another key of thirty-two bytes!".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .verify()
+                        .firstBroken())
+                .isEqualTo(1L);
     }
 
     @Test
@@ -89,9 +101,16 @@ class AuditLogTests {
         var database = STORE.freshDatabase();
         var audit = database.getCollection(AuditLog.COLLECTION);
         String h1 = AuditLog.hash(AuditLog.GENESIS, 1, Instant.EPOCH, "admin", "READ", "GET", "/p", null, 200);
-        audit.insertOne(new org.bson.Document("_id", 1L).append("time", java.util.Date.from(Instant.EPOCH))
-                .append("user", "admin").append("action", "READ").append("method", "GET").append("path", "/p")
-                .append("query", null).append("status", 200).append("previous", AuditLog.GENESIS).append("hash", h1));
+        audit.insertOne(new org.bson.Document("_id", 1L)
+                .append("time", java.util.Date.from(Instant.EPOCH))
+                .append("user", "admin")
+                .append("action", "READ")
+                .append("method", "GET")
+                .append("path", "/p")
+                .append("query", null)
+                .append("status", 200)
+                .append("previous", AuditLog.GENESIS)
+                .append("hash", h1));
         AuditLog log = new AuditLog(database, InstantSource.fixed(Instant.EPOCH), KEY);
         log.append("admin", "READ", "GET", "/q", null, 200);
         assertThat(log.verify()).isEqualTo(new AuditLog.Verification(2, true, null, 1));

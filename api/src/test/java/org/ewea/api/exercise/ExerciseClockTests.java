@@ -19,7 +19,9 @@ class ExerciseClockTests {
         assertThat(ready.at(WALL.plusSeconds(60))).as("not started").isEqualTo(START);
         ExerciseClock running = ready.startOrResume(WALL, null);
         assertThat(running.at(WALL.plusSeconds(86))).isEqualTo(START.plusSeconds(86_000));
-        assertThat(running.at(WALL.minusSeconds(5))).as("a wall clock behind the anchor").isEqualTo(START);
+        assertThat(running.at(WALL.minusSeconds(5)))
+                .as("a wall clock behind the anchor")
+                .isEqualTo(START);
         assertThat(running.at(WALL.plusSeconds(100_000))).isEqualTo(END);
         ExerciseClock paused = running.pause(WALL.plusSeconds(10));
         assertThat(paused.at(WALL.plusSeconds(500))).isEqualTo(START.plusSeconds(10_000));
@@ -33,9 +35,11 @@ class ExerciseClockTests {
         ExerciseClock jumped = ready.jump(Instant.parse("2025-03-12T00:00:00Z"), WALL, null);
         assertThat(jumped.state()).isEqualTo(ExerciseClock.State.PAUSED);
         assertThat(jumped.at(WALL.plusSeconds(30))).isEqualTo(Instant.parse("2025-03-12T00:00:00Z"));
-        assertThatIllegalArgumentException().isThrownBy(() -> jumped.jump(START, WALL, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> jumped.jump(START, WALL, null))
                 .withMessageContaining("only moves forward");
-        assertThatIllegalArgumentException().isThrownBy(() -> jumped.jump(END.plusSeconds(1), WALL, null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> jumped.jump(END.plusSeconds(1), WALL, null))
                 .withMessageContaining("ends at");
         ExerciseClock ended = jumped.ended(WALL);
         assertThatIllegalStateException().isThrownBy(() -> ended.startOrResume(WALL, null));
@@ -47,7 +51,8 @@ class ExerciseClockTests {
         assertThatIllegalArgumentException().isThrownBy(() -> ExerciseClock.ready(START, END, 0.5, WALL));
         assertThatIllegalArgumentException().isThrownBy(() -> ExerciseClock.ready(START, END, 20_000, WALL));
         assertThatIllegalArgumentException().isThrownBy(() -> ExerciseClock.ready(END, START, 10, WALL));
-        assertThatIllegalStateException().isThrownBy(() -> ExerciseClock.ready(START, END, 10, WALL).pause(WALL));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> ExerciseClock.ready(START, END, 10, WALL).pause(WALL));
     }
 
     @Test

@@ -12,8 +12,13 @@ import org.springframework.http.MediaType;
 class MethodologyApiIntegrationTests extends LiveApplicationTests {
 
     private Map<String, Object> get(String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
     }
 
@@ -33,8 +38,9 @@ class MethodologyApiIntegrationTests extends LiveApplicationTests {
         Map<String, Object> page = get("/api/v1/methodology/technologies?page=0&size=200");
         assertThat(((Number) page.get("total")).intValue()).isGreaterThanOrEqualTo(80);
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-        assertThat(items).hasSizeGreaterThanOrEqualTo(80).allSatisfy(t ->
-                assertThat(((Map<String, Object>) t.get("labels")).keySet())
+        assertThat(items)
+                .hasSizeGreaterThanOrEqualTo(80)
+                .allSatisfy(t -> assertThat(((Map<String, Object>) t.get("labels")).keySet())
                         .contains("en", "de", "fr", "es", "it", "nl", "pl"));
         Map<String, Object> second = get("/api/v1/methodology/technologies?page=1&size=10");
         assertThat(second).containsEntry("page", 1).containsEntry("size", 10);
@@ -45,7 +51,8 @@ class MethodologyApiIntegrationTests extends LiveApplicationTests {
     @SuppressWarnings("unchecked")
     void findsTechnologiesByLabelsInAnyLanguage() {
         Map<String, Object> found = get("/api/v1/methodology/technologies?q=stimmklonen");
-        assertThat((List<Map<String, Object>>) found.get("items")).extracting(t -> t.get("id"))
+        assertThat((List<Map<String, Object>>) found.get("items"))
+                .extracting(t -> t.get("id"))
                 .containsExactly("voice-cloning");
         Map<String, Object> voice = get("/api/v1/methodology/technologies/voice-cloning");
         assertThat(voice).containsEntry("topLevel", "ai-and-synthetic-media").containsEntry("name", "voice cloning");
@@ -54,58 +61,102 @@ class MethodologyApiIntegrationTests extends LiveApplicationTests {
 
     @Test
     void answersAnUnknownTechnologyWith404ProblemDetails() {
-        client.get().uri("/api/v1/methodology/technologies/teleportation").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:ewea:problem:not-found")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("'teleportation'"));
+        client.get()
+                .uri("/api/v1/methodology/technologies/teleportation")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:ewea:problem:not-found")
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("'teleportation'"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void servesPlaybooksFilteredSpecificFirst() {
-        Map<String, Object> page = get("/api/v1/methodology/playbooks?category=illicit-finance&stage=emerging"
-                + "&audience=operational");
+        Map<String, Object> page =
+                get("/api/v1/methodology/playbooks?category=illicit-finance&stage=emerging" + "&audience=operational");
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).isNotEmpty();
-        assertThat(items.getFirst()).containsEntry("id", "finance-em-vasp").containsEntry("review", "P30D")
+        assertThat(items.getFirst())
+                .containsEntry("id", "finance-em-vasp")
+                .containsEntry("review", "P30D")
                 .containsKeys("action", "owner", "done", "title", "text");
-        client.get().uri("/api/v1/methodology/playbooks?audience=journalists").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].name").isEqualTo("audience");
+        client.get()
+                .uri("/api/v1/methodology/playbooks?audience=journalists")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].name")
+                .isEqualTo("audience");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void servesGradingSchemesAndValidatesGrades() {
         Map<String, Object> schemes = get("/api/v1/methodology/grading/schemes");
-        assertThat((List<Map<String, Object>>) schemes.get("items")).extracting(s ->
-                ((Map<String, Object>) s.get("scheme")).get("id")).containsExactly("admiralty", "uk-3x5x2", "europol");
+        assertThat((List<Map<String, Object>>) schemes.get("items"))
+                .extracting(s -> ((Map<String, Object>) s.get("scheme")).get("id"))
+                .containsExactly("admiralty", "uk-3x5x2", "europol");
         Map<String, Object> grade = get("/api/v1/methodology/grading/validate?scheme=europol&grade=b2-h2");
         assertThat(grade).containsEntry("grade", "B2-H2");
         assertThat((Map<String, String>) grade.get("equivalents")).containsEntry("admiralty", "B2");
-        client.get().uri("/api/v1/methodology/grading/validate?scheme=europol&grade=Z9").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:ewea:problem:invalid-parameter")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("'Z9'").contains("H0, H1"));
+        client.get()
+                .uri("/api/v1/methodology/grading/validate?scheme=europol&grade=Z9")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:ewea:problem:invalid-parameter")
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("'Z9'").contains("H0, H1"));
     }
 
     @Test
     void servesStagesAndTheRiskMatrix() {
-        client.get().uri("/api/v1/methodology/stages").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.stages[0].id").isEqualTo("weak-signal")
-                .jsonPath("$.transitions[0].to").isEqualTo("emerging");
-        client.get().uri("/api/v1/methodology/risk-matrix").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.priorities[0].id").isEqualTo("P1");
+        client.get()
+                .uri("/api/v1/methodology/stages")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.stages[0].id")
+                .isEqualTo("weak-signal")
+                .jsonPath("$.transitions[0].to")
+                .isEqualTo("emerging");
+        client.get()
+                .uri("/api/v1/methodology/risk-matrix")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.priorities[0].id")
+                .isEqualTo("P1");
     }
 
     @Test
     void documentsTheEndpointsInOpenApi() {
-        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/v1/methodology/technologies'].get").exists()
-                .jsonPath("$.paths['/api/v1/methodology/technologies/{id}'].get").exists()
-                .jsonPath("$.paths['/api/v1/methodology/playbooks'].get").exists()
-                .jsonPath("$.paths['/api/v1/methodology/grading/schemes'].get").exists();
+        client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/methodology/technologies'].get")
+                .exists()
+                .jsonPath("$.paths['/api/v1/methodology/technologies/{id}'].get")
+                .exists()
+                .jsonPath("$.paths['/api/v1/methodology/playbooks'].get")
+                .exists()
+                .jsonPath("$.paths['/api/v1/methodology/grading/schemes'].get")
+                .exists();
     }
 }

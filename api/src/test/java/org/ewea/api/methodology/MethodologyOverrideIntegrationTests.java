@@ -35,12 +35,28 @@ class MethodologyOverrideIntegrationTests {
     void anOverrideDirectoryAddsTechnologies() throws IOException {
         Path methodology = TestDataDirs.create("methodology");
         Files.writeString(methodology.resolve("taxonomy.yaml"), EXTRA.formatted("terrorism"));
-        try (RunningApplication app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("override"),
-                "ewea.demo-enabled=false", "ewea.methodology-dir=" + methodology)) {
-            app.client().get().uri("/api/v1/methodology/technologies/drone-swarms").exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.topLevel").isEqualTo("physical-technologies");
-            app.client().get().uri("/api/v1/methodology").exchange().expectStatus().isOk().expectBody()
-                    .jsonPath("$.sources[2]").isEqualTo(methodology.resolve("taxonomy.yaml").toString());
+        try (RunningApplication app = RunningApplication.start(
+                "ewea.data-dir=" + TestDataDirs.create("override"),
+                "ewea.demo-enabled=false",
+                "ewea.methodology-dir=" + methodology)) {
+            app.client()
+                    .get()
+                    .uri("/api/v1/methodology/technologies/drone-swarms")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.topLevel")
+                    .isEqualTo("physical-technologies");
+            app.client()
+                    .get()
+                    .uri("/api/v1/methodology")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.sources[2]")
+                    .isEqualTo(methodology.resolve("taxonomy.yaml").toString());
         }
     }
 
@@ -49,11 +65,14 @@ class MethodologyOverrideIntegrationTests {
         Path methodology = TestDataDirs.create("bad-methodology");
         Files.writeString(methodology.resolve("taxonomy.yaml"), EXTRA.formatted("piracy"));
         Throwable failure = catchThrowable(() -> RunningApplication.start(
-                "ewea.data-dir=" + TestDataDirs.create("bad"), "ewea.demo-enabled=false",
-                "ewea.methodology-dir=" + methodology).close());
+                        "ewea.data-dir=" + TestDataDirs.create("bad"),
+                        "ewea.demo-enabled=false",
+                        "ewea.methodology-dir=" + methodology)
+                .close());
         Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
         assertThat(root).isInstanceOf(DefinitionException.class);
-        assertThat(root.getMessage()).startsWith(methodology.resolve("taxonomy.yaml") + ":2:")
+        assertThat(root.getMessage())
+                .startsWith(methodology.resolve("taxonomy.yaml") + ":2:")
                 .contains("crime area 'piracy'");
     }
 }

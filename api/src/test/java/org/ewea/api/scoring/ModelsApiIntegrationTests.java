@@ -34,19 +34,43 @@ class ModelsApiIntegrationTests extends LiveApplicationTests {
 
     private static AnnotatedItem item(String url, String title, String source, Instant time, String cve) {
         HarmonisedItem base = TestItems.item(url, title, time, time);
-        return new AnnotatedItem(new HarmonisedItem(base.id(), new SourceId(source), base.canonicalUrl(),
-                base.title(), base.text(), base.language(), time, time, AdmiraltyGrade.parse("B2"), base.tlp(), base.handling(),
-                base.contentHash(), base.provenance()), new ItemAnnotations(List.of(),
-                cve == null ? List.of() : List.of(new ItemAnnotations.Entity("cve", cve, 1, cve)), "test"));
+        return new AnnotatedItem(
+                new HarmonisedItem(
+                        base.id(),
+                        new SourceId(source),
+                        base.canonicalUrl(),
+                        base.title(),
+                        base.text(),
+                        base.language(),
+                        time,
+                        time,
+                        AdmiraltyGrade.parse("B2"),
+                        base.tlp(),
+                        base.handling(),
+                        base.contentHash(),
+                        base.provenance()),
+                new ItemAnnotations(
+                        List.of(),
+                        cve == null ? List.of() : List.of(new ItemAnnotations.Entity("cve", cve, 1, cve)),
+                        "test"));
     }
 
     @Test
     void theDemoHasTooFewLabelledExamplesAndSaysSo() {
-        client.post().uri("/api/v1/models").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:ewea:problem:unprocessable")
-                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("too few labelled examples"));
+        client.post()
+                .uri("/api/v1/models")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:ewea:problem:unprocessable")
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("too few labelled examples"));
     }
 
     @Test
@@ -58,8 +82,12 @@ class ModelsApiIntegrationTests extends LiveApplicationTests {
             String cve = "CVE-2019-" + (7000 + i);
             boolean exploited = i % 3 == 0;
             Instant day = start.plusSeconds(86_400L * i);
-            items.add(item("https://t.example/" + i, cve + (exploited ? " actively exploited" : " fixed"),
-                    "news" + i % 4, day, cve));
+            items.add(item(
+                    "https://t.example/" + i,
+                    cve + (exploited ? " actively exploited" : " fixed"),
+                    "news" + i % 4,
+                    day,
+                    cve));
             items.add(item("https://t.example/o" + i, "Other news", "news" + i % 4, day, null));
             if (exploited) {
                 items.add(item("https://t.example/k" + i, cve, "cisa-kev", day.plusSeconds(86_400L * 10), cve));
@@ -68,26 +96,44 @@ class ModelsApiIntegrationTests extends LiveApplicationTests {
         signals.record(items);
         String id = null;
         try {
-            Map<String, Object> created = client.post().uri("/api/v1/models").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"from\": \"2019-01-01\", \"to\": \"2019-03-31\", \"seed\": 5}").exchange()
-                    .expectStatus().isCreated()
-                    .expectHeader().value("Location", l -> assertThat(l).startsWith("/api/v1/models/ew-"))
-                    .expectBody(Map.class).returnResult().getResponseBody();
+            Map<String, Object> created = client.post()
+                    .uri("/api/v1/models")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"from\": \"2019-01-01\", \"to\": \"2019-03-31\", \"seed\": 5}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated()
+                    .expectHeader()
+                    .value("Location", l -> assertThat(l).startsWith("/api/v1/models/ew-"))
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             Map<String, Object> model = (Map<String, Object>) created.get("model");
             String trained = (String) model.get("id");
             id = trained;
             assertThat(created).containsEntry("current", false).containsEntry("shipped", false);
-            assertThat(model).containsEntry("approved", false).containsEntry("examples", 30)
-                    .containsEntry("positives", 10).containsEntry("seed", 5).containsEntry("horizonDays", 90);
+            assertThat(model)
+                    .containsEntry("approved", false)
+                    .containsEntry("examples", 30)
+                    .containsEntry("positives", 10)
+                    .containsEntry("seed", 5)
+                    .containsEntry("horizonDays", 90);
             assertThat(getJsonObject("/api/v1/models/" + trained)).containsEntry("current", false);
 
-            Map<String, Object> approved = client.post().uri("/api/v1/models/" + trained + "/approve").exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+            Map<String, Object> approved = client.post()
+                    .uri("/api/v1/models/" + trained + "/approve")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(Map.class)
+                    .returnResult()
+                    .getResponseBody();
             assertThat(approved).containsEntry("current", true);
             assertThat(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1&asOf=" + lastItemDay(database))
-                    .get("items")).getFirst())
-                    .satisfies(v -> assertThat((Map<String, Object>) v.get("score"))
-                            .containsEntry("modelVersion", trained));
+                                    .get("items"))
+                            .getFirst())
+                    .satisfies(v ->
+                            assertThat((Map<String, Object>) v.get("score")).containsEntry("modelVersion", trained));
         } finally {
             if (id != null) {
                 database.getCollection("models").deleteOne(Filters.eq("_id", id));
@@ -98,23 +144,46 @@ class ModelsApiIntegrationTests extends LiveApplicationTests {
 
     @Test
     void unknownModelsAreNotFoundAndTheShippedOneNeedsNoApproval() {
-        client.get().uri("/api/v1/models/no-such-model").exchange().expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        client.post().uri("/api/v1/models/no-such-model/approve").exchange().expectStatus().isNotFound();
-        String shipped = (String) ((Map<String, Object>) ((List<Map<String, Object>>) getJsonObject("/api/v1/models")
-                .get("items")).getLast().get("model")).get("id");
-        client.post().uri("/api/v1/models/" + shipped + "/approve").exchange().expectStatus().isEqualTo(409);
+        client.get()
+                .uri("/api/v1/models/no-such-model")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post()
+                .uri("/api/v1/models/no-such-model/approve")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        String shipped = (String) ((Map<String, Object>) ((List<Map<String, Object>>)
+                                getJsonObject("/api/v1/models").get("items"))
+                        .getLast()
+                        .get("model"))
+                .get("id");
+        client.post()
+                .uri("/api/v1/models/" + shipped + "/approve")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"horizonDays\": 3}|horizonDays",
-            "{\"from\": \"2019-02-30\"}|from",
-            "{\"to\": \"soon\"}|to"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"{\"horizonDays\": 3}|horizonDays", "{\"from\": \"2019-02-30\"}|from", "{\"to\": \"soon\"}|to"})
     void badTrainingRequestsAreProblems(String body, String field) {
-        client.post().uri("/api/v1/models").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].name").isEqualTo(field);
+        client.post()
+                .uri("/api/v1/models")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].name")
+                .isEqualTo(field);
     }
 }

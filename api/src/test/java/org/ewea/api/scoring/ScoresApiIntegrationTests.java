@@ -3,14 +3,14 @@ package org.ewea.api.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.ewea.api.LiveApplicationTests;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,10 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
         LocalDate asOf = lastItemDay(database);
         Map<String, Object> page = getJsonObject("/api/v1/scores?size=100&asOf=" + asOf);
         assertThat(page).containsEntry("dayChosen", "asked");
-        assertThat(page).containsEntry("asOf", asOf.toString()).containsEntry("page", 0).containsEntry("size", 100);
+        assertThat(page)
+                .containsEntry("asOf", asOf.toString())
+                .containsEntry("page", 0)
+                .containsEntry("size", 100);
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).isNotEmpty();
         assertThat(((Number) page.get("total")).intValue()).isEqualTo(items.size());
@@ -47,14 +50,17 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
             double value = ((Number) s.get("score")).doubleValue();
             assertThat(value).isBetween(0.0, 1.0).isLessThanOrEqualTo(previous);
             previous = value;
-            assertThat(s).containsEntry("asOf", asOf.toString()).containsKeys("stage", "priority", "priorityLabel",
-                    "methodologyVersion", "modelVersion");
+            assertThat(s)
+                    .containsEntry("asOf", asOf.toString())
+                    .containsKeys("stage", "priority", "priorityLabel", "methodologyVersion", "modelVersion");
             assertThat((String) s.get("priority")).matches("P[1-4]");
             Map<String, Object> explanation = (Map<String, Object>) s.get("explanation");
             assertThat((String) explanation.get("summary")).isNotBlank();
             assertThat((String) explanation.get("risk")).contains("Harm");
             List<Map<String, Object>> terms = (List<Map<String, Object>>) explanation.get("contributions");
-            assertThat(terms).hasSize(5).allSatisfy(t -> assertThat((String) t.get("words")).isNotBlank());
+            assertThat(terms)
+                    .hasSize(5)
+                    .allSatisfy(t -> assertThat((String) t.get("words")).isNotBlank());
             long evidence = ((Number) s.get("evidenceCount")).longValue();
             assertThat(evidence).isPositive();
             assertThat((List<Object>) view.get("evidence")).isNotEmpty().hasSizeLessThanOrEqualTo(3);
@@ -63,43 +69,64 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
 
     @Test
     void aKevCveIsAKnownThreatCountedFromItsItems() {
-        List<Map<String, Object>> items = (List<Map<String, Object>>) getJsonObject(
-                "/api/v1/scores?kind=cve&authoritative=only&size=100&asOf=" + lastItemDay(database)).get("items");
+        List<Map<String, Object>> items = (List<Map<String, Object>>)
+                getJsonObject("/api/v1/scores?kind=cve&authoritative=only&size=100&asOf=" + lastItemDay(database))
+                        .get("items");
         assertThat(items).isNotEmpty();
         Map<String, Object> s = score(items.getFirst());
         String cve = (String) s.get("label");
         assertThat(s).containsEntry("kind", "cve").containsEntry("series", "cve:" + cve);
         assertThat(((Number) s.get("score")).doubleValue()).isEqualTo(1.0);
         LocalDate asOf = LocalDate.parse((String) s.get("asOf"));
-        long stored = database.getCollection("items").countDocuments(Filters.and(
-                Filters.elemMatch("annotations.entities", Filters.and(Filters.eq("type", "cve"),
-                        Filters.eq("value", cve))),
-                Filters.gte("time", Date.from(asOf.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC))),
-                Filters.lt("time", Date.from(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))));
+        long stored = database.getCollection("items")
+                .countDocuments(Filters.and(
+                        Filters.elemMatch(
+                                "annotations.entities",
+                                Filters.and(Filters.eq("type", "cve"), Filters.eq("value", cve))),
+                        Filters.gte(
+                                "time",
+                                Date.from(asOf.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC))),
+                        Filters.lt(
+                                "time",
+                                Date.from(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))));
         assertThat(((Number) s.get("evidenceCount")).longValue()).isEqualTo(stored);
-        Document first = database.getCollection("items").find(Filters.and(Filters.eq("sourceId", "cisa-kev"),
-                Filters.elemMatch("annotations.entities", Filters.eq("value", cve)))).sort(Sorts.ascending("time"))
+        Document first = database.getCollection("items")
+                .find(Filters.and(
+                        Filters.eq("sourceId", "cisa-kev"),
+                        Filters.elemMatch("annotations.entities", Filters.eq("value", cve))))
+                .sort(Sorts.ascending("time"))
                 .first();
-        assertThat(s).containsEntry("authoritativeSince", first.get("time", Date.class).toInstant()
-                .atZone(ZoneOffset.UTC).toLocalDate().toString());
+        assertThat(s)
+                .containsEntry(
+                        "authoritativeSince",
+                        first.get("time", Date.class)
+                                .toInstant()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                                .toString());
         Map<String, Object> explanation = (Map<String, Object>) s.get("explanation");
         assertThat((String) explanation.get("summary")).contains("already an authoritative threat");
         assertThat(((Number) explanation.get("modelScore")).doubleValue()).isBetween(0.0, 1.0);
         assertThat((String) explanation.get("likelihood")).contains("authoritative floor 4");
 
-        Map<String, Object> excluded = getJsonObject("/api/v1/scores?authoritative=exclude&size=100&asOf="
-                + lastItemDay(database));
+        Map<String, Object> excluded =
+                getJsonObject("/api/v1/scores?authoritative=exclude&size=100&asOf=" + lastItemDay(database));
         assertThat((List<Map<String, Object>>) excluded.get("items"))
                 .allSatisfy(v -> assertThat(score(v).get("authoritativeSince")).isNull());
     }
 
     @Test
     void theExplanationAddsUpToTheModelsScore() {
-        Map<String, Object> s = score(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1&asOf="
-                + lastItemDay(database)).get("items")).getFirst());
+        Map<String, Object> s =
+                score(((List<Map<String, Object>>) getJsonObject("/api/v1/scores?size=1&asOf=" + lastItemDay(database))
+                                .get("items"))
+                        .getFirst());
         Map<String, Object> explanation = (Map<String, Object>) s.get("explanation");
         Map<String, Object> model = (Map<String, Object>) ((Map<String, Object>) ((List<Map<String, Object>>)
-                getJsonObject("/api/v1/models").get("items")).getFirst().get("model")).get("model");
+                                getJsonObject("/api/v1/models").get("items"))
+                        .getFirst()
+                        .get("model"))
+                .get("model");
         List<String> features = (List<String>) model.get("features");
         List<Number> means = (List<Number>) model.get("means");
         List<Number> scales = (List<Number>) model.get("scales");
@@ -111,33 +138,41 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
                     / scales.get(j).doubleValue();
             logOdds += coefficients.get(j).doubleValue() * Math.max(-4, Math.min(4, z));
         }
-        assertThat(1 / (1 + Math.exp(-logOdds))).isCloseTo(((Number) explanation.get("modelScore")).doubleValue(),
-                within(1e-9));
+        assertThat(1 / (1 + Math.exp(-logOdds)))
+                .isCloseTo(((Number) explanation.get("modelScore")).doubleValue(), within(1e-9));
     }
 
     @Test
     void aPastDayCanBeScoredAndKindsFiltered() {
         Map<String, Object> page = getJsonObject("/api/v1/scores?asOf=2025-12-31&kind=cve&size=5");
         assertThat(page).containsEntry("asOf", "2025-12-31");
-        assertThat((List<Map<String, Object>>) page.get("items")).isNotEmpty()
-                .allSatisfy(v -> assertThat(score(v)).containsEntry("kind", "cve").containsEntry("asOf",
-                        "2025-12-31"));
+        assertThat((List<Map<String, Object>>) page.get("items"))
+                .isNotEmpty()
+                .allSatisfy(
+                        v -> assertThat(score(v)).containsEntry("kind", "cve").containsEntry("asOf", "2025-12-31"));
     }
 
     @ParameterizedTest
     @CsvSource({
-            "size=0, size",
-            "size=101, size",
-            "page=-1, page",
-            "kind=actor, kind",
-            "asOf=2026-02-30, asOf",
-            "asOf=2999-01-01, asOf",
-            "authoritative=maybe, authoritative"})
+        "size=0, size",
+        "size=101, size",
+        "page=-1, page",
+        "kind=actor, kind",
+        "asOf=2026-02-30, asOf",
+        "asOf=2999-01-01, asOf",
+        "authoritative=maybe, authoritative"
+    })
     void badParametersAreProblems(String query, String field) {
-        client.get().uri("/api/v1/scores?" + query).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].name").isEqualTo(field);
+        client.get()
+                .uri("/api/v1/scores?" + query)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].name")
+                .isEqualTo(field);
     }
 
     @Test
@@ -148,15 +183,25 @@ class ScoresApiIntegrationTests extends LiveApplicationTests {
         Map<String, Object> shipped = items.getLast();
         assertThat(shipped).containsEntry("shipped", true).containsEntry("current", true);
         Map<String, Object> model = (Map<String, Object>) shipped.get("model");
-        assertThat(model).containsEntry("approved", true).containsEntry("horizonDays", 90)
+        assertThat(model)
+                .containsEntry("approved", true)
+                .containsEntry("horizonDays", 90)
                 .containsKeys("trainedFrom", "trainedTo", "labelsKnownAt", "metrics", "methodologyVersion", "seed");
-        assertThat(((List<Object>) ((Map<String, Object>) model.get("model")).get("features"))).hasSize(15);
+        assertThat(((List<Object>) ((Map<String, Object>) model.get("model")).get("features")))
+                .hasSize(15);
     }
 
     @Test
     void theEndpointsAreInTheOpenApiDocument() {
-        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.paths['/api/v1/scores'].get").exists()
-                .jsonPath("$.paths['/api/v1/models'].get").exists();
+        client.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/scores'].get")
+                .exists()
+                .jsonPath("$.paths['/api/v1/models'].get")
+                .exists();
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.SourceId;
@@ -45,13 +45,26 @@ class HandlingClearanceIntegrationTests {
 
     private static String feed(String name, String word) {
         StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>")
-                .append(name).append("</title>");
+                .append(name)
+                .append("</title>");
         for (int i = 0; i < 3; i++) {
-            rss.append("<item><title>").append(name).append(" report ").append(i)
-                    .append(": ransomware crew sells ").append(word).append(" access</title><link>https://")
-                    .append(name).append(".example/r/").append(i).append("</link><description>Ransomware affiliates")
-                    .append(" buy ").append(word).append(" kits, says the ").append(name)
-                    .append(" source.</description><pubDate>Mon, 0").append(2 + i)
+            rss.append("<item><title>")
+                    .append(name)
+                    .append(" report ")
+                    .append(i)
+                    .append(": ransomware crew sells ")
+                    .append(word)
+                    .append(" access</title><link>https://")
+                    .append(name)
+                    .append(".example/r/")
+                    .append(i)
+                    .append("</link><description>Ransomware affiliates")
+                    .append(" buy ")
+                    .append(word)
+                    .append(" kits, says the ")
+                    .append(name)
+                    .append(" source.</description><pubDate>Mon, 0")
+                    .append(2 + i)
                     .append(" Feb 2026 10:00:00 GMT</pubDate></item>");
         }
         return rss.append("</channel></rss>").toString();
@@ -59,11 +72,25 @@ class HandlingClearanceIntegrationTests {
 
     private static String capture(String name, String word, Handling handling) throws Exception {
         byte[] body = feed(name, word).getBytes(StandardCharsets.UTF_8);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        app.bean(CaptureProcessor.class).process(new Capture(new SourceDefinition(new SourceId("src-" + name), "feed",
-                name, null, "en", AdmiraltyGrade.parse("B2"), Tlp.GREEN, handling), "test",
-                URI.create("https://" + name + ".example/rss"), Instant.parse("2026-02-05T00:00:00Z"),
-                "application/rss+xml", body, sha));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        app.bean(CaptureProcessor.class)
+                .process(new Capture(
+                        new SourceDefinition(
+                                new SourceId("src-" + name),
+                                "feed",
+                                name,
+                                null,
+                                "en",
+                                AdmiraltyGrade.parse("B2"),
+                                Tlp.GREEN,
+                                handling),
+                        "test",
+                        URI.create("https://" + name + ".example/rss"),
+                        Instant.parse("2026-02-05T00:00:00Z"),
+                        "application/rss+xml",
+                        body,
+                        sha));
         return sha;
     }
 
@@ -73,8 +100,8 @@ class HandlingClearanceIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        app = RunningApplication.start("ewea.data-dir=" + DATA, "ewea.demo-enabled=false",
-                "ewea.collectors.scheduler-enabled=false");
+        app = RunningApplication.start(
+                "ewea.data-dir=" + DATA, "ewea.demo-enabled=false", "ewea.collectors.scheduler-enabled=false");
         var codes = app.bean(Methodology.class).grading().handlingCodes();
         capture("open", "phishing", Handling.NONE);
         partnerCapture = capture("partner", "krakenloader", codes.parse("europol:H2"));
@@ -88,48 +115,97 @@ class HandlingClearanceIntegrationTests {
     }
 
     private static Map<String, Object> get(WebTestClient client, String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
     }
 
     private static String text(WebTestClient client, String uri) {
-        return client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+        return client.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
                 .getResponseBody();
     }
 
     @Test
     void usersCarryAHandlingClearanceThatAdminsSetAndChange() {
         assertThat(get(redH1, "/api/v1/me").get("maxHandling")).asString().contains("H1");
-        Map<String, Object> invalid = app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\": \"x.y\", \"roles\": [\"POLICY\"], \"maxHandling\": \"H9\"}").exchange()
-                .expectStatus().isBadRequest().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                .returnResult().getResponseBody();
+        Map<String, Object> invalid = app.client()
+                .post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"x.y\", \"roles\": [\"POLICY\"], \"maxHandling\": \"H9\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         assertThat(invalid.toString()).contains("maxHandling", "unknown handling code 'H9'", "europol:H3");
-        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\": \"no.roles\"}").exchange().expectStatus().isBadRequest()
-                .expectBody(String.class).value(body -> assertThat(body).contains("at least one role"));
-        app.client().patch().uri("/api/v1/users/nobody").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"maxHandling\": \"none\"}").exchange().expectStatus().isNotFound();
-        redH1.patch().uri("/api/v1/users/red.h1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"maxHandling\": \"all\"}").exchange().expectStatus().isForbidden();
+        app.client()
+                .post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\": \"no.roles\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("at least one role"));
+        app.client()
+                .patch()
+                .uri("/api/v1/users/nobody")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"maxHandling\": \"none\"}")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        redH1.patch()
+                .uri("/api/v1/users/red.h1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"maxHandling\": \"all\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
         assertThat(get(app.client(), "/api/v1/methodology/handling-codes").toString())
                 .contains("europol", "H2", "uk-3x5x2", "restriction");
     }
 
     @Test
     void sourcesTakeAValidatedHandlingCodeForTheirItems() {
-        Map<String, Object> invalid = app.client().post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> invalid = app.client()
+                .post()
+                .uri("/api/v1/sources")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"id\": \"bad-handling\", \"url\": \"https://partner.example/feed\", \"handling\":"
-                        + " \"europol:H7\"}").exchange().expectStatus().isBadRequest()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                        + " \"europol:H7\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
         assertThat(invalid.toString()).contains("handling", "unknown handling code");
-        Map<String, Object> created = app.client().post().uri("/api/v1/sources")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"id\": \"partner-feed\", \"url\":"
+        Map<String, Object> created = app.client()
+                .post()
+                .uri("/api/v1/sources")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"id\": \"partner-feed\", \"url\":"
                         + " \"https://partner.example/feed\", \"handling\": \"uk-3x5x2:C\", \"enabled\": false}")
-                .exchange().expectStatus().isCreated()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult()
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
                 .getResponseBody();
         assertThat(created).containsEntry("handling", "uk-3x5x2:C");
     }
@@ -142,7 +218,8 @@ class HandlingClearanceIntegrationTests {
         assertThat(listed.toString()).doesNotContain("krakenloader", "partner.example");
         Map<String, Object> all = get(greenH2, "/api/v1/items?size=100");
         assertThat(all).containsEntry("total", 6);
-        assertThat((List<Map<String, Object>>) all.get("items")).extracting(i -> i.get("handling"))
+        assertThat((List<Map<String, Object>>) all.get("items"))
+                .extracting(i -> i.get("handling"))
                 .containsOnly("none", "europol:H2");
 
         Map<String, Object> found = get(redH1, "/api/v1/items?q=ransomware&size=100");
@@ -151,26 +228,51 @@ class HandlingClearanceIntegrationTests {
         assertThat(get(redH1, "/api/v1/items?q=krakenloader")).containsEntry("total", 0);
         assertThat(get(greenH2, "/api/v1/items?q=krakenloader")).containsEntry("total", 3);
 
-        redH1.get().uri("/api/v1/captures/" + partnerCapture).exchange().expectStatus().isNotFound();
-        redH1.get().uri("/api/v1/captures/" + partnerCapture + "/raw").exchange().expectStatus().isNotFound();
-        greenH2.get().uri("/api/v1/captures/" + partnerCapture + "/raw").exchange().expectStatus().isOk();
+        redH1.get()
+                .uri("/api/v1/captures/" + partnerCapture)
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        redH1.get()
+                .uri("/api/v1/captures/" + partnerCapture + "/raw")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        greenH2.get()
+                .uri("/api/v1/captures/" + partnerCapture + "/raw")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
-        List<Map<String, Object>> scores = (List<Map<String, Object>>) get(redH1,
-                "/api/v1/scores?asOf=2026-02-05&size=100&kind=technology").get("items");
+        List<Map<String, Object>> scores =
+                (List<Map<String, Object>>) get(redH1, "/api/v1/scores?asOf=2026-02-05&size=100&kind=technology")
+                        .get("items");
         assertThat(scores).isNotEmpty();
         assertThat(scores.toString()).doesNotContain("krakenloader");
-        assertThat(get(greenH2, "/api/v1/scores?asOf=2026-02-05&size=100&kind=technology").toString())
+        assertThat(get(greenH2, "/api/v1/scores?asOf=2026-02-05&size=100&kind=technology")
+                        .toString())
                 .contains("krakenloader");
     }
 
     @Test
     void alertsRaisedFromRestrictedEvidenceAndEverythingMadeOfThemHoldTheHandlingCode() {
-        app.client().put().uri("/api/v1/alert-rules/kraken-watch").contentType(MediaType.APPLICATION_JSON)
+        app.client()
+                .put()
+                .uri("/api/v1/alert-rules/kraken-watch")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"Kraken watch\", \"type\": \"watchlist\", \"watch\": [\"krakenloader\"],"
-                        + " \"cooldown\": \"P3D\"}").exchange().expectStatus().isOk();
-        app.client().post().uri("/api/v1/alerts/evaluate").exchange().expectStatus().isOk();
-        List<Map<String, Object>> raised = (List<Map<String, Object>>) get(app.client(),
-                "/api/v1/alerts?rule=kraken-watch&size=10").get("items");
+                        + " \"cooldown\": \"P3D\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        app.client()
+                .post()
+                .uri("/api/v1/alerts/evaluate")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        List<Map<String, Object>> raised = (List<Map<String, Object>>)
+                get(app.client(), "/api/v1/alerts?rule=kraken-watch&size=10").get("items");
         assertThat(raised).hasSize(1);
         Map<String, Object> alert = raised.getFirst();
         assertThat(alert.get("handling").toString()).contains("H2");
@@ -178,49 +280,106 @@ class HandlingClearanceIntegrationTests {
 
         assertThat(get(redH1, "/api/v1/alerts?size=100").toString()).doesNotContain(id, "krakenloader");
         redH1.get().uri("/api/v1/alerts/" + id).exchange().expectStatus().isNotFound();
-        redH1.post().uri("/api/v1/alerts/" + id + "/transitions").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"to\": \"ACKNOWLEDGED\"}").exchange().expectStatus().isNotFound();
+        redH1.post()
+                .uri("/api/v1/alerts/" + id + "/transitions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"to\": \"ACKNOWLEDGED\"}")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
         greenH2.get().uri("/api/v1/alerts/" + id).exchange().expectStatus().isOk();
         // a technology alert from the same evidence gets playbook recommendations, marked like it
-        var restricted = app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class).raise(new org.ewea.alerts.alert.Trigger(
-                app.bean(org.ewea.alerts.rule.RuleBook.class).find("stage-emerging").orElseThrow().rule(),
-                new org.ewea.alerts.alert.Subject("technology", "infostealers", "Infostealers"),
-                "Infostealers entered the emerging stage", "partner reporting", 0.6, "emerging", "P2",
-                "digital-fraud", Tlp.GREEN, app.bean(Methodology.class).grading().handlingCodes().parse("H2"), "B2",
-                List.of(), Map.of(), java.time.LocalDate.parse("2026-02-05"))).alert();
-        assertThat(app.bean(org.ewea.alerts.action.ActionPlanner.class).plan(restricted)).isNotEmpty();
-        assertThat(get(redH1, "/api/v1/recommendations?alertId=" + restricted.id())).containsEntry("total", 0);
-        assertThat(get(greenH2, "/api/v1/recommendations?alertId=" + restricted.id()).get("total"))
+        var restricted = app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class)
+                .raise(new org.ewea.alerts.alert.Trigger(
+                        app.bean(org.ewea.alerts.rule.RuleBook.class)
+                                .find("stage-emerging")
+                                .orElseThrow()
+                                .rule(),
+                        new org.ewea.alerts.alert.Subject("technology", "infostealers", "Infostealers"),
+                        "Infostealers entered the emerging stage",
+                        "partner reporting",
+                        0.6,
+                        "emerging",
+                        "P2",
+                        "digital-fraud",
+                        Tlp.GREEN,
+                        app.bean(Methodology.class).grading().handlingCodes().parse("H2"),
+                        "B2",
+                        List.of(),
+                        Map.of(),
+                        java.time.LocalDate.parse("2026-02-05")))
+                .alert();
+        assertThat(app.bean(org.ewea.alerts.action.ActionPlanner.class).plan(restricted))
+                .isNotEmpty();
+        assertThat(get(redH1, "/api/v1/recommendations?alertId=" + restricted.id()))
+                .containsEntry("total", 0);
+        assertThat(get(greenH2, "/api/v1/recommendations?alertId=" + restricted.id())
+                        .get("total"))
                 .isNotEqualTo(0);
 
-        List<String> streamed = redH1.get().uri("/api/v1/alerts/stream?lastEventId=0")
-                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<org.springframework.http.codec.ServerSentEvent<
-                        Map<String, Object>>>() { })
-                .getResponseBody().filter(e -> e.data() != null).take(java.time.Duration.ofSeconds(3))
-                .map(e -> String.valueOf(e.data().get("alertId"))).collectList().block();
+        List<String> streamed = redH1.get()
+                .uri("/api/v1/alerts/stream?lastEventId=0")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(
+                        new ParameterizedTypeReference<
+                                org.springframework.http.codec.ServerSentEvent<Map<String, Object>>>() {})
+                .getResponseBody()
+                .filter(e -> e.data() != null)
+                .take(java.time.Duration.ofSeconds(3))
+                .map(e -> String.valueOf(e.data().get("alertId")))
+                .collectList()
+                .block();
         assertThat(streamed).doesNotContain(id);
 
-        Map<String, Object> digest = app.client().post().uri("/api/v1/digests").contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> digest = app.client()
+                .post()
+                .uri("/api/v1/digests")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"audience\": \"trainer\", \"from\": \"2026-02-01\", \"to\": \"2026-02-05\"}")
-                .exchange().expectStatus().isCreated().expectBody(new ParameterizedTypeReference<Map<String, Object>>()
-                        { }).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
         String uri = "/api/v1/digests/" + digest.get("id") + ".html";
         assertThat(text(greenH2, uri)).contains("krakenloader", "europol:H2");
-        assertThat(text(redH1, uri)).doesNotContain("krakenloader", "europol:H2").contains("not shown");
-        redH1.get().uri("/api/v1/digests/" + digest.get("id") + ".pdf").exchange().expectStatus().isOk();
+        assertThat(text(redH1, uri))
+                .doesNotContain("krakenloader", "europol:H2")
+                .contains("not shown");
+        redH1.get()
+                .uri("/api/v1/digests/" + digest.get("id") + ".pdf")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         String stix = "/api/v1/exports/stix?from=2026-02-01&to=2026-02-28";
         assertThat(text(redH1, stix)).doesNotContain("krakenloader");
         assertThat(text(greenH2, stix)).contains("krakenloader");
-        assertThat(text(redH1, "/api/v1/exports/misp?from=2026-02-01&to=2026-02-28")).doesNotContain("krakenloader");
+        assertThat(text(redH1, "/api/v1/exports/misp?from=2026-02-01&to=2026-02-28"))
+                .doesNotContain("krakenloader");
 
         // a change of clearance takes effect on the next request
-        app.client().patch().uri("/api/v1/users/red.h1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"maxHandling\": \"europol:H3\"}").exchange().expectStatus().isOk();
+        app.client()
+                .patch()
+                .uri("/api/v1/users/red.h1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"maxHandling\": \"europol:H3\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         redH1.get().uri("/api/v1/alerts/" + id).exchange().expectStatus().isOk();
-        app.client().patch().uri("/api/v1/users/red.h1").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"maxHandling\": \"europol:H1\"}").exchange().expectStatus().isOk();
+        app.client()
+                .patch()
+                .uri("/api/v1/users/red.h1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"maxHandling\": \"europol:H1\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
         redH1.get().uri("/api/v1/alerts/" + id).exchange().expectStatus().isNotFound();
     }
 }

@@ -41,14 +41,22 @@ class JwtIntegrationTests {
         Path dir = TestDataDirs.create("jwt");
         Path pem = dir.resolve("idp.pem");
         Files.createDirectories(dir);
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        app = RunningApplication.start("ewea.data-dir=" + dir.resolve("data"), "ewea.demo-enabled=false",
-                "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false",
-                "ewea.security.jwt.public-key=" + pem, "ewea.security.jwt.issuer-uri=" + ISSUER,
-                "ewea.security.jwt.audience=ewea", "ewea.security.jwt.roles-claim=realm_access.roles");
-        port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port"));
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        app = RunningApplication.start(
+                "ewea.data-dir=" + dir.resolve("data"),
+                "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false",
+                "ewea.alerts.evaluation-enabled=false",
+                "ewea.security.jwt.public-key=" + pem,
+                "ewea.security.jwt.issuer-uri=" + ISSUER,
+                "ewea.security.jwt.audience=ewea",
+                "ewea.security.jwt.roles-claim=realm_access.roles");
+        port = Integer.parseInt(
+                app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
     }
 
     @AfterAll
@@ -56,22 +64,43 @@ class JwtIntegrationTests {
         app.close();
     }
 
-    private static String token(KeyPair signer, String issuer, String audience, Instant expires,
-            List<String> roles, String tlp) throws Exception {
+    private static String token(
+            KeyPair signer, String issuer, String audience, Instant expires, List<String> roles, String tlp)
+            throws Exception {
         return token(signer, issuer, audience, expires, roles, tlp, null);
     }
 
-    private static String token(KeyPair signer, String issuer, String audience, Instant expires,
-            List<String> roles, String tlp, @org.jspecify.annotations.Nullable String handling) throws Exception {
+    private static String token(
+            KeyPair signer,
+            String issuer,
+            String audience,
+            Instant expires,
+            List<String> roles,
+            String tlp,
+            @org.jspecify.annotations.Nullable String handling)
+            throws Exception {
         return token(signer, issuer, audience, expires, roles, tlp, handling, "Ana.Lyst");
     }
 
-    private static String token(KeyPair signer, String issuer, String audience, Instant expires,
-            List<String> roles, String tlp, @org.jspecify.annotations.Nullable String handling, String name)
+    private static String token(
+            KeyPair signer,
+            String issuer,
+            String audience,
+            Instant expires,
+            List<String> roles,
+            String tlp,
+            @org.jspecify.annotations.Nullable String handling,
+            String name)
             throws Exception {
-        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject("c0ffee").audience(audience)
-                .claim("preferred_username", name).claim("realm_access", Map.of("roles", roles))
-                .claim("ewea_max_tlp", tlp).issueTime(new Date()).expirationTime(Date.from(expires));
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("c0ffee")
+                .audience(audience)
+                .claim("preferred_username", name)
+                .claim("realm_access", Map.of("roles", roles))
+                .claim("ewea_max_tlp", tlp)
+                .issueTime(new Date())
+                .expirationTime(Date.from(expires));
         if (handling != null) {
             builder.claim("ewea_max_handling", handling);
         }
@@ -84,23 +113,51 @@ class JwtIntegrationTests {
     @Test
     @SuppressWarnings("unchecked")
     void aValidTokenIsTheUserItNames() throws Exception {
-        String token = token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst", "offline"),
-                "TLP:AMBER");
-        Map<String, Object> me = TestClients.forPort(port, token).get().uri("/api/v1/me").exchange().expectStatus()
-                .isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(me).as("the provider's users live in its namespace").containsEntry("username",
-                "ana.lyst@idp.police.example").containsEntry("maxTlp", "AMBER");
-        assertThat((Map<String, Object>) me.get("maxHandling")).as("no claim: unrestricted material only")
+        String token =
+                token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst", "offline"), "TLP:AMBER");
+        Map<String, Object> me = TestClients.forPort(port, token)
+                .get()
+                .uri("/api/v1/me")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(me)
+                .as("the provider's users live in its namespace")
+                .containsEntry("username", "ana.lyst@idp.police.example")
+                .containsEntry("maxTlp", "AMBER");
+        assertThat((Map<String, Object>) me.get("maxHandling"))
+                .as("no claim: unrestricted material only")
                 .containsEntry("code", "none");
         assertThat((List<String>) me.get("roles")).containsExactly("ANALYST");
-        String cleared = token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "AMBER",
-                "europol:H2");
-        Map<String, Object> h2 = TestClients.forPort(port, cleared).get().uri("/api/v1/me").exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        assertThat((Map<String, Object>) h2.get("maxHandling")).containsEntry("scheme", "europol")
+        String cleared =
+                token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "AMBER", "europol:H2");
+        Map<String, Object> h2 = TestClients.forPort(port, cleared)
+                .get()
+                .uri("/api/v1/me")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat((Map<String, Object>) h2.get("maxHandling"))
+                .containsEntry("scheme", "europol")
                 .containsEntry("code", "H2");
-        TestClients.forPort(port, token).get().uri("/api/v1/users").exchange().expectStatus().isForbidden();
-        TestClients.forPort(port, token).get().uri("/api/v1/items").exchange().expectStatus().isOk();
+        TestClients.forPort(port, token)
+                .get()
+                .uri("/api/v1/users")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        TestClients.forPort(port, token)
+                .get()
+                .uri("/api/v1/items")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -108,34 +165,70 @@ class JwtIntegrationTests {
         for (String token : List.of(
                 token(stranger, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN"),
                 token(keys, ISSUER, "ewea", Instant.now().minusSeconds(600), List.of("analyst"), "GREEN"),
-                token(keys, "https://evil.example", "ewea", Instant.now().plusSeconds(300), List.of("analyst"),
+                token(
+                        keys,
+                        "https://evil.example",
+                        "ewea",
+                        Instant.now().plusSeconds(300),
+                        List.of("analyst"),
                         "GREEN"),
                 token(keys, ISSUER, "someone-else", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN"),
                 token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("offline"), "GREEN"),
                 token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN", "H9"),
                 "not.a.jwt")) {
-            TestClients.forPort(port, token).get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
+            TestClients.forPort(port, token)
+                    .get()
+                    .uri("/api/v1/me")
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized();
         }
-        TestClients.forPort(port, TestClients.adminToken(app.bean(org.ewea.api.config.EweaProperties.class)
-                .dataDir())).get().uri("/api/v1/me").exchange().expectStatus().isOk();
+        TestClients.forPort(
+                        port,
+                        TestClients.adminToken(app.bean(org.ewea.api.config.EweaProperties.class)
+                                .dataDir()))
+                .get()
+                .uri("/api/v1/me")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void aTokenNamingALocalAccountIsNeitherThatAccountNorGivenItsTokensOrPassword() throws Exception {
-        String token = token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN",
-                null, "admin");
+        String token =
+                token(keys, ISSUER, "ewea", Instant.now().plusSeconds(300), List.of("analyst"), "GREEN", null, "admin");
         var impostor = TestClients.forPort(port, token);
-        Map<String, Object> me = impostor.get().uri("/api/v1/me").exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> me = impostor.get()
+                .uri("/api/v1/me")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(me).containsEntry("username", "admin@idp.police.example");
-        impostor.post().uri("/api/v1/tokens").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"take over\"}").exchange().expectStatus().isForbidden();
-        impostor.post().uri("/api/v1/tokens").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"take over\", \"username\": \"admin\"}").exchange().expectStatus()
+        impostor.post()
+                .uri("/api/v1/tokens")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"take over\"}")
+                .exchange()
+                .expectStatus()
                 .isForbidden();
-        impostor.put().uri("/api/v1/me/password").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .bodyValue("{\"password\": \"a passphrase of some length\"}").exchange().expectStatus()
+        impostor.post()
+                .uri("/api/v1/tokens")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"take over\", \"username\": \"admin\"}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        impostor.put()
+                .uri("/api/v1/me/password")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue("{\"password\": \"a passphrase of some length\"}")
+                .exchange()
+                .expectStatus()
                 .isForbidden();
         impostor.get().uri("/api/v1/audit").exchange().expectStatus().isForbidden();
     }

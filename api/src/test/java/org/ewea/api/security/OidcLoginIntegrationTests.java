@@ -53,13 +53,16 @@ class OidcLoginIntegrationTests {
     private static String base;
     /** Every request the provider and the browser made, with its time: what a hang report shows. */
     private static final java.util.Queue<String> HOPS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private static final com.sun.net.httpserver.Filter LOGGED = new com.sun.net.httpserver.Filter() {
         @Override
         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
             HOPS.add(Instant.now() + " provider <- " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getPath() + " on " + Thread.currentThread().getName());
+                    + exchange.getRequestURI().getPath() + " on "
+                    + Thread.currentThread().getName());
             chain.doFilter(exchange);
-            HOPS.add(Instant.now() + " provider answered " + exchange.getRequestURI().getPath());
+            HOPS.add(Instant.now() + " provider answered "
+                    + exchange.getRequestURI().getPath());
         }
 
         @Override
@@ -75,17 +78,32 @@ class OidcLoginIntegrationTests {
         keys = generator.generateKeyPair();
         idp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         issuer = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realm";
-        context("/realm/.well-known/openid-configuration", exchange -> json(exchange, "{\"issuer\": \""
-                + issuer + "\", \"authorization_endpoint\": \"" + issuer + "/authorize\", \"token_endpoint\": \""
-                + issuer + "/token\", \"jwks_uri\": \"" + issuer + "/jwks\", \"response_types_supported\": [\"code\"],"
-                + " \"subject_types_supported\": [\"public\"], \"id_token_signing_alg_values_supported\": [\"RS256\"]}"));
-        context("/realm/jwks", exchange -> json(exchange, new JWKSet(new RSAKey.Builder(
-                (RSAPublicKey) keys.getPublic()).keyID("k1").build()).toString()));
+        context(
+                "/realm/.well-known/openid-configuration",
+                exchange -> json(
+                        exchange,
+                        "{\"issuer\": \""
+                                + issuer + "\", \"authorization_endpoint\": \"" + issuer
+                                + "/authorize\", \"token_endpoint\": \""
+                                + issuer + "/token\", \"jwks_uri\": \"" + issuer
+                                + "/jwks\", \"response_types_supported\": [\"code\"],"
+                                + " \"subject_types_supported\": [\"public\"], \"id_token_signing_alg_values_supported\": [\"RS256\"]}"));
+        context(
+                "/realm/jwks",
+                exchange -> json(
+                        exchange,
+                        new JWKSet(new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                                        .keyID("k1")
+                                        .build())
+                                .toString()));
         context("/realm/authorize", exchange -> {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             NONCE.set(query.get("nonce"));
-            exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=the-code&state="
-                    + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+            exchange.getResponseHeaders()
+                    .set(
+                            "Location",
+                            query.get("redirect_uri") + "?code=the-code&state="
+                                    + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
@@ -93,14 +111,24 @@ class OidcLoginIntegrationTests {
         context("/realm/token", exchange -> {
             exchange.getRequestBody().readAllBytes();
             try {
-                JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("u-42").audience("ewea-ui")
-                        .claim("nonce", NONCE.get()).claim("preferred_username", "pol.icy")
-                        .claim("roles", ROLES.get()).claim("ewea_max_tlp", "AMBER").issueTime(new Date())
-                        .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
-                SignedJWT id = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+                JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                        .issuer(issuer)
+                        .subject("u-42")
+                        .audience("ewea-ui")
+                        .claim("nonce", NONCE.get())
+                        .claim("preferred_username", "pol.icy")
+                        .claim("roles", ROLES.get())
+                        .claim("ewea_max_tlp", "AMBER")
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                        .build();
+                SignedJWT id = new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
                 id.sign(new RSASSASigner(keys.getPrivate()));
-                json(exchange, "{\"access_token\": \"at\", \"token_type\": \"Bearer\", \"expires_in\": 300,"
-                        + " \"scope\": \"openid profile email\", \"id_token\": \"" + id.serialize() + "\"}");
+                json(
+                        exchange,
+                        "{\"access_token\": \"at\", \"token_type\": \"Bearer\", \"expires_in\": 300,"
+                                + " \"scope\": \"openid profile email\", \"id_token\": \"" + id.serialize() + "\"}");
             } catch (Exception e) {
                 throw new IOException(e);
             }
@@ -109,12 +137,16 @@ class OidcLoginIntegrationTests {
         idpThreads = java.util.concurrent.Executors.newFixedThreadPool(4);
         idp.setExecutor(idpThreads);
         idp.start();
-        app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("oidc"), "ewea.demo-enabled=false",
-                "ewea.collectors.scheduler-enabled=false", "ewea.alerts.evaluation-enabled=false",
-                "ewea.security.oidc.issuer-uri=" + issuer, "ewea.security.oidc.client-id=ewea-ui",
+        app = RunningApplication.start(
+                "ewea.data-dir=" + TestDataDirs.create("oidc"),
+                "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false",
+                "ewea.alerts.evaluation-enabled=false",
+                "ewea.security.oidc.issuer-uri=" + issuer,
+                "ewea.security.oidc.client-id=ewea-ui",
                 "ewea.security.oidc.client-secret=s3cret");
-        base = "http://127.0.0.1:" + app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port");
+        base = "http://127.0.0.1:"
+                + app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
     }
 
     @AfterAll
@@ -143,7 +175,8 @@ class OidcLoginIntegrationTests {
         Map<String, String> query = new HashMap<>();
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            query.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return query;
@@ -152,8 +185,11 @@ class OidcLoginIntegrationTests {
     private static HttpResponse<String> signIn() throws Exception {
         // HTTP/1.1 as a browser speaks to a plain-http site: the JDK client's default h2c upgrade attempt on every
         // request of the redirect chain is no part of the sign-in and once left a request hanging on a busy machine
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         HOPS.clear();
         String login = follow(browser, URI.create(base + "/login")).body();
         assertThat(login).contains("/oauth2/authorization/oidc");
@@ -171,14 +207,21 @@ class OidcLoginIntegrationTests {
             HOPS.add(Instant.now() + " browser -> GET " + at);
             HttpResponse<String> answer;
             try {
-                answer = browser.send(HttpRequest.newBuilder(at).timeout(java.time.Duration.ofSeconds(60)).build(),
+                answer = browser.send(
+                        HttpRequest.newBuilder(at)
+                                .timeout(java.time.Duration.ofSeconds(60))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (java.net.http.HttpTimeoutException e) {
                 StringBuilder report = new StringBuilder("no answer in 60 s to GET " + at + "\nhops:\n");
                 HOPS.forEach(h -> report.append("  ").append(h).append('\n'));
                 report.append("threads:\n");
                 Thread.getAllStackTraces().forEach((thread, frames) -> {
-                    report.append("  ").append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                    report.append("  ")
+                            .append(thread.getName())
+                            .append(' ')
+                            .append(thread.getState())
+                            .append('\n');
                     for (int i = 0; i < Math.min(12, frames.length); i++) {
                         report.append("      at ").append(frames[i]).append('\n');
                     }

@@ -37,22 +37,21 @@ import org.springframework.web.reactive.function.BodyInserters;
 class RouteMatrixTests {
 
     private static final List<String> ROLES = List.of("ANALYST", "POLICY", "TRAINER", "SOURCE_MANAGER", "ADMIN");
-    private static final Set<String> CLEARANCES = Set.of("filtered", "not-found", "picture", "marked", "own",
-            "member", "method", "admin");
+    private static final Set<String> CLEARANCES =
+            Set.of("filtered", "not-found", "picture", "marked", "own", "member", "method", "admin");
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
     private static final String PASSWORD = "a matrix passphrase 2026";
 
-    private record Line(String method, String path, Set<String> roles, String clearance, boolean heavy,
-            boolean stream) {
+    private record Line(
+            String method, String path, Set<String> roles, String clearance, boolean heavy, boolean stream) {
         boolean allows(String role) {
             return roles.contains("any") || roles.contains(role);
         }
     }
 
     /** A reader: the API client with their token, and a UI session. */
-    private record Reader(String role, WebTestClient api, String session, String csrf) {
-    }
+    private record Reader(String role, WebTestClient api, String session, String csrf) {}
 
     private static RunningApplication app;
     private static int port;
@@ -60,21 +59,38 @@ class RouteMatrixTests {
 
     @BeforeAll
     static void start() {
-        app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("route-matrix"),
-                "ewea.demo-enabled=false", "ewea.collectors.scheduler-enabled=false",
-                "ewea.alerts.evaluation-enabled=false", "ewea.alerts.stream-heartbeat=PT1S",
+        app = RunningApplication.start(
+                "ewea.data-dir=" + TestDataDirs.create("route-matrix"),
+                "ewea.demo-enabled=false",
+                "ewea.collectors.scheduler-enabled=false",
+                "ewea.alerts.evaluation-enabled=false",
+                "ewea.alerts.stream-heartbeat=PT1S",
                 "ewea.collectors.harvest-answer=PT2S");
-        port = Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port"));
+        port = Integer.parseInt(
+                app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
         for (String role : ROLES) {
-            String name = role.equals("ADMIN") ? "admin" : role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            WebTestClient api = role.equals("ADMIN") ? app.client() : TestUsers.create(app, app.client(), name,
-                    role, "TLP:GREEN", "none");
-            app.client().put().uri("/api/v1/users/" + name + "/password").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"password\": \"" + PASSWORD + "\"}").exchange().expectStatus().isNoContent();
+            String name = role.equals("ADMIN")
+                    ? "admin"
+                    : role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            WebTestClient api = role.equals("ADMIN")
+                    ? app.client()
+                    : TestUsers.create(app, app.client(), name, role, "TLP:GREEN", "none");
+            app.client()
+                    .put()
+                    .uri("/api/v1/users/" + name + "/password")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"password\": \"" + PASSWORD + "\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
             String session = signIn(name);
-            READERS.put(role, new Reader(role, api.mutate().responseTimeout(Duration.ofMinutes(2)).build(), session,
-                    csrf(session)));
+            READERS.put(
+                    role,
+                    new Reader(
+                            role,
+                            api.mutate().responseTimeout(Duration.ofMinutes(2)).build(),
+                            session,
+                            csrf(session)));
         }
     }
 
@@ -84,28 +100,54 @@ class RouteMatrixTests {
     }
 
     private static WebTestClient browser() {
-        return TestClients.forPort(port).mutate().responseTimeout(Duration.ofMinutes(2)).build();
+        return TestClients.forPort(port)
+                .mutate()
+                .responseTimeout(Duration.ofMinutes(2))
+                .build();
     }
 
     private static String signIn(String username) {
-        EntityExchangeResult<String> login = browser().get().uri("/login").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult();
+        EntityExchangeResult<String> login = browser()
+                .get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
         String cookie = login.getResponseCookies().getFirst("SESSION").getValue();
         Matcher token = CSRF_INPUT.matcher(login.getResponseBody());
         assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
-        var signedIn = browser().post().uri("/login").cookie("SESSION", cookie)
+        var signedIn = browser()
+                .post()
+                .uri("/login")
+                .cookie("SESSION", cookie)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", username).with("password", PASSWORD)
+                .body(BodyInserters.fromFormData("username", username)
+                        .with("password", PASSWORD)
                         .with("_csrf", token.group(1)))
-                .exchange().expectStatus().is3xxRedirection().returnResult(Void.class);
-        assertThat(signedIn.getResponseHeaders().getLocation().toString()).as("signed in").doesNotContain("/login");
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .returnResult(Void.class);
+        assertThat(signedIn.getResponseHeaders().getLocation().toString())
+                .as("signed in")
+                .doesNotContain("/login");
         var renewed = signedIn.getResponseCookies().getFirst("SESSION");
         return renewed != null ? renewed.getValue() : cookie;
     }
 
     private static String csrf(String session) {
-        String page = browser().get().uri("/ui").cookie("SESSION", session).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String page = browser()
+                .get()
+                .uri("/ui")
+                .cookie("SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         Matcher meta = CSRF_META.matcher(page);
         assertThat(meta.find()).as("UI pages carry the CSRF token").isTrue();
         return meta.group(1);
@@ -129,8 +171,8 @@ class RouteMatrixTests {
                 }
                 assertThat(CLEARANCES).as(line).contains(clearance);
                 assertThat(roles).as(line).allMatch(r -> r.equals("any") || ROLES.contains(r));
-                lines.add(new Line(route[0], route[1], roles, clearance, flags.contains("heavy"),
-                        flags.contains("stream")));
+                lines.add(new Line(
+                        route[0], route[1], roles, clearance, flags.contains("heavy"), flags.contains("stream")));
             }
         }
         return lines;
@@ -146,15 +188,23 @@ class RouteMatrixTests {
         missing.removeAll(listed);
         Set<String> stale = new TreeSet<>(listed);
         stale.removeAll(served);
-        assertThat(missing).as("routes without a line in security/route-matrix.txt (who may call them, and how"
-                + " they keep marked material from readers not cleared for it)").isEmpty();
-        assertThat(stale).as("lines in security/route-matrix.txt for routes that are gone").isEmpty();
+        assertThat(missing)
+                .as("routes without a line in security/route-matrix.txt (who may call them, and how"
+                        + " they keep marked material from readers not cleared for it)")
+                .isEmpty();
+        assertThat(stale)
+                .as("lines in security/route-matrix.txt for routes that are gone")
+                .isEmpty();
     }
 
     private static String concrete(String path) {
-        return path.replace("{sha256}", "0".repeat(64)).replace("{type}", "cve").replace("{value}", "CVE-2026-0001")
-                .replace("{username}", "nobody-here").replace("{alertId}", "no-such-alert")
-                .replace("{digestId}", "no-such-digest").replace("{id}", "no-such-1")
+        return path.replace("{sha256}", "0".repeat(64))
+                .replace("{type}", "cve")
+                .replace("{value}", "CVE-2026-0001")
+                .replace("{username}", "nobody-here")
+                .replace("{alertId}", "no-such-alert")
+                .replace("{digestId}", "no-such-digest")
+                .replace("{id}", "no-such-1")
                 .replace("{uuid}", "00000000-0000-0000-0000-000000000000")
                 .replace("{objectId}", "report--00000000-0000-0000-0000-000000000000");
     }
@@ -162,14 +212,16 @@ class RouteMatrixTests {
     private static int call(Line line, WebTestClient client, Reader reader) {
         String uri = concrete(line.path());
         boolean ui = line.path().startsWith("/ui");
-        WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(line.method())).uri(uri);
+        WebTestClient.RequestBodySpec request =
+                client.method(HttpMethod.valueOf(line.method())).uri(uri);
         if (ui && reader != null) {
             request.cookie("SESSION", reader.session());
         }
         WebTestClient.RequestHeadersSpec<?> ready = request;
         if (!line.method().equals("GET") && !line.method().equals("DELETE")) {
-            ready = ui ? request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(BodyInserters.fromFormData("_csrf", reader == null ? "none" : reader.csrf()))
+            ready = ui
+                    ? request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .body(BodyInserters.fromFormData("_csrf", reader == null ? "none" : reader.csrf()))
                     : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
         }
         if (line.stream()) {
@@ -181,8 +233,11 @@ class RouteMatrixTests {
         var result = ready.exchange().returnResult(byte[].class);
         var location = result.getResponseHeaders().getLocation();
         // the UI answers a refused form by sending the reader back with the problem named
-        if (ui && result.getStatus().value() == 303 && location != null && java.net.URLDecoder.decode(
-                location.toString(), StandardCharsets.UTF_8).contains("problem=Only ")) {
+        if (ui
+                && result.getStatus().value() == 303
+                && location != null
+                && java.net.URLDecoder.decode(location.toString(), StandardCharsets.UTF_8)
+                        .contains("problem=Only ")) {
             return 403;
         }
         return result.getStatus().value();
@@ -215,39 +270,102 @@ class RouteMatrixTests {
 
     @Test
     void aUiSessionLosesThePagesOfRolesTakenAwayAtItsNextRequest() {
-        app.client().post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+        app.client()
+                .post()
+                .uri("/api/v1/users")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"username\": \"demoted\", \"roles\": [\"ADMIN\"], \"maxTlp\": \"TLP:RED\"}")
-                .exchange().expectStatus().isCreated();
-        app.client().put().uri("/api/v1/users/demoted/password").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"password\": \"" + PASSWORD + "\"}").exchange().expectStatus().isNoContent();
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        app.client()
+                .put()
+                .uri("/api/v1/users/demoted/password")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"password\": \"" + PASSWORD + "\"}")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
         String session = signIn("demoted");
-        browser().get().uri("/ui/admin").cookie("SESSION", session).exchange().expectStatus().isOk();
-        app.client().patch().uri("/api/v1/users/demoted").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"roles\": [\"ANALYST\"]}").exchange().expectStatus().isOk();
-        var refused = browser().get().uri("/ui/admin").cookie("SESSION", session).exchange().expectStatus()
-                .isForbidden().returnResult(Void.class);
+        browser()
+                .get()
+                .uri("/ui/admin")
+                .cookie("SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        app.client()
+                .patch()
+                .uri("/api/v1/users/demoted")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"roles\": [\"ANALYST\"]}")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        var refused = browser()
+                .get()
+                .uri("/ui/admin")
+                .cookie("SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .returnResult(Void.class);
         // the session keeps the user's new roles (a browser takes a renewed session cookie as it comes)
         var renewed = refused.getResponseCookies().getFirst("SESSION");
         String now = renewed != null ? renewed.getValue() : session;
-        browser().get().uri("/ui/alerts").cookie("SESSION", now).exchange().expectStatus().isOk();
-        browser().get().uri("/ui/admin").cookie("SESSION", now).exchange().expectStatus().isForbidden();
+        browser()
+                .get()
+                .uri("/ui/alerts")
+                .cookie("SESSION", now)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        browser()
+                .get()
+                .uri("/ui/admin")
+                .cookie("SESSION", now)
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void revokingATokenEndsTheAlertStreamsOpenedWithIt() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> issued = app.client().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"name\": \"stream\", \"username\": \"analyst\"}").exchange().expectStatus()
-                .isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> issued = app.client()
+                .post()
+                .uri("/api/v1/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\": \"stream\", \"username\": \"analyst\"}")
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         String tokenId = String.valueOf(((Map<String, Object>) issued.get("token")).get("id"));
-        WebTestClient streaming = TestClients.forPort(port, (String) issued.get("secret")).mutate()
-                .responseTimeout(Duration.ofMinutes(3)).build();
-        var stream = streaming.get().uri("/api/v1/alerts/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseBody();
+        WebTestClient streaming = TestClients.forPort(port, (String) issued.get("secret"))
+                .mutate()
+                .responseTimeout(Duration.ofMinutes(3))
+                .build();
+        var stream = streaming
+                .get()
+                .uri("/api/v1/alerts/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseBody();
         var ended = new java.util.concurrent.CompletableFuture<Void>();
-        var subscription = stream.subscribe(line -> { }, ended::completeExceptionally, () -> ended.complete(null));
+        var subscription = stream.subscribe(line -> {}, ended::completeExceptionally, () -> ended.complete(null));
         try {
-            app.client().delete().uri("/api/v1/tokens/" + tokenId).exchange().expectStatus().isNoContent();
+            app.client()
+                    .delete()
+                    .uri("/api/v1/tokens/" + tokenId)
+                    .exchange()
+                    .expectStatus()
+                    .isNoContent();
             // the next heartbeat (every second here) finds the token revoked and ends the stream
             ended.get(2, java.util.concurrent.TimeUnit.MINUTES);
         } catch (Exception e) {
@@ -268,22 +386,47 @@ class RouteMatrixTests {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                org.ewea.collectors.testing.FeedServer.respond(ex, 200, "application/rss+xml", ("<?xml version=\"1.0\"?>"
-                        + "<rss version=\"2.0\"><channel><title>s</title><item><title>Slow news</title>"
-                        + "<link>https://slow.example/1</link><description>text</description></item></channel></rss>")
-                        .getBytes(StandardCharsets.UTF_8));
+                org.ewea.collectors.testing.FeedServer.respond(
+                        ex,
+                        200,
+                        "application/rss+xml",
+                        ("<?xml version=\"1.0\"?>"
+                                        + "<rss version=\"2.0\"><channel><title>s</title><item><title>Slow news</title>"
+                                        + "<link>https://slow.example/1</link><description>text</description></item></channel></rss>")
+                                .getBytes(StandardCharsets.UTF_8));
             });
-            app.client().post().uri("/api/v1/sources").contentType(MediaType.APPLICATION_JSON)
+            app.client()
+                    .post()
+                    .uri("/api/v1/sources")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"id\": \"slow-feed\", \"url\": \"" + server.url("/slow.rss") + "\", \"local\": true,"
-                            + " \"enabled\": false}").exchange().expectStatus().isCreated();
-            app.client().post().uri("/api/v1/sources/slow-feed/harvest").exchange().expectStatus().isEqualTo(504)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("/runs"));
+                            + " \"enabled\": false}")
+                    .exchange()
+                    .expectStatus()
+                    .isCreated();
+            app.client()
+                    .post()
+                    .uri("/api/v1/sources/slow-feed/harvest")
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(504)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .value(d -> assertThat((String) d).contains("/runs"));
             long total = 0;
             for (int i = 0; i < 120 && total == 0; i++) {
                 Thread.sleep(500);
-                Map<String, Object> runs = app.client().get().uri("/api/v1/sources/slow-feed/runs").exchange()
-                        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+                Map<String, Object> runs = app.client()
+                        .get()
+                        .uri("/api/v1/sources/slow-feed/runs")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(Map.class)
+                        .returnResult()
+                        .getResponseBody();
                 total = ((Number) runs.get("total")).longValue();
             }
             assertThat(total).as("the harvest went on and recorded its run").isEqualTo(1);

@@ -13,8 +13,7 @@ import org.springframework.web.util.pattern.PathPattern;
 /** Every route the running application serves, as {@code METHOD path-pattern}, from its handler mappings. */
 final class RouteTable {
 
-    private RouteTable() {
-    }
+    private RouteTable() {}
 
     /** A route: one method and one path pattern. */
     record Route(String method, String path) implements Comparable<Route> {
@@ -32,8 +31,8 @@ final class RouteTable {
 
     static Set<Route> of(ApplicationContext context) {
         Set<Route> routes = new TreeSet<>();
-        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class)
-                .values()) {
+        for (RequestMappingHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 List<String> methods = new ArrayList<>();
                 info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));

@@ -60,10 +60,16 @@ class StandingTests {
         User external = new User("ana@idp.example", Set.of(Role.ANALYST), Tlp.GREEN, Handling.NONE, NOW);
         var session = authenticated(external, new Standing.ByJwt(NOW.plusSeconds(60)));
         BlockingStore store = new BlockingStore(2);
-        Standing before = new Standing(new ApiTokens(database, InstantSource.fixed(NOW)),
-                new UserRepository(database), store, InstantSource.fixed(NOW));
-        Standing after = new Standing(new ApiTokens(database, InstantSource.fixed(NOW)),
-                new UserRepository(database), store, InstantSource.fixed(NOW.plusSeconds(61)));
+        Standing before = new Standing(
+                new ApiTokens(database, InstantSource.fixed(NOW)),
+                new UserRepository(database),
+                store,
+                InstantSource.fixed(NOW));
+        Standing after = new Standing(
+                new ApiTokens(database, InstantSource.fixed(NOW)),
+                new UserRepository(database),
+                store,
+                InstantSource.fixed(NOW.plusSeconds(61)));
         assertThat(before.recheck(session).block()).isEqualTo(Optional.of(external));
         assertThat(after.recheck(session).block()).isEmpty();
         assertThat(external.local()).isFalse();

@@ -29,7 +29,8 @@ class EmbeddedMongoServerTests {
         assertThat(data.resolve(EmbeddedMongoServer.STORE_FILE)).exists();
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data);
                 MongoClient client = MongoClients.create(server.connectionString())) {
-            assertThat(client.getDatabase("ewea").getCollection("probe").countDocuments()).isEqualTo(1);
+            assertThat(client.getDatabase("ewea").getCollection("probe").countDocuments())
+                    .isEqualTo(1);
         }
     }
 
@@ -38,7 +39,8 @@ class EmbeddedMongoServerTests {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> probe = client.getDatabase("ewea").getCollection("probe");
-            try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> changes = probe.watch().cursor()) {
+            try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> changes =
+                    probe.watch().cursor()) {
                 probe.insertOne(new Document("_id", "a").append("v", 1));
                 ChangeStreamDocument<Document> change = null;
                 for (int i = 0; i < 50 && change == null; i++) {
@@ -54,13 +56,16 @@ class EmbeddedMongoServerTests {
     @Test
     void refusesASecondServerOnTheSameDataDirectoryWithAClearMessage() {
         try (EmbeddedMongoServer first = EmbeddedMongoServer.start(data)) {
-            assertThatIllegalStateException().isThrownBy(() -> EmbeddedMongoServer.start(data).close())
-                    .withMessageContaining("another EW/EA process").withMessageContaining(data.toString());
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> EmbeddedMongoServer.start(data).close())
+                    .withMessageContaining("another EW/EA process")
+                    .withMessageContaining(data.toString());
         }
     }
 
     private static com.mongodb.MongoClientSettings quick(String uri) {
-        return com.mongodb.MongoClientSettings.builder().applyConnectionString(new com.mongodb.ConnectionString(uri))
+        return com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(uri))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
                 .build();
     }
@@ -70,24 +75,32 @@ class EmbeddedMongoServerTests {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data);
                 MongoClient service = MongoClients.create(server.connectionString())) {
             service.getDatabase("ewea").getCollection("users").insertOne(new Document("_id", "admin"));
-            String address = server.connectionString().substring(server.connectionString().indexOf('@') + 1,
-                    server.connectionString().indexOf('/', server.connectionString().indexOf('@')));
+            String address = server.connectionString()
+                    .substring(
+                            server.connectionString().indexOf('@') + 1,
+                            server.connectionString()
+                                    .indexOf('/', server.connectionString().indexOf('@')));
             try (MongoClient stranger = MongoClients.create(quick("mongodb://" + address))) {
                 var users = stranger.getDatabase("ewea").getCollection("users");
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.find().first())
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> users.find().first())
                         .isInstanceOf(com.mongodb.MongoCommandException.class)
-                        .satisfies(e -> assertThat(((com.mongodb.MongoCommandException) e).getErrorCode()).isEqualTo(13));
+                        .satisfies(e -> assertThat(((com.mongodb.MongoCommandException) e).getErrorCode())
+                                .isEqualTo(13));
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.insertOne(new Document("_id", "x")))
                         .isInstanceOf(com.mongodb.MongoException.class);
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.deleteMany(new Document()))
                         .isInstanceOf(com.mongodb.MongoException.class);
             }
-            try (MongoClient guesser = MongoClients.create(quick("mongodb://ewea:wrong-password@" + address
-                    + "/?authSource=admin&authMechanism=SCRAM-SHA-256"))) {
+            try (MongoClient guesser = MongoClients.create(quick(
+                    "mongodb://ewea:wrong-password@" + address + "/?authSource=admin&authMechanism=SCRAM-SHA-256"))) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> guesser.getDatabase("ewea")
-                        .getCollection("users").countDocuments()).isInstanceOf(com.mongodb.MongoException.class);
+                                .getCollection("users")
+                                .countDocuments())
+                        .isInstanceOf(com.mongodb.MongoException.class);
             }
-            assertThat(service.getDatabase("ewea").getCollection("users").countDocuments()).isEqualTo(1);
+            assertThat(service.getDatabase("ewea").getCollection("users").countDocuments())
+                    .isEqualTo(1);
         }
     }
 }

@@ -22,13 +22,20 @@ abstract class ExternalMongoContract {
         Path data = TestDataDirs.create("external");
         String database = "ewea_it_" + UUID.randomUUID().toString().substring(0, 8);
         String uri = store().connectionString();
-        try (RunningApplication app = RunningApplication.start("ewea.data-dir=" + data, "ewea.mongodb-uri=" + uri,
-                "ewea.mongodb-database=" + database)) {
+        try (RunningApplication app = RunningApplication.start(
+                "ewea.data-dir=" + data, "ewea.mongodb-uri=" + uri, "ewea.mongodb-database=" + database)) {
             assertThat(app.bean(MongoEndpoint.class).isEmbedded()).isFalse();
             assertThat(app.bean(MongoEndpoint.class).database()).isEqualTo(database);
             assertThat(app.itemTotal()).isEqualTo(2937);
-            app.client().get().uri("/actuator/health").exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.status").isEqualTo("UP");
+            app.client()
+                    .get()
+                    .uri("/actuator/health")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo("UP");
             app.bean(com.mongodb.client.MongoDatabase.class).drop();
         }
         assertThat(Files.exists(data.resolve("ewea-store.mv.db"))).isFalse();

@@ -9,8 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class ThreadRecordingCommandListener implements CommandListener {
 
     /** A command and the thread it was issued from. */
-    public record Call(String command, String thread) {
-    }
+    public record Call(String command, String thread) {}
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -19,17 +18,20 @@ public final class ThreadRecordingCommandListener implements CommandListener {
     @Override
     public void commandStarted(CommandStartedEvent event) {
         calls.add(new Call(event.getCommandName(), Thread.currentThread().getName()));
-        log.add(System.nanoTime() / 1_000_000 + " start " + event.getCommandName() + " " + event.getRequestId() + " " + Thread.currentThread().getName());
+        log.add(System.nanoTime() / 1_000_000 + " start " + event.getCommandName() + " " + event.getRequestId() + " "
+                + Thread.currentThread().getName());
     }
 
     @Override
     public void commandSucceeded(com.mongodb.event.CommandSucceededEvent event) {
-        log.add(System.nanoTime() / 1_000_000 + " ok " + event.getCommandName() + " " + event.getRequestId() + " " + Thread.currentThread().getName());
+        log.add(System.nanoTime() / 1_000_000 + " ok " + event.getCommandName() + " " + event.getRequestId() + " "
+                + Thread.currentThread().getName());
     }
 
     @Override
     public void commandFailed(com.mongodb.event.CommandFailedEvent event) {
-        log.add(System.nanoTime() / 1_000_000 + " FAIL " + event.getCommandName() + " " + event.getRequestId() + " " + event.getThrowable());
+        log.add(System.nanoTime() / 1_000_000 + " FAIL " + event.getCommandName() + " " + event.getRequestId() + " "
+                + event.getThrowable());
     }
 
     public List<Call> calls() {

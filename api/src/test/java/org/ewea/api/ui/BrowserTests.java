@@ -13,9 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
@@ -66,25 +66,49 @@ class BrowserTests {
                     + " is missing (apt-get install chromium chromium-driver)");
         }
         Assumptions.assumeTrue(installed, "no Chromium at " + CHROMIUM + " with " + DRIVER);
-        app = RunningApplication.start("ewea.data-dir=" + TestDataDirs.create("browser"),
-                "ewea.collectors.scheduler-enabled=false", "ewea.alerts.first-evaluation-delay=PT0.5S");
+        app = RunningApplication.start(
+                "ewea.data-dir=" + TestDataDirs.create("browser"),
+                "ewea.collectors.scheduler-enabled=false",
+                "ewea.alerts.first-evaluation-delay=PT0.5S");
         CaptureProcessor processor = app.bean(CaptureProcessor.class);
-        feed(processor, "heise", "de", "Betrüger nutzen Stimmklonen gegen Firmen",
+        feed(
+                processor,
+                "heise",
+                "de",
+                "Betrüger nutzen Stimmklonen gegen Firmen",
                 "Mit geklonten Stimmen von Vorgesetzten erbeuten Kriminelle Millionenbeträge.");
-        feed(processor, "lemonde", "fr", "Arnaque au président : la nouvelle menace",
+        feed(
+                processor,
+                "lemonde",
+                "fr",
+                "Arnaque au président : la nouvelle menace",
                 "Les escrocs utilisent le clonage de voix pour imiter les dirigeants.");
-        app.client().put().uri("/api/v1/users/admin/password").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"password\": \"" + PASSWORD + "\"}").exchange().expectStatus().isNoContent();
-        base = "http://127.0.0.1:" + app.bean(org.springframework.core.env.Environment.class)
-                .getProperty("local.server.port");
+        app.client()
+                .put()
+                .uri("/api/v1/users/admin/password")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"password\": \"" + PASSWORD + "\"}")
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+        base = "http://127.0.0.1:"
+                + app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-extensions", "--disable-background-networking", "--window-size=1366,900");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--window-size=1366,900");
         // navigation returns once the document is parsed; every test waits for what it needs explicitly
         options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -95,10 +119,17 @@ class BrowserTests {
                 + title + "</title><link>https://" + source + ".example/1</link><description>" + text
                 + "</description><pubDate>Mon, 17 Aug 2026 10:00:00 GMT</pubDate></item></channel></rss>";
         byte[] body = rss.getBytes(StandardCharsets.UTF_8);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        processor.process(new Capture(new SourceDefinition(new SourceId(source), "feed", source, null, language,
-                AdmiraltyGrade.parse("B2"), Tlp.CLEAR), "test", URI.create("https://" + source + ".example/rss"),
-                Instant.parse("2026-08-17T12:00:00Z"), "application/rss+xml", body, sha));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        processor.process(new Capture(
+                new SourceDefinition(
+                        new SourceId(source), "feed", source, null, language, AdmiraltyGrade.parse("B2"), Tlp.CLEAR),
+                "test",
+                URI.create("https://" + source + ".example/rss"),
+                Instant.parse("2026-08-17T12:00:00Z"),
+                "application/rss+xml",
+                body,
+                sha));
     }
 
     @AfterAll
@@ -138,34 +169,53 @@ class BrowserTests {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         await().until(ExpectedConditions.titleContains("Dashboard"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Emerging");
-        assertThat(browser.findElements(By.cssSelector("table.ranked tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("table.ranked tbody tr")))
+                .isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".logout")).getText()).contains("admin");
         // the demo's early warnings, each with its lead on the authoritative record
-        java.util.List<org.openqa.selenium.WebElement> warned = browser.findElements(By.cssSelector(
-                "#early-warnings tr.early-warning"));
+        java.util.List<org.openqa.selenium.WebElement> warned =
+                browser.findElements(By.cssSelector("#early-warnings tr.early-warning"));
         assertThat(warned).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(warned).allSatisfy(row -> assertThat(Integer.parseInt(row.findElement(By.cssSelector("td.lead"))
-                .getText().strip())).isPositive());
-        assertThat(browser.findElement(By.id("early-warnings")).getText()).contains("Akira").contains("G1024");
+        assertThat(warned)
+                .allSatisfy(row -> assertThat(Integer.parseInt(row.findElement(By.cssSelector("td.lead"))
+                                .getText()
+                                .strip()))
+                        .isPositive());
+        assertThat(browser.findElement(By.id("early-warnings")).getText())
+                .contains("Akira")
+                .contains("G1024");
         // this week's briefing, on the demo's day: the open early warnings, some of them taken up by the record later
-        java.util.List<org.openqa.selenium.WebElement> open = browser.findElements(By.cssSelector(
-                "#briefing tr.briefing-warning"));
+        java.util.List<org.openqa.selenium.WebElement> open =
+                browser.findElements(By.cssSelector("#briefing tr.briefing-warning"));
         assertThat(open).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(open).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("td.reason")).getText())
-                .isNotBlank());
-        assertThat(open.stream().filter(row -> row.findElement(By.cssSelector("td.later")).getText()
-                .contains("MITRE ATT&CK")).count()).isGreaterThanOrEqualTo(3);
+        assertThat(open)
+                .allSatisfy(row -> assertThat(
+                                row.findElement(By.cssSelector("td.reason")).getText())
+                        .isNotBlank());
+        assertThat(open.stream()
+                        .filter(row -> row.findElement(By.cssSelector("td.later"))
+                                .getText()
+                                .contains("MITRE ATT&CK"))
+                        .count())
+                .isGreaterThanOrEqualTo(3);
         assertThat(browser.findElement(By.id("briefing")).getText()).contains("Conti");
         // the open names are scored subjects: a score, a stage and a priority beside each warning...
-        assertThat(open.stream().filter(row -> row.findElement(By.cssSelector("td.briefing-score")).getText()
-                .matches("(?s)\\d+%.*(weak-signal|emerging|established|declining).*P\\d.*")).count())
+        assertThat(open.stream()
+                        .filter(row -> row.findElement(By.cssSelector("td.briefing-score"))
+                                .getText()
+                                .matches("(?s)\\d+%.*(weak-signal|emerging|established|declining).*P\\d.*"))
+                        .count())
                 .isGreaterThanOrEqualTo(5);
         // each with its weeks on a chart whose axis says the days and the highest week
-        assertThat(open).allSatisfy(row -> assertThat(row.findElement(By.cssSelector("svg.chart"))
-                .getAttribute("aria-label")).matches("items a week from \\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}: .*"));
+        assertThat(open)
+                .allSatisfy(row -> assertThat(
+                                row.findElement(By.cssSelector("svg.chart")).getAttribute("aria-label"))
+                        .matches("items a week from \\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}: .*"));
         // ...and rows of the score table of the same day
         java.util.List<String> scored = browser.findElements(By.cssSelector("#scores tbody tr")).stream()
-                .map(org.openqa.selenium.WebElement::getText).filter(t -> t.contains("term")).toList();
+                .map(org.openqa.selenium.WebElement::getText)
+                .filter(t -> t.contains("term"))
+                .toList();
         assertThat(scored).hasSizeGreaterThanOrEqualTo(5);
         assertThat(String.join("\n", scored)).contains("Conti", "Babuk", "Avaddon");
     }
@@ -177,12 +227,13 @@ class BrowserTests {
         WebElement q = browser.findElement(By.id("q"));
         q.sendKeys("voice cloning");
         q.submit();
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".results"),
-                "Stimmklonen"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".results"), "Stimmklonen"));
         String results = browser.findElement(By.cssSelector(".results")).getText();
         assertThat(results).contains("Betrüger nutzen Stimmklonen", "Arnaque au président");
-        assertThat(browser.findElements(By.cssSelector(".results .relevance"))).as("each hit's threat relevance")
-                .isNotEmpty().allSatisfy(r -> assertThat(r.getText()).matches("threat relevance \\d{1,3}%.*"));
+        assertThat(browser.findElements(By.cssSelector(".results .relevance")))
+                .as("each hit's threat relevance")
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getText()).matches("threat relevance \\d{1,3}%.*"));
         assertThat(browser.findElements(By.cssSelector("aside section"))).isNotEmpty();
         browser.findElement(By.linkText("voice cloning")).click();
         await().until(ExpectedConditions.titleContains("voice cloning"));
@@ -192,8 +243,8 @@ class BrowserTests {
         // what the authorities' record says of it, and whether it is rising, in words
         assertThat(browser.findElement(By.cssSelector("p.authority")).getText())
                 .contains("Europol Innovation Lab, 2022-04-28");
-        assertThat(browser.findElement(By.cssSelector("p.trend")).getText()).containsPattern("^(Rising since|Not"
-                + " rising|\\d+ items)");
+        assertThat(browser.findElement(By.cssSelector("p.trend")).getText())
+                .containsPattern("^(Rising since|Not" + " rising|\\d+ items)");
     }
 
     @Test
@@ -220,8 +271,8 @@ class BrowserTests {
         WebElement row = browser.findElement(By.cssSelector("table.alerts tbody tr"));
         String id = row.getAttribute("id");
         row.findElement(By.cssSelector("button.ack")).click();
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + id + " .state"),
-                "ACKNOWLEDGED"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#" + id + " .state"), "ACKNOWLEDGED"));
         browser.findElement(By.cssSelector("#" + id + " a")).click();
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("history-h")));
         List<WebElement> history = browser.findElements(By.cssSelector("section[aria-labelledby=history-h] li"));
@@ -233,22 +284,26 @@ class BrowserTests {
     void filtersTheInboxAndMovesSeveralAlertsAtOnce() {
         open("/ui/alerts?state=NEW&kind=cve");
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.select")));
-        assertThat(browser.findElements(By.cssSelector("table.alerts tbody tr"))).allSatisfy(row -> assertThat(
-                row.findElement(By.cssSelector(".state")).getText()).isEqualTo("NEW"));
+        assertThat(browser.findElements(By.cssSelector("table.alerts tbody tr")))
+                .allSatisfy(row -> assertThat(
+                                row.findElement(By.cssSelector(".state")).getText())
+                        .isEqualTo("NEW"));
         List<WebElement> boxes = browser.findElements(By.cssSelector("input.select"));
-        List<String> chosen = List.of(boxes.get(0).getAttribute("value"), boxes.get(1).getAttribute("value"));
+        List<String> chosen =
+                List.of(boxes.get(0).getAttribute("value"), boxes.get(1).getAttribute("value"));
         boxes.get(0).click();
         boxes.get(1).click();
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-to")))
-                .selectByValue("ACKNOWLEDGED");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-to"))).selectByValue("ACKNOWLEDGED");
         browser.findElement(By.id("bulk-note")).sendKeys("read in the weekly review");
         browser.findElement(By.cssSelector("button.bulk-move")).click();
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.done"),
-                "2 moved to ACKNOWLEDGED"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("p.done"), "2 moved to ACKNOWLEDGED"));
         for (String id : chosen) {
             open("/ui/alerts/" + id);
-            assertThat(browser.findElement(By.cssSelector("strong.state")).getText()).isEqualTo("ACKNOWLEDGED");
-            assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=history-h]")).getText())
+            assertThat(browser.findElement(By.cssSelector("strong.state")).getText())
+                    .isEqualTo("ACKNOWLEDGED");
+            assertThat(browser.findElement(By.cssSelector("section[aria-labelledby=history-h]"))
+                            .getText())
                     .contains("read in the weekly review");
         }
     }
@@ -264,17 +319,17 @@ class BrowserTests {
         await().until(ExpectedConditions.urlContains("/ui/exercises/browser-run"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Ransomware week");
         assertThat(browser.findElement(By.id("status")).getText()).contains("READY");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById('jump-to').value = '2025-03-14T12:00'");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('jump-to').value = '2025-03-14T12:00'");
         browser.findElement(By.id("jump-to")).submit();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "PAUSED"));
         assertThat(browser.findElement(By.id("status")).getText()).contains("2025-03-14T12:00:00Z");
-        browser.findElement(By.cssSelector("section[aria-labelledby=alerts-heading] tbody a")).click();
+        browser.findElement(By.cssSelector("section[aria-labelledby=alerts-heading] tbody a"))
+                .click();
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("actions-heading")));
         browser.findElement(By.cssSelector("button[value=ACKNOWLEDGED]")).click();
         await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[value=DISMISSED]")));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ACKNOWLEDGED",
-                "2025-03-14T12:00:00Z");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("ACKNOWLEDGED", "2025-03-14T12:00:00Z");
         browser.findElement(By.id("grade")).sendKeys("B2");
         browser.findElement(By.id("likelihood")).sendKeys("4");
         browser.findElement(By.cssSelector("details.harm summary")).click();
@@ -285,14 +340,14 @@ class BrowserTests {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "ASSESSED"));
         browser.findElement(By.linkText("Back to Ransomware week, March 2025")).click();
         await().until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
-        assertThat(browser.findElement(By.cssSelector("#status tbody")).getText()).contains("Blue team", "admin");
+        assertThat(browser.findElement(By.cssSelector("#status tbody")).getText())
+                .contains("Blue team", "admin");
     }
 
     @Test
     @Order(5)
     void everyPageLoadsAndSigningOutEndsTheSession() {
-        for (String page : List.of("/ui/recommendations", "/ui/digests", "/ui/sources", "/ui/exercises",
-                "/ui/admin")) {
+        for (String page : List.of("/ui/recommendations", "/ui/digests", "/ui/sources", "/ui/exercises", "/ui/admin")) {
             open(page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
         }
@@ -320,10 +375,11 @@ class BrowserTests {
                 try {
                     Path dir = Path.of("target", "browser-screenshots");
                     Files.createDirectories(dir);
-                    Files.write(dir.resolve(context.getRequiredTestMethod().getName() + ".png"),
+                    Files.write(
+                            dir.resolve(context.getRequiredTestMethod().getName() + ".png"),
                             chrome.getScreenshotAs(OutputType.BYTES));
-                    Files.writeString(dir.resolve(context.getRequiredTestMethod().getName() + ".html"),
-                            chrome.getPageSource());
+                    Files.writeString(
+                            dir.resolve(context.getRequiredTestMethod().getName() + ".html"), chrome.getPageSource());
                 } catch (Exception e) {
                     cause.addSuppressed(e);
                 }

@@ -19,9 +19,27 @@ class UiAssessmentFormTests {
 
     @Test
     void readsGradeLikelihoodConfidenceAndAFullHarmProfile() {
-        AssessmentInput input = UiAssessmentForm.read(form("grade", "B2", "likelihood", "4", "confidence", "high",
-                "harm-physical", "1", "harm-psychological", "2", "harm-financial", "4", "harm-community", "0",
-                "harm-societal", "3", "harm-geographic", "1", "harm-vulnerability", "2"));
+        AssessmentInput input = UiAssessmentForm.read(form(
+                "grade",
+                "B2",
+                "likelihood",
+                "4",
+                "confidence",
+                "high",
+                "harm-physical",
+                "1",
+                "harm-psychological",
+                "2",
+                "harm-financial",
+                "4",
+                "harm-community",
+                "0",
+                "harm-societal",
+                "3",
+                "harm-geographic",
+                "1",
+                "harm-vulnerability",
+                "2"));
         assertThat(input.grade()).isEqualTo("B2");
         assertThat(input.likelihood()).isEqualTo(4);
         assertThat(input.harm()).isNotNull();
@@ -38,13 +56,30 @@ class UiAssessmentFormTests {
 
     @Test
     void refusesAPartialOrOutOfRangeHarmProfileAndBadNumbers() {
-        assertThatIllegalArgumentException().isThrownBy(() -> UiAssessmentForm.read(form("grade", "B2",
-                "harm-physical", "1"))).withMessageContaining("all seven");
-        assertThatIllegalArgumentException().isThrownBy(() -> UiAssessmentForm.read(form("grade", "B2",
-                "harm-physical", "9", "harm-psychological", "0", "harm-financial", "0", "harm-community", "0",
-                "harm-societal", "0", "harm-geographic", "0", "harm-vulnerability", "0")))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> UiAssessmentForm.read(form("grade", "B2", "harm-physical", "1")))
+                .withMessageContaining("all seven");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> UiAssessmentForm.read(form(
+                        "grade",
+                        "B2",
+                        "harm-physical",
+                        "9",
+                        "harm-psychological",
+                        "0",
+                        "harm-financial",
+                        "0",
+                        "harm-community",
+                        "0",
+                        "harm-societal",
+                        "0",
+                        "harm-geographic",
+                        "0",
+                        "harm-vulnerability",
+                        "0")))
                 .withMessageContaining("physical");
-        assertThatIllegalArgumentException().isThrownBy(() -> UiAssessmentForm.read(form("grade", "B2",
-                "likelihood", "often"))).withMessageContaining("likelihood");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> UiAssessmentForm.read(form("grade", "B2", "likelihood", "often")))
+                .withMessageContaining("likelihood");
     }
 }

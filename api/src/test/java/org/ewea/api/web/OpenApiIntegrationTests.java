@@ -15,8 +15,8 @@ class OpenApiIntegrationTests extends LiveApplicationTests {
         Map<String, Object> doc = getJsonObject("/v3/api-docs");
         Map<String, Object> info = (Map<String, Object>) doc.get("info");
         assertThat((String) info.get("version")).isNotBlank().isNotEqualTo("v0").matches("\\d+\\.\\d+.*");
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components"))
-                .get("schemas");
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
         assertThat(schemas).containsKey("Problem");
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
         assertThat(paths).isNotEmpty();
@@ -27,15 +27,15 @@ class OpenApiIntegrationTests extends LiveApplicationTests {
                     continue;
                 }
                 operations++;
-                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) op.getValue())
-                        .get("responses");
+                Map<String, Object> responses =
+                        (Map<String, Object>) ((Map<String, Object>) op.getValue()).get("responses");
                 String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
                 assertThat(responses).as(where).containsKeys("401", "403", "500");
                 if (path.getKey().contains("{")) {
                     assertThat(responses).as(where).containsKey("404");
                 }
-                Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) responses.get("500"))
-                        .get("content");
+                Map<String, Object> content =
+                        (Map<String, Object>) ((Map<String, Object>) responses.get("500")).get("content");
                 assertThat(content).as(where).containsKey("application/problem+json");
             }
         }

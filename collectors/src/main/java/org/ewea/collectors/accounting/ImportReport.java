@@ -22,13 +22,27 @@ import java.util.Map;
  * @param started when the import started
  * @param finished when it finished
  */
-public record ImportReport(String recordingId, String digest, Status status, int captures, int capturesRejected,
-        long input, long stored, long merged, long rejected, Map<String, Long> rejectionsByReason,
-        List<Rejection> rejections, Instant started, Instant finished) {
+public record ImportReport(
+        String recordingId,
+        String digest,
+        Status status,
+        int captures,
+        int capturesRejected,
+        long input,
+        long stored,
+        long merged,
+        long rejected,
+        Map<String, Long> rejectionsByReason,
+        List<Rejection> rejections,
+        Instant started,
+        Instant finished) {
 
     public static final int MAX_LISTED = 50;
 
-    public enum Status { IMPORTED, ALREADY_IMPORTED }
+    public enum Status {
+        IMPORTED,
+        ALREADY_IMPORTED
+    }
 
     public ImportReport {
         if (stored + merged + rejected != input) {

@@ -7,5 +7,4 @@ package org.ewea.collectors.accounting;
  * @param locator where the rejected input is (capture file, entry index)
  * @param detail what exactly was wrong, for a person to read
  */
-public record Rejection(String reason, String locator, String detail) {
-}
+public record Rejection(String reason, String locator, String detail) {}

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param body the bytes
  * @param sha256 lower-case hex SHA-256 of {@code body}
  */
-public record Capture(SourceDefinition source, String locator, URI origin, Instant captured, String contentType,
-        byte[] body, String sha256) {
+public record Capture(
+        SourceDefinition source,
+        String locator,
+        URI origin,
+        Instant captured,
+        String contentType,
+        byte[] body,
+        String sha256) {
 
     public Capture {
         Objects.requireNonNull(source, "source");

@@ -14,12 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param merged entries that were items already
  * @param rejectedEntries the entries rejected, with reason and place
  */
-public record CaptureResult(@Nullable String parseError, long entries, long stored, long merged,
-        List<RejectedEntry> rejectedEntries) {
+public record CaptureResult(
+        @Nullable String parseError, long entries, long stored, long merged, List<RejectedEntry> rejectedEntries) {
 
     /** An entry that was not stored: why, and where it is. */
-    public record RejectedEntry(String reason, String locator) {
-    }
+    public record RejectedEntry(String reason, String locator) {}
 
     public CaptureResult {
         rejectedEntries = List.copyOf(rejectedEntries);

@@ -19,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param tlp default TLP of its items
  * @param handling handling code of its items
  */
-public record SourceDefinition(SourceId id, String kind, String title, @Nullable String url,
-        @Nullable String language, AdmiraltyGrade grading, Tlp tlp, Handling handling) {
+public record SourceDefinition(
+        SourceId id,
+        String kind,
+        String title,
+        @Nullable String url,
+        @Nullable String language,
+        AdmiraltyGrade grading,
+        Tlp tlp,
+        Handling handling) {
 
     public SourceDefinition {
         Objects.requireNonNull(id, "id");
@@ -32,8 +39,14 @@ public record SourceDefinition(SourceId id, String kind, String title, @Nullable
     }
 
     /** A source whose items carry no handling code. */
-    public SourceDefinition(SourceId id, String kind, String title, @Nullable String url, @Nullable String language,
-            AdmiraltyGrade grading, Tlp tlp) {
+    public SourceDefinition(
+            SourceId id,
+            String kind,
+            String title,
+            @Nullable String url,
+            @Nullable String language,
+            AdmiraltyGrade grading,
+            Tlp tlp) {
         this(id, kind, title, url, language, grading, tlp, Handling.NONE);
     }
 }

@@ -18,8 +18,7 @@ public final class SimHash {
     /** Bands for the index: with {@value #MAX_DISTANCE} differing bits, one of four 16-bit bands is identical. */
     public static final int BANDS = 4;
 
-    private SimHash() {
-    }
+    private SimHash() {}
 
     public static OptionalLong of(String title, String text) {
         String[] words = org.ewea.methodology.lexicon.TextFolding.fold(PlainText.canonicalForm(title + " " + text))

@@ -26,8 +26,7 @@ public final class StoryIndex {
     private static final int MAX_MEMBERS = 50;
 
     /** An indexed item: its fingerprint and its story. */
-    public record Member(String itemId, long simhash, String story) {
-    }
+    public record Member(String itemId, long simhash, String story) {}
 
     private final MongoCollection<Document> bands;
 
@@ -40,8 +39,9 @@ public final class StoryIndex {
         Map<String, Member> candidates = new LinkedHashMap<>();
         bands.find(in("_id", SimHash.bands(simhash))).forEach(band -> {
             for (Document m : band.getList("members", Document.class, List.of())) {
-                candidates.putIfAbsent(m.getString("item"), new Member(m.getString("item"), m.getLong("simhash"),
-                        m.getString("story")));
+                candidates.putIfAbsent(
+                        m.getString("item"),
+                        new Member(m.getString("item"), m.getLong("simhash"), m.getString("story")));
             }
         });
         Member best = null;
@@ -65,21 +65,23 @@ public final class StoryIndex {
         }
         Map<String, List<Document>> byBand = new LinkedHashMap<>();
         for (Member m : members) {
-            Document member = new Document("item", m.itemId()).append("simhash", m.simhash()).append("story",
-                    m.story());
+            Document member = new Document("item", m.itemId())
+                    .append("simhash", m.simhash())
+                    .append("story", m.story());
             for (String band : SimHash.bands(m.simhash())) {
                 byBand.computeIfAbsent(band, b -> new ArrayList<>()).add(member);
             }
         }
         java.util.Set<String> existing = new java.util.HashSet<>();
-        bands.find(in("_id", byBand.keySet())).projection(new Document("_id", 1))
+        bands.find(in("_id", byBand.keySet()))
+                .projection(new Document("_id", 1))
                 .forEach(d -> existing.add(d.getString("_id")));
         List<Document> fresh = new ArrayList<>();
         List<String> pushes = new ArrayList<>(existing);
         byBand.forEach((band, list) -> {
             if (!existing.contains(band)) {
-                fresh.add(new Document("_id", band).append("members",
-                        list.subList(Math.max(0, list.size() - MAX_MEMBERS), list.size())));
+                fresh.add(new Document("_id", band)
+                        .append("members", list.subList(Math.max(0, list.size() - MAX_MEMBERS), list.size())));
             }
         });
         if (!fresh.isEmpty()) {
@@ -98,8 +100,13 @@ public final class StoryIndex {
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (String band : pushes) {
-            writes.add(new UpdateOneModel<>(new Document("_id", band), Updates.pushEach("members", byBand.get(band),
-                    new com.mongodb.client.model.PushOptions().slice(-MAX_MEMBERS)), new UpdateOptions().upsert(true)));
+            writes.add(new UpdateOneModel<>(
+                    new Document("_id", band),
+                    Updates.pushEach(
+                            "members",
+                            byBand.get(band),
+                            new com.mongodb.client.model.PushOptions().slice(-MAX_MEMBERS)),
+                    new UpdateOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {
             bands.bulkWrite(writes);

@@ -12,8 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param revisions how often the item was updated because its article was edited
  * @param relevance as stored: the threat-relevance score scoring gave it, or null before it was scored
  */
-public record AnnotatedItem(HarmonisedItem item, ItemAnnotations annotations, @Nullable String story,
-        int revisions, @Nullable Relevance relevance) {
+public record AnnotatedItem(
+        HarmonisedItem item,
+        ItemAnnotations annotations,
+        @Nullable String story,
+        int revisions,
+        @Nullable Relevance relevance) {
 
     /**
      * A threat-relevance score.

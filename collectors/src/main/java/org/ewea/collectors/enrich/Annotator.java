@@ -25,12 +25,13 @@ public final class Annotator {
         String text = item.title() + "\n" + item.text();
         Map<String, ItemAnnotations.Tag> tags = new LinkedHashMap<>();
         for (LexiconMatch match : lexicon.match(text)) {
-            tags.merge(match.technologyId(), new ItemAnnotations.Tag(match.technologyId(), 1, match.start(),
-                    match.term()), (a, b) -> new ItemAnnotations.Tag(a.technology(), a.count() + 1, a.firstOffset(),
-                    a.term()));
+            tags.merge(
+                    match.technologyId(),
+                    new ItemAnnotations.Tag(match.technologyId(), 1, match.start(), match.term()),
+                    (a, b) -> new ItemAnnotations.Tag(a.technology(), a.count() + 1, a.firstOffset(), a.term()));
         }
-        return new AnnotatedItem(item, new ItemAnnotations(new ArrayList<>(tags.values()), entities.extract(text),
-                methodologyVersion));
+        return new AnnotatedItem(
+                item, new ItemAnnotations(new ArrayList<>(tags.values()), entities.extract(text), methodologyVersion));
     }
 
     public List<AnnotatedItem> annotate(List<HarmonisedItem> items) {

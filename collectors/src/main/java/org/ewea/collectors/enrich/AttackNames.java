@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,12 @@ public final class AttackNames {
      * @param alias the name or alias to look for in text
      * @param created the day ATT&CK created the object (its STIX {@code created}), or null when not given
      */
-    public record Name(String attackId, String type, String name, String alias, @Nullable LocalDate created) {
+    public record Name(
+            String attackId,
+            String type,
+            String name,
+            String alias,
+            @Nullable LocalDate created) {
 
         public Name(String attackId, String type, String name, String alias) {
             this(attackId, type, name, alias, null);
@@ -65,8 +70,9 @@ public final class AttackNames {
     public static AttackNames parse(String text) {
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> objects = new ArrayList<>();
-        if (text.stripLeading().startsWith("{\"type\": \"bundle\"") || text.stripLeading().startsWith(
-                "{\"type\":\"bundle\"") || text.contains("\"objects\"") && !text.contains("\n{")) {
+        if (text.stripLeading().startsWith("{\"type\": \"bundle\"")
+                || text.stripLeading().startsWith("{\"type\":\"bundle\"")
+                || text.contains("\"objects\"") && !text.contains("\n{")) {
             json.readTree(text).path("objects").forEach(objects::add);
         } else {
             for (String line : text.split("\n")) {
@@ -78,7 +84,8 @@ public final class AttackNames {
         List<Name> names = new ArrayList<>();
         for (JsonNode o : objects) {
             String type = o.path("type").asString("");
-            if (o.path("revoked").asBoolean(false) || o.path("x_mitre_deprecated").asBoolean(false)) {
+            if (o.path("revoked").asBoolean(false)
+                    || o.path("x_mitre_deprecated").asBoolean(false)) {
                 continue;
             }
             String kind = switch (type) {
@@ -100,8 +107,10 @@ public final class AttackNames {
             }
             String name = o.path("name").asString("");
             String createdText = o.path("created").asString("");
-            LocalDate created = createdText.length() >= 10 && createdText.substring(0, 10).matches(
-                    "\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(createdText.substring(0, 10)) : null;
+            LocalDate created =
+                    createdText.length() >= 10 && createdText.substring(0, 10).matches("\\d{4}-\\d{2}-\\d{2}")
+                            ? LocalDate.parse(createdText.substring(0, 10))
+                            : null;
             Set<String> aliases = new LinkedHashSet<>();
             aliases.add(name);
             o.path("aliases").forEach(a -> aliases.add(a.asString("")));

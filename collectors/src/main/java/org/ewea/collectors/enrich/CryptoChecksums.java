@@ -11,8 +11,7 @@ final class CryptoChecksums {
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
-    private CryptoChecksums() {
-    }
+    private CryptoChecksums() {}
 
     /** Base58Check (legacy P2PKH/P2SH addresses): 25 bytes whose last 4 are the double SHA-256 of the first 21. */
     static boolean validBase58Check(String address) {
@@ -43,8 +42,10 @@ final class CryptoChecksums {
     static boolean validBech32(String address) {
         String lower = address.toLowerCase(java.util.Locale.ROOT);
         int separator = lower.lastIndexOf('1');
-        if (separator < 1 || separator + 7 > lower.length() || !lower.equals(address) && !address.toUpperCase(
-                java.util.Locale.ROOT).equals(address)) {
+        if (separator < 1
+                || separator + 7 > lower.length()
+                || !lower.equals(address)
+                        && !address.toUpperCase(java.util.Locale.ROOT).equals(address)) {
             return false;
         }
         String hrp = lower.substring(0, separator);

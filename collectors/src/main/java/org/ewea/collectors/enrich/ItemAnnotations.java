@@ -24,8 +24,7 @@ public record ItemAnnotations(List<Tag> tags, List<Entity> entities, String meth
      * @param firstOffset offset of the first mention
      * @param term the term first matched
      */
-    public record Tag(String technology, int count, int firstOffset, String term) {
-    }
+    public record Tag(String technology, int count, int firstOffset, String term) {}
 
     /**
      * @param type cve, btc, eth, xmr, onion, email, attack-group or attack-software
@@ -33,6 +32,5 @@ public record ItemAnnotations(List<Tag> tags, List<Entity> entities, String meth
      * @param count mentions
      * @param label the ATT&CK name for ATT&CK entities, otherwise the value
      */
-    public record Entity(String type, String value, int count, String label) {
-    }
+    public record Entity(String type, String value, int count, String label) {}
 }

@@ -14,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param published the publication date, if the feed gives one
  * @param updated the last update date, if the feed gives one
  */
-public record FeedEntry(int index, @Nullable String guid, @Nullable String title, @Nullable String link,
-        @Nullable String body, @Nullable Instant published, @Nullable Instant updated) {
-}
+public record FeedEntry(
+        int index,
+        @Nullable String guid,
+        @Nullable String title,
+        @Nullable String link,
+        @Nullable String body,
+        @Nullable Instant published,
+        @Nullable Instant updated) {}

@@ -37,8 +37,14 @@ public final class FeedParser implements EntryParser {
         List<FeedEntry> result = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             SyndEntry entry = entries.get(i);
-            result.add(new FeedEntry(i, entry.getUri(), entry.getTitle(), entry.getLink(), body(entry),
-                    instant(entry.getPublishedDate()), instant(entry.getUpdatedDate())));
+            result.add(new FeedEntry(
+                    i,
+                    entry.getUri(),
+                    entry.getTitle(),
+                    entry.getLink(),
+                    body(entry),
+                    instant(entry.getPublishedDate()),
+                    instant(entry.getUpdatedDate())));
         }
         return result;
     }

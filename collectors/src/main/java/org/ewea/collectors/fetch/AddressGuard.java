@@ -11,20 +11,25 @@ import java.net.InetAddress;
  */
 public final class AddressGuard {
 
-    private AddressGuard() {
-    }
+    private AddressGuard() {}
 
     public static boolean isForbidden(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isAnyLocalAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return true;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second <= 127) || first >= 240
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second & 0xfe) == 18);
+            return first == 0
+                    || (first == 100 && second >= 64 && second <= 127)
+                    || first >= 240
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                    || (first == 198 && (second & 0xfe) == 18);
         }
         if (address instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) {

@@ -49,8 +49,8 @@ final class BodyReader {
             return readCapped(decoded, Math.min(maxBytes, ratioLimit), "decompressed body");
         } catch (TooLargeException e) {
             if (ratioLimit <= maxBytes || expandsBeyond(decoded, Math.min(maxBytes, ratioLimit), ratioLimit)) {
-                throw new DecompressionBombException("compressed body of " + wire.length + " bytes expands more than "
-                        + maxRatio + " times");
+                throw new DecompressionBombException(
+                        "compressed body of " + wire.length + " bytes expands more than " + maxRatio + " times");
             }
             throw e;
         } finally {

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param proxy {@code http://host:port} or {@code socks5://host:port}, or null
  * @param allowLocal whether loopback, private and link-local addresses may be fetched (local sources only)
  */
-public record FetchRequest(URI url, @Nullable String etag, @Nullable String lastModified, @Nullable URI proxy,
-        boolean allowLocal) {
-}
+public record FetchRequest(
+        URI url,
+        @Nullable String etag,
+        @Nullable String lastModified,
+        @Nullable URI proxy,
+        boolean allowLocal) {}

@@ -21,13 +21,19 @@ public sealed interface FetchResult {
      * @param lastModified the new Last-Modified, if any
      * @param fetched when the body was received
      */
-    record Fetched(URI finalUrl, int status, String contentType, byte[] body, @Nullable String etag,
-            @Nullable String lastModified, Instant fetched, int attempts) implements FetchResult {
-    }
+    record Fetched(
+            URI finalUrl,
+            int status,
+            String contentType,
+            byte[] body,
+            @Nullable String etag,
+            @Nullable String lastModified,
+            Instant fetched,
+            int attempts)
+            implements FetchResult {}
 
     /** The server said the content has not changed since the last fetch (304). */
-    record NotModified(int attempts) implements FetchResult {
-    }
+    record NotModified(int attempts) implements FetchResult {}
 
     /**
      * The fetch failed.
@@ -36,6 +42,6 @@ public sealed interface FetchResult {
      * @param detail what happened, for people
      * @param status the HTTP status, for {@link FailureReason#HTTP_STATUS}
      */
-    record Failed(FailureReason reason, String detail, @Nullable Integer status, int attempts) implements FetchResult {
-    }
+    record Failed(
+            FailureReason reason, String detail, @Nullable Integer status, int attempts) implements FetchResult {}
 }

@@ -17,19 +17,51 @@ import java.time.Duration;
  * @param trustedProxies proxies ({@code host:port}) on loopback or private addresses that sources may use, such as a
  *     local Tor daemon ({@code 127.0.0.1:9050}); any other proxy must pass the SSRF guard like a target
  */
-public record FetchSettings(Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
-        int maxDecompressionRatio, int maxRedirects, Duration politenessDelay, int maxAttempts, Duration backoffBase,
-        String userAgent, java.util.Set<String> trustedProxies) {
+public record FetchSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        long maxBodyBytes,
+        int maxDecompressionRatio,
+        int maxRedirects,
+        Duration politenessDelay,
+        int maxAttempts,
+        Duration backoffBase,
+        String userAgent,
+        java.util.Set<String> trustedProxies) {
 
-    public FetchSettings(Duration connectTimeout, Duration readTimeout, long maxBodyBytes, int maxDecompressionRatio,
-            int maxRedirects, Duration politenessDelay, int maxAttempts, Duration backoffBase, String userAgent) {
-        this(connectTimeout, readTimeout, maxBodyBytes, maxDecompressionRatio, maxRedirects, politenessDelay,
-                maxAttempts, backoffBase, userAgent, java.util.Set.of());
+    public FetchSettings(
+            Duration connectTimeout,
+            Duration readTimeout,
+            long maxBodyBytes,
+            int maxDecompressionRatio,
+            int maxRedirects,
+            Duration politenessDelay,
+            int maxAttempts,
+            Duration backoffBase,
+            String userAgent) {
+        this(
+                connectTimeout,
+                readTimeout,
+                maxBodyBytes,
+                maxDecompressionRatio,
+                maxRedirects,
+                politenessDelay,
+                maxAttempts,
+                backoffBase,
+                userAgent,
+                java.util.Set.of());
     }
 
     public static FetchSettings defaults() {
-        return new FetchSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 10L * 1024 * 1024, 100, 5,
-                Duration.ofSeconds(2), 3, Duration.ofSeconds(1),
+        return new FetchSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                10L * 1024 * 1024,
+                100,
+                5,
+                Duration.ofSeconds(2),
+                3,
+                Duration.ofSeconds(1),
                 "EW/EA horizon scanner (+https://joinup.ec.europa.eu/collection/eupl)");
     }
 
@@ -37,7 +69,8 @@ public record FetchSettings(Duration connectTimeout, Duration readTimeout, long 
         if (maxAttempts < 1 || maxRedirects < 0 || maxBodyBytes < 1 || maxDecompressionRatio < 1) {
             throw new IllegalArgumentException("fetch settings out of range");
         }
-        trustedProxies = trustedProxies.stream().map(p -> p.strip().toLowerCase(java.util.Locale.ROOT))
+        trustedProxies = trustedProxies.stream()
+                .map(p -> p.strip().toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

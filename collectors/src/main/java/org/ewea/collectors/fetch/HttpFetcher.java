@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.apache.hc.client5.http.CircularRedirectException;
+import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.RedirectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -23,7 +24,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
@@ -60,13 +60,21 @@ public final class HttpFetcher implements AutoCloseable {
             return new FetchResult.Failed(FailureReason.CONNECTION, "no host in " + request.url(), null, 0);
         }
         if (request.proxy() != null && !request.allowLocal() && literalForbidden(host)) {
-            return new FetchResult.Failed(FailureReason.REFUSED, host + " is a loopback, private or link-local"
-                    + " address: refused (mark the source local to allow it)", null, 0);
+            return new FetchResult.Failed(
+                    FailureReason.REFUSED,
+                    host + " is a loopback, private or link-local"
+                            + " address: refused (mark the source local to allow it)",
+                    null,
+                    0);
         }
         if (request.proxy() != null && !request.allowLocal() && forbiddenProxy(request.proxy())) {
-            return new FetchResult.Failed(FailureReason.REFUSED, "the proxy " + request.proxy().getHost() + ":"
-                    + request.proxy().getPort() + " is on a loopback, private or link-local address and is not"
-                    + " one of the trusted proxies (EWEA_COLLECTORS_TRUSTED_PROXIES): refused", null, 0);
+            return new FetchResult.Failed(
+                    FailureReason.REFUSED,
+                    "the proxy " + request.proxy().getHost() + ":"
+                            + request.proxy().getPort() + " is on a loopback, private or link-local address and is not"
+                            + " one of the trusted proxies (EWEA_COLLECTORS_TRUSTED_PROXIES): refused",
+                    null,
+                    0);
         }
         CloseableHttpClient client = client(request);
         FetchResult result = null;
@@ -95,8 +103,10 @@ public final class HttpFetcher implements AutoCloseable {
     private FetchResult once(CloseableHttpClient client, FetchRequest request, int attempt) {
         HttpGet get = new HttpGet(request.url());
         get.setHeader("Accept-Encoding", "gzip, deflate");
-        get.setHeader("Accept", "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;"
-                + "q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
+        get.setHeader(
+                "Accept",
+                "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;"
+                        + "q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
         if (request.etag() != null) {
             get.setHeader("If-None-Match", request.etag());
         }
@@ -111,17 +121,27 @@ public final class HttpFetcher implements AutoCloseable {
                     return new FetchResult.NotModified(attempt);
                 }
                 if (status < 200 || status >= 300) {
-                    return new FetchResult.Failed(FailureReason.HTTP_STATUS, "HTTP " + status + " "
-                            + response.getReasonPhrase(), status, attempt);
+                    return new FetchResult.Failed(
+                            FailureReason.HTTP_STATUS,
+                            "HTTP " + status + " " + response.getReasonPhrase(),
+                            status,
+                            attempt);
                 }
                 HttpEntity entity = response.getEntity();
-                byte[] body = entity == null ? new byte[0]
+                byte[] body = entity == null
+                        ? new byte[0]
                         : bodies.read(entity.getContent(), header(response.getFirstHeader("Content-Encoding")));
                 List<URI> redirects = context.getRedirectLocations().getAll();
                 URI finalUrl = redirects.isEmpty() ? request.url() : redirects.getLast();
-                return new FetchResult.Fetched(finalUrl, status, entity == null || entity.getContentType() == null
-                        ? "" : entity.getContentType(), body, header(response.getFirstHeader("ETag")),
-                        header(response.getFirstHeader("Last-Modified")), clock.instant(), attempt);
+                return new FetchResult.Fetched(
+                        finalUrl,
+                        status,
+                        entity == null || entity.getContentType() == null ? "" : entity.getContentType(),
+                        body,
+                        header(response.getFirstHeader("ETag")),
+                        header(response.getFirstHeader("Last-Modified")),
+                        clock.instant(),
+                        attempt);
             });
         } catch (BodyReader.DecompressionBombException e) {
             return new FetchResult.Failed(FailureReason.DECOMPRESSION_BOMB, e.getMessage(), null, attempt);
@@ -162,7 +182,8 @@ public final class HttpFetcher implements AutoCloseable {
 
     private CloseableHttpClient build(@Nullable URI proxy, boolean allowLocal) {
         SocketConfig.Builder socket = SocketConfig.custom().setSoTimeout(Timeout.of(settings.readTimeout()));
-        boolean socks = proxy != null && proxy.getScheme().toLowerCase(Locale.ROOT).startsWith("socks");
+        boolean socks =
+                proxy != null && proxy.getScheme().toLowerCase(Locale.ROOT).startsWith("socks");
         if (socks) {
             socket.setSocksProxyAddress(new InetSocketAddress(proxy.getHost(), proxy.getPort()));
         }
@@ -170,8 +191,10 @@ public final class HttpFetcher implements AutoCloseable {
                 .setDefaultSocketConfig(socket.build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.readTimeout())).build())
-                .setMaxConnTotal(50).setMaxConnPerRoute(4);
+                        .setSocketTimeout(Timeout.of(settings.readTimeout()))
+                        .build())
+                .setMaxConnTotal(50)
+                .setMaxConnPerRoute(4);
         if (!allowLocal && proxy == null) {
             // With a proxy, targets are resolved by the proxy: only literal addresses can be checked (see fetch).
             connections.setDnsResolver(new GuardedDnsResolver());
@@ -186,10 +209,11 @@ public final class HttpFetcher implements AutoCloseable {
                         .setRedirectsEnabled(settings.maxRedirects() > 0)
                         .setMaxRedirects(settings.maxRedirects())
                         .setCircularRedirectsAllowed(false)
-                        .setResponseTimeout(Timeout.of(settings.readTimeout())).build());
+                        .setResponseTimeout(Timeout.of(settings.readTimeout()))
+                        .build());
         if (proxy != null && !socks) {
-            builder.setRoutePlanner(new DefaultProxyRoutePlanner(new HttpHost(proxy.getScheme(), proxy.getHost(),
-                    proxy.getPort())));
+            builder.setRoutePlanner(
+                    new DefaultProxyRoutePlanner(new HttpHost(proxy.getScheme(), proxy.getHost(), proxy.getPort())));
         }
         return builder.build();
     }

@@ -24,9 +24,22 @@ import org.jspecify.annotations.Nullable;
  * @param merged entries that were items already
  * @param rejected entries rejected (reasons in detail)
  */
-public record HarvestRun(String id, String sourceId, Instant started, Instant finished, HarvestOutcome outcome,
-        @Nullable FailureReason failure, String detail, @Nullable Integer httpStatus, int attempts, long bytes,
-        @Nullable String rawSha256, long input, long stored, long merged, long rejected) {
+public record HarvestRun(
+        String id,
+        String sourceId,
+        Instant started,
+        Instant finished,
+        HarvestOutcome outcome,
+        @Nullable FailureReason failure,
+        String detail,
+        @Nullable Integer httpStatus,
+        int attempts,
+        long bytes,
+        @Nullable String rawSha256,
+        long input,
+        long stored,
+        long merged,
+        long rejected) {
 
     public HarvestRun {
         if (stored + merged + rejected != input) {

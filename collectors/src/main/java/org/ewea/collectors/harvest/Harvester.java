@@ -3,17 +3,17 @@ package org.ewea.collectors.harvest;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.UUID;
-import org.ewea.collectors.process.CaptureProcessor;
-import org.ewea.collectors.importer.RecordingImporter;
-import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.fetch.FetchRequest;
 import org.ewea.collectors.fetch.FetchResult;
 import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.collectors.importer.RecordingImporter;
 import org.ewea.collectors.normalise.Digests;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingException;
 import org.ewea.collectors.recording.RecordingFiles;
@@ -41,8 +41,13 @@ public final class Harvester {
     private final SourceStateRepository states;
     private final InstantSource clock;
 
-    public Harvester(HttpFetcher fetcher, CaptureProcessor processor, ImportLedger ledger, HarvestRunRepository runs,
-            SourceStateRepository states, InstantSource clock) {
+    public Harvester(
+            HttpFetcher fetcher,
+            CaptureProcessor processor,
+            ImportLedger ledger,
+            HarvestRunRepository runs,
+            SourceStateRepository states,
+            InstantSource clock) {
         this.fetcher = fetcher;
         this.processor = processor;
         this.ledger = ledger;
@@ -68,14 +73,33 @@ public final class Harvester {
             LOG.error("Harvest of {} failed while processing what was fetched", source.id(), e);
             result = RunResult.failed(FailureReason.PROCESSING, "processing failed: " + e, null, 0);
         }
-        HarvestRun run = new HarvestRun(UUID.randomUUID().toString(), source.id().value(), started, clock.instant(),
-                result.outcome, result.failure, result.detail, result.status, result.attempts, result.bytes,
-                result.sha256, result.input, result.stored, result.merged, result.rejected);
+        HarvestRun run = new HarvestRun(
+                UUID.randomUUID().toString(),
+                source.id().value(),
+                started,
+                clock.instant(),
+                result.outcome,
+                result.failure,
+                result.detail,
+                result.status,
+                result.attempts,
+                result.bytes,
+                result.sha256,
+                result.input,
+                result.stored,
+                result.merged,
+                result.rejected);
         runs.insert(run);
         states.save(state.after(run, result.etag, result.lastModified));
-        LOG.info("Harvested {}: {}{} ({} in, {} new, {} merged, {} rejected)", source.id(), run.outcome(),
-                run.failure() == null ? "" : " " + run.failure() + ": " + run.detail(), run.input(), run.stored(),
-                run.merged(), run.rejected());
+        LOG.info(
+                "Harvested {}: {}{} ({} in, {} new, {} merged, {} rejected)",
+                source.id(),
+                run.outcome(),
+                run.failure() == null ? "" : " " + run.failure() + ": " + run.detail(),
+                run.input(),
+                run.stored(),
+                run.merged(),
+                run.rejected());
         return run;
     }
 
@@ -83,22 +107,40 @@ public final class Harvester {
         if (source.url() == null) {
             return RunResult.failed(FailureReason.CONNECTION, "the source has no URL", null, 0);
         }
-        FetchResult fetched = fetcher.fetch(new FetchRequest(source.url(), state.etag(), state.lastModified(),
-                source.proxy(), source.local()));
+        FetchResult fetched = fetcher.fetch(
+                new FetchRequest(source.url(), state.etag(), state.lastModified(), source.proxy(), source.local()));
         return switch (fetched) {
-            case FetchResult.NotModified notModified -> new RunResult(HarvestOutcome.NOT_MODIFIED, null,
-                    "not modified since the last fetch", 304, notModified.attempts(), 0, null, 0, 0, 0, 0, null,
-                    null);
-            case FetchResult.Failed failed -> RunResult.failed(failed.reason(), failed.detail(), failed.status(),
-                    failed.attempts());
+            case FetchResult.NotModified notModified ->
+                new RunResult(
+                        HarvestOutcome.NOT_MODIFIED,
+                        null,
+                        "not modified since the last fetch",
+                        304,
+                        notModified.attempts(),
+                        0,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        null,
+                        null);
+            case FetchResult.Failed failed ->
+                RunResult.failed(failed.reason(), failed.detail(), failed.status(), failed.attempts());
             case FetchResult.Fetched body -> parseAndStore(source, body);
         };
     }
 
     private RunResult parseAndStore(Source source, FetchResult.Fetched body) {
         String sha256 = Digests.sha256Hex(body.body());
-        Capture capture = new Capture(definition(source), body.finalUrl().toString(), body.finalUrl(),
-                body.fetched(), body.contentType(), body.body(), sha256);
+        Capture capture = new Capture(
+                definition(source),
+                body.finalUrl().toString(),
+                body.finalUrl(),
+                body.fetched(),
+                body.contentType(),
+                body.body(),
+                sha256);
         CaptureResult result = processor.process(capture);
         if (result.parseError() != null) {
             return RunResult.failed(FailureReason.PARSE_ERROR, result.parseError(), body.status(), body.attempts())
@@ -106,9 +148,20 @@ public final class Harvester {
         }
         String detail = result.entries() + " entries"
                 + (result.rejected() == 0 ? "" : "; rejected: " + result.rejectedByReason());
-        return new RunResult(result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, detail,
-                body.status(), body.attempts(), body.body().length, sha256, result.entries(), result.stored(),
-                result.merged(), result.rejected(), body.etag(), body.lastModified());
+        return new RunResult(
+                result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                null,
+                detail,
+                body.status(),
+                body.attempts(),
+                body.body().length,
+                sha256,
+                result.entries(),
+                result.stored(),
+                result.merged(),
+                result.rejected(),
+                body.etag(),
+                body.lastModified());
     }
 
     private RunResult folder(Source source) {
@@ -116,16 +169,33 @@ public final class Harvester {
             return mirror(source);
         }
         try {
-            FolderRecording recording = FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(
-                    source.path())));
-            ImportReport report = new RecordingImporter(ledger, processor, clock,
-                    RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES, new org.ewea.collectors.mirror.MirrorProfiles()::parser)
+            FolderRecording recording =
+                    FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(source.path())));
+            ImportReport report = new RecordingImporter(
+                            ledger,
+                            processor,
+                            clock,
+                            RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES,
+                            new org.ewea.collectors.mirror.MirrorProfiles()::parser)
                     .importRecording(recording);
             HarvestOutcome outcome = report.status() == ImportReport.Status.ALREADY_IMPORTED
-                    ? HarvestOutcome.NOT_MODIFIED : report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY;
-            return new RunResult(outcome, null, report.captures() + " captures (" + report.capturesRejected()
-                    + " rejected); rejected records by reason: " + report.rejectionsByReason(), null, 1, 0,
-                    recording.digest(), report.input(), report.stored(), report.merged(), report.rejected(), null, null);
+                    ? HarvestOutcome.NOT_MODIFIED
+                    : report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY;
+            return new RunResult(
+                    outcome,
+                    null,
+                    report.captures() + " captures (" + report.capturesRejected()
+                            + " rejected); rejected records by reason: " + report.rejectionsByReason(),
+                    null,
+                    1,
+                    0,
+                    recording.digest(),
+                    report.input(),
+                    report.stored(),
+                    report.merged(),
+                    report.rejected(),
+                    null,
+                    null);
         } catch (RecordingException e) {
             return RunResult.failed(FailureReason.PARSE_ERROR, e.getMessage(), null, 1);
         }
@@ -136,7 +206,8 @@ public final class Harvester {
      * reads the entries on each with the profile's selectors. Conditional GET applies to the first page.
      */
     private RunResult web(Source source, SourceState state) {
-        var profile = source.profile() == null ? java.util.Optional.<org.ewea.collectors.mirror.MirrorProfile>empty()
+        var profile = source.profile() == null
+                ? java.util.Optional.<org.ewea.collectors.mirror.MirrorProfile>empty()
                 : new org.ewea.collectors.mirror.MirrorProfiles().find(source.profile());
         if (profile.isEmpty() || profile.get().html() == null || source.url() == null) {
             return RunResult.failed(FailureReason.PARSE_ERROR, "web source without an html profile or URL", null, 0);
@@ -147,28 +218,61 @@ public final class Harvester {
         java.util.Set<java.net.URI> seen = new java.util.HashSet<>();
         int[] detailBudget = {parser.followsEntries() ? parser.maxDetails() : 0};
         for (int n = 0; n < profile.get().html().maxPages() && page != null && seen.add(page); n++) {
-            FetchResult fetched = fetcher.fetch(new FetchRequest(page, n == 0 ? state.etag() : null,
-                    n == 0 ? state.lastModified() : null, source.proxy(), source.local()));
+            FetchResult fetched = fetcher.fetch(new FetchRequest(
+                    page,
+                    n == 0 ? state.etag() : null,
+                    n == 0 ? state.lastModified() : null,
+                    source.proxy(),
+                    source.local()));
             if (!(fetched instanceof FetchResult.Fetched body)) {
                 RunResult stop = switch (fetched) {
-                    case FetchResult.NotModified nm -> new RunResult(HarvestOutcome.NOT_MODIFIED, null,
-                            "not modified since the last fetch", 304, nm.attempts(), 0, null, 0, 0, 0, 0, null, null);
-                    case FetchResult.Failed f -> RunResult.failed(f.reason(), "page " + (n + 1) + ": " + f.detail(),
-                            f.status(), f.attempts());
+                    case FetchResult.NotModified nm ->
+                        new RunResult(
+                                HarvestOutcome.NOT_MODIFIED,
+                                null,
+                                "not modified since the last fetch",
+                                304,
+                                nm.attempts(),
+                                0,
+                                null,
+                                0,
+                                0,
+                                0,
+                                0,
+                                null,
+                                null);
+                    case FetchResult.Failed f ->
+                        RunResult.failed(f.reason(), "page " + (n + 1) + ": " + f.detail(), f.status(), f.attempts());
                     default -> throw new IllegalStateException();
                 };
                 return total == null ? stop : total;
             }
             String sha256 = Digests.sha256Hex(body.body());
-            Capture capture = new Capture(definition(source), body.finalUrl().toString(), body.finalUrl(),
-                    body.fetched(), body.contentType(), body.body(), sha256);
+            Capture capture = new Capture(
+                    definition(source),
+                    body.finalUrl().toString(),
+                    body.finalUrl(),
+                    body.fetched(),
+                    body.contentType(),
+                    body.body(),
+                    sha256);
             CaptureResult result = parser.followsEntries()
                     ? followEntries(source, capture, parser, detailBudget)
                     : processor.process(capture, parser);
-            RunResult pageResult = new RunResult(result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
-                    null, (n + 1) + " page(s)", body.status(), body.attempts(), body.body().length, sha256,
-                    result.entries(), result.stored(), result.merged(), result.rejected(),
-                    n == 0 ? body.etag() : null, n == 0 ? body.lastModified() : null);
+            RunResult pageResult = new RunResult(
+                    result.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                    null,
+                    (n + 1) + " page(s)",
+                    body.status(),
+                    body.attempts(),
+                    body.body().length,
+                    sha256,
+                    result.entries(),
+                    result.stored(),
+                    result.merged(),
+                    result.rejected(),
+                    n == 0 ? body.etag() : null,
+                    n == 0 ? body.lastModified() : null);
             total = total == null ? pageResult : total.plus(pageResult);
             try {
                 page = parser.next(capture).map(java.net.URI::create).orElse(null);
@@ -184,8 +288,8 @@ public final class Harvester {
      * the budget) and read as a capture of its own; entries already stored count as merged, and entries whose page
      * could not be had (or over the budget) as rejected with the reason.
      */
-    private CaptureResult followEntries(Source source, Capture list, org.ewea.collectors.mirror.HtmlProfileParser parser,
-            int[] budget) {
+    private CaptureResult followEntries(
+            Source source, Capture list, org.ewea.collectors.mirror.HtmlProfileParser parser, int[] budget) {
         java.util.List<org.ewea.collectors.feed.FeedEntry> entries;
         try {
             entries = parser.parse(list);
@@ -213,11 +317,16 @@ public final class Harvester {
                     rejected.add(new CaptureResult.RejectedEntry("entry link is not a URL", locator));
                     continue;
                 }
-                FetchResult fetched = fetcher.fetch(new FetchRequest(link, null, null, source.proxy(),
-                        source.local()));
+                FetchResult fetched = fetcher.fetch(new FetchRequest(link, null, null, source.proxy(), source.local()));
                 if (fetched instanceof FetchResult.Fetched page) {
-                    Capture capture = new Capture(definition(source), page.finalUrl().toString(), page.finalUrl(),
-                            page.fetched(), page.contentType(), page.body(), Digests.sha256Hex(page.body()));
+                    Capture capture = new Capture(
+                            definition(source),
+                            page.finalUrl().toString(),
+                            page.finalUrl(),
+                            page.fetched(),
+                            page.contentType(),
+                            page.body(),
+                            Digests.sha256Hex(page.body()));
                     CaptureResult result = processor.process(capture, parser.detail(entry));
                     stored += result.stored();
                     merged += result.merged();
@@ -237,16 +346,30 @@ public final class Harvester {
         java.nio.file.Path folder = java.nio.file.Path.of(source.path());
         var profile = new org.ewea.collectors.mirror.MirrorProfiles().find(source.profile());
         if (profile.isEmpty() || !java.nio.file.Files.isDirectory(folder)) {
-            return RunResult.failed(FailureReason.PARSE_ERROR, profile.isEmpty() ? "no mirror profile '"
-                    + source.profile() + "'" : "no folder at " + folder, null, 1);
+            return RunResult.failed(
+                    FailureReason.PARSE_ERROR,
+                    profile.isEmpty() ? "no mirror profile '" + source.profile() + "'" : "no folder at " + folder,
+                    null,
+                    1);
         }
-        ImportReport report = new org.ewea.collectors.mirror.MirrorFolderReplayer(processor,
-                RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).replay(folder, profile.get(), definition(source),
-                new ReplayClock(java.time.Instant.EPOCH));
-        return new RunResult(report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null,
+        ImportReport report = new org.ewea.collectors.mirror.MirrorFolderReplayer(
+                        processor, RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
+                .replay(folder, profile.get(), definition(source), new ReplayClock(java.time.Instant.EPOCH));
+        return new RunResult(
+                report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                null,
                 report.captures() + " files (" + report.capturesRejected() + " rejected); rejected by reason: "
-                        + report.rejectionsByReason(), null, 1, 0, null, report.input(), report.stored(),
-                report.merged(), report.rejected(), null, null);
+                        + report.rejectionsByReason(),
+                null,
+                1,
+                0,
+                null,
+                report.input(),
+                report.stored(),
+                report.merged(),
+                report.rejected(),
+                null,
+                null);
     }
 
     /** Replays a WARC recording as this source (every record is taken as the source's), on a simulated clock. */
@@ -258,41 +381,92 @@ public final class Harvester {
         try {
             ImportReport report = new WarcReplayer(processor, RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
                     .replay(path, new ReplayClock(java.time.Instant.EPOCH), id -> definition(source));
-            return new RunResult(report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null,
+            return new RunResult(
+                    report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                    null,
                     report.captures() + " records (" + report.capturesRejected() + " rejected); rejected entries by"
-                            + " reason: " + report.rejectionsByReason(), null, 1, 0, report.digest(), report.input(),
-                    report.stored(), report.merged(), report.rejected(), null, null);
+                            + " reason: " + report.rejectionsByReason(),
+                    null,
+                    1,
+                    0,
+                    report.digest(),
+                    report.input(),
+                    report.stored(),
+                    report.merged(),
+                    report.rejected(),
+                    null,
+                    null);
         } catch (java.io.UncheckedIOException e) {
             return RunResult.failed(FailureReason.PARSE_ERROR, "not a readable WARC file: " + e.getMessage(), null, 1);
         }
     }
 
     private static SourceDefinition definition(Source source) {
-        return new SourceDefinition(source.id(), source.kind().id(), source.title(),
-                source.url() == null ? null : source.url().toString(), source.language(), source.grading(),
-                source.tlp(), source.handling());
+        return new SourceDefinition(
+                source.id(),
+                source.kind().id(),
+                source.title(),
+                source.url() == null ? null : source.url().toString(),
+                source.language(),
+                source.grading(),
+                source.tlp(),
+                source.handling());
     }
 
-    private record RunResult(HarvestOutcome outcome, @Nullable FailureReason failure, String detail,
-            @Nullable Integer status, int attempts, long bytes, @Nullable String sha256, long input, long stored,
-            long merged, long rejected, @Nullable String etag, @Nullable String lastModified) {
+    private record RunResult(
+            HarvestOutcome outcome,
+            @Nullable FailureReason failure,
+            String detail,
+            @Nullable Integer status,
+            int attempts,
+            long bytes,
+            @Nullable String sha256,
+            long input,
+            long stored,
+            long merged,
+            long rejected,
+            @Nullable String etag,
+            @Nullable String lastModified) {
 
         static RunResult failed(FailureReason reason, String detail, @Nullable Integer status, int attempts) {
-            return new RunResult(HarvestOutcome.FAILED, reason, detail, status, attempts, 0, null, 0, 0, 0, 0, null,
-                    null);
+            return new RunResult(
+                    HarvestOutcome.FAILED, reason, detail, status, attempts, 0, null, 0, 0, 0, 0, null, null);
         }
 
         /** This run followed by another page of the same harvest. */
         RunResult plus(RunResult next) {
             long stored = this.stored + next.stored;
-            return new RunResult(stored > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY, null, next.detail,
-                    next.status, attempts + next.attempts, bytes + next.bytes, sha256, input + next.input, stored,
-                    merged + next.merged, rejected + next.rejected, etag, lastModified);
+            return new RunResult(
+                    stored > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
+                    null,
+                    next.detail,
+                    next.status,
+                    attempts + next.attempts,
+                    bytes + next.bytes,
+                    sha256,
+                    input + next.input,
+                    stored,
+                    merged + next.merged,
+                    rejected + next.rejected,
+                    etag,
+                    lastModified);
         }
 
         RunResult withBody(long bytes, String sha256) {
-            return new RunResult(outcome, failure, detail, status, attempts, bytes, sha256, input, stored, merged,
-                    rejected, etag, lastModified);
+            return new RunResult(
+                    outcome,
+                    failure,
+                    detail,
+                    status,
+                    attempts,
+                    bytes,
+                    sha256,
+                    input,
+                    stored,
+                    merged,
+                    rejected,
+                    etag,
+                    lastModified);
         }
     }
 }

@@ -21,8 +21,8 @@ public final class HealthAssessor {
     private final InstantSource clock;
     private final double silentFactor;
 
-    public HealthAssessor(HarvestRunRepository runs, SourceStateRepository states, InstantSource clock,
-            double silentFactor) {
+    public HealthAssessor(
+            HarvestRunRepository runs, SourceStateRepository states, InstantSource clock, double silentFactor) {
         this.runs = runs;
         this.states = states;
         this.clock = clock;
@@ -34,26 +34,47 @@ public final class HealthAssessor {
         Instant now = clock.instant();
         java.util.Optional<Instant> unfinished = states.unfinished(sourceId);
         if (unfinished.isPresent()) {
-            return new SourceHealth(sourceId, SourceHealth.Status.UNFINISHED, state.lastRun(), state.lastOutcome(),
-                    state.lastSuccess(), state.lastNewItems(), state.failureStreak(), 0, null, null,
+            return new SourceHealth(
+                    sourceId,
+                    SourceHealth.Status.UNFINISHED,
+                    state.lastRun(),
+                    state.lastOutcome(),
+                    state.lastSuccess(),
+                    state.lastNewItems(),
+                    state.failureStreak(),
+                    0,
+                    null,
+                    null,
                     "a harvest started " + unfinished.get() + " and has not recorded its end: it is running now, or"
                             + " the process stopped during it (the items it stored are kept; the next run goes on)"
-                            + (state.lastRun() == null ? "" : "; the last recorded run ended " + state.lastRun()
-                            + " (" + state.lastOutcome() + ")"));
+                            + (state.lastRun() == null
+                                    ? ""
+                                    : "; the last recorded run ended " + state.lastRun() + " (" + state.lastOutcome()
+                                            + ")"));
         }
         if (state.lastRun() == null) {
-            return new SourceHealth(sourceId, SourceHealth.Status.NEVER_RUN, null, null, null, null, 0, 0, null, null,
+            return new SourceHealth(
+                    sourceId,
+                    SourceHealth.Status.NEVER_RUN,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0,
+                    0,
+                    null,
+                    null,
                     "never harvested");
         }
         List<HarvestRun> recent = runs.since(sourceId, now.minus(BASELINE));
         long stored = recent.stream().mapToLong(HarvestRun::stored).sum();
-        Duration window = recent.isEmpty() ? BASELINE : Duration.between(recent.getFirst().started(), now);
+        Duration window =
+                recent.isEmpty() ? BASELINE : Duration.between(recent.getFirst().started(), now);
         double days = Math.max(1.0, window.toMinutes() / 1440.0);
         double itemsPerDay = stored / days;
         Duration usual = usualInterval(recent);
         Duration silentFor = state.lastNewItems() == null ? null : Duration.between(state.lastNewItems(), now);
-        boolean silent = usual != null && silentFor != null
-                && silentFor.toSeconds() > silentFactor * usual.toSeconds();
+        boolean silent = usual != null && silentFor != null && silentFor.toSeconds() > silentFactor * usual.toSeconds();
         SourceHealth.Status status;
         String explanation;
         if (state.lastOutcome() == HarvestOutcome.FAILED) {
@@ -61,21 +82,36 @@ public final class HealthAssessor {
             explanation = state.failureStreak() + " failed run(s) in a row";
         } else if (silent) {
             status = SourceHealth.Status.SILENT;
-            explanation = String.format(Locale.ROOT, "no new items for %s, %.1f times its usual interval of %s",
-                    silentFor, (double) silentFor.toSeconds() / usual.toSeconds(), usual);
+            explanation = String.format(
+                    Locale.ROOT,
+                    "no new items for %s, %.1f times its usual interval of %s",
+                    silentFor,
+                    (double) silentFor.toSeconds() / usual.toSeconds(),
+                    usual);
         } else {
             status = SourceHealth.Status.HEALTHY;
-            explanation = String.format(Locale.ROOT, "last run %s; %.1f new items per day", state.lastOutcome(),
-                    itemsPerDay);
+            explanation =
+                    String.format(Locale.ROOT, "last run %s; %.1f new items per day", state.lastOutcome(), itemsPerDay);
         }
-        return new SourceHealth(sourceId, status, state.lastRun(), state.lastOutcome(), state.lastSuccess(),
-                state.lastNewItems(), state.failureStreak(), itemsPerDay, usual, silent ? silentFor : null,
+        return new SourceHealth(
+                sourceId,
+                status,
+                state.lastRun(),
+                state.lastOutcome(),
+                state.lastSuccess(),
+                state.lastNewItems(),
+                state.failureStreak(),
+                itemsPerDay,
+                usual,
+                silent ? silentFor : null,
                 explanation);
     }
 
     private static Duration usualInterval(List<HarvestRun> recent) {
-        List<Instant> news = recent.stream().filter(r -> r.outcome() == HarvestOutcome.NEW_ITEMS)
-                .map(HarvestRun::finished).toList();
+        List<Instant> news = recent.stream()
+                .filter(r -> r.outcome() == HarvestOutcome.NEW_ITEMS)
+                .map(HarvestRun::finished)
+                .toList();
         if (news.size() < 3) {
             return null;
         }

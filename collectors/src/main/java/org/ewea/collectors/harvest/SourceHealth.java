@@ -20,14 +20,28 @@ import org.jspecify.annotations.Nullable;
  * @param silentFor how long since new items, when SILENT
  * @param explanation the status in words
  */
-public record SourceHealth(String sourceId, Status status, @Nullable Instant lastRun,
-        @Nullable HarvestOutcome lastOutcome, @Nullable Instant lastSuccess, @Nullable Instant lastNewItems,
-        int failureStreak, double itemsPerDay, @Nullable Duration usualInterval, @Nullable Duration silentFor,
+public record SourceHealth(
+        String sourceId,
+        Status status,
+        @Nullable Instant lastRun,
+        @Nullable HarvestOutcome lastOutcome,
+        @Nullable Instant lastSuccess,
+        @Nullable Instant lastNewItems,
+        int failureStreak,
+        double itemsPerDay,
+        @Nullable Duration usualInterval,
+        @Nullable Duration silentFor,
         String explanation) {
 
     /**
      * NEVER_RUN: no harvest ever started; UNFINISHED: a harvest started and never recorded its end (it is running
      * now, or the process stopped during it); HEALTHY, FAILING, SILENT: as the last recorded run says.
      */
-    public enum Status { NEVER_RUN, UNFINISHED, HEALTHY, FAILING, SILENT }
+    public enum Status {
+        NEVER_RUN,
+        UNFINISHED,
+        HEALTHY,
+        FAILING,
+        SILENT
+    }
 }

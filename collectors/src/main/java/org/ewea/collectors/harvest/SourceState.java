@@ -15,9 +15,15 @@ import org.jspecify.annotations.Nullable;
  * @param lastNewItems when a run last stored new items
  * @param failureStreak failed runs since the last success
  */
-public record SourceState(String sourceId, @Nullable String etag, @Nullable String lastModified,
-        @Nullable Instant lastRun, @Nullable HarvestOutcome lastOutcome, @Nullable Instant lastSuccess,
-        @Nullable Instant lastNewItems, int failureStreak) {
+public record SourceState(
+        String sourceId,
+        @Nullable String etag,
+        @Nullable String lastModified,
+        @Nullable Instant lastRun,
+        @Nullable HarvestOutcome lastOutcome,
+        @Nullable Instant lastSuccess,
+        @Nullable Instant lastNewItems,
+        int failureStreak) {
 
     public static SourceState initial(String sourceId) {
         return new SourceState(sourceId, null, null, null, null, null, null, 0);
@@ -26,8 +32,12 @@ public record SourceState(String sourceId, @Nullable String etag, @Nullable Stri
     /** The state after a run. */
     public SourceState after(HarvestRun run, @Nullable String newEtag, @Nullable String newLastModified) {
         boolean failed = run.outcome() == HarvestOutcome.FAILED;
-        return new SourceState(sourceId, failed || newEtag == null ? etag : newEtag,
-                failed || newLastModified == null ? lastModified : newLastModified, run.finished(), run.outcome(),
+        return new SourceState(
+                sourceId,
+                failed || newEtag == null ? etag : newEtag,
+                failed || newLastModified == null ? lastModified : newLastModified,
+                run.finished(),
+                run.outcome(),
                 failed ? lastSuccess : run.finished(),
                 run.outcome() == HarvestOutcome.NEW_ITEMS ? run.finished() : lastNewItems,
                 failed ? failureStreak + 1 : 0);

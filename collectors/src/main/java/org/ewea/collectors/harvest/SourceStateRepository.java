@@ -26,18 +26,33 @@ public final class SourceStateRepository {
         if (d == null) {
             return SourceState.initial(sourceId);
         }
-        return new SourceState(sourceId, d.getString("etag"), d.getString("lastModified"), instant(d, "lastRun"),
+        return new SourceState(
+                sourceId,
+                d.getString("etag"),
+                d.getString("lastModified"),
+                instant(d, "lastRun"),
                 d.getString("lastOutcome") == null ? null : HarvestOutcome.valueOf(d.getString("lastOutcome")),
-                instant(d, "lastSuccess"), instant(d, "lastNewItems"), d.getInteger("failureStreak", 0));
+                instant(d, "lastSuccess"),
+                instant(d, "lastNewItems"),
+                d.getInteger("failureStreak", 0));
     }
 
     public void save(SourceState state) {
-        states.replaceOne(eq("_id", state.sourceId()), new Document("_id", state.sourceId())
-                .append("etag", state.etag()).append("lastModified", state.lastModified())
-                .append("lastRun", date(state.lastRun()))
-                .append("lastOutcome", state.lastOutcome() == null ? null : state.lastOutcome().name())
-                .append("lastSuccess", date(state.lastSuccess())).append("lastNewItems", date(state.lastNewItems()))
-                .append("failureStreak", state.failureStreak()), new ReplaceOptions().upsert(true));
+        states.replaceOne(
+                eq("_id", state.sourceId()),
+                new Document("_id", state.sourceId())
+                        .append("etag", state.etag())
+                        .append("lastModified", state.lastModified())
+                        .append("lastRun", date(state.lastRun()))
+                        .append(
+                                "lastOutcome",
+                                state.lastOutcome() == null
+                                        ? null
+                                        : state.lastOutcome().name())
+                        .append("lastSuccess", date(state.lastSuccess()))
+                        .append("lastNewItems", date(state.lastNewItems()))
+                        .append("failureStreak", state.failureStreak()),
+                new ReplaceOptions().upsert(true));
     }
 
     /**
@@ -45,8 +60,10 @@ public final class SourceStateRepository {
      * harvest the process never finished (killed during it) is told from one that never ran.
      */
     public void markStarted(String sourceId, Instant started) {
-        states.updateOne(eq("_id", sourceId), com.mongodb.client.model.Updates.set("harvestStarted",
-                Date.from(started)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        states.updateOne(
+                eq("_id", sourceId),
+                com.mongodb.client.model.Updates.set("harvestStarted", Date.from(started)),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
     /** When a harvest of the source started that has not recorded its end, if one did. */

@@ -36,8 +36,8 @@ public final class RecordingImporter {
             profileParsers;
 
     /** An importer of feed captures only: a source with a mirror profile has its captures rejected. */
-    public RecordingImporter(ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
-            long maxCaptureBytes) {
+    public RecordingImporter(
+            ImportLedger ledger, CaptureProcessor processor, InstantSource clock, long maxCaptureBytes) {
         this(ledger, processor, clock, maxCaptureBytes, profile -> java.util.Optional.empty());
     }
 
@@ -45,7 +45,10 @@ public final class RecordingImporter {
      * @param profileParsers the parser of a mirror profile by its id ({@code MirrorProfiles::parser}), empty when no
      *     such profile ships
      */
-    public RecordingImporter(ImportLedger ledger, CaptureProcessor processor, InstantSource clock,
+    public RecordingImporter(
+            ImportLedger ledger,
+            CaptureProcessor processor,
+            InstantSource clock,
             long maxCaptureBytes,
             java.util.function.Function<String, java.util.Optional<org.ewea.collectors.feed.EntryParser>>
                     profileParsers) {
@@ -66,19 +69,25 @@ public final class RecordingImporter {
         ImportAccount account = new ImportAccount(recording.captures().size());
         if (ledger.isCompleted(recording.id(), recording.digest())) {
             LOG.info("Recording {} ({}) was imported before; nothing to do", recording.id(), recording.describe());
-            return account.report(recording.id(), recording.digest(), ImportReport.Status.ALREADY_IMPORTED,
-                    started, clock.instant());
+            return account.report(
+                    recording.id(), recording.digest(), ImportReport.Status.ALREADY_IMPORTED, started, clock.instant());
         }
         ledger.markStarted(recording.id(), recording.digest(), started);
         for (ManifestCapture entry : recording.captures()) {
             importCapture(recording, entry, account);
         }
-        ImportReport report = account.report(recording.id(), recording.digest(), ImportReport.Status.IMPORTED,
-                started, clock.instant());
+        ImportReport report = account.report(
+                recording.id(), recording.digest(), ImportReport.Status.IMPORTED, started, clock.instant());
         ledger.markCompleted(report);
-        LOG.info("Imported recording {}: {} captures ({} rejected), {} records: {} stored, {} merged, {} rejected",
-                report.recordingId(), report.captures(), report.capturesRejected(), report.input(), report.stored(),
-                report.merged(), report.rejected());
+        LOG.info(
+                "Imported recording {}: {} captures ({} rejected), {} records: {} stored, {} merged, {} rejected",
+                report.recordingId(),
+                report.captures(),
+                report.capturesRejected(),
+                report.input(),
+                report.stored(),
+                report.merged(),
+                report.rejected());
         return report;
     }
 
@@ -103,8 +112,10 @@ public final class RecordingImporter {
         }
         java.util.Optional<org.ewea.collectors.feed.EntryParser> parser = profileParsers.apply(profileId.get());
         if (parser.isEmpty()) {
-            account.rejectCapture("unknown mirror profile", entry.file(), "the manifest names mirror profile '"
-                    + profileId.get() + "', which this importer does not read");
+            account.rejectCapture(
+                    "unknown mirror profile",
+                    entry.file(),
+                    "the manifest names mirror profile '" + profileId.get() + "', which this importer does not read");
             return;
         }
         account.add(capture.locator(), processor.process(capture, parser.get()));

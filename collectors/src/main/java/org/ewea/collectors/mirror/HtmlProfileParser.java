@@ -45,8 +45,14 @@ public final class HtmlProfileParser implements EntryParser {
             String link = value(item, select.link());
             String date = value(item, select.date());
             Element body = select.body() == null ? item : item.selectFirst(select.body());
-            entries.add(new FeedEntry(index++, null, value(item, select.title()), link,
-                    body == null ? null : body.html(), date == null ? null : date(date).orElse(null), null));
+            entries.add(new FeedEntry(
+                    index++,
+                    null,
+                    value(item, select.title()),
+                    link,
+                    body == null ? null : body.html(),
+                    date == null ? null : date(date).orElse(null),
+                    null));
         }
         return entries;
     }
@@ -65,9 +71,14 @@ public final class HtmlProfileParser implements EntryParser {
             String title = value(page, d.title());
             String date = value(page, d.date());
             Element body = page.selectFirst(d.body());
-            return List.of(new FeedEntry(0, null, title == null || title.isBlank() ? listed.title() : title,
-                    capture.origin().toString(), body == null ? null : body.html(),
-                    date == null ? listed.published() : date(date).orElse(listed.published()), null));
+            return List.of(new FeedEntry(
+                    0,
+                    null,
+                    title == null || title.isBlank() ? listed.title() : title,
+                    capture.origin().toString(),
+                    body == null ? null : body.html(),
+                    date == null ? listed.published() : date(date).orElse(listed.published()),
+                    null));
         };
     }
 
@@ -86,7 +97,9 @@ public final class HtmlProfileParser implements EntryParser {
     }
 
     private static Document page(Capture capture) {
-        return Jsoup.parse(new String(capture.body(), StandardCharsets.UTF_8), capture.origin().toString());
+        return Jsoup.parse(
+                new String(capture.body(), StandardCharsets.UTF_8),
+                capture.origin().toString());
     }
 
     /** The text of the first match, or with {@code selector@attr} its attribute (absolute for href and src). */
@@ -104,7 +117,8 @@ public final class HtmlProfileParser implements EntryParser {
         if (attribute == null) {
             return element.text();
         }
-        return attribute.equals("href") || attribute.equals("src") ? element.absUrl(attribute)
+        return attribute.equals("href") || attribute.equals("src")
+                ? element.absUrl(attribute)
                 : element.attr(attribute);
     }
 
@@ -117,7 +131,8 @@ public final class HtmlProfileParser implements EntryParser {
             // next format
         }
         try {
-            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
         } catch (DateTimeParseException ignored) {
             // next format
         }

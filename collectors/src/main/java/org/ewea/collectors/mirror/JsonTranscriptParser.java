@@ -1,6 +1,5 @@
 package org.ewea.collectors.mirror;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,15 +50,23 @@ public final class JsonTranscriptParser implements EntryParser {
             }
         }
         String path = capture.locator().contains("#")
-                ? capture.locator().substring(0, capture.locator().indexOf('#')) : capture.locator();
+                ? capture.locator().substring(0, capture.locator().indexOf('#'))
+                : capture.locator();
         String file = path.substring(path.lastIndexOf('/') + 1);
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
         dir = dir.substring(dir.lastIndexOf('/') + 1);
         String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
-        String title = fill(profile.title().replace("{dir}", dir).replace("{file}", stem), document, null).strip();
+        String title = fill(profile.title().replace("{dir}", dir).replace("{file}", stem), document, null)
+                .strip();
         var date = MirrorDates.of(profile, file);
-        return List.of(new FeedEntry(0, null, escape(title), null, text.toString(),
-                date.map(MirrorDates::published).orElse(null), null));
+        return List.of(new FeedEntry(
+                0,
+                null,
+                escape(title),
+                null,
+                text.toString(),
+                date.map(MirrorDates::published).orElse(null),
+                null));
     }
 
     private static String fill(String template, JsonNode node, String fallback) {

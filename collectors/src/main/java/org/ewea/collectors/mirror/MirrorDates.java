@@ -1,16 +1,15 @@
 package org.ewea.collectors.mirror;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
 /** The date a profile finds in a file's name (without its extension). */
 final class MirrorDates {
 
-    private MirrorDates() {
-    }
+    private MirrorDates() {}
 
     static Optional<LocalDate> of(MirrorProfile profile, String fileName) {
         if (profile.fileNameDate() == null) {
@@ -22,7 +21,9 @@ final class MirrorDates {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group("year")), Integer.parseInt(m.group("month")),
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(m.group("year")),
+                    Integer.parseInt(m.group("month")),
                     Integer.parseInt(m.group("day"))));
         } catch (RuntimeException e) {
             return Optional.empty(); // e.g. 20231399: digits, but not a date

@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.ewea.collectors.process.CaptureProcessor;
-import org.ewea.collectors.process.ImportAccount;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
+import org.ewea.collectors.process.CaptureProcessor;
+import org.ewea.collectors.process.ImportAccount;
 import org.ewea.collectors.replay.ReplayClock;
 
 /**
@@ -39,18 +39,21 @@ public final class MirrorFolderReplayer {
         this.maxBytes = maxBytes;
     }
 
-    private record File(Path path, String relative, Optional<LocalDate> date) {
-    }
+    private record File(Path path, String relative, Optional<LocalDate> date) {}
 
     public ImportReport replay(Path folder, MirrorProfile profile, SourceDefinition source, ReplayClock clock) {
-        return replay(folder, profile, source, clock, at -> { });
+        return replay(folder, profile, source, clock, at -> {});
     }
 
     /**
      * As {@link #replay(Path, MirrorProfile, SourceDefinition, ReplayClock)}, telling {@code beforeEach} the capture
      * time of every file before it is processed (so that a caller can act at the end of each simulated day).
      */
-    public ImportReport replay(Path folder, MirrorProfile profile, SourceDefinition source, ReplayClock clock,
+    public ImportReport replay(
+            Path folder,
+            MirrorProfile profile,
+            SourceDefinition source,
+            ReplayClock clock,
             Consumer<Instant> beforeEach) {
         Instant started = clock.instant();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + profile.files());
@@ -59,7 +62,9 @@ public final class MirrorFolderReplayer {
             for (Path path : walk.filter(Files::isRegularFile).toList()) {
                 Path relative = folder.relativize(path);
                 if (matcher.matches(relative)) {
-                    files.add(new File(path, relative.toString().replace('\\', '/'),
+                    files.add(new File(
+                            path,
+                            relative.toString().replace('\\', '/'),
                             MirrorDates.of(profile, path.getFileName().toString())));
                 }
             }
@@ -90,8 +95,8 @@ public final class MirrorFolderReplayer {
         }
         ordered.sort(Comparator.comparing((Map.Entry<Instant, File> e) -> e.getKey())
                 .thenComparing(e -> e.getValue().relative()));
-        org.ewea.collectors.feed.EntryParser parser = profile.format().equals("html")
-                ? new HtmlProfileParser(profile) : new JsonTranscriptParser(profile);
+        org.ewea.collectors.feed.EntryParser parser =
+                profile.format().equals("html") ? new HtmlProfileParser(profile) : new JsonTranscriptParser(profile);
         String contentType = profile.format().equals("html") ? "text/html" : "application/json";
         for (Map.Entry<Instant, File> e : ordered) {
             File f = e.getValue();
@@ -108,15 +113,21 @@ public final class MirrorFolderReplayer {
                 account.rejectCapture("capture unreadable", f.relative(), String.valueOf(ex.getMessage()));
                 continue;
             }
-            Capture capture = new Capture(source, f.relative(), f.path().toUri(), e.getKey(), contentType,
-                    body, Digests.sha256Hex(body));
+            Capture capture = new Capture(
+                    source, f.relative(), f.path().toUri(), e.getKey(), contentType, body, Digests.sha256Hex(body));
             account.add(f.relative(), processor.process(capture, parser));
         }
-        return account.report(profile.id() + ":" + folder.getFileName(), profile.id(), ImportReport.Status.IMPORTED,
-                started, clock.instant());
+        return account.report(
+                profile.id() + ":" + folder.getFileName(),
+                profile.id(),
+                ImportReport.Status.IMPORTED,
+                started,
+                clock.instant());
     }
 
     private static String dir(File f) {
-        return f.relative().contains("/") ? f.relative().substring(0, f.relative().lastIndexOf('/')) : "";
+        return f.relative().contains("/")
+                ? f.relative().substring(0, f.relative().lastIndexOf('/'))
+                : "";
     }
 }

@@ -19,8 +19,16 @@ import org.jspecify.annotations.Nullable;
  *     folder, else of the mirror) or {@code exclude} (rejected with a reason)
  * @param html for the {@code html} format: the CSS selectors, else null
  */
-public record MirrorProfile(String id, String description, String format, String files, @Nullable String records,
-        @Nullable String record, @Nullable String title, @Nullable Pattern fileNameDate, String undated,
+public record MirrorProfile(
+        String id,
+        String description,
+        String format,
+        String files,
+        @Nullable String records,
+        @Nullable String record,
+        @Nullable String title,
+        @Nullable Pattern fileNameDate,
+        String undated,
         @Nullable HtmlSelectors html) {
 
     /**
@@ -37,10 +45,16 @@ public record MirrorProfile(String id, String description, String format, String
      *     from the list pages only
      * @param maxDetails entry pages fetched at most per harvest (web sources)
      */
-    public record HtmlSelectors(String item, @Nullable String title, @Nullable String link, @Nullable String date,
-            @Nullable String body, @Nullable String next, int maxPages, @Nullable DetailSelectors detail,
-            int maxDetails) {
-    }
+    public record HtmlSelectors(
+            String item,
+            @Nullable String title,
+            @Nullable String link,
+            @Nullable String date,
+            @Nullable String body,
+            @Nullable String next,
+            int maxPages,
+            @Nullable DetailSelectors detail,
+            int maxDetails) {}
 
     /**
      * Where things are on an entry's own page.
@@ -49,6 +63,6 @@ public record MirrorProfile(String id, String description, String format, String
      * @param date its date (else the list page's)
      * @param body its text
      */
-    public record DetailSelectors(@Nullable String title, @Nullable String date, String body) {
-    }
+    public record DetailSelectors(
+            @Nullable String title, @Nullable String date, String body) {}
 }

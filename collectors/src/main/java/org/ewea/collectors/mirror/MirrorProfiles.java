@@ -22,21 +22,34 @@ public final class MirrorProfiles {
 
     private final YamlReader yaml = new YamlReader();
 
-    record ProfileFile(@Nullable String id, @Nullable String description, @Nullable String format,
-            @Nullable String files, @Nullable String records, @Nullable String record, @Nullable String title,
-            @Nullable DateFile date, @Nullable SelectFile select) {
-    }
+    record ProfileFile(
+            @Nullable String id,
+            @Nullable String description,
+            @Nullable String format,
+            @Nullable String files,
+            @Nullable String records,
+            @Nullable String record,
+            @Nullable String title,
+            @Nullable DateFile date,
+            @Nullable SelectFile select) {}
 
-    record SelectFile(@Nullable String item, @Nullable String title, @Nullable String link, @Nullable String date,
-            @Nullable String body, @Nullable String next, @Nullable Integer maxPages, @Nullable DetailFile detail,
-            @Nullable Integer maxDetails) {
-    }
+    record SelectFile(
+            @Nullable String item,
+            @Nullable String title,
+            @Nullable String link,
+            @Nullable String date,
+            @Nullable String body,
+            @Nullable String next,
+            @Nullable Integer maxPages,
+            @Nullable DetailFile detail,
+            @Nullable Integer maxDetails) {}
 
-    record DetailFile(@Nullable String title, @Nullable String date, @Nullable String body) {
-    }
+    record DetailFile(
+            @Nullable String title,
+            @Nullable String date,
+            @Nullable String body) {}
 
-    record DateFile(@Nullable String fileName, @Nullable String undated) {
-    }
+    record DateFile(@Nullable String fileName, @Nullable String undated) {}
 
     /** The parser of the shipped profile of this id (HTML pages or JSON transcripts), if one ships. */
     public Optional<org.ewea.collectors.feed.EntryParser> parser(String id) {
@@ -53,8 +66,8 @@ public final class MirrorProfiles {
             if (in == null) {
                 return Optional.empty();
             }
-            return Optional.of(parse(new DefinitionFile(id + ".yaml", "classpath:" + resource,
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+            return Optional.of(parse(new DefinitionFile(
+                    id + ".yaml", "classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -95,8 +108,8 @@ public final class MirrorProfiles {
                 throw file.error("select is required for the html format");
             }
             String item = required(file, select.item(), "select.item");
-            for (String selector : new String[] {item, select.title(), select.link(), select.date(), select.body(),
-                    select.next()}) {
+            for (String selector :
+                    new String[] {item, select.title(), select.link(), select.date(), select.body(), select.next()}) {
                 if (selector != null) {
                     try {
                         org.jsoup.select.QueryParser.parse(selector.replaceFirst("@[\\w:-]+$", ""));
@@ -114,21 +127,46 @@ public final class MirrorProfiles {
                 if (select.link() == null) {
                     throw file.error("select.detail needs select.link to follow");
                 }
-                detail = new MirrorProfile.DetailSelectors(select.detail().title(), select.detail().date(),
+                detail = new MirrorProfile.DetailSelectors(
+                        select.detail().title(),
+                        select.detail().date(),
                         required(file, select.detail().body(), "select.detail.body"));
             }
             int maxDetails = select.maxDetails() == null ? 20 : select.maxDetails();
             if (maxDetails < 1 || maxDetails > 500) {
                 throw file.error("select.maxDetails must be 1 to 500");
             }
-            return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
-                    p.files() == null ? "**/*.html" : p.files(), null, null, p.title(), fileNameDate, undated,
-                    new MirrorProfile.HtmlSelectors(item, select.title(), select.link(), select.date(), select.body(),
-                            select.next(), maxPages, detail, maxDetails));
+            return new MirrorProfile(
+                    id,
+                    p.description() == null ? "" : p.description(),
+                    format,
+                    p.files() == null ? "**/*.html" : p.files(),
+                    null,
+                    null,
+                    p.title(),
+                    fileNameDate,
+                    undated,
+                    new MirrorProfile.HtmlSelectors(
+                            item,
+                            select.title(),
+                            select.link(),
+                            select.date(),
+                            select.body(),
+                            select.next(),
+                            maxPages,
+                            detail,
+                            maxDetails));
         }
-        return new MirrorProfile(id, p.description() == null ? "" : p.description(), format,
-                required(file, p.files(), "files"), required(file, p.records(), "records"),
-                required(file, p.record(), "record"), required(file, p.title(), "title"), fileNameDate, undated,
+        return new MirrorProfile(
+                id,
+                p.description() == null ? "" : p.description(),
+                format,
+                required(file, p.files(), "files"),
+                required(file, p.records(), "records"),
+                required(file, p.record(), "record"),
+                required(file, p.title(), "title"),
+                fileNameDate,
+                undated,
                 null);
     }
 

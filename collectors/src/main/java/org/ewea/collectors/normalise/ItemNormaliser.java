@@ -44,11 +44,24 @@ public final class ItemNormaliser {
         SourceDefinition source = capture.source();
         String canonicalUrl = canonicalUrl(entry);
         String contentHash = Digests.sha256Hex(PlainText.canonicalForm(title) + "\n" + PlainText.canonicalForm(text));
-        ItemId id = canonicalUrl != null ? ItemId.forUrl(source.id(), canonicalUrl) : ItemId.forContent(source.id(), contentHash);
+        ItemId id = canonicalUrl != null
+                ? ItemId.forUrl(source.id(), canonicalUrl)
+                : ItemId.forContent(source.id(), contentHash);
         Instant published = entry.published() != null ? entry.published() : entry.updated();
         String language = language(title + ". " + text, source.language());
-        return new Normalised.Accepted(new HarmonisedItem(id, source.id(), canonicalUrl, title, text,
-                language, published, capture.captured(), source.grading(), source.tlp(), source.handling(), contentHash,
+        return new Normalised.Accepted(new HarmonisedItem(
+                id,
+                source.id(),
+                canonicalUrl,
+                title,
+                text,
+                language,
+                published,
+                capture.captured(),
+                source.grading(),
+                source.tlp(),
+                source.handling(),
+                contentHash,
                 new Provenance(capture.sha256(), capture.origin(), capture.captured())));
     }
 
@@ -70,6 +83,8 @@ public final class ItemNormaliser {
             }
         }
         // An RSS guid with isPermaLink, or an Atom id, is often the article URL when no link is given.
-        return entry.guid() == null ? null : UrlCanonicaliser.canonicalise(entry.guid()).orElse(null);
+        return entry.guid() == null
+                ? null
+                : UrlCanonicaliser.canonicalise(entry.guid()).orElse(null);
     }
 }

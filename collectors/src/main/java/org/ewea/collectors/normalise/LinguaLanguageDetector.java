@@ -20,11 +20,14 @@ public final class LinguaLanguageDetector implements LanguageDetector {
 
     /** @param languages ISO 639-1 codes, e.g. en, de, fr */
     public LinguaLanguageDetector(Collection<String> languages) {
-        IsoCode639_1[] codes = languages.stream().map(l -> IsoCode639_1.valueOf(l.toUpperCase(Locale.ROOT)))
+        IsoCode639_1[] codes = languages.stream()
+                .map(l -> IsoCode639_1.valueOf(l.toUpperCase(Locale.ROOT)))
                 .toArray(IsoCode639_1[]::new);
         // Low-accuracy mode loads trigram models only: a fraction of the memory, and reliable on paragraphs.
-        this.detector = LanguageDetectorBuilder.fromIsoCodes639_1(codes).withLowAccuracyMode()
-                .withMinimumRelativeDistance(0.1).build();
+        this.detector = LanguageDetectorBuilder.fromIsoCodes639_1(codes)
+                .withLowAccuracyMode()
+                .withMinimumRelativeDistance(0.1)
+                .build();
     }
 
     @Override
@@ -33,7 +36,8 @@ public final class LinguaLanguageDetector implements LanguageDetector {
             return Optional.empty();
         }
         Language language = detector.detectLanguageOf(text.length() > 2000 ? text.substring(0, 2000) : text);
-        return language == Language.UNKNOWN ? Optional.empty()
+        return language == Language.UNKNOWN
+                ? Optional.empty()
                 : Optional.of(language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT));
     }
 }

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** Markup to plain text: harvested HTML is hostile, so nothing of it survives but its text. */
 public final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /**
      * The text of an HTML fragment (or of plain text containing entities), whitespace collapsed. Scripts, styles,

@@ -16,12 +16,31 @@ import java.util.Set;
  */
 public final class UrlCanonicaliser {
 
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
-            "yclid", "mc_cid", "mc_eid", "igshid", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url", "spm",
-            "__twitter_impression", "oly_anon_id", "oly_enc_id", "vero_id", "rb_clickid", "s_cid");
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid",
+            "gclid",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "yclid",
+            "mc_cid",
+            "mc_eid",
+            "igshid",
+            "_hsenc",
+            "_hsmi",
+            "mkt_tok",
+            "ref_src",
+            "ref_url",
+            "spm",
+            "__twitter_impression",
+            "oly_anon_id",
+            "oly_enc_id",
+            "vero_id",
+            "rb_clickid",
+            "s_cid");
 
-    private UrlCanonicaliser() {
-    }
+    private UrlCanonicaliser() {}
 
     /** The canonical URL, or empty when the text is not an absolute http(s) URL. */
     public static Optional<String> canonicalise(String raw) {
@@ -42,8 +61,8 @@ public final class UrlCanonicaliser {
             return Optional.empty();
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         StringBuilder url = new StringBuilder(scheme).append("://").append(host);
         if (!defaultPort) {

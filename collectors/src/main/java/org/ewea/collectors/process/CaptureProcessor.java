@@ -32,7 +32,7 @@ public final class CaptureProcessor {
 
     /** A processor that does not keep raw captures (tests, benchmarks). */
     public CaptureProcessor(ItemRepository items, Annotator annotator) {
-        this(items, annotator, capture -> { });
+        this(items, annotator, capture -> {});
     }
 
     /**
@@ -46,7 +46,10 @@ public final class CaptureProcessor {
      * @param raw keeps each capture's raw bytes before it is parsed
      * @param languages detects each item's language (else the source's hint is used)
      */
-    public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw,
+    public CaptureProcessor(
+            ItemRepository items,
+            Annotator annotator,
+            Consumer<Capture> raw,
             org.ewea.collectors.normalise.LanguageDetector languages) {
         this(items, annotator, raw, languages, ItemsStored.NOBODY);
     }
@@ -55,8 +58,12 @@ public final class CaptureProcessor {
      * @param itemsStored told of every batch of items stored new: scoring keeps its signal series up to date from
      *     it, the search index indexes them
      */
-    public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw,
-            org.ewea.collectors.normalise.LanguageDetector languages, ItemsStored itemsStored) {
+    public CaptureProcessor(
+            ItemRepository items,
+            Annotator annotator,
+            Consumer<Capture> raw,
+            org.ewea.collectors.normalise.LanguageDetector languages,
+            ItemsStored itemsStored) {
         this.itemsStored = itemsStored;
         this.normaliser = new ItemNormaliser(languages);
         this.items = items;
@@ -71,8 +78,8 @@ public final class CaptureProcessor {
      * The items annotated (tags and entities); when that fails for the batch, item by item, an item that cannot be
      * annotated being rejected with its reason.
      */
-    private List<AnnotatedItem> annotate(List<HarmonisedItem> accepted, Capture capture,
-            List<CaptureResult.RejectedEntry> rejected) {
+    private List<AnnotatedItem> annotate(
+            List<HarmonisedItem> accepted, Capture capture, List<CaptureResult.RejectedEntry> rejected) {
         try {
             return annotator.annotate(accepted);
         } catch (RuntimeException | StackOverflowError batch) {
@@ -81,8 +88,9 @@ public final class CaptureProcessor {
                 try {
                     annotated.add(annotator.annotate(item));
                 } catch (RuntimeException | StackOverflowError e) {
-                    rejected.add(new CaptureResult.RejectedEntry("entry could not be annotated: "
-                            + e.getClass().getSimpleName(), capture.locator() + "#" + item.id()));
+                    rejected.add(new CaptureResult.RejectedEntry(
+                            "entry could not be annotated: " + e.getClass().getSimpleName(),
+                            capture.locator() + "#" + item.id()));
                 }
             }
             return annotated;
@@ -92,7 +100,8 @@ public final class CaptureProcessor {
     /** Whether this source's item at this URL (canonicalised) is stored already. */
     public boolean isStored(org.ewea.methodology.SourceId source, String url) {
         return org.ewea.collectors.normalise.UrlCanonicaliser.canonicalise(url)
-                .map(canonical -> items.isStored(source, canonical)).orElse(false);
+                .map(canonical -> items.isStored(source, canonical))
+                .orElse(false);
     }
 
     /** Processes a feed capture. */
@@ -117,17 +126,16 @@ public final class CaptureProcessor {
                 normalised = normaliser.normalise(entry, capture);
             } catch (RuntimeException | StackOverflowError e) {
                 // one hostile entry is rejected with its reason; the rest of the capture goes on
-                normalised = new Normalised.Rejected(UNREADABLE + e.getClass().getSimpleName(),
-                        capture.locator() + "#entry-" + entry.index());
+                normalised = new Normalised.Rejected(
+                        UNREADABLE + e.getClass().getSimpleName(), capture.locator() + "#entry-" + entry.index());
             }
             switch (normalised) {
                 case Normalised.Accepted(HarmonisedItem item) -> accepted.add(item);
                 case Normalised.Rejected(String reason, String locator) ->
-                        rejected.add(new CaptureResult.RejectedEntry(reason, locator));
+                    rejected.add(new CaptureResult.RejectedEntry(reason, locator));
             }
         }
-        StoreOutcome stored = items.insertAnnotated(annotate(accepted, capture, rejected),
-                itemsStored::stored);
+        StoreOutcome stored = items.insertAnnotated(annotate(accepted, capture, rejected), itemsStored::stored);
         return new CaptureResult(null, entries.size(), stored.stored(), stored.merged(), rejected);
     }
 }

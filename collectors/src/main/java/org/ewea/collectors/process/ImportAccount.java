@@ -53,9 +53,21 @@ public final class ImportAccount {
         }
     }
 
-    public ImportReport report(String recordingId, String digest, ImportReport.Status status, Instant started,
-            Instant finished) {
-        return new ImportReport(recordingId, digest, status, captures, capturesRejected, input, stored, merged,
-                rejected, byReason, listed, started, finished);
+    public ImportReport report(
+            String recordingId, String digest, ImportReport.Status status, Instant started, Instant finished) {
+        return new ImportReport(
+                recordingId,
+                digest,
+                status,
+                captures,
+                capturesRejected,
+                input,
+                stored,
+                merged,
+                rejected,
+                byReason,
+                listed,
+                started,
+                finished);
     }
 }

@@ -13,7 +13,7 @@ import org.ewea.collectors.enrich.AnnotatedItem;
 public interface ItemsStored {
 
     /** Nobody listening. */
-    ItemsStored NOBODY = stored -> { };
+    ItemsStored NOBODY = stored -> {};
 
     void stored(List<AnnotatedItem> items);
 }

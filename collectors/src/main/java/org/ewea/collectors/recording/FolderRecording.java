@@ -42,8 +42,14 @@ public final class FolderRecording {
     private final Map<SourceId, String> profiles;
     private final Map<SourceId, List<String>> tags;
 
-    private FolderRecording(RecordingFiles files, String id, String title, String digest,
-            Map<SourceId, SourceDefinition> sources, List<ManifestCapture> captures, Map<SourceId, String> profiles,
+    private FolderRecording(
+            RecordingFiles files,
+            String id,
+            String title,
+            String digest,
+            Map<SourceId, SourceDefinition> sources,
+            List<ManifestCapture> captures,
+            Map<SourceId, String> profiles,
             Map<SourceId, List<String>> tags) {
         this.profiles = profiles;
         this.tags = tags;
@@ -130,8 +136,8 @@ public final class FolderRecording {
             throw new RecordingException(entry.file() + ": SHA-256 is " + sha256 + " but the manifest says "
                     + entry.sha256() + " (the capture was altered or replaced)");
         }
-        return new Capture(entry.source(), entry.file(), entry.origin(), entry.captured(), entry.contentType(),
-                body, sha256);
+        return new Capture(
+                entry.source(), entry.file(), entry.origin(), entry.captured(), entry.contentType(), body, sha256);
     }
 
     /** Turns the manifest as written into a recording, or says precisely what is wrong with it. */
@@ -143,8 +149,8 @@ public final class FolderRecording {
             Map<SourceId, SourceDefinition> sources = new LinkedHashMap<>();
             Map<SourceId, String> profiles = new LinkedHashMap<>();
             Map<SourceId, List<String>> tags = new LinkedHashMap<>();
-            List<RecordingManifestFile.SourceEntry> sourceEntries = manifest.sources() == null
-                    ? List.of() : manifest.sources();
+            List<RecordingManifestFile.SourceEntry> sourceEntries =
+                    manifest.sources() == null ? List.of() : manifest.sources();
             for (int i = 0; i < sourceEntries.size(); i++) {
                 SourceDefinition source = source(sourceEntries.get(i), "sources[" + i + "]");
                 if (sources.putIfAbsent(source.id(), source) != null) {
@@ -162,21 +168,31 @@ public final class FolderRecording {
                 }
             }
             List<ManifestCapture> captures = new ArrayList<>();
-            List<RecordingManifestFile.CaptureEntry> captureEntries = manifest.captures() == null
-                    ? List.of() : manifest.captures();
+            List<RecordingManifestFile.CaptureEntry> captureEntries =
+                    manifest.captures() == null ? List.of() : manifest.captures();
             for (int i = 0; i < captureEntries.size(); i++) {
                 captures.add(capture(captureEntries.get(i), "captures[" + i + "]", sources));
             }
             captures.sort(Comparator.comparing(ManifestCapture::captured).thenComparing(ManifestCapture::file));
-            return new FolderRecording(files, id, title, digest, Map.copyOf(sources), List.copyOf(captures),
-                    Map.copyOf(profiles), Map.copyOf(tags));
+            return new FolderRecording(
+                    files,
+                    id,
+                    title,
+                    digest,
+                    Map.copyOf(sources),
+                    List.copyOf(captures),
+                    Map.copyOf(profiles),
+                    Map.copyOf(tags));
         }
 
         private SourceDefinition source(RecordingManifestFile.SourceEntry entry, String path) {
             try {
-                return new SourceDefinition(new SourceId(required(entry.id(), path + ".id")),
+                return new SourceDefinition(
+                        new SourceId(required(entry.id(), path + ".id")),
                         required(entry.kind(), path + ".kind"),
-                        entry.title() == null ? entry.id() : entry.title(), entry.url(), entry.language(),
+                        entry.title() == null ? entry.id() : entry.title(),
+                        entry.url(),
+                        entry.language(),
                         entry.grading() == null ? AdmiraltyGrade.UNGRADED : AdmiraltyGrade.parse(entry.grading()),
                         entry.tlp() == null ? Tlp.AMBER : Tlp.parse(entry.tlp()));
             } catch (IllegalArgumentException e) {
@@ -184,8 +200,8 @@ public final class FolderRecording {
             }
         }
 
-        private ManifestCapture capture(RecordingManifestFile.CaptureEntry entry, String path,
-                Map<SourceId, SourceDefinition> sources) {
+        private ManifestCapture capture(
+                RecordingManifestFile.CaptureEntry entry, String path, Map<SourceId, SourceDefinition> sources) {
             try {
                 SourceId sourceId = new SourceId(required(entry.source(), path + ".source"));
                 SourceDefinition source = sources.get(sourceId);
@@ -196,11 +212,13 @@ public final class FolderRecording {
                 if (!sha256.matches("[0-9a-f]{64}")) {
                     throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
                 }
-                return new ManifestCapture(source,
+                return new ManifestCapture(
+                        source,
                         RecordingFiles.checkRelative(required(entry.file(), path + ".file")),
                         URI.create(required(entry.origin(), path + ".origin")),
                         Instant.parse(required(entry.captured(), path + ".captured")),
-                        required(entry.contentType(), path + ".contentType"), sha256);
+                        required(entry.contentType(), path + ".contentType"),
+                        sha256);
             } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                 throw fail(path + ": " + e.getMessage());
             }

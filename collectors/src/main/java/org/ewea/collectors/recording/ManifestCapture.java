@@ -14,6 +14,5 @@ import org.ewea.collectors.capture.SourceDefinition;
  * @param contentType media type as received
  * @param sha256 the SHA-256 the manifest promises for the file's bytes
  */
-public record ManifestCapture(SourceDefinition source, String file, URI origin, Instant captured,
-        String contentType, String sha256) {
-}
+public record ManifestCapture(
+        SourceDefinition source, String file, URI origin, Instant captured, String contentType, String sha256) {}

@@ -46,8 +46,7 @@ public interface RecordingFiles {
     final class SafePath {
         static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_+.-]+(/[A-Za-z0-9_+.-]+)*");
 
-        private SafePath() {
-        }
+        private SafePath() {}
     }
 
     /** A file in the recording is larger than the limit it was read with. */

@@ -35,8 +35,14 @@ public final class WarcCaptures {
      * @param body the payload (HTTP body for responses, the block for resources)
      * @param sha256 SHA-256 of the payload
      */
-    public record WarcCapture(long position, URI target, Instant date, Optional<String> sourceId, String contentType,
-            byte[] body, String sha256) {
+    public record WarcCapture(
+            long position,
+            URI target,
+            Instant date,
+            Optional<String> sourceId,
+            String contentType,
+            byte[] body,
+            String sha256) {
 
         /** The source it belongs to: its EWEA-Source header, else its target's host. */
         public String source() {
@@ -44,11 +50,17 @@ public final class WarcCaptures {
         }
 
         /** As the capture pipeline takes it, located by target path, WARC file name and record offset. */
-        public org.ewea.collectors.capture.Capture capture(org.ewea.collectors.capture.SourceDefinition definition,
-                String warcFileName) {
+        public org.ewea.collectors.capture.Capture capture(
+                org.ewea.collectors.capture.SourceDefinition definition, String warcFileName) {
             String path = target.getPath() == null ? "" : target.getPath().replaceFirst("^/", "");
-            return new org.ewea.collectors.capture.Capture(definition, (path.isEmpty() ? "" : path + "#")
-                    + warcFileName + "@" + position, target, date, contentType, body, sha256);
+            return new org.ewea.collectors.capture.Capture(
+                    definition,
+                    (path.isEmpty() ? "" : path + "#") + warcFileName + "@" + position,
+                    target,
+                    date,
+                    contentType,
+                    body,
+                    sha256);
         }
     }
 
@@ -58,8 +70,7 @@ public final class WarcCaptures {
      * @param position offset in the WARC file
      * @param date WARC-Date
      */
-    public record Entry(long position, Instant date) {
-    }
+    public record Entry(long position, Instant date) {}
 
     private final Path warc;
     private final List<Entry> order;
@@ -113,8 +124,10 @@ public final class WarcCaptures {
             contentType = record.contentType().toString();
             body = read(record.body().stream(), maxBytes);
         }
-        return body == null ? Optional.empty() : Optional.of(new WarcCapture(position, target, record.date(), source,
-                contentType, body, Digests.sha256Hex(body)));
+        return body == null
+                ? Optional.empty()
+                : Optional.of(new WarcCapture(
+                        position, target, record.date(), source, contentType, body, Digests.sha256Hex(body)));
     }
 
     /** Reads the captures in capture-time order, each at most {@code maxBytes}; larger ones are reported as such. */
@@ -126,7 +139,9 @@ public final class WarcCaptures {
                 if (capture.isEmpty()) {
                     reader.position(entry.position());
                     WarcRecord record = reader.next().orElseThrow();
-                    visitor.tooLarge(entry.position(), ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI(),
+                    visitor.tooLarge(
+                            entry.position(),
+                            ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI(),
                             record.date());
                 } else {
                     visitor.capture(capture.get());

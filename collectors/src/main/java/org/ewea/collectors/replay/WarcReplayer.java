@@ -6,12 +6,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Function;
-import org.ewea.collectors.process.CaptureProcessor;
-import org.ewea.collectors.process.ImportAccount;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
+import org.ewea.collectors.process.CaptureProcessor;
+import org.ewea.collectors.process.ImportAccount;
 
 /**
  * Replays a WARC recording: every capture, in capture-time order, moves the simulated clock to its capture time and
@@ -40,7 +40,10 @@ public final class WarcReplayer {
      * @param sources the source of each capture, from its EWEA-Source header (or, without one, its target host)
      * @param parsers the parser for a capture (e.g. a mirror profile's for JSON transcripts), or null for feeds
      */
-    public ImportReport replay(Path warc, ReplayClock clock, Function<String, SourceDefinition> sources,
+    public ImportReport replay(
+            Path warc,
+            ReplayClock clock,
+            Function<String, SourceDefinition> sources,
             Function<WarcCaptures.WarcCapture, org.ewea.collectors.feed.EntryParser> parsers) {
         Instant started = clock.instant();
         WarcCaptures captures;
@@ -52,23 +55,25 @@ public final class WarcReplayer {
                 @Override
                 public void capture(WarcCaptures.WarcCapture c) {
                     clock.advanceTo(c.date());
-                    Capture capture = c.capture(sources.apply(c.source()), warc.getFileName().toString());
+                    Capture capture = c.capture(
+                            sources.apply(c.source()), warc.getFileName().toString());
                     org.ewea.collectors.feed.EntryParser parser = parsers.apply(c);
-                    account[0].add(capture.locator(), parser == null ? processor.process(capture)
-                            : processor.process(capture, parser));
+                    account[0].add(
+                            capture.locator(),
+                            parser == null ? processor.process(capture) : processor.process(capture, parser));
                 }
 
                 @Override
                 public void tooLarge(long position, URI target, Instant date) {
-                    account[0].rejectCapture("capture too large", warc.getFileName() + "@" + position,
-                            target.toString());
+                    account[0].rejectCapture(
+                            "capture too large", warc.getFileName() + "@" + position, target.toString());
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read WARC " + warc, e);
         }
-        return account[0].report(warc.getFileName().toString(), digest(warc), ImportReport.Status.IMPORTED, started,
-                clock.instant());
+        return account[0].report(
+                warc.getFileName().toString(), digest(warc), ImportReport.Status.IMPORTED, started, clock.instant());
     }
 
     private static String digest(Path warc) {

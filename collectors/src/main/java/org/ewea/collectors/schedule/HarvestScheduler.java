@@ -46,16 +46,20 @@ public final class HarvestScheduler implements AutoCloseable {
     private final Supplier<List<Source>> enabledSources;
     private final Runnable maintenance;
 
-    public HarvestScheduler(int threads, Consumer<SourceId> harvest, Supplier<List<Source>> enabledSources,
-            Duration resyncInterval) {
-        this(threads, harvest, enabledSources, resyncInterval, () -> { });
+    public HarvestScheduler(
+            int threads, Consumer<SourceId> harvest, Supplier<List<Source>> enabledSources, Duration resyncInterval) {
+        this(threads, harvest, enabledSources, resyncInterval, () -> {});
     }
 
     /**
      * @param maintenance run after each resync (e.g. purging expired raw captures)
      */
-    public HarvestScheduler(int threads, Consumer<SourceId> harvest, Supplier<List<Source>> enabledSources,
-            Duration resyncInterval, Runnable maintenance) {
+    public HarvestScheduler(
+            int threads,
+            Consumer<SourceId> harvest,
+            Supplier<List<Source>> enabledSources,
+            Duration resyncInterval,
+            Runnable maintenance) {
         this.maintenance = maintenance;
         this.harvest = harvest;
         this.enabledSources = enabledSources;
@@ -68,12 +72,19 @@ public final class HarvestScheduler implements AutoCloseable {
         try {
             scheduler = new StdSchedulerFactory(properties).getScheduler();
             scheduler.setJobFactory((bundle, s) -> jobFor(bundle.getJobDetail()));
-            JobDetail resync = JobBuilder.newJob(ResyncJob.class).withIdentity("resync", "system").build();
-            scheduler.scheduleJob(resync, TriggerBuilder.newTrigger().withIdentity("resync", "system")
-                    .startAt(new Date(System.currentTimeMillis() + resyncInterval.toMillis()))
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(resyncInterval.toMillis()).repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+            JobDetail resync = JobBuilder.newJob(ResyncJob.class)
+                    .withIdentity("resync", "system")
+                    .build();
+            scheduler.scheduleJob(
+                    resync,
+                    TriggerBuilder.newTrigger()
+                            .withIdentity("resync", "system")
+                            .startAt(new Date(System.currentTimeMillis() + resyncInterval.toMillis()))
+                            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                    .withIntervalInMilliseconds(resyncInterval.toMillis())
+                                    .repeatForever()
+                                    .withMisfireHandlingInstructionNextWithRemainingCount())
+                            .build());
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot create the harvest scheduler", e);
         }
@@ -122,14 +133,18 @@ public final class HarvestScheduler implements AutoCloseable {
             if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(source.schedule())) {
                 return;
             }
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity(triggerKey)
+            Trigger trigger = TriggerBuilder.newTrigger()
+                    .withIdentity(triggerKey)
                     .withSchedule(CronScheduleBuilder.cronSchedule(source.schedule())
-                            .withMisfireHandlingInstructionDoNothing()).build();
+                            .withMisfireHandlingInstructionDoNothing())
+                    .build();
             if (existing != null) {
                 scheduler.rescheduleJob(triggerKey, trigger);
             } else {
-                JobDetail job = JobBuilder.newJob(HarvestJob.class).withIdentity(id, GROUP)
-                        .usingJobData("source", id).build();
+                JobDetail job = JobBuilder.newJob(HarvestJob.class)
+                        .withIdentity(id, GROUP)
+                        .usingJobData("source", id)
+                        .build();
                 scheduler.scheduleJob(job, trigger);
             }
         } catch (SchedulerException e) {

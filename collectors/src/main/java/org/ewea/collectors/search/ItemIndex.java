@@ -16,8 +16,8 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.DoublePoint;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -71,14 +71,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ItemIndex implements AutoCloseable {
 
-    public static final List<String> FACETS = List.of("technology", "crimeArea", "source", "language", "grade",
-            "month");
+    public static final List<String> FACETS =
+            List.of("technology", "crimeArea", "source", "language", "grade", "month");
     static final int MAX_FACET_VALUES = 20;
     /**
      * The shape of the indexed documents, kept in the commit data: an index written in another shape is emptied on
      * open, and the store-count check then rebuilds it (2: items carry their handling code).
      */
     static final String FORMAT = "2";
+
     private static final String FORMAT_KEY = "ewea.format";
 
     private final Directory directory;
@@ -100,8 +101,10 @@ public final class ItemIndex implements AutoCloseable {
         fields.put("all", analyzers.folding());
         SearchAnalyzers.LANGUAGES.forEach(l -> fields.put("text_" + l, analyzers.language(l)));
         try {
-            writer = new IndexWriter(directory, new IndexWriterConfig(new PerFieldAnalyzerWrapper(
-                    analyzers.folding(), fields)).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            writer = new IndexWriter(
+                    directory,
+                    new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzers.folding(), fields))
+                            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             Map<String, String> committed = new HashMap<>();
             Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
             if (data != null) {
@@ -223,18 +226,31 @@ public final class ItemIndex implements AutoCloseable {
 
     public SearchResult search(SearchQuery q) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
-        query.add(new TermInSetQuery("tlp", Tlp.atMost(q.clearance().tlp()).stream()
-                .map(t -> new BytesRef(t.name())).toList()), Occur.FILTER);
-        query.add(DoublePoint.newRangeQuery("handling", Double.NEGATIVE_INFINITY,
-                q.clearance().handling().restriction() + 1e-9), Occur.FILTER);
+        query.add(
+                new TermInSetQuery(
+                        "tlp",
+                        Tlp.atMost(q.clearance().tlp()).stream()
+                                .map(t -> new BytesRef(t.name()))
+                                .toList()),
+                Occur.FILTER);
+        query.add(
+                DoublePoint.newRangeQuery(
+                        "handling",
+                        Double.NEGATIVE_INFINITY,
+                        q.clearance().handling().restriction() + 1e-9),
+                Occur.FILTER);
         filter(query, "technology", q.technology());
         filter(query, "crimeArea", q.crimeArea());
         filter(query, "source", q.source());
         filter(query, "language", q.language());
         filter(query, "grade", q.grade());
         if (q.from() != null || q.to() != null) {
-            query.add(LongPoint.newRangeQuery("day", q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay(),
-                    q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay()), Occur.FILTER);
+            query.add(
+                    LongPoint.newRangeQuery(
+                            "day",
+                            q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay(),
+                            q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay()),
+                    Occur.FILTER);
         }
         boolean text = q.text() != null && !q.text().isBlank();
         if (text) {
@@ -248,7 +264,10 @@ public final class ItemIndex implements AutoCloseable {
                 int wanted = Math.max(1, (q.page() + 1) * q.size());
                 FacetsCollectorManager.FacetsResult found = text
                         ? FacetsCollectorManager.search(searcher, query.build(), wanted, new FacetsCollectorManager())
-                        : FacetsCollectorManager.search(searcher, query.build(), wanted,
+                        : FacetsCollectorManager.search(
+                                searcher,
+                                query.build(),
+                                wanted,
                                 new Sort(new SortField("day", SortField.Type.LONG, true)),
                                 new FacetsCollectorManager());
                 TopDocs top = found.topDocs();
@@ -263,8 +282,10 @@ public final class ItemIndex implements AutoCloseable {
                 searchers.release(searcher);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new IllegalArgumentException("the search has too many words: it expands to more than "
-                    + IndexSearcher.getMaxClauseCount() + " clauses across languages and synonyms", e);
+            throw new IllegalArgumentException(
+                    "the search has too many words: it expands to more than " + IndexSearcher.getMaxClauseCount()
+                            + " clauses across languages and synonyms",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         }
@@ -281,8 +302,8 @@ public final class ItemIndex implements AutoCloseable {
             any.add(new BoostQuery(phrase, 2f), Occur.SHOULD);
         }
         for (String language : SearchAnalyzers.LANGUAGES) {
-            Query stemmed = new QueryBuilder(analyzers.language(language)).createBooleanQuery("text_" + language,
-                    text, Occur.MUST);
+            Query stemmed = new QueryBuilder(analyzers.language(language))
+                    .createBooleanQuery("text_" + language, text, Occur.MUST);
             if (stemmed != null) {
                 any.add(stemmed, Occur.SHOULD);
             }
@@ -303,8 +324,8 @@ public final class ItemIndex implements AutoCloseable {
         }
     }
 
-    private Map<String, List<SearchResult.FacetCount>> facetCounts(IndexSearcher searcher,
-            FacetsCollectorManager.FacetsResult found) throws IOException {
+    private Map<String, List<SearchResult.FacetCount>> facetCounts(
+            IndexSearcher searcher, FacetsCollectorManager.FacetsResult found) throws IOException {
         Map<String, List<SearchResult.FacetCount>> counts = new LinkedHashMap<>();
         FACETS.forEach(f -> counts.put(f, List.of()));
         if (found.topDocs().totalHits.value() == 0) {
@@ -334,7 +355,10 @@ public final class ItemIndex implements AutoCloseable {
     public List<Technology> named(String text) {
         Set<String> ids = new LinkedHashSet<>();
         lexicon.match(text).forEach(m -> ids.add(m.technologyId()));
-        return ids.stream().map(taxonomy::find).flatMap(java.util.Optional::stream).toList();
+        return ids.stream()
+                .map(taxonomy::find)
+                .flatMap(java.util.Optional::stream)
+                .toList();
     }
 
     @Override
@@ -347,5 +371,4 @@ public final class ItemIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
-
 }

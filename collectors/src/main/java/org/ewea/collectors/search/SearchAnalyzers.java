@@ -44,9 +44,20 @@ public final class SearchAnalyzers {
     private final Analyzer folding = new FoldingAnalyzer(null);
     private final Analyzer synonyms;
     private final Map<String, Analyzer> languages = Map.of(
-            "en", new EnglishAnalyzer(), "de", new GermanAnalyzer(), "fr", new FrenchAnalyzer(),
-            "es", new SpanishAnalyzer(), "it", new ItalianAnalyzer(), "nl", new DutchAnalyzer(),
-            "ru", new RussianAnalyzer());
+            "en",
+            new EnglishAnalyzer(),
+            "de",
+            new GermanAnalyzer(),
+            "fr",
+            new FrenchAnalyzer(),
+            "es",
+            new SpanishAnalyzer(),
+            "it",
+            new ItalianAnalyzer(),
+            "nl",
+            new DutchAnalyzer(),
+            "ru",
+            new RussianAnalyzer());
 
     public SearchAnalyzers(Taxonomy taxonomy) {
         this.synonyms = new FoldingAnalyzer(synonymMap(taxonomy));
@@ -145,5 +156,4 @@ public final class SearchAnalyzers {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
         }
     }
-
 }

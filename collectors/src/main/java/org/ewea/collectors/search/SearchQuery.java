@@ -19,7 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param page page number from 0
  * @param size page size
  */
-public record SearchQuery(@Nullable String text, @Nullable String technology, @Nullable String crimeArea,
-        @Nullable String source, @Nullable String language, @Nullable String grade, @Nullable LocalDate from,
-        @Nullable LocalDate to, Clearance clearance, int page, int size) {
-}
+public record SearchQuery(
+        @Nullable String text,
+        @Nullable String technology,
+        @Nullable String crimeArea,
+        @Nullable String source,
+        @Nullable String language,
+        @Nullable String grade,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        Clearance clearance,
+        int page,
+        int size) {}

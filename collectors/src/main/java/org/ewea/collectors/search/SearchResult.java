@@ -13,6 +13,5 @@ import java.util.Map;
 public record SearchResult(List<String> ids, long total, Map<String, List<FacetCount>> facets) {
 
     /** A facet value and how many matches have it. */
-    public record FacetCount(String value, long count) {
-    }
+    public record FacetCount(String value, long count) {}
 }

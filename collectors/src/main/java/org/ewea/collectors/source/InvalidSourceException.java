@@ -8,7 +8,11 @@ public class InvalidSourceException extends IllegalArgumentException {
     private final Map<String, String> errors;
 
     public InvalidSourceException(Map<String, String> errors) {
-        super(String.join("; ", errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        super(String.join(
+                "; ",
+                errors.entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue())
+                        .toList()));
         this.errors = Map.copyOf(errors);
     }
 

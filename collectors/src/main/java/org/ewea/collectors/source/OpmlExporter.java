@@ -29,13 +29,16 @@ public final class OpmlExporter {
 
     /** The namespace of the catalogue's own attributes. */
     public static final String NAMESPACE = "urn:ewea:opml:1";
+
     static final String PREFIX = "ewea";
 
     /** The OPML document of {@code sources}, made at {@code now}. */
     public byte[] export(List<Source> sources, String title, Instant now) {
         Folder root = new Folder();
-        sources.stream().sorted(Comparator.comparing((Source s) -> s.title().toLowerCase(java.util.Locale.ROOT))
-                .thenComparing(s -> s.id().value())).forEach(s -> {
+        sources.stream()
+                .sorted(Comparator.comparing((Source s) -> s.title().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing(s -> s.id().value()))
+                .forEach(s -> {
                     Folder folder = root;
                     for (String tag : s.tags()) {
                         folder = folder.folders.computeIfAbsent(tag, k -> new Folder());
@@ -76,7 +79,8 @@ public final class OpmlExporter {
             source(xml, s);
         }
         for (Map.Entry<String, Folder> child : folder.folders.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
+                .sorted(Map.Entry.comparingByKey())
+                .toList()) {
             xml.writeStartElement("outline");
             xml.writeAttribute("text", child.getKey());
             xml.writeAttribute("title", child.getKey());

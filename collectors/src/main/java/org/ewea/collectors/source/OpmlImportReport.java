@@ -17,8 +17,7 @@ public record OpmlImportReport(int feeds, int imported, List<Skipped> skipped, L
      * @param title its title
      * @param reason why it was not imported
      */
-    public record Skipped(String url, String title, String reason) {
-    }
+    public record Skipped(String url, String title, String reason) {}
 
     public OpmlImportReport {
         skipped = List.copyOf(skipped);

@@ -39,7 +39,10 @@ import org.xml.sax.SAXParseException;
 public final class OpmlImporter {
 
     /** Defaults applied to every imported source. */
-    public record Defaults(@Nullable String grading, @Nullable String tlp, @Nullable Boolean enabled,
+    public record Defaults(
+            @Nullable String grading,
+            @Nullable String tlp,
+            @Nullable Boolean enabled,
             @Nullable String handling) {
 
         /** Defaults without a handling code. */
@@ -48,10 +51,11 @@ public final class OpmlImporter {
         }
     }
 
-    private record Outline(String url, String title, @Nullable String language, List<String> categories,
-            Map<String, String> own) {
+    private record Outline(
+            String url, String title, @Nullable String language, List<String> categories, Map<String, String> own) {
 
-        @Nullable String own(String name) {
+        @Nullable
+        String own(String name) {
             String value = own.get(name);
             return value == null || value.isBlank() ? null : value.strip();
         }
@@ -83,33 +87,40 @@ public final class OpmlImporter {
      * @param refusal why the importer may not create a source (null when they may)
      * @throws InvalidOpmlException when the document is not well-formed OPML (nothing is imported)
      */
-    public OpmlImportReport importOpml(byte[] opml, Defaults defaults,
-            java.util.function.Function<Source, @Nullable String> refusal) {
+    public OpmlImportReport importOpml(
+            byte[] opml, Defaults defaults, java.util.function.Function<Source, @Nullable String> refusal) {
         List<Outline> outlines = parse(opml);
-        Set<String> existingUrls = repository.existingUrls(outlines.stream().map(Outline::url)
-                .filter(u -> !u.isEmpty()).toList());
-        Set<String> existingOwnIds = repository.existingIds(outlines.stream().map(o -> o.own("id"))
-                .filter(java.util.Objects::nonNull).toList());
+        Set<String> existingUrls = repository.existingUrls(
+                outlines.stream().map(Outline::url).filter(u -> !u.isEmpty()).toList());
+        Set<String> existingOwnIds = repository.existingIds(outlines.stream()
+                .map(o -> o.own("id"))
+                .filter(java.util.Objects::nonNull)
+                .toList());
         Map<String, Outline> candidates = new LinkedHashMap<>();
         List<OpmlImportReport.Skipped> skipped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Outline outline : outlines) {
             String shown = outline.url().isEmpty() ? outline.key() : outline.url();
             if (existingUrls.contains(outline.url())
-                    || outline.own("id") != null && existingOwnIds.contains(outline.own("id"))
-                    && outline.url().isEmpty()) {
+                    || outline.own("id") != null
+                            && existingOwnIds.contains(outline.own("id"))
+                            && outline.url().isEmpty()) {
                 skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), "already in the catalogue"));
             } else if (!seen.add(outline.key())) {
-                skipped.add(new OpmlImportReport.Skipped(shown, outline.title(),
-                        "listed more than once in the document"));
+                skipped.add(
+                        new OpmlImportReport.Skipped(shown, outline.title(), "listed more than once in the document"));
             } else if ("true".equals(outline.own("credentialsWithheld"))) {
-                skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), "the export withheld its"
-                        + " credentials (masked as " + SecretUrls.MASK + "): add it with them"));
+                skipped.add(new OpmlImportReport.Skipped(
+                        shown,
+                        outline.title(),
+                        "the export withheld its" + " credentials (masked as " + SecretUrls.MASK
+                                + "): add it with them"));
             } else {
                 candidates.put(outline.key(), outline);
             }
         }
-        Set<String> takenIds = repository.existingIds(candidates.values().stream().map(o -> slug(o)).toList());
+        Set<String> takenIds = repository.existingIds(
+                candidates.values().stream().map(o -> slug(o)).toList());
         takenIds.addAll(existingOwnIds);
         List<Source> sources = new ArrayList<>();
         for (Outline outline : candidates.values()) {
@@ -117,13 +128,26 @@ public final class OpmlImporter {
             String id = own != null && !takenIds.contains(own) ? own : uniqueId(slug(outline), takenIds);
             String shown = outline.url().isEmpty() ? outline.key() : outline.url();
             try {
-                Source source = validator.validate(new SourceSpec(id, or(outline.own("kind"), "feed"),
-                        outline.title(), outline.url().isEmpty() ? null : outline.url(), outline.own("path"),
-                        outline.own("schedule"), outline.language(), or(outline.own("grading"), defaults.grading()),
-                        or(outline.own("tlp"), defaults.tlp()), outline.categories(), outline.own("proxy"),
-                        outline.own("enabled") != null ? Boolean.valueOf(outline.own("enabled")) : defaults.enabled(),
-                        outline.own("local") != null && Boolean.parseBoolean(outline.own("local")),
-                        outline.own("profile"), or(outline.own("handling"), defaults.handling())), clock.instant());
+                Source source = validator.validate(
+                        new SourceSpec(
+                                id,
+                                or(outline.own("kind"), "feed"),
+                                outline.title(),
+                                outline.url().isEmpty() ? null : outline.url(),
+                                outline.own("path"),
+                                outline.own("schedule"),
+                                outline.language(),
+                                or(outline.own("grading"), defaults.grading()),
+                                or(outline.own("tlp"), defaults.tlp()),
+                                outline.categories(),
+                                outline.own("proxy"),
+                                outline.own("enabled") != null
+                                        ? Boolean.valueOf(outline.own("enabled"))
+                                        : defaults.enabled(),
+                                outline.own("local") != null && Boolean.parseBoolean(outline.own("local")),
+                                outline.own("profile"),
+                                or(outline.own("handling"), defaults.handling())),
+                        clock.instant());
                 String refused = refusal.apply(source);
                 if (refused != null) {
                     skipped.add(new OpmlImportReport.Skipped(shown, outline.title(), refused));
@@ -136,7 +160,10 @@ public final class OpmlImporter {
             }
         }
         repository.insertAll(sources);
-        return new OpmlImportReport(outlines.size(), sources.size(), skipped,
+        return new OpmlImportReport(
+                outlines.size(),
+                sources.size(),
+                skipped,
                 sources.stream().map(s -> s.id().value()).toList());
     }
 
@@ -145,8 +172,10 @@ public final class OpmlImporter {
         try {
             document = builder().parse(new ByteArrayInputStream(opml));
         } catch (SAXParseException e) {
-            throw new InvalidOpmlException("not well-formed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + e.getMessage(), e);
+            throw new InvalidOpmlException(
+                    "not well-formed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                            + e.getMessage(),
+                    e);
         } catch (SAXException | IOException e) {
             throw new InvalidOpmlException("not readable as XML: " + e.getMessage(), e);
         }
@@ -187,8 +216,12 @@ public final class OpmlImporter {
             }
             if (!url.isEmpty() || ownSource) {
                 String language = outline.getAttribute("language").strip();
-                outlines.add(new Outline(url, title.isEmpty() ? url : title, language.isEmpty() ? null : language,
-                        List.copyOf(categories), own));
+                outlines.add(new Outline(
+                        url,
+                        title.isEmpty() ? url : title,
+                        language.isEmpty() ? null : language,
+                        List.copyOf(categories),
+                        own));
             }
             List<String> nested = new ArrayList<>(categories);
             if (url.isEmpty() && !ownSource && !title.isEmpty()) {
@@ -217,10 +250,13 @@ public final class OpmlImporter {
 
     /** An id from the title (or the URL's host): folded, lower-case, hyphenated, at most 60 characters. */
     static String slug(Outline outline) {
-        String base = TextFolding.fold(outline.title()).replaceFirst("^[a-z][a-z0-9+.-]*://", "")
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String base = TextFolding.fold(outline.title())
+                .replaceFirst("^[a-z][a-z0-9+.-]*://", "")
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
         if (base.isEmpty()) {
-            base = TextFolding.fold(outline.url().replaceFirst("^[a-z]+://", "")).replaceAll("[^a-z0-9]+", "-")
+            base = TextFolding.fold(outline.url().replaceFirst("^[a-z]+://", ""))
+                    .replaceAll("[^a-z0-9]+", "-")
                     .replaceAll("^-+|-+$", "");
         }
         if (base.length() > 60) {
@@ -252,8 +288,7 @@ public final class OpmlImporter {
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {

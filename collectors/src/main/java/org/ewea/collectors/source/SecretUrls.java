@@ -16,13 +16,29 @@ public final class SecretUrls {
     /** What a secret is shown as. */
     public static final String MASK = "****";
 
-    private static final Set<String> SECRET_WORDS = Set.of("key", "apikey", "token", "secret", "password", "passwd",
-            "pass", "pwd", "auth", "authorization", "sig", "signature", "credential", "credentials", "session",
-            "sessionid", "sid", "jwt", "bearer");
+    private static final Set<String> SECRET_WORDS = Set.of(
+            "key",
+            "apikey",
+            "token",
+            "secret",
+            "password",
+            "passwd",
+            "pass",
+            "pwd",
+            "auth",
+            "authorization",
+            "sig",
+            "signature",
+            "credential",
+            "credentials",
+            "session",
+            "sessionid",
+            "sid",
+            "jwt",
+            "bearer");
     private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
 
-    private SecretUrls() {
-    }
+    private SecretUrls() {}
 
     /** Whether the URL carries a credential. */
     public static boolean hasSecrets(@Nullable URI url) {

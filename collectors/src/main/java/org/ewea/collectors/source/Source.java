@@ -30,9 +30,23 @@ import org.jspecify.annotations.Nullable;
  * @param updated when it was last changed
  * @param profile the mirror profile a folder source is read with (e.g. {@code ransomchats}), or null
  */
-public record Source(SourceId id, SourceKind kind, String title, @Nullable URI url, @Nullable String path,
-        String schedule, @Nullable String language, AdmiraltyGrade grading, Tlp tlp, Handling handling, List<String> tags,
-        @Nullable URI proxy, boolean enabled, boolean local, Instant created, Instant updated,
+public record Source(
+        SourceId id,
+        SourceKind kind,
+        String title,
+        @Nullable URI url,
+        @Nullable String path,
+        String schedule,
+        @Nullable String language,
+        AdmiraltyGrade grading,
+        Tlp tlp,
+        Handling handling,
+        List<String> tags,
+        @Nullable URI proxy,
+        boolean enabled,
+        boolean local,
+        Instant created,
+        Instant updated,
         @Nullable String profile) {
 
     public Source {
@@ -49,11 +63,14 @@ public record Source(SourceId id, SourceKind kind, String title, @Nullable URI u
     public boolean darkWeb() {
         return tags.contains(DARK_WEB_TAG)
                 || (url != null && url.getHost() != null && url.getHost().endsWith(".onion"))
-                || (proxy != null && proxy.getScheme() != null && proxy.getScheme().startsWith("socks"));
+                || (proxy != null
+                        && proxy.getScheme() != null
+                        && proxy.getScheme().startsWith("socks"));
     }
 
     public Source withTimes(Instant created, Instant updated) {
-        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, handling, tags, proxy, enabled,
-                local, created, updated, profile);
+        return new Source(
+                id, kind, title, url, path, schedule, language, grading, tlp, handling, tags, proxy, enabled, local,
+                created, updated, profile);
     }
 }

@@ -27,14 +27,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SourceCatalogueFile {
 
-    record CatalogueFile(@Nullable List<Entry> sources) {
-    }
+    record CatalogueFile(@Nullable List<Entry> sources) {}
 
-    record Entry(@Nullable String id, @Nullable String kind, @Nullable String title, @Nullable String url,
-            @Nullable String path, @Nullable String schedule, @Nullable String language, @Nullable String grading,
-            @Nullable String tlp, @Nullable List<String> tags, @Nullable String proxy, @Nullable Boolean enabled,
-            @Nullable Boolean local, @Nullable String profile, @Nullable String handling) {
-    }
+    record Entry(
+            @Nullable String id,
+            @Nullable String kind,
+            @Nullable String title,
+            @Nullable String url,
+            @Nullable String path,
+            @Nullable String schedule,
+            @Nullable String language,
+            @Nullable String grading,
+            @Nullable String tlp,
+            @Nullable List<String> tags,
+            @Nullable String proxy,
+            @Nullable Boolean enabled,
+            @Nullable Boolean local,
+            @Nullable String profile,
+            @Nullable String handling) {}
 
     private final SourceValidator validator;
 
@@ -57,9 +67,24 @@ public final class SourceCatalogueFile {
             String key = e.id() == null ? "url" : "id";
             String value = e.id() == null ? String.valueOf(e.url()) : e.id();
             try {
-                Source source = validator.validate(new SourceSpec(e.id(), e.kind(), e.title(), e.url(), e.path(),
-                        e.schedule(), e.language(), e.grading(), e.tlp(), e.tags(), e.proxy(), e.enabled(), e.local(),
-                        e.profile(), e.handling()), now);
+                Source source = validator.validate(
+                        new SourceSpec(
+                                e.id(),
+                                e.kind(),
+                                e.title(),
+                                e.url(),
+                                e.path(),
+                                e.schedule(),
+                                e.language(),
+                                e.grading(),
+                                e.tlp(),
+                                e.tags(),
+                                e.proxy(),
+                                e.enabled(),
+                                e.local(),
+                                e.profile(),
+                                e.handling()),
+                        now);
                 if (!ids.add(source.id().value())) {
                     throw definition.errorAt("id", value, "source '" + value + "' is listed twice");
                 }

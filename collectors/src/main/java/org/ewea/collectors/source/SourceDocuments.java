@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** Maps sources to and from their documents in {@code sources}. */
 final class SourceDocuments {
 
-    private SourceDocuments() {
-    }
+    private SourceDocuments() {}
 
     static final String URL = "url";
     static final String URL_SEALED = "urlSealed";
@@ -30,7 +29,8 @@ final class SourceDocuments {
                 .append("language", s.language())
                 .append("grading", s.grading().code())
                 .append("tlp", s.tlp().name())
-                .append(org.ewea.collectors.store.Markings.HANDLING,
+                .append(
+                        org.ewea.collectors.store.Markings.HANDLING,
                         org.ewea.collectors.store.Markings.handlingDocument(s.handling()))
                 .append("tags", s.tags())
                 .append(PROXY, s.proxy() == null ? null : SecretUrls.masked(s.proxy()))
@@ -55,13 +55,23 @@ final class SourceDocuments {
     }
 
     static Source fromDocument(Document d, SecretSeal seal) {
-        return new Source(new SourceId(d.getString("_id")), SourceKind.parse(d.getString("kind")),
-                d.getString("title"), uri(d, URL, URL_SEALED, seal),
-                d.getString("path"), d.getString("schedule"), d.getString("language"),
-                AdmiraltyGrade.parse(d.getString("grading")), Tlp.valueOf(d.getString("tlp")),
+        return new Source(
+                new SourceId(d.getString("_id")),
+                SourceKind.parse(d.getString("kind")),
+                d.getString("title"),
+                uri(d, URL, URL_SEALED, seal),
+                d.getString("path"),
+                d.getString("schedule"),
+                d.getString("language"),
+                AdmiraltyGrade.parse(d.getString("grading")),
+                Tlp.valueOf(d.getString("tlp")),
                 org.ewea.collectors.store.Markings.handling(d),
-                d.getList("tags", String.class), uri(d, PROXY, PROXY_SEALED, seal),
-                d.getBoolean("enabled", true), d.getBoolean("local", false), d.getDate("created").toInstant(),
-                d.getDate("updated").toInstant(), d.getString("profile"));
+                d.getList("tags", String.class),
+                uri(d, PROXY, PROXY_SEALED, seal),
+                d.getBoolean("enabled", true),
+                d.getBoolean("local", false),
+                d.getDate("created").toInstant(),
+                d.getDate("updated").toInstant(),
+                d.getString("profile"));
     }
 }

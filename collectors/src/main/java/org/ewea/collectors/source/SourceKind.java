@@ -37,8 +37,9 @@ public enum SourceKind {
             case "web" -> WEB;
             case "warc" -> WARC;
             case "folder" -> FOLDER;
-            default -> throw new IllegalArgumentException("unknown kind '" + text + "': use one of "
-                    + Arrays.stream(values()).map(SourceKind::id).collect(Collectors.joining(", ")));
+            default ->
+                throw new IllegalArgumentException("unknown kind '" + text + "': use one of "
+                        + Arrays.stream(values()).map(SourceKind::id).collect(Collectors.joining(", ")));
         };
     }
 }

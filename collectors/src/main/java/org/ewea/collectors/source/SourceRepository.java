@@ -72,7 +72,8 @@ public final class SourceRepository {
     /** Replaces an existing source; false when there is none with its id. */
     public boolean replace(Source source) {
         return sources.replaceOne(eq("_id", source.id().value()), SourceDocuments.toDocument(source, seal))
-                .getMatchedCount() == 1;
+                        .getMatchedCount()
+                == 1;
     }
 
     public boolean delete(SourceId id) {
@@ -80,24 +81,33 @@ public final class SourceRepository {
     }
 
     public Optional<Source> find(SourceId id) {
-        return Optional.ofNullable(sources.find(eq("_id", id.value())).first()).map(d -> SourceDocuments.fromDocument(d, seal));
+        return Optional.ofNullable(sources.find(eq("_id", id.value())).first())
+                .map(d -> SourceDocuments.fromDocument(d, seal));
     }
 
     /**
      * One page of sources by id, filtered by kind and enabled flag when given, and by {@code q} (a plain substring of
      * id, title or URL, case ignored; never interpreted as a query operator or pattern).
      */
-    public List<Source> page(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, int page,
-            int size) {
+    public List<Source> page(
+            @Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, int page, int size) {
         return page(q, kind, enabled, page, size, Clearance.FULL);
     }
 
     /** As {@link #page(String, SourceKind, Boolean, int, int)}, of the sources {@code clearance} permits only. */
-    public List<Source> page(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, int page,
-            int size, Clearance clearance) {
+    public List<Source> page(
+            @Nullable String q,
+            @Nullable SourceKind kind,
+            @Nullable Boolean enabled,
+            int page,
+            int size,
+            Clearance clearance) {
         List<Source> result = new ArrayList<>();
-        sources.find(Markings.and(filter(q, kind, enabled), clearance)).sort(Sorts.ascending("_id")).skip(Math.multiplyExact(page, size))
-                .limit(size).forEach(d -> result.add(SourceDocuments.fromDocument(d, seal)));
+        sources.find(Markings.and(filter(q, kind, enabled), clearance))
+                .sort(Sorts.ascending("_id"))
+                .skip(Math.multiplyExact(page, size))
+                .limit(size)
+                .forEach(d -> result.add(SourceDocuments.fromDocument(d, seal)));
         return result;
     }
 
@@ -106,17 +116,18 @@ public final class SourceRepository {
     }
 
     /** As {@link #count(String, SourceKind, Boolean)}, of the sources {@code clearance} permits only. */
-    public long count(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled,
-            Clearance clearance) {
+    public long count(@Nullable String q, @Nullable SourceKind kind, @Nullable Boolean enabled, Clearance clearance) {
         Bson filter = Markings.and(filter(q, kind, enabled), clearance);
-        return q == null && kind == null && enabled == null && clearance.full() ? sources.estimatedDocumentCount()
+        return q == null && kind == null && enabled == null && clearance.full()
+                ? sources.estimatedDocumentCount()
                 : sources.countDocuments(filter);
     }
 
     /** Every source {@code clearance} permits, by id. */
     public List<Source> all(Clearance clearance) {
         List<Source> result = new ArrayList<>();
-        sources.find(Markings.and(filter(null, null, null), clearance)).sort(Sorts.ascending("_id"))
+        sources.find(Markings.and(filter(null, null, null), clearance))
+                .sort(Sorts.ascending("_id"))
                 .forEach(d -> result.add(SourceDocuments.fromDocument(d, seal)));
         return result;
     }
@@ -143,8 +154,8 @@ public final class SourceRepository {
         }
         Set<String> existing = new HashSet<>();
         if (!byMasked.isEmpty()) {
-            sources.find(in("url", byMasked.keySet())).forEach(d -> existing.addAll(byMasked.getOrDefault(
-                    d.getString("url"), List.of())));
+            sources.find(in("url", byMasked.keySet()))
+                    .forEach(d -> existing.addAll(byMasked.getOrDefault(d.getString("url"), List.of())));
         }
         return existing;
     }
@@ -166,7 +177,8 @@ public final class SourceRepository {
         if (batch.isEmpty()) {
             return;
         }
-        List<Document> documents = batch.stream().map(s -> SourceDocuments.toDocument(s, seal)).toList();
+        List<Document> documents =
+                batch.stream().map(s -> SourceDocuments.toDocument(s, seal)).toList();
         List<String> ids = documents.stream().map(d -> d.getString("_id")).toList();
         Set<String> taken = existingIds(ids);
         if (!taken.isEmpty()) {
@@ -185,7 +197,8 @@ public final class SourceRepository {
         List<Bson> filters = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
-            filters.add(com.mongodb.client.model.Filters.or(com.mongodb.client.model.Filters.regex("_id", literal),
+            filters.add(com.mongodb.client.model.Filters.or(
+                    com.mongodb.client.model.Filters.regex("_id", literal),
                     com.mongodb.client.model.Filters.regex("title", literal),
                     com.mongodb.client.model.Filters.regex("url", literal)));
         }

@@ -25,6 +25,7 @@ public final class SourceValidator {
 
     /** Hourly, at a minute spread by the source id so that sources do not all start at once. */
     public static final String DEFAULT_SCHEDULE_FORMAT = "0 %d * * * ?";
+
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private final org.ewea.collectors.mirror.MirrorProfiles profiles = new org.ewea.collectors.mirror.MirrorProfiles();
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} &/,.'()+_-]{1,80}");
@@ -51,7 +52,8 @@ public final class SourceValidator {
                 errors.put("kind", e.getMessage());
             }
         }
-        String title = spec.title() == null || spec.title().isBlank() ? (spec.id() == null ? "" : spec.id())
+        String title = spec.title() == null || spec.title().isBlank()
+                ? (spec.id() == null ? "" : spec.id())
                 : spec.title().strip();
         if (title.length() > 300) {
             errors.put("title", "must be at most 300 characters");
@@ -64,14 +66,20 @@ public final class SourceValidator {
             path = required(spec.path(), "path", errors);
         }
         String schedule = spec.schedule() == null || spec.schedule().isBlank()
-                ? String.format(Locale.ROOT, DEFAULT_SCHEDULE_FORMAT, Math.floorMod(String.valueOf(spec.id())
-                        .hashCode(), 60))
+                ? String.format(
+                        Locale.ROOT,
+                        DEFAULT_SCHEDULE_FORMAT,
+                        Math.floorMod(String.valueOf(spec.id()).hashCode(), 60))
                 : spec.schedule().strip();
         if (!CronExpression.isValidExpression(schedule)) {
-            errors.put("schedule", "'" + schedule + "' is not a Quartz cron expression (seconds minutes hours"
-                    + " day-of-month month day-of-week, e.g. '0 15 * * * ?' for every hour at :15)");
+            errors.put(
+                    "schedule",
+                    "'" + schedule + "' is not a Quartz cron expression (seconds minutes hours"
+                            + " day-of-month month day-of-week, e.g. '0 15 * * * ?' for every hour at :15)");
         }
-        String language = spec.language() == null || spec.language().isBlank() ? null : spec.language().strip();
+        String language = spec.language() == null || spec.language().isBlank()
+                ? null
+                : spec.language().strip();
         if (language != null && !LANGUAGE.matcher(language).matches()) {
             errors.put("language", "'" + language + "' is not a BCP 47 language tag such as en, de or pt-BR");
         }
@@ -114,7 +122,9 @@ public final class SourceValidator {
             errors.put("tags", "at most 50 tags");
         }
         URI proxy = proxy(spec.proxy(), errors);
-        String profile = spec.profile() == null || spec.profile().isBlank() ? null : spec.profile().strip();
+        String profile = spec.profile() == null || spec.profile().isBlank()
+                ? null
+                : spec.profile().strip();
         if (profile != null) {
             var found = profiles.find(profile);
             if (kind != SourceKind.FOLDER && kind != SourceKind.WEB) {
@@ -122,8 +132,10 @@ public final class SourceValidator {
             } else if (found.isEmpty()) {
                 errors.put("profile", "there is no profile '" + profile + "'");
             } else if (kind == SourceKind.WEB && found.get().html() == null) {
-                errors.put("profile", "web sources need an html profile; '" + profile + "' is "
-                        + found.get().format());
+                errors.put(
+                        "profile",
+                        "web sources need an html profile; '" + profile + "' is "
+                                + found.get().format());
             }
         } else if (kind == SourceKind.WEB) {
             errors.put("profile", "web sources need a site profile saying where the entries are on the page");
@@ -131,8 +143,24 @@ public final class SourceValidator {
         if (!errors.isEmpty()) {
             throw new InvalidSourceException(errors);
         }
-        return new Source(id, kind, title, url, path, schedule, language, grading, tlp, handling, tags, proxy,
-                spec.enabled() == null || spec.enabled(), Boolean.TRUE.equals(spec.local()), now, now, profile);
+        return new Source(
+                id,
+                kind,
+                title,
+                url,
+                path,
+                schedule,
+                language,
+                grading,
+                tlp,
+                handling,
+                tags,
+                proxy,
+                spec.enabled() == null || spec.enabled(),
+                Boolean.TRUE.equals(spec.local()),
+                now,
+                now,
+                profile);
     }
 
     private static String required(@Nullable String value, String field, Map<String, String> errors) {

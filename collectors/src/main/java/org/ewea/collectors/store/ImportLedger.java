@@ -32,37 +32,46 @@ public final class ImportLedger {
     /** True when this recording, with exactly this digest, was imported to the end. */
     public boolean isCompleted(String recordingId, String digest) {
         Document entry = imports.find(eq("_id", recordingId)).first();
-        return entry != null && digest.equals(entry.getString("digest")) && "COMPLETED".equals(entry.getString("status"));
+        return entry != null
+                && digest.equals(entry.getString("digest"))
+                && "COMPLETED".equals(entry.getString("status"));
     }
 
     public void markStarted(String recordingId, String digest, Instant started) {
-        imports.replaceOne(eq("_id", recordingId), new Document("_id", recordingId)
-                .append("digest", digest).append("status", "STARTED").append("started", Date.from(started)),
+        imports.replaceOne(
+                eq("_id", recordingId),
+                new Document("_id", recordingId)
+                        .append("digest", digest)
+                        .append("status", "STARTED")
+                        .append("started", Date.from(started)),
                 new ReplaceOptions().upsert(true));
     }
 
     public void markCompleted(ImportReport report) {
         List<Document> rejections = new ArrayList<>();
         for (Rejection rejection : report.rejections()) {
-            rejections.add(new Document("reason", rejection.reason()).append("locator", rejection.locator())
+            rejections.add(new Document("reason", rejection.reason())
+                    .append("locator", rejection.locator())
                     .append("detail", rejection.detail()));
         }
         List<Document> byReason = new ArrayList<>();
-        report.rejectionsByReason().forEach((reason, count) ->
-                byReason.add(new Document("reason", reason).append("count", count)));
-        imports.replaceOne(eq("_id", report.recordingId()), new Document("_id", report.recordingId())
-                .append("digest", report.digest())
-                .append("status", "COMPLETED")
-                .append("started", Date.from(report.started()))
-                .append("finished", Date.from(report.finished()))
-                .append("captures", report.captures())
-                .append("capturesRejected", report.capturesRejected())
-                .append("input", report.input())
-                .append("stored", report.stored())
-                .append("merged", report.merged())
-                .append("rejected", report.rejected())
-                .append("rejectionsByReason", byReason)
-                .append("rejections", rejections),
+        report.rejectionsByReason()
+                .forEach((reason, count) -> byReason.add(new Document("reason", reason).append("count", count)));
+        imports.replaceOne(
+                eq("_id", report.recordingId()),
+                new Document("_id", report.recordingId())
+                        .append("digest", report.digest())
+                        .append("status", "COMPLETED")
+                        .append("started", Date.from(report.started()))
+                        .append("finished", Date.from(report.finished()))
+                        .append("captures", report.captures())
+                        .append("capturesRejected", report.capturesRejected())
+                        .append("input", report.input())
+                        .append("stored", report.stored())
+                        .append("merged", report.merged())
+                        .append("rejected", report.rejected())
+                        .append("rejectionsByReason", byReason)
+                        .append("rejections", rejections),
                 new ReplaceOptions().upsert(true));
     }
 

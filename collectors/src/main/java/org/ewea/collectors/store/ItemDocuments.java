@@ -4,9 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
-import org.bson.Document;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
@@ -31,6 +31,7 @@ final class ItemDocuments {
     static final String CAPTURED = "captured";
     /** The time items are listed by: published when known, otherwise captured. */
     static final String TIME = "time";
+
     static final String GRADING = "grading";
     static final String TLP = Markings.TLP;
     static final String CONTENT_HASH = "contentHash";
@@ -43,8 +44,7 @@ final class ItemDocuments {
     /** Set by scoring after the item is stored: {@code {probability, model}}. */
     static final String RELEVANCE = "relevance";
 
-    private ItemDocuments() {
-    }
+    private ItemDocuments() {}
 
     static Document toDocument(HarmonisedItem item) {
         return new Document(ID, item.id().value())
@@ -60,19 +60,33 @@ final class ItemDocuments {
                 .append(TLP, item.tlp().name())
                 .append(Markings.HANDLING, Markings.handlingDocument(item.handling()))
                 .append(CONTENT_HASH, item.contentHash())
-                .append(PROVENANCE, new Document("rawSha256", item.provenance().rawSha256())
-                        .append("origin", item.provenance().origin().toString())
-                        .append("captured", date(item.provenance().captured())));
+                .append(
+                        PROVENANCE,
+                        new Document("rawSha256", item.provenance().rawSha256())
+                                .append("origin", item.provenance().origin().toString())
+                                .append("captured", date(item.provenance().captured())));
     }
 
     static Document toDocument(AnnotatedItem annotated) {
         ItemAnnotations a = annotated.annotations();
-        List<Document> tags = a.tags().stream().map(t -> new Document("technology", t.technology())
-                .append("count", t.count()).append("firstOffset", t.firstOffset()).append("term", t.term())).toList();
-        List<Document> entities = a.entities().stream().map(e -> new Document("type", e.type())
-                .append("value", e.value()).append("count", e.count()).append("label", e.label())).toList();
-        return toDocument(annotated.item()).append(ANNOTATIONS, new Document("tags", tags).append("entities", entities)
-                .append("methodologyVersion", a.methodologyVersion()));
+        List<Document> tags = a.tags().stream()
+                .map(t -> new Document("technology", t.technology())
+                        .append("count", t.count())
+                        .append("firstOffset", t.firstOffset())
+                        .append("term", t.term()))
+                .toList();
+        List<Document> entities = a.entities().stream()
+                .map(e -> new Document("type", e.type())
+                        .append("value", e.value())
+                        .append("count", e.count())
+                        .append("label", e.label()))
+                .toList();
+        return toDocument(annotated.item())
+                .append(
+                        ANNOTATIONS,
+                        new Document("tags", tags)
+                                .append("entities", entities)
+                                .append("methodologyVersion", a.methodologyVersion()));
     }
 
     static AnnotatedItem fromAnnotatedDocument(Document document) {
@@ -81,20 +95,32 @@ final class ItemDocuments {
         String story = document.getString(STORY);
         int revisions = document.getInteger(REVISIONS, 0);
         Document r = document.get(RELEVANCE, Document.class);
-        AnnotatedItem.Relevance relevance = r == null ? null
-                : new AnnotatedItem.Relevance(((Number) r.get("probability")).doubleValue(), r.getString("model"),
+        AnnotatedItem.Relevance relevance = r == null
+                ? null
+                : new AnnotatedItem.Relevance(
+                        ((Number) r.get("probability")).doubleValue(),
+                        r.getString("model"),
                         r.getList("threatTypes", String.class, List.of()));
         if (a == null) {
             return new AnnotatedItem(item, ItemAnnotations.NONE, story, revisions, relevance);
         }
         List<ItemAnnotations.Tag> tags = a.getList("tags", Document.class, List.of()).stream()
-                .map(t -> new ItemAnnotations.Tag(t.getString("technology"), t.getInteger("count", 0),
-                        t.getInteger("firstOffset", 0), t.getString("term"))).toList();
+                .map(t -> new ItemAnnotations.Tag(
+                        t.getString("technology"),
+                        t.getInteger("count", 0),
+                        t.getInteger("firstOffset", 0),
+                        t.getString("term")))
+                .toList();
         List<ItemAnnotations.Entity> entities = a.getList("entities", Document.class, List.of()).stream()
-                .map(e -> new ItemAnnotations.Entity(e.getString("type"), e.getString("value"),
-                        e.getInteger("count", 0), e.getString("label"))).toList();
-        return new AnnotatedItem(item, new ItemAnnotations(tags, entities, a.getString("methodologyVersion")), story,
-                revisions, relevance);
+                .map(e -> new ItemAnnotations.Entity(
+                        e.getString("type"), e.getString("value"), e.getInteger("count", 0), e.getString("label")))
+                .toList();
+        return new AnnotatedItem(
+                item,
+                new ItemAnnotations(tags, entities, a.getString("methodologyVersion")),
+                story,
+                revisions,
+                relevance);
     }
 
     static HarmonisedItem fromDocument(Document document) {
@@ -112,7 +138,9 @@ final class ItemDocuments {
                 Tlp.valueOf(document.getString(TLP)),
                 Markings.handling(document),
                 document.getString(CONTENT_HASH),
-                new Provenance(provenance.getString("rawSha256"), URI.create(provenance.getString("origin")),
+                new Provenance(
+                        provenance.getString("rawSha256"),
+                        URI.create(provenance.getString("origin")),
                         requiredInstant(provenance.getDate("captured"))));
     }
 

@@ -27,10 +27,10 @@ import org.bson.conversions.Bson;
 import org.ewea.collectors.dedup.SimHash;
 import org.ewea.collectors.dedup.StoryIndex;
 import org.ewea.collectors.enrich.AnnotatedItem;
-import org.ewea.methodology.HarmonisedItem;
-import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Handling;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -54,19 +54,30 @@ public final class ItemRepository {
 
     /** Creates the collection's indexes; safe to call at every start. */
     public void ensureIndexes() {
-        items.createIndex(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")),
+        items.createIndex(
+                Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")),
                 new IndexOptions().name("time_desc_id"));
         items.createIndex(Indexes.ascending(ItemDocuments.CONTENT_HASH), new IndexOptions().name("content_hash"));
-        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.SOURCE),
-                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("source_time"));
-        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.ANNOTATIONS + ".tags.technology"),
-                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("technology_time"));
-        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.ANNOTATIONS + ".entities.value"),
-                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("entity_time"));
-        items.createIndex(Indexes.ascending(ItemDocuments.PROVENANCE + ".rawSha256"),
-                new IndexOptions().name("raw_capture"));
-        items.createIndex(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.RELEVANCE + ".threatTypes"),
-                Indexes.descending(ItemDocuments.TIME)), new IndexOptions().name("threat_type_time"));
+        items.createIndex(
+                Indexes.compoundIndex(Indexes.ascending(ItemDocuments.SOURCE), Indexes.descending(ItemDocuments.TIME)),
+                new IndexOptions().name("source_time"));
+        items.createIndex(
+                Indexes.compoundIndex(
+                        Indexes.ascending(ItemDocuments.ANNOTATIONS + ".tags.technology"),
+                        Indexes.descending(ItemDocuments.TIME)),
+                new IndexOptions().name("technology_time"));
+        items.createIndex(
+                Indexes.compoundIndex(
+                        Indexes.ascending(ItemDocuments.ANNOTATIONS + ".entities.value"),
+                        Indexes.descending(ItemDocuments.TIME)),
+                new IndexOptions().name("entity_time"));
+        items.createIndex(
+                Indexes.ascending(ItemDocuments.PROVENANCE + ".rawSha256"), new IndexOptions().name("raw_capture"));
+        items.createIndex(
+                Indexes.compoundIndex(
+                        Indexes.ascending(ItemDocuments.RELEVANCE + ".threatTypes"),
+                        Indexes.descending(ItemDocuments.TIME)),
+                new IndexOptions().name("threat_type_time"));
     }
 
     /**
@@ -84,7 +95,7 @@ public final class ItemRepository {
      * article at the same URL) is updated in place and counts as merged and updated.
      */
     public StoreOutcome insertAnnotated(List<AnnotatedItem> batch) {
-        return insertAnnotated(batch, stored -> { });
+        return insertAnnotated(batch, stored -> {});
     }
 
     /** As {@link #insertAnnotated(List)}, telling {@code onStored} which items were stored new (with their story). */
@@ -101,8 +112,7 @@ public final class ItemRepository {
     }
 
     /** What is stored of an item already: enough to tell a repeat from an edit, and its marking. */
-    private record Stored(String id, String sourceId, String contentHash, Tlp tlp, Handling handling) {
-    }
+    private record Stored(String id, String sourceId, String contentHash, Tlp tlp, Handling handling) {}
 
     private StoreOutcome write(List<AnnotatedItem> batch, Consumer<List<AnnotatedItem>> onStored) {
         Map<String, Stored> storedById = new HashMap<>();
@@ -113,12 +123,21 @@ public final class ItemRepository {
                 ids.add(ItemId.legacyForUrl(a.item().canonicalUrl()).value());
             }
         }
-        items.find(in("_id", ids)).projection(new Document(ItemDocuments.CONTENT_HASH, 1)
-                        .append(ItemDocuments.SOURCE, 1).append(ItemDocuments.TLP, 1).append(Markings.HANDLING, 1))
-                .forEach(d -> storedById.put(d.getString("_id"), new Stored(d.getString("_id"),
-                        d.getString(ItemDocuments.SOURCE), d.getString(ItemDocuments.CONTENT_HASH),
-                        Tlp.valueOf(d.getString(ItemDocuments.TLP)), Markings.handling(d))));
-        List<AnnotatedItem> chunk = batch.stream().map(a -> underLegacyId(a, storedById)).toList();
+        items.find(in("_id", ids))
+                .projection(new Document(ItemDocuments.CONTENT_HASH, 1)
+                        .append(ItemDocuments.SOURCE, 1)
+                        .append(ItemDocuments.TLP, 1)
+                        .append(Markings.HANDLING, 1))
+                .forEach(d -> storedById.put(
+                        d.getString("_id"),
+                        new Stored(
+                                d.getString("_id"),
+                                d.getString(ItemDocuments.SOURCE),
+                                d.getString(ItemDocuments.CONTENT_HASH),
+                                Tlp.valueOf(d.getString(ItemDocuments.TLP)),
+                                Markings.handling(d))));
+        List<AnnotatedItem> chunk =
+                batch.stream().map(a -> underLegacyId(a, storedById)).toList();
         Map<String, Stored> storedHashes = new HashMap<>();
         chunk.forEach(a -> {
             Stored stored = storedById.get(a.item().id().value());
@@ -142,13 +161,15 @@ public final class ItemRepository {
                 OptionalLong simhash = SimHash.of(item.title(), item.text());
                 String story = id;
                 if (simhash.isPresent()) {
-                    story = nearest(simhash.getAsLong(), indexed).map(StoryIndex.Member::story).orElse(id);
+                    story = nearest(simhash.getAsLong(), indexed)
+                            .map(StoryIndex.Member::story)
+                            .orElse(id);
                     document.append(ItemDocuments.SIMHASH, simhash.getAsLong());
                     indexed.add(new StoryIndex.Member(id, simhash.getAsLong(), story));
                 }
                 document.append(ItemDocuments.STORY, story);
-                writes.add(new UpdateOneModel<>(eq("_id", id), new Document("$setOnInsert", document),
-                        new UpdateOptions().upsert(true)));
+                writes.add(new UpdateOneModel<>(
+                        eq("_id", id), new Document("$setOnInsert", document), new UpdateOptions().upsert(true)));
                 written.add(new AnnotatedItem(item, annotated.annotations(), story, 0));
                 inserts++;
             } else if (storedHash.equals(item.contentHash())) {
@@ -159,7 +180,8 @@ public final class ItemRepository {
                 edited.remove("_id");
                 edited.remove(ItemDocuments.CAPTURED);
                 edited.append(ItemDocuments.UPDATED, Date.from(item.captured()));
-                writes.add(new UpdateOneModel<>(new Document("_id", id).append(ItemDocuments.CONTENT_HASH, storedHash),
+                writes.add(new UpdateOneModel<>(
+                        new Document("_id", id).append(ItemDocuments.CONTENT_HASH, storedHash),
                         new Document("$set", edited).append("$inc", new Document(ItemDocuments.REVISIONS, 1))));
                 edits++;
                 written.add(null);
@@ -168,7 +190,8 @@ public final class ItemRepository {
         List<AnnotatedItem> storedNew = new ArrayList<>();
         if (!writes.isEmpty()) {
             // Only inserts upsert (edits match an existing id), so every upsert index names an item stored new.
-            items.bulkWrite(writes, new BulkWriteOptions().ordered(true)).getUpserts()
+            items.bulkWrite(writes, new BulkWriteOptions().ordered(true))
+                    .getUpserts()
                     .forEach(upsert -> storedNew.add(written.get(upsert.getIndex())));
         }
         int stored = storedNew.size();
@@ -193,9 +216,20 @@ public final class ItemRepository {
         if (legacy == null || !legacy.sourceId().equals(item.sourceId().value())) {
             return annotated;
         }
-        HarmonisedItem renamed = new HarmonisedItem(new ItemId(legacy.id()), item.sourceId(), item.canonicalUrl(),
-                item.title(), item.text(), item.language(), item.published(), item.captured(), item.grading(),
-                item.tlp(), item.handling(), item.contentHash(), item.provenance());
+        HarmonisedItem renamed = new HarmonisedItem(
+                new ItemId(legacy.id()),
+                item.sourceId(),
+                item.canonicalUrl(),
+                item.title(),
+                item.text(),
+                item.language(),
+                item.published(),
+                item.captured(),
+                item.grading(),
+                item.tlp(),
+                item.handling(),
+                item.contentHash(),
+                item.provenance());
         return annotated.withItem(renamed);
     }
 
@@ -206,27 +240,42 @@ public final class ItemRepository {
         if (tlp == item.tlp() && handling.equals(item.handling())) {
             return item;
         }
-        return new HarmonisedItem(item.id(), item.sourceId(), item.canonicalUrl(), item.title(), item.text(),
-                item.language(), item.published(), item.captured(), item.grading(), tlp, handling,
-                item.contentHash(), item.provenance());
+        return new HarmonisedItem(
+                item.id(),
+                item.sourceId(),
+                item.canonicalUrl(),
+                item.title(),
+                item.text(),
+                item.language(),
+                item.published(),
+                item.captured(),
+                item.grading(),
+                tlp,
+                handling,
+                item.contentHash(),
+                item.provenance());
     }
 
     /** Whether the source's item at this canonical URL is stored (under its id, or the one from before). */
     public boolean isStored(org.ewea.methodology.SourceId source, String canonicalUrl) {
-        if (items.find(eq("_id", ItemId.forUrl(source, canonicalUrl).value())).projection(new Document("_id", 1))
-                .first() != null) {
+        if (items.find(eq("_id", ItemId.forUrl(source, canonicalUrl).value()))
+                        .projection(new Document("_id", 1))
+                        .first()
+                != null) {
             return true;
         }
         Document legacy = items.find(eq("_id", ItemId.legacyForUrl(canonicalUrl).value()))
-                .projection(new Document(ItemDocuments.SOURCE, 1)).first();
+                .projection(new Document(ItemDocuments.SOURCE, 1))
+                .first();
         return legacy != null && source.value().equals(legacy.getString(ItemDocuments.SOURCE));
     }
 
     private Optional<StoryIndex.Member> nearest(long simhash, List<StoryIndex.Member> inBatch) {
         StoryIndex.Member best = stories.nearest(simhash).orElse(null);
         for (StoryIndex.Member m : inBatch) {
-            if (SimHash.distance(simhash, m.simhash()) <= SimHash.MAX_DISTANCE && (best == null
-                    || SimHash.distance(simhash, m.simhash()) < SimHash.distance(simhash, best.simhash()))) {
+            if (SimHash.distance(simhash, m.simhash()) <= SimHash.MAX_DISTANCE
+                    && (best == null
+                            || SimHash.distance(simhash, m.simhash()) < SimHash.distance(simhash, best.simhash()))) {
                 best = m;
             }
         }
@@ -256,8 +305,8 @@ public final class ItemRepository {
      * As {@link #pageAnnotated(int, int, Clearance)}, and when {@code minRelevance} is given only items scored at least
      * that relevant, when {@code threatType} is given only items reporting that kind of threat event.
      */
-    public List<AnnotatedItem> pageAnnotated(int page, int size, Clearance clearance, @Nullable Double minRelevance,
-            @Nullable String threatType) {
+    public List<AnnotatedItem> pageAnnotated(
+            int page, int size, Clearance clearance, @Nullable Double minRelevance, @Nullable String threatType) {
         List<AnnotatedItem> result = new ArrayList<>(size);
         items.find(listed(clearance, minRelevance, threatType))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
@@ -283,7 +332,8 @@ public final class ItemRepository {
         }
         long read = 0;
         List<AnnotatedItem> batch = new ArrayList<>(batchSize);
-        for (Document document : items.find(filter).sort(Indexes.ascending("_id")).batchSize(batchSize)) {
+        for (Document document :
+                items.find(filter).sort(Indexes.ascending("_id")).batchSize(batchSize)) {
             batch.add(ItemDocuments.fromAnnotatedDocument(document));
             read++;
             if (batch.size() == batchSize) {
@@ -301,17 +351,19 @@ public final class ItemRepository {
      * The newest items tagged with a technology, with their time (published, else captured) in
      * {@code [from, to)}: evidence for a technology's signal.
      */
-    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to,
-            int limit) {
-        return newest(Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology",
-                technology), from, to, limit);
+    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to, int limit) {
+        return newest(Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology", technology), from, to, limit);
     }
 
     /** As {@link #taggedWith}, for items mentioning an entity (by type and normalised value). */
-    public List<AnnotatedItem> mentioning(String entityType, String value, Instant from,
-            Instant to, int limit) {
-        return newest(Filters.elemMatch(ItemDocuments.ANNOTATIONS + ".entities",
-                Filters.and(eq("type", entityType), eq("value", value))), from, to, limit);
+    public List<AnnotatedItem> mentioning(String entityType, String value, Instant from, Instant to, int limit) {
+        return newest(
+                Filters.elemMatch(
+                        ItemDocuments.ANNOTATIONS + ".entities",
+                        Filters.and(eq("type", entityType), eq("value", value))),
+                from,
+                to,
+                limit);
     }
 
     private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit) {
@@ -319,17 +371,22 @@ public final class ItemRepository {
     }
 
     /** As {@link #taggedWith(String, Instant, Instant, int)}, of the items {@code clearance} permits. */
-    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to, int limit,
-            Clearance clearance) {
-        return newest(Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology", technology), from, to, limit,
-                clearance);
+    public List<AnnotatedItem> taggedWith(String technology, Instant from, Instant to, int limit, Clearance clearance) {
+        return newest(
+                Filters.eq(ItemDocuments.ANNOTATIONS + ".tags.technology", technology), from, to, limit, clearance);
     }
 
     /** As {@link #mentioning(String, String, Instant, Instant, int)}, of the items {@code clearance} permits. */
-    public List<AnnotatedItem> mentioning(String entityType, String value, Instant from, Instant to, int limit,
-            Clearance clearance) {
-        return newest(Filters.elemMatch(ItemDocuments.ANNOTATIONS + ".entities",
-                Filters.and(eq("type", entityType), eq("value", value))), from, to, limit, clearance);
+    public List<AnnotatedItem> mentioning(
+            String entityType, String value, Instant from, Instant to, int limit, Clearance clearance) {
+        return newest(
+                Filters.elemMatch(
+                        ItemDocuments.ANNOTATIONS + ".entities",
+                        Filters.and(eq("type", entityType), eq("value", value))),
+                from,
+                to,
+                limit,
+                clearance);
     }
 
     /** Stores relevance scores by item id (scoring's; items not stored are ignored). */
@@ -345,9 +402,15 @@ public final class ItemRepository {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(scores.size());
-        scores.forEach((id, r) -> writes.add(new UpdateOneModel<>(eq("_id", id.value()),
-                new Document("$set", new Document(ItemDocuments.RELEVANCE, new Document("probability",
-                        r.probability()).append("model", r.model()).append("threatTypes", r.threatTypes()))))));
+        scores.forEach((id, r) -> writes.add(new UpdateOneModel<>(
+                eq("_id", id.value()),
+                new Document(
+                        "$set",
+                        new Document(
+                                ItemDocuments.RELEVANCE,
+                                new Document("probability", r.probability())
+                                        .append("model", r.model())
+                                        .append("threatTypes", r.threatTypes()))))));
         items.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
@@ -365,11 +428,16 @@ public final class ItemRepository {
      * The newest items whose title or text contains {@code word} as a whole word (any case), with their time in
      * {@code [from, to)}, that {@code clearance} permits: evidence for a term no annotation records.
      */
-    public List<AnnotatedItem> containing(String word, Instant from, Instant to, int limit,
-            Clearance clearance) {
+    public List<AnnotatedItem> containing(String word, Instant from, Instant to, int limit, Clearance clearance) {
         String pattern = "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
-        return newest(Filters.or(Filters.regex(ItemDocuments.TITLE, pattern, "i"),
-                Filters.regex(ItemDocuments.TEXT, pattern, "i")), from, to, limit, clearance);
+        return newest(
+                Filters.or(
+                        Filters.regex(ItemDocuments.TITLE, pattern, "i"),
+                        Filters.regex(ItemDocuments.TEXT, pattern, "i")),
+                from,
+                to,
+                limit,
+                clearance);
     }
 
     /**
@@ -398,7 +466,8 @@ public final class ItemRepository {
      * {@code threatType}, each when given.
      */
     public long count(Clearance clearance, @Nullable Double minRelevance, @Nullable String threatType) {
-        return clearance.full() && minRelevance == null && threatType == null ? count()
+        return clearance.full() && minRelevance == null && threatType == null
+                ? count()
                 : items.countDocuments(listed(clearance, minRelevance, threatType));
     }
 
@@ -415,9 +484,12 @@ public final class ItemRepository {
 
     private List<AnnotatedItem> newest(Bson about, Instant from, Instant to, int limit, Clearance clearance) {
         List<AnnotatedItem> result = new ArrayList<>(limit);
-        items.find(Markings.and(Filters.and(about,
-                        Filters.gte(ItemDocuments.TIME, Date.from(from)),
-                        Filters.lt(ItemDocuments.TIME, Date.from(to))), clearance))
+        items.find(Markings.and(
+                        Filters.and(
+                                about,
+                                Filters.gte(ItemDocuments.TIME, Date.from(from)),
+                                Filters.lt(ItemDocuments.TIME, Date.from(to))),
+                        clearance))
                 .sort(Indexes.compoundIndex(Indexes.descending(ItemDocuments.TIME), Indexes.ascending("_id")))
                 .limit(limit)
                 .forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
@@ -428,7 +500,8 @@ public final class ItemRepository {
     public List<AnnotatedItem> findAnnotated(List<ItemId> ids, Clearance clearance) {
         List<AnnotatedItem> found = new ArrayList<>();
         for (ItemId id : ids) {
-            findAnnotated(id).filter(i -> clearance.permits(i.item().tlp(), i.item().handling()))
+            findAnnotated(id)
+                    .filter(i -> clearance.permits(i.item().tlp(), i.item().handling()))
                     .ifPresent(found::add);
         }
         return found;
@@ -442,13 +515,13 @@ public final class ItemRepository {
         List<AnnotatedItem> result = new ArrayList<>();
         items.find(Markings.and(eq(ItemDocuments.STORY, story), clearance))
                 .sort(Indexes.compoundIndex(Indexes.ascending(ItemDocuments.CAPTURED), Indexes.ascending("_id")))
-                .limit(limit).forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
+                .limit(limit)
+                .forEach(document -> result.add(ItemDocuments.fromAnnotatedDocument(document)));
         return result;
     }
 
     public Optional<AnnotatedItem> findAnnotated(ItemId id) {
-        return Optional.ofNullable(items.find(eq("_id", id.value())).first())
-                .map(ItemDocuments::fromAnnotatedDocument);
+        return Optional.ofNullable(items.find(eq("_id", id.value())).first()).map(ItemDocuments::fromAnnotatedDocument);
     }
 
     /**

@@ -21,13 +21,14 @@ public final class Markings {
     public static final String HANDLING = "handling";
     private static final String RESTRICTION = HANDLING + ".restriction";
 
-    private Markings() {
-    }
+    private Markings() {}
 
     /** The handling code as a sub-document. */
     public static Document handlingDocument(Handling handling) {
-        return new Document("scheme", handling.scheme()).append("code", handling.code())
-                .append("meaning", handling.meaning()).append("restriction", handling.restriction());
+        return new Document("scheme", handling.scheme())
+                .append("code", handling.code())
+                .append("meaning", handling.meaning())
+                .append("restriction", handling.restriction());
     }
 
     /** The handling code of a document; {@link Handling#NONE} when it has none (stored before handling codes). */
@@ -36,7 +37,10 @@ public final class Markings {
         if (h == null) {
             return Handling.NONE;
         }
-        return new Handling(h.getString("scheme"), h.getString("code"), h.getString("meaning"),
+        return new Handling(
+                h.getString("scheme"),
+                h.getString("code"),
+                h.getString("meaning"),
                 ((Number) h.get("restriction")).doubleValue());
     }
 
@@ -51,11 +55,13 @@ public final class Markings {
         }
         List<Bson> conditions = new ArrayList<>();
         if (clearance.tlp() != Tlp.RED) {
-            conditions.add(Filters.in(TLP, Tlp.atMost(clearance.tlp()).stream().map(Tlp::name).toList()));
+            conditions.add(Filters.in(
+                    TLP, Tlp.atMost(clearance.tlp()).stream().map(Tlp::name).toList()));
         }
         if (clearance.handling().restriction() < 1.0) {
             // $not $gt also matches documents without the field: material stored before handling codes existed.
-            conditions.add(Filters.not(Filters.gt(RESTRICTION, clearance.handling().restriction() + 1e-9)));
+            conditions.add(
+                    Filters.not(Filters.gt(RESTRICTION, clearance.handling().restriction() + 1e-9)));
         }
         return conditions.size() == 1 ? conditions.getFirst() : Filters.and(conditions);
     }

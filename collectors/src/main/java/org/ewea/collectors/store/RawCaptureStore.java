@@ -17,9 +17,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.ewea.methodology.Tlp;
 import org.bson.types.ObjectId;
 import org.ewea.collectors.capture.Capture;
+import org.ewea.methodology.Tlp;
 
 /**
  * The raw bytes of every capture, exactly as received, in the GridFS bucket {@code captures}: the chain of custody
@@ -43,9 +43,15 @@ public final class RawCaptureStore {
      * @param tlp the TLP of the source it was captured from (TLP:RED for captures kept before TLP was recorded with
      *     them: unknown means restricted)
      */
-    public record StoredCapture(String sha256, String origin, Instant captured, String sourceId, String locator,
-            String contentType, long length, Tlp tlp) {
-    }
+    public record StoredCapture(
+            String sha256,
+            String origin,
+            Instant captured,
+            String sourceId,
+            String locator,
+            String contentType,
+            long length,
+            Tlp tlp) {}
 
     private final GridFSBucket bucket;
     private final Duration retention;
@@ -67,7 +73,9 @@ public final class RawCaptureStore {
                 .append("locator", capture.locator())
                 .append("contentType", capture.contentType())
                 .append("tlp", capture.source().tlp().name());
-        bucket.uploadFromStream(capture.sha256(), new ByteArrayInputStream(capture.body()),
+        bucket.uploadFromStream(
+                capture.sha256(),
+                new ByteArrayInputStream(capture.body()),
                 new GridFSUploadOptions().metadata(metadata));
     }
 
@@ -89,8 +97,8 @@ public final class RawCaptureStore {
     /** Deletes captures captured before {@code now - retention}; answers how many. */
     public int purgeExpired(Instant now) {
         List<ObjectId> expired = new ArrayList<>();
-        bucket.find(lt("metadata.captured", Date.from(now.minus(retention)))).forEach(f -> expired.add(
-                f.getObjectId()));
+        bucket.find(lt("metadata.captured", Date.from(now.minus(retention))))
+                .forEach(f -> expired.add(f.getObjectId()));
         expired.forEach(bucket::delete);
         return expired.size();
     }
@@ -98,8 +106,14 @@ public final class RawCaptureStore {
     private static StoredCapture describe(GridFSFile file) {
         Document m = file.getMetadata() == null ? new Document() : file.getMetadata();
         String tlp = m.getString("tlp");
-        return new StoredCapture(file.getFilename(), m.getString("origin"), m.getDate("captured").toInstant(),
-                m.getString("sourceId"), m.getString("locator"), m.getString("contentType"), file.getLength(),
+        return new StoredCapture(
+                file.getFilename(),
+                m.getString("origin"),
+                m.getDate("captured").toInstant(),
+                m.getString("sourceId"),
+                m.getString("locator"),
+                m.getString("contentType"),
+                file.getLength(),
                 tlp == null ? Tlp.RED : Tlp.valueOf(tlp));
     }
 }

@@ -42,8 +42,16 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ItemSearchBenchmark {
 
-    static final List<String> QUERIES = List.of("ransomware", "voice cloning", "phishing kit", "data breach",
-            "zero-day exploit", "cryptocurrency mixer", "deepfake", "botnet takedown", "supply chain attack",
+    static final List<String> QUERIES = List.of(
+            "ransomware",
+            "voice cloning",
+            "phishing kit",
+            "data breach",
+            "zero-day exploit",
+            "cryptocurrency mixer",
+            "deepfake",
+            "botnet takedown",
+            "supply chain attack",
             "credential stuffing");
 
     private ItemIndex index;
@@ -63,14 +71,24 @@ public class ItemSearchBenchmark {
             int split = document.indexOf('\n');
             String title = split < 0 ? document : document.substring(0, split);
             String text = split < 0 ? "" : document.substring(split + 1);
-            items.add(annotator.annotate(new HarmonisedItem(ItemId.forUrl(new SourceId("bench-" + i % 50), url), new SourceId("bench-" + i % 50), url,
-                    title, text, "en", when.plusSeconds(i * 60L), when.plusSeconds(i * 60L),
-                    AdmiraltyGrade.parse("B2"), i % 5 == 0 ? Tlp.AMBER : Tlp.CLEAR, org.ewea.methodology.Handling.NONE, Digests.sha256Hex(document),
+            items.add(annotator.annotate(new HarmonisedItem(
+                    ItemId.forUrl(new SourceId("bench-" + i % 50), url),
+                    new SourceId("bench-" + i % 50),
+                    url,
+                    title,
+                    text,
+                    "en",
+                    when.plusSeconds(i * 60L),
+                    when.plusSeconds(i * 60L),
+                    AdmiraltyGrade.parse("B2"),
+                    i % 5 == 0 ? Tlp.AMBER : Tlp.CLEAR,
+                    org.ewea.methodology.Handling.NONE,
+                    Digests.sha256Hex(document),
                     new Provenance(Digests.sha256Hex(url), URI.create(url), when))));
             lowered.add(document.toLowerCase(Locale.ROOT));
         }
-        index = ItemIndex.inMemory(new SearchAnalyzers(methodology.taxonomy()), methodology.lexicon(),
-                methodology.taxonomy());
+        index = ItemIndex.inMemory(
+                new SearchAnalyzers(methodology.taxonomy()), methodology.lexicon(), methodology.taxonomy());
         index.index(items);
         System.out.printf(Locale.ROOT, "%nindexed %d items of %s%n", items.size(), corpus.name());
     }
@@ -84,8 +102,18 @@ public class ItemSearchBenchmark {
     public long luceneSearch() {
         long found = 0;
         for (String q : QUERIES) {
-            found += index.search(new SearchQuery(q, null, null, null, null, null, null, null,
-                    org.ewea.methodology.Clearance.of(Tlp.GREEN), 0, 20))
+            found += index.search(new SearchQuery(
+                            q,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            org.ewea.methodology.Clearance.of(Tlp.GREEN),
+                            0,
+                            20))
                     .total();
         }
         return found;

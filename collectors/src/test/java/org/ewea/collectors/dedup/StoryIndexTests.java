@@ -27,11 +27,13 @@ class StoryIndexTests {
         index.add(first);
         index.add(List.of(new StoryIndex.Member("late", base, "story-b")));
         Document shared = database.getCollection(StoryIndex.COLLECTION)
-                .find(new Document("_id", SimHash.bands(base).get(3))).first();
+                .find(new Document("_id", SimHash.bands(base).get(3)))
+                .first();
         List<Document> members = shared.getList("members", Document.class);
         assertThat(members).hasSize(50);
         assertThat(members.getLast().getString("item")).isEqualTo("late");
-        assertThat(index.nearest(base)).hasValueSatisfying(m -> assertThat(m.itemId()).isEqualTo("late"));
+        assertThat(index.nearest(base))
+                .hasValueSatisfying(m -> assertThat(m.itemId()).isEqualTo("late"));
         assertThat(index.nearest(~base)).isEmpty();
     }
 }

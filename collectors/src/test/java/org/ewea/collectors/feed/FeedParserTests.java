@@ -55,7 +55,8 @@ class FeedParserTests {
     @ParameterizedTest
     @ValueSource(strings = {"feeds/billion-laughs.xml", "feeds/xxe.xml", "feeds/malformed.xml"})
     void refusesBombsExternalEntitiesAndMalformedXml(String fixture) {
-        assertThatExceptionOfType(FeedParseException.class).isThrownBy(() -> parser.parse(resource(fixture)))
+        assertThatExceptionOfType(FeedParseException.class)
+                .isThrownBy(() -> parser.parse(resource(fixture)))
                 .withMessageStartingWith("not a readable RSS/Atom/RDF feed");
     }
 

@@ -35,8 +35,16 @@ class HttpFetcherTests {
     }
 
     private HttpFetcher fetcher(Duration politeness) {
-        FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 1024 * 1024, 100, 5,
-                politeness, 3, Duration.ofMillis(100), "EW/EA test");
+        FetchSettings settings = new FetchSettings(
+                Duration.ofSeconds(2),
+                Duration.ofMillis(700),
+                1024 * 1024,
+                100,
+                5,
+                politeness,
+                3,
+                Duration.ofMillis(100),
+                "EW/EA test");
         return new HttpFetcher(settings, InstantSource.system(), sleeps::add, RandomGenerator.of("L64X128MixRandom"));
     }
 
@@ -74,8 +82,8 @@ class HttpFetcherTests {
                 respond(ex, 200, "application/rss+xml", RSS);
             }
         });
-        FetchResult result = fetcher.fetch(new FetchRequest(server.url("/feed"), "\"v1\"",
-                "Sat, 10 Jan 2026 09:00:00 GMT", null, true));
+        FetchResult result = fetcher.fetch(
+                new FetchRequest(server.url("/feed"), "\"v1\"", "Sat, 10 Jan 2026 09:00:00 GMT", null, true));
         assertThat(result).isInstanceOf(FetchResult.NotModified.class);
         assertThat(server.seen().getFirst().ifModifiedSince()).isEqualTo("Sat, 10 Jan 2026 09:00:00 GMT");
     }
@@ -193,9 +201,15 @@ class HttpFetcherTests {
         assertThat(refused.reason()).isEqualTo(FailureReason.REFUSED);
         assertThat(refused.detail()).contains("127.0.0.1").contains("local");
         assertThat(server.seen()).isEmpty();
-        assertThat(fetcher.fetch(new FetchRequest(java.net.URI.create("http://localhost:1/x"), null, null,
-                java.net.URI.create("http://proxy.example:8080"), false))).isInstanceOf(FetchResult.Failed.class)
-                .extracting(r -> ((FetchResult.Failed) r).reason()).isEqualTo(FailureReason.REFUSED);
+        assertThat(fetcher.fetch(new FetchRequest(
+                        java.net.URI.create("http://localhost:1/x"),
+                        null,
+                        null,
+                        java.net.URI.create("http://proxy.example:8080"),
+                        false)))
+                .isInstanceOf(FetchResult.Failed.class)
+                .extracting(r -> ((FetchResult.Failed) r).reason())
+                .isEqualTo(FailureReason.REFUSED);
     }
 
     @Test
@@ -211,12 +225,27 @@ class HttpFetcherTests {
 
     @Test
     void theGuardKnowsWhichAddressesAreForbidden() throws Exception {
-        for (String forbidden : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
-                "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1", "224.0.0.1")) {
-            assertThat(AddressGuard.isForbidden(java.net.InetAddress.getByName(forbidden))).as(forbidden).isTrue();
+        for (String forbidden : List.of(
+                "127.0.0.1",
+                "10.1.2.3",
+                "172.16.0.1",
+                "192.168.1.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "0.0.0.0",
+                "::1",
+                "fe80::1",
+                "fc00::1",
+                "::ffff:10.0.0.1",
+                "224.0.0.1")) {
+            assertThat(AddressGuard.isForbidden(java.net.InetAddress.getByName(forbidden)))
+                    .as(forbidden)
+                    .isTrue();
         }
         for (String allowed : List.of("8.8.8.8", "1.1.1.1", "2001:4860:4860::8888", "93.184.216.34")) {
-            assertThat(AddressGuard.isForbidden(java.net.InetAddress.getByName(allowed))).as(allowed).isFalse();
+            assertThat(AddressGuard.isForbidden(java.net.InetAddress.getByName(allowed)))
+                    .as(allowed)
+                    .isFalse();
         }
     }
 
@@ -238,9 +267,10 @@ class HttpFetcherTests {
 
     @Test
     void refusesAProxyOnALoopbackAddressThatTheOperatorDidNotTrust() {
-        java.net.URI proxy = java.net.URI.create("http://127.0.0.1:" + server.url("/").getPort());
-        FetchResult result = fetcher.fetch(new FetchRequest(java.net.URI.create("http://feeds.example.org/feed"), null,
-                null, proxy, false));
+        java.net.URI proxy =
+                java.net.URI.create("http://127.0.0.1:" + server.url("/").getPort());
+        FetchResult result = fetcher.fetch(
+                new FetchRequest(java.net.URI.create("http://feeds.example.org/feed"), null, null, proxy, false));
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> {
             assertThat(failed.reason()).isEqualTo(FailureReason.REFUSED);
             assertThat(failed.detail()).contains("trusted proxies");
@@ -252,12 +282,25 @@ class HttpFetcherTests {
     void fetchesThroughATrustedLocalProxy() throws IOException {
         server.on("/feed", ex -> respond(ex, 200, "application/rss+xml", RSS));
         int port = server.url("/").getPort();
-        FetchSettings settings = new FetchSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 1024 * 1024, 100, 5,
-                Duration.ZERO, 1, Duration.ofMillis(100), "EW/EA test", java.util.Set.of("127.0.0.1:" + port));
-        try (HttpFetcher trusting = new HttpFetcher(settings, InstantSource.system(), sleeps::add,
-                RandomGenerator.of("L64X128MixRandom"))) {
-            FetchResult result = trusting.fetch(new FetchRequest(java.net.URI.create("http://feeds.example.org/feed"),
-                    null, null, java.net.URI.create("http://127.0.0.1:" + port), false));
+        FetchSettings settings = new FetchSettings(
+                Duration.ofSeconds(2),
+                Duration.ofMillis(700),
+                1024 * 1024,
+                100,
+                5,
+                Duration.ZERO,
+                1,
+                Duration.ofMillis(100),
+                "EW/EA test",
+                java.util.Set.of("127.0.0.1:" + port));
+        try (HttpFetcher trusting = new HttpFetcher(
+                settings, InstantSource.system(), sleeps::add, RandomGenerator.of("L64X128MixRandom"))) {
+            FetchResult result = trusting.fetch(new FetchRequest(
+                    java.net.URI.create("http://feeds.example.org/feed"),
+                    null,
+                    null,
+                    java.net.URI.create("http://127.0.0.1:" + port),
+                    false));
             assertThat(result).isInstanceOf(FetchResult.Fetched.class);
         }
     }

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.random.RandomGenerator;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.fetch.FetchSettings;
 import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceSpec;
 import org.ewea.collectors.store.ImportLedger;
@@ -42,15 +42,46 @@ class HarvestFailureTests {
             throw new StackOverflowError("a hostile body");
         });
         try (FeedServer server = new FeedServer();
-                HttpFetcher fetcher = new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                        1_000_000, 100, 5, Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(), d -> { },
+                HttpFetcher fetcher = new HttpFetcher(
+                        new FetchSettings(
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(2),
+                                1_000_000,
+                                100,
+                                5,
+                                Duration.ZERO,
+                                1,
+                                Duration.ZERO,
+                                "test"),
+                        InstantSource.system(),
+                        d -> {},
                         RandomGenerator.getDefault())) {
             server.on("/rss", ex -> respond(ex, 200, "application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8)));
-            Source source = org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("hostile",
-                    "feed", null, server.url("/rss").toString(), null, null, "en", null, null, null, null, true, true,
-                    null), Instant.now());
-            Harvester harvester = new Harvester(fetcher, failing, new ImportLedger(database), runs,
-                    new SourceStateRepository(database), InstantSource.system());
+            Source source = org.ewea.collectors.testing.TestSources.validator()
+                    .validate(
+                            new SourceSpec(
+                                    "hostile",
+                                    "feed",
+                                    null,
+                                    server.url("/rss").toString(),
+                                    null,
+                                    null,
+                                    "en",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    true,
+                                    true,
+                                    null),
+                            Instant.now());
+            Harvester harvester = new Harvester(
+                    fetcher,
+                    failing,
+                    new ImportLedger(database),
+                    runs,
+                    new SourceStateRepository(database),
+                    InstantSource.system());
 
             HarvestRun run = harvester.harvest(source);
 

@@ -13,6 +13,7 @@ class HealthAssessorTests {
 
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
+
     private static final Instant T = Instant.parse("2026-12-04T10:00:00Z");
 
     @Test
@@ -27,12 +28,28 @@ class HealthAssessorTests {
         states.markStarted("feed", T);
         SourceHealth killed = health.assess("feed");
         assertThat(killed.status()).isEqualTo(SourceHealth.Status.UNFINISHED);
-        assertThat(killed.explanation()).contains("started 2026-12-04T10:00:00Z").contains("stopped during it");
+        assertThat(killed.explanation())
+                .contains("started 2026-12-04T10:00:00Z")
+                .contains("stopped during it");
 
         // the next harvest ends and records its run: the marker goes with it
         states.markStarted("feed", T.plusSeconds(60));
-        HarvestRun run = new HarvestRun("r1", "feed", T.plusSeconds(60), T.plusSeconds(70), HarvestOutcome.NEW_ITEMS,
-                null, "ok", 200, 1, 100, null, 2, 2, 0, 0);
+        HarvestRun run = new HarvestRun(
+                "r1",
+                "feed",
+                T.plusSeconds(60),
+                T.plusSeconds(70),
+                HarvestOutcome.NEW_ITEMS,
+                null,
+                "ok",
+                200,
+                1,
+                100,
+                null,
+                2,
+                2,
+                0,
+                0);
         runs.insert(run);
         states.save(states.find("feed").after(run, null, null));
         assertThat(health.assess("feed").status()).isEqualTo(SourceHealth.Status.HEALTHY);

@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.fetch.FetchSettings;
 import org.ewea.collectors.fetch.HttpFetcher;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.source.InvalidSourceException;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceSpec;
@@ -31,18 +31,37 @@ class WebHarvestTests {
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
     private static HttpFetcher fetcher() {
-        return new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 1_000_000, 100, 5,
-                Duration.ZERO, 1, Duration.ZERO, "test"), InstantSource.system(), d -> { }, RandomGenerator.getDefault());
+        return new HttpFetcher(
+                new FetchSettings(
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        1_000_000,
+                        100,
+                        5,
+                        Duration.ZERO,
+                        1,
+                        Duration.ZERO,
+                        "test"),
+                InstantSource.system(),
+                d -> {},
+                RandomGenerator.getDefault());
     }
 
     private static Harvester harvester(MongoDatabase database, ItemRepository items, HttpFetcher fetcher) {
-        return new Harvester(fetcher, new CaptureProcessor(items, TestAnnotators.defaults()), new ImportLedger(database),
-                new HarvestRunRepository(database), new SourceStateRepository(database), InstantSource.system());
+        return new Harvester(
+                fetcher,
+                new CaptureProcessor(items, TestAnnotators.defaults()),
+                new ImportLedger(database),
+                new HarvestRunRepository(database),
+                new SourceStateRepository(database),
+                InstantSource.system());
     }
 
     private static byte[] page(String posts, String next) {
-        return ("<html><body><h1>Forum</h1>" + posts + (next == null ? "" : "<a class='next' href='" + next
-                + "'>next</a>") + "<script>steal()</script></body></html>").getBytes(StandardCharsets.UTF_8);
+        return ("<html><body><h1>Forum</h1>" + posts
+                        + (next == null ? "" : "<a class='next' href='" + next + "'>next</a>")
+                        + "<script>steal()</script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String post(String title, String link, String date, String body) {
@@ -56,17 +75,55 @@ class WebHarvestTests {
         ItemRepository items = new ItemRepository(database);
         try (FeedServer server = new FeedServer();
                 HttpFetcher fetcher = fetcher()) {
-            server.on("/forum/page1", ex -> respond(ex, 200, "text/html", page(
-                    post("Selling fresh fullz", "/thread/1", "2026-01-10T08:00:00Z", "Cards <b>with</b> CVV"
-                            + "<img src=x onerror=alert(1)>")
-                    + post("Crypter FUD service", "/thread/2", "Sat, 10 Jan 2026 09:00:00 GMT", "Fully undetectable"),
-                    "/forum/page2")));
-            server.on("/forum/page2", ex -> respond(ex, 200, "text/html", page(
-                    post("Drone delivery to prisons", "https://other.example/t/3", "2026-01-09", "Payloads up to 2 kg"),
-                    "/forum/page1")));
-            Source source = org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("test-forum-source", "web", "Forum",
-                    server.url("/forum/page1").toString(), null, null, "en", "D4", "AMBER", null, null, true, true,
-                    "test-forum"), Instant.now());
+            server.on(
+                    "/forum/page1",
+                    ex -> respond(
+                            ex,
+                            200,
+                            "text/html",
+                            page(
+                                    post(
+                                                    "Selling fresh fullz",
+                                                    "/thread/1",
+                                                    "2026-01-10T08:00:00Z",
+                                                    "Cards <b>with</b> CVV" + "<img src=x onerror=alert(1)>")
+                                            + post(
+                                                    "Crypter FUD service",
+                                                    "/thread/2",
+                                                    "Sat, 10 Jan 2026 09:00:00 GMT",
+                                                    "Fully undetectable"),
+                                    "/forum/page2")));
+            server.on(
+                    "/forum/page2",
+                    ex -> respond(
+                            ex,
+                            200,
+                            "text/html",
+                            page(
+                                    post(
+                                            "Drone delivery to prisons",
+                                            "https://other.example/t/3",
+                                            "2026-01-09",
+                                            "Payloads up to 2 kg"),
+                                    "/forum/page1")));
+            Source source = org.ewea.collectors.testing.TestSources.validator()
+                    .validate(
+                            new SourceSpec(
+                                    "test-forum-source",
+                                    "web",
+                                    "Forum",
+                                    server.url("/forum/page1").toString(),
+                                    null,
+                                    null,
+                                    "en",
+                                    "D4",
+                                    "AMBER",
+                                    null,
+                                    null,
+                                    true,
+                                    true,
+                                    "test-forum"),
+                            Instant.now());
             Harvester harvester = harvester(database, items, fetcher);
 
             HarvestRun run = harvester.harvest(source);
@@ -76,16 +133,25 @@ class WebHarvestTests {
             assertThat(run.stored()).isEqualTo(3);
             assertThat(server.seen()).extracting(FeedServer.Seen::path).containsExactly("/forum/page1", "/forum/page2");
             List<AnnotatedItem> stored = items.pageAnnotated(0, 10);
-            assertThat(stored).extracting(a -> a.item().canonicalUrl()).containsExactlyInAnyOrder(
-                    server.url("/thread/1").toString(), server.url("/thread/2").toString(), "https://other.example/t/3");
-            AnnotatedItem fullz = stored.stream().filter(a -> a.item().title().equals("Selling fresh fullz"))
-                    .findFirst().orElseThrow();
+            assertThat(stored)
+                    .extracting(a -> a.item().canonicalUrl())
+                    .containsExactlyInAnyOrder(
+                            server.url("/thread/1").toString(),
+                            server.url("/thread/2").toString(),
+                            "https://other.example/t/3");
+            AnnotatedItem fullz = stored.stream()
+                    .filter(a -> a.item().title().equals("Selling fresh fullz"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(fullz.item().text()).isEqualTo("Cards with CVV");
             assertThat(fullz.item().published()).isEqualTo(Instant.parse("2026-01-10T08:00:00Z"));
             assertThat(fullz.item().grading().code()).isEqualTo("D4");
-            assertThat(fullz.annotations().tags()).extracting(t -> t.technology()).contains("carding");
-            assertThat(stored).extracting(a -> a.item().published()).contains(Instant.parse("2026-01-10T09:00:00Z"),
-                    Instant.parse("2026-01-09T00:00:00Z"));
+            assertThat(fullz.annotations().tags())
+                    .extracting(t -> t.technology())
+                    .contains("carding");
+            assertThat(stored)
+                    .extracting(a -> a.item().published())
+                    .contains(Instant.parse("2026-01-10T09:00:00Z"), Instant.parse("2026-01-09T00:00:00Z"));
         }
     }
 
@@ -95,51 +161,128 @@ class WebHarvestTests {
         ItemRepository items = new ItemRepository(database);
         try (FeedServer server = new FeedServer();
                 HttpFetcher fetcher = fetcher()) {
-            server.on("/threads", ex -> respond(ex, 200, "text/html", ("<ul>"
-                    + "<li class='thread'><a href='/thread/1'>Selling wallet drainer kit</a></li>"
-                    + "<li class='thread'><a href='/thread/2'>Untitled</a></li>"
-                    + "<li class='thread'><a href='/thread/3'>Deleted thread</a></li>"
-                    + "<li class='thread'><span>no link</span></li></ul>").getBytes(StandardCharsets.UTF_8)));
-            server.on("/thread/1", ex -> respond(ex, 200, "text/html", ("<h1>Wallet drainer kit for sale</h1>"
-                    + "<time datetime='2026-01-12T10:00:00Z'></time><div class='post-body'>Drainer-as-a-service,"
-                    + " 20% fee.</div>").getBytes(StandardCharsets.UTF_8)));
-            server.on("/thread/2", ex -> respond(ex, 200, "text/html",
-                    "<div class='post-body'>A post without a title of its own.</div>".getBytes(StandardCharsets.UTF_8)));
+            server.on(
+                    "/threads",
+                    ex -> respond(
+                            ex,
+                            200,
+                            "text/html",
+                            ("<ul>"
+                                            + "<li class='thread'><a href='/thread/1'>Selling wallet drainer kit</a></li>"
+                                            + "<li class='thread'><a href='/thread/2'>Untitled</a></li>"
+                                            + "<li class='thread'><a href='/thread/3'>Deleted thread</a></li>"
+                                            + "<li class='thread'><span>no link</span></li></ul>")
+                                    .getBytes(StandardCharsets.UTF_8)));
+            server.on(
+                    "/thread/1",
+                    ex -> respond(
+                            ex,
+                            200,
+                            "text/html",
+                            ("<h1>Wallet drainer kit for sale</h1>"
+                                            + "<time datetime='2026-01-12T10:00:00Z'></time><div class='post-body'>Drainer-as-a-service,"
+                                            + " 20% fee.</div>")
+                                    .getBytes(StandardCharsets.UTF_8)));
+            server.on(
+                    "/thread/2",
+                    ex -> respond(
+                            ex,
+                            200,
+                            "text/html",
+                            "<div class='post-body'>A post without a title of its own.</div>"
+                                    .getBytes(StandardCharsets.UTF_8)));
             server.on("/thread/3", ex -> respond(ex, 404, "text/plain", "gone".getBytes(StandardCharsets.UTF_8)));
-            Source source = org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("detail-forum", "web", null,
-                    server.url("/threads").toString(), null, null, "en", null, null, null, null, true, true,
-                    "test-forum-detail"), Instant.now());
+            Source source = org.ewea.collectors.testing.TestSources.validator()
+                    .validate(
+                            new SourceSpec(
+                                    "detail-forum",
+                                    "web",
+                                    null,
+                                    server.url("/threads").toString(),
+                                    null,
+                                    null,
+                                    "en",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    true,
+                                    true,
+                                    "test-forum-detail"),
+                            Instant.now());
             Harvester harvester = harvester(database, items, fetcher);
 
             HarvestRun first = harvester.harvest(source);
             assertThat(first.input()).isEqualTo(4);
             assertThat(first.stored()).isEqualTo(2);
             assertThat(first.rejected()).isEqualTo(2);
-            var drainer = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(source.id(), server.url("/thread/1").toString()))
+            var drainer = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
+                            source.id(), server.url("/thread/1").toString()))
                     .orElseThrow();
             assertThat(drainer.item().title()).isEqualTo("Wallet drainer kit for sale");
             assertThat(drainer.item().text()).isEqualTo("Drainer-as-a-service, 20% fee.");
             assertThat(drainer.item().published()).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
-            assertThat(items.findAnnotated(org.ewea.methodology.ItemId.forUrl(source.id(), server.url("/thread/2").toString()))
-                    .orElseThrow().item().title()).isEqualTo("Untitled");
+            assertThat(items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
+                                    source.id(), server.url("/thread/2").toString()))
+                            .orElseThrow()
+                            .item()
+                            .title())
+                    .isEqualTo("Untitled");
 
             HarvestRun second = harvester.harvest(source);
-            assertThat(second.merged()).as("stored entries are not fetched again").isEqualTo(2);
+            assertThat(second.merged())
+                    .as("stored entries are not fetched again")
+                    .isEqualTo(2);
             assertThat(second.stored()).isZero();
-            assertThat(server.seen().stream().filter(s -> s.path().equals("/thread/1")).count()).isEqualTo(1);
+            assertThat(server.seen().stream()
+                            .filter(s -> s.path().equals("/thread/1"))
+                            .count())
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void webSourcesNeedAnHtmlProfile() {
         InvalidSourceException missing = org.assertj.core.api.Assertions.catchThrowableOfType(
-                InvalidSourceException.class, () -> org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("w", "web", null,
-                        "https://forum.example/", null, null, null, null, null, null, null, null, null), Instant.now()));
+                InvalidSourceException.class,
+                () -> org.ewea.collectors.testing.TestSources.validator()
+                        .validate(
+                                new SourceSpec(
+                                        "w",
+                                        "web",
+                                        null,
+                                        "https://forum.example/",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                Instant.now()));
         assertThat(missing.errors()).containsKey("profile");
         InvalidSourceException wrong = org.assertj.core.api.Assertions.catchThrowableOfType(
-                InvalidSourceException.class, () -> org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("w", "web", null,
-                        "https://forum.example/", null, null, null, null, null, null, null, null, null, "ransomchats"),
-                        Instant.now()));
+                InvalidSourceException.class,
+                () -> org.ewea.collectors.testing.TestSources.validator()
+                        .validate(
+                                new SourceSpec(
+                                        "w",
+                                        "web",
+                                        null,
+                                        "https://forum.example/",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "ransomchats"),
+                                Instant.now()));
         assertThat(wrong.errors().get("profile")).contains("html profile");
     }
 }

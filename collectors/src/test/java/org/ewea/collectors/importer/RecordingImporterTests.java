@@ -39,19 +39,25 @@ class RecordingImporterTests {
     }
 
     private RecordingImporter importer(long maxCaptureBytes) {
-        return new RecordingImporter(ledger, new CaptureProcessor(items, TestAnnotators.defaults()), CLOCK,
-                maxCaptureBytes, new org.ewea.collectors.mirror.MirrorProfiles()::parser);
+        return new RecordingImporter(
+                ledger,
+                new CaptureProcessor(items, TestAnnotators.defaults()),
+                CLOCK,
+                maxCaptureBytes,
+                new org.ewea.collectors.mirror.MirrorProfiles()::parser);
     }
 
     private static FolderRecording ugly() throws URISyntaxException {
-        Path root = Path.of(RecordingImporterTests.class.getResource("/recordings/ugly").toURI());
+        Path root = Path.of(
+                RecordingImporterTests.class.getResource("/recordings/ugly").toURI());
         return FolderRecording.open(RecordingFiles.directory(root));
     }
 
     @Test
     void importsTheDemoRecordingAccountingForEveryEntry() {
         FolderRecording demo = FolderRecording.open(RecordingFiles.directory(Fixtures.demoRecording()));
-        ImportReport report = importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(demo);
+        ImportReport report =
+                importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(demo);
 
         // Expected figures were counted from the feed files by a separate script (demo/NOTICE.md).
         assertThat(report.status()).isEqualTo(ImportReport.Status.IMPORTED);
@@ -64,8 +70,10 @@ class RecordingImporterTests {
         assertThat(report.rejected()).isEqualTo(3); // three CTI-ANN posts have an empty text in the dataset
         assertThat(report.rejectionsByReason()).containsOnlyKeys("empty entry (no title and no text)");
         assertThat(items.count()).isEqualTo(2937);
-        var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(new org.ewea.methodology.SourceId("cisa-kev"),
-                "https://nvd.nist.gov/vuln/detail/CVE-2025-54253")).orElseThrow();
+        var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
+                        new org.ewea.methodology.SourceId("cisa-kev"),
+                        "https://nvd.nist.gov/vuln/detail/CVE-2025-54253"))
+                .orElseThrow();
         assertThat(kev.annotations().entities()).extracting(e -> e.value()).contains("CVE-2025-54253");
         assertThat(kev.annotations().methodologyVersion()).startsWith("2026.11+");
         assertThat(ledger.isCompleted("ewea-demo", demo.digest())).isTrue();
@@ -75,7 +83,8 @@ class RecordingImporterTests {
     void aCompletedRecordingIsNotImportedTwice() throws Exception {
         importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(ugly());
         long before = items.count();
-        ImportReport again = importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(ugly());
+        ImportReport again =
+                importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(ugly());
         assertThat(again.status()).isEqualTo(ImportReport.Status.ALREADY_IMPORTED);
         assertThat(again.input()).isZero();
         assertThat(items.count()).isEqualTo(before);
@@ -87,7 +96,8 @@ class RecordingImporterTests {
         importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
         ledger.markStarted(recording.id(), recording.digest(), CLOCK.instant()); // as if killed mid-way
 
-        ImportReport rerun = importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
+        ImportReport rerun =
+                importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(recording);
 
         assertThat(rerun.status()).isEqualTo(ImportReport.Status.IMPORTED);
         assertThat(rerun.stored()).isZero();
@@ -97,7 +107,8 @@ class RecordingImporterTests {
 
     @Test
     void accountsForEveryWayACaptureOrEntryCanGoWrong() throws Exception {
-        ImportReport report = importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(ugly());
+        ImportReport report =
+                importer(RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES).importRecording(ugly());
 
         assertThat(report.captures()).isEqualTo(7);
         assertThat(report.capturesRejected()).isEqualTo(4);
@@ -106,14 +117,21 @@ class RecordingImporterTests {
         assertThat(report.merged()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(2);
         assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(report.input());
-        assertThat(report.rejectionsByReason()).containsOnly(
-                org.assertj.core.api.Assertions.entry("capture unreadable", 1L),
-                org.assertj.core.api.Assertions.entry("unparseable capture", 2L),
-                org.assertj.core.api.Assertions.entry("capture digest mismatch", 1L),
-                org.assertj.core.api.Assertions.entry("empty entry (no title and no text)", 2L));
-        assertThat(report.rejections()).extracting(Rejection::locator).contains("captures/missing.xml",
-                "captures/bomb.xml", "captures/malformed.xml", "captures/tampered.xml",
-                "captures/hostile.xml#entry-1", "captures/hostile.xml#entry-2");
+        assertThat(report.rejectionsByReason())
+                .containsOnly(
+                        org.assertj.core.api.Assertions.entry("capture unreadable", 1L),
+                        org.assertj.core.api.Assertions.entry("unparseable capture", 2L),
+                        org.assertj.core.api.Assertions.entry("capture digest mismatch", 1L),
+                        org.assertj.core.api.Assertions.entry("empty entry (no title and no text)", 2L));
+        assertThat(report.rejections())
+                .extracting(Rejection::locator)
+                .contains(
+                        "captures/missing.xml",
+                        "captures/bomb.xml",
+                        "captures/malformed.xml",
+                        "captures/tampered.xml",
+                        "captures/hostile.xml#entry-1",
+                        "captures/hostile.xml#entry-2");
         assertThat(items.count()).isEqualTo(3);
     }
 

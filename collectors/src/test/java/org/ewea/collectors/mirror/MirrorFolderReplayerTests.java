@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.Fixtures;
@@ -29,9 +29,10 @@ class MirrorFolderReplayerTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
-    private static final SourceDefinition CHATS = new SourceDefinition(new SourceId("chats"), "folder",
-            "Negotiation chats", null, "en", AdmiraltyGrade.parse("B2"), Tlp.AMBER);
-    private static final MirrorProfile PROFILE = new MirrorProfiles().find("ransomchats").orElseThrow();
+    private static final SourceDefinition CHATS = new SourceDefinition(
+            new SourceId("chats"), "folder", "Negotiation chats", null, "en", AdmiraltyGrade.parse("B2"), Tlp.AMBER);
+    private static final MirrorProfile PROFILE =
+            new MirrorProfiles().find("ransomchats").orElseThrow();
 
     private ItemRepository items;
     private MirrorFolderReplayer replayer;
@@ -56,35 +57,52 @@ class MirrorFolderReplayerTests {
         assertThat(clock.instant()).isEqualTo(Instant.parse("2024-01-01T23:59:59Z"));
 
         List<AnnotatedItem> stored = items.pageAnnotated(0, 10);
-        AnnotatedItem dated = stored.stream().filter(i -> i.item().title().equals("GroupA negotiation chat 20230529"))
-                .findFirst().orElseThrow();
+        AnnotatedItem dated = stored.stream()
+                .filter(i -> i.item().title().equals("GroupA negotiation chat 20230529"))
+                .findFirst()
+                .orElseThrow();
         assertThat(dated.item().published()).isEqualTo(Instant.parse("2023-05-29T00:00:00Z"));
-        assertThat(dated.item().text()).contains("<3").contains("<script>alert(1)</script>We need proof")
+        assertThat(dated.item().text())
+                .contains("<3")
+                .contains("<script>alert(1)</script>We need proof")
                 .as("chat text is kept as text, never markup");
         assertThat(dated.item().tlp()).isEqualTo(Tlp.AMBER);
         assertThat(dated.annotations().entities()).extracting(e -> e.type()).contains("btc");
-        AnnotatedItem undated = stored.stream().filter(i -> i.item().title().contains("leaked-client")).findFirst()
+        AnnotatedItem undated = stored.stream()
+                .filter(i -> i.item().title().contains("leaked-client"))
+                .findFirst()
                 .orElseThrow();
         assertThat(undated.item().published()).isNull();
-        assertThat(undated.item().captured()).as("placed at its group's earliest chat")
+        assertThat(undated.item().captured())
+                .as("placed at its group's earliest chat")
                 .isEqualTo(Instant.parse("2023-05-29T23:59:59Z"));
 
-        assertThat(replayer.replay(folder, PROFILE, CHATS, new ReplayClock(Instant.EPOCH)).stored()).isZero();
+        assertThat(replayer.replay(folder, PROFILE, CHATS, new ReplayClock(Instant.EPOCH))
+                        .stored())
+                .isZero();
     }
 
     @Test
     void replaysTheRansomchatsMirror() {
-        Path chats = Fixtures.sharedCorpus().map(c -> c.resolve("ransomchats/chats")).orElse(null);
+        Path chats =
+                Fixtures.sharedCorpus().map(c -> c.resolve("ransomchats/chats")).orElse(null);
         Assumptions.assumeTrue(chats != null && Files.isDirectory(chats), "../shared/corpus is not available");
         ImportReport report = replayer.replay(chats, PROFILE, CHATS, new ReplayClock(Instant.EPOCH));
         assertThat(report.captures()).isEqualTo(259);
         assertThat(report.capturesRejected()).isZero();
         assertThat(report.input()).isEqualTo(259);
         assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(259);
-        long dated = items.pageAnnotated(0, 300).stream().filter(i -> i.item().published() != null).count();
-        assertThat(dated).as("chats with a date in their file name (SOURCE.md: 189)").isEqualTo(189);
-        System.out.printf("ransomchats replay: %d chats, %d stored, %d merged, %d rejected, %d dated%n",
+        long dated = items.pageAnnotated(0, 300).stream()
+                .filter(i -> i.item().published() != null)
+                .count();
+        assertThat(dated)
+                .as("chats with a date in their file name (SOURCE.md: 189)")
+                .isEqualTo(189);
+        System.out.printf(
+                "ransomchats replay: %d chats, %d stored, %d merged, %d rejected, %d dated%n",
                 report.input(), report.stored(), report.merged(), report.rejected(), dated);
-        assertThat(replayer.replay(chats, PROFILE, CHATS, new ReplayClock(Instant.EPOCH)).stored()).isZero();
+        assertThat(replayer.replay(chats, PROFILE, CHATS, new ReplayClock(Instant.EPOCH))
+                        .stored())
+                .isZero();
     }
 }

@@ -20,24 +20,38 @@ import org.junit.jupiter.api.Test;
 class ItemNormaliserTests {
 
     private static final Instant CAPTURED = Instant.parse("2026-01-11T06:00:00Z");
-    private static final SourceDefinition SOURCE = new SourceDefinition(new SourceId("news"), "rss", "News",
-            "https://news.example.org/rss", "en", AdmiraltyGrade.parse("B2"), Tlp.GREEN);
+    private static final SourceDefinition SOURCE = new SourceDefinition(
+            new SourceId("news"),
+            "rss",
+            "News",
+            "https://news.example.org/rss",
+            "en",
+            AdmiraltyGrade.parse("B2"),
+            Tlp.GREEN);
 
     private final ItemNormaliser normaliser = new ItemNormaliser();
 
     private List<Normalised> normaliseFixture(String name) throws Exception {
         byte[] body = resource(name);
-        Capture capture = new Capture(SOURCE, name, URI.create("https://news.example.org/rss"), CAPTURED,
-                "application/rss+xml", body, Digests.sha256Hex(body));
+        Capture capture = new Capture(
+                SOURCE,
+                name,
+                URI.create("https://news.example.org/rss"),
+                CAPTURED,
+                "application/rss+xml",
+                body,
+                Digests.sha256Hex(body));
         List<FeedEntry> entries = new FeedParser().parse(body);
         return entries.stream().map(e -> normaliser.normalise(e, capture)).toList();
     }
 
     @Test
     void buildsAHarmonisedItemFromAnRssEntry() throws Exception {
-        HarmonisedItem item = ((Normalised.Accepted) normaliseFixture("feeds/rss2.xml").get(0)).item();
+        HarmonisedItem item =
+                ((Normalised.Accepted) normaliseFixture("feeds/rss2.xml").get(0)).item();
         assertThat(item.canonicalUrl()).isEqualTo("https://news.example.org/2026/01/infostealer?id=7");
-        assertThat(item.id()).isEqualTo(ItemId.forUrl(new SourceId("news"), "https://news.example.org/2026/01/infostealer?id=7"));
+        assertThat(item.id())
+                .isEqualTo(ItemId.forUrl(new SourceId("news"), "https://news.example.org/2026/01/infostealer?id=7"));
         assertThat(item.title()).isEqualTo("Infostealer & crypter bundle advertised");
         assertThat(item.text()).isEqualTo("A new infostealer is sold here.");
         assertThat(item.published()).isEqualTo(Instant.parse("2026-01-10T08:30:00Z"));
@@ -51,7 +65,8 @@ class ItemNormaliserTests {
 
     @Test
     void usesThePermalinkGuidWhenThereIsNoLinkAndKeepsUndatedItemsUndated() throws Exception {
-        HarmonisedItem item = ((Normalised.Accepted) normaliseFixture("feeds/rss2.xml").get(1)).item();
+        HarmonisedItem item =
+                ((Normalised.Accepted) normaliseFixture("feeds/rss2.xml").get(1)).item();
         assertThat(item.canonicalUrl()).isEqualTo("https://news.example.org/undated");
         assertThat(item.published()).isNull();
         assertThat(item.effectiveTime()).isEqualTo(CAPTURED);
@@ -59,7 +74,8 @@ class ItemNormaliserTests {
 
     @Test
     void fallsBackToTheUpdateDate() throws Exception {
-        HarmonisedItem item = ((Normalised.Accepted) normaliseFixture("feeds/atom.xml").get(1)).item();
+        HarmonisedItem item =
+                ((Normalised.Accepted) normaliseFixture("feeds/atom.xml").get(1)).item();
         assertThat(item.published()).isEqualTo(Instant.parse("2026-01-09T07:00:00Z"));
     }
 
@@ -72,9 +88,10 @@ class ItemNormaliserTests {
         assertThat(item.title() + item.text()).doesNotContain("<", "alert", "onerror", "iframe", "hidden");
         assertThat(item.canonicalUrl()).as("javascript: links are not URLs").isNull();
         assertThat(item.id()).isEqualTo(ItemId.forContent(SOURCE.id(), item.contentHash()));
-        assertThat(results.subList(1, 3)).allSatisfy(r -> assertThat(r)
-                .isEqualTo(new Normalised.Rejected(ItemNormaliser.EMPTY_ENTRY,
-                        "feeds/hostile.xml#entry-" + results.indexOf(r))));
+        assertThat(results.subList(1, 3))
+                .allSatisfy(r -> assertThat(r)
+                        .isEqualTo(new Normalised.Rejected(
+                                ItemNormaliser.EMPTY_ENTRY, "feeds/hostile.xml#entry-" + results.indexOf(r))));
     }
 
     @Test

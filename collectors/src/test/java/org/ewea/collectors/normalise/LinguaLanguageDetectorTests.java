@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class LinguaLanguageDetectorTests {
 
-    private static final LinguaLanguageDetector DETECTOR = new LinguaLanguageDetector(
-            List.of("en", "de", "fr", "es", "it", "nl", "pl", "pt", "ru", "uk"));
+    private static final LinguaLanguageDetector DETECTOR =
+            new LinguaLanguageDetector(List.of("en", "de", "fr", "es", "it", "nl", "pl", "pt", "ru", "uk"));
 
     @Test
     void detectsTheLanguagesOfTheMethodologyAndOfUndergroundForums() {

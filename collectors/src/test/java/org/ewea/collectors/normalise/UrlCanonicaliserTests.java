@@ -22,8 +22,15 @@ class UrlCanonicaliserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "ftp://example.org/x", "/relative/path", "not a url",
-            "mailto:a@example.org", "http://"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "ftp://example.org/x",
+                "/relative/path",
+                "not a url",
+                "mailto:a@example.org",
+                "http://"
+            })
     void refusesWhatIsNotAnAbsoluteHttpUrl(String raw) {
         assertThat(UrlCanonicaliser.canonicalise(raw)).isEmpty();
     }

@@ -59,8 +59,8 @@ class FolderRecordingTests {
 
     @Test
     void sortsCapturesByTimeWhateverTheManifestOrder() throws IOException {
-        FolderRecording recording = open(SOURCES + "captures:\n"
-                + capture("b.xml", "2026-01-02T00:00:00Z", SHA) + capture("a.xml", "2026-01-01T00:00:00Z", SHA));
+        FolderRecording recording = open(SOURCES + "captures:\n" + capture("b.xml", "2026-01-02T00:00:00Z", SHA)
+                + capture("a.xml", "2026-01-01T00:00:00Z", SHA));
         assertThat(recording.captures()).extracting(ManifestCapture::file).containsExactly("a.xml", "b.xml");
         assertThat(recording.captures().getFirst().source().grading().code()).isEqualTo("B2");
     }
@@ -76,7 +76,8 @@ class FolderRecordingTests {
         assertThat(capture.sha256()).isEqualTo(sha);
         assertThatExceptionOfType(RecordingException.class)
                 .isThrownBy(() -> recording.read(recording.captures().get(1), 1000))
-                .withMessageContaining("a.xml").withMessageContaining("manifest says " + SHA);
+                .withMessageContaining("a.xml")
+                .withMessageContaining("manifest says " + SHA);
         assertThatExceptionOfType(RecordingFiles.CaptureTooLargeException.class)
                 .isThrownBy(() -> recording.read(recording.captures().get(0), 3));
     }
@@ -85,26 +86,31 @@ class FolderRecordingTests {
     void rejectsUnknownKeysNamingFileAndLine() {
         assertThatExceptionOfType(RecordingException.class)
                 .isThrownBy(() -> open(SOURCES + "    colour: red\ncaptures: []\n"))
-                .withMessageContaining("recording.yaml, line 7").withMessageContaining("colour");
+                .withMessageContaining("recording.yaml, line 7")
+                .withMessageContaining("colour");
     }
 
     @Test
     void rejectsMalformedYaml() {
-        assertThatExceptionOfType(RecordingException.class).isThrownBy(() -> open("id: [unclosed\n"))
+        assertThatExceptionOfType(RecordingException.class)
+                .isThrownBy(() -> open("id: [unclosed\n"))
                 .withMessageContaining("recording.yaml, line");
     }
 
     @Test
     void rejectsMissingFieldsUndefinedSourcesAndBadValues() {
-        assertThatExceptionOfType(RecordingException.class).isThrownBy(() -> open("sources: []\n"))
+        assertThatExceptionOfType(RecordingException.class)
+                .isThrownBy(() -> open("sources: []\n"))
                 .withMessageContaining("id is required");
         assertThatExceptionOfType(RecordingException.class)
-                .isThrownBy(() -> open(SOURCES + "captures:\n" + capture("a.xml", "2026-01-01T00:00:00Z", SHA)
-                        .replace("source: news", "source: other")))
-                .withMessageContaining("captures[0]").withMessageContaining("'other' is not defined");
+                .isThrownBy(() -> open(SOURCES + "captures:\n"
+                        + capture("a.xml", "2026-01-01T00:00:00Z", SHA).replace("source: news", "source: other")))
+                .withMessageContaining("captures[0]")
+                .withMessageContaining("'other' is not defined");
         assertThatExceptionOfType(RecordingException.class)
                 .isThrownBy(() -> open(SOURCES.replace("B2", "Z9")))
-                .withMessageContaining("sources[0]").withMessageContaining("Admiralty");
+                .withMessageContaining("sources[0]")
+                .withMessageContaining("Admiralty");
         assertThatExceptionOfType(RecordingException.class)
                 .isThrownBy(() -> open(SOURCES + "captures:\n" + capture("a.xml", "yesterday", SHA)))
                 .withMessageContaining("captures[0]");
@@ -117,8 +123,8 @@ class FolderRecordingTests {
     void refusesPathsThatLeaveTheRecording() {
         for (String path : new String[] {"../secret", "/etc/passwd", "a/../../b", "a\\\\b"}) {
             assertThatExceptionOfType(RecordingException.class)
-                    .isThrownBy(() -> open(SOURCES + "captures:\n"
-                            + capture("'" + path + "'", "2026-01-01T00:00:00Z", SHA)))
+                    .isThrownBy(() ->
+                            open(SOURCES + "captures:\n" + capture("'" + path + "'", "2026-01-01T00:00:00Z", SHA)))
                     .withMessageContaining("unsafe path");
         }
     }

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Function;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.CorpusWarcs;
 import org.ewea.collectors.testing.Fixtures;
@@ -35,8 +35,8 @@ class WarcReplayerTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
-    private static final Function<String, SourceDefinition> SOURCES = id -> new SourceDefinition(new SourceId(id),
-            "feed", id, null, "en", AdmiraltyGrade.parse("C3"), Tlp.AMBER);
+    private static final Function<String, SourceDefinition> SOURCES =
+            id -> new SourceDefinition(new SourceId(id), "feed", id, null, "en", AdmiraltyGrade.parse("C3"), Tlp.AMBER);
 
     @TempDir
     Path dir;
@@ -52,16 +52,21 @@ class WarcReplayerTests {
 
     private static void write(WarcWriter writer, String source, String date, byte[] body) throws Exception {
         writer.write(new WarcResponse.Builder(URI.create("https://" + source + ".example/rss"))
-                .date(Instant.parse(date)).setHeader(WarcCaptures.SOURCE_HEADER, source)
-                .body(new HttpResponse.Builder(200, "OK").body(MediaType.parse("application/rss+xml"), body).build())
+                .date(Instant.parse(date))
+                .setHeader(WarcCaptures.SOURCE_HEADER, source)
+                .body(new HttpResponse.Builder(200, "OK")
+                        .body(MediaType.parse("application/rss+xml"), body)
+                        .build())
                 .build());
     }
 
     @Test
     void replaysInCaptureTimeOrderOnTheSimulatedClockAndAccountsForEverything() throws Exception {
         Path warc = dir.resolve("mirror.warc.gz");
-        try (WarcWriter writer = new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+        try (WarcWriter writer = new WarcWriter(
+                Files.newByteChannel(
+                        warc, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE),
+                WarcCompression.GZIP)) {
             write(writer, "news", "2026-01-12T06:00:00Z", Fixtures.resource("feeds/rss2.xml"));
             write(writer, "news", "2026-01-11T06:00:00Z", Fixtures.resource("feeds/rss2.xml"));
             write(writer, "news", "2026-01-13T06:00:00Z", Fixtures.resource("feeds/malformed.xml"));
@@ -77,8 +82,10 @@ class WarcReplayerTests {
         assertThat(report.merged()).isEqualTo(2);
         assertThat(report.rejected()).isEqualTo(2);
         assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-13T06:00:00Z"));
-        var item = items.find(ItemId.forUrl(new SourceId("news"), "https://news.example.org/2026/01/infostealer?id=7")).orElseThrow();
-        assertThat(item.captured()).as("the earlier capture came first, although later in the file")
+        var item = items.find(ItemId.forUrl(new SourceId("news"), "https://news.example.org/2026/01/infostealer?id=7"))
+                .orElseThrow();
+        assertThat(item.captured())
+                .as("the earlier capture came first, although later in the file")
                 .isEqualTo(Instant.parse("2026-01-11T06:00:00Z"));
         assertThat(item.grading().code()).isEqualTo("C3");
 
@@ -90,27 +97,34 @@ class WarcReplayerTests {
     @Test
     void replaysTheRansomchatsMirrorFromWarcThroughItsProfile() {
         Path corpus = Fixtures.sharedCorpus().orElse(null);
-        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("ransomchats")),
+        Assumptions.assumeTrue(
+                corpus != null && Files.isDirectory(corpus.resolve("ransomchats")),
                 "../shared/corpus is not available");
-        CorpusWarcs.Conversion conversion = CorpusWarcs.ransomchats(corpus, Path.of("target/corpus/ransomchats.warc.gz"));
+        CorpusWarcs.Conversion conversion =
+                CorpusWarcs.ransomchats(corpus, Path.of("target/corpus/ransomchats.warc.gz"));
         assertThat(conversion.items()).isEqualTo(259);
         assertThat(conversion.undated()).isEqualTo(70);
-        var profile = new org.ewea.collectors.mirror.MirrorProfiles().find("ransomchats").orElseThrow();
+        var profile = new org.ewea.collectors.mirror.MirrorProfiles()
+                .find("ransomchats")
+                .orElseThrow();
         var parser = new org.ewea.collectors.mirror.JsonTranscriptParser(profile);
         ImportReport report = replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES, c -> parser);
         assertThat(report.capturesRejected()).isZero();
         assertThat(report.input()).isEqualTo(259);
         assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(259);
-        assertThat(items.pageAnnotated(0, 300)).extracting(a -> a.item().title())
+        assertThat(items.pageAnnotated(0, 300))
+                .extracting(a -> a.item().title())
                 .contains("Akira negotiation chat 20230529");
-        assertThat(replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES, c -> parser).stored())
+        assertThat(replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES, c -> parser)
+                        .stored())
                 .isZero();
     }
 
     @Test
     void replaysTheCasieArticlesAccountingForAll() {
         Path corpus = Fixtures.sharedCorpus().orElse(null);
-        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("casie-cyber-news-events")),
+        Assumptions.assumeTrue(
+                corpus != null && Files.isDirectory(corpus.resolve("casie-cyber-news-events")),
                 "../shared/corpus is not available");
         CorpusWarcs.Conversion conversion = CorpusWarcs.casie(corpus, Path.of("target/corpus/casie.warc.gz"));
         assertThat(conversion.items()).isEqualTo(1000);
@@ -119,14 +133,16 @@ class WarcReplayerTests {
         assertThat(report.capturesRejected()).isZero();
         assertThat(report.input()).isEqualTo(1000);
         assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(1000);
-        System.out.printf("casie replay: %d in, %d stored, %d merged, %d rejected%n", report.input(),
-                report.stored(), report.merged(), report.rejected());
+        System.out.printf(
+                "casie replay: %d in, %d stored, %d merged, %d rejected%n",
+                report.input(), report.stored(), report.merged(), report.rejected());
     }
 
     @Test
     void replaysTheS33rRecordingAccountingForAllItems() {
         Path corpus = Fixtures.sharedCorpus().orElse(null);
-        Assumptions.assumeTrue(corpus != null && Files.isDirectory(corpus.resolve("s33r-security-news")),
+        Assumptions.assumeTrue(
+                corpus != null && Files.isDirectory(corpus.resolve("s33r-security-news")),
                 "../shared/corpus is not available");
         CorpusWarcs.Conversion conversion = CorpusWarcs.s33r(corpus, Path.of("target/corpus/s33r.warc.gz"));
         assertThat(conversion.items()).isEqualTo(10_756);
@@ -144,8 +160,13 @@ class WarcReplayerTests {
         ImportReport again = replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES);
         assertThat(again.stored()).as("a second replay stores nothing new").isZero();
         assertThat(again.input()).isEqualTo(10_756);
-        System.out.printf("s33r replay: %d captures, %d items in, %d stored, %d merged, %d rejected %s%n",
-                report.captures(), report.input(), report.stored(), report.merged(), report.rejected(),
+        System.out.printf(
+                "s33r replay: %d captures, %d items in, %d stored, %d merged, %d rejected %s%n",
+                report.captures(),
+                report.input(),
+                report.stored(),
+                report.merged(),
+                report.rejected(),
                 report.rejectionsByReason());
     }
 }

@@ -25,8 +25,23 @@ class SchedulingTests {
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
     private static Source source(String id, String cron, boolean enabled) {
-        return org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec(id, "feed", null, "https://" + id + ".example/rss", null,
-                cron, null, null, null, null, null, enabled, false), Instant.now());
+        return org.ewea.collectors.testing.TestSources.validator()
+                .validate(
+                        new SourceSpec(
+                                id,
+                                "feed",
+                                null,
+                                "https://" + id + ".example/rss",
+                                null,
+                                cron,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                enabled,
+                                false),
+                        Instant.now());
     }
 
     @Test
@@ -37,14 +52,15 @@ class SchedulingTests {
         SourceId id = new SourceId("locked-source");
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Optional<String>> running = CompletableFuture.supplyAsync(() ->
-                first.runNow(id, () -> {
-                    holding.countDown();
-                    await(release);
-                    return "first";
-                }));
+        CompletableFuture<Optional<String>> running = CompletableFuture.supplyAsync(() -> first.runNow(id, () -> {
+            holding.countDown();
+            await(release);
+            return "first";
+        }));
         assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.runNow(id, () -> "second")).as("the other instance gets nothing").isEmpty();
+        assertThat(second.runNow(id, () -> "second"))
+                .as("the other instance gets nothing")
+                .isEmpty();
         assertThat(second.runNow(new SourceId("other-source"), () -> "other")).contains("other");
         release.countDown();
         assertThat(running.get(10, TimeUnit.SECONDS)).contains("first");
@@ -56,15 +72,21 @@ class SchedulingTests {
         // a harvest that died holding its lock: the row says held for another 29 minutes
         // (ShedLock compares lock times with the system clock)
         Instant now = Instant.now();
-        shared.getCollection(SourceLock.COLLECTION).insertOne(new org.bson.Document("_id", "harvest-dead-source")
-                .append("lockUntil", java.util.Date.from(now.plusSeconds(29 * 60)))
-                .append("lockedAt", java.util.Date.from(now.minusSeconds(60))).append("lockedBy", "old-process"));
-        shared.getCollection(SourceLock.COLLECTION).insertOne(new org.bson.Document("_id", "harvest-done-source")
-                .append("lockUntil", java.util.Date.from(now.minusSeconds(600)))
-                .append("lockedAt", java.util.Date.from(now.minusSeconds(700))).append("lockedBy", "old-process"));
+        shared.getCollection(SourceLock.COLLECTION)
+                .insertOne(new org.bson.Document("_id", "harvest-dead-source")
+                        .append("lockUntil", java.util.Date.from(now.plusSeconds(29 * 60)))
+                        .append("lockedAt", java.util.Date.from(now.minusSeconds(60)))
+                        .append("lockedBy", "old-process"));
+        shared.getCollection(SourceLock.COLLECTION)
+                .insertOne(new org.bson.Document("_id", "harvest-done-source")
+                        .append("lockUntil", java.util.Date.from(now.minusSeconds(600)))
+                        .append("lockedAt", java.util.Date.from(now.minusSeconds(700)))
+                        .append("lockedBy", "old-process"));
         SourceLock restarted = new SourceLock(shared, InstantSource.system());
         SourceId id = new SourceId("dead-source");
-        assertThat(restarted.runNow(id, () -> "ran")).as("still held by the dead process").isEmpty();
+        assertThat(restarted.runNow(id, () -> "ran"))
+                .as("still held by the dead process")
+                .isEmpty();
 
         assertThat(restarted.releaseLeftByADeadProcess()).containsExactly("harvest-dead-source");
 
@@ -78,15 +100,21 @@ class SchedulingTests {
         CountDownLatch everySecond = new CountDownLatch(2);
         Source fast = source("fast", "* * * * * ?", true);
         Source disabled = source("disabled", "* * * * * ?", false);
-        try (HarvestScheduler scheduler = new HarvestScheduler(2, id -> {
-            fired.add(id.value());
-            if (id.value().equals("fast")) {
-                everySecond.countDown();
-            }
-        }, () -> List.of(fast, disabled), Duration.ofHours(1))) {
+        try (HarvestScheduler scheduler = new HarvestScheduler(
+                2,
+                id -> {
+                    fired.add(id.value());
+                    if (id.value().equals("fast")) {
+                        everySecond.countDown();
+                    }
+                },
+                () -> List.of(fast, disabled),
+                Duration.ofHours(1))) {
             scheduler.start();
             assertThat(scheduler.scheduled()).containsOnlyKeys("fast");
-            assertThat(everySecond.await(15, TimeUnit.SECONDS)).as("fired twice within 15 s").isTrue();
+            assertThat(everySecond.await(15, TimeUnit.SECONDS))
+                    .as("fired twice within 15 s")
+                    .isTrue();
             assertThat(fired).doesNotContain("disabled");
 
             scheduler.schedule(source("fast", "0 0 3 * * ?", true));

@@ -27,8 +27,23 @@ class SourceCatalogueFileTests {
     @Test
     void createsAndReplacesTheFilesSourcesOnly() throws IOException {
         SourceRepository repository = new SourceRepository(STORE.freshDatabase());
-        repository.create(org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec("api-made", null, null,
-                "https://api.example/rss", null, null, null, null, null, null, null, null, null), NOW));
+        repository.create(org.ewea.collectors.testing.TestSources.validator()
+                .validate(
+                        new SourceSpec(
+                                "api-made",
+                                null,
+                                null,
+                                "https://api.example/rss",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        NOW));
         Path file = dir.resolve("sources.yaml");
         Files.writeString(file, """
                 sources:
@@ -44,7 +59,12 @@ class SourceCatalogueFileTests {
                 """);
         SourceCatalogueFile catalogue = new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator());
         assertThat(catalogue.apply(catalogue.read(file, NOW), repository, NOW)).isEqualTo(2);
-        assertThat(repository.find(new SourceId("krebs")).orElseThrow().grading().code()).isEqualTo("B2");
+        assertThat(repository
+                        .find(new SourceId("krebs"))
+                        .orElseThrow()
+                        .grading()
+                        .code())
+                .isEqualTo("B2");
 
         Files.writeString(file, Files.readString(file).replace("B2", "C3"));
         catalogue.apply(catalogue.read(file, NOW.plusSeconds(60)), repository, NOW.plusSeconds(60));
@@ -65,13 +85,19 @@ class SourceCatalogueFileTests {
                     url: ftp://bad.example/rss
                 """);
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW))
+                .isThrownBy(() ->
+                        new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW))
                 .satisfies(e -> {
                     assertThat(e.line()).isEqualTo(4);
-                    assertThat(e.getMessage()).contains("sources.yaml:4").contains("'bad'").contains("url");
+                    assertThat(e.getMessage())
+                            .contains("sources.yaml:4")
+                            .contains("'bad'")
+                            .contains("url");
                 });
         Files.writeString(file, "sources:\n  - id: x\n    colour: red\n");
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() -> new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW)).withMessageContaining(":3:");
+                .isThrownBy(() ->
+                        new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW))
+                .withMessageContaining(":3:");
     }
 }

@@ -28,8 +28,23 @@ abstract class SourceRepositoryContract {
     }
 
     private static Source source(String id, String url, boolean enabled) {
-        return org.ewea.collectors.testing.TestSources.validator().validate(new SourceSpec(id, "feed", "Title " + id, url, null, null, "en", "B2",
-                "GREEN", List.of("news"), null, enabled, false), NOW);
+        return org.ewea.collectors.testing.TestSources.validator()
+                .validate(
+                        new SourceSpec(
+                                id,
+                                "feed",
+                                "Title " + id,
+                                url,
+                                null,
+                                null,
+                                "en",
+                                "B2",
+                                "GREEN",
+                                List.of("news"),
+                                null,
+                                enabled,
+                                false),
+                        NOW);
     }
 
     @Test
@@ -41,8 +56,10 @@ abstract class SourceRepositoryContract {
 
         Source disabled = source("krebs", "https://krebsonsecurity.com/feed", false);
         assertThat(repository.replace(disabled)).isTrue();
-        assertThat(repository.find(new SourceId("krebs")).orElseThrow().enabled()).isFalse();
-        assertThat(repository.replace(source("nobody", "https://x.example/", true))).isFalse();
+        assertThat(repository.find(new SourceId("krebs")).orElseThrow().enabled())
+                .isFalse();
+        assertThat(repository.replace(source("nobody", "https://x.example/", true)))
+                .isFalse();
 
         assertThat(repository.delete(new SourceId("krebs"))).isTrue();
         assertThat(repository.delete(new SourceId("krebs"))).isFalse();
@@ -54,16 +71,21 @@ abstract class SourceRepositoryContract {
         repository.create(source("a-feed", "https://a.example/rss", true));
         repository.create(source("b-feed", "https://b.example/rss", false));
         repository.create(source("c-feed", "https://c.example/(x).*", true));
-        assertThat(repository.page(null, null, null, 0, 2)).extracting(s -> s.id().value())
+        assertThat(repository.page(null, null, null, 0, 2))
+                .extracting(s -> s.id().value())
                 .containsExactly("a-feed", "b-feed");
         assertThat(repository.count(null, null, null)).isEqualTo(3);
         assertThat(repository.page(null, null, true, 0, 10)).hasSize(2);
         assertThat(repository.count(null, null, false)).isEqualTo(1);
-        assertThat(repository.page("B.EXAMPLE", null, null, 0, 10)).extracting(s -> s.id().value())
+        assertThat(repository.page("B.EXAMPLE", null, null, 0, 10))
+                .extracting(s -> s.id().value())
                 .containsExactly("b-feed");
-        assertThat(repository.page("(x).*", null, null, 0, 10)).extracting(s -> s.id().value())
+        assertThat(repository.page("(x).*", null, null, 0, 10))
+                .extracting(s -> s.id().value())
                 .containsExactly("c-feed");
-        assertThat(repository.page("[a-c]-feed", null, null, 0, 10)).as("not a regex").isEmpty();
+        assertThat(repository.page("[a-c]-feed", null, null, 0, 10))
+                .as("not a regex")
+                .isEmpty();
         assertThat(repository.page("{\"$gt\": \"\"}", null, null, 0, 10)).isEmpty();
         assertThat(repository.enabled()).hasSize(2);
     }

@@ -64,15 +64,18 @@ abstract class ItemRepositoryContract {
         assertThat(repository.findAnnotated(ransom.id()).orElseThrow().relevance())
                 .isEqualTo(new AnnotatedItem.Relevance(0.9, "m+t", List.of("Ransom", "Databreach")));
         var all = org.ewea.methodology.Clearance.FULL;
-        assertThat(repository.pageAnnotated(0, 10, all, null, "Databreach")).extracting(i -> i.item().title())
+        assertThat(repository.pageAnnotated(0, 10, all, null, "Databreach"))
+                .extracting(i -> i.item().title())
                 .containsExactlyInAnyOrder("Ransom note", "Breach");
-        assertThat(repository.pageAnnotated(0, 10, all, 0.8, "Databreach")).extracting(i -> i.item().title())
+        assertThat(repository.pageAnnotated(0, 10, all, 0.8, "Databreach"))
+                .extracting(i -> i.item().title())
                 .containsExactly("Ransom note");
         assertThat(repository.count(all, null, "Ransom")).isEqualTo(1);
         assertThat(repository.count(all, null, "Phishing")).isZero();
         repository.setRelevance(java.util.Map.of(plain.id(), 0.2), "m");
         assertThat(repository.findAnnotated(plain.id()).orElseThrow().relevance())
-                .as("a relevance model alone stores no types").isEqualTo(new AnnotatedItem.Relevance(0.2, "m"));
+                .as("a relevance model alone stores no types")
+                .isEqualTo(new AnnotatedItem.Relevance(0.2, "m"));
     }
 
     @Test
@@ -103,36 +106,61 @@ abstract class ItemRepositoryContract {
 
     private static HarmonisedItem withText(String url, String title, String text, Instant captured) {
         HarmonisedItem base = item(url, title, captured, captured);
-        return new HarmonisedItem(base.id(), base.sourceId(), base.canonicalUrl(), title, text, base.language(),
-                base.published(), captured, base.grading(), base.tlp(), base.handling(),
-                org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text), base.provenance());
+        return new HarmonisedItem(
+                base.id(),
+                base.sourceId(),
+                base.canonicalUrl(),
+                title,
+                text,
+                base.language(),
+                base.published(),
+                captured,
+                base.grading(),
+                base.tlp(),
+                base.handling(),
+                org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text),
+                base.provenance());
     }
 
     @Test
     void nearDuplicatesJoinOneStoryAndDoNotVanish() {
         HarmonisedItem first = withText("https://a.example/phones", "Phone network dismantled", ARTICLE, T0);
-        HarmonisedItem syndicated = withText("https://b.example/copy", "Phone network dismantled",
-                ARTICLE.replace("Police", "police"), T0.plusSeconds(60));
-        HarmonisedItem other = withText("https://c.example/other", "Infostealer sold", "A new information stealer"
-                + " is sold by subscription on forums, targeting cookies, passwords and crypto wallets.", T0);
+        HarmonisedItem syndicated = withText(
+                "https://b.example/copy",
+                "Phone network dismantled",
+                ARTICLE.replace("Police", "police"),
+                T0.plusSeconds(60));
+        HarmonisedItem other = withText(
+                "https://c.example/other",
+                "Infostealer sold",
+                "A new information stealer"
+                        + " is sold by subscription on forums, targeting cookies, passwords and crypto wallets.",
+                T0);
         repository.insertNew(List.of(first));
         assertThat(repository.insertNew(List.of(syndicated, other))).isEqualTo(new StoreOutcome(2, 0));
 
         assertThat(repository.count()).isEqualTo(3);
         String story = repository.findAnnotated(first.id()).orElseThrow().story();
         assertThat(story).isEqualTo(first.id().value());
-        assertThat(repository.findAnnotated(syndicated.id()).orElseThrow().story()).isEqualTo(story);
-        assertThat(repository.findAnnotated(other.id()).orElseThrow().story()).isEqualTo(other.id().value());
+        assertThat(repository.findAnnotated(syndicated.id()).orElseThrow().story())
+                .isEqualTo(story);
+        assertThat(repository.findAnnotated(other.id()).orElseThrow().story())
+                .isEqualTo(other.id().value());
     }
 
     @Test
     void anEditedArticleUpdatesItsItem() {
         HarmonisedItem original = withText("https://news.example/story", "Draft title", ARTICLE, T0);
         repository.insertNew(List.of(original));
-        HarmonisedItem edited = withText("https://news.example/story", "Corrected title",
-                ARTICLE + " Two suspects were released.", T0.plusSeconds(3600));
+        HarmonisedItem edited = withText(
+                "https://news.example/story",
+                "Corrected title",
+                ARTICLE + " Two suspects were released.",
+                T0.plusSeconds(3600));
         assertThat(repository.insertNew(List.of(edited))).isEqualTo(new StoreOutcome(0, 1, 1));
-        assertThat(repository.insertNew(List.of(edited))).as("the same edit again").isEqualTo(new StoreOutcome(0, 1));
+        assertThat(repository.insertNew(List.of(edited)))
+                .as("the same edit again")
+                .isEqualTo(new StoreOutcome(0, 1));
 
         var stored = repository.findAnnotated(original.id()).orElseThrow();
         assertThat(stored.item().title()).isEqualTo("Corrected title");
@@ -149,7 +177,8 @@ abstract class ItemRepositoryContract {
             same.add(item("https://tie.example/" + i, "tie " + i, T0, T0));
         }
         repository.insertNew(same);
-        List<String> ids = repository.page(0, 5).stream().map(i -> i.id().value()).toList();
+        List<String> ids =
+                repository.page(0, 5).stream().map(i -> i.id().value()).toList();
         assertThat(ids).isSorted().hasSize(5);
     }
 
@@ -192,16 +221,27 @@ abstract class ItemRepositoryContract {
         assertThat(read).isEqualTo(1234);
         assertThat(sizes).containsExactly(500, 500, 234);
         assertThat(seen).hasSize(1234);
-        assertThat(repository.forEachAnnotated(10, items -> { })).isEqualTo(1234);
+        assertThat(repository.forEachAnnotated(10, items -> {})).isEqualTo(1234);
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> repository.forEachAnnotated(0, items -> { }));
+                .isThrownBy(() -> repository.forEachAnnotated(0, items -> {}));
     }
 
     private HarmonisedItem marked(String name, org.ewea.methodology.Tlp tlp, org.ewea.methodology.Handling handling) {
         HarmonisedItem base = item("https://marked.example/" + name, name, T0, T0);
-        return new HarmonisedItem(base.id(), base.sourceId(), base.canonicalUrl(), base.title(), base.text(),
-                base.language(), base.published(), base.captured(), base.grading(), tlp, handling,
-                base.contentHash(), base.provenance());
+        return new HarmonisedItem(
+                base.id(),
+                base.sourceId(),
+                base.canonicalUrl(),
+                base.title(),
+                base.text(),
+                base.language(),
+                base.published(),
+                base.captured(),
+                base.grading(),
+                tlp,
+                handling,
+                base.contentHash(),
+                base.provenance());
     }
 
     @Test
@@ -209,41 +249,78 @@ abstract class ItemRepositoryContract {
         var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
         var green = org.ewea.methodology.Tlp.GREEN;
         var red = org.ewea.methodology.Tlp.RED;
-        repository.insertNew(List.of(marked("open", green, org.ewea.methodology.Handling.NONE),
-                marked("h1", green, codes.parse("europol:H1")), marked("h3", green, codes.parse("europol:H3")),
+        repository.insertNew(List.of(
+                marked("open", green, org.ewea.methodology.Handling.NONE),
+                marked("h1", green, codes.parse("europol:H1")),
+                marked("h3", green, codes.parse("europol:H3")),
                 marked("red", red, org.ewea.methodology.Handling.NONE)));
         // stored before handling codes existed: no handling field at all, read as unrestricted
         HarmonisedItem legacy = marked("legacy", green, org.ewea.methodology.Handling.NONE);
         repository.insertNew(List.of(legacy));
-        database().getCollection("items").updateOne(com.mongodb.client.model.Filters.eq("_id", legacy.id().value()),
-                com.mongodb.client.model.Updates.unset(Markings.HANDLING));
+        database()
+                .getCollection("items")
+                .updateOne(
+                        com.mongodb.client.model.Filters.eq("_id", legacy.id().value()),
+                        com.mongodb.client.model.Updates.unset(Markings.HANDLING));
         assertThat(repository.find(legacy.id())).contains(legacy);
-        assertThat(repository.find(marked("h1", green, codes.parse("europol:H1")).id()).orElseThrow().handling())
+        assertThat(repository
+                        .find(marked("h1", green, codes.parse("europol:H1")).id())
+                        .orElseThrow()
+                        .handling())
                 .isEqualTo(codes.parse("europol:H1"));
 
         var amberH1 = new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER, codes.parse("H1"));
-        assertThat(repository.pageAnnotated(0, 10, amberH1, null, null)).extracting(i -> i.item().title())
+        assertThat(repository.pageAnnotated(0, 10, amberH1, null, null))
+                .extracting(i -> i.item().title())
                 .containsExactlyInAnyOrder("open", "h1", "legacy");
         assertThat(repository.count(amberH1)).isEqualTo(3);
         assertThat(repository.count(org.ewea.methodology.Clearance.of(red))).isEqualTo(3);
-        assertThat(repository.count(new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER,
-                codes.parse("uk-3x5x2:C")))).as("C (0.7) covers H1 (0.5)").isEqualTo(3);
+        assertThat(repository.count(
+                        new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER, codes.parse("uk-3x5x2:C"))))
+                .as("C (0.7) covers H1 (0.5)")
+                .isEqualTo(3);
         assertThat(repository.count(org.ewea.methodology.Clearance.FULL)).isEqualTo(5);
-        assertThat(repository.containing("h3", T0.minusSeconds(1), T0.plusSeconds(1), 10, amberH1)).isEmpty();
-        assertThat(repository.containing("h3", T0.minusSeconds(1), T0.plusSeconds(1), 10,
-                new org.ewea.methodology.Clearance(green, codes.parse("H3")))).hasSize(1);
-        assertThat(repository.findAnnotated(List.of(marked("h3", green, codes.parse("H3")).id(), legacy.id()),
-                amberH1)).extracting(i -> i.item().title()).containsExactly("legacy");
+        assertThat(repository.containing("h3", T0.minusSeconds(1), T0.plusSeconds(1), 10, amberH1))
+                .isEmpty();
+        assertThat(repository.containing(
+                        "h3",
+                        T0.minusSeconds(1),
+                        T0.plusSeconds(1),
+                        10,
+                        new org.ewea.methodology.Clearance(green, codes.parse("H3"))))
+                .hasSize(1);
+        assertThat(repository.findAnnotated(
+                        List.of(marked("h3", green, codes.parse("H3")).id(), legacy.id()), amberH1))
+                .extracting(i -> i.item().title())
+                .containsExactly("legacy");
     }
 
-    private static HarmonisedItem from(String source, String url, String title, String text,
-            org.ewea.methodology.Tlp tlp, org.ewea.methodology.Handling handling, Instant captured) {
+    private static HarmonisedItem from(
+            String source,
+            String url,
+            String title,
+            String text,
+            org.ewea.methodology.Tlp tlp,
+            org.ewea.methodology.Handling handling,
+            Instant captured) {
         var id = org.ewea.methodology.ItemId.forUrl(new org.ewea.methodology.SourceId(source), url);
-        return new HarmonisedItem(id, new org.ewea.methodology.SourceId(source), url, title, text, "en", captured,
-                captured, org.ewea.methodology.AdmiraltyGrade.parse("B2"), tlp, handling,
+        return new HarmonisedItem(
+                id,
+                new org.ewea.methodology.SourceId(source),
+                url,
+                title,
+                text,
+                "en",
+                captured,
+                captured,
+                org.ewea.methodology.AdmiraltyGrade.parse("B2"),
+                tlp,
+                handling,
                 org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text),
-                new org.ewea.methodology.Provenance(org.ewea.collectors.normalise.Digests.sha256Hex(source + url),
-                        java.net.URI.create("https://" + source + ".example/rss"), captured));
+                new org.ewea.methodology.Provenance(
+                        org.ewea.collectors.normalise.Digests.sha256Hex(source + url),
+                        java.net.URI.create("https://" + source + ".example/rss"),
+                        captured));
     }
 
     @Test
@@ -251,15 +328,29 @@ abstract class ItemRepositoryContract {
         var red = org.ewea.methodology.Tlp.RED;
         var clear = org.ewea.methodology.Tlp.CLEAR;
         var none = org.ewea.methodology.Handling.NONE;
-        HarmonisedItem partner = from("partner", "https://shared.example/report", "Partner report",
-                "Restricted partner text about a new loader.", red, none, T0);
+        HarmonisedItem partner = from(
+                "partner",
+                "https://shared.example/report",
+                "Partner report",
+                "Restricted partner text about a new loader.",
+                red,
+                none,
+                T0);
         repository.insertNew(List.of(partner));
-        HarmonisedItem copy = from("own-feed", "https://shared.example/report", "Replaced",
-                "Text an analyst's own feed serves at the same link.", clear, none, T0.plusSeconds(60));
+        HarmonisedItem copy = from(
+                "own-feed",
+                "https://shared.example/report",
+                "Replaced",
+                "Text an analyst's own feed serves at the same link.",
+                clear,
+                none,
+                T0.plusSeconds(60));
 
         assertThat(repository.insertNew(List.of(copy))).isEqualTo(new StoreOutcome(1, 0));
 
-        assertThat(repository.find(partner.id())).as("the partner's item untouched").contains(partner);
+        assertThat(repository.find(partner.id()))
+                .as("the partner's item untouched")
+                .contains(partner);
         assertThat(repository.find(copy.id())).contains(copy);
         assertThat(repository.count(org.ewea.methodology.Clearance.of(clear))).isEqualTo(1);
     }
@@ -267,13 +358,24 @@ abstract class ItemRepositoryContract {
     @Test
     void anEditNeverLowersAStoredMarkingOrHandlingCode() {
         var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
-        HarmonisedItem first = from("partner", "https://p.example/1", "Draft", "Report on a new crypter service.",
-                org.ewea.methodology.Tlp.AMBER, codes.parse("europol:H2"), T0);
+        HarmonisedItem first = from(
+                "partner",
+                "https://p.example/1",
+                "Draft",
+                "Report on a new crypter service.",
+                org.ewea.methodology.Tlp.AMBER,
+                codes.parse("europol:H2"),
+                T0);
         repository.insertNew(List.of(first));
         // the source was lowered to CLEAR / no handling code since; the article was then edited
-        HarmonisedItem edited = from("partner", "https://p.example/1", "Final",
-                "Report on a new crypter service, updated.", org.ewea.methodology.Tlp.CLEAR,
-                org.ewea.methodology.Handling.NONE, T0.plusSeconds(3600));
+        HarmonisedItem edited = from(
+                "partner",
+                "https://p.example/1",
+                "Final",
+                "Report on a new crypter service, updated.",
+                org.ewea.methodology.Tlp.CLEAR,
+                org.ewea.methodology.Handling.NONE,
+                T0.plusSeconds(3600));
 
         assertThat(repository.insertNew(List.of(edited))).isEqualTo(new StoreOutcome(0, 1, 1));
 
@@ -281,26 +383,54 @@ abstract class ItemRepositoryContract {
         assertThat(stored.title()).isEqualTo("Final");
         assertThat(stored.tlp()).isEqualTo(org.ewea.methodology.Tlp.AMBER);
         assertThat(stored.handling()).isEqualTo(codes.parse("europol:H2"));
-        assertThat(repository.count(org.ewea.methodology.Clearance.of(org.ewea.methodology.Tlp.CLEAR))).isZero();
+        assertThat(repository.count(org.ewea.methodology.Clearance.of(org.ewea.methodology.Tlp.CLEAR)))
+                .isZero();
     }
 
     @Test
     void aRecaptureBySameSourceMatchesTheIdStoredBeforeIdsNamedTheirSource() {
-        HarmonisedItem current = from("news", "https://n.example/a", "Old story", "Text.",
-                org.ewea.methodology.Tlp.CLEAR, org.ewea.methodology.Handling.NONE, T0);
+        HarmonisedItem current = from(
+                "news",
+                "https://n.example/a",
+                "Old story",
+                "Text.",
+                org.ewea.methodology.Tlp.CLEAR,
+                org.ewea.methodology.Handling.NONE,
+                T0);
         var legacyId = org.ewea.methodology.ItemId.legacyForUrl("https://n.example/a");
-        HarmonisedItem legacy = new HarmonisedItem(legacyId, current.sourceId(), current.canonicalUrl(),
-                current.title(), current.text(), current.language(), current.published(), current.captured(),
-                current.grading(), current.tlp(), current.handling(), current.contentHash(), current.provenance());
+        HarmonisedItem legacy = new HarmonisedItem(
+                legacyId,
+                current.sourceId(),
+                current.canonicalUrl(),
+                current.title(),
+                current.text(),
+                current.language(),
+                current.published(),
+                current.captured(),
+                current.grading(),
+                current.tlp(),
+                current.handling(),
+                current.contentHash(),
+                current.provenance());
         repository.insertNew(List.of(legacy));
 
-        assertThat(repository.insertNew(List.of(current))).as("same source: the stored item")
+        assertThat(repository.insertNew(List.of(current)))
+                .as("same source: the stored item")
                 .isEqualTo(new StoreOutcome(0, 1));
-        assertThat(repository.isStored(current.sourceId(), "https://n.example/a")).isTrue();
-        assertThat(repository.isStored(new org.ewea.methodology.SourceId("other"), "https://n.example/a")).isFalse();
-        HarmonisedItem fromOther = from("other", "https://n.example/a", "Old story", "Text.",
-                org.ewea.methodology.Tlp.CLEAR, org.ewea.methodology.Handling.NONE, T0);
-        assertThat(repository.insertNew(List.of(fromOther))).as("another source: an item of its own")
+        assertThat(repository.isStored(current.sourceId(), "https://n.example/a"))
+                .isTrue();
+        assertThat(repository.isStored(new org.ewea.methodology.SourceId("other"), "https://n.example/a"))
+                .isFalse();
+        HarmonisedItem fromOther = from(
+                "other",
+                "https://n.example/a",
+                "Old story",
+                "Text.",
+                org.ewea.methodology.Tlp.CLEAR,
+                org.ewea.methodology.Handling.NONE,
+                T0);
+        assertThat(repository.insertNew(List.of(fromOther)))
+                .as("another source: an item of its own")
                 .isEqualTo(new StoreOutcome(1, 0));
         assertThat(repository.count()).isEqualTo(2);
     }

@@ -24,9 +24,14 @@ abstract class RawCaptureStoreContract {
 
     private static Capture capture(String text, Instant captured) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        return new Capture(new SourceDefinition(new SourceId("s"), "feed", "S", null, null,
-                AdmiraltyGrade.UNGRADED, Tlp.CLEAR), "loc", URI.create("https://s.example/rss"), captured,
-                "application/rss+xml", body, Digests.sha256Hex(body));
+        return new Capture(
+                new SourceDefinition(new SourceId("s"), "feed", "S", null, null, AdmiraltyGrade.UNGRADED, Tlp.CLEAR),
+                "loc",
+                URI.create("https://s.example/rss"),
+                captured,
+                "application/rss+xml",
+                body,
+                Digests.sha256Hex(body));
     }
 
     @Test
@@ -35,7 +40,8 @@ abstract class RawCaptureStoreContract {
         Capture c = capture("<rss>" + "x".repeat(300_000) + "</rss>", T0);
         store.keep(c);
         store.keep(c);
-        assertThat(store.bytes(c.sha256())).hasValueSatisfying(b -> assertThat(b).isEqualTo(c.body()));
+        assertThat(store.bytes(c.sha256()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(c.body()));
         RawCaptureStore.StoredCapture described = store.describe(c.sha256()).orElseThrow();
         assertThat(described.origin()).isEqualTo("https://s.example/rss");
         assertThat(described.captured()).isEqualTo(T0);

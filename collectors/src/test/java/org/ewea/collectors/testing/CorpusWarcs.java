@@ -37,14 +37,13 @@ public final class CorpusWarcs {
 
     /** CASIE writes some dates without zero padding (2017-11-3). */
     private static final DateTimeFormatter LENIENT_DATE = DateTimeFormatter.ofPattern("uuuu-M-d");
+
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private CorpusWarcs() {
-    }
+    private CorpusWarcs() {}
 
     /** What went into a converted WARC. */
-    public record Conversion(Path warc, int items, int undated, int captures, int sources) {
-    }
+    public record Conversion(Path warc, int items, int undated, int captures, int sources) {}
 
     public static Conversion s33r(Path corpus, Path warc) {
         JsonMapper json = JsonMapper.builder().build();
@@ -52,7 +51,8 @@ public final class CorpusWarcs {
         int items = 0;
         int undated = 0;
         try (Stream<Path> files = Files.list(corpus.resolve("s33r-security-news/monthly"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String month = file.getFileName().toString().replace(".json", "");
                 for (JsonNode item : json.readTree(file.toFile())) {
                     items++;
@@ -64,8 +64,10 @@ public final class CorpusWarcs {
                     } else {
                         capture = instant(published).atOffset(ZoneOffset.UTC).toLocalDate() + "T23:59:59Z";
                     }
-                    bySourceAndCapture.computeIfAbsent(item.path("source").asString("unknown"), s -> new TreeMap<>())
-                            .computeIfAbsent(capture, c -> new ArrayList<>()).add(item);
+                    bySourceAndCapture
+                            .computeIfAbsent(item.path("source").asString("unknown"), s -> new TreeMap<>())
+                            .computeIfAbsent(capture, c -> new ArrayList<>())
+                            .add(item);
                 }
             }
             int captures = 0;
@@ -75,10 +77,13 @@ public final class CorpusWarcs {
                     for (var capture : source.getValue().entrySet()) {
                         byte[] rss = rss(source.getKey(), capture.getValue()).getBytes(StandardCharsets.UTF_8);
                         HttpResponse http = new HttpResponse.Builder(200, "OK")
-                                .body(MediaType.parse("application/rss+xml"), rss).build();
+                                .body(MediaType.parse("application/rss+xml"), rss)
+                                .build();
                         writer.write(new WarcResponse.Builder(URI.create("https://s33r.invalid/feeds/" + id))
-                                .date(Instant.parse(capture.getKey())).setHeader(WarcCaptures.SOURCE_HEADER, id)
-                                .body(http).build());
+                                .date(Instant.parse(capture.getKey()))
+                                .setHeader(WarcCaptures.SOURCE_HEADER, id)
+                                .body(http)
+                                .build());
                         captures++;
                     }
                 }
@@ -98,14 +103,19 @@ public final class CorpusWarcs {
         Path chats = corpus.resolve("ransomchats/chats");
         java.util.regex.Pattern dated = java.util.regex.Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
         try (Stream<Path> files = Files.walk(chats)) {
-            List<Path> all = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            List<Path> all =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             Map<String, Instant> earliest = new TreeMap<>();
             Map<Path, Instant> dates = new java.util.HashMap<>();
             for (Path f : all) {
                 java.util.regex.Matcher m = dated.matcher(f.getFileName().toString());
                 if (m.find()) {
-                    Instant at = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            Integer.parseInt(m.group(3))).atTime(23, 59, 59).toInstant(ZoneOffset.UTC);
+                    Instant at = LocalDate.of(
+                                    Integer.parseInt(m.group(1)),
+                                    Integer.parseInt(m.group(2)),
+                                    Integer.parseInt(m.group(3)))
+                            .atTime(23, 59, 59)
+                            .toInstant(ZoneOffset.UTC);
                     dates.put(f, at);
                     earliest.merge(f.getParent().getFileName().toString(), at, (a, b) -> a.isBefore(b) ? a : b);
                 }
@@ -122,11 +132,15 @@ public final class CorpusWarcs {
                     }
                     String name = java.net.URLEncoder.encode(f.getFileName().toString(), StandardCharsets.UTF_8)
                             .replace("+", "%20");
-                    writer.write(new org.netpreserve.jwarc.WarcResource.Builder(URI.create(
-                            "https://ransomchats.invalid/" + java.net.URLEncoder.encode(group, StandardCharsets.UTF_8)
-                                    .replace("+", "%20") + "/" + name))
-                            .date(at).setHeader(WarcCaptures.SOURCE_HEADER, "ransomchats")
-                            .body(MediaType.parse("application/json"), Files.readAllBytes(f)).build());
+                    writer.write(new org.netpreserve.jwarc.WarcResource.Builder(
+                                    URI.create("https://ransomchats.invalid/"
+                                            + java.net.URLEncoder.encode(group, StandardCharsets.UTF_8)
+                                                    .replace("+", "%20")
+                                            + "/" + name))
+                            .date(at)
+                            .setHeader(WarcCaptures.SOURCE_HEADER, "ransomchats")
+                            .body(MediaType.parse("application/json"), Files.readAllBytes(f))
+                            .build());
                 }
             }
             return new Conversion(warc, all.size(), undated, all.size(), earliest.size());
@@ -150,33 +164,55 @@ public final class CorpusWarcs {
                 }
                 JsonNode article = json.readTree(line);
                 items++;
-                String host = URI.create(article.path("link").asString("https://unknown.invalid/")
-                        .replace(" ", "%20")).getHost();
-                byHostAndDay.computeIfAbsent(host == null ? "unknown" : host, h -> new TreeMap<>())
-                        .computeIfAbsent(LocalDate.parse(article.path("date").asString(), LENIENT_DATE).toString(),
-                                d -> new ArrayList<>()).add(article);
+                String host = URI.create(article.path("link")
+                                .asString("https://unknown.invalid/")
+                                .replace(" ", "%20"))
+                        .getHost();
+                byHostAndDay
+                        .computeIfAbsent(host == null ? "unknown" : host, h -> new TreeMap<>())
+                        .computeIfAbsent(
+                                LocalDate.parse(article.path("date").asString(), LENIENT_DATE)
+                                        .toString(),
+                                d -> new ArrayList<>())
+                        .add(article);
             }
             int captures = 0;
             try (WarcWriter writer = writer(warc)) {
                 for (var host : byHostAndDay.entrySet()) {
                     for (var day : host.getValue().entrySet()) {
-                        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version="
-                                + "\"2.0\"><channel><title>").append(escape(host.getKey())).append("</title>"
-                                + "<link>https://casie.invalid/</link><description>CASIE recording</description>\n");
+                        StringBuilder xml = new StringBuilder(
+                                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version="
+                                                + "\"2.0\"><channel><title>")
+                                .append(escape(host.getKey()))
+                                .append(
+                                        "</title>"
+                                                + "<link>https://casie.invalid/</link><description>CASIE recording</description>\n");
                         for (JsonNode a : day.getValue()) {
-                            xml.append("<item><title>").append(escape(a.path("title").asString(""))).append("</title><link>")
-                                    .append(escape(a.path("link").asString(""))).append("</link><description>")
-                                    .append(escape(a.path("text").asString(""))).append("</description><pubDate>")
-                                    .append(RFC_1123.format(LocalDate.parse(day.getKey()).atStartOfDay()
-                                            .toInstant(ZoneOffset.UTC))).append("</pubDate></item>\n");
+                            xml.append("<item><title>")
+                                    .append(escape(a.path("title").asString("")))
+                                    .append("</title><link>")
+                                    .append(escape(a.path("link").asString("")))
+                                    .append("</link><description>")
+                                    .append(escape(a.path("text").asString("")))
+                                    .append("</description><pubDate>")
+                                    .append(RFC_1123.format(LocalDate.parse(day.getKey())
+                                            .atStartOfDay()
+                                            .toInstant(ZoneOffset.UTC)))
+                                    .append("</pubDate></item>\n");
                         }
                         xml.append("</channel></rss>\n");
-                        HttpResponse http = new HttpResponse.Builder(200, "OK").body(
-                                MediaType.parse("application/rss+xml"), xml.toString().getBytes(StandardCharsets.UTF_8))
+                        HttpResponse http = new HttpResponse.Builder(200, "OK")
+                                .body(
+                                        MediaType.parse("application/rss+xml"),
+                                        xml.toString().getBytes(StandardCharsets.UTF_8))
                                 .build();
                         writer.write(new WarcResponse.Builder(URI.create("https://" + host.getKey() + "/feed"))
-                                .date(LocalDate.parse(day.getKey()).atTime(23, 59, 59).toInstant(ZoneOffset.UTC))
-                                .setHeader(WarcCaptures.SOURCE_HEADER, slug(host.getKey())).body(http).build());
+                                .date(LocalDate.parse(day.getKey())
+                                        .atTime(23, 59, 59)
+                                        .toInstant(ZoneOffset.UTC))
+                                .setHeader(WarcCaptures.SOURCE_HEADER, slug(host.getKey()))
+                                .body(http)
+                                .build());
                         captures++;
                     }
                 }
@@ -190,22 +226,37 @@ public final class CorpusWarcs {
     /** A new gzip-compressed WARC file (replacing any), its folder created. */
     private static WarcWriter writer(Path warc) throws IOException {
         Files.createDirectories(warc.getParent());
-        return new WarcWriter(Files.newByteChannel(warc, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE),
+        return new WarcWriter(
+                Files.newByteChannel(
+                        warc,
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                        java.nio.file.StandardOpenOption.WRITE),
                 WarcCompression.GZIP);
     }
 
     private static String rss(String source, List<JsonNode> items) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
-                .append("<title>").append(escape(source)).append("</title><link>https://s33r.invalid/</link>")
+        StringBuilder xml = new StringBuilder(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
+                .append("<title>")
+                .append(escape(source))
+                .append("</title><link>https://s33r.invalid/</link>")
                 .append("<description>s33r recording</description>\n");
         for (JsonNode item : items) {
-            xml.append("<item><title>").append(escape(item.path("title").asString(""))).append("</title>")
-                    .append("<link>").append(escape(item.path("link").asString(""))).append("</link>")
-                    .append("<description>").append(escape(item.path("summary").asString(""))).append("</description>");
+            xml.append("<item><title>")
+                    .append(escape(item.path("title").asString("")))
+                    .append("</title>")
+                    .append("<link>")
+                    .append(escape(item.path("link").asString("")))
+                    .append("</link>")
+                    .append("<description>")
+                    .append(escape(item.path("summary").asString("")))
+                    .append("</description>");
             String published = item.path("published").asString("");
             if (!published.isBlank()) {
-                xml.append("<pubDate>").append(RFC_1123.format(instant(published))).append("</pubDate>");
+                xml.append("<pubDate>")
+                        .append(RFC_1123.format(instant(published)))
+                        .append("</pubDate>");
             }
             xml.append("</item>\n");
         }

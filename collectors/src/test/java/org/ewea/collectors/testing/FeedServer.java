@@ -19,8 +19,7 @@ import java.util.concurrent.Executors;
 public final class FeedServer implements AutoCloseable {
 
     /** One request as the server saw it. */
-    public record Seen(String method, String path, String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
-    }
+    public record Seen(String method, String path, String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {}
 
     private final HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -33,7 +32,9 @@ public final class FeedServer implements AutoCloseable {
 
     public FeedServer on(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+            seen.add(new Seen(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("If-None-Match"),
                     exchange.getRequestHeaders().getFirst("If-Modified-Since"),
                     exchange.getRequestHeaders().getFirst("Accept-Encoding")));

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Test resources and the project's demo recording. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/" + name)) {
@@ -42,6 +41,7 @@ public final class Fixtures {
                 return candidate;
             }
         }
-        throw new IllegalStateException("demo/recording.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "demo/recording.yaml not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -33,7 +33,11 @@ public final class MongoStoreExtension
     public static final String URI_VARIABLE = "EWEA_TEST_MONGODB_URI";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private enum Kind { EMBEDDED, CONTAINER, ENVIRONMENT }
+    private enum Kind {
+        EMBEDDED,
+        CONTAINER,
+        ENVIRONMENT
+    }
 
     private final Kind kind;
     private MongoServer server;
@@ -62,12 +66,14 @@ public final class MongoStoreExtension
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return switch (kind) {
             case EMBEDDED -> ConditionEvaluationResult.enabled("embedded MongoDB is always available");
-            case CONTAINER -> DockerClientFactory.instance().isDockerAvailable()
-                    ? ConditionEvaluationResult.enabled("Docker is available")
-                    : ConditionEvaluationResult.disabled("no Docker engine: Testcontainers MongoDB suite skipped");
-            case ENVIRONMENT -> isBlank(System.getenv(URI_VARIABLE))
-                    ? ConditionEvaluationResult.disabled(URI_VARIABLE + " is not set: real-MongoDB suite skipped")
-                    : ConditionEvaluationResult.enabled(URI_VARIABLE + " is set");
+            case CONTAINER ->
+                DockerClientFactory.instance().isDockerAvailable()
+                        ? ConditionEvaluationResult.enabled("Docker is available")
+                        : ConditionEvaluationResult.disabled("no Docker engine: Testcontainers MongoDB suite skipped");
+            case ENVIRONMENT ->
+                isBlank(System.getenv(URI_VARIABLE))
+                        ? ConditionEvaluationResult.disabled(URI_VARIABLE + " is not set: real-MongoDB suite skipped")
+                        : ConditionEvaluationResult.enabled(URI_VARIABLE + " is set");
         };
     }
 
@@ -93,8 +99,8 @@ public final class MongoStoreExtension
 
     /** A new, empty database for the current test. */
     public MongoDatabase freshDatabase() {
-        MongoDatabase database = client.getDatabase("ewea_test_" + ProcessHandle.current().pid() + "_"
-                + DATABASES.incrementAndGet());
+        MongoDatabase database =
+                client.getDatabase("ewea_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet());
         created.add(database);
         return database;
     }

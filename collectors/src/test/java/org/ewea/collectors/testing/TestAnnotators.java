@@ -9,8 +9,7 @@ import org.ewea.methodology.definition.MethodologyLoader;
 /** Annotators for tests: the default methodology, and no ATT&CK names unless given. */
 public final class TestAnnotators {
 
-    private TestAnnotators() {
-    }
+    private TestAnnotators() {}
 
     public static Annotator defaults() {
         return with(AttackNames.none());

@@ -15,8 +15,16 @@ import java.time.LocalDate;
  * @param confidence that this is close to the first warning: high, medium or low
  * @param note how it was found and read
  */
-public record AuthorityWarning(String technology, String authority, LocalDate date, boolean monthOnly, String title,
-        String url, String terms, String confidence, String note) {
+public record AuthorityWarning(
+        String technology,
+        String authority,
+        LocalDate date,
+        boolean monthOnly,
+        String title,
+        String url,
+        String terms,
+        String confidence,
+        String note) {
 
     /** The date as written: {@code 2012-05} for a month, {@code 2015-01-22} for a day. */
     public String dateText() {

@@ -51,7 +51,8 @@ public final class AuthorityWarnings {
 
     /** The technologies' earliest warnings, oldest first. */
     public List<AuthorityWarning> firsts() {
-        return first.values().stream().sorted(Comparator.comparing(AuthorityWarning::date)
-                .thenComparing(AuthorityWarning::technology)).toList();
+        return first.values().stream()
+                .sorted(Comparator.comparing(AuthorityWarning::date).thenComparing(AuthorityWarning::technology))
+                .toList();
     }
 }

@@ -15,11 +15,10 @@ final class AuthorityWarningsDefinition {
 
     static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
 
-    private AuthorityWarningsDefinition() {
-    }
+    private AuthorityWarningsDefinition() {}
 
-    static AuthorityWarnings build(DefinitionFile file, DefinitionRecords.AuthorityWarningsFile definition,
-            Taxonomy taxonomy) {
+    static AuthorityWarnings build(
+            DefinitionFile file, DefinitionRecords.AuthorityWarningsFile definition, Taxonomy taxonomy) {
         List<AuthorityWarning> warnings = new ArrayList<>();
         for (DefinitionRecords.AuthorityWarningEntry e : Required.orEmpty(definition.warnings())) {
             String technology = Required.in(file, "technology", null).text(e.technology(), "warnings[].technology");
@@ -39,9 +38,16 @@ final class AuthorityWarningsDefinition {
             if (!CONFIDENCE.contains(confidence)) {
                 throw check.fail("confidence must be one of " + CONFIDENCE);
             }
-            warnings.add(new AuthorityWarning(technology, check.text(e.authority(), "authority"), day, monthOnly,
-                    check.text(e.title(), "title"), e.url() == null ? "" : e.url().strip(),
-                    e.terms() == null ? "" : e.terms().strip(), confidence, e.note() == null ? "" : e.note().strip()));
+            warnings.add(new AuthorityWarning(
+                    technology,
+                    check.text(e.authority(), "authority"),
+                    day,
+                    monthOnly,
+                    check.text(e.title(), "title"),
+                    e.url() == null ? "" : e.url().strip(),
+                    e.terms() == null ? "" : e.terms().strip(),
+                    confidence,
+                    e.note() == null ? "" : e.note().strip()));
         }
         return new AuthorityWarnings(warnings);
     }

@@ -21,7 +21,9 @@ public final class DefinitionFiles {
 
     public DefinitionFiles(@Nullable Path overrideDir) {
         if (overrideDir != null && !Files.isDirectory(overrideDir)) {
-            throw new DefinitionException(overrideDir.toString(), -1,
+            throw new DefinitionException(
+                    overrideDir.toString(),
+                    -1,
                     "the methodology override directory (EWEA_METHODOLOGY_DIR) does not exist or is not a directory");
         }
         this.overrideDir = overrideDir;
@@ -34,7 +36,8 @@ public final class DefinitionFiles {
             if (in == null) {
                 throw new DefinitionException("classpath:" + resource, -1, "default definition file is missing");
             }
-            return new DefinitionFile(name, "classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new DefinitionFile(
+                    name, "classpath:" + resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

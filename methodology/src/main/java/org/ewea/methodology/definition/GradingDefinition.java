@@ -17,8 +17,7 @@ final class GradingDefinition {
 
     static final Set<String> KINDS = Set.of("source", "information", "handling");
 
-    private GradingDefinition() {
-    }
+    private GradingDefinition() {}
 
     static List<GradingScheme> build(DefinitionFile file, GradingFile grading) {
         List<GradingScheme> schemes = new ArrayList<>();
@@ -51,18 +50,27 @@ final class GradingDefinition {
                     if (score < 0 || score > 1) {
                         throw check.fail("code " + code + ": score must be between 0 and 1, was " + score);
                     }
-                    codes.add(new GradingCode(code, check.text(c.meaning(), "code " + code + ".meaning"), score,
+                    codes.add(new GradingCode(
+                            code,
+                            check.text(c.meaning(), "code " + code + ".meaning"),
+                            score,
                             Boolean.TRUE.equals(c.unknown())));
                 }
                 boolean required = d.required() == null || d.required();
                 if (d.defaultCode() != null && !seen.contains(d.defaultCode().toUpperCase(java.util.Locale.ROOT))) {
-                    throw check.fail("dimension " + dimId + ": default '" + d.defaultCode() + "' is not one of its codes");
+                    throw check.fail(
+                            "dimension " + dimId + ": default '" + d.defaultCode() + "' is not one of its codes");
                 }
-                dimensions.add(new GradingDimension(dimId, kind, check.text(d.name(), "dimension " + dimId + ".name"),
-                        required, d.defaultCode(), codes));
+                dimensions.add(new GradingDimension(
+                        dimId,
+                        kind,
+                        check.text(d.name(), "dimension " + dimId + ".name"),
+                        required,
+                        d.defaultCode(),
+                        codes));
             }
-            schemes.add(new GradingScheme(id, check.text(s.name(), "name"),
-                    s.description() == null ? "" : s.description(), dimensions));
+            schemes.add(new GradingScheme(
+                    id, check.text(s.name(), "name"), s.description() == null ? "" : s.description(), dimensions));
         }
         return schemes;
     }

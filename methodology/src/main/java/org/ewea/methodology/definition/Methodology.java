@@ -20,9 +20,19 @@ import org.ewea.methodology.taxonomy.Taxonomy;
  * @param languages the label languages in use
  * @param authorityWarnings when authorities first warned of each technology: the technologies' authoritative record
  */
-public record Methodology(String name, String version, String versionId, List<String> sources,
-        List<String> languages, Taxonomy taxonomy, LexiconMatcher lexicon, GradingSchemes grading, StageModel stages,
-        RiskMatrix riskMatrix, Playbooks playbooks, org.ewea.methodology.authority.AuthorityWarnings authorityWarnings) {
+public record Methodology(
+        String name,
+        String version,
+        String versionId,
+        List<String> sources,
+        List<String> languages,
+        Taxonomy taxonomy,
+        LexiconMatcher lexicon,
+        GradingSchemes grading,
+        StageModel stages,
+        RiskMatrix riskMatrix,
+        Playbooks playbooks,
+        org.ewea.methodology.authority.AuthorityWarnings authorityWarnings) {
 
     public Methodology {
         sources = List.copyOf(sources);

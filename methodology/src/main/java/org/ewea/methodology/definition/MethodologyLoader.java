@@ -42,8 +42,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MethodologyLoader {
 
-    static final List<String> FILES = List.of("methodology.yaml", "taxonomy.yaml", "grading.yaml", "stages.yaml",
-            "risk-matrix.yaml", "playbooks.yaml", "authority-warnings.yaml");
+    static final List<String> FILES = List.of(
+            "methodology.yaml",
+            "taxonomy.yaml",
+            "grading.yaml",
+            "stages.yaml",
+            "risk-matrix.yaml",
+            "playbooks.yaml",
+            "authority-warnings.yaml");
 
     private final YamlReader yaml = new YamlReader();
 
@@ -65,15 +71,15 @@ public final class MethodologyLoader {
         List<TaxonomyDefinition.Located> entries = new ArrayList<>();
         for (DefinitionFile file : extended(files, "taxonomy.yaml", used)) {
             TaxonomyFile taxonomy = yaml.read(file, TaxonomyFile.class);
-            Required.orEmpty(taxonomy.technologies()).forEach(t -> entries.add(new TaxonomyDefinition.Located(t,
-                    file)));
+            Required.orEmpty(taxonomy.technologies())
+                    .forEach(t -> entries.add(new TaxonomyDefinition.Located(t, file)));
         }
         List<Technology> technologies = TaxonomyDefinition.build(entries, crimeAreas, required, oneOf);
         Taxonomy taxonomy = new Taxonomy(technologies, crimeAreas);
 
         DefinitionFile gradingFile = replaced(files, "grading.yaml", used);
-        GradingSchemes grading = new GradingSchemes(GradingDefinition.build(gradingFile,
-                yaml.read(gradingFile, GradingFile.class)));
+        GradingSchemes grading =
+                new GradingSchemes(GradingDefinition.build(gradingFile, yaml.read(gradingFile, GradingFile.class)));
 
         DefinitionFile stagesFile = replaced(files, "stages.yaml", used);
         StageModel stages = StagesDefinition.build(stagesFile, yaml.read(stagesFile, StagesFile.class));
@@ -84,41 +90,58 @@ public final class MethodologyLoader {
         List<DefinitionFile> playbookFiles = extended(files, "playbooks.yaml", used);
         PlaybooksFile mainPlaybooks = yaml.read(playbookFiles.getFirst(), PlaybooksFile.class);
         List<PlaybooksDefinition.Located> recommendations = new ArrayList<>();
-        List<String> audiences = Required.in(playbookFiles.getFirst(), "id", null)
-                .list(mainPlaybooks.audiences(), "audiences");
-        List<String> actionTypes = Required.in(playbookFiles.getFirst(), "id", null)
-                .list(mainPlaybooks.actionTypes(), "actionTypes");
+        List<String> audiences =
+                Required.in(playbookFiles.getFirst(), "id", null).list(mainPlaybooks.audiences(), "audiences");
+        List<String> actionTypes =
+                Required.in(playbookFiles.getFirst(), "id", null).list(mainPlaybooks.actionTypes(), "actionTypes");
         for (DefinitionFile file : playbookFiles) {
-            PlaybooksFile playbooks = file == playbookFiles.getFirst() ? mainPlaybooks
-                    : yaml.read(file, PlaybooksFile.class);
-            if (file != playbookFiles.getFirst() && (playbooks.audiences() != null || playbooks.actionTypes() != null)) {
+            PlaybooksFile playbooks =
+                    file == playbookFiles.getFirst() ? mainPlaybooks : yaml.read(file, PlaybooksFile.class);
+            if (file != playbookFiles.getFirst()
+                    && (playbooks.audiences() != null || playbooks.actionTypes() != null)) {
                 throw file.error("audiences and actionTypes can only be set in the default playbooks.yaml;"
                         + " an override file adds or replaces recommendations");
             }
-            Required.orEmpty(playbooks.recommendations()).forEach(r ->
-                    recommendations.add(new PlaybooksDefinition.Located(r, file)));
+            Required.orEmpty(playbooks.recommendations())
+                    .forEach(r -> recommendations.add(new PlaybooksDefinition.Located(r, file)));
         }
         Set<String> categories = new LinkedHashSet<>();
         taxonomy.topLevel().forEach(t -> categories.add(t.id()));
-        Playbooks playbooks = PlaybooksDefinition.build(playbookFiles.getLast(), audiences, actionTypes,
-                recommendations, categories, stages.stages().stream().map(Stage::id).toList());
+        Playbooks playbooks = PlaybooksDefinition.build(
+                playbookFiles.getLast(),
+                audiences,
+                actionTypes,
+                recommendations,
+                categories,
+                stages.stages().stream().map(Stage::id).toList());
 
         DefinitionFile authorityFile = replaced(files, "authority-warnings.yaml", used);
-        org.ewea.methodology.authority.AuthorityWarnings authority = AuthorityWarningsDefinition.build(authorityFile,
-                yaml.read(authorityFile, DefinitionRecords.AuthorityWarningsFile.class), taxonomy);
+        org.ewea.methodology.authority.AuthorityWarnings authority = AuthorityWarningsDefinition.build(
+                authorityFile, yaml.read(authorityFile, DefinitionRecords.AuthorityWarningsFile.class), taxonomy);
 
         List<String> allLanguages = new ArrayList<>(new LinkedHashSet<>(concat(required, oneOf)));
-        return new Methodology(name, version, version + "+" + digest(used), used.stream()
-                .map(DefinitionFile::origin).toList(), allLanguages, taxonomy, lexicon(taxonomy), grading, stages,
-                riskMatrix, playbooks, authority);
+        return new Methodology(
+                name,
+                version,
+                version + "+" + digest(used),
+                used.stream().map(DefinitionFile::origin).toList(),
+                allLanguages,
+                taxonomy,
+                lexicon(taxonomy),
+                grading,
+                stages,
+                riskMatrix,
+                playbooks,
+                authority);
     }
 
     /** The lexicon of every label and acronym of the taxonomy. */
     public static LexiconMatcher lexicon(Taxonomy taxonomy) {
         List<LexiconTerm> terms = new ArrayList<>();
         for (Technology t : taxonomy.technologies()) {
-            t.labels().forEach((language, labels) -> labels.forEach(label ->
-                    terms.add(new LexiconTerm(t.id(), label, language, false))));
+            t.labels()
+                    .forEach((language, labels) ->
+                            labels.forEach(label -> terms.add(new LexiconTerm(t.id(), label, language, false))));
             t.acronyms().forEach(acronym -> terms.add(new LexiconTerm(t.id(), acronym, "und", true)));
         }
         return LexiconMatcher.compile(terms);
@@ -133,10 +156,14 @@ public final class MethodologyLoader {
     public static LexiconMatcher cues(StageModel stages) {
         List<LexiconTerm> terms = new ArrayList<>();
         for (org.ewea.methodology.stage.Indicator i : stages.indicators()) {
-            i.cues().forEach((language, phrases) -> phrases.forEach(phrase ->
-                    terms.add(new LexiconTerm(i.id(), phrase, language, language.equals("und")))));
-            i.hedges().forEach((language, phrases) -> phrases.forEach(phrase ->
-                    terms.add(new LexiconTerm(org.ewea.methodology.stage.CueStatements.hedge(i.id()), phrase, language,
+            i.cues()
+                    .forEach((language, phrases) -> phrases.forEach(
+                            phrase -> terms.add(new LexiconTerm(i.id(), phrase, language, language.equals("und")))));
+            i.hedges()
+                    .forEach((language, phrases) -> phrases.forEach(phrase -> terms.add(new LexiconTerm(
+                            org.ewea.methodology.stage.CueStatements.hedge(i.id()),
+                            phrase,
+                            language,
                             language.equals("und")))));
         }
         return LexiconMatcher.compile(terms);

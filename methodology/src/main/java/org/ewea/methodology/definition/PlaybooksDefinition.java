@@ -14,14 +14,17 @@ import org.ewea.methodology.playbook.Recommendation;
 /** Validates playbooks (defaults merged with overrides by recommendation id) and checks their coverage. */
 final class PlaybooksDefinition {
 
-    private PlaybooksDefinition() {
-    }
+    private PlaybooksDefinition() {}
 
-    record Located(RecommendationEntry entry, DefinitionFile file) {
-    }
+    record Located(RecommendationEntry entry, DefinitionFile file) {}
 
-    static Playbooks build(DefinitionFile main, List<String> audiences, List<String> actionTypes,
-            List<Located> located, Set<String> categories, List<String> stages) {
+    static Playbooks build(
+            DefinitionFile main,
+            List<String> audiences,
+            List<String> actionTypes,
+            List<Located> located,
+            Set<String> categories,
+            List<String> stages) {
         Map<String, Recommendation> byId = new LinkedHashMap<>();
         for (Located l : located) {
             RecommendationEntry r = l.entry();
@@ -54,9 +57,19 @@ final class PlaybooksDefinition {
             } catch (DateTimeParseException e) {
                 throw check.fail("review '" + r.review() + "' is not an ISO-8601 period such as P30D");
             }
-            byId.put(id, new Recommendation(id, cats, sts, audience, action, check.text(r.title(), "title"),
-                    check.text(r.text(), "text"), check.text(r.owner(), "owner"), review,
-                    check.text(r.done(), "done")));
+            byId.put(
+                    id,
+                    new Recommendation(
+                            id,
+                            cats,
+                            sts,
+                            audience,
+                            action,
+                            check.text(r.title(), "title"),
+                            check.text(r.text(), "text"),
+                            check.text(r.owner(), "owner"),
+                            review,
+                            check.text(r.done(), "done")));
         }
         Playbooks playbooks = new Playbooks(audiences, actionTypes, new ArrayList<>(byId.values()));
         for (String category : categories) {

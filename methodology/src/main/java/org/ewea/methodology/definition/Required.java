@@ -33,8 +33,10 @@ record Required(DefinitionFile file, String key, String entry) {
     }
 
     DefinitionException fail(String reason) {
-        return entry.isEmpty() ? file.error(reason)
-                : file.errorAt(key, entry, (key.equals("id") ? "'" + entry + "': " : key + " " + entry + ": ") + reason);
+        return entry.isEmpty()
+                ? file.error(reason)
+                : file.errorAt(
+                        key, entry, (key.equals("id") ? "'" + entry + "': " : key + " " + entry + ": ") + reason);
     }
 
     static <T> List<T> orEmpty(@Nullable List<T> list) {

@@ -20,16 +20,16 @@ import org.ewea.methodology.risk.ScaleLevel;
 /** Validates risk-matrix.yaml. */
 final class RiskDefinition {
 
-    private RiskDefinition() {
-    }
+    private RiskDefinition() {}
 
     static RiskMatrix build(DefinitionFile file, RiskFile risk) {
         Required top = Required.in(file, "id", null);
         Map<String, Double> weights = top.value(risk.harmWeights(), "harmWeights");
-        Set<String> dimensions = new HarmProfile(0, 0, 0, 0, 0, 0, 0).byDimension().keySet();
+        Set<String> dimensions =
+                new HarmProfile(0, 0, 0, 0, 0, 0, 0).byDimension().keySet();
         if (!weights.keySet().equals(dimensions)) {
-            throw file.error("harmWeights must give exactly the harm dimensions " + dimensions + ", gave "
-                    + weights.keySet());
+            throw file.error(
+                    "harmWeights must give exactly the harm dimensions " + dimensions + ", gave " + weights.keySet());
         }
         weights.forEach((dimension, weight) -> {
             if (weight == null || weight < 0) {
@@ -40,7 +40,10 @@ final class RiskDefinition {
         for (ConfidenceEntry c : top.list(risk.confidence(), "confidence")) {
             String id = top.text(c.id(), "confidence[].id");
             Required check = Required.in(file, "id", id);
-            confidence.add(new ConfidenceLevel(id, check.text(c.label(), "label"), check.value(c.factor(), "factor"),
+            confidence.add(new ConfidenceLevel(
+                    id,
+                    check.text(c.label(), "label"),
+                    check.value(c.factor(), "factor"),
                     check.text(c.description(), "description")));
         }
         List<Priority> priorities = new ArrayList<>();
@@ -53,14 +56,18 @@ final class RiskDefinition {
             } catch (DateTimeParseException e) {
                 throw check.fail("review '" + p.review() + "' is not an ISO-8601 period such as P30D");
             }
-            priorities.add(new Priority(id, check.text(p.label(), "label"), check.value(p.minScore(), "minScore"),
-                    review));
+            priorities.add(
+                    new Priority(id, check.text(p.label(), "label"), check.value(p.minScore(), "minScore"), review));
         }
         if (priorities.stream().noneMatch(p -> p.minScore() <= 0)) {
             throw file.error("priorities need a band with minScore 0 so that every score has a priority");
         }
-        return new RiskMatrix(levels(file, risk.harmScale(), "harmScale"), weights,
-                levels(file, risk.likelihood(), "likelihood"), levels(file, risk.position(), "position"), confidence,
+        return new RiskMatrix(
+                levels(file, risk.harmScale(), "harmScale"),
+                weights,
+                levels(file, risk.likelihood(), "likelihood"),
+                levels(file, risk.position(), "position"),
+                confidence,
                 priorities);
     }
 
@@ -73,8 +80,11 @@ final class RiskDefinition {
             if (!values.add(value)) {
                 throw file.error(name + ": value " + value + " is listed twice");
             }
-            levels.add(new ScaleLevel(value, top.text(l.label(), name + "[" + value + "].label"),
-                    l.factor() == null ? 1.0 : l.factor(), l.description() == null ? "" : l.description()));
+            levels.add(new ScaleLevel(
+                    value,
+                    top.text(l.label(), name + "[" + value + "].label"),
+                    l.factor() == null ? 1.0 : l.factor(),
+                    l.description() == null ? "" : l.description()));
         }
         return levels;
     }

@@ -24,8 +24,7 @@ final class StagesDefinition {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    private StagesDefinition() {
-    }
+    private StagesDefinition() {}
 
     static StageModel build(DefinitionFile file, StagesFile definition) {
         Required top = Required.in(file, "id", null);
@@ -47,8 +46,12 @@ final class StagesDefinition {
             if (!indicatorIds.add(id)) {
                 throw check.fail("indicator id is defined twice");
             }
-            indicators.add(new Indicator(id, check.text(i.name(), "name"), check.text(i.unit(), "unit"),
-                    check.text(i.description(), "description"), phrases(i.cues(), "cues", check),
+            indicators.add(new Indicator(
+                    id,
+                    check.text(i.name(), "name"),
+                    check.text(i.unit(), "unit"),
+                    check.text(i.description(), "description"),
+                    phrases(i.cues(), "cues", check),
                     phrases(i.hedges(), "hedges", check)));
             if (i.hedges() != null && i.cues() == null) {
                 throw check.fail("hedges: only an indicator with cues can have hedges");
@@ -74,8 +77,8 @@ final class StagesDefinition {
         return new StageModel(stages, indicators, transitions);
     }
 
-    private static Map<String, List<String>> phrases(@Nullable Map<String, List<String>> cues, String field,
-            Required check) {
+    private static Map<String, List<String>> phrases(
+            @Nullable Map<String, List<String>> cues, String field, Required check) {
         if (cues == null) {
             return Map.of();
         }
@@ -101,8 +104,8 @@ final class StagesDefinition {
                 throw check.fail("condition names unknown indicator '" + indicator + "'");
             }
             try {
-                conditions.add(new Condition(indicator, check.text(c.op(), "condition.op"),
-                        check.value(c.value(), "condition.value")));
+                conditions.add(new Condition(
+                        indicator, check.text(c.op(), "condition.op"), check.value(c.value(), "condition.value")));
             } catch (IllegalArgumentException e) {
                 throw check.fail(e.getMessage());
             }

@@ -22,21 +22,23 @@ final class TaxonomyDefinition {
     private static final Pattern ATTACK_ID = Pattern.compile("(T\\d{4}(\\.\\d{3})?|[SGCM]\\d{4})");
     private static final Pattern ACRONYM = Pattern.compile("[\\p{L}\\p{N}]{2,12}");
 
-    private TaxonomyDefinition() {
-    }
+    private TaxonomyDefinition() {}
 
     /** An entry with the file it was read from, for error messages. */
-    record Located(TechnologyEntry entry, DefinitionFile file) {
-    }
+    record Located(TechnologyEntry entry, DefinitionFile file) {}
 
-    static List<Technology> build(List<Located> located, List<CrimeArea> crimeAreas, List<String> required,
-            List<String> oneOf) {
+    static List<Technology> build(
+            List<Located> located, List<CrimeArea> crimeAreas, List<String> required, List<String> oneOf) {
         Map<String, Located> byId = new LinkedHashMap<>();
         for (Located l : located) {
             String id = Required.in(l.file(), "id", null).text(l.entry().id(), "technologies[].id");
             if (!ID.matcher(id).matches()) {
-                throw l.file().errorAt("id", id, "id '" + id
-                        + "' must be 2-64 lower-case letters, digits and hyphens, starting with a letter or digit");
+                throw l.file()
+                        .errorAt(
+                                "id",
+                                id,
+                                "id '" + id
+                                        + "' must be 2-64 lower-case letters, digits and hyphens, starting with a letter or digit");
             }
             byId.put(id, l); // an override replaces the default entry of the same id
         }
@@ -72,25 +74,37 @@ final class TaxonomyDefinition {
                     throw check.fail("'" + attack + "' is not a MITRE ATT&CK id (T1234, T1234.001, S/G/C/M1234)");
                 }
             }
-            technologies.add(new Technology(id, t.broader(), labels, Required.orEmpty(t.acronyms()),
-                    check.text(t.description(), "description"), crime, Required.orEmpty(t.attack()),
-                    Required.orEmpty(t.misp()), harm(id, byId, harms, check)));
+            technologies.add(new Technology(
+                    id,
+                    t.broader(),
+                    labels,
+                    Required.orEmpty(t.acronyms()),
+                    check.text(t.description(), "description"),
+                    crime,
+                    Required.orEmpty(t.attack()),
+                    Required.orEmpty(t.misp()),
+                    harm(id, byId, harms, check)));
         }
         return technologies;
     }
 
-    private static Map<String, List<String>> labels(@Nullable Map<String, List<String>> labels, List<String> required,
-            List<String> oneOf, Set<String> known, Required check) {
+    private static Map<String, List<String>> labels(
+            @Nullable Map<String, List<String>> labels,
+            List<String> required,
+            List<String> oneOf,
+            Set<String> known,
+            Required check) {
         if (labels == null || labels.isEmpty()) {
             throw check.fail("labels are required");
         }
         for (Map.Entry<String, List<String>> e : labels.entrySet()) {
             if (!known.contains(e.getKey())) {
-                throw check.fail("labels: language '" + e.getKey() + "' is not one of the methodology's languages "
-                        + known);
+                throw check.fail(
+                        "labels: language '" + e.getKey() + "' is not one of the methodology's languages " + known);
             }
-            if (e.getValue() == null || e.getValue().isEmpty() || e.getValue().stream().anyMatch(s -> s == null
-                    || s.isBlank())) {
+            if (e.getValue() == null
+                    || e.getValue().isEmpty()
+                    || e.getValue().stream().anyMatch(s -> s == null || s.isBlank())) {
                 throw check.fail("labels." + e.getKey() + " must list at least one non-empty label");
             }
         }
@@ -114,8 +128,8 @@ final class TaxonomyDefinition {
         }
     }
 
-    private static HarmProfile harm(String id, Map<String, Located> byId, Map<String, HarmProfile> cache,
-            Required check) {
+    private static HarmProfile harm(
+            String id, Map<String, Located> byId, Map<String, HarmProfile> cache, Required check) {
         if (cache.containsKey(id)) {
             return cache.get(id);
         }
@@ -124,16 +138,20 @@ final class TaxonomyDefinition {
         if (t.harm() != null) {
             HarmEntry h = t.harm();
             try {
-                profile = new HarmProfile(check.value(h.physical(), "harm.physical"),
+                profile = new HarmProfile(
+                        check.value(h.physical(), "harm.physical"),
                         check.value(h.psychological(), "harm.psychological"),
-                        check.value(h.financial(), "harm.financial"), check.value(h.community(), "harm.community"),
-                        check.value(h.societal(), "harm.societal"), check.value(h.geographic(), "harm.geographic"),
+                        check.value(h.financial(), "harm.financial"),
+                        check.value(h.community(), "harm.community"),
+                        check.value(h.societal(), "harm.societal"),
+                        check.value(h.geographic(), "harm.geographic"),
                         check.value(h.vulnerability(), "harm.vulnerability"));
             } catch (IllegalArgumentException e) {
                 throw check.fail(e.getMessage());
             }
         } else if (t.broader() != null) {
-            profile = harm(t.broader(), byId, cache, Required.in(byId.get(t.broader()).file(), "id", t.broader()));
+            profile = harm(
+                    t.broader(), byId, cache, Required.in(byId.get(t.broader()).file(), "id", t.broader()));
         } else {
             throw check.fail("harm is required on a top-level entry (narrower entries inherit it)");
         }

@@ -10,8 +10,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public final class YamlErrorLines {
 
-    private YamlErrorLines() {
-    }
+    private YamlErrorLines() {}
 
     /** 1-based line number, or -1 when unknown. */
     public static int lineOf(JacksonException error, String yaml) {
@@ -20,8 +19,8 @@ public final class YamlErrorLines {
             return reported;
         }
         String[] lines = yaml.split("\\R", -1);
-        Pattern key = Pattern.compile("^\\s*(-\\s+)?[\"']?" + Pattern.quote(String.valueOf(unknown.getPropertyName()))
-                + "[\"']?\\s*:.*");
+        Pattern key = Pattern.compile(
+                "^\\s*(-\\s+)?[\"']?" + Pattern.quote(String.valueOf(unknown.getPropertyName())) + "[\"']?\\s*:.*");
         for (int line = Math.min(reported, lines.length); line >= 1; line--) {
             if (key.matcher(lines[line - 1]).matches()) {
                 return line;
@@ -35,8 +34,8 @@ public final class YamlErrorLines {
      * or -1. Used to point semantic errors (an unknown reference, a duplicate id) at the entry they are about.
      */
     public static int lineOfEntry(String yaml, String key, String value) {
-        Pattern entry = Pattern.compile("^\\s*(-\\s+)?" + Pattern.quote(key) + "\\s*:\\s*[\"']?" + Pattern.quote(value)
-                + "[\"']?\\s*(#.*)?$");
+        Pattern entry = Pattern.compile(
+                "^\\s*(-\\s+)?" + Pattern.quote(key) + "\\s*:\\s*[\"']?" + Pattern.quote(value) + "[\"']?\\s*(#.*)?$");
         String[] lines = yaml.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             if (entry.matcher(lines[i]).matches()) {

@@ -22,8 +22,8 @@ public final class YamlReader {
             }
             return value;
         } catch (JacksonException e) {
-            throw new DefinitionException(file.origin(), YamlErrorLines.lineOf(e, file.text()),
-                    e.getOriginalMessage(), e);
+            throw new DefinitionException(
+                    file.origin(), YamlErrorLines.lineOf(e, file.text()), e.getOriginalMessage(), e);
         }
     }
 }

@@ -8,5 +8,4 @@ package org.ewea.methodology.grading;
  * @param score position on the common 0..1 scale used to map between schemes
  * @param unknown true for the "cannot be judged" code of a dimension
  */
-public record GradingCode(String code, String meaning, double score, boolean unknown) {
-}
+public record GradingCode(String code, String meaning, double score, boolean unknown) {}

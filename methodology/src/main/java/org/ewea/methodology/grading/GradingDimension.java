@@ -15,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param defaultCode the code assumed when an optional dimension is left out
  * @param codes the codes, most reliable (or least restrictive) first
  */
-public record GradingDimension(String id, String kind, String name, boolean required, @Nullable String defaultCode,
+public record GradingDimension(
+        String id,
+        String kind,
+        String name,
+        boolean required,
+        @Nullable String defaultCode,
         List<GradingCode> codes) {
 
     public GradingDimension {
@@ -33,7 +38,8 @@ public record GradingDimension(String id, String kind, String name, boolean requ
     /** "A, B, C or X" */
     String describeCodes() {
         List<String> all = codes.stream().map(GradingCode::code).toList();
-        return all.size() == 1 ? all.getFirst()
+        return all.size() == 1
+                ? all.getFirst()
                 : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.getLast();
     }
 }

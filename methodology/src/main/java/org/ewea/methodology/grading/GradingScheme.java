@@ -30,8 +30,11 @@ public record GradingScheme(String id, String name, String description, List<Gra
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < dimensions.size(); i++) {
             GradingDimension d = dimensions.get(i);
-            text.append(i == 0 ? "" : ", then ").append(d.required() ? "" : "optionally ")
-                    .append(d.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(d.describeCodes());
+            text.append(i == 0 ? "" : ", then ")
+                    .append(d.required() ? "" : "optionally ")
+                    .append(d.name().toLowerCase(java.util.Locale.ROOT))
+                    .append(' ')
+                    .append(d.describeCodes());
         }
         return text.toString();
     }

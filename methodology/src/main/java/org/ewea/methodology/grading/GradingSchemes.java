@@ -37,7 +37,8 @@ public final class GradingSchemes {
         StringBuilder regex = new StringBuilder("^\\s*");
         for (int i = 0; i < scheme.dimensions().size(); i++) {
             GradingDimension d = scheme.dimensions().get(i);
-            List<String> codes = d.codes().stream().map(c -> Pattern.quote(c.code())).toList();
+            List<String> codes =
+                    d.codes().stream().map(c -> Pattern.quote(c.code())).toList();
             String group = (i == 0 ? "" : "[-/\\s]*") + "(" + String.join("|", codes) + ")";
             regex.append(d.required() ? group : "(?:" + group + ")?");
         }
@@ -66,8 +67,8 @@ public final class GradingSchemes {
         }
         Matcher matcher = patterns.get(schemeId).matcher(text);
         if (!matcher.matches()) {
-            throw new InvalidGradeException("invalid " + scheme.name() + " grade '" + text + "': expected "
-                    + scheme.describeFormat());
+            throw new InvalidGradeException(
+                    "invalid " + scheme.name() + " grade '" + text + "': expected " + scheme.describeFormat());
         }
         Map<String, String> codes = new LinkedHashMap<>();
         for (int i = 0; i < scheme.dimensions().size(); i++) {
@@ -104,8 +105,10 @@ public final class GradingSchemes {
         for (GradingDimension dimension : target.dimensions()) {
             // Only what the item's grade actually states overrides: a scheme without handling codes must never
             // replace the source's handling code with a default (that would loosen it).
-            boolean stated = givenScheme.dimensionOfKind(dimension.kind())
-                    .map(d -> given.codes().containsKey(d.id())).orElse(false);
+            boolean stated = givenScheme
+                    .dimensionOfKind(dimension.kind())
+                    .map(d -> given.codes().containsKey(d.id()))
+                    .orElse(false);
             if (stated && override.codes().containsKey(dimension.id())) {
                 codes.put(dimension.id(), override.codes().get(dimension.id()));
             }
@@ -121,8 +124,8 @@ public final class GradingSchemes {
         GradingScheme from = schemes.get(grade.scheme());
         GradingScheme to = schemes.get(targetSchemeId);
         if (from == null || to == null) {
-            throw new InvalidGradeException("unknown grading scheme '" + (from == null ? grade.scheme()
-                    : targetSchemeId) + "'");
+            throw new InvalidGradeException(
+                    "unknown grading scheme '" + (from == null ? grade.scheme() : targetSchemeId) + "'");
         }
         Map<String, String> codes = new LinkedHashMap<>();
         for (GradingDimension target : to.dimensions()) {
@@ -133,7 +136,9 @@ public final class GradingSchemes {
             } else if (target.defaultCode() != null) {
                 codes.put(target.id(), target.defaultCode());
             } else if (target.required()) {
-                codes.put(target.id(), target.unknownCode().orElse(target.codes().getLast()).code());
+                codes.put(
+                        target.id(),
+                        target.unknownCode().orElse(target.codes().getLast()).code());
             }
         }
         return new Grade(targetSchemeId, codes);
@@ -171,12 +176,13 @@ public final class GradingSchemes {
             for (GradingCode c : d.codes()) {
                 Grade single = new Grade(fromId, Map.of(d.id(), c.code()));
                 Grade mapped = convert(single, toId);
-                String target = schemes.get(toId).dimensionOfKind(d.kind())
-                        .map(t -> mapped.codes().getOrDefault(t.id(), "-")).orElse("-");
+                String target = schemes.get(toId)
+                        .dimensionOfKind(d.kind())
+                        .map(t -> mapped.codes().getOrDefault(t.id(), "-"))
+                        .orElse("-");
                 rows.add(d.kind() + " " + c.code() + " -> " + target);
             }
         }
         return rows;
     }
-
 }

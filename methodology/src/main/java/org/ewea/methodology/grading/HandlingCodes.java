@@ -17,8 +17,9 @@ public final class HandlingCodes {
         List<Handling> all = new ArrayList<>();
         all.add(Handling.NONE);
         for (GradingScheme scheme : schemes) {
-            scheme.dimensionOfKind("handling").ifPresent(d -> d.codes().forEach(
-                    c -> all.add(new Handling(scheme.id(), c.code(), c.meaning(), clamp(c.score())))));
+            scheme.dimensionOfKind("handling")
+                    .ifPresent(d -> d.codes()
+                            .forEach(c -> all.add(new Handling(scheme.id(), c.code(), c.meaning(), clamp(c.score())))));
         }
         all.add(Handling.ALL);
         this.codes = List.copyOf(all);
@@ -41,10 +42,13 @@ public final class HandlingCodes {
      */
     public Handling parse(String text) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
-        List<Handling> matches = codes.stream().filter(h -> h.label().toLowerCase(Locale.ROOT).equals(wanted))
+        List<Handling> matches = codes.stream()
+                .filter(h -> h.label().toLowerCase(Locale.ROOT).equals(wanted))
                 .toList();
         if (matches.isEmpty() && !wanted.contains(":")) {
-            matches = codes.stream().filter(h -> h.code().toLowerCase(Locale.ROOT).equals(wanted)).toList();
+            matches = codes.stream()
+                    .filter(h -> h.code().toLowerCase(Locale.ROOT).equals(wanted))
+                    .toList();
         }
         if (matches.size() == 1) {
             return matches.getFirst();
@@ -52,7 +56,8 @@ public final class HandlingCodes {
         String accepted = String.join(", ", codes.stream().map(Handling::label).toList());
         if (matches.size() > 1) {
             throw new IllegalArgumentException("handling code '" + text + "' is ambiguous: write it with its scheme, "
-                    + "one of " + String.join(", ", matches.stream().map(Handling::label).toList()));
+                    + "one of "
+                    + String.join(", ", matches.stream().map(Handling::label).toList()));
         }
         throw new IllegalArgumentException("unknown handling code '" + text + "': expected one of " + accepted);
     }

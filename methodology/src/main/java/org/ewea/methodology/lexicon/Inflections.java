@@ -11,8 +11,7 @@ import java.util.Set;
  */
 public final class Inflections {
 
-    private Inflections() {
-    }
+    private Inflections() {}
 
     public static Set<String> of(String word, String language) {
         Set<String> forms = new LinkedHashSet<>();

@@ -10,5 +10,4 @@ package org.ewea.methodology.lexicon;
  * @param term the lexicon term (label or acronym) it matched
  * @param language the language of that term
  */
-public record LexiconMatch(String technologyId, int start, int end, String text, String term, String language) {
-}
+public record LexiconMatch(String technologyId, int start, int end, String text, String term, String language) {}

@@ -21,7 +21,9 @@ public final class LexiconMatcher {
 
     private static final class Node {
         final Map<String, Node> next = new HashMap<>(4);
-        @Nullable Map<String, LexiconTerm> terms; // technology id -> the term that brought it here
+
+        @Nullable
+        Map<String, LexiconTerm> terms; // technology id -> the term that brought it here
     }
 
     private final Node root = new Node();
@@ -60,7 +62,8 @@ public final class LexiconMatcher {
             return;
         }
         Set<String> firstForms = Inflections.headFirst(term.language())
-                ? Inflections.of(words.getFirst(), term.language()) : Set.of(words.getFirst());
+                ? Inflections.of(words.getFirst(), term.language())
+                : Set.of(words.getFirst());
         for (String first : firstForms) {
             for (String lastForm : lastForms) {
                 List<String> variant = new ArrayList<>(words);
@@ -135,8 +138,8 @@ public final class LexiconMatcher {
                     best = node.terms;
                 }
             }
-            Map<String, LexiconTerm> acronym = acronyms.isEmpty() ? null : acronyms.get(original(text, folded,
-                    starts[w], ends[w]));
+            Map<String, LexiconTerm> acronym =
+                    acronyms.isEmpty() ? null : acronyms.get(original(text, folded, starts[w], ends[w]));
             if (best == null && acronym == null) {
                 w++;
                 continue;
@@ -152,8 +155,9 @@ public final class LexiconMatcher {
             if (acronym != null && last == w) {
                 acronym.forEach(found::putIfAbsent);
             }
-            found.values().forEach(term -> matches.add(new LexiconMatch(term.technologyId(), from, to, matched,
-                    term.term(), term.language())));
+            found.values()
+                    .forEach(term -> matches.add(
+                            new LexiconMatch(term.technologyId(), from, to, matched, term.term(), term.language())));
             w = last + 1;
         }
         return matches;
@@ -162,14 +166,34 @@ public final class LexiconMatcher {
     /** Punctuation that ends a phrase: a term never spans it (spaces, hyphens, slashes and apostrophes it may). */
     private static boolean isHardBreak(char c) {
         return switch (c) {
-            case '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '{', '}', '"', '\u00ab', '\u00bb', '|', '\n', '\r',
-                    '\u2026', '\u201c', '\u201d' -> true;
+            case '.',
+                    ',',
+                    ';',
+                    ':',
+                    '!',
+                    '?',
+                    '(',
+                    ')',
+                    '[',
+                    ']',
+                    '{',
+                    '}',
+                    '"',
+                    '\u00ab',
+                    '\u00bb',
+                    '|',
+                    '\n',
+                    '\r',
+                    '\u2026',
+                    '\u201c',
+                    '\u201d' -> true;
             default -> false;
         };
     }
 
     private static String original(CharSequence text, FoldedText folded, int start, int end) {
-        return text.subSequence(folded.originalStart(start), folded.originalStart(end - 1) + 1).toString();
+        return text.subSequence(folded.originalStart(start), folded.originalStart(end - 1) + 1)
+                .toString();
     }
 
     /** The words of a folded text: maximal runs of letters and digits. */

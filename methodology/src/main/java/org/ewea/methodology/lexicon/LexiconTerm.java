@@ -8,5 +8,4 @@ package org.ewea.methodology.lexicon;
  * @param language the language it is written in
  * @param acronym true for acronyms, which match case-sensitively (so "RaaS" does not match "raas" in other text)
  */
-public record LexiconTerm(String technologyId, String term, String language, boolean acronym) {
-}
+public record LexiconTerm(String technologyId, String term, String language, boolean acronym) {}

@@ -20,8 +20,7 @@ public final class TextFolding {
         }
     }
 
-    private TextFolding() {
-    }
+    private TextFolding() {}
 
     /** The folded form of a string. */
     public static String fold(CharSequence text) {
@@ -42,15 +41,24 @@ public final class TextFolding {
 
     private static String foldChar(char c) {
         switch (Character.toLowerCase(c)) {
-            case 'ß': return "ss";
-            case 'æ': return "ae";
-            case 'œ': return "oe";
-            case 'ø': return "o";
-            case 'ł': return "l";
-            case 'đ': return "d";
-            case 'ı': return "i";
-            case 'þ': return "th";
-            default: break;
+            case 'ß':
+                return "ss";
+            case 'æ':
+                return "ae";
+            case 'œ':
+                return "oe";
+            case 'ø':
+                return "o";
+            case 'ł':
+                return "l";
+            case 'đ':
+                return "d";
+            case 'ı':
+                return "i";
+            case 'þ':
+                return "th";
+            default:
+                break;
         }
         if (Character.getType(c) == Character.NON_SPACING_MARK) {
             return "";

@@ -17,8 +17,17 @@ import java.util.List;
  * @param review how long until it is reviewed
  * @param done the indicator that it is done
  */
-public record Recommendation(String id, List<String> categories, List<String> stages, String audience, String action,
-        String title, String text, String owner, Period review, String done) {
+public record Recommendation(
+        String id,
+        List<String> categories,
+        List<String> stages,
+        String audience,
+        String action,
+        String title,
+        String text,
+        String owner,
+        Period review,
+        String done) {
 
     public static final String ALL = "*";
 

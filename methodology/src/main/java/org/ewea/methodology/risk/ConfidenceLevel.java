@@ -6,5 +6,4 @@ package org.ewea.methodology.risk;
  * @param factor multiplier applied to the score
  * @param description what it means
  */
-public record ConfidenceLevel(String id, String label, double factor, String description) {
-}
+public record ConfidenceLevel(String id, String label, double factor, String description) {}

@@ -7,8 +7,14 @@ import java.util.Map;
  * Harm on each dimension of the risk matrix, each scored 0 (none) to 4 (critical). The dimensions follow MoRiLE's
  * harm headings: physical, psychological, financial, community, societal, geographic scope and victim vulnerability.
  */
-public record HarmProfile(int physical, int psychological, int financial, int community, int societal,
-        int geographic, int vulnerability) {
+public record HarmProfile(
+        int physical,
+        int psychological,
+        int financial,
+        int community,
+        int societal,
+        int geographic,
+        int vulnerability) {
 
     public static final int MAX = 4;
 

@@ -10,5 +10,4 @@ import java.time.Period;
  * @param minScore lowest priority score in the band
  * @param review how often an assessment in this band is reviewed
  */
-public record Priority(String id, String label, double minScore, Period review) {
-}
+public record Priority(String id, String label, double minScore, Period review) {}

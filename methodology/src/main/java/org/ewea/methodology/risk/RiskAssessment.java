@@ -9,5 +9,4 @@ package org.ewea.methodology.risk;
  * @param priority the band the score falls in
  * @param rationale how the priority was reached, in words and numbers
  */
-public record RiskAssessment(double harmIndex, double risk, double score, Priority priority, String rationale) {
-}
+public record RiskAssessment(double harmIndex, double risk, double score, Priority priority, String rationale) {}

@@ -11,8 +11,13 @@ import java.util.Map.Entry;
  * score = risk x organisational-position factor x confidence factor; priority = the highest band whose minimum the
  * score reaches. Every assessment carries a rationale a person can read.
  */
-public record RiskMatrix(List<ScaleLevel> harmScale, Map<String, Double> harmWeights, List<ScaleLevel> likelihood,
-        List<ScaleLevel> position, List<ConfidenceLevel> confidence, List<Priority> priorities) {
+public record RiskMatrix(
+        List<ScaleLevel> harmScale,
+        Map<String, Double> harmWeights,
+        List<ScaleLevel> likelihood,
+        List<ScaleLevel> position,
+        List<ConfidenceLevel> confidence,
+        List<Priority> priorities) {
 
     public RiskMatrix {
         harmScale = List.copyOf(harmScale);
@@ -20,7 +25,9 @@ public record RiskMatrix(List<ScaleLevel> harmScale, Map<String, Double> harmWei
         likelihood = List.copyOf(likelihood);
         position = List.copyOf(position);
         confidence = List.copyOf(confidence);
-        priorities = priorities.stream().sorted(Comparator.comparingDouble(Priority::minScore).reversed()).toList();
+        priorities = priorities.stream()
+                .sorted(Comparator.comparingDouble(Priority::minScore).reversed())
+                .toList();
     }
 
     /**
@@ -33,7 +40,9 @@ public record RiskMatrix(List<ScaleLevel> harmScale, Map<String, Double> harmWei
     public RiskAssessment assess(HarmProfile harm, int likelihoodValue, int positionValue, String confidenceId) {
         ScaleLevel like = level(likelihood, likelihoodValue, "likelihood");
         ScaleLevel pos = level(position, positionValue, "position");
-        ConfidenceLevel conf = confidence.stream().filter(c -> c.id().equals(confidenceId)).findFirst()
+        ConfidenceLevel conf = confidence.stream()
+                .filter(c -> c.id().equals(confidenceId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("confidence must be one of "
                         + confidence.stream().map(ConfidenceLevel::id).toList() + ", was '" + confidenceId + "'"));
         double weighted = 0;
@@ -46,22 +55,41 @@ public record RiskMatrix(List<ScaleLevel> harmScale, Map<String, Double> harmWei
         double harmIndex = weights == 0 ? 0 : weighted / weights;
         double risk = harmIndex * like.value();
         double score = risk * pos.factor() * conf.factor();
-        Priority priority = priorities.stream().filter(p -> score >= p.minScore()).findFirst()
+        Priority priority = priorities.stream()
+                .filter(p -> score >= p.minScore())
+                .findFirst()
                 .orElse(priorities.getLast());
         String highest = harm.byDimension().entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(2)
-                .map(e -> e.getKey() + " " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
-        String rationale = String.format(Locale.ROOT,
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(2)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        String rationale = String.format(
+                Locale.ROOT,
                 "Harm %.1f of 4 (highest: %s) x likelihood %d (%s) = risk %.1f of 20; organisational position %d (%s,"
                         + " x%.1f) and %s confidence (x%.1f) give score %.1f: %s %s, review every %s.",
-                harmIndex, highest, like.value(), like.label().toLowerCase(Locale.ROOT), risk, pos.value(),
-                pos.label().toLowerCase(Locale.ROOT), pos.factor(), conf.id(), conf.factor(), score, priority.id(),
-                priority.label(), describe(priority.review()));
+                harmIndex,
+                highest,
+                like.value(),
+                like.label().toLowerCase(Locale.ROOT),
+                risk,
+                pos.value(),
+                pos.label().toLowerCase(Locale.ROOT),
+                pos.factor(),
+                conf.id(),
+                conf.factor(),
+                score,
+                priority.id(),
+                priority.label(),
+                describe(priority.review()));
         return new RiskAssessment(harmIndex, risk, score, priority, rationale);
     }
 
     private static ScaleLevel level(List<ScaleLevel> scale, int value, String name) {
-        return scale.stream().filter(l -> l.value() == value).findFirst()
+        return scale.stream()
+                .filter(l -> l.value() == value)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " must be one of "
                         + scale.stream().map(ScaleLevel::value).toList() + ", was " + value));
     }

@@ -8,5 +8,4 @@ package org.ewea.methodology.risk;
  * @param factor multiplier it applies to the score (position and confidence), 1 where it applies none
  * @param description what it means
  */
-public record ScaleLevel(int value, String label, double factor, String description) {
-}
+public record ScaleLevel(int value, String label, double factor, String description) {}

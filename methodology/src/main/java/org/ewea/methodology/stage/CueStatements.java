@@ -21,8 +21,7 @@ public final class CueStatements {
         return "hedge:" + id;
     }
 
-    private CueStatements() {
-    }
+    private CueStatements() {}
 
     /** The indicator ids {@code text} states, by {@code cues} (a matcher built by {@code MethodologyLoader.cues}). */
     public static Set<String> stated(LexiconMatcher cues, CharSequence text) {

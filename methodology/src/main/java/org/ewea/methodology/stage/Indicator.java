@@ -17,7 +17,12 @@ import java.util.Map;
  *     them does not count ("could be exploited", "if successfully exploited", "minimise the risk of exploitation"
  *     say what might happen, not that it does); see {@link CueStatements}
  */
-public record Indicator(String id, String name, String unit, String description, Map<String, List<String>> cues,
+public record Indicator(
+        String id,
+        String name,
+        String unit,
+        String description,
+        Map<String, List<String>> cues,
         Map<String, List<String>> hedges) {
 
     public Indicator {

@@ -7,5 +7,4 @@ package org.ewea.methodology.stage;
  * @param name human name
  * @param description what it means for analysts
  */
-public record Stage(String id, String name, String description) {
-}
+public record Stage(String id, String name, String description) {}

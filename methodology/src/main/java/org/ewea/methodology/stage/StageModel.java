@@ -27,7 +27,9 @@ public record StageModel(List<Stage> stages, List<Indicator> indicators, List<St
      * definition order whose conditions hold.
      */
     public Optional<StageTransition> next(String currentStage, Map<String, Double> indicators) {
-        return transitions.stream().filter(t -> t.from().equals(currentStage)).filter(t -> t.fires(indicators))
+        return transitions.stream()
+                .filter(t -> t.from().equals(currentStage))
+                .filter(t -> t.fires(indicators))
                 .findFirst();
     }
 }

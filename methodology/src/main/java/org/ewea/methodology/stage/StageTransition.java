@@ -27,9 +27,10 @@ public record StageTransition(String from, String to, List<Condition> all, List<
 
     /** The rationale with the measured values, e.g. "... (growth 2.40 >= 2, source-diversity 4 >= 3)". */
     public String explain(Map<String, Double> indicators) {
-        List<String> held = java.util.stream.Stream.concat(all.stream(),
-                any.stream().filter(c -> c.holds(indicators.get(c.indicator()))))
-                .map(c -> c.describe(indicators.get(c.indicator()))).toList();
+        List<String> held = java.util.stream.Stream.concat(
+                        all.stream(), any.stream().filter(c -> c.holds(indicators.get(c.indicator()))))
+                .map(c -> c.describe(indicators.get(c.indicator())))
+                .toList();
         return rationale + " (" + String.join(", ", held) + ")";
     }
 }

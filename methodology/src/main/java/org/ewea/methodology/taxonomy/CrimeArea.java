@@ -6,5 +6,4 @@ package org.ewea.methodology.taxonomy;
  * @param id stable id, e.g. {@code cybercrime}
  * @param label English name
  */
-public record CrimeArea(String id, String label) {
-}
+public record CrimeArea(String id, String label) {}

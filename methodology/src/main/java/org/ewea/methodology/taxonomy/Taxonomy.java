@@ -64,7 +64,8 @@ public final class Taxonomy {
     /** From the entry up to its top-level category. */
     public List<Technology> path(String id) {
         List<Technology> path = new ArrayList<>();
-        for (Technology entry = byId.get(id); entry != null;
+        for (Technology entry = byId.get(id);
+                entry != null;
                 entry = entry.broader() == null ? null : byId.get(entry.broader())) {
             path.add(entry);
         }

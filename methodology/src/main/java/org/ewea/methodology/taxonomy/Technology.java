@@ -18,8 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param mispGalaxies related MISP galaxy cluster references where one exists
  * @param harm default harm profile (inherited from the broader entry when not given)
  */
-public record Technology(String id, @Nullable String broader, Map<String, List<String>> labels, List<String> acronyms,
-        String description, List<String> crimeAreas, List<String> attackIds, List<String> mispGalaxies,
+public record Technology(
+        String id,
+        @Nullable String broader,
+        Map<String, List<String>> labels,
+        List<String> acronyms,
+        String description,
+        List<String> crimeAreas,
+        List<String> attackIds,
+        List<String> mispGalaxies,
         HarmProfile harm) {
 
     public Technology {

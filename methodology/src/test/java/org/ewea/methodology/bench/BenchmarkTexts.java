@@ -20,11 +20,9 @@ public final class BenchmarkTexts {
 
     private static final Pattern XML_TEXT = Pattern.compile("<(?:title|description|content)[^>]*>([^<]*)<");
 
-    private BenchmarkTexts() {
-    }
+    private BenchmarkTexts() {}
 
-    public record Corpus(String name, List<String> documents, long chars) {
-    }
+    public record Corpus(String name, List<String> documents, long chars) {}
 
     public static Corpus load() {
         Path s33r = find("shared/corpus/s33r-security-news/monthly");
@@ -52,9 +50,11 @@ public final class BenchmarkTexts {
         long chars = 0;
         JsonMapper json = JsonMapper.builder().build();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode item : json.readTree(file.toFile())) {
-                    String document = item.path("title").asString("") + "\n" + item.path("summary").asString("");
+                    String document = item.path("title").asString("") + "\n"
+                            + item.path("summary").asString("");
                     documents.add(document);
                     chars += document.length();
                 }
@@ -69,7 +69,8 @@ public final class BenchmarkTexts {
         List<String> documents = new ArrayList<>();
         long chars = 0;
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(suffix)).sorted().toList()) {
                 Matcher m = text.matcher(Files.readString(file));
                 while (m.find()) {
                     String document = m.group(1).replace("\\n", " ").replace("\\\"", "\"");

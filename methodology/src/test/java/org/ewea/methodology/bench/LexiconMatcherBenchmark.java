@@ -47,13 +47,26 @@ public class LexiconMatcherBenchmark {
         tenth = documents.subList(0, documents.size() / 10);
         Methodology methodology = new MethodologyLoader().load(null);
         matcher = methodology.lexicon();
-        alternation = Pattern.compile("\\b(?:" + methodology.taxonomy().technologies().stream()
-                .flatMap(t -> t.labels().values().stream().flatMap(List::stream))
-                .map(Pattern::quote).distinct().collect(Collectors.joining("|")) + ")\\b",
+        alternation = Pattern.compile(
+                "\\b(?:"
+                        + methodology.taxonomy().technologies().stream()
+                                .flatMap(t -> t.labels().values().stream().flatMap(List::stream))
+                                .map(Pattern::quote)
+                                .distinct()
+                                .collect(Collectors.joining("|"))
+                        + ")\\b",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        long bytes = documents.stream().mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length).sum();
-        System.out.printf(Locale.ROOT, "%n# corpus: %s, %d documents, %d chars, %.2f MB UTF-8; lexicon %d terms%n",
-                corpus.name(), documents.size(), corpus.chars(), bytes / 1e6, matcher.termCount());
+        long bytes = documents.stream()
+                .mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "%n# corpus: %s, %d documents, %d chars, %.2f MB UTF-8; lexicon %d terms%n",
+                corpus.name(),
+                documents.size(),
+                corpus.chars(),
+                bytes / 1e6,
+                matcher.termCount());
     }
 
     @Benchmark

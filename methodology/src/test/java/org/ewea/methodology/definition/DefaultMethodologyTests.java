@@ -24,7 +24,8 @@ class DefaultMethodologyTests {
         for (Technology t : methodology.taxonomy().technologies()) {
             assertThat(methodology.taxonomy().topLevelOf(t.id()).isTopLevel()).isTrue();
         }
-        assertThat(methodology.taxonomy().path("ransomware-as-a-service")).extracting(Technology::id)
+        assertThat(methodology.taxonomy().path("ransomware-as-a-service"))
+                .extracting(Technology::id)
                 .containsExactly("ransomware-as-a-service", "ransomware", "crime-as-a-service");
     }
 
@@ -40,16 +41,51 @@ class DefaultMethodologyTests {
 
     @Test
     void coversEveryEuropolCrimeAreaAndTheIoctaEnablers() {
-        List<String> used = methodology.taxonomy().technologies().stream().flatMap(t -> t.crimeAreas().stream())
-                .distinct().toList();
-        assertThat(used).containsAll(List.of("cybercrime", "drugs", "firearms", "thb", "migrant-smuggling",
-                "economic-financial", "terrorism", "cse", "environmental", "property", "enablers"));
-        for (String id : List.of("ransomware-as-a-service", "infostealers", "initial-access-brokers",
-                "crypter-services", "phishing-as-a-service", "crypto-mixers", "wallet-drainers", "privacy-coins",
-                "encrypted-criminal-phones", "sim-swapping", "deepfake-video", "voice-cloning", "llm-misuse",
-                "jailbroken-llm-services", "drones", "3d-printed-firearms", "gps-jammers", "keyless-relay-attacks",
-                "darknet-vendor-shops", "telegram-markets", "drug-precursor-sourcing", "phishing", "smishing",
-                "vishing", "business-email-compromise", "bulletproof-hosting", "money-mules")) {
+        List<String> used = methodology.taxonomy().technologies().stream()
+                .flatMap(t -> t.crimeAreas().stream())
+                .distinct()
+                .toList();
+        assertThat(used)
+                .containsAll(List.of(
+                        "cybercrime",
+                        "drugs",
+                        "firearms",
+                        "thb",
+                        "migrant-smuggling",
+                        "economic-financial",
+                        "terrorism",
+                        "cse",
+                        "environmental",
+                        "property",
+                        "enablers"));
+        for (String id : List.of(
+                "ransomware-as-a-service",
+                "infostealers",
+                "initial-access-brokers",
+                "crypter-services",
+                "phishing-as-a-service",
+                "crypto-mixers",
+                "wallet-drainers",
+                "privacy-coins",
+                "encrypted-criminal-phones",
+                "sim-swapping",
+                "deepfake-video",
+                "voice-cloning",
+                "llm-misuse",
+                "jailbroken-llm-services",
+                "drones",
+                "3d-printed-firearms",
+                "gps-jammers",
+                "keyless-relay-attacks",
+                "darknet-vendor-shops",
+                "telegram-markets",
+                "drug-precursor-sourcing",
+                "phishing",
+                "smishing",
+                "vishing",
+                "business-email-compromise",
+                "bulletproof-hosting",
+                "money-mules")) {
             assertThat(methodology.taxonomy().find(id)).as(id).isPresent();
         }
     }
@@ -85,9 +121,13 @@ class DefaultMethodologyTests {
             assertThat(w.dateText()).isEqualTo("2012-05");
             assertThat(w.date()).isEqualTo(java.time.LocalDate.parse("2012-05-01"));
         });
-        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-27"))).isEmpty();
-        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-28"))).isPresent();
-        assertThat(authorities.first("can-injection")).as("undated in the record").isEmpty();
+        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-27")))
+                .isEmpty();
+        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-28")))
+                .isPresent();
+        assertThat(authorities.first("can-injection"))
+                .as("undated in the record")
+                .isEmpty();
     }
 
     @Test
@@ -96,15 +136,24 @@ class DefaultMethodologyTests {
             for (var stage : methodology.stages().stages()) {
                 for (String audience : List.of("analyst", "policy", "operational", "training")) {
                     assertThat(methodology.playbooks().forCategory(category.id(), stage.id(), audience))
-                            .as(category.id() + "/" + stage.id() + "/" + audience).isNotEmpty();
+                            .as(category.id() + "/" + stage.id() + "/" + audience)
+                            .isNotEmpty();
                 }
             }
         }
-        assertThat(methodology.playbooks().forCategory("illicit-finance", "emerging", "operational").getFirst().id())
-                .as("specific recommendations come first").isEqualTo("finance-em-vasp");
+        assertThat(methodology
+                        .playbooks()
+                        .forCategory("illicit-finance", "emerging", "operational")
+                        .getFirst()
+                        .id())
+                .as("specific recommendations come first")
+                .isEqualTo("finance-em-vasp");
     }
 
     private static List<String> ids(String text) {
-        return methodology.lexicon().match(text).stream().map(LexiconMatch::technologyId).distinct().toList();
+        return methodology.lexicon().match(text).stream()
+                .map(LexiconMatch::technologyId)
+                .distinct()
+                .toList();
     }
 }

@@ -44,8 +44,8 @@ class DefinitionValidationTests {
 
     @Test
     void rejectsUnknownKeysNamingTheLine() throws IOException {
-        DefinitionException e = loadFails("taxonomy.yaml", ENTRY.formatted("new-tech", "drones", "drugs")
-                + "    colour: red\n");
+        DefinitionException e =
+                loadFails("taxonomy.yaml", ENTRY.formatted("new-tech", "drones", "drugs") + "    colour: red\n");
         assertThat(e.line()).isEqualTo(14);
         assertThat(e.getMessage()).contains("taxonomy.yaml:14").contains("colour");
     }
@@ -58,8 +58,8 @@ class DefinitionValidationTests {
 
     @Test
     void rejectsUnknownReferencesAtTheEntry() throws IOException {
-        DefinitionException broader = loadFails("taxonomy.yaml", ENTRY.formatted("new-tech", "no-such-parent",
-                "drugs"));
+        DefinitionException broader =
+                loadFails("taxonomy.yaml", ENTRY.formatted("new-tech", "no-such-parent", "drugs"));
         assertThat(broader.line()).isEqualTo(2);
         assertThat(broader.reason()).contains("'new-tech'").contains("broader 'no-such-parent' is not a taxonomy id");
 
@@ -69,8 +69,8 @@ class DefinitionValidationTests {
 
     @Test
     void rejectsMissingLanguagesAndBadIds() throws IOException {
-        DefinitionException language = loadFails("taxonomy.yaml", ENTRY.formatted("new-tech", "drones", "drugs")
-                .replace("      nl: [testterm]\n", ""));
+        DefinitionException language = loadFails(
+                "taxonomy.yaml", ENTRY.formatted("new-tech", "drones", "drugs").replace("      nl: [testterm]\n", ""));
         assertThat(language.reason()).contains("labels.nl is required");
 
         DefinitionException id = loadFails("taxonomy.yaml", ENTRY.formatted("New Tech", "drones", "drugs"));
@@ -79,16 +79,20 @@ class DefinitionValidationTests {
 
     @Test
     void rejectsCyclesInTheHierarchy() throws IOException {
-        DefinitionException cycle = loadFails("taxonomy.yaml", ENTRY.formatted("loop-a", "loop-b", "drugs")
-                + ENTRY.formatted("loop-b", "loop-a", "drugs").replace("technologies:\n", ""));
+        DefinitionException cycle = loadFails(
+                "taxonomy.yaml",
+                ENTRY.formatted("loop-a", "loop-b", "drugs")
+                        + ENTRY.formatted("loop-b", "loop-a", "drugs").replace("technologies:\n", ""));
         assertThat(cycle.reason()).contains("loops back");
     }
 
     @Test
     void rejectsOutOfRangeHarm() throws IOException {
-        DefinitionException harm = loadFails("taxonomy.yaml", ENTRY.formatted("new-tech", "drones", "drugs")
-                + "    harm: {physical: 9, psychological: 0, financial: 0, community: 0, societal: 0, geographic: 0,"
-                + " vulnerability: 0}\n");
+        DefinitionException harm = loadFails(
+                "taxonomy.yaml",
+                ENTRY.formatted("new-tech", "drones", "drugs")
+                        + "    harm: {physical: 9, psychological: 0, financial: 0, community: 0, societal: 0, geographic: 0,"
+                        + " vulnerability: 0}\n");
         assertThat(harm.reason()).contains("harm.physical must be 0 to 4");
     }
 
@@ -118,7 +122,9 @@ class DefinitionValidationTests {
             e = thrown;
         }
         assertThat(e).isNotNull();
-        assertThat(e.reason()).contains("category 'fraud-and-social-engineering'").contains("weak-signal")
+        assertThat(e.reason())
+                .contains("category 'fraud-and-social-engineering'")
+                .contains("weak-signal")
                 .contains("'analyst'");
     }
 
@@ -186,9 +192,11 @@ class DefinitionValidationTests {
                 indicators:
                   - {id: offers, name: Offers, unit: items, description: Items., cues: {%s}}
                 """;
-        assertThat(loadFails("stages.yaml", stages.formatted("English: [for sale]")).reason())
+        assertThat(loadFails("stages.yaml", stages.formatted("English: [for sale]"))
+                        .reason())
                 .contains("'English' is not a language tag");
-        assertThat(loadFails("stages.yaml", stages.formatted("en: [for sale, '  ']")).reason())
+        assertThat(loadFails("stages.yaml", stages.formatted("en: [for sale, '  ']"))
+                        .reason())
                 .contains("cues.en needs one or more non-blank phrases");
         assertThat(loadFails("stages.yaml", stages.formatted("en: []")).reason())
                 .contains("cues.en needs one or more non-blank phrases");
@@ -200,9 +208,11 @@ class DefinitionValidationTests {
                 warnings:
                   - {technology: %s, authority: FBI IC3, date: "%s", title: An alert}
                 """;
-        assertThat(loadFails("authority-warnings.yaml", warnings.formatted("teleportation", "2012-05")).reason())
+        assertThat(loadFails("authority-warnings.yaml", warnings.formatted("teleportation", "2012-05"))
+                        .reason())
                 .contains("is not a technology of the taxonomy");
-        assertThat(loadFails("authority-warnings.yaml", warnings.formatted("ransomware", "May 2012")).reason())
+        assertThat(loadFails("authority-warnings.yaml", warnings.formatted("ransomware", "May 2012"))
+                        .reason())
                 .contains("date 'May 2012' is not YYYY-MM-DD or YYYY-MM");
     }
 
@@ -214,10 +224,12 @@ class DefinitionValidationTests {
                 indicators:
                   - {id: offers, name: Offers, unit: items, description: Items., %s}
                 """;
-        assertThat(loadFails("stages.yaml", stages.formatted("hedges: {en: [could]}")).reason())
+        assertThat(loadFails("stages.yaml", stages.formatted("hedges: {en: [could]}"))
+                        .reason())
                 .contains("only an indicator with cues can have hedges");
         assertThat(loadFails("stages.yaml", stages.formatted("cues: {en: [for sale]}, hedges: {en: ['']}"))
-                .reason()).contains("hedges.en needs one or more non-blank phrases");
+                        .reason())
+                .contains("hedges.en needs one or more non-blank phrases");
     }
 
     @Test
@@ -241,7 +253,8 @@ class DefinitionValidationTests {
                 position: [{value: 1, label: Well placed, factor: 1}]
                 confidence: [{id: high, label: High, factor: 1, description: x}]
                 priorities: [{id: P1, label: Critical, minScore: 0, review: P14D}]
-                """).reason()).contains("harmWeights must give exactly the harm dimensions");
+                """).reason())
+                .contains("harmWeights must give exactly the harm dimensions");
     }
 
     @Test

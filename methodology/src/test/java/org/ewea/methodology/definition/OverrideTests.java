@@ -52,8 +52,8 @@ class OverrideTests {
                 .isEqualTo("Replaced by the analysts.");
         // "Drohnenschwärme" folds to "drohnenschwarme": the German plural of the new label matches too.
         assertThat(overridden.lexicon().match("Drohnenschwärme; ein Drohnenschwarm; a voice skin"))
-                .extracting(LexiconMatch::technologyId).containsExactly("drone-swarms", "drone-swarms",
-                        "voice-cloning");
+                .extracting(LexiconMatch::technologyId)
+                .containsExactly("drone-swarms", "drone-swarms", "voice-cloning");
         assertThat(defaults.lexicon().match("a voice skin")).isEmpty();
         assertThat(overridden.versionId()).isNotEqualTo(defaults.versionId()).startsWith("2026.11+");
         assertThat(overridden.sources()).contains(dir.resolve("taxonomy.yaml").toString());
@@ -61,9 +61,13 @@ class OverrideTests {
 
     @Test
     void anOverrideFileOfAnotherKindReplacesTheDefault() throws IOException {
-        Files.writeString(dir.resolve("methodology.yaml"), new String(getClass().getClassLoader()
-                .getResourceAsStream("org/ewea/methodology/defaults/methodology.yaml").readAllBytes())
-                .replace("version: \"2026.11\"", "version: \"2027.01-local\""));
+        Files.writeString(
+                dir.resolve("methodology.yaml"),
+                new String(getClass()
+                                .getClassLoader()
+                                .getResourceAsStream("org/ewea/methodology/defaults/methodology.yaml")
+                                .readAllBytes())
+                        .replace("version: \"2026.11\"", "version: \"2027.01-local\""));
         Methodology methodology = new MethodologyLoader().load(dir);
         assertThat(methodology.version()).isEqualTo("2027.01-local");
         assertThat(methodology.versionId()).startsWith("2027.01-local+");

@@ -12,28 +12,43 @@ import org.junit.jupiter.api.Test;
 
 class HandlingCodesTests {
 
-    private static final HandlingCodes CODES = new MethodologyLoader().load(null).grading().handlingCodes();
+    private static final HandlingCodes CODES =
+            new MethodologyLoader().load(null).grading().handlingCodes();
 
     @Test
     void listsTheHandlingCodesOfEverySchemeBetweenNoneAndAll() {
-        assertThat(CODES.all()).extracting(Handling::label).containsExactly("none", "uk-3x5x2:P", "uk-3x5x2:C",
-                "europol:H0", "europol:H1", "europol:H2", "europol:H3", "all");
+        assertThat(CODES.all())
+                .extracting(Handling::label)
+                .containsExactly(
+                        "none",
+                        "uk-3x5x2:P",
+                        "uk-3x5x2:C",
+                        "europol:H0",
+                        "europol:H1",
+                        "europol:H2",
+                        "europol:H3",
+                        "all");
     }
 
     @Test
     void parsesLabelsAndUniqueBareCodesCaseInsensitively() {
         assertThat(CODES.parse("europol:h2").label()).isEqualTo("europol:H2");
         assertThat(CODES.parse(" H3 ").label()).isEqualTo("europol:H3");
-        assertThat(CODES.parse("c")).extracting(Handling::scheme, Handling::restriction).containsExactly("uk-3x5x2", 0.7);
+        assertThat(CODES.parse("c"))
+                .extracting(Handling::scheme, Handling::restriction)
+                .containsExactly("uk-3x5x2", 0.7);
         assertThat(CODES.parse("NONE")).isEqualTo(Handling.NONE);
         assertThat(CODES.parse("all")).isEqualTo(Handling.ALL);
     }
 
     @Test
     void rejectsUnknownCodesNamingTheAcceptedOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CODES.parse("H9"))
-                .withMessageContaining("unknown handling code 'H9'").withMessageContaining("europol:H3");
-        assertThatIllegalArgumentException().isThrownBy(() -> CODES.parse("europol:C"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CODES.parse("H9"))
+                .withMessageContaining("unknown handling code 'H9'")
+                .withMessageContaining("europol:H3");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CODES.parse("europol:C"))
                 .withMessageContaining("unknown handling code");
     }
 
@@ -43,7 +58,8 @@ class HandlingCodesTests {
         assertThat(CODES.parse("europol:H1").isAtMost(c)).isTrue();
         assertThat(CODES.parse("europol:H2").isAtMost(c)).isFalse();
         assertThat(Handling.NONE.isAtMost(CODES.parse("europol:H0"))).isTrue();
-        assertThat(Handling.mostRestrictive(List.of(CODES.parse("H1"), Handling.NONE, CODES.parse("P"))).label())
+        assertThat(Handling.mostRestrictive(List.of(CODES.parse("H1"), Handling.NONE, CODES.parse("P")))
+                        .label())
                 .isEqualTo("europol:H1");
         assertThat(Handling.mostRestrictive(List.of())).isEqualTo(Handling.NONE);
     }

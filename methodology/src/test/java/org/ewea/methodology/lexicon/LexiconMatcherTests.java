@@ -35,8 +35,12 @@ class LexiconMatcherTests {
     void foldsCaseAndDiacriticsAndReportsOriginalOffsets() {
         String text = "Neue STIMMKLONEN-Dienste; « Clonage de VOIX » et clonacion de voz, klonowanie glosu.";
         List<LexiconMatch> matches = MATCHER.match(text);
-        assertThat(matches).extracting(LexiconMatch::technologyId).containsOnly("voice-cloning").hasSize(4);
-        assertThat(matches).extracting(LexiconMatch::text)
+        assertThat(matches)
+                .extracting(LexiconMatch::technologyId)
+                .containsOnly("voice-cloning")
+                .hasSize(4);
+        assertThat(matches)
+                .extracting(LexiconMatch::text)
                 .containsExactly("STIMMKLONEN", "Clonage de VOIX", "clonacion de voz", "klonowanie glosu");
         LexiconMatch first = matches.getFirst();
         assertThat(text.substring(first.start(), first.end())).isEqualTo("STIMMKLONEN");
@@ -87,6 +91,7 @@ class LexiconMatcherTests {
 
     @Test
     void foldsTheSpecialLetters() {
-        assertThat(TextFolding.fold("Straße Æther Œuvre Øre Łódź Đakovo")).isEqualTo("strasse aether oeuvre ore lodz dakovo");
+        assertThat(TextFolding.fold("Straße Æther Œuvre Øre Łódź Đakovo"))
+                .isEqualTo("strasse aether oeuvre ore lodz dakovo");
     }
 }

@@ -18,14 +18,21 @@ class RiskMatrixTests {
         assertThat(assessment.risk()).isEqualTo(assessment.harmIndex() * 5);
         assertThat(assessment.score()).isEqualTo(assessment.risk() * 1.2);
         assertThat(assessment.priority().id()).isEqualTo("P1");
-        assertThat(assessment.rationale()).contains("likelihood 5 (almost certain)").contains("P1 Critical")
+        assertThat(assessment.rationale())
+                .contains("likelihood 5 (almost certain)")
+                .contains("P1 Critical")
                 .contains("review every 14 days");
     }
 
     @Test
     void lowHarmOrLowLikelihoodGivesALowPriority() {
-        assertThat(MATRIX.assess(new HarmProfile(0, 1, 1, 0, 1, 1, 0), 2, 1, "low").priority().id()).isEqualTo("P4");
-        assertThat(MATRIX.assess(new HarmProfile(0, 0, 0, 0, 0, 0, 0), 5, 4, "high").score()).isZero();
+        assertThat(MATRIX.assess(new HarmProfile(0, 1, 1, 0, 1, 1, 0), 2, 1, "low")
+                        .priority()
+                        .id())
+                .isEqualTo("P4");
+        assertThat(MATRIX.assess(new HarmProfile(0, 0, 0, 0, 0, 0, 0), 5, 4, "high")
+                        .score())
+                .isZero();
     }
 
     @Test
@@ -39,11 +46,14 @@ class RiskMatrixTests {
     @Test
     void rejectsOutOfRangeInputsByName() {
         HarmProfile harm = new HarmProfile(1, 1, 1, 1, 1, 1, 1);
-        assertThatIllegalArgumentException().isThrownBy(() -> MATRIX.assess(harm, 6, 1, "high"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MATRIX.assess(harm, 6, 1, "high"))
                 .withMessageContaining("likelihood");
-        assertThatIllegalArgumentException().isThrownBy(() -> MATRIX.assess(harm, 3, 1, "certain"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> MATRIX.assess(harm, 3, 1, "certain"))
                 .withMessageContaining("confidence");
-        assertThatIllegalArgumentException().isThrownBy(() -> new HarmProfile(5, 0, 0, 0, 0, 0, 0))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new HarmProfile(5, 0, 0, 0, 0, 0, 0))
                 .withMessageContaining("harm.physical");
     }
 }

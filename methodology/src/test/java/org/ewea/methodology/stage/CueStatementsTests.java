@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class CueStatementsTests {
 
-    private final LexiconMatcher cues = MethodologyLoader.cues(new MethodologyLoader().load(null).stages());
+    private final LexiconMatcher cues =
+            MethodologyLoader.cues(new MethodologyLoader().load(null).stages());
 
     @Test
     void aCueStatedOutrightCounts() {
@@ -20,8 +21,11 @@ class CueStatementsTests {
 
     @Test
     void aCueInAHedgedSentenceDoesNot() {
-        assertThat(CueStatements.stated(cues, "CISA recommends users take defensive measures to minimize the risk"
-                + " of exploitation attempts against these devices.")).doesNotContain("exploitation");
+        assertThat(CueStatements.stated(
+                        cues,
+                        "CISA recommends users take defensive measures to minimize the risk"
+                                + " of exploitation attempts against these devices."))
+                .doesNotContain("exploitation");
         assertThat(CueStatements.stated(cues, "If exploited in the wild, the flaw could allow code execution."))
                 .doesNotContain("exploitation");
     }
@@ -43,8 +47,9 @@ class CueStatementsTests {
 
     @Test
     void hedgesInOtherLanguages() {
-        assertThat(CueStatements.stated(cues, "Die Lücke wird aktiv ausgenutzt.")).contains("exploitation");
-        assertThat(CueStatements.stated(cues, "Die Lücke könnte aktiv ausgenutzt werden.")).doesNotContain(
-                "exploitation");
+        assertThat(CueStatements.stated(cues, "Die Lücke wird aktiv ausgenutzt."))
+                .contains("exploitation");
+        assertThat(CueStatements.stated(cues, "Die Lücke könnte aktiv ausgenutzt werden."))
+                .doesNotContain("exploitation");
     }
 }

@@ -12,31 +12,51 @@ class StageModelTests {
 
     @Test
     void hasTheFourStagesInOrder() {
-        assertThat(STAGES.stages()).extracting(Stage::id)
+        assertThat(STAGES.stages())
+                .extracting(Stage::id)
                 .containsExactly("weak-signal", "emerging", "established", "declining");
         assertThat(STAGES.initial().id()).isEqualTo("weak-signal");
-        assertThat(STAGES.indicators()).extracting(Indicator::id).contains("volume", "growth", "burst",
-                "source-diversity", "dark-web-share", "commodification", "how-to", "enforcement");
+        assertThat(STAGES.indicators())
+                .extracting(Indicator::id)
+                .contains(
+                        "volume",
+                        "growth",
+                        "burst",
+                        "source-diversity",
+                        "dark-web-share",
+                        "commodification",
+                        "how-to",
+                        "enforcement");
     }
 
     @Test
     void countedIndicatorsMatchTheirCuesInEveryLanguage() {
         var cues = MethodologyLoader.cues(STAGES);
         assertThat(STAGES.indicators().stream().filter(Indicator::counted).map(Indicator::id))
-                .containsExactlyInAnyOrder("commodification", "how-to", "enforcement", "exploitation",
-                        "exploit-available", "intent");
-        assertThat(cues.match("Akira ransomware-as-a-service affiliates")).extracting(m -> m.technologyId())
+                .containsExactlyInAnyOrder(
+                        "commodification", "how-to", "enforcement", "exploitation", "exploit-available", "intent");
+        assertThat(cues.match("Akira ransomware-as-a-service affiliates"))
+                .extracting(m -> m.technologyId())
                 .containsExactly("commodification");
-        assertThat(cues.match("Die Lücke wird aktiv ausgenutzt")).extracting(m -> m.technologyId())
+        assertThat(cues.match("Die Lücke wird aktiv ausgenutzt"))
+                .extracting(m -> m.technologyId())
                 .containsExactly("exploitation");
-        assertThat(cues.match("Les suspects ont été interpellés à Lyon")).extracting(m -> m.technologyId())
+        assertThat(cues.match("Les suspects ont été interpellés à Lyon"))
+                .extracting(m -> m.technologyId())
                 .containsExactly("enforcement");
         assertThat(cues.match("Patch Tuesday fixes 60 bugs")).isEmpty();
-        assertThat(cues.match("A PoC for the flaw is public")).extracting(m -> m.technologyId())
+        assertThat(cues.match("A PoC for the flaw is public"))
+                .extracting(m -> m.technologyId())
                 .containsExactly("exploit-available");
-        assertThat(cues.match("the poc of the team")).as("und phrases match case-sensitively").isEmpty();
-        assertThat(STAGES.indicators().stream().filter(i -> i.id().equals("volume")).findFirst().orElseThrow()
-                .counted()).isFalse();
+        assertThat(cues.match("the poc of the team"))
+                .as("und phrases match case-sensitively")
+                .isEmpty();
+        assertThat(STAGES.indicators().stream()
+                        .filter(i -> i.id().equals("volume"))
+                        .findFirst()
+                        .orElseThrow()
+                        .counted())
+                .isFalse();
     }
 
     @Test
@@ -45,7 +65,8 @@ class StageModelTests {
         assertThat(next).isPresent();
         assertThat(next.get().to()).isEqualTo("emerging");
         assertThat(next.get().explain(Map.of("growth", 2.4, "source-diversity", 4.0, "volume", 5.0)))
-                .contains("growth 2.40 >= 2").contains("source-diversity 4 >= 3");
+                .contains("growth 2.40 >= 2")
+                .contains("source-diversity 4 >= 3");
     }
 
     @Test
@@ -60,6 +81,7 @@ class StageModelTests {
         Map<String, Double> broad = Map.of("source-diversity", 9.0, "volume", 20.0);
         assertThat(STAGES.next("emerging", broad)).isEmpty();
         assertThat(STAGES.next("emerging", Map.of("source-diversity", 9.0, "volume", 20.0, "how-to", 3.0)))
-                .map(StageTransition::to).contains("established");
+                .map(StageTransition::to)
+                .contains("established");
     }
 }

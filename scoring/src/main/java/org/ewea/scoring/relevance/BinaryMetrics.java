@@ -11,8 +11,7 @@ import java.util.List;
 public record BinaryMetrics(int positives, int negatives, double precision, double recall, double f1, double prAuc) {
 
     /** A scored example: its probability and whether it really is positive. */
-    public record Scored(double probability, boolean positive) {
-    }
+    public record Scored(double probability, boolean positive) {}
 
     public static BinaryMetrics of(List<Scored> scored, double threshold) {
         int tp = 0;
@@ -30,7 +29,8 @@ public record BinaryMetrics(int positives, int negatives, double precision, doub
         double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         List<Scored> ranked = new ArrayList<>(scored);
-        ranked.sort(Comparator.comparingDouble(Scored::probability).reversed()
+        ranked.sort(Comparator.comparingDouble(Scored::probability)
+                .reversed()
                 .thenComparing(s -> s.positive())); // among equal scores, negatives first: no optimistic ties
         double sum = 0;
         int seenPositives = 0;

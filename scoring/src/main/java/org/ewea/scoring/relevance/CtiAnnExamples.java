@@ -23,6 +23,7 @@ public final class CtiAnnExamples {
 
     /** The shipped copy of {@code X-Annotated-Dataset.csv}. */
     public static final String SHIPPED = "/org/ewea/scoring/relevance/cti-ann-x-annotated.csv";
+
     public static final AdmiraltyGrade GRADE = AdmiraltyGrade.parse("F6");
 
     private final TrainingArticles articles;
@@ -34,10 +35,16 @@ public final class CtiAnnExamples {
     /** The examples of a CSV with the columns summary, ID and label (CTI-Positive or CTI-Negative). */
     public List<LabelledExample> read(Reader csv) throws IOException {
         List<LabelledExample> examples = new ArrayList<>();
-        for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(csv)) {
+        for (CSVRecord row : CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(csv)) {
             String text = row.get("summary");
-            examples.add(new LabelledExample(articles.features("cti-ann:" + row.get("ID"),
-                    text.isBlank() ? "(empty)" : text, "", GRADE), row.get("label").equals("CTI-Positive")));
+            examples.add(new LabelledExample(
+                    articles.features("cti-ann:" + row.get("ID"), text.isBlank() ? "(empty)" : text, "", GRADE),
+                    row.get("label").equals("CTI-Positive")));
         }
         return examples;
     }

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param darkWeb whether its source is a dark-web source (catalogue tag {@code dark-web}, an onion address or SOCKS)
  * @param language its detected language (BCP 47), or null when not known
  */
-public record ItemContext(AdmiraltyGrade grade, boolean darkWeb, @Nullable String language) {
+public record ItemContext(
+        AdmiraltyGrade grade, boolean darkWeb, @Nullable String language) {
 
     public ItemContext {
         Objects.requireNonNull(grade, "grade");

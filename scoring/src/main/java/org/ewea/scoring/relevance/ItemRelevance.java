@@ -25,6 +25,7 @@ public final class ItemRelevance {
 
     /** The model shipped in the jar: trained on CTI-ANN (CC BY 4.0, see NOTICE), docs/evaluation.md. */
     public static final String SHIPPED = "/org/ewea/scoring/relevance/relevance-model.bin.gz";
+
     public static final int MAX_CHARS = 100_000;
 
     private final ItemRepository items;
@@ -42,16 +43,19 @@ public final class ItemRelevance {
      * @param darkWebSources of the source ids given, those that are dark-web or underground sources (asked once per
      *     batch of items)
      */
-    public ItemRelevance(ItemRepository items, RelevanceWeights model,
-            Function<Set<String>, Set<String>> darkWebSources) {
+    public ItemRelevance(
+            ItemRepository items, RelevanceWeights model, Function<Set<String>, Set<String>> darkWebSources) {
         this(items, model, darkWebSources, null);
     }
 
     /**
      * @param threatTypes the threat-type model, or null for none (then items get no types)
      */
-    public ItemRelevance(ItemRepository items, RelevanceWeights model,
-            Function<Set<String>, Set<String>> darkWebSources, @Nullable ThreatTypes threatTypes) {
+    public ItemRelevance(
+            ItemRepository items,
+            RelevanceWeights model,
+            Function<Set<String>, Set<String>> darkWebSources,
+            @Nullable ThreatTypes threatTypes) {
         this.items = items;
         this.model = model;
         this.darkWebSources = darkWebSources;
@@ -97,9 +101,11 @@ public final class ItemRelevance {
 
     /** The features of each item as this service scores them (its source's dark-web flag read once). */
     public List<SparseArray> features(List<AnnotatedItem> annotated) {
-        Set<String> darkWeb = darkWebSources.apply(annotated.stream().map(a -> a.item().sourceId().value())
-                .collect(Collectors.toSet()));
-        return annotated.stream().map(a -> features(a, darkWeb.contains(a.item().sourceId().value()))).toList();
+        Set<String> darkWeb = darkWebSources.apply(
+                annotated.stream().map(a -> a.item().sourceId().value()).collect(Collectors.toSet()));
+        return annotated.stream()
+                .map(a -> features(a, darkWeb.contains(a.item().sourceId().value())))
+                .toList();
     }
 
     /** The threat-type model in use, if any. */
@@ -114,14 +120,17 @@ public final class ItemRelevance {
 
     /** An item's relevance and threat types as they are stored, from its features. */
     private AnnotatedItem.Relevance score(SparseArray f, RelevanceWeights current) {
-        return new AnnotatedItem.Relevance(current.probability(f), modelId(current),
-                threatTypes == null ? List.of() : threatTypes.of(f));
+        return new AnnotatedItem.Relevance(
+                current.probability(f), modelId(current), threatTypes == null ? List.of() : threatTypes.of(f));
     }
 
     private SparseArray features(AnnotatedItem a, boolean darkWeb) {
         String text = a.item().title() + "\n" + a.item().text();
-        return features.of(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
-                a.annotations().tags(), a.annotations().entities(), ItemContext.of(a.item(), darkWeb));
+        return features.of(
+                text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
+                a.annotations().tags(),
+                a.annotations().entities(),
+                ItemContext.of(a.item(), darkWeb));
     }
 
     /** Scores newly stored items and stores the scores (the stored-items listener). */

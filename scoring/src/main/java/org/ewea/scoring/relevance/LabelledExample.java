@@ -8,5 +8,4 @@ import smile.util.SparseArray;
  * @param features the item's feature vector
  * @param relevant true for threat-relevant (positive) items
  */
-public record LabelledExample(SparseArray features, boolean relevant) {
-}
+public record LabelledExample(SparseArray features, boolean relevant) {}

@@ -19,8 +19,8 @@ public final class RelevanceFeatures {
     /** 2^18 hashed dimensions. */
     public static final int DIMENSIONS = 1 << 18;
 
-    public SparseArray of(String text, List<ItemAnnotations.Tag> tags, List<ItemAnnotations.Entity> entities,
-            ItemContext context) {
+    public SparseArray of(
+            String text, List<ItemAnnotations.Tag> tags, List<ItemAnnotations.Entity> entities, ItemContext context) {
         Map<Integer, Double> counts = new TreeMap<>();
         String[] words = TextFolding.fold(text).split("[^\\p{L}\\p{N}]+");
         String previous = null;

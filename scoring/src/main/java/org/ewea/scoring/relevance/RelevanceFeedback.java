@@ -25,8 +25,7 @@ public final class RelevanceFeedback {
     public static final String COLLECTION = "relevance_feedback";
 
     /** One analyst's verdict on one item. */
-    public record Verdict(String item, String user, boolean relevant, Instant at) {
-    }
+    public record Verdict(String item, String user, boolean relevant, Instant at) {}
 
     private final MongoCollection<Document> verdicts;
 
@@ -39,16 +38,22 @@ public final class RelevanceFeedback {
     }
 
     public Verdict record(ItemId item, String user, boolean relevant, Instant at) {
-        verdicts.replaceOne(Filters.eq("_id", item.value() + "|" + user), new Document("_id", item.value() + "|" + user)
-                .append("item", item.value()).append("user", user).append("relevant", relevant)
-                .append("at", Date.from(at)), new ReplaceOptions().upsert(true));
+        verdicts.replaceOne(
+                Filters.eq("_id", item.value() + "|" + user),
+                new Document("_id", item.value() + "|" + user)
+                        .append("item", item.value())
+                        .append("user", user)
+                        .append("relevant", relevant)
+                        .append("at", Date.from(at)),
+                new ReplaceOptions().upsert(true));
         return new Verdict(item.value(), user, relevant, at);
     }
 
     /** The verdicts on an item, by user. */
     public List<Verdict> of(ItemId item) {
         List<Verdict> found = new ArrayList<>();
-        verdicts.find(Filters.eq("item", item.value())).sort(Indexes.ascending("user"))
+        verdicts.find(Filters.eq("item", item.value()))
+                .sort(Indexes.ascending("user"))
                 .forEach(d -> found.add(verdict(d)));
         return found;
     }
@@ -63,8 +68,9 @@ public final class RelevanceFeedback {
     /** Each judged item's label: what most analysts said (items they are split on evenly are left out). */
     public Map<ItemId, Boolean> labels() {
         Map<String, int[]> votes = new TreeMap<>();
-        verdicts.find().forEach(d -> votes.computeIfAbsent(d.getString("item"), k -> new int[2])
-                [d.getBoolean("relevant") ? 1 : 0]++);
+        verdicts.find()
+                .forEach(d -> votes.computeIfAbsent(d.getString("item"), k -> new int[2])[
+                        d.getBoolean("relevant") ? 1 : 0]++);
         Map<ItemId, Boolean> labels = new LinkedHashMap<>();
         votes.forEach((item, v) -> majority(v).ifPresent(label -> labels.put(new ItemId(item), label)));
         return labels;
@@ -76,7 +82,10 @@ public final class RelevanceFeedback {
     }
 
     private static Verdict verdict(Document d) {
-        return new Verdict(d.getString("item"), d.getString("user"), d.getBoolean("relevant"),
+        return new Verdict(
+                d.getString("item"),
+                d.getString("user"),
+                d.getBoolean("relevant"),
                 d.getDate("at").toInstant());
     }
 }

@@ -35,8 +35,8 @@ public final class RelevanceModel {
                 rows.add(new SampleInstance<>(e.features(), e.relevant() ? 1 : 0));
             }
         }
-        return new RelevanceModel(SparseLogisticRegression.binomial(new SparseDataset<>(rows,
-                RelevanceFeatures.DIMENSIONS), options));
+        return new RelevanceModel(
+                SparseLogisticRegression.binomial(new SparseDataset<>(rows, RelevanceFeatures.DIMENSIONS), options));
     }
 
     /** The model as its non-zero weights, to store and ship (see {@link RelevanceWeights}). */
@@ -55,8 +55,7 @@ public final class RelevanceModel {
                 values[k++] = (float) w[j];
             }
         }
-        return new RelevanceWeights(id, RelevanceFeatures.DIMENSIONS, w[RelevanceFeatures.DIMENSIONS], indices,
-                values);
+        return new RelevanceWeights(id, RelevanceFeatures.DIMENSIONS, w[RelevanceFeatures.DIMENSIONS], indices, values);
     }
 
     /** The probability that the item is threat-relevant. */

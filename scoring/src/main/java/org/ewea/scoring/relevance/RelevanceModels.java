@@ -44,8 +44,16 @@ public final class RelevanceModels {
      * @param approved when it was approved, or null
      * @param approvedBy who approved it, or null
      */
-    public record Info(String id, Instant created, String createdBy, int ctiAnnExamples, int feedbackExamples,
-            int feedbackPositives, Map<String, Double> metrics, int weights, @Nullable Instant approved,
+    public record Info(
+            String id,
+            Instant created,
+            String createdBy,
+            int ctiAnnExamples,
+            int feedbackExamples,
+            int feedbackPositives,
+            Map<String, Double> metrics,
+            int weights,
+            @Nullable Instant approved,
             @Nullable String approvedBy) {
 
         public Info {
@@ -70,48 +78,64 @@ public final class RelevanceModels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        models.insertOne(new Document("_id", info.id()).append("created", Date.from(info.created()))
-                .append("createdBy", info.createdBy()).append("ctiAnnExamples", info.ctiAnnExamples())
+        models.insertOne(new Document("_id", info.id())
+                .append("created", Date.from(info.created()))
+                .append("createdBy", info.createdBy())
+                .append("ctiAnnExamples", info.ctiAnnExamples())
                 .append("feedbackExamples", info.feedbackExamples())
                 .append("feedbackPositives", info.feedbackPositives())
                 .append("metrics", new Document(new LinkedHashMap<>(info.metrics())))
-                .append("weightCount", info.weights()).append("weights", new Binary(bytes.toByteArray())));
+                .append("weightCount", info.weights())
+                .append("weights", new Binary(bytes.toByteArray())));
     }
 
     /** Every retrained model, newest first. */
     public List<Info> all() {
         List<Info> found = new ArrayList<>();
-        models.find().projection(Projections.exclude("weights")).sort(Indexes.descending("created"))
+        models.find()
+                .projection(Projections.exclude("weights"))
+                .sort(Indexes.descending("created"))
                 .forEach(d -> found.add(info(d)));
         return found;
     }
 
     public Optional<Info> find(String id) {
-        return Optional.ofNullable(models.find(Filters.eq("_id", id)).projection(Projections.exclude("weights"))
-                .first()).map(RelevanceModels::info);
+        return Optional.ofNullable(models.find(Filters.eq("_id", id))
+                        .projection(Projections.exclude("weights"))
+                        .first())
+                .map(RelevanceModels::info);
     }
 
     /** Marks a model approved; answers false when there is no such model. */
     public boolean approve(String id, String user, Instant at) {
-        return models.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("approved", Date.from(at)),
-                Updates.set("approvedBy", user))).getMatchedCount() == 1;
+        return models.updateOne(
+                                Filters.eq("_id", id),
+                                Updates.combine(
+                                        Updates.set("approved", Date.from(at)), Updates.set("approvedBy", user)))
+                        .getMatchedCount()
+                == 1;
     }
 
     /** The id of the latest approved model, if any (without reading its weights). */
     public Optional<String> latestApprovedId() {
-        return Optional.ofNullable(models.find(Filters.exists("approved")).projection(Projections.include("_id"))
-                .sort(Indexes.descending("approved")).first()).map(d -> d.getString("_id"));
+        return Optional.ofNullable(models.find(Filters.exists("approved"))
+                        .projection(Projections.include("_id"))
+                        .sort(Indexes.descending("approved"))
+                        .first())
+                .map(d -> d.getString("_id"));
     }
 
     /** The weights of the latest approved model, if any. */
     public Optional<RelevanceWeights> latestApproved() {
-        Document d = models.find(Filters.exists("approved")).sort(Indexes.descending("approved")).first();
+        Document d = models.find(Filters.exists("approved"))
+                .sort(Indexes.descending("approved"))
+                .first();
         if (d == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(RelevanceWeights.read(new ByteArrayInputStream(d.get("weights", Binary.class)
-                    .getData())));
+            return Optional.of(RelevanceWeights.read(
+                    new ByteArrayInputStream(d.get("weights", Binary.class).getData())));
         } catch (IOException e) {
             throw new UncheckedIOException("relevance model " + d.getString("_id") + " is unreadable", e);
         }
@@ -121,9 +145,16 @@ public final class RelevanceModels {
         Map<String, Double> metrics = new LinkedHashMap<>();
         d.get("metrics", Document.class).forEach((k, v) -> metrics.put(k, ((Number) v).doubleValue()));
         Date approved = d.getDate("approved");
-        return new Info(d.getString("_id"), d.getDate("created").toInstant(), d.getString("createdBy"),
-                d.getInteger("ctiAnnExamples"), d.getInteger("feedbackExamples"), d.getInteger("feedbackPositives"),
-                metrics, d.getInteger("weightCount"), approved == null ? null : approved.toInstant(),
+        return new Info(
+                d.getString("_id"),
+                d.getDate("created").toInstant(),
+                d.getString("createdBy"),
+                d.getInteger("ctiAnnExamples"),
+                d.getInteger("feedbackExamples"),
+                d.getInteger("feedbackPositives"),
+                metrics,
+                d.getInteger("weightCount"),
+                approved == null ? null : approved.toInstant(),
                 d.getString("approvedBy"));
     }
 }

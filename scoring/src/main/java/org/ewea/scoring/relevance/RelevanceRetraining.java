@@ -24,14 +24,14 @@ public final class RelevanceRetraining {
 
     /** Judged items needed of each class (threat-relevant and not). */
     public static final int MIN_PER_CLASS = 3;
+
     public static final long SEED = 42L;
 
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     /** A trained model: what it is and its weights. */
-    public record Trained(RelevanceModels.Info info, RelevanceWeights weights) {
-    }
+    public record Trained(RelevanceModels.Info info, RelevanceWeights weights) {}
 
     private final Supplier<List<LabelledExample>> ctiAnn;
     private final RelevanceFeedback feedback;
@@ -39,8 +39,11 @@ public final class RelevanceRetraining {
     private final ItemRelevance relevance;
 
     /** @param ctiAnn the CTI-ANN examples (read when first needed: featuring 2,500 posts takes seconds) */
-    public RelevanceRetraining(Supplier<List<LabelledExample>> ctiAnn, RelevanceFeedback feedback,
-            ItemRepository items, ItemRelevance relevance) {
+    public RelevanceRetraining(
+            Supplier<List<LabelledExample>> ctiAnn,
+            RelevanceFeedback feedback,
+            ItemRepository items,
+            ItemRelevance relevance) {
         this.ctiAnn = ctiAnn;
         this.feedback = feedback;
         this.items = items;
@@ -74,10 +77,22 @@ public final class RelevanceRetraining {
         Map<String, Double> metrics = measure(base, own);
         List<LabelledExample> all = new ArrayList<>(base);
         all.addAll(own);
-        RelevanceWeights weights = RelevanceModel.train(all, RelevanceModel.DEFAULT_OPTIONS).weights("unnamed")
+        RelevanceWeights weights = RelevanceModel.train(all, RelevanceModel.DEFAULT_OPTIONS)
+                .weights("unnamed")
                 .withDigestId("relevance-" + ID_TIME.format(now));
-        return new Trained(new RelevanceModels.Info(weights.id(), now, user, base.size(), own.size(), (int) positives,
-                metrics, weights.indices().length, null, null), weights);
+        return new Trained(
+                new RelevanceModels.Info(
+                        weights.id(),
+                        now,
+                        user,
+                        base.size(),
+                        own.size(),
+                        (int) positives,
+                        metrics,
+                        weights.indices().length,
+                        null,
+                        null),
+                weights);
     }
 
     /** Held-out figures on the judged items, of the retrained procedure and of the model in use. */

@@ -56,8 +56,14 @@ public record RelevanceWeights(String id, int dimensions, double intercept, int[
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new RelevanceWeights(prefix + "-" + org.ewea.collectors.normalise.Digests.sha256Hex(bytes.toByteArray())
-                .substring(0, 12), dimensions, intercept, indices, weights);
+        return new RelevanceWeights(
+                prefix + "-"
+                        + org.ewea.collectors.normalise.Digests.sha256Hex(bytes.toByteArray())
+                                .substring(0, 12),
+                dimensions,
+                intercept,
+                indices,
+                weights);
     }
 
     public void write(OutputStream out) throws IOException {
@@ -96,8 +102,11 @@ public record RelevanceWeights(String id, int dimensions, double intercept, int[
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RelevanceWeights w && id.equals(w.id) && dimensions == w.dimensions
-                && Double.compare(intercept, w.intercept) == 0 && Arrays.equals(indices, w.indices)
+        return other instanceof RelevanceWeights w
+                && id.equals(w.id)
+                && dimensions == w.dimensions
+                && Double.compare(intercept, w.intercept) == 0
+                && Arrays.equals(indices, w.indices)
                 && Arrays.equals(weights, w.weights);
     }
 

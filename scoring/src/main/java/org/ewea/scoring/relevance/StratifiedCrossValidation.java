@@ -14,8 +14,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class StratifiedCrossValidation {
 
-    private StratifiedCrossValidation() {
-    }
+    private StratifiedCrossValidation() {}
 
     /**
      * Each example's fold: positives and negatives shuffled with the seed and dealt round-robin, so every fold has
@@ -40,7 +39,10 @@ public final class StratifiedCrossValidation {
         return fold;
     }
 
-    public static List<BinaryMetrics.Scored> run(List<LabelledExample> examples, int folds, long seed,
+    public static List<BinaryMetrics.Scored> run(
+            List<LabelledExample> examples,
+            int folds,
+            long seed,
             Function<List<LabelledExample>, ToDoubleFunction<LabelledExample>> train) {
         int[] fold = folds(examples.stream().map(LabelledExample::relevant).toList(), folds, seed);
         List<BinaryMetrics.Scored> scored = new ArrayList<>(examples.size());

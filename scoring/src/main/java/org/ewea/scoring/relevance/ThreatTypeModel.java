@@ -30,12 +30,18 @@ public final class ThreatTypeModel {
     }
 
     /** One model per type in {@code types}, each trained on every example (positive when it has the type). */
-    public static ThreatTypeModel train(List<String> types, List<TypedExample> examples,
-            LogisticRegression.Options options) {
+    public static ThreatTypeModel train(
+            List<String> types, List<TypedExample> examples, LogisticRegression.Options options) {
         Map<String, RelevanceModel> models = new LinkedHashMap<>();
         for (String type : types) {
-            models.put(type, RelevanceModel.train(examples.stream()
-                    .map(e -> new LabelledExample(e.features(), e.types().contains(type))).toList(), options));
+            models.put(
+                    type,
+                    RelevanceModel.train(
+                            examples.stream()
+                                    .map(e -> new LabelledExample(
+                                            e.features(), e.types().contains(type)))
+                                    .toList(),
+                            options));
         }
         return new ThreatTypeModel(models);
     }

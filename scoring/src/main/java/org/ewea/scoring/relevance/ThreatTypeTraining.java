@@ -76,8 +76,8 @@ public final class ThreatTypeTraining {
         try {
             article = json.readTree(line);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + " line " + number + ": not JSON (" + e.getOriginalMessage()
-                    + ")");
+            throw new IllegalArgumentException(
+                    file + " line " + number + ": not JSON (" + e.getOriginalMessage() + ")");
         }
         if (article == null || !article.isObject()) {
             throw new IllegalArgumentException(file + " line " + number + ": not a JSON object");

@@ -36,13 +36,28 @@ final class TrainingArticles {
 
     SparseArray features(String id, String title, String text, AdmiraltyGrade grade) {
         String body = title.isBlank() ? text : title + "\n" + text;
-        ItemContext context = new ItemContext(grade, false, languages.detect(body).orElse(null));
+        ItemContext context =
+                new ItemContext(grade, false, languages.detect(body).orElse(null));
         String hash = Digests.sha256Hex(body);
-        HarmonisedItem item = new HarmonisedItem(ItemId.forContent(TRAINING, hash), TRAINING, null, title, text,
-                context.language(), null, Instant.EPOCH, grade, Tlp.CLEAR, Handling.NONE, hash,
-                new Provenance(hash, URI.create("urn:ewea:training:" + URLEncoder.encode(id, StandardCharsets.UTF_8)),
+        HarmonisedItem item = new HarmonisedItem(
+                ItemId.forContent(TRAINING, hash),
+                TRAINING,
+                null,
+                title,
+                text,
+                context.language(),
+                null,
+                Instant.EPOCH,
+                grade,
+                Tlp.CLEAR,
+                Handling.NONE,
+                hash,
+                new Provenance(
+                        hash,
+                        URI.create("urn:ewea:training:" + URLEncoder.encode(id, StandardCharsets.UTF_8)),
                         Instant.EPOCH));
         AnnotatedItem annotated = annotator.annotate(item);
-        return features.of(body, annotated.annotations().tags(), annotated.annotations().entities(), context);
+        return features.of(
+                body, annotated.annotations().tags(), annotated.annotations().entities(), context);
     }
 }

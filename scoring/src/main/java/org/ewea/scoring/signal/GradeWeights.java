@@ -14,17 +14,20 @@ public final class GradeWeights {
     private final GradingScheme admiralty;
 
     public GradeWeights(GradingSchemes schemes) {
-        this.admiralty = schemes.scheme("admiralty").orElseThrow(() ->
-                new IllegalArgumentException("the methodology defines no admiralty grading scheme"));
+        this.admiralty = schemes.scheme("admiralty")
+                .orElseThrow(() -> new IllegalArgumentException("the methodology defines no admiralty grading scheme"));
     }
 
     public double of(AdmiraltyGrade grade) {
-        return score("source", grade.source().name()) * score("information",
-                String.valueOf(grade.information().code()));
+        return score("source", grade.source().name())
+                * score("information", String.valueOf(grade.information().code()));
     }
 
     private double score(String dimension, String code) {
-        return admiralty.dimension(dimension).flatMap(d -> d.code(code)).map(GradingCode::score).orElse(0.5);
+        return admiralty
+                .dimension(dimension)
+                .flatMap(d -> d.code(code))
+                .map(GradingCode::score)
+                .orElse(0.5);
     }
-
 }

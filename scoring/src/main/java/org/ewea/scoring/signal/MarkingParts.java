@@ -13,12 +13,12 @@ import org.ewea.methodology.Tlp;
  */
 public final class MarkingParts {
 
-    private MarkingParts() {
-    }
+    private MarkingParts() {}
 
     /** The part items of this marking and handling code add to (a field name: no dots, no dollars). */
     public static String of(HarmonisedItem item) {
-        return item.tlp().name() + "~" + item.handling().label().replace('.', '_').replace('$', '_');
+        return item.tlp().name() + "~"
+                + item.handling().label().replace('.', '_').replace('$', '_');
     }
 
     /**
@@ -30,9 +30,12 @@ public final class MarkingParts {
         if (parts == null) {
             return Stream.empty();
         }
-        return parts.values().stream().filter(Document.class::isInstance).map(Document.class::cast)
-                .filter(part -> part.getString("tlp") != null && Tlp.valueOf(part.getString("tlp"))
-                        .isAtMost(clearance.tlp()) && ((Number) part.get("restriction", 0.0)).doubleValue()
-                        <= clearance.handling().restriction() + 1e-9);
+        return parts.values().stream()
+                .filter(Document.class::isInstance)
+                .map(Document.class::cast)
+                .filter(part -> part.getString("tlp") != null
+                        && Tlp.valueOf(part.getString("tlp")).isAtMost(clearance.tlp())
+                        && ((Number) part.get("restriction", 0.0)).doubleValue()
+                                <= clearance.handling().restriction() + 1e-9);
     }
 }

@@ -53,8 +53,17 @@ public record SignalAnalysis(BurstDetector bursts) {
                 growth = baseline > 0 ? relevant[t] / baseline : null;
             }
             SignalPoint p = mentions.get(t);
-            readings.add(new SignalReading(p.day(), p.count(), p.weighted(), p.sources(), total[t], baseline, growth,
-                    burst[t], p.cues(), p.darkWeb()));
+            readings.add(new SignalReading(
+                    p.day(),
+                    p.count(),
+                    p.weighted(),
+                    p.sources(),
+                    total[t],
+                    baseline,
+                    growth,
+                    burst[t],
+                    p.cues(),
+                    p.darkWeb()));
             window += relevant[t];
             if (t >= baselineIntervals) {
                 window -= relevant[t - baselineIntervals];
@@ -71,8 +80,17 @@ public record SignalAnalysis(BurstDetector bursts) {
         Map<LocalDate, SignalPoint> weeks = new LinkedHashMap<>();
         for (SignalPoint p : daily) {
             LocalDate monday = p.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weeks.merge(monday, new SignalPoint(monday, p.count(), p.weighted(), p.sourceIds(), p.cues(), p.focused(),
-                            p.focusedCues(), p.darkWeb()),
+            weeks.merge(
+                    monday,
+                    new SignalPoint(
+                            monday,
+                            p.count(),
+                            p.weighted(),
+                            p.sourceIds(),
+                            p.cues(),
+                            p.focused(),
+                            p.focusedCues(),
+                            p.darkWeb()),
                     (a, b) -> {
                         Set<String> sources = new HashSet<>(a.sourceIds());
                         sources.addAll(b.sourceIds());
@@ -80,8 +98,15 @@ public record SignalAnalysis(BurstDetector bursts) {
                         b.cues().forEach((cue, n) -> cues.merge(cue, n, Long::sum));
                         Map<String, Long> focusedCues = new HashMap<>(a.focusedCues());
                         b.focusedCues().forEach((cue, n) -> focusedCues.merge(cue, n, Long::sum));
-                        return new SignalPoint(monday, a.count() + b.count(), a.weighted() + b.weighted(), sources,
-                                cues, a.focused() + b.focused(), focusedCues, a.darkWeb() + b.darkWeb());
+                        return new SignalPoint(
+                                monday,
+                                a.count() + b.count(),
+                                a.weighted() + b.weighted(),
+                                sources,
+                                cues,
+                                a.focused() + b.focused(),
+                                focusedCues,
+                                a.darkWeb() + b.darkWeb());
                     });
         }
         return new ArrayList<>(weeks.values());

@@ -7,8 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.ewea.collectors.store.ItemRepository;
 
@@ -41,8 +41,7 @@ public final class SignalBackfill {
     }
 
     /** The outcome and how many items were read. */
-    public record Result(Outcome outcome, long itemsRead) {
-    }
+    public record Result(Outcome outcome, long itemsRead) {}
 
     private final MongoCollection<Document> markers;
     private final ItemRepository items;
@@ -54,8 +53,8 @@ public final class SignalBackfill {
     }
 
     /** @param series everything derived from the items that the backfill rebuilds (the signal series first) */
-    public SignalBackfill(MongoDatabase database, ItemRepository items, List<DerivedSeries> series,
-            InstantSource clock) {
+    public SignalBackfill(
+            MongoDatabase database, ItemRepository items, List<DerivedSeries> series, InstantSource clock) {
         this.markers = database.getCollection(MARKERS);
         this.items = items;
         this.series = List.copyOf(series);
@@ -64,7 +63,8 @@ public final class SignalBackfill {
 
     public Result runOnce() {
         try {
-            markers.insertOne(new Document("_id", MARKER_ID).append("state", "started")
+            markers.insertOne(new Document("_id", MARKER_ID)
+                    .append("state", "started")
                     .append("started", Date.from(clock.instant())));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -76,8 +76,12 @@ public final class SignalBackfill {
         }
         series.forEach(DerivedSeries::clear);
         long read = items.forEachAnnotated(1000, batch -> series.forEach(s -> s.record(batch)));
-        markers.updateOne(Filters.eq("_id", MARKER_ID), Updates.combine(Updates.set("state", "done"),
-                Updates.set("finished", Date.from(clock.instant())), Updates.set("items", read)));
+        markers.updateOne(
+                Filters.eq("_id", MARKER_ID),
+                Updates.combine(
+                        Updates.set("state", "done"),
+                        Updates.set("finished", Date.from(clock.instant())),
+                        Updates.set("items", read)));
         return new Result(Outcome.REBUILT, read);
     }
 }

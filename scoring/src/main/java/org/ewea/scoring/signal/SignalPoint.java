@@ -18,8 +18,15 @@ import java.util.Set;
  * @param focusedCues the cue counts of the focused items only
  * @param darkWeb how many of the items come from dark-web or underground sources
  */
-public record SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues,
-        long focused, Map<String, Long> focusedCues, long darkWeb) {
+public record SignalPoint(
+        LocalDate day,
+        long count,
+        double weighted,
+        Set<String> sourceIds,
+        Map<String, Long> cues,
+        long focused,
+        Map<String, Long> focusedCues,
+        long darkWeb) {
 
     public SignalPoint {
         sourceIds = Set.copyOf(sourceIds);
@@ -35,8 +42,14 @@ public record SignalPoint(LocalDate day, long count, double weighted, Set<String
         this(day, count, weighted, sourceIds, cues, 0, Map.of(), 0);
     }
 
-    public SignalPoint(LocalDate day, long count, double weighted, Set<String> sourceIds, Map<String, Long> cues,
-            long focused, Map<String, Long> focusedCues) {
+    public SignalPoint(
+            LocalDate day,
+            long count,
+            double weighted,
+            Set<String> sourceIds,
+            Map<String, Long> cues,
+            long focused,
+            Map<String, Long> focusedCues) {
         this(day, count, weighted, sourceIds, cues, focused, focusedCues, 0);
     }
 

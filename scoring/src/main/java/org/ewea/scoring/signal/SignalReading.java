@@ -18,8 +18,17 @@ import org.jspecify.annotations.Nullable;
  * @param cues items with cue phrases, per counted indicator (see {@link SignalPoint#cues()})
  * @param darkWeb items from dark-web or underground sources
  */
-public record SignalReading(LocalDate day, long count, double weighted, int sources, long allItems,
-        @Nullable Double baseline, @Nullable Double growth, boolean burst, Map<String, Long> cues, long darkWeb) {
+public record SignalReading(
+        LocalDate day,
+        long count,
+        double weighted,
+        int sources,
+        long allItems,
+        @Nullable Double baseline,
+        @Nullable Double growth,
+        boolean burst,
+        Map<String, Long> cues,
+        long darkWeb) {
 
     public SignalReading {
         cues = Map.copyOf(cues);

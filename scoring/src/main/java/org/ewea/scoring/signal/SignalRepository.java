@@ -80,7 +80,10 @@ public final class SignalRepository implements DerivedSeries {
      * @param darkWebSources of the source ids given, those that are dark-web or underground sources (asked once per
      *     batch of items)
      */
-    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues,
+    public SignalRepository(
+            MongoDatabase database,
+            GradeWeights weights,
+            LexiconMatcher cues,
             Function<Set<String>, Set<String>> darkWebSources) {
         this(database, weights, cues, darkWebSources, a -> Set.of());
     }
@@ -89,13 +92,21 @@ public final class SignalRepository implements DerivedSeries {
      * @param extraSeries further series an item belongs to beyond its tags and tracked entities (the terms analysts
      *     accepted, say); an item counts as focused in them
      */
-    public SignalRepository(MongoDatabase database, GradeWeights weights, LexiconMatcher cues,
-            Function<Set<String>, Set<String>> darkWebSources, Function<AnnotatedItem, Set<String>> extraSeries) {
+    public SignalRepository(
+            MongoDatabase database,
+            GradeWeights weights,
+            LexiconMatcher cues,
+            Function<Set<String>, Set<String>> darkWebSources,
+            Function<AnnotatedItem, Set<String>> extraSeries) {
         this(database.getCollection(COLLECTION), Clearance.FULL, weights, cues, darkWebSources, extraSeries);
     }
 
-    private SignalRepository(MongoCollection<Document> signals, Clearance clearance, GradeWeights weights,
-            LexiconMatcher cues, Function<Set<String>, Set<String>> darkWebSources,
+    private SignalRepository(
+            MongoCollection<Document> signals,
+            Clearance clearance,
+            GradeWeights weights,
+            LexiconMatcher cues,
+            Function<Set<String>, Set<String>> darkWebSources,
             Function<AnnotatedItem, Set<String>> extraSeries) {
         this.signals = signals;
         this.clearance = clearance;
@@ -110,7 +121,8 @@ public final class SignalRepository implements DerivedSeries {
      * handling codes they are cleared for (writes are the same as this repository's).
      */
     public SignalRepository readBy(Clearance reader) {
-        return reader.equals(clearance) ? this
+        return reader.equals(clearance)
+                ? this
                 : new SignalRepository(signals, reader, weights, cues, darkWeb, extraSeries);
     }
 
@@ -119,11 +131,8 @@ public final class SignalRepository implements DerivedSeries {
         return clearance;
     }
 
-
     /** The series an item is added to, and those it is focused in. */
-    private record Membership(List<String> series, Set<String> focused) {
-    }
-
+    private record Membership(List<String> series, Set<String> focused) {}
 
     /** An item is about few subjects of a kind when it names at most this many technologies... */
     public static final int FOCUSED_TECHNOLOGIES = 3;
@@ -155,17 +164,22 @@ public final class SignalRepository implements DerivedSeries {
         Set<String> focusedSeries = new HashSet<>();
         series.add(ALL_ITEMS);
         focusedSeries.add(ALL_ITEMS);
-        List<String> technologies = a.annotations().tags().stream().map(ItemAnnotations.Tag::technology)
-                .distinct().toList();
+        List<String> technologies = a.annotations().tags().stream()
+                .map(ItemAnnotations.Tag::technology)
+                .distinct()
+                .toList();
         series.addAll(technologies);
         if (technologies.size() <= FOCUSED_TECHNOLOGIES) {
             focusedSeries.addAll(technologies);
         }
         Map<String, List<String>> entitiesByType = new HashMap<>();
-        a.annotations().entities().stream().filter(e -> TRACKED_ENTITIES.containsKey(e.type()))
-                .map(e -> entitySeries(e.type(), e.value())).distinct()
-                .forEach(id -> entitiesByType.computeIfAbsent(id.substring(0, id.indexOf(':')),
-                        t -> new ArrayList<>()).add(id));
+        a.annotations().entities().stream()
+                .filter(e -> TRACKED_ENTITIES.containsKey(e.type()))
+                .map(e -> entitySeries(e.type(), e.value()))
+                .distinct()
+                .forEach(id -> entitiesByType
+                        .computeIfAbsent(id.substring(0, id.indexOf(':')), t -> new ArrayList<>())
+                        .add(id));
         entitiesByType.values().forEach(ids -> {
             series.addAll(ids);
             if (ids.size() <= FOCUSED_ENTITIES) {
@@ -182,8 +196,7 @@ public final class SignalRepository implements DerivedSeries {
     }
 
     private void write(List<AnnotatedItem> stored, Function<AnnotatedItem, Membership> memberships) {
-        record Key(String technology, LocalDate day, String part) {
-        }
+        record Key(String technology, LocalDate day, String part) {}
         Map<String, AnnotatedItem> partMarkings = new HashMap<>();
         Map<Key, long[]> counts = new LinkedHashMap<>();
         Map<Key, double[]> weighted = new HashMap<>();
@@ -191,13 +204,13 @@ public final class SignalRepository implements DerivedSeries {
         Map<Key, Map<String, Long>> cueCounts = new HashMap<>();
         Map<Key, long[]> focused = new HashMap<>();
         Map<Key, long[]> darkWebCounts = new HashMap<>();
-        Set<String> darkWebIds = darkWeb.apply(stored.stream().map(a -> a.item().sourceId().value())
-                .collect(java.util.stream.Collectors.toSet()));
+        Set<String> darkWebIds = darkWeb.apply(
+                stored.stream().map(a -> a.item().sourceId().value()).collect(java.util.stream.Collectors.toSet()));
         Map<Key, Map<String, Long>> focusedCueCounts = new HashMap<>();
         for (AnnotatedItem a : stored) {
             Set<String> itemCues = new TreeSet<>();
-            itemCues.addAll(org.ewea.methodology.stage.CueStatements.stated(cues, a.item().title() + "\n"
-                    + a.item().text()));
+            itemCues.addAll(org.ewea.methodology.stage.CueStatements.stated(
+                    cues, a.item().title() + "\n" + a.item().text()));
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
             Membership membership = memberships.apply(a);
@@ -209,7 +222,8 @@ public final class SignalRepository implements DerivedSeries {
                 Key key = new Key(technology, day, part);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
                 weighted.computeIfAbsent(key, k -> new double[1])[0] += weight;
-                sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
+                sources.computeIfAbsent(key, k -> new LinkedHashSet<>())
+                        .add(a.item().sourceId().value());
                 Map<String, Long> keyCues = cueCounts.computeIfAbsent(key, k -> new TreeMap<>());
                 itemCues.forEach(cue -> keyCues.merge(cue, 1L, Long::sum));
                 if (darkWebIds.contains(a.item().sourceId().value())) {
@@ -225,8 +239,7 @@ public final class SignalRepository implements DerivedSeries {
         if (counts.isEmpty()) {
             return;
         }
-        record Day(String technology, LocalDate day) {
-        }
+        record Day(String technology, LocalDate day) {}
         Map<Day, Document> incs = new LinkedHashMap<>();
         Map<Day, Document> sets = new HashMap<>();
         Map<Day, Document> addToSets = new HashMap<>();
@@ -258,11 +271,13 @@ public final class SignalRepository implements DerivedSeries {
                 add(inc, p + "focusedCues." + cue, n);
             });
             var marking = partMarkings.get(key.part()).item();
-            sets.computeIfAbsent(day, d -> new Document()).append(p + "tlp", marking.tlp().name())
+            sets.computeIfAbsent(day, d -> new Document())
+                    .append(p + "tlp", marking.tlp().name())
                     .append(p + "restriction", marking.handling().restriction())
                     .append(p + "handling", org.ewea.collectors.store.Markings.handlingDocument(marking.handling()));
-            addToSets.computeIfAbsent(day, d -> new Document()).append(p + "sources", new Document("$each",
-                    new ArrayList<>(sources.get(key))));
+            addToSets
+                    .computeIfAbsent(day, d -> new Document())
+                    .append(p + "sources", new Document("$each", new ArrayList<>(sources.get(key))));
             allSources.computeIfAbsent(day, d -> new LinkedHashSet<>()).addAll(sources.get(key));
         });
         List<WriteModel<Document>> writes = new ArrayList<>();
@@ -270,10 +285,15 @@ public final class SignalRepository implements DerivedSeries {
                 new Document("_id", day.technology() + "|" + day.day()),
                 new Document("$inc", inc)
                         .append("$set", sets.get(day))
-                        .append("$addToSet", addToSets.get(day).append("sources", new Document("$each",
-                                new ArrayList<>(allSources.get(day)))))
-                        .append("$setOnInsert", new Document("technology", day.technology())
-                                .append("day", day.day().toString())),
+                        .append(
+                                "$addToSet",
+                                addToSets
+                                        .get(day)
+                                        .append("sources", new Document("$each", new ArrayList<>(allSources.get(day)))))
+                        .append(
+                                "$setOnInsert",
+                                new Document("technology", day.technology())
+                                        .append("day", day.day().toString())),
                 new UpdateOptions().upsert(true))));
         signals.bulkWrite(writes);
     }
@@ -300,7 +320,9 @@ public final class SignalRepository implements DerivedSeries {
     public Optional<LocalDate> firstSeen(String series) {
         if (clearance.full()) {
             return Optional.ofNullable(signals.find(Filters.eq("technology", series))
-                            .sort(Sorts.ascending("day")).limit(1).first())
+                            .sort(Sorts.ascending("day"))
+                            .limit(1)
+                            .first())
                     .map(d -> LocalDate.parse(d.getString("day")));
         }
         for (Document d : signals.find(Filters.eq("technology", series)).sort(Sorts.ascending("day"))) {
@@ -320,7 +342,6 @@ public final class SignalRepository implements DerivedSeries {
         return MarkingParts.permitted(d, clearance);
     }
 
-
     /**
      * The day the current picture is read on: {@code today}, or the last day with stored items when that is earlier
      * (a replay, or an install that stopped collecting, shows its last picture).
@@ -333,7 +354,9 @@ public final class SignalRepository implements DerivedSeries {
     public Optional<LocalDate> lastDay() {
         if (clearance.full()) {
             return Optional.ofNullable(signals.find(Filters.eq("technology", ALL_ITEMS))
-                            .sort(Sorts.descending("day")).limit(1).first())
+                            .sort(Sorts.descending("day"))
+                            .limit(1)
+                            .first())
                     .map(d -> LocalDate.parse(d.getString("day")));
         }
         for (Document d : signals.find(Filters.eq("technology", ALL_ITEMS)).sort(Sorts.descending("day"))) {
@@ -353,12 +376,16 @@ public final class SignalRepository implements DerivedSeries {
         if (sources.isEmpty()) {
             return first;
         }
-        signals.find(Filters.in("sources", sources)).projection(new Document("technology", 1).append("day", 1)
-                        .append("parts", 1))
+        signals.find(Filters.in("sources", sources))
+                .projection(new Document("technology", 1).append("day", 1).append("parts", 1))
                 .forEach(doc -> {
-                    if (clearance.full() || permittedParts(doc).anyMatch(part -> part.getList("sources",
-                            String.class, List.of()).stream().anyMatch(sources::contains))) {
-                        first.merge(doc.getString("technology"), LocalDate.parse(doc.getString("day")),
+                    if (clearance.full()
+                            || permittedParts(doc)
+                                    .anyMatch(part -> part.getList("sources", String.class, List.of()).stream()
+                                            .anyMatch(sources::contains))) {
+                        first.merge(
+                                doc.getString("technology"),
+                                LocalDate.parse(doc.getString("day")),
                                 (a, b) -> a.isBefore(b) ? a : b);
                     }
                 });
@@ -367,8 +394,7 @@ public final class SignalRepository implements DerivedSeries {
     }
 
     /** A marking and handling code of items counted in a series. */
-    public record Marking(Tlp tlp, org.ewea.methodology.Handling handling) {
-    }
+    public record Marking(Tlp tlp, org.ewea.methodology.Handling handling) {}
 
     /**
      * The markings and handling codes of every item counted in the series between {@code from} and {@code to}
@@ -382,19 +408,26 @@ public final class SignalRepository implements DerivedSeries {
             ids.add(series + "|" + d);
         }
         for (int i = 0; i < ids.size(); i += 500) {
-            signals.find(in("_id", ids.subList(i, Math.min(ids.size(), i + 500)))).forEach(d -> {
-                Document parts = d.get("parts", Document.class);
-                if (parts == null) {
-                    markings.add(new Marking(Tlp.RED, org.ewea.methodology.Handling.ALL));
-                    return;
-                }
-                (clearance.full() ? parts.values().stream().filter(Document.class::isInstance)
-                        .map(Document.class::cast) : permittedParts(d)).forEach(part -> markings.add(new Marking(
-                        Tlp.valueOf(part.getString("tlp")), part.get("handling") instanceof Document
-                                ? org.ewea.collectors.store.Markings.handling(new Document(
-                                        org.ewea.collectors.store.Markings.HANDLING, part.get("handling")))
-                                : org.ewea.methodology.Handling.ALL)));
-            });
+            signals.find(in("_id", ids.subList(i, Math.min(ids.size(), i + 500))))
+                    .forEach(d -> {
+                        Document parts = d.get("parts", Document.class);
+                        if (parts == null) {
+                            markings.add(new Marking(Tlp.RED, org.ewea.methodology.Handling.ALL));
+                            return;
+                        }
+                        (clearance.full()
+                                        ? parts.values().stream()
+                                                .filter(Document.class::isInstance)
+                                                .map(Document.class::cast)
+                                        : permittedParts(d))
+                                .forEach(part -> markings.add(new Marking(
+                                        Tlp.valueOf(part.getString("tlp")),
+                                        part.get("handling") instanceof Document
+                                                ? org.ewea.collectors.store.Markings.handling(new Document(
+                                                        org.ewea.collectors.store.Markings.HANDLING,
+                                                        part.get("handling")))
+                                                : org.ewea.methodology.Handling.ALL)));
+                    });
         }
         return markings;
     }
@@ -474,10 +507,14 @@ public final class SignalRepository implements DerivedSeries {
     private static SignalPoint whole(LocalDate day, Document doc) {
         Object focused = doc.get("focused");
         Object darkWeb = doc.get("darkWeb");
-        return new SignalPoint(day, ((Number) doc.get("count")).longValue(),
+        return new SignalPoint(
+                day,
+                ((Number) doc.get("count")).longValue(),
                 ((Number) doc.get("weighted")).doubleValue(),
-                Set.copyOf(doc.getList("sources", String.class, List.of())), counts(doc, "cues"),
-                focused == null ? 0 : ((Number) focused).longValue(), counts(doc, "focusedCues"),
+                Set.copyOf(doc.getList("sources", String.class, List.of())),
+                counts(doc, "cues"),
+                focused == null ? 0 : ((Number) focused).longValue(),
+                counts(doc, "focusedCues"),
                 darkWeb == null ? 0 : ((Number) darkWeb).longValue());
     }
 

@@ -24,9 +24,21 @@ import org.jspecify.annotations.Nullable;
  * @param asOf the day the window ends
  * @param aliases other written forms merged into this candidate ("Basta" beside "Black Basta"), may be empty
  */
-public record Candidate(String id, String label, LocalDate firstSeen, long items, int sources, List<String> sourceIds,
-        List<String> darkWebSourceIds, boolean selfNamed, int activeDays, double score, String status,
-        CandidateDecisions.@Nullable Decision decision, LocalDate asOf, List<String> aliases) {
+public record Candidate(
+        String id,
+        String label,
+        LocalDate firstSeen,
+        long items,
+        int sources,
+        List<String> sourceIds,
+        List<String> darkWebSourceIds,
+        boolean selfNamed,
+        int activeDays,
+        double score,
+        String status,
+        CandidateDecisions.@Nullable Decision decision,
+        LocalDate asOf,
+        List<String> aliases) {
 
     public Candidate {
         sourceIds = List.copyOf(sourceIds);

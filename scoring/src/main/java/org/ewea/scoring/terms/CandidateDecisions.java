@@ -24,9 +24,12 @@ public final class CandidateDecisions {
      * @param technology for an accepted term: the taxonomy entry it belongs to, if the analyst named one
      * @param note why
      */
-    public record Decision(String status, String user, Instant at, @Nullable String technology,
-            @Nullable String note) {
-    }
+    public record Decision(
+            String status,
+            String user,
+            Instant at,
+            @Nullable String technology,
+            @Nullable String note) {}
 
     private final MongoCollection<Document> decisions;
 
@@ -35,14 +38,20 @@ public final class CandidateDecisions {
     }
 
     public void decide(String term, Decision decision) {
-        decisions.replaceOne(Filters.eq("_id", term), new Document("_id", term).append("status", decision.status())
-                .append("user", decision.user()).append("at", Date.from(decision.at()))
-                .append("technology", decision.technology()).append("note", decision.note()),
+        decisions.replaceOne(
+                Filters.eq("_id", term),
+                new Document("_id", term)
+                        .append("status", decision.status())
+                        .append("user", decision.user())
+                        .append("at", Date.from(decision.at()))
+                        .append("technology", decision.technology())
+                        .append("note", decision.note()),
                 new ReplaceOptions().upsert(true));
     }
 
     public Optional<Decision> find(String term) {
-        return Optional.ofNullable(decisions.find(Filters.eq("_id", term)).first()).map(CandidateDecisions::read);
+        return Optional.ofNullable(decisions.find(Filters.eq("_id", term)).first())
+                .map(CandidateDecisions::read);
     }
 
     public Map<String, Decision> all() {
@@ -52,7 +61,11 @@ public final class CandidateDecisions {
     }
 
     private static Decision read(Document d) {
-        return new Decision(d.getString("status"), d.getString("user"), d.getDate("at").toInstant(),
-                d.getString("technology"), d.getString("note"));
+        return new Decision(
+                d.getString("status"),
+                d.getString("user"),
+                d.getDate("at").toInstant(),
+                d.getString("technology"),
+                d.getString("note"));
     }
 }

@@ -3,10 +3,10 @@ package org.ewea.scoring.terms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
@@ -62,13 +62,22 @@ public final class CandidateFinder {
      *     call)
      * @param words the words that are not names ({@link CommonWords})
      */
-    public CandidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions,
-            Function<Set<String>, Set<String>> darkWebSources, CommonWords words) {
+    public CandidateFinder(
+            TermRepository terms,
+            SignalRepository signals,
+            CandidateDecisions decisions,
+            Function<Set<String>, Set<String>> darkWebSources,
+            CommonWords words) {
         this(terms, signals, decisions, darkWebSources, words, MIN_BESIDE_SOURCES);
     }
 
-    private CandidateFinder(TermRepository terms, SignalRepository signals, CandidateDecisions decisions,
-            Function<Set<String>, Set<String>> darkWebSources, CommonWords words, int minBesideSources) {
+    private CandidateFinder(
+            TermRepository terms,
+            SignalRepository signals,
+            CandidateDecisions decisions,
+            Function<Set<String>, Set<String>> darkWebSources,
+            CommonWords words,
+            int minBesideSources) {
         this.terms = terms;
         this.signals = signals;
         this.decisions = decisions;
@@ -87,8 +96,8 @@ public final class CandidateFinder {
      * sources, first days and the store's start), exactly those of a store holding only those items.
      */
     public CandidateFinder readBy(org.ewea.methodology.Clearance clearance) {
-        return new CandidateFinder(terms.readBy(clearance), signals.readBy(clearance), decisions, darkWebSources,
-                words, minBesideSources);
+        return new CandidateFinder(
+                terms.readBy(clearance), signals.readBy(clearance), decisions, darkWebSources, words, minBesideSources);
     }
 
     /** Whether any item ever mentioned the term. */
@@ -109,16 +118,20 @@ public final class CandidateFinder {
             return List.of();
         }
         LocalDate from = asOf.minusDays(WINDOW_DAYS - 1);
-        LocalDate novelFrom = from.isAfter(storeStart.get().plusDays(WARM_UP_DAYS)) ? from
+        LocalDate novelFrom = from.isAfter(storeStart.get().plusDays(WARM_UP_DAYS))
+                ? from
                 : storeStart.get().plusDays(WARM_UP_DAYS);
         Map<String, TermRepository.TermWindow> window = terms.window(from, asOf);
         Set<String> seen = new HashSet<>();
         window.values().forEach(w -> seen.addAll(w.sources()));
         Set<String> darkWeb = seen.isEmpty() ? Set.of() : darkWebSources.apply(seen);
-        window.values().removeIf(w -> !(w.items() >= MIN_ITEMS && w.sources().size() >= MIN_SOURCES
-                        && w.besideSources().size() >= minBesideSources)
-                && !(w.items() >= MIN_DARK_WEB_ITEMS && w.sources().stream().anyMatch(darkWeb::contains))
-                && w.speakerSources().stream().noneMatch(darkWeb::contains));
+        window.values()
+                .removeIf(w -> !(w.items() >= MIN_ITEMS
+                                && w.sources().size() >= MIN_SOURCES
+                                && w.besideSources().size() >= minBesideSources)
+                        && !(w.items() >= MIN_DARK_WEB_ITEMS
+                                && w.sources().stream().anyMatch(darkWeb::contains))
+                        && w.speakerSources().stream().noneMatch(darkWeb::contains));
         Map<String, Document> index = terms.index(window.keySet());
         Map<String, CandidateDecisions.Decision> decided = decisions.all();
         List<Candidate> found = new ArrayList<>();
@@ -130,15 +143,29 @@ public final class CandidateFinder {
             LocalDate firstSeen = LocalDate.parse(entry.getString("firstSeen"));
             CandidateDecisions.Decision decision = decided.get(term);
             String label = entry.getString("label");
-            if (firstSeen.isBefore(novelFrom) || firstSeen.isAfter(asOf) || words.wordsOnly(label)
-                    || (!includeRejected && decision != null && decision.status().equals("REJECTED"))) {
+            if (firstSeen.isBefore(novelFrom)
+                    || firstSeen.isAfter(asOf)
+                    || words.wordsOnly(label)
+                    || (!includeRejected
+                            && decision != null
+                            && decision.status().equals("REJECTED"))) {
                 return;
             }
-            found.add(new Candidate(term, label, firstSeen, w.items(), w.sources().size(),
-                    w.sources().stream().sorted().toList(), w.sources().stream().filter(darkWeb::contains).sorted()
-                            .toList(), w.speakerSources().stream().anyMatch(darkWeb::contains), w.days(),
+            found.add(new Candidate(
+                    term,
+                    label,
+                    firstSeen,
+                    w.items(),
+                    w.sources().size(),
+                    w.sources().stream().sorted().toList(),
+                    w.sources().stream().filter(darkWeb::contains).sorted().toList(),
+                    w.speakerSources().stream().anyMatch(darkWeb::contains),
+                    w.days(),
                     w.sources().size() * Math.log1p(w.items()),
-                    decision == null ? "NEW" : decision.status(), decision, asOf, List.of()));
+                    decision == null ? "NEW" : decision.status(),
+                    decision,
+                    asOf,
+                    List.of()));
         });
         List<Candidate> candidates = aliasesMerged(found, novelFrom);
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
@@ -168,7 +195,9 @@ public final class CandidateFinder {
         for (Candidate c : candidates) {
             String core = cores.get(c.id());
             Document known = core.equals(c.id()) ? null : coreEntries.get(core);
-            if (core.isEmpty() || known != null && LocalDate.parse(known.getString("firstSeen")).isBefore(novelFrom)) {
+            if (core.isEmpty()
+                    || known != null
+                            && LocalDate.parse(known.getString("firstSeen")).isBefore(novelFrom)) {
                 continue;
             }
             byCore.computeIfAbsent(core, k -> new ArrayList<>()).add(c);
@@ -179,9 +208,15 @@ public final class CandidateFinder {
     }
 
     private static Candidate merge(List<Candidate> same) {
-        Candidate head = same.stream().min(Comparator.comparingInt((Candidate c) -> -c.label().split("\\s+").length)
-                .thenComparing(Candidate::firstSeen).thenComparing(Candidate::id)).orElseThrow();
-        LocalDate firstSeen = same.stream().map(Candidate::firstSeen).min(Comparator.naturalOrder()).orElseThrow();
+        Candidate head = same.stream()
+                .min(Comparator.comparingInt((Candidate c) -> -c.label().split("\\s+").length)
+                        .thenComparing(Candidate::firstSeen)
+                        .thenComparing(Candidate::id))
+                .orElseThrow();
+        LocalDate firstSeen = same.stream()
+                .map(Candidate::firstSeen)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
         long items = same.stream().mapToLong(Candidate::items).max().orElseThrow();
         Set<String> sources = new java.util.TreeSet<>();
         Set<String> darkWeb = new java.util.TreeSet<>();
@@ -189,11 +224,26 @@ public final class CandidateFinder {
             sources.addAll(c.sourceIds());
             darkWeb.addAll(c.darkWebSourceIds());
         });
-        List<String> aliases = same.stream().filter(c -> c != head).map(Candidate::label).sorted().toList();
-        return new Candidate(head.id(), head.label(), firstSeen, items, sources.size(), List.copyOf(sources),
-                List.copyOf(darkWeb), same.stream().anyMatch(Candidate::selfNamed),
-                same.stream().mapToInt(Candidate::activeDays).max().orElseThrow(), sources.size() * Math.log1p(items),
-                head.status(), head.decision(), head.asOf(), aliases);
+        List<String> aliases = same.stream()
+                .filter(c -> c != head)
+                .map(Candidate::label)
+                .sorted()
+                .toList();
+        return new Candidate(
+                head.id(),
+                head.label(),
+                firstSeen,
+                items,
+                sources.size(),
+                List.copyOf(sources),
+                List.copyOf(darkWeb),
+                same.stream().anyMatch(Candidate::selfNamed),
+                same.stream().mapToInt(Candidate::activeDays).max().orElseThrow(),
+                sources.size() * Math.log1p(items),
+                head.status(),
+                head.decision(),
+                head.asOf(),
+                aliases);
     }
 
     /** The key of a label without the common words at either end (empty when it has nothing else). */

@@ -35,13 +35,89 @@ public final class TermExtractor {
             // measures: 50-page, 7-Year, 20-year-old
             + "|\\d[\\d.,]*(-\\p{L}+)+");
     /** All-capital words too common in security text to be names. */
-    private static final Set<String> COMMON_CAPITALS = Set.of("the", "and", "for", "with", "new", "url", "api",
-            "pdf", "html", "http", "https", "www", "usa", "eu", "uk", "ceo", "cto", "ciso", "faq", "tls", "ssl",
-            "dns", "vpn", "ssh", "sql", "xss", "rce", "poc", "ioc", "iocs", "cisa", "fbi", "nsa", "cve", "cvss",
-            "kev", "ttp", "ttps", "apt", "mfa", "sso", "ai", "llm", "gdpr", "pii", "rss", "json", "xml", "cpu",
-            "gpu", "os", "ip", "tcp", "udp", "smb", "rdp", "ftp", "usb", "sms", "id", "ids", "ips", "soc", "edr",
-            "xdr", "siem", "waf", "nist", "nvd", "cwe", "owasp", "update", "patch", "note", "alert", "warning",
-            "critical", "high", "medium", "low", "breaking", "exclusive");
+    private static final Set<String> COMMON_CAPITALS = Set.of(
+            "the",
+            "and",
+            "for",
+            "with",
+            "new",
+            "url",
+            "api",
+            "pdf",
+            "html",
+            "http",
+            "https",
+            "www",
+            "usa",
+            "eu",
+            "uk",
+            "ceo",
+            "cto",
+            "ciso",
+            "faq",
+            "tls",
+            "ssl",
+            "dns",
+            "vpn",
+            "ssh",
+            "sql",
+            "xss",
+            "rce",
+            "poc",
+            "ioc",
+            "iocs",
+            "cisa",
+            "fbi",
+            "nsa",
+            "cve",
+            "cvss",
+            "kev",
+            "ttp",
+            "ttps",
+            "apt",
+            "mfa",
+            "sso",
+            "ai",
+            "llm",
+            "gdpr",
+            "pii",
+            "rss",
+            "json",
+            "xml",
+            "cpu",
+            "gpu",
+            "os",
+            "ip",
+            "tcp",
+            "udp",
+            "smb",
+            "rdp",
+            "ftp",
+            "usb",
+            "sms",
+            "id",
+            "ids",
+            "ips",
+            "soc",
+            "edr",
+            "xdr",
+            "siem",
+            "waf",
+            "nist",
+            "nvd",
+            "cwe",
+            "owasp",
+            "update",
+            "patch",
+            "note",
+            "alert",
+            "warning",
+            "critical",
+            "high",
+            "medium",
+            "low",
+            "breaking",
+            "exclusive");
 
     /**
      * A speaker's label of two or three capitalised words ("Black Basta: ...", "Hunters International: ...") opening
@@ -56,9 +132,9 @@ public final class TermExtractor {
      * Two or three capitalised words in a row inside a sentence ("by Midnight Blizzard", "the Lotus Blossom group"):
      * one name, whose words are not names of their own.
      */
-    private static final Pattern MULTI_WORD_NAME = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(?:\\p{Lu}\\p{Ll}{2,20}|\\p{L}{0,20}\\p{Ll}\\p{Lu}\\p{L}{0,20})"
-            + "(?: (?:\\p{Lu}\\p{Ll}{2,20}|\\p{L}{0,20}\\p{Ll}\\p{Lu}\\p{L}{0,20})){1,2}(?![\\p{L}\\p{N}])");
+    private static final Pattern MULTI_WORD_NAME =
+            Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{Lu}\\p{Ll}{2,20}|\\p{L}{0,20}\\p{Ll}\\p{Lu}\\p{L}{0,20})"
+                    + "(?: (?:\\p{Lu}\\p{Ll}{2,20}|\\p{L}{0,20}\\p{Ll}\\p{Lu}\\p{L}{0,20})){1,2}(?![\\p{L}\\p{N}])");
 
     /**
      * Web and onion addresses, host names and e-mail addresses: their parts are not names. Every repetition is
@@ -134,8 +210,9 @@ public final class TermExtractor {
                 i += step;
             }
             int wordStart = i;
-            while (i >= 0 && i < text.length() && (Character.isLetterOrDigit(text.charAt(i))
-                    || text.charAt(i) == '-')) {
+            while (i >= 0
+                    && i < text.length()
+                    && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
                 i += step;
             }
             if (wordStart == i) {
@@ -179,39 +256,44 @@ public final class TermExtractor {
                     continue;
                 }
                 String key = TextFolding.fold(label).toLowerCase(Locale.ROOT);
-                terms.merge(key, new Term(key, label, true, actorNounNear(read, labels.start(1), labels.end(1))),
-                        Term::or);
+                terms.merge(
+                        key, new Term(key, label, true, actorNounNear(read, labels.start(1), labels.end(1))), Term::or);
                 java.util.Arrays.fill(inLabel, labels.start(1), labels.end(1), true);
             }
             Matcher names = MULTI_WORD_NAME.matcher(read);
             while (names.find()) {
-                if (known[names.start()] || known[names.end() - 1] || inLabel[names.start()]
+                if (known[names.start()]
+                        || known[names.end() - 1]
+                        || inLabel[names.start()]
                         || startsSentence(read, names.start())) {
                     continue;
                 }
                 String name = names.group();
                 String key = TextFolding.fold(name).toLowerCase(Locale.ROOT);
-                terms.merge(key, new Term(key, name, false, actorNounNear(read, names.start(), names.end())),
-                        Term::or);
+                terms.merge(key, new Term(key, name, false, actorNounNear(read, names.start(), names.end())), Term::or);
                 java.util.Arrays.fill(inLabel, names.start(), names.end(), true);
             }
         }
         Matcher words = WORD.matcher(read);
         while (words.find()) {
             String word = words.group();
-            if (known[words.start()] || known[words.end() - 1] || inLabel[words.start()]
+            if (known[words.start()]
+                    || known[words.end() - 1]
+                    || inLabel[words.start()]
                     || EXCLUDED.matcher(word).matches()) {
                 continue;
             }
             boolean speaker = body && speaker(read, words.end());
-            boolean name = INNER_CAPITAL.matcher(word).matches() || LETTERS_AND_DIGITS.matcher(word).matches()
+            boolean name = INNER_CAPITAL.matcher(word).matches()
+                    || LETTERS_AND_DIGITS.matcher(word).matches()
                     || (ALL_CAPITALS.matcher(word).matches() && !shouted(read, words.start(), words.end()))
-                    || (body && CAPITALISED.matcher(word).matches() && (!startsSentence(read, words.start())
-                            || speaker));
+                    || (body
+                            && CAPITALISED.matcher(word).matches()
+                            && (!startsSentence(read, words.start()) || speaker));
             String key = TextFolding.fold(word).toLowerCase(Locale.ROOT);
             if (name && !COMMON_CAPITALS.contains(key)) {
-                terms.merge(key, new Term(key, word, speaker, actorNounNear(read, words.start(), words.end())),
-                        Term::or);
+                terms.merge(
+                        key, new Term(key, word, speaker, actorNounNear(read, words.start(), words.end())), Term::or);
             }
         }
     }
@@ -247,15 +329,21 @@ public final class TermExtractor {
      * previous message on the same line).
      */
     private static boolean speaker(String text, int end) {
-        return end < text.length() && text.charAt(end) == ':'
+        return end < text.length()
+                && text.charAt(end) == ':'
                 && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1)));
     }
 
     /** Whether the word at {@code start} begins a sentence (or the text, a line or a quotation). */
     private static boolean startsSentence(String text, int start) {
         int i = start - 1;
-        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '\''
-                || text.charAt(i) == '(' || text.charAt(i) == '“' || text.charAt(i) == '‘')) {
+        while (i >= 0
+                && (text.charAt(i) == ' '
+                        || text.charAt(i) == '"'
+                        || text.charAt(i) == '\''
+                        || text.charAt(i) == '('
+                        || text.charAt(i) == '“'
+                        || text.charAt(i) == '‘')) {
             i--;
         }
         return i < 0 || ".!?:\n\r•–—|>".indexOf(text.charAt(i)) >= 0;

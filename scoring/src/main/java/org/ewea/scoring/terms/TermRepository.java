@@ -36,7 +36,12 @@ public final class TermRepository implements DerivedSeries {
     public static final String INDEX = "term_index";
 
     /** A term's days in a window, summed. */
-    public record TermWindow(String term, long items, Set<String> sources, int days, Set<String> speakerSources,
+    public record TermWindow(
+            String term,
+            long items,
+            Set<String> sources,
+            int days,
+            Set<String> speakerSources,
             Set<String> besideSources) {
 
         public TermWindow(String term, long items, Set<String> sources, int days, Set<String> speakerSources) {
@@ -53,7 +58,10 @@ public final class TermRepository implements DerivedSeries {
         this(database.getCollection(DAYS), database.getCollection(INDEX), extractor, Clearance.FULL);
     }
 
-    private TermRepository(MongoCollection<Document> days, MongoCollection<Document> index, TermExtractor extractor,
+    private TermRepository(
+            MongoCollection<Document> days,
+            MongoCollection<Document> index,
+            TermExtractor extractor,
             Clearance clearance) {
         this.days = days;
         this.index = index;
@@ -70,7 +78,6 @@ public final class TermRepository implements DerivedSeries {
         return org.ewea.scoring.signal.MarkingParts.permitted(d, clearance);
     }
 
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TermRepository.class);
 
     public void ensureIndexes() {
@@ -79,8 +86,7 @@ public final class TermRepository implements DerivedSeries {
 
     @Override
     public void record(List<AnnotatedItem> stored) {
-        record Key(String term, LocalDate day, String part) {
-        }
+        record Key(String term, LocalDate day, String part) {}
         Map<String, AnnotatedItem> markings = new HashMap<>();
         Map<Key, long[]> counts = new HashMap<>();
         Map<Key, Set<String>> sources = new HashMap<>();
@@ -98,14 +104,17 @@ public final class TermRepository implements DerivedSeries {
                 found = extractor.terms(a.item().title(), a.item().text());
             } catch (RuntimeException | StackOverflowError e) {
                 // one hostile text must not keep the other items of its batch out of the term counts
-                LOG.warn("Item {} was left out of the novel-term counts: its text could not be read for names ({})",
-                        a.item().id(), e.toString());
+                LOG.warn(
+                        "Item {} was left out of the novel-term counts: its text could not be read for names ({})",
+                        a.item().id(),
+                        e.toString());
                 continue;
             }
             found.values().forEach(t -> {
                 Key key = new Key(t.key(), day, part);
                 counts.computeIfAbsent(key, k -> new long[1])[0]++;
-                sources.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.item().sourceId().value());
+                sources.computeIfAbsent(key, k -> new LinkedHashSet<>())
+                        .add(a.item().sourceId().value());
                 Set<String> spoke = speakers.computeIfAbsent(key, k -> new LinkedHashSet<>());
                 if (t.speaker()) {
                     spoke.add(a.item().sourceId().value());
@@ -116,15 +125,15 @@ public final class TermRepository implements DerivedSeries {
                 }
                 labels.putIfAbsent(t.key(), t.label());
                 first.merge(t.key(), day, (x, y) -> x.isBefore(y) ? x : y);
-                firstByPart.computeIfAbsent(t.key(), k -> new HashMap<>()).merge(part, day,
-                        (x, y) -> x.isBefore(y) ? x : y);
+                firstByPart
+                        .computeIfAbsent(t.key(), k -> new HashMap<>())
+                        .merge(part, day, (x, y) -> x.isBefore(y) ? x : y);
             });
         }
         if (counts.isEmpty()) {
             return;
         }
-        record Day(String term, LocalDate day) {
-        }
+        record Day(String term, LocalDate day) {}
         Map<Day, Document> incs = new java.util.LinkedHashMap<>();
         Map<Day, Document> sets = new HashMap<>();
         Map<Day, Document> addToSets = new HashMap<>();
@@ -138,9 +147,11 @@ public final class TermRepository implements DerivedSeries {
             inc.put("items", inc.getLong("items") + n[0]);
             inc.append(p + "items", n[0]);
             var marking = markings.get(key.part()).item();
-            sets.computeIfAbsent(day, d -> new Document()).append(p + "tlp", marking.tlp().name())
+            sets.computeIfAbsent(day, d -> new Document())
+                    .append(p + "tlp", marking.tlp().name())
                     .append(p + "restriction", marking.handling().restriction());
-            addToSets.computeIfAbsent(day, d -> new Document())
+            addToSets
+                    .computeIfAbsent(day, d -> new Document())
                     .append(p + "sources", new Document("$each", new ArrayList<>(sources.get(key))))
                     .append(p + "speakerSources", new Document("$each", new ArrayList<>(speakers.get(key))))
                     .append(p + "besideSources", new Document("$each", new ArrayList<>(besides.get(key))));
@@ -151,29 +162,45 @@ public final class TermRepository implements DerivedSeries {
         List<WriteModel<Document>> dayWrites = new ArrayList<>();
         incs.forEach((day, inc) -> dayWrites.add(new UpdateOneModel<>(
                 new Document("_id", day.term() + "|" + day.day()),
-                new Document("$inc", inc).append("$set", sets.get(day))
-                        .append("$addToSet", addToSets.get(day).append("sources", new Document("$each",
-                                new ArrayList<>(allSources.get(day)))).append("speakerSources", new Document("$each",
-                                new ArrayList<>(allSpeakers.get(day))))
-                                .append("besideSources", new Document("$each", new ArrayList<>(allBesides.get(day)))))
-                        .append("$setOnInsert", new Document("term", day.term()).append("day", day.day().toString())),
+                new Document("$inc", inc)
+                        .append("$set", sets.get(day))
+                        .append(
+                                "$addToSet",
+                                addToSets
+                                        .get(day)
+                                        .append("sources", new Document("$each", new ArrayList<>(allSources.get(day))))
+                                        .append(
+                                                "speakerSources",
+                                                new Document("$each", new ArrayList<>(allSpeakers.get(day))))
+                                        .append(
+                                                "besideSources",
+                                                new Document("$each", new ArrayList<>(allBesides.get(day)))))
+                        .append(
+                                "$setOnInsert",
+                                new Document("term", day.term())
+                                        .append("day", day.day().toString())),
                 new UpdateOptions().upsert(true))));
         days.bulkWrite(dayWrites);
         List<WriteModel<Document>> indexWrites = new ArrayList<>();
         first.forEach((term, day) -> {
             Document min = new Document("firstSeen", day.toString());
-            firstByPart.get(term).forEach((part, partDay) -> min.append("parts." + part + ".firstSeen",
-                    partDay.toString()));
+            firstByPart
+                    .get(term)
+                    .forEach((part, partDay) -> min.append("parts." + part + ".firstSeen", partDay.toString()));
             Document set = new Document();
             firstByPart.get(term).keySet().forEach(part -> {
                 var marking = markings.get(part).item();
                 set.append("parts." + part + ".tlp", marking.tlp().name())
-                        .append("parts." + part + ".restriction", marking.handling().restriction());
+                        .append(
+                                "parts." + part + ".restriction",
+                                marking.handling().restriction());
             });
-            indexWrites.add(new UpdateOneModel<>(new Document("_id", term),
-                new Document("$min", min).append("$set", set)
-                        .append("$setOnInsert", new Document("label", labels.get(term))),
-                new UpdateOptions().upsert(true)));
+            indexWrites.add(new UpdateOneModel<>(
+                    new Document("_id", term),
+                    new Document("$min", min)
+                            .append("$set", set)
+                            .append("$setOnInsert", new Document("label", labels.get(term))),
+                    new UpdateOptions().upsert(true)));
         });
         index.bulkWrite(indexWrites);
     }
@@ -194,7 +221,9 @@ public final class TermRepository implements DerivedSeries {
         days.find(Filters.and(Filters.gte("day", from.toString()), Filters.lte("day", to.toString())))
                 .forEach(whole -> {
                     String term = whole.getString("term");
-                    List<Document> seen = clearance.full() ? List.of(whole) : permittedParts(whole).toList();
+                    List<Document> seen = clearance.full()
+                            ? List.of(whole)
+                            : permittedParts(whole).toList();
                     if (seen.isEmpty()) {
                         return;
                     }
@@ -210,8 +239,15 @@ public final class TermRepository implements DerivedSeries {
                     }
                 });
         Map<String, TermWindow> window = new HashMap<>();
-        items.forEach((term, n) -> window.put(term, new TermWindow(term, n[0], Set.copyOf(sources.get(term)),
-                active.get(term)[0], Set.copyOf(speakers.get(term)), Set.copyOf(besides.get(term)))));
+        items.forEach((term, n) -> window.put(
+                term,
+                new TermWindow(
+                        term,
+                        n[0],
+                        Set.copyOf(sources.get(term)),
+                        active.get(term)[0],
+                        Set.copyOf(speakers.get(term)),
+                        Set.copyOf(besides.get(term)))));
         return window;
     }
 
@@ -221,36 +257,45 @@ public final class TermRepository implements DerivedSeries {
      * left out. An item counts as dark-web when every source of its day is one of {@code darkWebSources}. Reads by
      * {@code _id} only.
      */
-    public List<org.ewea.scoring.signal.SignalPoint> daily(String term, LocalDate from, LocalDate to,
-            Set<String> darkWebSources) {
+    public List<org.ewea.scoring.signal.SignalPoint> daily(
+            String term, LocalDate from, LocalDate to, Set<String> darkWebSources) {
         List<String> ids = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             ids.add(term + "|" + d);
         }
         List<org.ewea.scoring.signal.SignalPoint> points = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 500) {
-            days.find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + 500)))).forEach(whole -> {
-                List<Document> seen = clearance.full() ? List.of(whole) : permittedParts(whole).toList();
-                long n = 0;
-                Set<String> daySources = new LinkedHashSet<>();
-                for (Document d : seen) {
-                    n += ((Number) d.get("items", 0L)).longValue();
-                    daySources.addAll(d.getList("sources", String.class, List.of()));
-                }
-                if (n > 0) {
-                    boolean dark = !daySources.isEmpty() && darkWebSources.containsAll(daySources);
-                    points.add(new org.ewea.scoring.signal.SignalPoint(LocalDate.parse(whole.getString("day")), n, n,
-                            daySources, Map.of(), 0, Map.of(), dark ? n : 0));
-                }
-            });
+            days.find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + 500))))
+                    .forEach(whole -> {
+                        List<Document> seen = clearance.full()
+                                ? List.of(whole)
+                                : permittedParts(whole).toList();
+                        long n = 0;
+                        Set<String> daySources = new LinkedHashSet<>();
+                        for (Document d : seen) {
+                            n += ((Number) d.get("items", 0L)).longValue();
+                            daySources.addAll(d.getList("sources", String.class, List.of()));
+                        }
+                        if (n > 0) {
+                            boolean dark = !daySources.isEmpty() && darkWebSources.containsAll(daySources);
+                            points.add(new org.ewea.scoring.signal.SignalPoint(
+                                    LocalDate.parse(whole.getString("day")),
+                                    n,
+                                    n,
+                                    daySources,
+                                    Map.of(),
+                                    0,
+                                    Map.of(),
+                                    dark ? n : 0));
+                        }
+                    });
         }
         points.sort(java.util.Comparator.comparing(org.ewea.scoring.signal.SignalPoint::day));
         return points;
     }
 
     /** The marking and handling restriction of the items a term was counted in on some days. */
-    public record PartMarking(org.ewea.methodology.Tlp tlp, double restriction) {
-    }
+    public record PartMarking(org.ewea.methodology.Tlp tlp, double restriction) {}
 
     /**
      * The markings of every item counted for a term between {@code from} and {@code to} inclusive (of those the reader
@@ -264,15 +309,19 @@ public final class TermRepository implements DerivedSeries {
             ids.add(term + "|" + d);
         }
         days.find(Filters.in("_id", ids)).forEach(d -> {
-                    if (d.get("parts", Document.class) == null) {
-                        found.add(new PartMarking(org.ewea.methodology.Tlp.RED, 1.0));
-                        return;
-                    }
-                    (clearance.full() ? d.get("parts", Document.class).values().stream()
-                            .filter(Document.class::isInstance).map(Document.class::cast) : permittedParts(d))
-                            .forEach(part -> found.add(new PartMarking(org.ewea.methodology.Tlp.valueOf(
-                                    part.getString("tlp")), ((Number) part.get("restriction", 0.0)).doubleValue())));
-                });
+            if (d.get("parts", Document.class) == null) {
+                found.add(new PartMarking(org.ewea.methodology.Tlp.RED, 1.0));
+                return;
+            }
+            (clearance.full()
+                            ? d.get("parts", Document.class).values().stream()
+                                    .filter(Document.class::isInstance)
+                                    .map(Document.class::cast)
+                            : permittedParts(d))
+                    .forEach(part -> found.add(new PartMarking(
+                            org.ewea.methodology.Tlp.valueOf(part.getString("tlp")),
+                            ((Number) part.get("restriction", 0.0)).doubleValue())));
+        });
         return found;
     }
 
@@ -288,9 +337,14 @@ public final class TermRepository implements DerivedSeries {
                             return;
                         }
                         // the reader's first day: the earliest of the markings they may read
-                        permittedParts(d).map(part -> part.getString("firstSeen")).filter(java.util.Objects::nonNull)
-                                .min(String::compareTo).ifPresent(first -> found.put(d.getString("_id"),
-                                        new Document("_id", d.getString("_id")).append("label", d.getString("label"))
+                        permittedParts(d)
+                                .map(part -> part.getString("firstSeen"))
+                                .filter(java.util.Objects::nonNull)
+                                .min(String::compareTo)
+                                .ifPresent(first -> found.put(
+                                        d.getString("_id"),
+                                        new Document("_id", d.getString("_id"))
+                                                .append("label", d.getString("label"))
                                                 .append("firstSeen", first)));
                     });
         }

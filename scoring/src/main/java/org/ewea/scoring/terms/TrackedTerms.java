@@ -24,10 +24,11 @@ public final class TrackedTerms {
 
     /** Series of accepted terms start with this. */
     public static final String PREFIX = "term:";
+
     static final Duration RELOAD = Duration.ofMinutes(1);
 
-    private record Loaded(Map<String, String> labels, @Nullable Pattern pattern, Instant at) {
-    }
+    private record Loaded(
+            Map<String, String> labels, @Nullable Pattern pattern, Instant at) {}
 
     private final CandidateDecisions decisions;
     private final TermRepository terms;
@@ -47,15 +48,20 @@ public final class TrackedTerms {
     /** Reads the accepted terms again. */
     public void reload() {
         Set<String> accepted = decisions.all().entrySet().stream()
-                .filter(e -> e.getValue().status().equals("ACCEPTED")).map(Map.Entry::getKey)
+                .filter(e -> e.getValue().status().equals("ACCEPTED"))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
         Map<String, String> labels = new TreeMap<>();
         var index = terms.index(accepted);
-        accepted.forEach(term -> labels.put(term, index.containsKey(term) ? index.get(term).getString("label")
-                : term));
-        Pattern pattern = labels.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(" + labels.values().stream()
-                        .map(Pattern::quote).collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        accepted.forEach(term ->
+                labels.put(term, index.containsKey(term) ? index.get(term).getString("label") : term));
+        Pattern pattern = labels.isEmpty()
+                ? null
+                : Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])("
+                                + labels.values().stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                                + ")(?![\\p{L}\\p{N}])",
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         loaded = new Loaded(labels, pattern, clock.instant());
     }
 
@@ -72,8 +78,11 @@ public final class TrackedTerms {
         }
         Set<String> series = new TreeSet<>();
         for (String text : new String[] {item.item().title(), item.item().text()}) {
-            Matcher m = current.pattern().matcher(text.length() > TermExtractor.MAX_CHARS
-                    ? text.substring(0, TermExtractor.MAX_CHARS) : text);
+            Matcher m = current.pattern()
+                    .matcher(
+                            text.length() > TermExtractor.MAX_CHARS
+                                    ? text.substring(0, TermExtractor.MAX_CHARS)
+                                    : text);
             while (m.find()) {
                 series.add(series(TextFolding.fold(m.group(1)).toLowerCase(java.util.Locale.ROOT)));
             }

@@ -21,16 +21,16 @@ public final class CountedMarkings {
 
     /** The markings of every item counted in the days the score read. */
     public Set<SignalRepository.Marking> of(EarlyWarningScore score) {
-        return signals.markings(score.series(), score.asOf().minusWeeks(StageTracker.WEEKS)
-                .minusDays(SeriesWindow.DAYS), score.asOf());
+        return signals.markings(
+                score.series(), score.asOf().minusWeeks(StageTracker.WEEKS).minusDays(SeriesWindow.DAYS), score.asOf());
     }
 
     /**
      * The most restrictive TLP and handling code of the items a line cites and of every item its score counted: what
      * an alert or digest line quoting the score is marked with.
      */
-    public SignalRepository.Marking mostRestrictive(EarlyWarningScore score,
-            java.util.List<org.ewea.collectors.enrich.AnnotatedItem> cited) {
+    public SignalRepository.Marking mostRestrictive(
+            EarlyWarningScore score, java.util.List<org.ewea.collectors.enrich.AnnotatedItem> cited) {
         java.util.List<org.ewea.methodology.Tlp> tlps = new java.util.ArrayList<>();
         java.util.List<org.ewea.methodology.Handling> codes = new java.util.ArrayList<>();
         cited.forEach(i -> {
@@ -41,13 +41,13 @@ public final class CountedMarkings {
             tlps.add(m.tlp());
             codes.add(m.handling());
         });
-        return new SignalRepository.Marking(org.ewea.methodology.Tlp.mostRestrictive(tlps),
-                org.ewea.methodology.Handling.mostRestrictive(codes));
+        return new SignalRepository.Marking(
+                org.ewea.methodology.Tlp.mostRestrictive(tlps), org.ewea.methodology.Handling.mostRestrictive(codes));
     }
 
     /** The markings of every item a novel term was counted in between two days, inclusive. */
-    public Set<org.ewea.scoring.terms.TermRepository.PartMarking> ofTerm(String term, java.time.LocalDate from,
-            java.time.LocalDate to) {
+    public Set<org.ewea.scoring.terms.TermRepository.PartMarking> ofTerm(
+            String term, java.time.LocalDate from, java.time.LocalDate to) {
         return terms.markings(term, from, to);
     }
 }

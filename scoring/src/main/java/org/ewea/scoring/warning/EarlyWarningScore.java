@@ -25,10 +25,22 @@ import org.jspecify.annotations.Nullable;
  * @param methodologyVersion the methodology version id in force
  * @param modelVersion the model file's id
  */
-public record EarlyWarningScore(String series, String kind, String label, double score,
-        @Nullable LocalDate authoritativeSince, StageReading stage,
-        String priority, String priorityLabel, double riskScore, Explanation explanation, long evidenceCount,
-        @Nullable LocalDate firstSeen, LocalDate asOf, String methodologyVersion, String modelVersion) {
+public record EarlyWarningScore(
+        String series,
+        String kind,
+        String label,
+        double score,
+        @Nullable LocalDate authoritativeSince,
+        StageReading stage,
+        String priority,
+        String priorityLabel,
+        double riskScore,
+        Explanation explanation,
+        long evidenceCount,
+        @Nullable LocalDate firstSeen,
+        LocalDate asOf,
+        String methodologyVersion,
+        String modelVersion) {
 
     /**
      * @param summary one sentence
@@ -39,8 +51,13 @@ public record EarlyWarningScore(String series, String kind, String label, double
      * @param likelihood the risk matrix likelihood (1-5) used and how it was derived
      * @param risk the risk matrix's rationale
      */
-    public record Explanation(String summary, double modelScore, double baseLogOdds, Map<String, Double> features,
-            List<Term> contributions, String likelihood,
+    public record Explanation(
+            String summary,
+            double modelScore,
+            double baseLogOdds,
+            Map<String, Double> features,
+            List<Term> contributions,
+            String likelihood,
             String risk) {
 
         public Explanation {
@@ -56,8 +73,7 @@ public record EarlyWarningScore(String series, String kind, String label, double
      * @param logOdds its term of the log-odds (positive raises the score)
      * @param words what the value means
      */
-    public record Term(String feature, double value, double trainingMean, double logOdds, String words) {
-    }
+    public record Term(String feature, double value, double trainingMean, double logOdds, String words) {}
 
     /** The indicator values that decided the stage. */
     public Map<String, Double> indicators() {

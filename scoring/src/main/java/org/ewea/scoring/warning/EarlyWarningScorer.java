@@ -38,6 +38,7 @@ public final class EarlyWarningScorer {
 
     /** A series is scored when it was mentioned in this many days up to the day. */
     public static final int ACTIVE_DAYS = 28;
+
     private static final int POSITION = 2;
 
     private final SignalRepository signals;
@@ -50,8 +51,8 @@ public final class EarlyWarningScorer {
      * @param authoritativeSources catalogue ids of sources whose mention makes a subject authoritative (their items
      *     are the record, e.g. the CISA KEV feed)
      */
-    public EarlyWarningScorer(SignalRepository signals, Methodology methodology, BurstDetector bursts,
-            Set<String> authoritativeSources) {
+    public EarlyWarningScorer(
+            SignalRepository signals, Methodology methodology, BurstDetector bursts, Set<String> authoritativeSources) {
         this.signals = signals;
         this.authoritativeSources = Set.copyOf(authoritativeSources);
         this.methodology = methodology;
@@ -67,8 +68,12 @@ public final class EarlyWarningScorer {
         return new EarlyWarningScorer(signals.readBy(clearance), methodology, features, stages, authoritativeSources);
     }
 
-    private EarlyWarningScorer(SignalRepository signals, Methodology methodology, WarningFeatures features,
-            StageTracker stages, Set<String> authoritativeSources) {
+    private EarlyWarningScorer(
+            SignalRepository signals,
+            Methodology methodology,
+            WarningFeatures features,
+            StageTracker stages,
+            Set<String> authoritativeSources) {
         this.signals = signals;
         this.methodology = methodology;
         this.features = features;
@@ -78,15 +83,17 @@ public final class EarlyWarningScorer {
 
     /** Every series active in the 28 days up to {@code asOf}, scored with {@code model}, best first. */
     public List<EarlyWarningScore> score(LocalDate asOf, WarningModelFile model) {
-        Map<String, List<SignalPoint>> history = signals.active(asOf.minusWeeks(StageTracker.WEEKS)
-                .minusDays(SeriesWindow.DAYS), asOf);
+        Map<String, List<SignalPoint>> history =
+                signals.active(asOf.minusWeeks(StageTracker.WEEKS).minusDays(SeriesWindow.DAYS), asOf);
         List<SignalPoint> all = history.getOrDefault(SignalRepository.ALL_ITEMS, List.of());
         // over the whole store, not just the weeks read: a CVE listed two years ago is still a known threat
         Map<String, LocalDate> authoritative = new java.util.HashMap<>(signals.firstMentionedBy(authoritativeSources));
         // a technology is known from the day authorities first warned of it (authority-warnings.yaml), or from an
         // authoritative source's first mention if that came earlier: the earlier of the two, whichever the day
-        methodology.authorityWarnings().firstDays().forEach((series, day) -> authoritative.merge(series, day,
-                (a, b) -> a.isBefore(b) ? a : b));
+        methodology
+                .authorityWarnings()
+                .firstDays()
+                .forEach((series, day) -> authoritative.merge(series, day, (a, b) -> a.isBefore(b) ? a : b));
         authoritative.values().removeIf(day -> day.isAfter(asOf));
         List<EarlyWarningScore> scores = new ArrayList<>();
         history.forEach((series, points) -> {
@@ -97,8 +104,10 @@ public final class EarlyWarningScorer {
                 }
             }
         });
-        scores.sort(Comparator.comparingDouble(EarlyWarningScore::score).reversed()
-                .thenComparing(Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed())
+        scores.sort(Comparator.comparingDouble(EarlyWarningScore::score)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed())
                 .thenComparing(EarlyWarningScore::series));
         return scores;
     }
@@ -108,8 +117,12 @@ public final class EarlyWarningScorer {
         return new SeriesWindow(series, asOf, points, all, null);
     }
 
-    private EarlyWarningScore score(SeriesWindow w, List<SignalPoint> points, List<SignalPoint> all,
-            WarningModelFile file, @Nullable LocalDate authoritative) {
+    private EarlyWarningScore score(
+            SeriesWindow w,
+            List<SignalPoint> points,
+            List<SignalPoint> all,
+            WarningModelFile file,
+            @Nullable LocalDate authoritative) {
         WarningModel model = file.model();
         double[] x = features.values(w);
         double modelProbability = model.probability(x);
@@ -117,43 +130,96 @@ public final class EarlyWarningScorer {
         List<Term> terms = new ArrayList<>();
         for (WarningModel.Contribution c : model.contributions(x).subList(0, Math.min(5, x.length))) {
             int index = WarningFeatures.names().indexOf(c.feature());
-            terms.add(new Term(c.feature(), c.value(), model.means()[model.features().indexOf(c.feature())],
-                    c.logOdds(), WarningFeatures.describe(index, c.value(), w)));
+            terms.add(new Term(
+                    c.feature(),
+                    c.value(),
+                    model.means()[model.features().indexOf(c.feature())],
+                    c.logOdds(),
+                    WarningFeatures.describe(index, c.value(), w)));
         }
-        String kind = w.series().contains(":") ? w.series().substring(0, w.series().indexOf(':')) : "technology";
+        String kind =
+                w.series().contains(":") ? w.series().substring(0, w.series().indexOf(':')) : "technology";
         StageReading stage = known(stages.read(w.series(), w.asOf(), points, all), kind, w.series(), authoritative);
         String label = kind.equals("technology")
                 ? methodology.taxonomy().find(w.series()).map(Technology::name).orElse(w.series())
                 : w.series().substring(kind.length() + 1);
-        int likelihood = authoritative == null ? likelihood(probability, stage.stage())
+        int likelihood = authoritative == null
+                ? likelihood(probability, stage.stage())
                 : Math.max(4, likelihood(probability, stage.stage()));
         int sources = w.sources(28);
         double grade = w.count(28) == 0 ? 0 : w.weighted(28) / w.count(28);
         String confidence = sources >= 5 && grade >= 0.6 ? "high" : sources >= 2 ? "medium" : "low";
-        RiskAssessment risk = methodology.riskMatrix().assess(SubjectHarm.of(methodology, kind, w.series()), likelihood, POSITION,
-                confidence);
+        RiskAssessment risk = methodology
+                .riskMatrix()
+                .assess(SubjectHarm.of(methodology, kind, w.series()), likelihood, POSITION, confidence);
         Term top = terms.getFirst();
-        String reading = String.format(Locale.ROOT, "%s (%s) %s it most.", top.words(), top.feature(),
+        String reading = String.format(
+                Locale.ROOT,
+                "%s (%s) %s it most.",
+                top.words(),
+                top.feature(),
                 top.logOdds() >= 0 ? "raises" : "lowers");
         String summary = authoritative != null && kind.equals("technology")
-                ? String.format(Locale.ROOT, "%s: a known threat, authorities warned of it by %s (%s); the model alone"
-                        + " would give %.0f%%: %s", label, authoritative, methodology.authorityWarnings()
-                        .first(w.series()).map(a -> a.authority()).orElse("authority-warnings.yaml"),
-                        100 * modelProbability, reading)
-                : authoritative != null
-                ? String.format(Locale.ROOT, "%s: already an authoritative threat, reported by an authoritative source"
-                        + " on %s; the model alone would give %.0f%%: %s", label, authoritative, 100 * modelProbability,
+                ? String.format(
+                        Locale.ROOT,
+                        "%s: a known threat, authorities warned of it by %s (%s); the model alone"
+                                + " would give %.0f%%: %s",
+                        label,
+                        authoritative,
+                        methodology
+                                .authorityWarnings()
+                                .first(w.series())
+                                .map(a -> a.authority())
+                                .orElse("authority-warnings.yaml"),
+                        100 * modelProbability,
                         reading)
-                : String.format(Locale.ROOT, "%s: %.0f%% chance of becoming an authoritative threat within %d days; %s",
-                        label, 100 * probability, file.horizonDays(), reading);
-        String likelihoodWords = String.format(Locale.ROOT, "%d: score band %d, stage %s floor %d%s", likelihood,
-                band(probability), stage.stage(), stageFloor(stage.stage()),
+                : authoritative != null
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s: already an authoritative threat, reported by an authoritative source"
+                                        + " on %s; the model alone would give %.0f%%: %s",
+                                label,
+                                authoritative,
+                                100 * modelProbability,
+                                reading)
+                        : String.format(
+                                Locale.ROOT,
+                                "%s: %.0f%% chance of becoming an authoritative threat within %d days; %s",
+                                label,
+                                100 * probability,
+                                file.horizonDays(),
+                                reading);
+        String likelihoodWords = String.format(
+                Locale.ROOT,
+                "%d: score band %d, stage %s floor %d%s",
+                likelihood,
+                band(probability),
+                stage.stage(),
+                stageFloor(stage.stage()),
                 authoritative == null ? "" : ", authoritative floor 4");
-        return new EarlyWarningScore(w.series(), kind, label, probability, authoritative, stage,
-                risk.priority().id(), risk.priority().label(), risk.score(), new Explanation(summary,
-                        modelProbability, model.intercept(), featureValues(x), terms, likelihoodWords,
+        return new EarlyWarningScore(
+                w.series(),
+                kind,
+                label,
+                probability,
+                authoritative,
+                stage,
+                risk.priority().id(),
+                risk.priority().label(),
+                risk.score(),
+                new Explanation(
+                        summary,
+                        modelProbability,
+                        model.intercept(),
+                        featureValues(x),
+                        terms,
+                        likelihoodWords,
                         risk.rationale()),
-                w.count(28), firstSeen(points, w.asOf()), w.asOf(), methodology.versionId(), file.id());
+                w.count(28),
+                firstSeen(points, w.asOf()),
+                w.asOf(),
+                methodology.versionId(),
+                file.id());
     }
 
     /**
@@ -165,16 +231,26 @@ public final class EarlyWarningScorer {
         if (authoritative == null || !kind.equals("technology") || !read.stage().equals("weak-signal")) {
             return read;
         }
-        String who = methodology.authorityWarnings().first(series).map(a -> a.authority() + ", " + a.dateText() + ": "
-                + a.title()).orElse(authoritative.toString());
-        return new StageReading("established", authoritative, "authorities warned of it (" + who + "): a known"
-                + " threat, not a weak signal, although the collection has read it as one since " + read.since(),
+        String who = methodology
+                .authorityWarnings()
+                .first(series)
+                .map(a -> a.authority() + ", " + a.dateText() + ": " + a.title())
+                .orElse(authoritative.toString());
+        return new StageReading(
+                "established",
+                authoritative,
+                "authorities warned of it (" + who + "): a known"
+                        + " threat, not a weak signal, although the collection has read it as one since "
+                        + read.since(),
                 read.indicators());
     }
 
     private static @Nullable LocalDate firstSeen(List<SignalPoint> points, LocalDate asOf) {
-        return points.stream().filter(p -> p.count() > 0 && !p.day().isAfter(asOf)).map(SignalPoint::day)
-                .min(Comparator.naturalOrder()).orElse(null);
+        return points.stream()
+                .filter(p -> p.count() > 0 && !p.day().isAfter(asOf))
+                .map(SignalPoint::day)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static Map<String, Double> featureValues(double[] x) {
@@ -185,7 +261,6 @@ public final class EarlyWarningScorer {
         }
         return values;
     }
-
 
     static int likelihood(double probability, String stage) {
         return Math.max(band(probability), stageFloor(stage));

@@ -67,8 +67,11 @@ public final class ModelRegistry {
 
     /** The model to score with: the latest approved one stored, else the shipped default. */
     public WarningModelFile current() {
-        return Optional.ofNullable(models.find(Filters.eq("approved", true)).sort(Sorts.descending("created"))
-                .first()).map(this::read).orElse(shipped);
+        return Optional.ofNullable(models.find(Filters.eq("approved", true))
+                        .sort(Sorts.descending("created"))
+                        .first())
+                .map(this::read)
+                .orElse(shipped);
     }
 
     /** Every stored model, newest first, then the shipped default. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,8 +22,8 @@ import org.ewea.scoring.signal.SignalRepository;
  */
 public final class ModelTraining {
 
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final SignalRepository signals;
     private final Methodology methodology;
@@ -34,8 +34,12 @@ public final class ModelTraining {
     private final Map<String, LocalDate> referenceCreated;
 
     /** As the full constructor, with no reference dates. */
-    public ModelTraining(SignalRepository signals, Methodology methodology, BurstDetector bursts,
-            WarningTrainer trainer, Set<String> authoritativeSources,
+    public ModelTraining(
+            SignalRepository signals,
+            Methodology methodology,
+            BurstDetector bursts,
+            WarningTrainer trainer,
+            Set<String> authoritativeSources,
             Supplier<Map<String, LocalDate>> analystLabels) {
         this(signals, methodology, bursts, trainer, authoritativeSources, analystLabels, Map.of());
     }
@@ -46,9 +50,14 @@ public final class ModelTraining {
      * @param referenceCreated the day a reference record created each subject's entry, by series id (ATT&CK's
      *     {@code created} for {@code attack-group:G1024}): positives from that day too
      */
-    public ModelTraining(SignalRepository signals, Methodology methodology, BurstDetector bursts,
-            WarningTrainer trainer, Set<String> authoritativeSources,
-            Supplier<Map<String, LocalDate>> analystLabels, Map<String, LocalDate> referenceCreated) {
+    public ModelTraining(
+            SignalRepository signals,
+            Methodology methodology,
+            BurstDetector bursts,
+            WarningTrainer trainer,
+            Set<String> authoritativeSources,
+            Supplier<Map<String, LocalDate>> analystLabels,
+            Map<String, LocalDate> referenceCreated) {
         this.analystLabels = analystLabels;
         this.referenceCreated = Map.copyOf(referenceCreated);
         this.signals = signals;
@@ -80,17 +89,24 @@ public final class ModelTraining {
                     + " (EWEA_SCORING_AUTHORITATIVE_SOURCES) and no ATT&CK data (EWEA_COLLECTORS_ATTACK_DATA):"
                     + " there are no labels to learn from");
         }
-        Map<String, LocalDate> dates = new HashMap<>(authoritativeSources.isEmpty() ? Map.of()
-                : signals.firstMentionedBy(authoritativeSources));
+        Map<String, LocalDate> dates = new HashMap<>(
+                authoritativeSources.isEmpty() ? Map.of() : signals.firstMentionedBy(authoritativeSources));
         Map<String, LocalDate> judged = analystLabels.get();
         judged.forEach((series, day) -> dates.merge(series, day, (a, b) -> a.isBefore(b) ? a : b));
         referenceCreated.forEach((series, day) -> dates.merge(series, day, (a, b) -> a.isBefore(b) ? a : b));
-        AuthoritativeDates labels = new AuthoritativeDates(dates,
-                "first mention by an authoritative source (" + String.join(", ", authoritativeSources.stream()
-                        .sorted().toList()) + ")" + (referenceCreated.isEmpty() ? "" : " or the creation of its"
-                        + " ATT&CK entry (" + referenceCreated.size() + " groups and software)")
-                        + (judged.isEmpty() ? "" : " or an analyst's verdict 'relevant'"
-                        + " on an alert (" + judged.size() + " subject(s))"));
+        AuthoritativeDates labels = new AuthoritativeDates(
+                dates,
+                "first mention by an authoritative source ("
+                        + String.join(
+                                ", ", authoritativeSources.stream().sorted().toList()) + ")"
+                        + (referenceCreated.isEmpty()
+                                ? ""
+                                : " or the creation of its" + " ATT&CK entry (" + referenceCreated.size()
+                                        + " groups and software)")
+                        + (judged.isEmpty()
+                                ? ""
+                                : " or an analyst's verdict 'relevant'" + " on an alert (" + judged.size()
+                                        + " subject(s))"));
         List<WarningExamples.Example> examples = new WarningExamples(features, horizonDays, horizonDays)
                 .build(signals, from, to, labels, knownAt, series -> series.contains(":"));
         long positives = examples.stream().filter(e -> e.y() == 1).count();
@@ -101,8 +117,18 @@ public final class ModelTraining {
                     + " authoritative source reported it is a positive)");
         }
         String id = "ew-" + ID_TIME.format(now) + "-" + seed;
-        return trainer.train(examples, new WarningTrainer.Provenance(id, now, seed, from, to, knownAt, horizonDays,
-                labels.source() + ", label: reported within " + horizonDays + " days of the scoring day",
-                "this install's signal series", methodology.versionId()));
+        return trainer.train(
+                examples,
+                new WarningTrainer.Provenance(
+                        id,
+                        now,
+                        seed,
+                        from,
+                        to,
+                        knownAt,
+                        horizonDays,
+                        labels.source() + ", label: reported within " + horizonDays + " days of the scoring day",
+                        "this install's signal series",
+                        methodology.versionId()));
     }
 }

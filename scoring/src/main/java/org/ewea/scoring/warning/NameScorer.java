@@ -48,8 +48,14 @@ public final class NameScorer {
      * @param authoritativeSince the day the record listed it, if it has by the day scored
      * @param authority the record's entry in words ({@code MITRE ATT&CK S0575 Conti}), with the day
      */
-    public record WarnedName(String term, String label, LocalDate warnedOn, String rule, Set<String> darkWebSources,
-            @Nullable LocalDate authoritativeSince, @Nullable String authority) {
+    public record WarnedName(
+            String term,
+            String label,
+            LocalDate warnedOn,
+            String rule,
+            Set<String> darkWebSources,
+            @Nullable LocalDate authoritativeSince,
+            @Nullable String authority) {
 
         public WarnedName {
             darkWebSources = Set.copyOf(darkWebSources);
@@ -58,6 +64,7 @@ public final class NameScorer {
 
     /** The explanation's one term: the rate of the part of the rule that warned. */
     public static final String RULE_FEATURE = "rule-hit-rate";
+
     private static final int POSITION = 2;
 
     private final TermRepository terms;
@@ -66,12 +73,20 @@ public final class NameScorer {
     private final StageTracker stages;
     private final NameWarningRates rates;
 
-    public NameScorer(TermRepository terms, SignalRepository signals, Methodology methodology, BurstDetector bursts,
+    public NameScorer(
+            TermRepository terms,
+            SignalRepository signals,
+            Methodology methodology,
+            BurstDetector bursts,
             NameWarningRates rates) {
         this(terms, signals, methodology, new StageTracker(methodology.stages(), bursts), rates);
     }
 
-    private NameScorer(TermRepository terms, SignalRepository signals, Methodology methodology, StageTracker stages,
+    private NameScorer(
+            TermRepository terms,
+            SignalRepository signals,
+            Methodology methodology,
+            StageTracker stages,
             NameWarningRates rates) {
         this.terms = terms;
         this.signals = signals;
@@ -106,8 +121,10 @@ public final class NameScorer {
             }
             scores.add(score(asOf, name, terms.daily(name.term(), from, asOf, name.darkWebSources()), all));
         }
-        scores.sort(Comparator.comparingDouble(EarlyWarningScore::score).reversed()
-                .thenComparing(Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed())
+        scores.sort(Comparator.comparingDouble(EarlyWarningScore::score)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(EarlyWarningScore::riskScore).reversed())
                 .thenComparing(EarlyWarningScore::series));
         return scores;
     }
@@ -115,35 +132,63 @@ public final class NameScorer {
     private EarlyWarningScore score(LocalDate asOf, WarnedName name, List<SignalPoint> points, List<SignalPoint> all) {
         String series = TrackedTerms.series(name.term());
         NameWarningRates.Rate rate = rates.forScoring(name.rule()).orElseThrow();
-        LocalDate authoritative = name.authoritativeSince() != null && !name.authoritativeSince().isAfter(asOf)
-                ? name.authoritativeSince() : null;
+        LocalDate authoritative =
+                name.authoritativeSince() != null && !name.authoritativeSince().isAfter(asOf)
+                        ? name.authoritativeSince()
+                        : null;
         double ruleRate = rate.probability();
         double probability = authoritative == null ? ruleRate : 1.0;
         SeriesWindow w = new SeriesWindow(series, asOf, points, all, null);
         StageReading read = stages.read(series, asOf, points, all);
         // a name the record lists is a known threat: never a weak signal, whatever the collection read
-        StageReading stage = authoritative == null || !read.stage().equals(stages.model().initial().id()) ? read
-                : new StageReading("established", authoritative, rates.record() + " lists it (" + name.authority()
-                        + ", since " + authoritative + "): a known threat, not a weak signal, although the"
-                        + " collection has read it as one since " + read.since(), read.indicators());
-        int likelihood = authoritative == null ? EarlyWarningScorer.likelihood(probability, stage.stage())
+        StageReading stage = authoritative == null
+                        || !read.stage().equals(stages.model().initial().id())
+                ? read
+                : new StageReading(
+                        "established",
+                        authoritative,
+                        rates.record() + " lists it (" + name.authority()
+                                + ", since " + authoritative + "): a known threat, not a weak signal, although the"
+                                + " collection has read it as one since " + read.since(),
+                        read.indicators());
+        int likelihood = authoritative == null
+                ? EarlyWarningScorer.likelihood(probability, stage.stage())
                 : Math.max(4, EarlyWarningScorer.likelihood(probability, stage.stage()));
         int sources = w.sources(28);
         String confidence = sources >= 5 ? "high" : sources >= 2 ? "medium" : "low";
-        RiskAssessment risk = methodology.riskMatrix().assess(SubjectHarm.of(methodology, "term", series), likelihood,
-                POSITION, confidence);
-        String rule = name.rule().equals(NameWarningRates.DARK_WEB) ? "the novel-name rule's dark-web part"
+        RiskAssessment risk = methodology
+                .riskMatrix()
+                .assess(SubjectHarm.of(methodology, "term", series), likelihood, POSITION, confidence);
+        String rule = name.rule().equals(NameWarningRates.DARK_WEB)
+                ? "the novel-name rule's dark-web part"
                 : "the novel-name rule's open-source part";
-        String rateWords = rate.rule().equals(name.rule()) ? rate.words(rates.record())
-                : String.format(Locale.ROOT, "its own part has no measured rate (none of its warnings came while the"
-                        + " record could still list them), so the rule's best-measured part stands in: %s",
+        String rateWords = rate.rule().equals(name.rule())
+                ? rate.words(rates.record())
+                : String.format(
+                        Locale.ROOT,
+                        "its own part has no measured rate (none of its warnings came while the"
+                                + " record could still list them), so the rule's best-measured part stands in: %s",
                         rate.words(rates.record()));
         String summary = authoritative != null
-                ? String.format(Locale.ROOT, "%s: a known threat, %s lists it since %s (%s); warned of on %s by %s,"
-                        + " %d days before", name.label(), rates.record(), authoritative, name.authority(),
-                        name.warnedOn(), rule, ChronoUnit.DAYS.between(name.warnedOn(), authoritative))
-                : String.format(Locale.ROOT, "%s: a name %s warned of on %s; %.0f%% chance that %s lists it: %s",
-                        name.label(), rule, name.warnedOn(), 100 * probability, rates.record(), rateWords);
+                ? String.format(
+                        Locale.ROOT,
+                        "%s: a known threat, %s lists it since %s (%s); warned of on %s by %s," + " %d days before",
+                        name.label(),
+                        rates.record(),
+                        authoritative,
+                        name.authority(),
+                        name.warnedOn(),
+                        rule,
+                        ChronoUnit.DAYS.between(name.warnedOn(), authoritative))
+                : String.format(
+                        Locale.ROOT,
+                        "%s: a name %s warned of on %s; %.0f%% chance that %s lists it: %s",
+                        name.label(),
+                        rule,
+                        name.warnedOn(),
+                        100 * probability,
+                        rates.record(),
+                        rateWords);
         Map<String, Double> facts = new LinkedHashMap<>();
         facts.put(RULE_FEATURE, ruleRate);
         facts.put("rule-warned", (double) rate.measurable());
@@ -151,16 +196,41 @@ public final class NameScorer {
         facts.put("items-28d", (double) w.count(28));
         facts.put("sources-28d", (double) sources);
         facts.put("days-since-warning", (double) ChronoUnit.DAYS.between(name.warnedOn(), asOf));
-        List<EarlyWarningScore.Term> terms = List.of(new EarlyWarningScore.Term(RULE_FEATURE, ruleRate, ruleRate, 0,
-                rateWords));
-        String likelihoodWords = String.format(Locale.ROOT, "%d: the rule's rate %.2f, stage %s%s", likelihood,
-                ruleRate, stage.stage(), authoritative == null ? "" : ", authoritative floor 4");
-        LocalDate firstSeen = points.stream().map(SignalPoint::day).min(Comparator.naturalOrder())
+        List<EarlyWarningScore.Term> terms =
+                List.of(new EarlyWarningScore.Term(RULE_FEATURE, ruleRate, ruleRate, 0, rateWords));
+        String likelihoodWords = String.format(
+                Locale.ROOT,
+                "%d: the rule's rate %.2f, stage %s%s",
+                likelihood,
+                ruleRate,
+                stage.stage(),
+                authoritative == null ? "" : ", authoritative floor 4");
+        LocalDate firstSeen = points.stream()
+                .map(SignalPoint::day)
+                .min(Comparator.naturalOrder())
                 .orElse(name.warnedOn());
-        return new EarlyWarningScore(series, "term", name.label(), probability, authoritative, stage,
-                risk.priority().id(), risk.priority().label(), risk.score(), new EarlyWarningScore.Explanation(summary,
-                        ruleRate, Math.log(ruleRate / (1 - ruleRate)), facts, terms, likelihoodWords,
+        return new EarlyWarningScore(
+                series,
+                "term",
+                name.label(),
+                probability,
+                authoritative,
+                stage,
+                risk.priority().id(),
+                risk.priority().label(),
+                risk.score(),
+                new EarlyWarningScore.Explanation(
+                        summary,
+                        ruleRate,
+                        Math.log(ruleRate / (1 - ruleRate)),
+                        facts,
+                        terms,
+                        likelihoodWords,
                         risk.rationale()),
-                w.count(28), firstSeen, asOf, methodology.versionId(), rates.id());
+                w.count(28),
+                firstSeen,
+                asOf,
+                methodology.versionId(),
+                rates.id());
     }
 }

@@ -63,9 +63,18 @@ public record NameWarningRates(String id, String record, java.time.LocalDate rec
 
         /** The rate in words. */
         public String words(String record) {
-            return String.format(Locale.ROOT, "of the %d names this part of the rule warned of on %s while %s could"
-                    + " still list them, %s listed %d later: (%d + 1) / (%d + 2) = %.0f%%", measurable, corpus,
-                    record, record, confirmed, confirmed, measurable, 100 * probability());
+            return String.format(
+                    Locale.ROOT,
+                    "of the %d names this part of the rule warned of on %s while %s could"
+                            + " still list them, %s listed %d later: (%d + 1) / (%d + 2) = %.0f%%",
+                    measurable,
+                    corpus,
+                    record,
+                    record,
+                    confirmed,
+                    confirmed,
+                    measurable,
+                    100 * probability());
         }
     }
 
@@ -83,8 +92,9 @@ public record NameWarningRates(String id, String record, java.time.LocalDate rec
      * measured part with the most measurable warnings (the rule's best estimate), else none.
      */
     public Optional<Rate> forScoring(String rule) {
-        return of(rule).filter(Rate::measured).or(() -> rates.stream().filter(Rate::measured)
-                .max(java.util.Comparator.comparingInt(Rate::measurable)));
+        return of(rule).filter(Rate::measured)
+                .or(() ->
+                        rates.stream().filter(Rate::measured).max(java.util.Comparator.comparingInt(Rate::measurable)));
     }
 
     /** The rates shipped in the jar. */

@@ -14,8 +14,8 @@ public record PriorShift(double trainingRate, double rate) {
 
     public PriorShift {
         if (!(trainingRate > 0 && trainingRate < 1 && rate > 0 && rate < 1)) {
-            throw new IllegalArgumentException("rates must lie strictly between 0 and 1: " + trainingRate + ", "
-                    + rate);
+            throw new IllegalArgumentException(
+                    "rates must lie strictly between 0 and 1: " + trainingRate + ", " + rate);
         }
     }
 

@@ -28,8 +28,15 @@ public final class ScoreEvidence {
         return switch (score.kind()) {
             case "technology" -> items.taggedWith(score.series(), from, to, limit, clearance);
             // a name speaks rarely: its evidence reaches back to its first mention in the history scored
-            case "term" -> items.containing(score.label(), score.firstSeen() == null ? from
-                    : score.firstSeen().atStartOfDay().toInstant(ZoneOffset.UTC), to, limit, clearance);
+            case "term" ->
+                items.containing(
+                        score.label(),
+                        score.firstSeen() == null
+                                ? from
+                                : score.firstSeen().atStartOfDay().toInstant(ZoneOffset.UTC),
+                        to,
+                        limit,
+                        clearance);
             default -> items.mentioning(score.kind(), score.label(), from, to, limit, clearance);
         };
     }

@@ -39,7 +39,11 @@ public final class SeriesWindow {
      * @param allItems the all-items series' days
      * @param firstSeen the series' first day with a mention, if known (may be before the window)
      */
-    public SeriesWindow(String series, LocalDate asOf, List<SignalPoint> points, List<SignalPoint> allItems,
+    public SeriesWindow(
+            String series,
+            LocalDate asOf,
+            List<SignalPoint> points,
+            List<SignalPoint> allItems,
             @Nullable LocalDate firstSeen) {
         this.series = series;
         this.asOf = asOf;
@@ -52,7 +56,9 @@ public final class SeriesWindow {
         LocalDate earliest = null;
         for (SignalPoint p : points) {
             int slot = slot(p.day());
-            if (p.count() > 0 && !p.day().isAfter(asOf) && (earliest == null || p.day().isBefore(earliest))) {
+            if (p.count() > 0
+                    && !p.day().isAfter(asOf)
+                    && (earliest == null || p.day().isBefore(earliest))) {
                 earliest = p.day();
             }
             if (slot < 0) {

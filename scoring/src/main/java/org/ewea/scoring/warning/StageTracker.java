@@ -31,12 +31,16 @@ public record StageTracker(StageModel model, BurstDetector bursts) {
      * @param allItems the all-items series' days over the same range
      */
     public StageReading read(String series, LocalDate asOf, List<SignalPoint> points, List<SignalPoint> allItems) {
-        LocalDate first = points.stream().filter(p -> p.count() > 0 && !p.day().isAfter(asOf))
-                .map(SignalPoint::day).min(LocalDate::compareTo).orElse(asOf);
+        LocalDate first = points.stream()
+                .filter(p -> p.count() > 0 && !p.day().isAfter(asOf))
+                .map(SignalPoint::day)
+                .min(LocalDate::compareTo)
+                .orElse(asOf);
         long weeksBack = Math.min(WEEKS, ChronoUnit.DAYS.between(first, asOf) / 7);
         String stage = model.initial().id();
         LocalDate since = asOf.minusWeeks(weeksBack);
-        String rationale = "first seen " + first + "; every subject starts as " + model.initial().name();
+        String rationale = "first seen " + first + "; every subject starts as "
+                + model.initial().name();
         double peak = 0;
         Map<String, Double> indicators = Map.of();
         for (long k = weeksBack; k >= 0; k--) {
@@ -67,7 +71,8 @@ public record StageTracker(StageModel model, BurstDetector bursts) {
         if (w.count(28) > 0) {
             values.put("dark-web-share", (double) w.darkWeb(28) / w.count(28));
         }
-        model.indicators().stream().filter(Indicator::counted)
+        model.indicators().stream()
+                .filter(Indicator::counted)
                 .forEach(i -> values.put(i.id(), (double) w.cue(i.id(), 28)));
         values.put("weeks-in-stage", weeksInStage);
         values.put("peak-ratio", peak > 0 ? volume / peak : 0);

@@ -15,13 +15,16 @@ public final class SubjectHarm {
             "cve", "exploit-markets", "attack-group", "crime-as-a-service", "attack-software", "crime-as-a-service");
     private static final HarmProfile MODERATE = new HarmProfile(2, 2, 2, 2, 2, 2, 2);
 
-    private SubjectHarm() {
-    }
+    private SubjectHarm() {}
 
     /** The default harm profile of the subject of a kind ({@code technology} or an entity type) and series. */
     public static HarmProfile of(Methodology methodology, String kind, String series) {
         String technology = kind.equals("technology") ? series : ENTITY_HARM.getOrDefault(kind, "crime-as-a-service");
-        return methodology.taxonomy().find(technology).or(() -> methodology.taxonomy().find("crime-as-a-service"))
-                .map(Technology::harm).orElse(MODERATE);
+        return methodology
+                .taxonomy()
+                .find(technology)
+                .or(() -> methodology.taxonomy().find("crime-as-a-service"))
+                .map(Technology::harm)
+                .orElse(MODERATE);
     }
 }

@@ -24,14 +24,18 @@ import org.jspecify.annotations.Nullable;
 public record WarningExamples(WarningFeatures features, int horizonDays, int minObservedDays) {
 
     /** One example. */
-    public record Example(String series, LocalDate day, double[] x, int y) {
-    }
+    public record Example(String series, LocalDate day, double[] x, int y) {}
 
-    public List<Example> build(SignalRepository signals, LocalDate from, LocalDate to, AuthoritativeDates labels,
-            LocalDate knownAt, Predicate<String> series) {
+    public List<Example> build(
+            SignalRepository signals,
+            LocalDate from,
+            LocalDate to,
+            AuthoritativeDates labels,
+            LocalDate knownAt,
+            Predicate<String> series) {
         AuthoritativeDates known = labels.knownAt(knownAt);
-        Map<String, List<SignalPoint>> history = signals.active(from.minusWeeks(StageTracker.WEEKS)
-                .minusDays(SeriesWindow.DAYS), to);
+        Map<String, List<SignalPoint>> history =
+                signals.active(from.minusWeeks(StageTracker.WEEKS).minusDays(SeriesWindow.DAYS), to);
         List<SignalPoint> all = history.getOrDefault(SignalRepository.ALL_ITEMS, List.of());
         List<Example> examples = new ArrayList<>();
         history.forEach((id, points) -> {
@@ -41,14 +45,17 @@ public record WarningExamples(WarningFeatures features, int horizonDays, int min
             Optional<LocalDate> authoritative = known.of(id);
             for (SignalPoint p : points) {
                 LocalDate day = p.day();
-                if (p.count() == 0 || day.isBefore(from) || day.isAfter(to) || day.isAfter(knownAt)
+                if (p.count() == 0
+                        || day.isBefore(from)
+                        || day.isAfter(to)
+                        || day.isAfter(knownAt)
                         || authoritative.filter(a -> !a.isAfter(day)).isPresent()) {
                     continue;
                 }
                 Integer y = label(day, authoritative, knownAt);
                 if (y != null) {
-                    examples.add(new Example(id, day, features.values(EarlyWarningScorer.window(id, day, points, all)),
-                            y));
+                    examples.add(
+                            new Example(id, day, features.values(EarlyWarningScorer.window(id, day, points, all)), y));
                 }
             }
         });

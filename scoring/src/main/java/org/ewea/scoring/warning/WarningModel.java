@@ -22,8 +22,8 @@ import smile.classification.LogisticRegression;
  * @param coefficients per standardised feature
  * @param intercept log-odds of a series at the training means
  */
-public record WarningModel(List<String> features, double[] means, double[] scales, double[] coefficients,
-        double intercept) {
+public record WarningModel(
+        List<String> features, double[] means, double[] scales, double[] coefficients, double intercept) {
 
     /** Standardised values are clipped to this many training standard deviations either side of the mean. */
     public static final double CLIP = 4;
@@ -65,26 +65,28 @@ public record WarningModel(List<String> features, double[] means, double[] scale
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WarningModel m && features.equals(m.features) && Arrays.equals(means, m.means)
-                && Arrays.equals(scales, m.scales) && Arrays.equals(coefficients, m.coefficients)
+        return other instanceof WarningModel m
+                && features.equals(m.features)
+                && Arrays.equals(means, m.means)
+                && Arrays.equals(scales, m.scales)
+                && Arrays.equals(coefficients, m.coefficients)
                 && Double.compare(intercept, m.intercept) == 0;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(features, Arrays.hashCode(means), Arrays.hashCode(scales),
-                Arrays.hashCode(coefficients), intercept);
+        return java.util.Objects.hash(
+                features, Arrays.hashCode(means), Arrays.hashCode(scales), Arrays.hashCode(coefficients), intercept);
     }
 
     @Override
     public String toString() {
-        return "WarningModel[features=" + features + ", coefficients=" + Arrays.toString(coefficients)
-                + ", intercept=" + intercept + "]";
+        return "WarningModel[features=" + features + ", coefficients=" + Arrays.toString(coefficients) + ", intercept="
+                + intercept + "]";
     }
 
     /** One feature's part in a score. */
-    public record Contribution(String feature, double value, double logOdds) {
-    }
+    public record Contribution(String feature, double value, double logOdds) {}
 
     /**
      * Fits the model. Deterministic: Smile's binomial logistic regression is solved by L-BFGS from zero.
@@ -96,8 +98,8 @@ public record WarningModel(List<String> features, double[] means, double[] scale
     public static WarningModel train(List<String> features, double[][] x, int[] y, double lambda) {
         int p = features.size();
         if (x.length == 0 || Arrays.stream(y).distinct().count() < 2) {
-            throw new IllegalArgumentException("training needs examples of both classes (" + x.length
-                    + " example(s), " + Arrays.stream(y).sum() + " positive)");
+            throw new IllegalArgumentException("training needs examples of both classes (" + x.length + " example(s), "
+                    + Arrays.stream(y).sum() + " positive)");
         }
         double[] means = new double[p];
         double[] scales = new double[p];
@@ -120,8 +122,8 @@ public record WarningModel(List<String> features, double[] means, double[] scale
                 z[i][j] = clip((x[i][j] - means[j]) / scales[j]);
             }
         }
-        LogisticRegression.Binomial fit = LogisticRegression.binomial(z, y,
-                new LogisticRegression.Options(lambda, 1e-6, 1000));
+        LogisticRegression.Binomial fit =
+                LogisticRegression.binomial(z, y, new LogisticRegression.Options(lambda, 1e-6, 1000));
         double[] w = fit.coefficients(); // Smile: w[0..p-1] weights, w[p] the intercept
         return new WarningModel(features, means, scales, Arrays.copyOf(w, p), w[p]);
     }

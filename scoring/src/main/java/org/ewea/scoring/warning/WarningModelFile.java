@@ -24,16 +24,43 @@ import java.util.Map;
  * @param approved whether the service may load it (the latest approved model is used)
  * @param model the model itself
  */
-public record WarningModelFile(String id, Instant created, long seed, LocalDate trainedFrom, LocalDate trainedTo,
-        LocalDate labelsKnownAt, int horizonDays, String labels, String data, int examples, int positives,
-        Map<String, Double> metrics, String methodologyVersion, boolean approved, WarningModel model) {
+public record WarningModelFile(
+        String id,
+        Instant created,
+        long seed,
+        LocalDate trainedFrom,
+        LocalDate trainedTo,
+        LocalDate labelsKnownAt,
+        int horizonDays,
+        String labels,
+        String data,
+        int examples,
+        int positives,
+        Map<String, Double> metrics,
+        String methodologyVersion,
+        boolean approved,
+        WarningModel model) {
 
     public WarningModelFile {
         metrics = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
     }
 
     public WarningModelFile approve() {
-        return new WarningModelFile(id, created, seed, trainedFrom, trainedTo, labelsKnownAt, horizonDays, labels,
-                data, examples, positives, metrics, methodologyVersion, true, model);
+        return new WarningModelFile(
+                id,
+                created,
+                seed,
+                trainedFrom,
+                trainedTo,
+                labelsKnownAt,
+                horizonDays,
+                labels,
+                data,
+                examples,
+                positives,
+                metrics,
+                methodologyVersion,
+                true,
+                model);
     }
 }

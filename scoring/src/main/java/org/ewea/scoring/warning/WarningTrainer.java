@@ -32,14 +32,21 @@ public record WarningTrainer(double lambda, int folds) {
     }
 
     /** What the file says about the training run besides the model and metrics. */
-    public record Provenance(String id, Instant created, long seed, LocalDate from, LocalDate to,
-            LocalDate labelsKnownAt, int horizonDays, String labels, String data, String methodologyVersion) {
-    }
+    public record Provenance(
+            String id,
+            Instant created,
+            long seed,
+            LocalDate from,
+            LocalDate to,
+            LocalDate labelsKnownAt,
+            int horizonDays,
+            String labels,
+            String data,
+            String methodologyVersion) {}
 
     public WarningModelFile train(List<WarningExamples.Example> examples, Provenance p) {
         List<WarningExamples.Example> ordered = new ArrayList<>(examples);
-        ordered.sort(Comparator.comparing(WarningExamples.Example::series)
-                .thenComparing(WarningExamples.Example::day));
+        ordered.sort(Comparator.comparing(WarningExamples.Example::series).thenComparing(WarningExamples.Example::day));
         Map<String, Double> metrics = crossValidate(ordered, p.seed());
         Calibration calibration = calibration(ordered, p.seed());
         metrics.put("calibration-slope", round(calibration.slope()));
@@ -47,9 +54,22 @@ public record WarningTrainer(double lambda, int folds) {
         WarningModel model = WarningModel.train(WarningFeatures.names(), x(ordered), y(ordered), lambda)
                 .calibrated(calibration.slope(), calibration.shift());
         int positives = (int) ordered.stream().filter(e -> e.y() == 1).count();
-        return new WarningModelFile(p.id(), p.created(), p.seed(), p.from(), p.to(), p.labelsKnownAt(),
-                p.horizonDays(), p.labels(), p.data(), ordered.size(), positives, metrics, p.methodologyVersion(),
-                false, model);
+        return new WarningModelFile(
+                p.id(),
+                p.created(),
+                p.seed(),
+                p.from(),
+                p.to(),
+                p.labelsKnownAt(),
+                p.horizonDays(),
+                p.labels(),
+                p.data(),
+                ordered.size(),
+                positives,
+                metrics,
+                p.methodologyVersion(),
+                false,
+                model);
     }
 
     /**
@@ -81,16 +101,17 @@ public record WarningTrainer(double lambda, int folds) {
             x[i][0] = Math.log(p / (1 - p));
             y[i] = scored.get(i).positive() ? 1 : 0;
         }
-        double[] w = smile.classification.LogisticRegression.binomial(x, y,
-                new smile.classification.LogisticRegression.Options(1e-6, 1e-9, 1000)).coefficients();
+        double[] w = smile.classification.LogisticRegression.binomial(
+                        x, y, new smile.classification.LogisticRegression.Options(1e-6, 1e-9, 1000))
+                .coefficients();
         return w[0] > 0 ? new Calibration(w[0], w[1]) : Calibration.NONE;
     }
 
     /** A model fitted on {@code train} and recalibrated on its own held-out log-odds, as {@link #train} does. */
     public WarningModel fitCalibrated(List<WarningExamples.Example> train, long seed) {
         Calibration c = calibration(train, seed);
-        return WarningModel.train(WarningFeatures.names(), x(train), y(train), lambda).calibrated(c.slope(),
-                c.shift());
+        return WarningModel.train(WarningFeatures.names(), x(train), y(train), lambda)
+                .calibrated(c.slope(), c.shift());
     }
 
     /**
@@ -140,22 +161,28 @@ public record WarningTrainer(double lambda, int folds) {
      * As {@link #heldOut(List, long)} for any classifier: {@code fit} trains on a fold's training examples and
      * answers the probability of a feature row. Folds whose training part has one class only are skipped.
      */
-    public List<BinaryMetrics.Scored> heldOut(List<WarningExamples.Example> examples, long seed,
+    public List<BinaryMetrics.Scored> heldOut(
+            List<WarningExamples.Example> examples,
+            long seed,
             Function<List<WarningExamples.Example>, ToDoubleFunction<double[]>> fit) {
         List<WarningExamples.Example> ordered = new ArrayList<>(examples);
-        ordered.sort(Comparator.comparing(WarningExamples.Example::series)
-                .thenComparing(WarningExamples.Example::day));
+        ordered.sort(Comparator.comparing(WarningExamples.Example::series).thenComparing(WarningExamples.Example::day));
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Integer> foldOf = new HashMap<>();
         ordered.forEach(e -> foldOf.computeIfAbsent(e.series(), s -> random.nextInt(folds)));
         List<BinaryMetrics.Scored> scored = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             int fold = f;
-            List<WarningExamples.Example> train = ordered.stream().filter(e -> foldOf.get(e.series()) != fold)
-                    .toList();
-            List<WarningExamples.Example> test = ordered.stream().filter(e -> foldOf.get(e.series()) == fold)
-                    .toList();
-            if (test.isEmpty() || train.stream().mapToInt(WarningExamples.Example::y).distinct().count() < 2) {
+            List<WarningExamples.Example> train =
+                    ordered.stream().filter(e -> foldOf.get(e.series()) != fold).toList();
+            List<WarningExamples.Example> test =
+                    ordered.stream().filter(e -> foldOf.get(e.series()) == fold).toList();
+            if (test.isEmpty()
+                    || train.stream()
+                                    .mapToInt(WarningExamples.Example::y)
+                                    .distinct()
+                                    .count()
+                            < 2) {
                 continue;
             }
             ToDoubleFunction<double[]> model = fit.apply(train);
@@ -178,13 +205,14 @@ public record WarningTrainer(double lambda, int folds) {
 
     /** Mean squared difference between probability and outcome. */
     public static double brier(List<BinaryMetrics.Scored> scored) {
-        return scored.stream().mapToDouble(s -> (s.probability() - (s.positive() ? 1 : 0))
-                * (s.probability() - (s.positive() ? 1 : 0))).average().orElse(Double.NaN);
+        return scored.stream()
+                .mapToDouble(
+                        s -> (s.probability() - (s.positive() ? 1 : 0)) * (s.probability() - (s.positive() ? 1 : 0)))
+                .average()
+                .orElse(Double.NaN);
     }
 
     private static double round(double v) {
         return Double.parseDouble(String.format(Locale.ROOT, "%.4f", v));
     }
-
-
 }

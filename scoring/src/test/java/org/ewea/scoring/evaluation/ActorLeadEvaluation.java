@@ -33,14 +33,14 @@ final class ActorLeadEvaluation {
     static final String SOURCE = "ransomchats";
 
     /** A term's first day as a candidate, with the evidence it had then. */
-    record Warning(String term, String label, LocalDate firstSeen, LocalDate warned, long items) {
-    }
+    record Warning(String term, String label, LocalDate firstSeen, LocalDate warned, long items) {}
 
     /** A warning matched to ATT&CK (entry null when ATT&CK has no entry of that name). */
     record Row(Warning warning, AttackEntries.Entry entry) {
 
         Optional<Long> leadDays() {
-            return entry == null ? Optional.empty()
+            return entry == null
+                    ? Optional.empty()
                     : Optional.of(ChronoUnit.DAYS.between(warning.warned(), entry.created()));
         }
 
@@ -56,7 +56,9 @@ final class ActorLeadEvaluation {
         /** The rows warned in the first two thirds of the replayed days, or in the last third. */
         List<Row> part(boolean lastThird) {
             LocalDate cut = start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
-            return rows.stream().filter(r -> r.warning().warned().isBefore(cut) != lastThird).toList();
+            return rows.stream()
+                    .filter(r -> r.warning().warned().isBefore(cut) != lastThird)
+                    .toList();
         }
 
         LocalDate cut() {
@@ -72,29 +74,50 @@ final class ActorLeadEvaluation {
         }
 
         Optional<Row> of(String name) {
-            return rows.stream().filter(r -> r.entry() != null && AttackEntries.key(r.entry().name())
-                    .equals(AttackEntries.key(name))).findFirst();
+            return rows.stream()
+                    .filter(r -> r.entry() != null
+                            && AttackEntries.key(r.entry().name()).equals(AttackEntries.key(name)))
+                    .findFirst();
         }
 
         Optional<Long> medianLead() {
-            List<Long> leads = ahead().stream().map(r -> r.leadDays().orElseThrow()).sorted().toList();
-            return leads.isEmpty() ? Optional.empty() : Optional.of(leads.size() % 2 == 1
-                    ? leads.get(leads.size() / 2)
-                    : (leads.get(leads.size() / 2 - 1) + leads.get(leads.size() / 2)) / 2);
+            List<Long> leads = ahead().stream()
+                    .map(r -> r.leadDays().orElseThrow())
+                    .sorted()
+                    .toList();
+            return leads.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                            leads.size() % 2 == 1
+                                    ? leads.get(leads.size() / 2)
+                                    : (leads.get(leads.size() / 2 - 1) + leads.get(leads.size() / 2)) / 2);
         }
     }
 
-    private ActorLeadEvaluation() {
-    }
+    private ActorLeadEvaluation() {}
 
     static Result run(Path corpus, Methodology methodology, Annotator annotator, AttackEntries attack)
             throws IOException {
         MirrorProfile shipped = new MirrorProfiles().find("ransomchats").orElseThrow();
-        MirrorProfile profile = new MirrorProfile(shipped.id(), shipped.description(), shipped.format(),
-                shipped.files(), shipped.records(), shipped.record(), shipped.title(), shipped.fileNameDate(),
-                "exclude", shipped.html());
-        SourceDefinition source = new SourceDefinition(new SourceId(SOURCE), "folder",
-                "Ransomware negotiation portals (recorded mirror)", null, null, AdmiraltyGrade.parse("C3"), Tlp.CLEAR);
+        MirrorProfile profile = new MirrorProfile(
+                shipped.id(),
+                shipped.description(),
+                shipped.format(),
+                shipped.files(),
+                shipped.records(),
+                shipped.record(),
+                shipped.title(),
+                shipped.fileNameDate(),
+                "exclude",
+                shipped.html());
+        SourceDefinition source = new SourceDefinition(
+                new SourceId(SOURCE),
+                "folder",
+                "Ransomware negotiation portals (recorded mirror)",
+                null,
+                null,
+                AdmiraltyGrade.parse("C3"),
+                Tlp.CLEAR);
         Map<String, Warning> first = new LinkedHashMap<>();
         int[] days = new int[1];
         LocalDate[] span = new LocalDate[2];
@@ -111,7 +134,8 @@ final class ActorLeadEvaluation {
             for (Warning w : first.values()) {
                 rows.add(new Row(w, attack.find(w.label()).orElse(null)));
             }
-            rows.sort(Comparator.comparing((Row r) -> r.warning().warned()).thenComparing(r -> r.warning().term()));
+            rows.sort(Comparator.comparing((Row r) -> r.warning().warned())
+                    .thenComparing(r -> r.warning().term()));
             return new Result(imported, rows, days[0], span[0], span[1]);
         }
     }
@@ -119,14 +143,29 @@ final class ActorLeadEvaluation {
     /** Runs section 2 alone: {@code <corpus>}. */
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
-        Result result = run(corpus, new org.ewea.methodology.definition.MethodologyLoader().load(null),
-                org.ewea.collectors.testing.TestAnnotators.defaults(), AttackEntries.load(corpus));
-        System.out.printf("%d chats offered, %d stored, %d rejected; %d days scored%n", result.imported().input(),
-                result.imported().stored(), result.imported().capturesRejected(), result.days());
+        Result result = run(
+                corpus,
+                new org.ewea.methodology.definition.MethodologyLoader().load(null),
+                org.ewea.collectors.testing.TestAnnotators.defaults(),
+                AttackEntries.load(corpus));
+        System.out.printf(
+                "%d chats offered, %d stored, %d rejected; %d days scored%n",
+                result.imported().input(),
+                result.imported().stored(),
+                result.imported().capturesRejected(),
+                result.days());
         for (Row r : result.rows()) {
-            System.out.printf("%s %s (first %s, %d items) -> %s %s%n", r.warning().warned(), r.warning().label(),
-                    r.warning().firstSeen(), r.warning().items(), r.entry() == null ? "-" : r.entry().id() + " "
-                    + r.entry().name() + " " + r.entry().created(), r.leadDays().map(String::valueOf).orElse(""));
+            System.out.printf(
+                    "%s %s (first %s, %d items) -> %s %s%n",
+                    r.warning().warned(),
+                    r.warning().label(),
+                    r.warning().firstSeen(),
+                    r.warning().items(),
+                    r.entry() == null
+                            ? "-"
+                            : r.entry().id() + " " + r.entry().name() + " "
+                                    + r.entry().created(),
+                    r.leadDays().map(String::valueOf).orElse(""));
         }
     }
 }

@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 final class AttackEntries {
 
     /** The bulk-load dates of ATT&CK: an entry created then was not "new" then, so its date says nothing. */
-    static final Set<LocalDate> CENSORED = Set.of(LocalDate.parse("2017-05-31"), LocalDate.parse("2017-10-25"),
-            LocalDate.parse("2020-05-21"));
+    static final Set<LocalDate> CENSORED =
+            Set.of(LocalDate.parse("2017-05-31"), LocalDate.parse("2017-10-25"), LocalDate.parse("2020-05-21"));
 
     /** One entry. */
     record Entry(String id, String name, LocalDate created) {
@@ -41,12 +41,20 @@ final class AttackEntries {
     static AttackEntries load(Path corpus) throws IOException {
         Map<String, Entry> byKey = new HashMap<>();
         try (Reader in = Files.newBufferedReader(corpus.resolve("mitre-attack/attack_timeline.csv"))) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 String type = r.get("stix_type");
-                if (!Set.of("intrusion-set", "malware", "tool").contains(type) || r.get("revoked").equals("True")) {
+                if (!Set.of("intrusion-set", "malware", "tool").contains(type)
+                        || r.get("revoked").equals("True")) {
                     continue;
                 }
-                Entry entry = new Entry(r.get("attack_id"), r.get("name"),
+                Entry entry = new Entry(
+                        r.get("attack_id"),
+                        r.get("name"),
                         LocalDate.parse(r.get("created").substring(0, 10)));
                 for (String name : (r.get("name") + "|" + r.get("aliases")).split("\\|")) {
                     if (!key(name).isEmpty()) {
@@ -60,7 +68,10 @@ final class AttackEntries {
 
     /** The newest entry's {@code created}: the snapshot can list nothing after it. */
     LocalDate lastCreated() {
-        return byKey.values().stream().map(Entry::created).max(LocalDate::compareTo).orElse(LocalDate.MIN);
+        return byKey.values().stream()
+                .map(Entry::created)
+                .max(LocalDate::compareTo)
+                .orElse(LocalDate.MIN);
     }
 
     Optional<Entry> find(String name) {

@@ -36,17 +36,28 @@ final class AttackTextCeiling {
         }
     }
 
-    private AttackTextCeiling() {
-    }
+    private AttackTextCeiling() {}
 
     static List<Row> compute(Path corpus) throws IOException {
         Map<String, String[]> byName = new HashMap<>();
         try (Reader in = Files.newBufferedReader(corpus.resolve("mitre-attack/attack_timeline.csv"))) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 String type = r.get("stix_type");
-                if ((type.equals("intrusion-set") || type.equals("malware")) && !r.get("revoked").equals("True")) {
-                    byName.merge(key(r.get("name")), new String[] {r.get("attack_id"), r.get("name"),
-                            r.get("created").substring(0, 10)}, (a, b) -> a[2].compareTo(b[2]) <= 0 ? a : b);
+                if ((type.equals("intrusion-set") || type.equals("malware"))
+                        && !r.get("revoked").equals("True")) {
+                    byName.merge(
+                            key(r.get("name")),
+                            new String[] {
+                                r.get("attack_id"),
+                                r.get("name"),
+                                r.get("created").substring(0, 10)
+                            },
+                            (a, b) -> a[2].compareTo(b[2]) <= 0 ? a : b);
                 }
             }
         }
@@ -59,8 +70,7 @@ final class AttackTextCeiling {
             JsonNode m = json.readTree(line);
             String date = m.path("chat_date").asString("");
             if (!date.isEmpty()) {
-                firstChat.merge(m.path("group").asString(), LocalDate.parse(date),
-                        (a, b) -> a.isBefore(b) ? a : b);
+                firstChat.merge(m.path("group").asString(), LocalDate.parse(date), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         List<Row> rows = new ArrayList<>();

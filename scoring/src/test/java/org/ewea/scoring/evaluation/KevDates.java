@@ -24,23 +24,28 @@ final class KevDates {
     static final LocalDate OFFICIAL_END = LocalDate.parse("2025-08-25");
     static final LocalDate MIRROR_END = LocalDate.parse("2026-08-20");
 
-    private KevDates() {
-    }
+    private KevDates() {}
 
     /** Series id ({@code cve:CVE-...}) to dateAdded. */
     static AuthoritativeDates load(Path corpus) {
         Map<String, LocalDate> dates = new HashMap<>();
         read(corpus.resolve("cisa-kev/known_exploited_vulnerabilities.csv"), dates, LocalDate.MAX);
         read(corpus.resolve("cisa-kev/known_exploited_vulnerabilities_mirror_2026-08-20.csv"), dates, OFFICIAL_END);
-        return new AuthoritativeDates(dates, "CISA KEV dateAdded (official catalogue to 2025-08-25, mirror of"
-                + " 2026-08-20 after)");
+        return new AuthoritativeDates(
+                dates, "CISA KEV dateAdded (official catalogue to 2025-08-25, mirror of" + " 2026-08-20 after)");
     }
 
     private static void read(Path csv, Map<String, LocalDate> dates, LocalDate onlyAfter) {
         try (Reader in = Files.newBufferedReader(csv)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord row : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 LocalDate added = LocalDate.parse(row.get("dateAdded"));
-                String series = SignalRepository.entitySeries("cve", row.get("cveID").trim());
+                String series =
+                        SignalRepository.entitySeries("cve", row.get("cveID").trim());
                 if (onlyAfter.equals(LocalDate.MAX) || added.isAfter(onlyAfter)) {
                     dates.putIfAbsent(series, added);
                 }

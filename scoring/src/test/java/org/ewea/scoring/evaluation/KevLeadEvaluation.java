@@ -17,8 +17,15 @@ import org.ewea.scoring.warning.AuthoritativeDates;
 final class KevLeadEvaluation {
 
     /** A warning rule's measured figures. */
-    record Result(String rule, int warned, int warnedLaterAdded, int mentionedBeforeAdded, int warnedBeforeAdded,
-            Map<String, Long> leads, double weeks, Map<String, LocalDate> warnings) {
+    record Result(
+            String rule,
+            int warned,
+            int warnedLaterAdded,
+            int mentionedBeforeAdded,
+            int warnedBeforeAdded,
+            Map<String, Long> leads,
+            double weeks,
+            Map<String, LocalDate> warnings) {
 
         List<Long> leadDays() {
             return List.copyOf(leads.values());
@@ -93,11 +100,14 @@ final class KevLeadEvaluation {
                 leads.put(w.getKey(), ChronoUnit.DAYS.between(w.getValue(), added.get()));
             }
         }
-        int mentionedBefore = (int) firstMention.entrySet().stream().filter(m -> kev.of(m.getKey())
-                .filter(added -> added.isAfter(m.getValue())).isPresent()).count();
+        int mentionedBefore = (int) firstMention.entrySet().stream()
+                .filter(m -> kev.of(m.getKey())
+                        .filter(added -> added.isAfter(m.getValue()))
+                        .isPresent())
+                .count();
         double weeks = firstDay == null ? 1 : (ChronoUnit.DAYS.between(firstDay, lastDay) + 1) / 7.0;
-        return new Result(rule, warnings.size(), laterAdded, mentionedBefore, before, leads, weeks,
-                Map.copyOf(warnings));
+        return new Result(
+                rule, warnings.size(), laterAdded, mentionedBefore, before, leads, weeks, Map.copyOf(warnings));
     }
 
     static boolean isCve(String series) {

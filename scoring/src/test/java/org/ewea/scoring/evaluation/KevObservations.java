@@ -15,8 +15,7 @@ import org.ewea.scoring.warning.AuthoritativeDates;
  */
 final class KevObservations {
 
-    private record Seen(String series, LocalDate day, double value) {
-    }
+    private record Seen(String series, LocalDate day, double value) {}
 
     private final Map<String, List<Seen>> byRule = new LinkedHashMap<>();
     private final List<Seen> mentions = new ArrayList<>();
@@ -39,8 +38,8 @@ final class KevObservations {
      * The rule's figures when it warns at {@code value >= threshold}, over the days from {@code from} to {@code to},
      * against {@code truth} (the catalogue, or what of it was known on some day).
      */
-    KevLeadEvaluation.Result result(String rule, String label, double threshold, LocalDate from, LocalDate to,
-            AuthoritativeDates truth) {
+    KevLeadEvaluation.Result result(
+            String rule, String label, double threshold, LocalDate from, LocalDate to, AuthoritativeDates truth) {
         KevLeadEvaluation e = new KevLeadEvaluation(label, truth);
         for (Seen m : mentions) {
             if (!m.day().isBefore(from) && !m.day().isAfter(to)) {

@@ -61,8 +61,8 @@ class KevRulesTests {
         seen.mentioned("cve:w", day(25));
         seen.observe(Evaluation.RULE_RETRAINED, "cve:w", day(25), 0.9);
         seen.observe(Evaluation.RULE_FOCUSED_CUE, "cve:w", day(25), 0);
-        AuthoritativeDates kev = new AuthoritativeDates(Map.of("cve:x", day(5), "cve:x2", day(8), "cve:y", day(35),
-                "cve:w", day(28)), "test");
+        AuthoritativeDates kev = new AuthoritativeDates(
+                Map.of("cve:x", day(5), "cve:x2", day(8), "cve:y", day(35), "cve:w", day(28)), "test");
 
         KevRules rules = KevRules.measure(seen, kev, 0.5, START, SPLIT, END);
 
@@ -77,10 +77,11 @@ class KevRulesTests {
 
     @Test
     void aMissIsSaidExactly() {
-        KevLeadEvaluation.Result r = new KevLeadEvaluation.Result("r", 20, 8, 16, 8, Map.of("cve:a", 4L, "cve:b",
-                6L), 14, Map.of());
+        KevLeadEvaluation.Result r =
+                new KevLeadEvaluation.Result("r", 20, 8, 16, 8, Map.of("cve:a", 4L, "cve:b", 6L), 14, Map.of());
 
-        assertThat(Report.misses(r)).contains("8 CVEs warned before dateAdded instead of 10 (2 short)")
+        assertThat(Report.misses(r))
+                .contains("8 CVEs warned before dateAdded instead of 10 (2 short)")
                 .contains("precision 0.40 instead of 0.50 (0.10 short: 8 of 20 warnings right, 10 right for 0.50)")
                 .contains("median lead 5.0 days instead of 10");
     }

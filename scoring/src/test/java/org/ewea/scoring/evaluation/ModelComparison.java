@@ -26,15 +26,13 @@ import smile.data.vector.IntVector;
 final class ModelComparison {
 
     /** One model's held-out figures, with its reliability table. */
-    record Row(String model, double prAuc, double brier, List<Bin> reliability) {
-    }
+    record Row(String model, double prAuc, double brier, List<Bin> reliability) {}
 
     /**
      * Held-out examples whose predicted probability fell in [from, to): how many, the mean prediction and the share
      * that were positive. A calibrated model has the two close in every bin.
      */
-    record Bin(double from, double to, int examples, double meanPredicted, double observed) {
-    }
+    record Bin(double from, double to, int examples, double meanPredicted, double observed) {}
 
     static final double[] EDGES = {0, 0.02, 0.05, 0.1, 0.2, 0.4, 1.0000001};
 
@@ -43,49 +41,60 @@ final class ModelComparison {
         for (int b = 0; b + 1 < EDGES.length; b++) {
             double from = EDGES[b];
             double to = EDGES[b + 1];
-            List<BinaryMetrics.Scored> in = scored.stream().filter(s -> s.probability() >= from
-                    && s.probability() < to).toList();
-            bins.add(new Bin(from, Math.min(1, to), in.size(),
-                    in.stream().mapToDouble(BinaryMetrics.Scored::probability).average().orElse(Double.NaN),
+            List<BinaryMetrics.Scored> in = scored.stream()
+                    .filter(s -> s.probability() >= from && s.probability() < to)
+                    .toList();
+            bins.add(new Bin(
+                    from,
+                    Math.min(1, to),
+                    in.size(),
+                    in.stream()
+                            .mapToDouble(BinaryMetrics.Scored::probability)
+                            .average()
+                            .orElse(Double.NaN),
                     in.stream().mapToDouble(s -> s.positive() ? 1 : 0).average().orElse(Double.NaN)));
         }
         return bins;
     }
 
-    private ModelComparison() {
-    }
+    private ModelComparison() {}
 
     static List<Row> compare(List<WarningExamples.Example> examples, long seed, int folds) {
-        Map<String, Function<List<WarningExamples.Example>, ToDoubleFunction<double[]>>> models =
-                new LinkedHashMap<>();
+        Map<String, Function<List<WarningExamples.Example>, ToDoubleFunction<double[]>>> models = new LinkedHashMap<>();
         WarningTrainer trainer = new WarningTrainer(0.1, folds);
-        models.put("logistic regression (L2 0.1), recalibrated (shipped)",
+        models.put(
+                "logistic regression (L2 0.1), recalibrated (shipped)",
                 train -> trainer.fitCalibrated(train, seed)::probability);
         models.put("logistic regression (L2 0.1), before recalibration", train -> {
-            WarningModel m = WarningModel.train(WarningFeatures.names(), WarningTrainer.x(train),
-                    WarningTrainer.y(train), 0.1);
+            WarningModel m =
+                    WarningModel.train(WarningFeatures.names(), WarningTrainer.x(train), WarningTrainer.y(train), 0.1);
             return m::probability;
         });
         models.put("gradient tree boost (200 trees, depth 4, shrinkage 0.05)", train -> {
-            GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs("y"), frame(WarningTrainer.x(train),
-                    WarningTrainer.y(train)), new GradientTreeBoost.Options(200, 4, 16, 5, 0.05, 1.0, null, null));
-            return row -> posterior(p -> m.predict(frame(new double[][] {row}, new int[] {0}).get(0), p));
+            GradientTreeBoost m = GradientTreeBoost.fit(
+                    Formula.lhs("y"),
+                    frame(WarningTrainer.x(train), WarningTrainer.y(train)),
+                    new GradientTreeBoost.Options(200, 4, 16, 5, 0.05, 1.0, null, null));
+            return row -> posterior(p ->
+                    m.predict(frame(new double[][] {row}, new int[] {0}).get(0), p));
         });
         models.put("random forest (300 trees)", train -> {
             long[] seeds = new long[300];
             for (int i = 0; i < seeds.length; i++) {
                 seeds[i] = seed + i;
             }
-            RandomForest m = RandomForest.fit(Formula.lhs("y"), frame(WarningTrainer.x(train),
-                    WarningTrainer.y(train)), new RandomForest.Options(300, 4, SplitRule.GINI, 20, 100, 5, 1.0, null,
-                    seeds, null));
-            return row -> posterior(p -> m.predict(frame(new double[][] {row}, new int[] {0}).get(0), p));
+            RandomForest m = RandomForest.fit(
+                    Formula.lhs("y"),
+                    frame(WarningTrainer.x(train), WarningTrainer.y(train)),
+                    new RandomForest.Options(300, 4, SplitRule.GINI, 20, 100, 5, 1.0, null, seeds, null));
+            return row -> posterior(p ->
+                    m.predict(frame(new double[][] {row}, new int[] {0}).get(0), p));
         });
         List<Row> rows = new ArrayList<>();
         models.forEach((name, fit) -> {
             List<BinaryMetrics.Scored> scored = trainer.heldOut(examples, seed, fit);
-            rows.add(new Row(name, BinaryMetrics.of(scored, 0.5).prAuc(), WarningTrainer.brier(scored),
-                    reliability(scored)));
+            rows.add(new Row(
+                    name, BinaryMetrics.of(scored, 0.5).prAuc(), WarningTrainer.brier(scored), reliability(scored)));
         });
         return rows;
     }

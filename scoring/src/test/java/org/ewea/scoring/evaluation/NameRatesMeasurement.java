@@ -15,27 +15,41 @@ final class NameRatesMeasurement {
 
     static final String ID = "name-rates-ransomchats-s33r";
 
-    private NameRatesMeasurement() {
-    }
+    private NameRatesMeasurement() {}
 
-    static NameWarningRates measure(ActorLeadEvaluation.Result actors, NewsNameEvaluation.Choice news,
-            AttackEntries attack) {
+    static NameWarningRates measure(
+            ActorLeadEvaluation.Result actors, NewsNameEvaluation.Choice news, AttackEntries attack) {
         java.time.LocalDate last = attack.lastCreated();
         List<ActorLeadEvaluation.Row> dark = actors.part(false);
-        List<ActorLeadEvaluation.Row> darkMeasurable = dark.stream().filter(r -> r.warning().warned().isBefore(last))
-                .toList();
-        int darkConfirmed = (int) darkMeasurable.stream().filter(ActorLeadEvaluation.Row::ahead).count();
+        List<ActorLeadEvaluation.Row> darkMeasurable =
+                dark.stream().filter(r -> r.warning().warned().isBefore(last)).toList();
+        int darkConfirmed = (int)
+                darkMeasurable.stream().filter(ActorLeadEvaluation.Row::ahead).count();
         NewsNameEvaluation.Part open = news.parts(news.chosen()).get(1);
-        List<NewsNameEvaluation.Warned> openMeasurable = open.warned().stream().filter(w -> w.warned().isBefore(last))
-                .toList();
-        int openConfirmed = (int) openMeasurable.stream().filter(w -> attack.find(w.label())
-                .filter(e -> !e.censored() && e.created().isAfter(w.warned())).isPresent()).count();
-        return new NameWarningRates(ID, "MITRE ATT&CK", last, List.of(
-                new NameWarningRates.Rate(NameWarningRates.DARK_WEB, "the ransomchats replay's first two thirds ("
-                        + actors.start() + " to " + actors.cut().minusDays(1) + ")", dark.size(), darkMeasurable.size(),
-                        darkConfirmed),
-                new NameWarningRates.Rate(NameWarningRates.OPEN_SOURCE, "the s33r news replay's first two thirds ("
-                        + open.from() + " to " + open.to() + ")", open.warned().size(), openMeasurable.size(),
-                        openConfirmed)));
+        List<NewsNameEvaluation.Warned> openMeasurable =
+                open.warned().stream().filter(w -> w.warned().isBefore(last)).toList();
+        int openConfirmed = (int) openMeasurable.stream()
+                .filter(w -> attack.find(w.label())
+                        .filter(e -> !e.censored() && e.created().isAfter(w.warned()))
+                        .isPresent())
+                .count();
+        return new NameWarningRates(
+                ID,
+                "MITRE ATT&CK",
+                last,
+                List.of(
+                        new NameWarningRates.Rate(
+                                NameWarningRates.DARK_WEB,
+                                "the ransomchats replay's first two thirds (" + actors.start() + " to "
+                                        + actors.cut().minusDays(1) + ")",
+                                dark.size(),
+                                darkMeasurable.size(),
+                                darkConfirmed),
+                        new NameWarningRates.Rate(
+                                NameWarningRates.OPEN_SOURCE,
+                                "the s33r news replay's first two thirds (" + open.from() + " to " + open.to() + ")",
+                                open.warned().size(),
+                                openMeasurable.size(),
+                                openConfirmed)));
     }
 }

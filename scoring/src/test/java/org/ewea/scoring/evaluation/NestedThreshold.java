@@ -14,11 +14,9 @@ import org.ewea.scoring.relevance.StratifiedCrossValidation;
 final class NestedThreshold {
 
     /** The outer figures. */
-    record Result(BinaryMetrics metrics, double meanThreshold) {
-    }
+    record Result(BinaryMetrics metrics, double meanThreshold) {}
 
-    private NestedThreshold() {
-    }
+    private NestedThreshold() {}
 
     static Result evaluate(List<LabelledExample> examples, long seed) {
         double[] thresholds = new double[1];
@@ -35,7 +33,8 @@ final class NestedThreshold {
             // decisions at the chosen threshold, as probabilities shifted so that 0.5 is the threshold
             return e -> {
                 double p = model.probability(e.features());
-                return p >= threshold ? 0.5 + (p - threshold) / (2 * (1 - threshold) + 1e-12)
+                return p >= threshold
+                        ? 0.5 + (p - threshold) / (2 * (1 - threshold) + 1e-12)
                         : 0.5 * p / Math.max(threshold, 1e-12);
             };
         });

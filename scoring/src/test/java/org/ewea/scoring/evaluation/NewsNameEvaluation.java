@@ -25,8 +25,14 @@ import org.ewea.scoring.terms.Candidate;
 final class NewsNameEvaluation {
 
     /** A name's first day as a candidate. */
-    record Warned(String label, List<String> aliases, LocalDate firstSeen, LocalDate warned, long items,
-            int sources, String truth) {
+    record Warned(
+            String label,
+            List<String> aliases,
+            LocalDate firstSeen,
+            LocalDate warned,
+            long items,
+            int sources,
+            String truth) {
 
         boolean realName() {
             return !truth.isEmpty();
@@ -75,8 +81,9 @@ final class NewsNameEvaluation {
 
         void day(LocalDate day, List<Candidate> candidates) {
             for (Candidate c : candidates) {
-                first.computeIfAbsent(c.id(), id -> new Warned(c.label(), c.aliases(), c.firstSeen(), day, c.items(),
-                        c.sources(), truth(c)));
+                first.computeIfAbsent(
+                        c.id(),
+                        id -> new Warned(c.label(), c.aliases(), c.firstSeen(), day, c.items(), c.sources(), truth(c)));
             }
         }
 
@@ -111,14 +118,18 @@ final class NewsNameEvaluation {
         }
     }
 
-    private NewsNameEvaluation() {
-    }
+    private NewsNameEvaluation() {}
 
     /** Vendor and product names of the KEV catalogue, by {@link AttackEntries#key}, to "vendor" or "product". */
     static Map<String, String> kevNames(Path corpus) throws IOException {
         Map<String, String> names = new HashMap<>();
         try (Reader in = Files.newBufferedReader(corpus.resolve("cisa-kev/known_exploited_vulnerabilities.csv"))) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 put(names, r.get("vendorProject"), "vendor " + r.get("vendorProject"));
                 put(names, r.get("product"), "product " + r.get("product"));
             }
@@ -137,11 +148,22 @@ final class NewsNameEvaluation {
     static List<Part> parts(String name, List<Warned> warned, LocalDate start, LocalDate end) {
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         LocalDate lastThird = start.plusDays(days * 2 / 3);
-        return List.of(new Part(name + ", whole replay", start, end, warned),
-                new Part(name + ", first two thirds", start, lastThird.minusDays(1),
-                        warned.stream().filter(w -> w.warned().isBefore(lastThird)).toList()),
-                new Part(name + ", last third", lastThird, end,
-                        warned.stream().filter(w -> !w.warned().isBefore(lastThird)).toList()));
+        return List.of(
+                new Part(name + ", whole replay", start, end, warned),
+                new Part(
+                        name + ", first two thirds",
+                        start,
+                        lastThird.minusDays(1),
+                        warned.stream()
+                                .filter(w -> w.warned().isBefore(lastThird))
+                                .toList()),
+                new Part(
+                        name + ", last third",
+                        lastThird,
+                        end,
+                        warned.stream()
+                                .filter(w -> !w.warned().isBefore(lastThird))
+                                .toList()));
     }
 
     /** The beside-noun thresholds tried, smallest first. */
@@ -162,7 +184,10 @@ final class NewsNameEvaluation {
         static Choice of(Map<Integer, List<Warned>> byThreshold, LocalDate start, LocalDate end) {
             int chosen = THRESHOLDS.getLast();
             for (int t : THRESHOLDS) {
-                if (NewsNameEvaluation.parts("", byThreshold.get(t), start, end).get(1).perWeek() <= MAX_PER_WEEK) {
+                if (NewsNameEvaluation.parts("", byThreshold.get(t), start, end)
+                                .get(1)
+                                .perWeek()
+                        <= MAX_PER_WEEK) {
                     chosen = t;
                     break;
                 }
@@ -181,7 +206,8 @@ final class NewsNameEvaluation {
         }
 
         void day(LocalDate day, org.ewea.scoring.terms.CandidateFinder finder) {
-            collectors.forEach((t, c) -> c.day(day, finder.withMinBesideSources(t).find(day, false)));
+            collectors.forEach(
+                    (t, c) -> c.day(day, finder.withMinBesideSources(t).find(day, false)));
         }
 
         Choice choice(LocalDate start, LocalDate end) {
@@ -192,37 +218,57 @@ final class NewsNameEvaluation {
     }
 
     /** Replays the news corpus, asking for candidates at the end of every day. */
-    static Choice replay(Path corpus, org.ewea.methodology.definition.Methodology methodology,
-            org.ewea.collectors.enrich.Annotator annotator, AttackEntries attack) throws IOException {
+    static Choice replay(
+            Path corpus,
+            org.ewea.methodology.definition.Methodology methodology,
+            org.ewea.collectors.enrich.Annotator annotator,
+            AttackEntries attack)
+            throws IOException {
         Thresholds thresholds = new Thresholds(attack, kevNames(corpus));
         Path work = Files.createTempDirectory("ewea-news-names");
         try (PipelineStore news = new PipelineStore("s33r-names", methodology, annotator)) {
-            org.ewea.collectors.testing.CorpusWarcs.Conversion warc = org.ewea.collectors.testing.CorpusWarcs.s33r(
-                    corpus, work.resolve("s33r.warc.gz"));
-            news.replay(warc.warc(), id -> new org.ewea.collectors.capture.SourceDefinition(
-                    new org.ewea.methodology.SourceId(id), "feed", id, null, null,
-                    org.ewea.methodology.AdmiraltyGrade.parse("B2"), org.ewea.methodology.Tlp.CLEAR),
+            org.ewea.collectors.testing.CorpusWarcs.Conversion warc =
+                    org.ewea.collectors.testing.CorpusWarcs.s33r(corpus, work.resolve("s33r.warc.gz"));
+            news.replay(
+                    warc.warc(),
+                    id -> new org.ewea.collectors.capture.SourceDefinition(
+                            new org.ewea.methodology.SourceId(id),
+                            "feed",
+                            id,
+                            null,
+                            null,
+                            org.ewea.methodology.AdmiraltyGrade.parse("B2"),
+                            org.ewea.methodology.Tlp.CLEAR),
                     day -> thresholds.day(day, news.candidates()));
         }
-        return thresholds.choice(Evaluation.REPLAY_START.plusDays(
-                org.ewea.scoring.terms.CandidateFinder.WARM_UP_DAYS), Evaluation.REPLAY_END);
+        return thresholds.choice(
+                Evaluation.REPLAY_START.plusDays(org.ewea.scoring.terms.CandidateFinder.WARM_UP_DAYS),
+                Evaluation.REPLAY_END);
     }
 
     /** Runs the open-source part alone and prints it: {@code <corpus>}. */
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
         var methodology = new org.ewea.methodology.definition.MethodologyLoader().load(null);
-        Choice choice = replay(corpus, methodology, org.ewea.collectors.testing.TestAnnotators.defaults(),
-                AttackEntries.load(corpus));
+        Choice choice = replay(
+                corpus, methodology, org.ewea.collectors.testing.TestAnnotators.defaults(), AttackEntries.load(corpus));
         for (Warned w : choice.byThreshold().get(choice.chosen())) {
-            System.out.printf("%s %s %s (%d items, %d sources) %s%n", w.warned(), w.label(), w.aliases(), w.items(),
-                    w.sources(), w.truth());
+            System.out.printf(
+                    "%s %s %s (%d items, %d sources) %s%n",
+                    w.warned(), w.label(), w.aliases(), w.items(), w.sources(), w.truth());
         }
         for (int t : THRESHOLDS) {
             for (Part p : choice.parts(t)) {
-                System.out.printf("beside %d%s: %s: %d candidates, %.1f a week, %d real names (%.2f), %d ATT&CK%n",
-                        t, t == choice.chosen() ? " (chosen)" : "", p.name(), p.warned().size(), p.perWeek(),
-                        p.realNames(), p.realShare(), p.actors());
+                System.out.printf(
+                        "beside %d%s: %s: %d candidates, %.1f a week, %d real names (%.2f), %d ATT&CK%n",
+                        t,
+                        t == choice.chosen() ? " (chosen)" : "",
+                        p.name(),
+                        p.warned().size(),
+                        p.perWeek(),
+                        p.realNames(),
+                        p.realShare(),
+                        p.actors());
             }
         }
     }

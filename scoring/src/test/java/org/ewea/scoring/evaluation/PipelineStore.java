@@ -12,21 +12,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.mirror.MirrorFolderReplayer;
 import org.ewea.collectors.mirror.MirrorProfile;
 import org.ewea.collectors.normalise.LinguaLanguageDetector;
+import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.collectors.replay.WarcReplayer;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
-import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.StoredItemsListener;
 import org.ewea.scoring.relevance.ItemRelevance;
+import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.CandidateDecisions;
 import org.ewea.scoring.terms.CandidateFinder;
@@ -62,20 +62,31 @@ final class PipelineStore implements AutoCloseable {
         database = client.getDatabase(name);
         items = new ItemRepository(database);
         items.ensureIndexes();
-        Function<java.util.Set<String>, java.util.Set<String>> darkWeb = ids -> ids.stream()
-                .filter(darkWebSources::contains).collect(java.util.stream.Collectors.toSet());
-        signals = new SignalRepository(database, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), darkWeb);
+        Function<java.util.Set<String>, java.util.Set<String>> darkWeb =
+                ids -> ids.stream().filter(darkWebSources::contains).collect(java.util.stream.Collectors.toSet());
+        signals = new SignalRepository(
+                database,
+                new GradeWeights(methodology.grading()),
+                MethodologyLoader.cues(methodology.stages()),
+                darkWeb);
         signals.ensureIndexes();
         java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
         languages.addAll(java.util.List.of("ru", "uk"));
         TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
         ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb);
-        processor = new CaptureProcessor(items, annotator, capture -> { }, new LinguaLanguageDetector(languages),
+        processor = new CaptureProcessor(
+                items,
+                annotator,
+                capture -> {},
+                new LinguaLanguageDetector(languages),
                 new StoredItemsListener(signals, terms, relevance));
         replayer = new WarcReplayer(processor, 10L * 1024 * 1024);
-        candidates = new CandidateFinder(terms, signals, new CandidateDecisions(database), darkWeb,
+        candidates = new CandidateFinder(
+                terms,
+                signals,
+                new CandidateDecisions(database),
+                darkWeb,
                 org.ewea.scoring.terms.CommonWords.forLanguages(methodology.languages()));
     }
 
@@ -96,12 +107,11 @@ final class PipelineStore implements AutoCloseable {
      * Replays a folder mirror through its profile on a simulated clock, calling {@code dayEnd} as
      * {@link #replay(Path, Function, Consumer)} does.
      */
-    ImportReport replayMirror(Path folder, MirrorProfile profile, SourceDefinition source,
-            Consumer<LocalDate> dayEnd) {
+    ImportReport replayMirror(Path folder, MirrorProfile profile, SourceDefinition source, Consumer<LocalDate> dayEnd) {
         ReplayClock clock = new ReplayClock(Instant.parse("2000-01-01T00:00:00Z"));
         LocalDate[] last = new LocalDate[1];
-        ImportReport report = new MirrorFolderReplayer(processor, 10L * 1024 * 1024).replay(folder, profile, source,
-                clock, at -> {
+        ImportReport report = new MirrorFolderReplayer(processor, 10L * 1024 * 1024)
+                .replay(folder, profile, source, clock, at -> {
                     LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
                     if (last[0] != null) {
                         for (LocalDate d = last[0]; d.isBefore(day); d = d.plusDays(1)) {

@@ -2,7 +2,6 @@ package org.ewea.scoring.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,9 @@ final class RelevanceComparison {
     static final int TREE_FEATURES = 1000;
 
     /** One model's held-out figures at threshold 0.5, with PR-AUC. */
-    record Row(String model, BinaryMetrics metrics) {
-    }
+    record Row(String model, BinaryMetrics metrics) {}
 
-    private RelevanceComparison() {
-    }
+    private RelevanceComparison() {}
 
     static List<Row> compare(List<LabelledExample> examples, long seed, int folds) {
         Map<String, Function<List<LabelledExample>, ToDoubleFunction<LabelledExample>>> models = new LinkedHashMap<>();
@@ -45,12 +42,16 @@ final class RelevanceComparison {
             RelevanceModel model = RelevanceModel.train(training, RelevanceModel.DEFAULT_OPTIONS);
             return e -> model.probability(e.features());
         });
-        models.put("gradient tree boost (300 trees, 8 leaves, shrinkage 0.1; top " + TREE_FEATURES + " features)",
+        models.put(
+                "gradient tree boost (300 trees, 8 leaves, shrinkage 0.1; top " + TREE_FEATURES + " features)",
                 training -> {
                     int[] columns = frequentColumns(training);
-                    GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs("y"), frame(training, columns),
+                    GradientTreeBoost m = GradientTreeBoost.fit(
+                            Formula.lhs("y"),
+                            frame(training, columns),
                             new GradientTreeBoost.Options(300, 20, 8, 5, 0.1, 1.0, null, null));
-                    return e -> posterior(p -> m.predict(frame(List.of(e), columns).get(0), p));
+                    return e ->
+                            posterior(p -> m.predict(frame(List.of(e), columns).get(0), p));
                 });
         models.put("random forest (300 trees; top " + TREE_FEATURES + " features)", training -> {
             int[] columns = frequentColumns(training);
@@ -58,14 +59,25 @@ final class RelevanceComparison {
             for (int i = 0; i < seeds.length; i++) {
                 seeds[i] = seed + i;
             }
-            RandomForest m = RandomForest.fit(Formula.lhs("y"), frame(training, columns),
-                    new RandomForest.Options(300, (int) Math.sqrt(columns.length), SplitRule.GINI, 20, 500, 2, 1.0,
-                            balancedWeights(training), seeds, null));
+            RandomForest m = RandomForest.fit(
+                    Formula.lhs("y"),
+                    frame(training, columns),
+                    new RandomForest.Options(
+                            300,
+                            (int) Math.sqrt(columns.length),
+                            SplitRule.GINI,
+                            20,
+                            500,
+                            2,
+                            1.0,
+                            balancedWeights(training),
+                            seeds,
+                            null));
             return e -> posterior(p -> m.predict(frame(List.of(e), columns).get(0), p));
         });
         List<Row> rows = new ArrayList<>();
-        models.forEach((name, fit) -> rows.add(new Row(name,
-                BinaryMetrics.of(StratifiedCrossValidation.run(examples, folds, seed, fit), 0.5))));
+        models.forEach((name, fit) -> rows.add(
+                new Row(name, BinaryMetrics.of(StratifiedCrossValidation.run(examples, folds, seed, fit), 0.5))));
         return rows;
     }
 
@@ -85,9 +97,13 @@ final class RelevanceComparison {
             }
         }
         return df.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue()
+                        .reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(TREE_FEATURES).mapToInt(Map.Entry::getKey).sorted().toArray();
+                .limit(TREE_FEATURES)
+                .mapToInt(Map.Entry::getKey)
+                .sorted()
+                .toArray();
     }
 
     private static DataFrame frame(List<LabelledExample> examples, int[] columns) {
@@ -102,7 +118,9 @@ final class RelevanceComparison {
             }
             y[i] = examples.get(i).relevant() ? 1 : 0;
         }
-        String[] names = IntStream.range(0, columns.length).mapToObj(j -> "f" + columns[j]).toArray(String[]::new);
+        String[] names = IntStream.range(0, columns.length)
+                .mapToObj(j -> "f" + columns[j])
+                .toArray(String[]::new);
         return DataFrame.of(x, names).add(new IntVector("y", y));
     }
 
@@ -117,8 +135,14 @@ final class RelevanceComparison {
         List<LabelledExample> examples = org.ewea.scoring.relevance.CtiAnnRelevanceEvaluationTests.examples(
                 java.nio.file.Path.of(args[0]).resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv"));
         for (Row row : compare(examples, 42L, 5)) {
-            System.out.printf(java.util.Locale.ROOT, "%s: P %.3f R %.3f F1 %.3f PR-AUC %.3f%n", row.model(),
-                    row.metrics().precision(), row.metrics().recall(), row.metrics().f1(), row.metrics().prAuc());
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%s: P %.3f R %.3f F1 %.3f PR-AUC %.3f%n",
+                    row.model(),
+                    row.metrics().precision(),
+                    row.metrics().recall(),
+                    row.metrics().f1(),
+                    row.metrics().prAuc());
         }
     }
 }

@@ -67,7 +67,8 @@ final class Report {
 
                 """);
         md.append("## 1. Exploited vulnerabilities: warning before CISA KEV\n\n");
-        md.append(f("""
+        md.append(f(
+                """
                 Replay of `s33r-security-news` (%d items offered, %d stored, %d merged as duplicates or updates, %d
                 rejected) in capture order. At the end of every simulated day every series mentioned in the 28 days
                 up to it is scored with the data stored so far; a CVE is *warned* on the first day its rule fires while
@@ -97,12 +98,26 @@ final class Report {
                 Every figure twice: **the whole replay** (%s .. %s), and **its last third** (%s .. %s) replayed as a
                 window of its own.
 
-                """, imported.input(), imported.stored(), imported.merged(), imported.rejected(),
-                evaluated.labelsKnownAt(), evaluated.examples(), evaluated.positives(), metrics(evaluated.metrics()),
-                Evaluation.RETRAIN_DAYS, Evaluation.HORIZON_DAYS, Evaluation.OBSERVED_DAYS,
-                Evaluation.MIN_RETRAIN_POSITIVES, Evaluation.MIN_RETRAIN_NEGATIVES, retrainings.isEmpty() ? "no day (too few labels)"
-                        : String.join(", ", retrainings), threshold, Evaluation.REPLAY_START, Evaluation.REPLAY_END,
-                kevRules.split().plusDays(1), Evaluation.REPLAY_END));
+                """,
+                imported.input(),
+                imported.stored(),
+                imported.merged(),
+                imported.rejected(),
+                evaluated.labelsKnownAt(),
+                evaluated.examples(),
+                evaluated.positives(),
+                metrics(evaluated.metrics()),
+                Evaluation.RETRAIN_DAYS,
+                Evaluation.HORIZON_DAYS,
+                Evaluation.OBSERVED_DAYS,
+                Evaluation.MIN_RETRAIN_POSITIVES,
+                Evaluation.MIN_RETRAIN_NEGATIVES,
+                retrainings.isEmpty() ? "no day (too few labels)" : String.join(", ", retrainings),
+                threshold,
+                Evaluation.REPLAY_START,
+                Evaluation.REPLAY_END,
+                kevRules.split().plusDays(1),
+                Evaluation.REPLAY_END));
         String header = "| rule | CVEs warned | of them later in KEV | precision | warned before dateAdded | recall | "
                 + "median lead (days) | lead range | warnings / week |\n|---|---|---|---|---|---|---|---|---|\n";
         md.append("Whole replay:\n\n").append(header);
@@ -112,9 +127,12 @@ final class Report {
         KevRules.Choice chosen = kevRules.chosen();
         KevLeadEvaluation.Result cw = chosen.whole();
         KevLeadEvaluation.Result cl = chosen.last();
-        boolean met = cw.warnedBeforeAdded() >= 10 && cw.precision() >= 0.5 && cw.medianLead().orElse(0.0) >= 10
+        boolean met = cw.warnedBeforeAdded() >= 10
+                && cw.precision() >= 0.5
+                && cw.medianLead().orElse(0.0) >= 10
                 && cw.perWeek() <= 10;
-        md.append(f("""
+        md.append(f(
+                """
 
                 **The rule chosen on the first two thirds** (%s .. %s, with the labels known on %s; the choice is
                 documented in `KevRules`): %s (there: %d warned, %d of them added by then, precision %.2f). On the
@@ -128,22 +146,44 @@ final class Report {
 
                 | model | threshold | warned | later in KEV | precision | before dateAdded | median lead | last third: warned | later in KEV | precision | before dateAdded |
                 |---|---|---|---|---|---|---|---|---|---|---|
-                """, Evaluation.REPLAY_START, kevRules.split(), kevRules.split(), chosen.rule(),
-                chosen.choosing().warned(), chosen.choosing().warnedLaterAdded(), chosen.choosing().precision(),
-                cw.warnedBeforeAdded(), cw.mentionedBeforeAdded(), cw.precision(),
-                cw.medianLead().map(m -> f("%.1f", m)).orElse("-"), cw.perWeek(), cl.warnedBeforeAdded(),
-                cl.mentionedBeforeAdded(), cl.precision(), cl.medianLead().map(m -> f("%.1f", m)).orElse("-"),
-                cl.perWeek(), met ? "**Met.**" : "**Not met**: " + misses(cw) + "."));
+                """,
+                Evaluation.REPLAY_START,
+                kevRules.split(),
+                kevRules.split(),
+                chosen.rule(),
+                chosen.choosing().warned(),
+                chosen.choosing().warnedLaterAdded(),
+                chosen.choosing().precision(),
+                cw.warnedBeforeAdded(),
+                cw.mentionedBeforeAdded(),
+                cw.precision(),
+                cw.medianLead().map(m -> f("%.1f", m)).orElse("-"),
+                cw.perWeek(),
+                cl.warnedBeforeAdded(),
+                cl.mentionedBeforeAdded(),
+                cl.precision(),
+                cl.medianLead().map(m -> f("%.1f", m)).orElse("-"),
+                cl.perWeek(),
+                met ? "**Met.**" : "**Not met**: " + misses(cw) + "."));
         for (KevRules.Frontier fr : kevRules.frontier()) {
-            md.append(f("| %s | %.2f | %d | %d | %.2f | %d of %d | %s | %d | %d | %.2f | %d of %d |%n",
+            md.append(f(
+                    "| %s | %.2f | %d | %d | %.2f | %d of %d | %s | %d | %d | %.2f | %d of %d |%n",
                     fr.model().equals(Evaluation.RULE_RETRAINED) ? "retrained weekly" : "CASIE-trained",
-                    fr.threshold(), fr.whole().warned(), fr.whole().warnedLaterAdded(), fr.whole().precision(),
-                    fr.whole().warnedBeforeAdded(), fr.whole().mentionedBeforeAdded(),
-                    fr.whole().medianLead().map(m -> f("%.1f", m)).orElse("-"), fr.last().warned(),
-                    fr.last().warnedLaterAdded(), fr.last().precision(), fr.last().warnedBeforeAdded(),
+                    fr.threshold(),
+                    fr.whole().warned(),
+                    fr.whole().warnedLaterAdded(),
+                    fr.whole().precision(),
+                    fr.whole().warnedBeforeAdded(),
+                    fr.whole().mentionedBeforeAdded(),
+                    fr.whole().medianLead().map(m -> f("%.1f", m)).orElse("-"),
+                    fr.last().warned(),
+                    fr.last().warnedLaterAdded(),
+                    fr.last().precision(),
+                    fr.last().warnedBeforeAdded(),
                     fr.last().mentionedBeforeAdded()));
         }
-        md.append(f("""
+        md.append(f(
+                """
 
                 Warned by the chosen rule and later added to KEV, with the lead: %s.
 
@@ -159,13 +199,20 @@ final class Report {
                 written while reading this replay's false warnings, all of it, so the last-third figures of the
                 cue rules are not a clean hold-out for the word lists, only for the choice of rule.
 
-                """, leads(chosen.whole()), candidates, kevRules.mention().warnedLaterAdded(),
+                """,
+                leads(chosen.whole()),
+                candidates,
+                kevRules.mention().warnedLaterAdded(),
                 candidates == 0 ? 0.0 : (double) kevRules.mention().warnedLaterAdded() / candidates,
-                (double) evaluated.positives() / evaluated.examples(), replayRate, trainingItemsPerDay,
+                (double) evaluated.positives() / evaluated.examples(),
+                replayRate,
+                trainingItemsPerDay,
                 replayItemsPerDay));
         md.append("The evaluated model's coefficients on standardised features: ");
         for (int j = 0; j < evaluated.model().features().size(); j++) {
-            md.append(j == 0 ? "" : ", ").append(evaluated.model().features().get(j)).append(' ')
+            md.append(j == 0 ? "" : ", ")
+                    .append(evaluated.model().features().get(j))
+                    .append(' ')
                     .append(f("%+.3f", evaluated.model().coefficients()[j]));
         }
         md.append(f(", intercept %+.3f.%n%n", evaluated.model().intercept()));
@@ -184,12 +231,20 @@ final class Report {
                 | technology | first authority warning | first scored in the replay | days scored | shown as weak signal although known | corrected by the record |
                 |---|---|---|---|---|---|
                 """, novelty.falseAlarms(), novelty.days(), novelty.rows().size(), novelty.corrected()));
-        novelty.rows().values().forEach(r -> md.append(f("| %s | %s | %s | %d | %d | %d |%n", r.technology(),
-                r.warning().map(w -> w.dateText() + " " + w.authority()).orElse("none on record"), r.firstScored(),
-                r.days(), r.falseAlarms(), r.corrected())));
+        novelty.rows()
+                .values()
+                .forEach(r -> md.append(f(
+                        "| %s | %s | %s | %d | %d | %d |%n",
+                        r.technology(),
+                        r.warning().map(w -> w.dateText() + " " + w.authority()).orElse("none on record"),
+                        r.firstScored(),
+                        r.days(),
+                        r.falseAlarms(),
+                        r.corrected())));
         md.append("\n");
         md.append("## 2. New criminal actors and tools: warning before MITRE ATT&CK\n\n");
-        md.append(f("""
+        md.append(f(
+                """
                 `ransomchats` replayed as a recorded dark-web mirror through the shipped `ransomchats` profile (one
                 item per chat, the chat's date as capture time; %d undated chats excluded, %d chats stored), the
                 source marked dark-web as the catalogue would mark it, through the same capture path, normalisation,
@@ -212,28 +267,44 @@ final class Report {
 
                 | term | warned | ATT&CK | created | lead (days) |
                 |---|---|---|---|---|
-                """, actors.imported().capturesRejected(), actors.imported().stored(), actors.days(),
-                newsNames.chosen()));
+                """,
+                actors.imported().capturesRejected(), actors.imported().stored(), actors.days(), newsNames.chosen()));
         for (ActorLeadEvaluation.Row r : actors.rows()) {
             if (r.entry() != null) {
-                md.append(f("| %s | %s | %s %s | %s%s | %+d |%n", r.warning().label(), r.warning().warned(),
-                        r.entry().id(), r.entry().name(), r.entry().created(), r.entry().censored() ? " (censored)" : "",
+                md.append(f(
+                        "| %s | %s | %s %s | %s%s | %+d |%n",
+                        r.warning().label(),
+                        r.warning().warned(),
+                        r.entry().id(),
+                        r.entry().name(),
+                        r.entry().created(),
+                        r.entry().censored() ? " (censored)" : "",
                         r.leadDays().orElseThrow()));
             }
         }
-        List<String> missed = attackCeiling.stream().filter(c -> c.leadDays() > 0)
-                .filter(c -> actors.of(c.attackName()).isEmpty()).map(c -> c.group() + " (" + c.attackName() + ")")
+        List<String> missed = attackCeiling.stream()
+                .filter(c -> c.leadDays() > 0)
+                .filter(c -> actors.of(c.attackName()).isEmpty())
+                .map(c -> c.group() + " (" + c.attackName() + ")")
                 .toList();
         java.util.function.Function<List<ActorLeadEvaluation.Row>, String> aheadOf = rows -> {
-            List<ActorLeadEvaluation.Row> ahead = rows.stream().filter(ActorLeadEvaluation.Row::ahead).toList();
-            return ahead.size() + (ahead.isEmpty() ? "" : " (" + ahead.stream().map(r -> r.warning().label())
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            List<ActorLeadEvaluation.Row> ahead =
+                    rows.stream().filter(ActorLeadEvaluation.Row::ahead).toList();
+            return ahead.size()
+                    + (ahead.isEmpty()
+                            ? ""
+                            : " ("
+                                    + ahead.stream()
+                                            .map(r -> r.warning().label())
+                                            .collect(java.util.stream.Collectors.joining(", "))
+                                    + ")");
         };
         List<ActorLeadEvaluation.Row> early = actors.part(false);
         List<ActorLeadEvaluation.Row> late = actors.part(true);
         double earlyWeeks = java.time.temporal.ChronoUnit.DAYS.between(actors.start(), actors.cut()) / 7.0;
         double lateWeeks = (java.time.temporal.ChronoUnit.DAYS.between(actors.cut(), actors.end()) + 1) / 7.0;
-        md.append(f("""
+        md.append(f(
+                """
 
                 **Warned before ATT&CK: %d actors and tools** (%s), median lead **%s days**; issue 5's target
                 (>= 3): %s. Of the %d groups whose name the text has before ATT&CK (the ceiling below), missed: %s.
@@ -258,29 +329,55 @@ final class Report {
 
                 | sources beside an actor noun | part | candidates | a week | real names | share | ATT&CK |
                 |---|---|---|---|---|---|---|
-                """, actors.ahead().size(), actors.ahead().stream().map(r -> r.warning().label() + " "
-                        + r.leadDays().orElseThrow()).collect(java.util.stream.Collectors.joining(", ")),
-                actors.medianLead().map(String::valueOf).orElse("-"), actors.ahead().size() >= 3 ? "met" : "not met",
-                attackCeiling.stream().filter(c -> c.leadDays() > 0).count(), missed.isEmpty() ? "none"
-                        : String.join(", ", missed),
-                actors.rows().stream().filter(r -> r.entry() != null && !r.ahead()).map(r -> r.warning().label())
+                """,
+                actors.ahead().size(),
+                actors.ahead().stream()
+                        .map(r -> r.warning().label() + " " + r.leadDays().orElseThrow())
                         .collect(java.util.stream.Collectors.joining(", ")),
-                actors.neverInAttack().size(), actors.rows().size(),
-                actors.neverInAttack().size() / (actors.days() / 7.0), actors.days(),
-                actors.neverInAttack().stream().map(r -> r.warning().label())
+                actors.medianLead().map(String::valueOf).orElse("-"),
+                actors.ahead().size() >= 3 ? "met" : "not met",
+                attackCeiling.stream().filter(c -> c.leadDays() > 0).count(),
+                missed.isEmpty() ? "none" : String.join(", ", missed),
+                actors.rows().stream()
+                        .filter(r -> r.entry() != null && !r.ahead())
+                        .map(r -> r.warning().label())
                         .collect(java.util.stream.Collectors.joining(", ")),
-                actors.start(), actors.cut().minusDays(1), early.size(), early.size() / earlyWeeks, aheadOf.apply(early),
-                actors.cut(), actors.end(), late.size(), late.size() / lateWeeks, aheadOf.apply(late)));
+                actors.neverInAttack().size(),
+                actors.rows().size(),
+                actors.neverInAttack().size() / (actors.days() / 7.0),
+                actors.days(),
+                actors.neverInAttack().stream()
+                        .map(r -> r.warning().label())
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                actors.start(),
+                actors.cut().minusDays(1),
+                early.size(),
+                early.size() / earlyWeeks,
+                aheadOf.apply(early),
+                actors.cut(),
+                actors.end(),
+                late.size(),
+                late.size() / lateWeeks,
+                aheadOf.apply(late)));
         for (int t : NewsNameEvaluation.THRESHOLDS) {
             for (NewsNameEvaluation.Part part : newsNames.parts(t)) {
-                md.append(f("| %d%s | %s | %d | %.1f | %d | %.2f | %d |%n", t, t == newsNames.chosen() ? " (chosen)"
-                        : "", part.name().substring(part.name().indexOf(", ") + 2), part.warned().size(),
-                        part.perWeek(), part.realNames(), part.realShare(), part.actors()));
+                md.append(f(
+                        "| %d%s | %s | %d | %.1f | %d | %.2f | %d |%n",
+                        t,
+                        t == newsNames.chosen() ? " (chosen)" : "",
+                        part.name().substring(part.name().indexOf(", ") + 2),
+                        part.warned().size(),
+                        part.perWeek(),
+                        part.realNames(),
+                        part.realShare(),
+                        part.actors()));
             }
         }
         NewsNameEvaluation.Part chosenLate = newsNames.parts(newsNames.chosen()).get(2);
-        NewsNameEvaluation.Part chosenWhole = newsNames.parts(newsNames.chosen()).get(0);
-        md.append(f("""
+        NewsNameEvaluation.Part chosenWhole =
+                newsNames.parts(newsNames.chosen()).get(0);
+        md.append(f(
+                """
 
                 With %d: **%.1f open-source candidates a week on the last third** (%.1f on the whole replay; 61.5
                 before the actor-noun, common-word and alias rules), target <= 10: %s; real-name share %.2f on the
@@ -302,13 +399,20 @@ final class Report {
 
                 | group | first chat | ATT&CK | created | text ahead by (days) |
                 |---|---|---|---|---|
-                """, newsNames.chosen(), chosenLate.perWeek(), chosenWhole.perWeek(),
-                chosenLate.perWeek() <= NewsNameEvaluation.MAX_PER_WEEK ? "met" : "not met", chosenLate.realShare(),
-                chosenWhole.realShare(), chosenLate.warned().stream().map(w -> w.label() + (w.realName() ? " ("
-                        + w.truth() + ")" : "")).collect(java.util.stream.Collectors.joining(", "))));
+                """,
+                newsNames.chosen(),
+                chosenLate.perWeek(),
+                chosenWhole.perWeek(),
+                chosenLate.perWeek() <= NewsNameEvaluation.MAX_PER_WEEK ? "met" : "not met",
+                chosenLate.realShare(),
+                chosenWhole.realShare(),
+                chosenLate.warned().stream()
+                        .map(w -> w.label() + (w.realName() ? " (" + w.truth() + ")" : ""))
+                        .collect(java.util.stream.Collectors.joining(", "))));
         for (AttackTextCeiling.Row r : attackCeiling) {
-            md.append(f("| %s | %s | %s %s | %s | %d |%n", r.group(), r.firstChat(), r.attackId(), r.attackName(),
-                    r.created(), r.leadDays()));
+            md.append(f(
+                    "| %s | %s | %s %s | %s | %d |%n",
+                    r.group(), r.firstChat(), r.attackId(), r.attackName(), r.created(), r.leadDays()));
         }
         md.append("\n");
         if (nameRates != null) {
@@ -321,8 +425,14 @@ final class Report {
                     + " since a snapshot cannot confirm what came after it was made:\n\n| part of the rule | measured on | warned | of those measurable |"
                     + " listed later | score |\n|---|---|---|---|---|---|\n");
             for (org.ewea.scoring.warning.NameWarningRates.Rate r : nameRates.rates()) {
-                md.append(f("| %s | %s | %d | %d | %d | %s |%n", r.rule(), r.corpus(), r.warned(), r.measurable(),
-                        r.confirmed(), r.measured() ? f("%.2f", r.probability()) : "not measured"));
+                md.append(f(
+                        "| %s | %s | %d | %d | %d | %s |%n",
+                        r.rule(),
+                        r.corpus(),
+                        r.warned(),
+                        r.measurable(),
+                        r.confirmed(),
+                        r.measured() ? f("%.2f", r.probability()) : "not measured"));
             }
             md.append("\nThe score is (listed + 1) / (measurable + 2), so a part with few warnings is not read as"
                     + " certain. A part with no measurable warning (the news replay begins after the ATT&CK"
@@ -330,7 +440,8 @@ final class Report {
                     + " part's rate, and their explanation says so.\n\n");
         }
         md.append("## 3. Threat relevance of single items\n\n");
-        md.append(f("""
+        md.append(f(
+                """
                 `cti-ann-x-annotated` (2,500 posts, 365 CTI-positive), stratified 5-fold cross-validation, seed 42,
                 class-balanced logistic regression over hashed word and character n-grams, taxonomy tags, entity
                 kinds and the item's context (source reliability and credibility, dark-web or open source, detected
@@ -352,11 +463,20 @@ final class Report {
                 ships, because CASIE may not be redistributed; an install given the CASIE file trains this model at
                 start and types every item it stores.
 
-                """, cti.precision(), cti.recall(), cti.f1(), cti.prAuc(), ctiNested.meanThreshold(),
-                ctiNested.metrics().precision(), ctiNested.metrics().recall(), ctiNested.metrics().f1(),
+                """,
+                cti.precision(),
+                cti.recall(),
+                cti.f1(),
+                cti.prAuc(),
+                ctiNested.meanThreshold(),
+                ctiNested.metrics().precision(),
+                ctiNested.metrics().recall(),
+                ctiNested.metrics().f1(),
                 Math.max(cti.f1(), ctiNested.metrics().f1()) >= 0.80 ? "met" : "not met",
-                relevanceModel == null ? "not rewritten by this run" : relevanceModel, casie.articles(),
-                casie.macroF1(), perType(casie.f1())));
+                relevanceModel == null ? "not rewritten by this run" : relevanceModel,
+                casie.articles(),
+                casie.macroF1(),
+                perType(casie.f1())));
         md.append("""
                 Model comparison (issue 5): the three Smile classifiers on the same stratified folds (5, seed 42), each
                 class-balanced, threshold 0.5. Tree models cannot take 2^18 sparse columns; each is given the %d
@@ -367,12 +487,19 @@ final class Report {
                 |---|---|---|---|---|
                 """.formatted(RelevanceComparison.TREE_FEATURES));
         for (RelevanceComparison.Row r : relevanceComparison) {
-            md.append(f("| %s | %.3f | %.3f | %.3f | %.3f |%n", r.model(), r.metrics().precision(),
-                    r.metrics().recall(), r.metrics().f1(), r.metrics().prAuc()));
+            md.append(f(
+                    "| %s | %.3f | %.3f | %.3f | %.3f |%n",
+                    r.model(),
+                    r.metrics().precision(),
+                    r.metrics().recall(),
+                    r.metrics().f1(),
+                    r.metrics().prAuc()));
         }
         RelevanceComparison.Row bestRelevance = relevanceComparison.stream()
-                .max(java.util.Comparator.comparingDouble(r -> r.metrics().prAuc())).orElseThrow();
-        md.append(f("""
+                .max(java.util.Comparator.comparingDouble(r -> r.metrics().prAuc()))
+                .orElseThrow();
+        md.append(f(
+                """
 
                 Best by PR-AUC: %s; %s. The context features are in every
                 model but CTI-ANN cannot weigh them: its posts come from one platform with one grade, none from the
@@ -380,14 +507,19 @@ final class Report {
                 so their weights stay near zero until analyst feedback labels items from graded, dark-web and
                 non-English sources.
 
-                """, bestRelevance.model(), bestRelevance == relevanceComparison.getFirst()
+                """,
+                bestRelevance.model(),
+                bestRelevance == relevanceComparison.getFirst()
                         ? "the shipped model is the best of the three"
-                        : "**the shipped logistic regression is not the best of the three**", ctiLanguages.entrySet()
-                        .stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                        .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")),
+                        : "**the shipped logistic regression is not the best of the three**",
+                ctiLanguages.entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")),
                 ctiItems));
         md.append("## 4. Volume and speed\n\n");
-        md.append(f("""
+        md.append(f(
+                """
                 The s33r replay through the whole pipeline, scoring at every day's end included: %d items stored in
                 %.1f s, **%.0f items/s**; the daily scoring (%d scores over %d simulated days) took %.1f s of it.
                 Left out: the evaluation's own reads of the novel-term candidates for section 2 (three thresholds a
@@ -395,11 +527,20 @@ final class Report {
                 chosen rule: %.1f per simulated week. Wall time of the whole
                 evaluation: %.0f s (2 cores). Timings vary from run to run; counts do not.
 
-                """, imported.stored(), replaySeconds, imported.stored() / replaySeconds, scoresComputed,
+                """,
+                imported.stored(),
+                replaySeconds,
+                imported.stored() / replaySeconds,
+                scoresComputed,
                 java.time.temporal.ChronoUnit.DAYS.between(Evaluation.REPLAY_START, Evaluation.REPLAY_END) + 1,
-                scoringSeconds, namesSeconds, retrainSeconds, kevRules.chosen().whole().perWeek(), wallSeconds));
+                scoringSeconds,
+                namesSeconds,
+                retrainSeconds,
+                kevRules.chosen().whole().perWeek(),
+                wallSeconds));
         md.append("## The shipped default model\n\n");
-        md.append(f("""
+        md.append(f(
+                """
                 `%s`, trained by the same run on the s33r signal series (counts, grades and cue counts: no text) with
                 the label of issue 5, "added to KEV within %d days of the scoring day", labels known on %s (KEV is
                 CC0; s33r is MIT-licensed, the model holds %d coefficients and no text). %d examples, %d positive;
@@ -410,10 +551,18 @@ final class Report {
 
                 | feature | coefficient |
                 |---|---|
-                """, shipped.id(), shipped.horizonDays(), shipped.labelsKnownAt(), shipped.model().features().size(),
-                shipped.examples(), shipped.positives(), metrics(shipped.metrics())));
+                """,
+                shipped.id(),
+                shipped.horizonDays(),
+                shipped.labelsKnownAt(),
+                shipped.model().features().size(),
+                shipped.examples(),
+                shipped.positives(),
+                metrics(shipped.metrics())));
         for (int j = 0; j < shipped.model().features().size(); j++) {
-            md.append(f("| %s | %+.3f |%n", shipped.model().features().get(j), shipped.model().coefficients()[j]));
+            md.append(f(
+                    "| %s | %+.3f |%n",
+                    shipped.model().features().get(j), shipped.model().coefficients()[j]));
         }
         md.append(f("| (intercept) | %+.3f |%n", shipped.model().intercept()));
         md.append("""
@@ -439,18 +588,26 @@ final class Report {
         for (int b = 0; b < comparison.getFirst().reliability().size(); b++) {
             ModelComparison.Bin bin = comparison.getFirst().reliability().get(b);
             ModelComparison.Bin raw = before.reliability().get(b);
-            md.append(f("| %.2f-%.2f | %d | %s | %s | %d | %s | %s |%n", bin.from(), bin.to(), bin.examples(),
+            md.append(f(
+                    "| %.2f-%.2f | %d | %s | %s | %d | %s | %s |%n",
+                    bin.from(),
+                    bin.to(),
+                    bin.examples(),
                     bin.examples() == 0 ? "-" : f("%.3f", bin.meanPredicted()),
-                    bin.examples() == 0 ? "-" : f("%.3f", bin.observed()), raw.examples(),
+                    bin.examples() == 0 ? "-" : f("%.3f", bin.observed()),
+                    raw.examples(),
                     raw.examples() == 0 ? "-" : f("%.3f", raw.meanPredicted()),
                     raw.examples() == 0 ? "-" : f("%.3f", raw.observed())));
         }
         java.util.function.Function<ModelComparison.Row, String> gap = row -> row.reliability().stream()
                 .filter(bin -> bin.examples() > 0)
                 .max(java.util.Comparator.comparingDouble(bin -> Math.abs(bin.meanPredicted() - bin.observed())))
-                .map(bin -> f("%.2f-%.2f (predicted %.3f, observed %.3f, %d examples)", bin.from(), bin.to(),
-                        bin.meanPredicted(), bin.observed(), bin.examples())).orElse("-");
-        md.append(f("""
+                .map(bin -> f(
+                        "%.2f-%.2f (predicted %.3f, observed %.3f, %d examples)",
+                        bin.from(), bin.to(), bin.meanPredicted(), bin.observed(), bin.examples()))
+                .orElse("-");
+        md.append(f(
+                """
 
                 Largest gap, recalibrated: %s; before: %s. Brier score %.4f recalibrated against %.4f before
                 (the model file keeps the slope and shift, `calibration-slope` %.3f and `calibration-shift` %.3f in
@@ -458,58 +615,85 @@ final class Report {
                 it does not change how one model ranks; the pooled PR-AUC moves because each fold's model gets its
                 own slope, so held-out scores of different folds are pooled on slightly different scales. With %d
                 positive examples the bins are small: read the table as the direction of the error, not its size.
-                """, gap.apply(comparison.getFirst()), gap.apply(before), comparison.getFirst().brier(),
-                before.brier(), shipped.metrics().getOrDefault("calibration-slope", 1.0),
-                shipped.metrics().getOrDefault("calibration-shift", 0.0), shipped.positives()));
-        ModelComparison.Row best = comparison.stream().max(java.util.Comparator.comparingDouble(
-                ModelComparison.Row::prAuc)).orElseThrow();
+                """,
+                gap.apply(comparison.getFirst()),
+                gap.apply(before),
+                comparison.getFirst().brier(),
+                before.brier(),
+                shipped.metrics().getOrDefault("calibration-slope", 1.0),
+                shipped.metrics().getOrDefault("calibration-shift", 0.0),
+                shipped.positives()));
+        ModelComparison.Row best = comparison.stream()
+                .max(java.util.Comparator.comparingDouble(ModelComparison.Row::prAuc))
+                .orElseThrow();
         ModelComparison.Row lr = comparison.getFirst();
-        md.append(f("""
+        md.append(f(
+                """
 
                 Best by PR-AUC: %s (%.3f against %.3f for the shipped logistic regression). %s
-                """, best.model(), best.prAuc(), lr.prAuc(), best == lr || best == before
-                ? "The shipped model is logistic regression."
-                : ("The shipped model stays logistic regression for now, a deliberate departure from \"keep the"
-                        + " best\": the difference rests on %d positive examples, and logistic regression explains"
-                        + " every score exactly in terms an analyst can recompute from the model file, where a tree"
-                        + " ensemble would need SHAP values and a serialised forest. To be revisited when analyst"
-                        + " feedback adds labels.").formatted(shipped.positives())));
+                """,
+                best.model(),
+                best.prAuc(),
+                lr.prAuc(),
+                best == lr || best == before
+                        ? "The shipped model is logistic regression."
+                        : ("The shipped model stays logistic regression for now, a deliberate departure from \"keep the"
+                                        + " best\": the difference rests on %d positive examples, and logistic regression explains"
+                                        + " every score exactly in terms an analyst can recompute from the model file, where a tree"
+                                        + " ensemble would need SHAP values and a serialised forest. To be revisited when analyst"
+                                        + " feedback adds labels.")
+                                .formatted(shipped.positives())));
         return md.toString();
     }
 
     private static String metrics(Map<String, Double> metrics) {
         StringBuilder s = new StringBuilder();
-        new java.util.TreeMap<>(metrics).forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ").append(k).append(' ')
-                .append(f("%.3f", v)));
+        new java.util.TreeMap<>(metrics)
+                .forEach((k, v) ->
+                        s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(f("%.3f", v)));
         return s.toString();
     }
 
     private static String perType(Map<String, Double> f1) {
         StringBuilder s = new StringBuilder();
-        f1.forEach((type, v) -> s.append(s.isEmpty() ? "" : ", ").append(type).append(' ').append(f("%.3f", v)));
+        f1.forEach((type, v) ->
+                s.append(s.isEmpty() ? "" : ", ").append(type).append(' ').append(f("%.3f", v)));
         return s.toString();
     }
 
     private static String row(KevLeadEvaluation.Result r) {
-        return f("| %s | %d | %d | %.2f | %d of %d | %.2f | %s | %s | %.1f |%n", r.rule(), r.warned(),
-                r.warnedLaterAdded(), r.precision(), r.warnedBeforeAdded(), r.mentionedBeforeAdded(), r.recall(),
-                r.medianLead().map(m -> f("%.1f", m)).orElse("-"), range(r.leadDays()), r.perWeek());
+        return f(
+                "| %s | %d | %d | %.2f | %d of %d | %.2f | %s | %s | %.1f |%n",
+                r.rule(),
+                r.warned(),
+                r.warnedLaterAdded(),
+                r.precision(),
+                r.warnedBeforeAdded(),
+                r.mentionedBeforeAdded(),
+                r.recall(),
+                r.medianLead().map(m -> f("%.1f", m)).orElse("-"),
+                range(r.leadDays()),
+                r.perWeek());
     }
 
     /** What a result misses of issue 16's targets, and by how much. */
     static String misses(KevLeadEvaluation.Result r) {
         List<String> missed = new java.util.ArrayList<>();
         if (r.warnedBeforeAdded() < 10) {
-            missed.add(f("%d CVEs warned before dateAdded instead of 10 (%d short)", r.warnedBeforeAdded(),
-                    10 - r.warnedBeforeAdded()));
+            missed.add(f(
+                    "%d CVEs warned before dateAdded instead of 10 (%d short)",
+                    r.warnedBeforeAdded(), 10 - r.warnedBeforeAdded()));
         }
         if (r.precision() < 0.5) {
-            missed.add(f("precision %.2f instead of 0.50 (%.2f short: %d of %d warnings right, %d right for 0.50)",
-                    r.precision(), 0.5 - r.precision(), r.warnedLaterAdded(), r.warned(),
-                    (int) Math.ceil(r.warned() * 0.5)));
+            missed.add(f(
+                    "precision %.2f instead of 0.50 (%.2f short: %d of %d warnings right, %d right for 0.50)",
+                    r.precision(), 0.5 - r.precision(), r.warnedLaterAdded(), r.warned(), (int)
+                            Math.ceil(r.warned() * 0.5)));
         }
         if (r.medianLead().orElse(0.0) < 10) {
-            missed.add(f("median lead %s days instead of 10", r.medianLead().map(m -> f("%.1f", m)).orElse("-")));
+            missed.add(f(
+                    "median lead %s days instead of 10",
+                    r.medianLead().map(m -> f("%.1f", m)).orElse("-")));
         }
         if (r.perWeek() > 10) {
             missed.add(f("%.1f warnings a week instead of at most 10", r.perWeek()));
@@ -518,14 +702,22 @@ final class Report {
     }
 
     private static String range(List<Long> leads) {
-        return leads.isEmpty() ? "-" : leads.stream().mapToLong(Long::longValue).min().getAsLong() + ".."
-                + leads.stream().mapToLong(Long::longValue).max().getAsLong();
+        return leads.isEmpty()
+                ? "-"
+                : leads.stream().mapToLong(Long::longValue).min().getAsLong() + ".."
+                        + leads.stream().mapToLong(Long::longValue).max().getAsLong();
     }
 
     private static String leads(KevLeadEvaluation.Result r) {
         StringBuilder s = new StringBuilder();
-        r.leads().forEach((series, lead) -> s.append(s.isEmpty() ? "" : ", ").append(series.substring(4))
-                .append(" (warned ").append(r.warnings().get(series)).append(", ").append(lead).append(" days ahead)"));
+        r.leads()
+                .forEach((series, lead) -> s.append(s.isEmpty() ? "" : ", ")
+                        .append(series.substring(4))
+                        .append(" (warned ")
+                        .append(r.warnings().get(series))
+                        .append(", ")
+                        .append(lead)
+                        .append(" days ahead)"));
         return s.isEmpty() ? "none" : s.toString();
     }
 }

@@ -17,9 +17,14 @@ import org.ewea.scoring.warning.EarlyWarningScore;
 final class TechnologyNovelty {
 
     /** One technology over the replay. */
-    record Row(String technology, Optional<AuthorityWarning> warning, LocalDate firstScored, int days,
-            int falseAlarms, int corrected, int earlyDays) {
-    }
+    record Row(
+            String technology,
+            Optional<AuthorityWarning> warning,
+            LocalDate firstScored,
+            int days,
+            int falseAlarms,
+            int corrected,
+            int earlyDays) {}
 
     private final Map<String, Row> rows = new TreeMap<>();
 
@@ -29,10 +34,17 @@ final class TechnologyNovelty {
         boolean falseAlarm = known && s.stage().stage().equals("weak-signal");
         boolean corrected = s.stage().rationale().startsWith("authorities warned of it");
         boolean early = warning.isPresent() && !known;
-        rows.merge(s.series(), new Row(s.series(), warning, s.asOf(), 1, falseAlarm ? 1 : 0, corrected ? 1 : 0,
-                early ? 1 : 0), (a, b) -> new Row(a.technology(), a.warning(), a.firstScored().isBefore(b.firstScored())
-                        ? a.firstScored() : b.firstScored(), a.days() + b.days(), a.falseAlarms() + b.falseAlarms(),
-                a.corrected() + b.corrected(), a.earlyDays() + b.earlyDays()));
+        rows.merge(
+                s.series(),
+                new Row(s.series(), warning, s.asOf(), 1, falseAlarm ? 1 : 0, corrected ? 1 : 0, early ? 1 : 0),
+                (a, b) -> new Row(
+                        a.technology(),
+                        a.warning(),
+                        a.firstScored().isBefore(b.firstScored()) ? a.firstScored() : b.firstScored(),
+                        a.days() + b.days(),
+                        a.falseAlarms() + b.falseAlarms(),
+                        a.corrected() + b.corrected(),
+                        a.earlyDays() + b.earlyDays()));
     }
 
     Map<String, Row> rows() {

@@ -23,12 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 public class CasieThreatTypeEvaluationTests {
 
-    public static final List<String> TYPES = List.of("Databreach", "Phishing", "Ransom", "DiscoverVulnerability",
-            "PatchVulnerability");
+    public static final List<String> TYPES =
+            List.of("Databreach", "Phishing", "Ransom", "DiscoverVulnerability", "PatchVulnerability");
 
     /** Per-type F1 and their mean. */
-    public record Result(Map<String, Double> f1, double macroF1, int articles) {
-    }
+    public record Result(Map<String, Double> f1, double macroF1, int articles) {}
 
     /** CASIE's articles as an install trains on them ({@link ThreatTypeTraining}: the same reading and features). */
     public static List<ThreatTypeModel.TypedExample> examples(Path jsonl) {
@@ -68,13 +67,15 @@ public class CasieThreatTypeEvaluationTests {
         }
         Map<String, Double> f1 = new LinkedHashMap<>();
         counts.forEach((type, c) -> f1.put(type, c[0] == 0 ? 0 : 2.0 * c[0] / (2.0 * c[0] + c[1] + c[2])));
-        double macro = f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double macro =
+                f1.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
         return new Result(f1, macro, examples.size());
     }
 
     @Test
     void measuresEventTypesByCrossValidation() {
-        Path jsonl = Fixtures.sharedCorpus().map(c -> c.resolve("casie-cyber-news-events/casie_articles.jsonl"))
+        Path jsonl = Fixtures.sharedCorpus()
+                .map(c -> c.resolve("casie-cyber-news-events/casie_articles.jsonl"))
                 .orElse(null);
         Assumptions.assumeTrue(jsonl != null && Files.exists(jsonl), "../shared/corpus is not available");
         List<ThreatTypeModel.TypedExample> examples = examples(jsonl);

@@ -18,12 +18,12 @@ final class CorpusContexts {
 
     static final AdmiraltyGrade CTI_ANN_GRADE = AdmiraltyGrade.parse("F6");
 
-    private CorpusContexts() {
-    }
+    private CorpusContexts() {}
 
     /** The service's language detector (the methodology's languages plus Russian and Ukrainian). */
     static LanguageDetector languages() {
-        Set<String> languages = new LinkedHashSet<>(new MethodologyLoader().load(null).languages());
+        Set<String> languages =
+                new LinkedHashSet<>(new MethodologyLoader().load(null).languages());
         languages.addAll(List.of("ru", "uk"));
         return new LinguaLanguageDetector(languages);
     }

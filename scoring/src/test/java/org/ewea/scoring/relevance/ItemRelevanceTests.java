@@ -29,10 +29,15 @@ class ItemRelevanceTests {
 
     private static List<LabelledExample> examples() {
         List<LabelledExample> examples = new ArrayList<>();
-        String[] threats = {"ransomware affiliates leak stolen data", "phishing kit steals credentials",
-            "botnet exploits router vulnerability", "infostealer logs sold on forum"};
-        String[] other = {"football club wins the cup", "recipe for apple pie", "weather will be sunny",
-            "new museum opens downtown"};
+        String[] threats = {
+            "ransomware affiliates leak stolen data",
+            "phishing kit steals credentials",
+            "botnet exploits router vulnerability",
+            "infostealer logs sold on forum"
+        };
+        String[] other = {
+            "football club wins the cup", "recipe for apple pie", "weather will be sunny", "new museum opens downtown"
+        };
         for (int i = 0; i < 40; i++) {
             examples.add(new LabelledExample(FEATURES.of(threats[i % 4] + " " + i, List.of(), List.of(), OPEN), true));
             examples.add(new LabelledExample(FEATURES.of(other[i % 4] + " " + i, List.of(), List.of(), OPEN), false));
@@ -60,9 +65,13 @@ class ItemRelevanceTests {
     void theShippedModelLoadsAndTellsThreatsFromSmallTalk() {
         RelevanceWeights shipped = ItemRelevance.shipped();
         assertThat(shipped.id()).startsWith("relevance-cti-ann-");
-        assertThat(shipped.probability(FEATURES.of("New ransomware strain encrypts hospital servers, attackers"
-                + " demand bitcoin", List.of(), List.of(), OPEN))).isGreaterThan(shipped.probability(FEATURES.of(
-                "Lovely weather for a picnic in the park today", List.of(), List.of(), OPEN)));
+        assertThat(shipped.probability(FEATURES.of(
+                        "New ransomware strain encrypts hospital servers, attackers" + " demand bitcoin",
+                        List.of(),
+                        List.of(),
+                        OPEN)))
+                .isGreaterThan(shipped.probability(
+                        FEATURES.of("Lovely weather for a picnic in the park today", List.of(), List.of(), OPEN)));
     }
 
     @Test
@@ -71,8 +80,12 @@ class ItemRelevanceTests {
         items.ensureIndexes();
         List<AnnotatedItem> stored = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            stored.add(new AnnotatedItem(TestItems.item("https://r.example/" + i, "ransomware report " + i,
-                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")),
+            stored.add(new AnnotatedItem(
+                    TestItems.item(
+                            "https://r.example/" + i,
+                            "ransomware report " + i,
+                            Instant.parse("2026-01-01T00:00:00Z"),
+                            Instant.parse("2026-01-01T00:00:00Z")),
                     ItemAnnotations.NONE));
         }
         items.insertAnnotated(stored);
@@ -84,22 +97,33 @@ class ItemRelevanceTests {
         AnnotatedItem read = items.findAnnotated(stored.getFirst().item().id()).orElseThrow();
         assertThat(read.relevance()).isNotNull();
         assertThat(read.relevance().model()).isEqualTo("m1");
-        assertThat(read.relevance().probability()).isCloseTo(first.probability(stored.getFirst(), false), within(1e-12));
+        assertThat(read.relevance().probability())
+                .isCloseTo(first.probability(stored.getFirst(), false), within(1e-12));
 
         ItemRelevance second = new ItemRelevance(items, model.weights("m2"));
-        assertThat(second.rescore()).as("a model change rescores everything once").isEqualTo(7);
+        assertThat(second.rescore())
+                .as("a model change rescores everything once")
+                .isEqualTo(7);
         assertThat(second.rescore()).isZero();
-        assertThat(items.findAnnotated(stored.get(5).item().id()).orElseThrow().relevance().model()).isEqualTo("m2");
+        assertThat(items.findAnnotated(stored.get(5).item().id())
+                        .orElseThrow()
+                        .relevance()
+                        .model())
+                .isEqualTo("m2");
     }
 
     @Test
     void theSourcesGradeDarkWebFlagAndLanguageAreFeatures() throws IOException {
         ItemContext darkWeb = new ItemContext(AdmiraltyGrade.parse("B2"), true, "en");
         ItemContext graded = new ItemContext(AdmiraltyGrade.parse("B2"), false, "en");
-        for (ItemContext other : List.of(graded, new ItemContext(AdmiraltyGrade.parse("A2"), true, "en"),
-                new ItemContext(AdmiraltyGrade.parse("B1"), true, "en"), new ItemContext(darkWeb.grade(), true, "ru"),
+        for (ItemContext other : List.of(
+                graded,
+                new ItemContext(AdmiraltyGrade.parse("A2"), true, "en"),
+                new ItemContext(AdmiraltyGrade.parse("B1"), true, "en"),
+                new ItemContext(darkWeb.grade(), true, "ru"),
                 new ItemContext(darkWeb.grade(), true, null))) {
-            assertThat(FEATURES.of("same words", List.of(), List.of(), darkWeb)).as(other.toString())
+            assertThat(FEATURES.of("same words", List.of(), List.of(), darkWeb))
+                    .as(other.toString())
                     .isNotEqualTo(FEATURES.of("same words", List.of(), List.of(), other));
         }
         // the same words are relevant from the underground and small talk elsewhere: only the context can tell
@@ -111,16 +135,29 @@ class ItemRelevanceTests {
         RelevanceModel model = RelevanceModel.train(examples, RelevanceModel.DEFAULT_OPTIONS);
         ItemRepository items = new ItemRepository(STORE.freshDatabase());
         items.ensureIndexes();
-        AnnotatedItem fromForum = new AnnotatedItem(TestItems.item("https://forum.example/1", "selling access 99",
-                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")), ItemAnnotations.NONE);
+        AnnotatedItem fromForum = new AnnotatedItem(
+                TestItems.item(
+                        "https://forum.example/1",
+                        "selling access 99",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-01-01T00:00:00Z")),
+                ItemAnnotations.NONE);
         items.insertAnnotated(List.of(fromForum));
         String source = fromForum.item().sourceId().value();
         new ItemRelevance(items, model.weights("m"), ids -> ids.contains(source) ? Set.of(source) : Set.of())
                 .record(List.of(fromForum));
-        double underground = items.findAnnotated(fromForum.item().id()).orElseThrow().relevance().probability();
+        double underground = items.findAnnotated(fromForum.item().id())
+                .orElseThrow()
+                .relevance()
+                .probability();
         new ItemRelevance(items, model.weights("m2")).record(List.of(fromForum));
-        double open = items.findAnnotated(fromForum.item().id()).orElseThrow().relevance().probability();
-        assertThat(underground).as("the catalogue's dark-web flag reaches the features").isGreaterThan(0.5)
+        double open = items.findAnnotated(fromForum.item().id())
+                .orElseThrow()
+                .relevance()
+                .probability();
+        assertThat(underground)
+                .as("the catalogue's dark-web flag reaches the features")
+                .isGreaterThan(0.5)
                 .isGreaterThan(open);
     }
 }

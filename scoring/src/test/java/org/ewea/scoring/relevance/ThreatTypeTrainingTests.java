@@ -37,7 +37,8 @@ class ThreatTypeTrainingTests {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < each; i++) {
             lines.add("{\"id\":\"r" + i + "\",\"title\":\"Hospital hit\",\"text\":\"The gang encrypted files and"
-                    + " demands a ransom payment in bitcoin for the decryptor " + i + "\",\"event_types\":[\"Ransom\"]}");
+                    + " demands a ransom payment in bitcoin for the decryptor " + i
+                    + "\",\"event_types\":[\"Ransom\"]}");
             lines.add("{\"id\":\"p" + i + "\",\"title\":\"Fake login page\",\"text\":\"A phishing e-mail lures staff"
                     + " to a fake login page to steal passwords " + i + "\",\"event_types\":[\"Phishing\"]}");
             lines.add("{\"id\":\"n" + i + "\",\"title\":\"Quarterly results\",\"text\":\"The company reports higher"
@@ -59,29 +60,44 @@ class ThreatTypeTrainingTests {
         ItemRepository items = new ItemRepository(STORE.freshDatabase());
         items.ensureIndexes();
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
-        AnnotatedItem ransom = new AnnotatedItem(TestItems.item("https://n.example/1",
-                "Clinic hit: the gang encrypted files and demands a ransom in bitcoin", t, t), ItemAnnotations.NONE);
-        AnnotatedItem results = new AnnotatedItem(TestItems.item("https://n.example/2",
-                "The company reports higher revenue this quarter", t, t), ItemAnnotations.NONE);
+        AnnotatedItem ransom = new AnnotatedItem(
+                TestItems.item(
+                        "https://n.example/1",
+                        "Clinic hit: the gang encrypted files and demands a ransom in bitcoin",
+                        t,
+                        t),
+                ItemAnnotations.NONE);
+        AnnotatedItem results = new AnnotatedItem(
+                TestItems.item("https://n.example/2", "The company reports higher revenue this quarter", t, t),
+                ItemAnnotations.NONE);
         items.insertAnnotated(List.of(ransom, results));
         ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), ids -> Set.of(), types);
         assertThat(relevance.modelId()).isEqualTo(ItemRelevance.shipped().id() + "+" + types.id());
         assertThat(relevance.rescore()).isEqualTo(2);
-        AnnotatedItem.Relevance stored = items.findAnnotated(ransom.item().id()).orElseThrow().relevance();
+        AnnotatedItem.Relevance stored =
+                items.findAnnotated(ransom.item().id()).orElseThrow().relevance();
         assertThat(stored.threatTypes()).containsExactly("Ransom");
         assertThat(stored.model()).isEqualTo(relevance.modelId());
-        assertThat(items.findAnnotated(results.item().id()).orElseThrow().relevance().threatTypes()).isEmpty();
+        assertThat(items.findAnnotated(results.item().id())
+                        .orElseThrow()
+                        .relevance()
+                        .threatTypes())
+                .isEmpty();
         assertThat(new ItemRelevance(items, ItemRelevance.shipped()).rescore())
-                .as("dropping the type model rescores everything once").isEqualTo(2);
+                .as("dropping the type model rescores everything once")
+                .isEqualTo(2);
     }
 
     @Test
     void refusesFilesItCannotTrainOnNamingTheLine() throws IOException {
         Path bad = dir.resolve("bad.jsonl");
         Files.write(bad, List.of("{\"title\":\"a\",\"text\":\"b\",\"event_types\":[\"Ransom\"]}", "not json"));
-        assertThatThrownBy(() -> training.train(bad)).hasMessageContaining("line 2").hasMessageContaining("not JSON");
+        assertThatThrownBy(() -> training.train(bad))
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("not JSON");
         Files.write(bad, List.of("{\"title\":\"a\",\"text\":\"b\",\"event_types\":\"Ransom\"}"));
-        assertThatThrownBy(() -> training.train(bad)).hasMessageContaining("line 1")
+        assertThatThrownBy(() -> training.train(bad))
+                .hasMessageContaining("line 1")
                 .hasMessageContaining("event_types must be an array");
         Files.write(bad, List.of("{\"title\":\"\",\"text\":\" \",\"event_types\":[]}"));
         assertThatThrownBy(() -> training.train(bad)).hasMessageContaining("no title and no text");
@@ -89,7 +105,8 @@ class ThreatTypeTrainingTests {
         assertThatThrownBy(() -> training.train(bad)).hasMessageContaining("is not a name");
         Files.write(bad, List.of());
         assertThatThrownBy(() -> training.train(bad)).hasMessageContaining("no article");
-        assertThatThrownBy(() -> training.train(articles(3))).hasMessageContaining("too few for Phishing (3 of 9)")
+        assertThatThrownBy(() -> training.train(articles(3)))
+                .hasMessageContaining("too few for Phishing (3 of 9)")
                 .hasMessageContaining("Ransom (3 of 9)");
     }
 }

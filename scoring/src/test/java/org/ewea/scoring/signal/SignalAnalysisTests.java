@@ -17,7 +17,10 @@ class SignalAnalysisTests {
     private static List<SignalPoint> series(long... counts) {
         List<SignalPoint> points = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            points.add(new SignalPoint(START.plusWeeks(i), counts[i], counts[i],
+            points.add(new SignalPoint(
+                    START.plusWeeks(i),
+                    counts[i],
+                    counts[i],
                     counts[i] > 0 ? java.util.Set.of("s") : java.util.Set.of()));
         }
         return points;
@@ -25,8 +28,8 @@ class SignalAnalysisTests {
 
     @Test
     void growthIsCountOverTheMeanOfTheFourIntervalsBefore() {
-        List<SignalReading> r = analysis.read(series(2, 4, 6, 8, 10, 0, 0, 0, 0, 3),
-                series(100, 100, 100, 100, 100, 100, 100, 100, 100, 100), 4);
+        List<SignalReading> r = analysis.read(
+                series(2, 4, 6, 8, 10, 0, 0, 0, 0, 3), series(100, 100, 100, 100, 100, 100, 100, 100, 100, 100), 4);
         assertThat(r).hasSize(10);
         assertThat(r.subList(0, 4)).allSatisfy(x -> {
             assertThat(x.baseline()).isNull();
@@ -51,8 +54,14 @@ class SignalAnalysisTests {
             mentions[i] = i >= 30 && i < 35 ? 40 : 4;
         }
         List<SignalReading> r = analysis.read(series(mentions), series(all), 4);
-        assertThat(r).filteredOn(SignalReading::burst).extracting(SignalReading::day)
-                .containsExactly(START.plusWeeks(30), START.plusWeeks(31), START.plusWeeks(32), START.plusWeeks(33),
+        assertThat(r)
+                .filteredOn(SignalReading::burst)
+                .extracting(SignalReading::day)
+                .containsExactly(
+                        START.plusWeeks(30),
+                        START.plusWeeks(31),
+                        START.plusWeeks(32),
+                        START.plusWeeks(33),
                         START.plusWeeks(34));
     }
 
@@ -60,7 +69,8 @@ class SignalAnalysisTests {
     void rejectsMisalignedSeries() {
         assertThatIllegalArgumentException().isThrownBy(() -> analysis.read(series(1, 2), series(5), 4));
         List<SignalPoint> shifted = series(5, 5).stream()
-                .map(p -> new SignalPoint(p.day().plusDays(1), p.count(), p.weighted(), p.sourceIds())).toList();
+                .map(p -> new SignalPoint(p.day().plusDays(1), p.count(), p.weighted(), p.sourceIds()))
+                .toList();
         assertThatIllegalArgumentException().isThrownBy(() -> analysis.read(series(1, 2), shifted, 4));
     }
 
@@ -75,7 +85,8 @@ class SignalAnalysisTests {
                 new SignalPoint(wednesday.plusDays(4), 3, 0.75, java.util.Set.of("c")),
                 new SignalPoint(wednesday.plusDays(5), 1, 1.0, java.util.Set.of("a")));
         List<SignalPoint> weeks = analysis.weekly(daily);
-        assertThat(weeks).extracting(SignalPoint::day)
+        assertThat(weeks)
+                .extracting(SignalPoint::day)
                 .containsExactly(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-01-12"));
         // Wednesday 7th to Sunday 11th, then Monday 12th
         assertThat(weeks.getFirst().count()).isEqualTo(6);

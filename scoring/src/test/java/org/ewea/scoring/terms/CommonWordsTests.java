@@ -11,16 +11,35 @@ class CommonWordsTests {
 
     @Test
     void rolesWeekdaysShoutedWordsAndCurrenciesAreWords() {
-        assertThat(List.of("Support", "Victim", "Wallet Only Victim", "Monday", "Februar", "READ", "USD", "Latin",
-                "Germany", "Thank You."))
-                .allSatisfy(label -> assertThat(WORDS.wordsOnly(label)).as(label).isTrue());
+        assertThat(List.of(
+                        "Support",
+                        "Victim",
+                        "Wallet Only Victim",
+                        "Monday",
+                        "Februar",
+                        "READ",
+                        "USD",
+                        "Latin",
+                        "Germany",
+                        "Thank You."))
+                .allSatisfy(
+                        label -> assertThat(WORDS.wordsOnly(label)).as(label).isTrue());
     }
 
     @Test
     void namesAndNameOnlyFormsAreNotWords() {
-        assertThat(List.of("Conti", "Black Basta", "Qilin", "RansomHub", "APT36", "Storm-0558", "Thanks Conti",
-                "SRG", "Hive"))
-                .allSatisfy(label -> assertThat(WORDS.wordsOnly(label)).as(label).isFalse());
+        assertThat(List.of(
+                        "Conti",
+                        "Black Basta",
+                        "Qilin",
+                        "RansomHub",
+                        "APT36",
+                        "Storm-0558",
+                        "Thanks Conti",
+                        "SRG",
+                        "Hive"))
+                .allSatisfy(
+                        label -> assertThat(WORDS.wordsOnly(label)).as(label).isFalse());
     }
 
     @Test

@@ -34,26 +34,34 @@ class TrackedTermsTests {
         CandidateDecisions decisions = new CandidateDecisions(db);
         TrackedTerms tracked = new TrackedTerms(decisions, terms, () -> Instant.parse("2026-05-04T12:00:00Z"));
         terms.record(List.of(item("https://t/0", "Researchers saw VenomSpider and Lumma-Ng")));
-        assertThat(tracked.seriesOf(item("https://t/1", "VenomSpider again"))).as("nothing accepted yet").isEmpty();
+        assertThat(tracked.seriesOf(item("https://t/1", "VenomSpider again")))
+                .as("nothing accepted yet")
+                .isEmpty();
 
-        decisions.decide("venomspider", new CandidateDecisions.Decision("ACCEPTED", "ana", Instant.EPOCH, null,
-                null));
+        decisions.decide("venomspider", new CandidateDecisions.Decision("ACCEPTED", "ana", Instant.EPOCH, null, null));
         decisions.decide("lumma-ng", new CandidateDecisions.Decision("REJECTED", "ana", Instant.EPOCH, null, null));
         tracked.reload();
         assertThat(tracked.accepted()).containsOnlyKeys("venomspider").containsEntry("venomspider", "VenomSpider");
         assertThat(tracked.seriesOf(item("https://t/2", "the venomspider crew and Lumma-Ng")))
                 .containsExactly("term:venomspider");
-        assertThat(tracked.seriesOf(item("https://t/3", "VenomSpiders are not the same word"))).isEmpty();
+        assertThat(tracked.seriesOf(item("https://t/3", "VenomSpiders are not the same word")))
+                .isEmpty();
 
-        SignalRepository signals = new SignalRepository(db, new GradeWeights(methodology.grading()),
-                MethodologyLoader.cues(methodology.stages()), ids -> java.util.Set.of(), tracked::seriesOf);
+        SignalRepository signals = new SignalRepository(
+                db,
+                new GradeWeights(methodology.grading()),
+                MethodologyLoader.cues(methodology.stages()),
+                ids -> java.util.Set.of(),
+                tracked::seriesOf);
         signals.record(List.of(item("https://t/4", "VenomSpider hits a port"), item("https://t/5", "Other news")));
-        List<SignalPoint> series = signals.daily("term:venomspider", LocalDate.parse("2026-05-04"),
-                LocalDate.parse("2026-05-04"));
+        List<SignalPoint> series =
+                signals.daily("term:venomspider", LocalDate.parse("2026-05-04"), LocalDate.parse("2026-05-04"));
         assertThat(series.getFirst().count()).isEqualTo(1);
         assertThat(series.getFirst().focused()).isEqualTo(1);
         signals.clearSeries("term:venomspider");
         assertThat(signals.daily("term:venomspider", LocalDate.parse("2026-05-04"), LocalDate.parse("2026-05-04"))
-                .getFirst().count()).isZero();
+                        .getFirst()
+                        .count())
+                .isZero();
     }
 }

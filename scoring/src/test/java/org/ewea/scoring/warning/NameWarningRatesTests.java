@@ -10,16 +10,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** The novel-name rule's measured rates: what a warned name is scored with. */
 class NameWarningRatesTests {
 
-    private static final NameWarningRates RATES = new NameWarningRates("r", "MITRE ATT&CK", java.time.LocalDate.parse("2025-10-22"), List.of(
-            new NameWarningRates.Rate(NameWarningRates.DARK_WEB, "a corpus", 32, 30, 6),
-            new NameWarningRates.Rate(NameWarningRates.OPEN_SOURCE, "news", 58, 0, 0)));
+    private static final NameWarningRates RATES = new NameWarningRates(
+            "r",
+            "MITRE ATT&CK",
+            java.time.LocalDate.parse("2025-10-22"),
+            List.of(
+                    new NameWarningRates.Rate(NameWarningRates.DARK_WEB, "a corpus", 32, 30, 6),
+                    new NameWarningRates.Rate(NameWarningRates.OPEN_SOURCE, "news", 58, 0, 0)));
 
     @Test
     void aRateIsLaplaceSmoothedOverTheWarningsTheRecordCouldStillConfirm() {
         NameWarningRates.Rate dark = RATES.of(NameWarningRates.DARK_WEB).orElseThrow();
         assertThat(dark.probability()).isEqualTo(7 / 32.0);
         assertThat(dark.words("ATT&CK")).contains("30 names", "listed 6 later", "22%");
-        assertThat(new NameWarningRates.Rate("x", "c", 0, 0, 0).probability()).as("nothing measured: no certainty")
+        assertThat(new NameWarningRates.Rate("x", "c", 0, 0, 0).probability())
+                .as("nothing measured: no certainty")
                 .isEqualTo(0.5);
         assertThatThrownBy(() -> new NameWarningRates.Rate("x", "c", 5, 6, 1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -29,12 +34,19 @@ class NameWarningRatesTests {
 
     @Test
     void aPartNeverMeasuredIsScoredAtTheBestMeasuredPartsRateAndNoneWithoutAny() {
-        assertThat(RATES.forScoring(NameWarningRates.OPEN_SOURCE)).map(NameWarningRates.Rate::rule)
+        assertThat(RATES.forScoring(NameWarningRates.OPEN_SOURCE))
+                .map(NameWarningRates.Rate::rule)
                 .contains(NameWarningRates.DARK_WEB);
-        assertThat(RATES.forScoring(NameWarningRates.DARK_WEB)).map(NameWarningRates.Rate::rule)
+        assertThat(RATES.forScoring(NameWarningRates.DARK_WEB))
+                .map(NameWarningRates.Rate::rule)
                 .contains(NameWarningRates.DARK_WEB);
-        assertThat(new NameWarningRates("r", "rec", java.time.LocalDate.parse("2025-10-22"), List.of(new NameWarningRates.Rate("open-source", "n", 4, 0, 0)))
-                .forScoring("open-source")).isEmpty();
+        assertThat(new NameWarningRates(
+                                "r",
+                                "rec",
+                                java.time.LocalDate.parse("2025-10-22"),
+                                List.of(new NameWarningRates.Rate("open-source", "n", 4, 0, 0)))
+                        .forScoring("open-source"))
+                .isEmpty();
     }
 
     @Test

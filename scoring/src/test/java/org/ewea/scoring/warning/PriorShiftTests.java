@@ -28,8 +28,7 @@ class PriorShiftTests {
         }
         PriorShift shift = PriorShift.estimate(trainingRate, outputs);
         assertThat(shift.rate()).isCloseTo(trueRate, within(0.01));
-        assertThat(shift.adjust(posterior(0.7, trainingRate))).isCloseTo(posterior(0.7, shift.rate()),
-                within(1e-9));
+        assertThat(shift.adjust(posterior(0.7, trainingRate))).isCloseTo(posterior(0.7, shift.rate()), within(1e-9));
         assertThat(shift.adjust(0.5)).isLessThan(0.5);
     }
 

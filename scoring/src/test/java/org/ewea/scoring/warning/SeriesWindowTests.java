@@ -16,15 +16,27 @@ class SeriesWindowTests {
     private static final LocalDate AS_OF = LocalDate.parse("2026-02-28");
 
     private static SignalPoint point(int daysBefore, long count, String... sources) {
-        return new SignalPoint(AS_OF.minusDays(daysBefore), count, count * 0.5, Set.of(sources),
-                Map.of("exploitation", 1L), count - 1, Map.of("exploitation", 1L));
+        return new SignalPoint(
+                AS_OF.minusDays(daysBefore),
+                count,
+                count * 0.5,
+                Set.of(sources),
+                Map.of("exploitation", 1L),
+                count - 1,
+                Map.of("exploitation", 1L));
     }
 
     @Test
     void readsTheLastDaysOnlyUpToAsOf() {
-        List<SignalPoint> points = List.of(point(0, 2, "a"), point(6, 1, "b"), point(7, 4, "a", "c"),
-                point(34, 8, "d"), point(56, 100, "e"), point(-1, 50, "future"));
-        List<SignalPoint> all = List.of(new SignalPoint(AS_OF, 10, 10, Set.of("a", "x")),
+        List<SignalPoint> points = List.of(
+                point(0, 2, "a"),
+                point(6, 1, "b"),
+                point(7, 4, "a", "c"),
+                point(34, 8, "d"),
+                point(56, 100, "e"),
+                point(-1, 50, "future"));
+        List<SignalPoint> all = List.of(
+                new SignalPoint(AS_OF, 10, 10, Set.of("a", "x")),
                 new SignalPoint(AS_OF.minusDays(7), 20, 20, Set.of("y")),
                 new SignalPoint(AS_OF.plusDays(1), 99, 99, Set.of("future")));
         SeriesWindow w = new SeriesWindow("s", AS_OF, points, all, null);
@@ -41,7 +53,8 @@ class SeriesWindowTests {
         assertThat(w.focused(28)).isEqualTo(4);
         assertThat(w.focusedCue("exploitation", 7)).isEqualTo(2);
         assertThat(w.daysSinceLastMention()).isZero();
-        assertThat(w.firstSeen()).as("the 56-days-old point is outside the window but still seen")
+        assertThat(w.firstSeen())
+                .as("the 56-days-old point is outside the window but still seen")
                 .isEqualTo(AS_OF.minusDays(56));
         assertThat(w.burstDays(BurstDetector.defaults(), 7)).isBetween(0, 7);
     }

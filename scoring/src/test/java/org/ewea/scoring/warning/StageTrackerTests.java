@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class StageTrackerTests {
 
-    private static final StageTracker TRACKER = new StageTracker(new MethodologyLoader().load(null).stages(),
-            BurstDetector.defaults());
+    private static final StageTracker TRACKER =
+            new StageTracker(new MethodologyLoader().load(null).stages(), BurstDetector.defaults());
     private static final LocalDate AS_OF = LocalDate.parse("2026-03-31");
 
     private static List<SignalPoint> all() {
@@ -35,8 +35,9 @@ class StageTrackerTests {
         StageReading reading = TRACKER.read("t", AS_OF, points, all());
         assertThat(reading.stage()).isEqualTo("weak-signal");
         assertThat(reading.rationale()).contains("first seen " + AS_OF.minusDays(110));
-        assertThat(reading.indicators()).containsEntry("source-diversity", 1.0).containsKeys("growth", "volume",
-                "burst", "exploitation", "exploit-available", "commodification");
+        assertThat(reading.indicators())
+                .containsEntry("source-diversity", 1.0)
+                .containsKeys("growth", "volume", "burst", "exploitation", "exploit-available", "commodification");
     }
 
     @Test
@@ -46,13 +47,16 @@ class StageTrackerTests {
             points.add(new SignalPoint(AS_OF.minusDays(d), 1, 1, Set.of("s1")));
         }
         for (int d = 0; d < 5; d++) {
-            points.add(new SignalPoint(AS_OF.minusDays(d), 3, 3, Set.of("s1", "s2", "s3", "s" + (4 + d)),
-                    Map.of("commodification", 1L)));
+            points.add(new SignalPoint(
+                    AS_OF.minusDays(d), 3, 3, Set.of("s1", "s2", "s3", "s" + (4 + d)), Map.of("commodification", 1L)));
         }
         StageReading reading = TRACKER.read("t", AS_OF, points, all());
         assertThat(reading.stage()).isEqualTo("emerging");
         assertThat(reading.since()).isEqualTo(AS_OF);
-        assertThat(reading.rationale()).contains("growth").contains("source-diversity").contains("on " + AS_OF);
+        assertThat(reading.rationale())
+                .contains("growth")
+                .contains("source-diversity")
+                .contains("on " + AS_OF);
         assertThat(reading.indicators().get("commodification")).isEqualTo(5.0);
         assertThat(reading.indicators().get("dark-web-share")).isEqualTo(0.0);
     }

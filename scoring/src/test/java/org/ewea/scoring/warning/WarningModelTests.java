@@ -64,15 +64,19 @@ class WarningModelTests {
         double[] row = {16, 0.5};
         List<WarningModel.Contribution> terms = model.contributions(row);
         assertThat(terms.getFirst().feature()).isEqualTo("signal");
-        assertThat(model.intercept() + terms.stream().mapToDouble(WarningModel.Contribution::logOdds).sum())
+        assertThat(model.intercept()
+                        + terms.stream()
+                                .mapToDouble(WarningModel.Contribution::logOdds)
+                                .sum())
                 .isCloseTo(model.logOdds(row), within(1e-12));
         assertThat(model.probability(row)).isGreaterThan(model.probability(new double[] {4, 0.5}));
     }
 
     @Test
     void refusesToTrainOnOneClass() {
-        assertThatIllegalArgumentException().isThrownBy(() -> WarningModel.train(NAMES,
-                new double[][] {{1, 2}, {3, 4}}, new int[] {0, 0}, 0.1)).withMessageContaining("both classes");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> WarningModel.train(NAMES, new double[][] {{1, 2}, {3, 4}}, new int[] {0, 0}, 0.1))
+                .withMessageContaining("both classes");
     }
 
     @Test
@@ -83,9 +87,11 @@ class WarningModelTests {
         WarningModel calibrated = model.calibrated(0.5, -0.25);
         double[] row = {14, -0.3};
         assertThat(calibrated.logOdds(row)).isCloseTo(0.5 * model.logOdds(row) - 0.25, within(1e-12));
-        assertThat(calibrated.intercept() + calibrated.contributions(row).stream()
-                .mapToDouble(WarningModel.Contribution::logOdds).sum()).isCloseTo(calibrated.logOdds(row),
-                within(1e-12));
+        assertThat(calibrated.intercept()
+                        + calibrated.contributions(row).stream()
+                                .mapToDouble(WarningModel.Contribution::logOdds)
+                                .sum())
+                .isCloseTo(calibrated.logOdds(row), within(1e-12));
         assertThat(calibrated.means()).isEqualTo(model.means());
     }
 
@@ -102,22 +108,37 @@ class WarningModelTests {
                     row[j] = random.nextGaussian();
                 }
                 int y = random.nextDouble() < 1 / (1 + Math.exp(-(0.8 * row[0] - 1))) ? 1 : 0;
-                examples.add(new WarningExamples.Example("s" + s, java.time.LocalDate.of(2026, 1, 1).plusDays(d),
-                        row, y));
+                examples.add(new WarningExamples.Example(
+                        "s" + s, java.time.LocalDate.of(2026, 1, 1).plusDays(d), row, y));
             }
         }
         WarningTrainer trainer = new WarningTrainer(0.001, 5);
         WarningTrainer.Calibration c = trainer.calibration(examples, 42L);
         assertThat(c.slope()).as("over-confident: shrink").isLessThan(1);
-        WarningModelFile file = trainer.train(examples, new WarningTrainer.Provenance("m", java.time.Instant.EPOCH,
-                42L, java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 1, 4),
-                java.time.LocalDate.of(2026, 6, 1), 90, "test", "test", "v"));
+        WarningModelFile file = trainer.train(
+                examples,
+                new WarningTrainer.Provenance(
+                        "m",
+                        java.time.Instant.EPOCH,
+                        42L,
+                        java.time.LocalDate.of(2026, 1, 1),
+                        java.time.LocalDate.of(2026, 1, 4),
+                        java.time.LocalDate.of(2026, 6, 1),
+                        90,
+                        "test",
+                        "test",
+                        "v"));
         assertThat(file.metrics()).containsEntry("calibration-slope", Math.round(c.slope() * 1e4) / 1e4);
-        assertThat(file.metrics().get("cv-brier")).as("recalibrated within each fold: better held-out Brier")
+        assertThat(file.metrics().get("cv-brier"))
+                .as("recalibrated within each fold: better held-out Brier")
                 .isLessThan(file.metrics().get("cv-brier-before-calibration"));
-        List<WarningExamples.Example> sorted = examples.stream().sorted(java.util.Comparator
-                .comparing(WarningExamples.Example::series).thenComparing(WarningExamples.Example::day)).toList();
-        assertThat(file.model()).isEqualTo(WarningModel.train(WarningFeatures.names(), WarningTrainer.x(sorted),
-                WarningTrainer.y(sorted), 0.001).calibrated(c.slope(), c.shift()));
+        List<WarningExamples.Example> sorted = examples.stream()
+                .sorted(java.util.Comparator.comparing(WarningExamples.Example::series)
+                        .thenComparing(WarningExamples.Example::day))
+                .toList();
+        assertThat(file.model())
+                .isEqualTo(WarningModel.train(
+                                WarningFeatures.names(), WarningTrainer.x(sorted), WarningTrainer.y(sorted), 0.001)
+                        .calibrated(c.slope(), c.shift()));
     }
 }
