@@ -23,10 +23,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static final String USER = "ewea";
 
     private final MongoServer server;
+    private final H2Backend backend;
     private final String connectionString;
 
-    private EmbeddedMongoServer(MongoServer server, String connectionString) {
+    private EmbeddedMongoServer(MongoServer server, H2Backend backend, String connectionString) {
         this.server = server;
+        this.backend = backend;
         this.connectionString = connectionString;
     }
 
@@ -68,11 +70,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                         + " this run)",
                 file,
                 where);
-        return new EmbeddedMongoServer(server, connectionString);
+        return new EmbeddedMongoServer(server, backend, connectionString);
     }
 
     public String connectionString() {
         return connectionString;
+    }
+
+    /**
+     * Commits every change made so far to the store file (the store also commits in the background, about once a
+     * second). A commit is written to the operating system: it survives the process being killed, not a power cut.
+     * Changes are committed in the order they were made, all of them at once.
+     */
+    public void commit() {
+        backend.commit();
     }
 
     /** Stops listening and closes the backend, which writes the store file to disk. */

@@ -51,6 +51,17 @@ public final class MongoEndpoint implements AutoCloseable {
         return embedded != null;
     }
 
+    /**
+     * Makes every write made so far durable before it is acknowledged: on the embedded store, commits its pending
+     * changes to the store file (which otherwise happens in the background about once a second); a real MongoDB
+     * has journalled them already when it answered the write.
+     */
+    public void commitPending() {
+        if (embedded != null) {
+            embedded.commit();
+        }
+    }
+
     @Override
     public void close() {
         if (embedded != null) {

@@ -51,6 +51,12 @@ class StoreConfiguration {
         return client.getDatabase(endpoint.database());
     }
 
+    /** Every write a request made is committed before its answer leaves (embedded store). */
+    @Bean
+    CommitBeforeAnswer commitBeforeAnswer(MongoEndpoint endpoint, BlockingStore store) {
+        return new CommitBeforeAnswer(endpoint, store);
+    }
+
     @Bean
     BlockingStore blockingStore(EweaProperties properties) {
         return new BlockingStore(properties.storeThreads());
