@@ -1,7 +1,13 @@
 package org.ewea.api;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
+import org.bson.Document;
 import org.ewea.api.store.ThreadRecordingCommandListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,16 +61,13 @@ public abstract class LiveApplicationTests {
     }
 
     /** The day of the newest stored item (the demo's last day on a fresh store). */
-    protected static java.time.LocalDate lastItemDay(com.mongodb.client.MongoDatabase database) {
-        org.bson.Document newest = database.getCollection("items")
+    protected static LocalDate lastItemDay(MongoDatabase database) {
+        Document newest = database.getCollection("items")
                 .find()
-                .sort(com.mongodb.client.model.Sorts.descending("time"))
+                .sort(Sorts.descending("time"))
                 .limit(1)
                 .first();
-        return newest.get("time", java.util.Date.class)
-                .toInstant()
-                .atZone(java.time.ZoneOffset.UTC)
-                .toLocalDate();
+        return newest.get("time", Date.class).toInstant().atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** GETs {@code uri}, expects 200 with a JSON object, and returns it. */

@@ -1,10 +1,13 @@
 package org.ewea.api;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,13 +18,12 @@ public final class RunningApplication implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final WebTestClient client;
 
-    private RunningApplication(
-            ConfigurableApplicationContext context, @org.jspecify.annotations.Nullable String token) {
+    private RunningApplication(ConfigurableApplicationContext context, @Nullable String token) {
         this.context = context;
         String port = context.getEnvironment().getProperty("local.server.port");
         String dataDir = context.getEnvironment().getProperty("ewea.data-dir", "./data");
         this.client = TestClients.forPort(
-                Integer.parseInt(port), token != null ? token : TestClients.adminToken(java.nio.file.Path.of(dataDir)));
+                Integer.parseInt(port), token != null ? token : TestClients.adminToken(Path.of(dataDir)));
     }
 
     /** Starts on a random port with the given {@code ewea.*} (or other) properties, e.g. {@code ewea.data-dir=...}. */
@@ -33,8 +35,7 @@ public final class RunningApplication implements AutoCloseable {
      * As {@link #start}, with the client sending {@code token} (for an instance joining another's store, whose first
      * start wrote the admin token elsewhere).
      */
-    public static RunningApplication startWithToken(
-            @org.jspecify.annotations.Nullable String token, String... properties) {
+    public static RunningApplication startWithToken(@Nullable String token, String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0"));
         for (String property : properties) {
             args.add("--" + property);
@@ -44,7 +45,7 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     /** The running application's context. */
-    public org.springframework.context.ApplicationContext context() {
+    public ApplicationContext context() {
         return context;
     }
 

@@ -1,6 +1,10 @@
 package org.ewea.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,12 +29,11 @@ public final class TestClients {
     }
 
     /** The admin token the first start wrote to {@code admin-token} in the data directory. */
-    public static String adminToken(java.nio.file.Path dataDir) {
+    public static String adminToken(Path dataDir) {
         try {
-            return java.nio.file.Files.readString(dataDir.resolve("admin-token"))
-                    .strip();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(dataDir.resolve("admin-token")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

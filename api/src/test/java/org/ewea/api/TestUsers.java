@@ -2,6 +2,7 @@ package org.ewea.api;
 
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -35,8 +36,7 @@ public final class TestUsers {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        int port = Integer.parseInt(
-                app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
+        int port = Integer.parseInt(app.bean(Environment.class).getProperty("local.server.port"));
         return TestClients.forPort(port, (String) issued.get("secret"))
                 .mutate()
                 .responseTimeout(Duration.ofMinutes(5))

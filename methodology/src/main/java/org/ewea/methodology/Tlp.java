@@ -2,6 +2,7 @@ package org.ewea.methodology;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -38,10 +39,8 @@ public enum Tlp {
     }
 
     /** The markings someone cleared up to {@code clearance} may read, least restrictive first. */
-    public static java.util.List<Tlp> atMost(Tlp clearance) {
-        return java.util.Arrays.stream(values())
-                .filter(t -> t.isAtMost(clearance))
-                .toList();
+    public static List<Tlp> atMost(Tlp clearance) {
+        return Arrays.stream(values()).filter(t -> t.isAtMost(clearance)).toList();
     }
 
     public static Tlp mostRestrictive(Tlp a, Tlp b) {

@@ -138,7 +138,7 @@ public final class ActionRepository {
                 d.getString("category"),
                 d.getString("stage"),
                 Tlp.valueOf(d.getString("tlp")),
-                org.ewea.collectors.store.Markings.handling(d),
+                Markings.handling(d),
                 d.getString("note"),
                 d.getDate("createdAt").toInstant(),
                 d.getDate("updatedAt").toInstant(),

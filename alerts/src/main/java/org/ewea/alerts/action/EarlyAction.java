@@ -2,6 +2,7 @@ package org.ewea.alerts.action;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,7 @@ public record EarlyAction(
         String category,
         String stage,
         Tlp tlp,
-        org.ewea.methodology.Handling handling,
+        Handling handling,
         @Nullable String note,
         Instant createdAt,
         Instant updatedAt,

@@ -2,8 +2,10 @@ package org.ewea.alerts.alert;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +70,7 @@ public record Alert(
 
     public Alert {
         evidence = List.copyOf(evidence);
-        facts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(facts));
+        facts = Collections.unmodifiableMap(new TreeMap<>(facts));
         history = List.copyOf(history);
         feedback = List.copyOf(feedback);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.ewea.collectors.store.Markings;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.risk.HarmProfile;
 import org.jspecify.annotations.Nullable;
@@ -55,9 +56,7 @@ final class AlertDocuments {
                 .append(PRIORITY, a.priority())
                 .append("category", a.category())
                 .append(TLP, a.tlp().name())
-                .append(
-                        org.ewea.collectors.store.Markings.HANDLING,
-                        org.ewea.collectors.store.Markings.handlingDocument(a.handling()))
+                .append(Markings.HANDLING, Markings.handlingDocument(a.handling()))
                 .append("grade", a.grade())
                 .append("evidence", a.evidence())
                 .append("facts", new Document(new LinkedHashMap<>(a.facts())))
@@ -128,7 +127,7 @@ final class AlertDocuments {
                 d.getString(PRIORITY),
                 d.getString("category"),
                 Tlp.valueOf(d.getString(TLP)),
-                org.ewea.collectors.store.Markings.handling(d),
+                Markings.handling(d),
                 d.getString("grade"),
                 d.getList("evidence", String.class),
                 factMap,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.ewea.collectors.store.Markings;
 import org.ewea.methodology.Clearance;
 import org.jspecify.annotations.Nullable;
 
@@ -155,6 +156,6 @@ public final class AlertRepository {
     }
 
     static Bson cleared(Clearance clearance) {
-        return org.ewea.collectors.store.Markings.and(new org.bson.Document(), clearance);
+        return Markings.and(new org.bson.Document(), clearance);
     }
 }

@@ -3,6 +3,7 @@ package org.ewea.alerts.alert;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.ewea.methodology.Clearance;
 
 /**
  * Analysts' relevance verdicts on alerts as training labels for scoring: a subject is a positive from the day of the
@@ -19,7 +20,7 @@ public final class AnalystLabels {
     /** Series id to the day it was judged a relevant threat. */
     public Map<String, LocalDate> relevantSince() {
         Map<String, LocalDate> labels = new HashMap<>();
-        for (Alert alert : alerts.all(org.ewea.methodology.Clearance.FULL)) {
+        for (Alert alert : alerts.all(Clearance.FULL)) {
             long relevant = alert.feedback().stream().filter(Feedback::relevant).count();
             if (relevant > alert.feedback().size() - relevant) {
                 labels.merge(alert.subject().id(), alert.asOf(), (a, b) -> a.isBefore(b) ? a : b);

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.ewea.alerts.event.AlertEvent;
 import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,7 +103,7 @@ public final class DeliveryWorker {
             throw new DeliveryFailure(
                     "the owner " + s.owner() + " is not (or no longer) cleared for "
                             + e.tlp().label()
-                            + (e.handling() == org.ewea.methodology.Handling.NONE
+                            + (e.handling() == Handling.NONE
                                     ? ""
                                     : ", handling " + e.handling().label()),
                     true);

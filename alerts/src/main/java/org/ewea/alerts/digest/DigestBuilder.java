@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +17,19 @@ import org.ewea.alerts.action.ActionStatus;
 import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.MachineProvenance;
 import org.ewea.alerts.engine.AlertInputs;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalPoint;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.warning.CountedMarkings;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
@@ -51,7 +55,7 @@ public final class DigestBuilder {
     private final ModelRegistry models;
     private final SignalRepository signals;
     private final ScoreEvidence evidence;
-    private final org.ewea.scoring.warning.CountedMarkings counted;
+    private final CountedMarkings counted;
     private final AlertRepository alerts;
     private final ActionRepository actions;
     private final ItemRepository items;
@@ -64,7 +68,7 @@ public final class DigestBuilder {
             ModelRegistry models,
             SignalRepository signals,
             ScoreEvidence evidence,
-            org.ewea.scoring.warning.CountedMarkings counted,
+            CountedMarkings counted,
             AlertRepository alerts,
             ActionRepository actions,
             ItemRepository items,
@@ -200,7 +204,7 @@ public final class DigestBuilder {
     }
 
     /** The most restrictive marking and handling code of a subject's newest evidence. */
-    private record Mark(Tlp tlp, org.ewea.methodology.Handling handling) {}
+    private record Mark(Tlp tlp, Handling handling) {}
 
     /**
      * A line quoting a subject's counts is marked with the most restrictive marking and handling code of every item
@@ -227,7 +231,7 @@ public final class DigestBuilder {
             }
             Mark mark = mark(s);
             trends.add(new DigestContent.Trend(
-                    s.label(), first, java.util.Arrays.stream(daily).boxed().toList(), mark.tlp(), mark.handling()));
+                    s.label(), first, Arrays.stream(daily).boxed().toList(), mark.tlp(), mark.handling()));
         }
         return trends;
     }
@@ -243,7 +247,7 @@ public final class DigestBuilder {
                 a.summary(),
                 a.tlp(),
                 a.handling(),
-                org.ewea.alerts.alert.MachineProvenance.of(a).reviewLevel());
+                MachineProvenance.of(a).reviewLevel());
     }
 
     private List<DigestContent.ActionLine> actionLines(String audience) {

@@ -4,12 +4,14 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
@@ -31,9 +33,8 @@ public final class DigestRenderer {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     /** Times to the minute, in UTC: no raw nanosecond instants in a brief. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
-                    "yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final String STYLE = """
             body { font-family: sans-serif; font-size: 10.5pt; color: #1b1b1b; margin: 24px; }
@@ -117,7 +118,7 @@ public final class DigestRenderer {
                         e.stage(),
                         e.priority() + " " + e.priorityLabel(),
                         Long.toString(e.evidenceCount()),
-                        e.weekly().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")),
+                        e.weekly().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                         e.summary()));
         List<DigestContent.Trend> trends = withheld.keep(c.trends());
         if (!trends.isEmpty()) {

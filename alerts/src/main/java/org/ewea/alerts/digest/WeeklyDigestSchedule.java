@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
@@ -81,7 +82,7 @@ public final class WeeklyDigestSchedule implements AutoCloseable {
     /** Marker type: Quartz needs a job class; the job factory supplies the behaviour. */
     public static final class WeeklyJob implements Job {
         @Override
-        public void execute(org.quartz.JobExecutionContext context) {
+        public void execute(JobExecutionContext context) {
             throw new IllegalStateException("created through the job factory only");
         }
     }

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ewea.alerts.action.ActionPlanner;
 import org.ewea.alerts.alert.Trigger;
@@ -13,7 +17,12 @@ import org.ewea.alerts.lifecycle.AlertRaiser;
 import org.ewea.alerts.lifecycle.RaiseOutcome;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleBook;
+import org.ewea.alerts.rule.RuleType;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
+import org.ewea.methodology.Tlp;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.Candidate;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
@@ -34,7 +43,7 @@ public final class AlertEngine {
     private final SignalRepository signals;
     private final Supplier<AlertInputs.Sources> sources;
     private final InstantSource clock;
-    private final java.util.function.Function<LocalDate, List<org.ewea.scoring.terms.Candidate>> candidates;
+    private final Function<LocalDate, List<Candidate>> candidates;
 
     /** As the full constructor, with no novel-term candidates. */
     public AlertEngine(
@@ -61,7 +70,7 @@ public final class AlertEngine {
             SignalRepository signals,
             Supplier<AlertInputs.Sources> sources,
             InstantSource clock,
-            java.util.function.Function<LocalDate, List<org.ewea.scoring.terms.Candidate>> candidates) {
+            Function<LocalDate, List<Candidate>> candidates) {
         this.candidates = candidates;
         this.rules = rules;
         this.evaluator = evaluator;
@@ -90,8 +99,7 @@ public final class AlertEngine {
         List<EarlyWarningScore> scores = scorer.score(asOf, models.current());
         AlertInputs.Sources state = sources.get();
         List<AlertRule> inForce = rules.rules();
-        boolean novelTerms =
-                inForce.stream().anyMatch(r -> r.isEnabled() && r.type() == org.ewea.alerts.rule.RuleType.NOVEL_TERM);
+        boolean novelTerms = inForce.stream().anyMatch(r -> r.isEnabled() && r.type() == RuleType.NOVEL_TERM);
         AlertInputs inputs = new AlertInputs(
                 asOf, scores, state.health(), state.titles(), novelTerms ? candidates.apply(asOf) : List.of());
         List<Trigger> triggers = asSeenAtTheirMarking(evaluator.evaluate(inForce, inputs), inputs);
@@ -100,7 +108,7 @@ public final class AlertEngine {
         int unchanged = 0;
         int suppressed = 0;
         int planned = 0;
-        List<EvaluationReport.Outcome> outcomes = new java.util.ArrayList<>();
+        List<EvaluationReport.Outcome> outcomes = new ArrayList<>();
         for (Trigger trigger : triggers) {
             RaiseOutcome outcome = raiser.raise(trigger, now);
             int plannedNow = 0;
@@ -118,11 +126,7 @@ public final class AlertEngine {
             }
             outcomes.add(
                     outcome.alert() == null
-                            ? new EvaluationReport.Outcome(
-                                    outcome.kind().name(),
-                                    org.ewea.methodology.Tlp.RED,
-                                    org.ewea.methodology.Handling.ALL,
-                                    plannedNow)
+                            ? new EvaluationReport.Outcome(outcome.kind().name(), Tlp.RED, Handling.ALL, plannedNow)
                             : new EvaluationReport.Outcome(
                                     outcome.kind().name(),
                                     outcome.alert().tlp(),
@@ -151,17 +155,16 @@ public final class AlertEngine {
      * material above its marking and is marked for the service alone (RED, every handling code).
      */
     private List<Trigger> asSeenAtTheirMarking(List<Trigger> triggers, AlertInputs full) {
-        java.util.Map<org.ewea.methodology.Clearance, java.util.Map<String, EarlyWarningScore>> views =
-                new java.util.HashMap<>();
-        List<Trigger> seen = new java.util.ArrayList<>(triggers.size());
+        Map<Clearance, Map<String, EarlyWarningScore>> views = new HashMap<>();
+        List<Trigger> seen = new ArrayList<>(triggers.size());
         for (Trigger t : triggers) {
-            org.ewea.methodology.Clearance marking = new org.ewea.methodology.Clearance(t.tlp(), t.handling());
+            Clearance marking = new Clearance(t.tlp(), t.handling());
             if (t.score() == null || marking.full()) {
                 seen.add(t);
                 continue;
             }
             EarlyWarningScore there = views.computeIfAbsent(marking, c -> {
-                        java.util.Map<String, EarlyWarningScore> bySeries = new java.util.HashMap<>();
+                        Map<String, EarlyWarningScore> bySeries = new HashMap<>();
                         scorer.readBy(c).score(full.asOf(), models.current()).forEach(v -> bySeries.put(v.series(), v));
                         return bySeries;
                     })
@@ -188,8 +191,8 @@ public final class AlertEngine {
                         t.stage(),
                         t.priority(),
                         t.category(),
-                        org.ewea.methodology.Tlp.RED,
-                        org.ewea.methodology.Handling.ALL,
+                        Tlp.RED,
+                        Handling.ALL,
                         t.grade(),
                         t.evidence(),
                         t.facts(),

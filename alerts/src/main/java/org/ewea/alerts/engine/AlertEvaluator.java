@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.rule.AlertRule;
@@ -16,9 +18,14 @@ import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.risk.Priority;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.Candidate;
+import org.ewea.scoring.warning.CountedMarkings;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.ScoreEvidence;
 import org.jspecify.annotations.Nullable;
@@ -40,14 +47,11 @@ public final class AlertEvaluator {
     private final Methodology methodology;
     private final ScoreEvidence evidence;
     private final ItemRepository items;
-    private final org.ewea.scoring.warning.CountedMarkings counted;
+    private final CountedMarkings counted;
 
     /** @param counted the markings of every item a score counted, which a score's alert is marked with at least */
     public AlertEvaluator(
-            Methodology methodology,
-            ScoreEvidence evidence,
-            ItemRepository items,
-            org.ewea.scoring.warning.CountedMarkings counted) {
+            Methodology methodology, ScoreEvidence evidence, ItemRepository items, CountedMarkings counted) {
         this.methodology = methodology;
         this.evidence = evidence;
         this.items = items;
@@ -152,8 +156,8 @@ public final class AlertEvaluator {
                                                 + " item(s) in the last 28 days (docs/evaluation.md section 1 measures this rule"
                                                 + " against CISA KEV).",
                                         s.kind().equals("technology")
-                                                ? org.ewea.scoring.signal.SignalRepository.FOCUSED_TECHNOLOGIES
-                                                : org.ewea.scoring.signal.SignalRepository.FOCUSED_ENTITIES,
+                                                ? SignalRepository.FOCUSED_TECHNOLOGIES
+                                                : SignalRepository.FOCUSED_ENTITIES,
                                         s.kind().equals("technology") ? "technologies" : "subjects of its kind",
                                         exploitationWords(s),
                                         s.evidenceCount()))));
@@ -173,12 +177,12 @@ public final class AlertEvaluator {
                 .orElse("exploitation cues in focused items");
     }
 
-    private java.util.stream.Stream<EarlyWarningScore> eligible(AlertRule rule, AlertInputs in) {
+    private Stream<EarlyWarningScore> eligible(AlertRule rule, AlertInputs in) {
         return in.scores().stream().filter(s -> rule.appliesTo(s.kind()) && s.evidenceCount() >= rule.evidence());
     }
 
     private Trigger trigger(AlertRule rule, EarlyWarningScore s, String title, String summary) {
-        List<AnnotatedItem> cited = evidence.newest(s, EVIDENCE, org.ewea.methodology.Clearance.FULL);
+        List<AnnotatedItem> cited = evidence.newest(s, EVIDENCE, Clearance.FULL);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("score", String.format(Locale.ROOT, "%.3f", s.score()));
         facts.put("stage", s.stage().stage());
@@ -193,7 +197,7 @@ public final class AlertEvaluator {
         }
         facts.put("model", s.modelVersion());
         facts.put("methodology", s.methodologyVersion());
-        org.ewea.scoring.signal.SignalRepository.Marking mark = counted.mostRestrictive(s, cited);
+        SignalRepository.Marking mark = counted.mostRestrictive(s, cited);
         return new Trigger(
                 rule,
                 new Subject(s.kind(), s.series(), s.label()),
@@ -232,8 +236,7 @@ public final class AlertEvaluator {
             } else {
                 Instant to = in.asOf().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
                 Instant from = since.atStartOfDay().toInstant(ZoneOffset.UTC);
-                List<AnnotatedItem> hits =
-                        items.containing(watched, from, to, TERM_ITEMS, org.ewea.methodology.Clearance.FULL);
+                List<AnnotatedItem> hits = items.containing(watched, from, to, TERM_ITEMS, Clearance.FULL);
                 if (hits.size() >= rule.evidence()) {
                     String count = hits.size() == TERM_ITEMS ? TERM_ITEMS + "+" : Integer.toString(hits.size());
                     List<AnnotatedItem> cited = hits.subList(0, Math.min(EVIDENCE, hits.size()));
@@ -268,7 +271,7 @@ public final class AlertEvaluator {
     /** New candidates first seen within the rule's days, with their newest items (read with full clearance). */
     private List<Trigger> novelTerms(AlertRule rule, AlertInputs in, LocalDate since) {
         List<Trigger> found = new ArrayList<>();
-        for (org.ewea.scoring.terms.Candidate c : in.candidates()) {
+        for (Candidate c : in.candidates()) {
             if (!c.status().equals("NEW")
                     || c.firstSeen().isBefore(since)
                     || c.items() < rule.evidence()
@@ -283,10 +286,10 @@ public final class AlertEvaluator {
                     from,
                     to,
                     (int) Math.min(TERM_MARKING_ITEMS, Math.max(EVIDENCE, c.items())),
-                    org.ewea.methodology.Clearance.FULL);
+                    Clearance.FULL);
             List<AnnotatedItem> hits = mentioning.subList(0, Math.min(EVIDENCE, mentioning.size()));
             Tlp foundTlp = marking(mentioning);
-            org.ewea.methodology.Handling foundHandling = handling(mentioning);
+            Handling foundHandling = handling(mentioning);
             boolean beyond = counted
                     .ofTerm(
                             c.id(),
@@ -298,7 +301,7 @@ public final class AlertEvaluator {
                     .anyMatch(m -> !m.tlp().isAtMost(foundTlp) || m.restriction() > foundHandling.restriction() + 1e-9);
             // counted in an item the search did not return: marked for the service alone
             Tlp tlp = beyond ? Tlp.RED : foundTlp;
-            org.ewea.methodology.Handling handling = beyond ? org.ewea.methodology.Handling.ALL : foundHandling;
+            Handling handling = beyond ? Handling.ALL : foundHandling;
             String why = c.selfNamed()
                     ? "speaks for itself on a dark-web source"
                     : !c.darkWebSourceIds().isEmpty()
@@ -376,7 +379,7 @@ public final class AlertEvaluator {
                         null,
                         null,
                         Tlp.CLEAR,
-                        org.ewea.methodology.Handling.NONE,
+                        Handling.NONE,
                         null,
                         List.of(),
                         facts,
@@ -419,16 +422,15 @@ public final class AlertEvaluator {
         return Tlp.mostRestrictive(cited.stream().map(i -> i.item().tlp()).toList());
     }
 
-    private static org.ewea.methodology.Handling handling(List<AnnotatedItem> cited) {
-        return org.ewea.methodology.Handling.mostRestrictive(
+    private static Handling handling(List<AnnotatedItem> cited) {
+        return Handling.mostRestrictive(
                 cited.stream().map(i -> i.item().handling()).toList());
     }
 
     private static @Nullable String grade(List<AnnotatedItem> cited) {
         return cited.stream()
                 .map(i -> i.item().grading())
-                .min(java.util.Comparator.comparing(
-                                (AdmiraltyGrade g) -> g.source().ordinal())
+                .min(Comparator.comparing((AdmiraltyGrade g) -> g.source().ordinal())
                         .thenComparing(g -> g.information().code()))
                 .map(AdmiraltyGrade::code)
                 .orElse(null);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.ewea.collectors.harvest.SourceHealth;
+import org.ewea.scoring.terms.Candidate;
 import org.ewea.scoring.warning.EarlyWarningScore;
 
 /**
@@ -20,7 +21,7 @@ public record AlertInputs(
         List<EarlyWarningScore> scores,
         List<SourceHealth> health,
         Map<String, String> sourceTitles,
-        List<org.ewea.scoring.terms.Candidate> candidates) {
+        List<Candidate> candidates) {
 
     public AlertInputs {
         scores = List.copyOf(scores);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.Subject;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -42,7 +43,7 @@ public record AlertEvent(
         @Nullable String priority,
         @Nullable Double score,
         Tlp tlp,
-        org.ewea.methodology.Handling handling,
+        Handling handling,
         @Nullable String grade,
         @Nullable String note) {
 

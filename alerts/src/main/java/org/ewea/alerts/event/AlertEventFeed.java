@@ -8,6 +8,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -48,7 +49,7 @@ public final class AlertEventFeed implements AutoCloseable {
 
     private MongoChangeStreamCursor<ChangeStreamDocument<Document>> open() {
         var stream = events.watch(List.of(Aggregates.match(Filters.eq("operationType", "insert"))))
-                .maxAwaitTime(1, java.util.concurrent.TimeUnit.SECONDS);
+                .maxAwaitTime(1, TimeUnit.SECONDS);
         if (resumeToken != null) {
             stream = stream.resumeAfter(resumeToken);
         }

@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.Subject;
+import org.ewea.collectors.store.Markings;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +55,7 @@ public final class AlertEventLog {
     /** Up to {@code limit} events after {@code sequence}, in order, of those the clearance allows. */
     public List<AlertEvent> after(long sequence, int limit, Clearance clearance) {
         List<AlertEvent> found = new ArrayList<>();
-        events.find(org.ewea.collectors.store.Markings.and(Filters.gt("_id", sequence), clearance))
+        events.find(Markings.and(Filters.gt("_id", sequence), clearance))
                 .sort(Sorts.ascending("_id"))
                 .limit(limit)
                 .forEach(d -> found.add(read(d)));
@@ -61,9 +63,8 @@ public final class AlertEventLog {
     }
 
     /** One event by number. */
-    public java.util.Optional<AlertEvent> find(long sequence) {
-        return java.util.Optional.ofNullable(
-                        events.find(Filters.eq("_id", sequence)).first())
+    public Optional<AlertEvent> find(long sequence) {
+        return Optional.ofNullable(events.find(Filters.eq("_id", sequence)).first())
                 .map(AlertEventLog::read);
     }
 
@@ -91,9 +92,7 @@ public final class AlertEventLog {
                 .append("priority", e.priority())
                 .append("score", e.score())
                 .append("tlp", e.tlp().name())
-                .append(
-                        org.ewea.collectors.store.Markings.HANDLING,
-                        org.ewea.collectors.store.Markings.handlingDocument(e.handling()))
+                .append(Markings.HANDLING, Markings.handlingDocument(e.handling()))
                 .append("grade", e.grade())
                 .append("note", e.note());
     }
@@ -115,7 +114,7 @@ public final class AlertEventLog {
                 d.getString("priority"),
                 score == null ? null : score.doubleValue(),
                 Tlp.valueOf(d.getString("tlp")),
-                org.ewea.collectors.store.Markings.handling(d),
+                Markings.handling(d),
                 d.getString("grade"),
                 d.getString("note"));
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.MachineProvenance;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Alerts as MISP events (the JSON MISP imports and its restSearch answers): one event per alert, tagged with its TLP
@@ -78,7 +80,7 @@ public final class MispExporter {
             tags.add(Map.of("name", "ewea:priority=\"" + alert.priority() + "\""));
         }
         // machine-derived: by which model and method, and whether a person has reviewed it since
-        org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
+        MachineProvenance provenance = MachineProvenance.of(alert);
         provenance.mispTags().forEach(t -> tags.add(Map.of("name", t)));
         if (provenance.model() != null) {
             tags.add(Map.of("name", "ewea:model=\"" + provenance.model() + "\""));
@@ -113,7 +115,7 @@ public final class MispExporter {
         return a;
     }
 
-    private static String threatLevel(@org.jspecify.annotations.Nullable String priority) {
+    private static String threatLevel(@Nullable String priority) {
         if (priority == null) {
             return "4";
         }

@@ -1,7 +1,9 @@
 package org.ewea.alerts.export;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -116,9 +118,9 @@ public record StixCollection(List<Entry> entries) {
     record Key(Instant added, String id) {
 
         String text() {
-            return java.util.Base64.getUrlEncoder()
+            return Base64.getUrlEncoder()
                     .withoutPadding()
-                    .encodeToString((added.toString() + "|" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .encodeToString((added.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
 
         boolean before(Entry e) {
@@ -129,8 +131,7 @@ public record StixCollection(List<Entry> entries) {
         /** @throws IllegalArgumentException for a key this collection never gave */
         static Key parse(String text) {
             try {
-                String plain = new String(
-                        java.util.Base64.getUrlDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
+                String plain = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
                 int bar = plain.indexOf('|');
                 return new Key(Instant.parse(plain.substring(0, bar)), plain.substring(bar + 1));
             } catch (RuntimeException e) {

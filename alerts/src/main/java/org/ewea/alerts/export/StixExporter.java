@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.MachineProvenance;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.taxonomy.Technology;
@@ -69,7 +70,7 @@ public final class StixExporter {
                 labels.add("ewea-priority:" + alert.priority().toLowerCase(Locale.ROOT));
             }
             // machine-derived (MISP's ai-computer-assisted taxonomy as labels), by which model, reviewed or not
-            org.ewea.alerts.alert.MachineProvenance provenance = org.ewea.alerts.alert.MachineProvenance.of(alert);
+            MachineProvenance provenance = MachineProvenance.of(alert);
             labels.addAll(
                     provenance.mispTags().stream().map(t -> t.replace("\"", "")).toList());
             if (provenance.model() != null) {
@@ -111,8 +112,7 @@ public final class StixExporter {
      * can filter on them. Fixed, as its definition never changes within a version.
      */
     public static final String GRADING_EXTENSION = "extension-definition--"
-            + UUID.nameUUIDFromBytes(
-                    "ewea:extension:grading-handling:1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            + UUID.nameUUIDFromBytes("ewea:extension:grading-handling:1.0".getBytes(StandardCharsets.UTF_8));
 
     private static Map<String, Object> grading(Alert alert) {
         Map<String, Object> grading = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.ewea.alerts.export;
 
+import java.util.Locale;
 import java.util.Map;
 import org.ewea.methodology.Tlp;
 
@@ -25,7 +26,7 @@ final class TlpMarkings {
 
     /** The extension's level name: clear, green, amber, amber+strict, red. */
     static String level(Tlp tlp) {
-        return tlp.label().substring("TLP:".length()).toLowerCase(java.util.Locale.ROOT);
+        return tlp.label().substring("TLP:".length()).toLowerCase(Locale.ROOT);
     }
 
     /** The MISP tag, e.g. {@code tlp:amber+strict}. */

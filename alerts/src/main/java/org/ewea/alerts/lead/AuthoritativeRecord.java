@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.ewea.alerts.alert.Subject;
 import org.ewea.collectors.enrich.AttackNames;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.authority.AuthorityWarnings;
 
 /**
  * When a subject entered the authoritative record: a taxonomy technology the day authorities first warned of it
@@ -36,7 +37,7 @@ public final class AuthoritativeRecord {
     private final Function<Clearance, Map<String, LocalDate>> authoritativeMentions;
     private final Map<String, Entry> attackBySeries = new HashMap<>();
     private final Map<String, Entry> attackByName = new HashMap<>();
-    private final org.ewea.methodology.authority.AuthorityWarnings authorities;
+    private final AuthorityWarnings authorities;
 
     /**
      * @param authoritativeMentions the day each series was first mentioned by an authoritative source in the items a
@@ -44,14 +45,14 @@ public final class AuthoritativeRecord {
      * @param attack ATT&CK groups and software with their {@code created} days
      */
     public AuthoritativeRecord(Function<Clearance, Map<String, LocalDate>> authoritativeMentions, AttackNames attack) {
-        this(authoritativeMentions, attack, org.ewea.methodology.authority.AuthorityWarnings.none());
+        this(authoritativeMentions, attack, AuthorityWarnings.none());
     }
 
     /** @param authorities when authorities first warned of each technology */
     public AuthoritativeRecord(
             Function<Clearance, Map<String, LocalDate>> authoritativeMentions,
             AttackNames attack,
-            org.ewea.methodology.authority.AuthorityWarnings authorities) {
+            AuthorityWarnings authorities) {
         this.authoritativeMentions = authoritativeMentions;
         this.authorities = authorities;
         for (AttackNames.Name n : attack.names()) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +19,11 @@ import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.stage.Stage;
 import org.ewea.scoring.signal.SignalPoint;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TrackedTerms;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.WarningModelFile;
 import org.jspecify.annotations.Nullable;
+import smile.stat.distribution.PoissonDistribution;
 
 /**
  * Builds the {@link Briefing} of a day as a reader may see it: the scores of that day's picture read from the items
@@ -71,10 +74,9 @@ public final class BriefingBuilder {
         List<EarlyWarningScores.NameAlert> open =
                 nameAlerts.stream().filter(n -> n.openOn(asOf)).toList();
         // an open name's line is its warning's, with its score beside
-        Map<String, EarlyWarningScore> openScores = new java.util.HashMap<>();
+        Map<String, EarlyWarningScore> openScores = new HashMap<>();
         Set<String> openSeries = open.stream()
-                .map(n -> org.ewea.scoring.terms.TrackedTerms.series(
-                        n.alert().subject().id()))
+                .map(n -> TrackedTerms.series(n.alert().subject().id()))
                 .collect(Collectors.toSet());
         scores.stream().filter(s -> openSeries.contains(s.series())).forEach(s -> openScores.put(s.series(), s));
         Map<String, AuthoritativeRecord.Entry> entries = record.of(
@@ -198,8 +200,8 @@ public final class BriefingBuilder {
         }
         for (EarlyWarningScores.NameAlert n : open) {
             if (named.add(AuthoritativeRecord.key(n.alert().subject().label()))) {
-                EarlyWarningScore score = openScores.get(org.ewea.scoring.terms.TrackedTerms.series(
-                        n.alert().subject().id()));
+                EarlyWarningScore score =
+                        openScores.get(TrackedTerms.series(n.alert().subject().id()));
                 early.add(line(n, asOf, score));
                 if (!n.warnedOn().isBefore(weekFrom)) {
                     fresh.add(line(n, asOf, score));
@@ -392,7 +394,7 @@ public final class BriefingBuilder {
             return new Rise(own[0], own[1], Double.NaN, 1, since);
         }
         double expected = (own[1] + 0.5) * collection[0] / collection[1];
-        double p = own[0] == 0 ? 1 : 1 - new smile.stat.distribution.PoissonDistribution(expected).cdf(own[0] - 1);
+        double p = own[0] == 0 ? 1 : 1 - new PoissonDistribution(expected).cdf(own[0] - 1);
         return new Rise(own[0], own[1], expected, Math.max(0, p), since);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
@@ -55,7 +56,7 @@ public final class AlertLifecycle {
             @Nullable AssessmentInput input,
             String actor,
             @Nullable Long expectedVersion) {
-        Alert alert = alerts.find(id).orElseThrow(() -> new java.util.NoSuchElementException("no alert " + id));
+        Alert alert = alerts.find(id).orElseThrow(() -> new NoSuchElementException("no alert " + id));
         if (expectedVersion != null && expectedVersion != alert.version()) {
             throw new AlertRepository.ConcurrentChangeException(id);
         }
@@ -115,7 +116,7 @@ public final class AlertLifecycle {
 
     /** Records an analyst's verdict on the subject's relevance (a training label for scoring). */
     public Alert feedback(String id, boolean relevant, @Nullable String note, String user) {
-        Alert alert = alerts.find(id).orElseThrow(() -> new java.util.NoSuchElementException("no alert " + id));
+        Alert alert = alerts.find(id).orElseThrow(() -> new NoSuchElementException("no alert " + id));
         String text = note(note, false);
         Instant now = clock.instant();
         List<Feedback> feedback = new ArrayList<>(alert.feedback());

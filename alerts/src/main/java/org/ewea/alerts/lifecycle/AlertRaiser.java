@@ -15,6 +15,8 @@ import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.alert.HistoryEntry;
 import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.methodology.Handling;
+import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,8 +132,8 @@ public final class AlertRaiser {
                 t.stage(),
                 priority,
                 t.category(),
-                org.ewea.methodology.Tlp.mostRestrictive(open.tlp(), t.tlp()),
-                org.ewea.methodology.Handling.mostRestrictive(open.handling(), t.handling()),
+                Tlp.mostRestrictive(open.tlp(), t.tlp()),
+                Handling.mostRestrictive(open.handling(), t.handling()),
                 t.grade(),
                 t.evidence(),
                 t.facts(),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,8 +35,8 @@ public final class RuleBook {
     public record Entry(
             AlertRule rule,
             String origin,
-            @org.jspecify.annotations.Nullable String savedBy,
-            @org.jspecify.annotations.Nullable Instant savedAt) {}
+            @Nullable String savedBy,
+            @Nullable Instant savedAt) {}
 
     private final List<AlertRule> fileRules;
     private final MongoCollection<Document> saved;

@@ -4,15 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.ewea.alerts.action.ActionPlanner;
 import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.action.ActionStatus;
@@ -221,8 +234,7 @@ abstract class AlertStoreContract {
         lifecycle.feedback(alert.id(), true, null, "cem");
         lifecycle.feedback(alert.id(), true, null, "dee");
         lifecycle.feedback(alert.id(), true, null, "eve");
-        assertThat(labels.relevantSince())
-                .containsExactly(java.util.Map.entry("voice-cloning", LocalDate.of(2026, 3, 1)));
+        assertThat(labels.relevantSince()).containsExactly(Map.entry("voice-cloning", LocalDate.of(2026, 3, 1)));
     }
 
     @Test
@@ -279,8 +291,7 @@ abstract class AlertStoreContract {
 
         subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
-        var clearance =
-                (java.util.function.Function<String, java.util.Optional<Clearance>>) u -> java.util.Optional.of(h1);
+        var clearance = (Function<String, Optional<Clearance>>) u -> Optional.of(h1);
         int plannedDeliveries = new DeliveryPlanner(
                         events,
                         new SubscriptionRepository(database),
@@ -339,7 +350,7 @@ abstract class AlertStoreContract {
                 id,
                 filter,
                 channel,
-                channel == Channel.WEBHOOK ? java.net.URI.create(target) : null,
+                channel == Channel.WEBHOOK ? URI.create(target) : null,
                 channel == Channel.WEBHOOK ? "s3cret-" + id : null,
                 channel == Channel.EMAIL ? target : null,
                 true,
@@ -351,9 +362,8 @@ abstract class AlertStoreContract {
     @Test
     void webhooksAreSignedRetriedWithBackoffAndEndAsDeadLetters() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
-        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger failures = new AtomicInteger(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String expected = "sha256="
@@ -362,7 +372,7 @@ abstract class AlertStoreContract {
             boolean signed = expected.equals(exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE));
             int status = !signed ? 401 : failures.getAndDecrement() > 0 ? 503 : 204;
             if (status == 204) {
-                received.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                received.add(new String(body, StandardCharsets.UTF_8));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -383,9 +393,8 @@ abstract class AlertStoreContract {
                     base + "/hook",
                     new SubscriptionFilter(null, null, null, null, null, null, Tlp.GREEN, null));
             DeliveryRepository deliveries = new DeliveryRepository(database);
-            java.util.Map<String, Clearance> cleared = java.util.Map.of("ana", Clearance.of(Tlp.AMBER));
-            var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
-                    u -> java.util.Optional.ofNullable(cleared.get(u));
+            Map<String, Clearance> cleared = Map.of("ana", Clearance.of(Tlp.AMBER));
+            var clearance = (Function<String, Optional<Clearance>>) u -> Optional.ofNullable(cleared.get(u));
             DeliveryPlanner planner = new DeliveryPlanner(
                     events,
                     new SubscriptionRepository(database),
@@ -436,8 +445,7 @@ abstract class AlertStoreContract {
     void webhooksToPrivateAddressesFailForGoodUnlessAllowed() {
         subscription("internal", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/hook", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
-        var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
-                u -> java.util.Optional.of(Clearance.of(Tlp.RED));
+        var clearance = (Function<String, Optional<Clearance>>) u -> Optional.of(Clearance.of(Tlp.RED));
         new DeliveryPlanner(
                 events,
                 new SubscriptionRepository(database),
@@ -476,14 +484,12 @@ abstract class AlertStoreContract {
 
     @Test
     void eMailGoesOutThroughSmtpMarkedWithItsTlp() throws Exception {
-        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
-                new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"));
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
         smtp.start();
         try {
             subscription("mail", "ana", Channel.EMAIL, "ana@police.example", SubscriptionFilter.everything());
             DeliveryRepository deliveries = new DeliveryRepository(database);
-            var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
-                    u -> java.util.Optional.of(Clearance.of(Tlp.AMBER));
+            var clearance = (Function<String, Optional<Clearance>>) u -> Optional.of(Clearance.of(Tlp.AMBER));
             raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.AMBER));
             new DeliveryPlanner(
                             events,
@@ -510,7 +516,7 @@ abstract class AlertStoreContract {
             var messages = smtp.getReceivedMessages();
             assertThat(messages).hasSize(1);
             assertThat(messages[0].getSubject()).startsWith("[TLP:AMBER] EW/EA alert raised:");
-            assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(messages[0]))
+            assertThat(GreenMailUtil.getBody(messages[0]))
                     .startsWith("TLP:AMBER")
                     .contains("voice-cloning");
         } finally {
@@ -520,8 +526,7 @@ abstract class AlertStoreContract {
 
     @Test
     void theCursorWaitsForAGapInTheEventNumbersUntilItTimesOut() {
-        var clearance = (java.util.function.Function<String, java.util.Optional<Clearance>>)
-                u -> java.util.Optional.of(Clearance.of(Tlp.RED));
+        var clearance = (Function<String, Optional<Clearance>>) u -> Optional.of(Clearance.of(Tlp.RED));
         subscription("all", "ana", Channel.WEBHOOK, "http://127.0.0.1:9/", SubscriptionFilter.everything());
         DeliveryRepository deliveries = new DeliveryRepository(database);
         AtomicReference<Instant> wall = new AtomicReference<>(T0);
@@ -537,10 +542,7 @@ abstract class AlertStoreContract {
                 Duration.ofSeconds(30));
         raiser.raise(trigger("voice-cloning", "emerging", 0.4, Tlp.CLEAR));
         // number 2 is taken by an instance that has not stored its event yet
-        database.getCollection("counters")
-                .updateOne(
-                        com.mongodb.client.model.Filters.eq("_id", "alert_events"),
-                        com.mongodb.client.model.Updates.inc("seq", 1L));
+        database.getCollection("counters").updateOne(Filters.eq("_id", "alert_events"), Updates.inc("seq", 1L));
         raiser.raise(trigger("drones", "emerging", 0.4, Tlp.CLEAR));
         assertThat(planner.plan()).isEqualTo(1);
         wall.set(T0.plusSeconds(10));

@@ -2,20 +2,35 @@ package org.ewea.alerts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ewea.alerts.alert.Trigger;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleType;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.collectors.harvest.HarvestOutcome;
 import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestItems;
+import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
+import org.ewea.scoring.signal.GradeWeights;
+import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.Candidate;
+import org.ewea.scoring.terms.TermExtractor;
+import org.ewea.scoring.terms.TermRepository;
+import org.ewea.scoring.warning.CountedMarkings;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.ScoreEvidence;
 import org.ewea.scoring.warning.StageReading;
@@ -35,33 +50,26 @@ class AlertEvaluatorTests {
 
     private AlertEvaluator evaluator;
     private ItemRepository items;
-    private org.ewea.scoring.signal.SignalRepository signals;
-    private org.ewea.scoring.terms.TermRepository terms;
+    private SignalRepository signals;
+    private TermRepository terms;
 
     @BeforeEach
     void create() {
-        com.mongodb.client.MongoDatabase db = STORE.freshDatabase();
+        MongoDatabase db = STORE.freshDatabase();
         items = new ItemRepository(db);
-        signals = new org.ewea.scoring.signal.SignalRepository(
-                db,
-                new org.ewea.scoring.signal.GradeWeights(METHODOLOGY.grading()),
-                MethodologyLoader.cues(METHODOLOGY.stages()));
-        terms = new org.ewea.scoring.terms.TermRepository(
-                db, new org.ewea.scoring.terms.TermExtractor(METHODOLOGY.lexicon()));
-        evaluator = new AlertEvaluator(
-                METHODOLOGY,
-                new ScoreEvidence(items),
-                items,
-                new org.ewea.scoring.warning.CountedMarkings(signals, terms));
+        signals = new SignalRepository(
+                db, new GradeWeights(METHODOLOGY.grading()), MethodologyLoader.cues(METHODOLOGY.stages()));
+        terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
+        evaluator =
+                new AlertEvaluator(METHODOLOGY, new ScoreEvidence(items), items, new CountedMarkings(signals, terms));
     }
 
     /** An item of a day, tagged drones, marked {@code tlp} with the Europol handling code {@code handling}. */
-    private static org.ewea.collectors.enrich.AnnotatedItem drones(
-            String url, String title, LocalDate day, org.ewea.methodology.Tlp tlp) {
-        Instant time = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
-        org.ewea.methodology.HarmonisedItem base = org.ewea.collectors.testing.TestItems.item(url, title, time, time);
-        return new org.ewea.collectors.enrich.AnnotatedItem(
-                new org.ewea.methodology.HarmonisedItem(
+    private static AnnotatedItem drones(String url, String title, LocalDate day, Tlp tlp) {
+        Instant time = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        HarmonisedItem base = TestItems.item(url, title, time, time);
+        return new AnnotatedItem(
+                new HarmonisedItem(
                         base.id(),
                         base.sourceId(),
                         base.canonicalUrl(),
@@ -75,24 +83,16 @@ class AlertEvaluatorTests {
                         base.handling(),
                         base.contentHash(),
                         base.provenance()),
-                new org.ewea.collectors.enrich.ItemAnnotations(
-                        List.of(new org.ewea.collectors.enrich.ItemAnnotations.Tag("drones", 1, 0, "drone")),
-                        List.of(),
-                        "test"));
+                new ItemAnnotations(List.of(new ItemAnnotations.Tag("drones", 1, 0, "drone")), List.of(), "test"));
     }
 
     @Test
     void aScoreAlertIsMarkedByEveryItemItsScoreCounted() {
         // five newer CLEAR items are the evidence it cites; one older RED item was counted in its score too
-        List<org.ewea.collectors.enrich.AnnotatedItem> stored = new java.util.ArrayList<>();
-        stored.add(drones(
-                "https://red/1", "Partner report on drone drops", DAY.minusDays(20), org.ewea.methodology.Tlp.RED));
+        List<AnnotatedItem> stored = new ArrayList<>();
+        stored.add(drones("https://red/1", "Partner report on drone drops", DAY.minusDays(20), Tlp.RED));
         for (int i = 0; i < 6; i++) {
-            stored.add(drones(
-                    "https://open/" + i,
-                    "Drone drops over prisons " + i,
-                    DAY.minusDays(i),
-                    org.ewea.methodology.Tlp.CLEAR));
+            stored.add(drones("https://open/" + i, "Drone drops over prisons " + i, DAY.minusDays(i), Tlp.CLEAR));
         }
         items.insertAnnotated(stored);
         signals.record(stored);
@@ -109,18 +109,18 @@ class AlertEvaluatorTests {
                 .noneMatch(id -> id.equals(stored.getFirst().item().id().value()));
         assertThat(trigger.tlp())
                 .as("marked by the RED item counted, not only by the CLEAR ones cited")
-                .isEqualTo(org.ewea.methodology.Tlp.RED);
+                .isEqualTo(Tlp.RED);
 
         // without the RED item, the same alert is CLEAR
         create();
-        List<org.ewea.collectors.enrich.AnnotatedItem> open = stored.subList(1, stored.size());
+        List<AnnotatedItem> open = stored.subList(1, stored.size());
         items.insertAnnotated(open);
         signals.record(open);
         assertThat(evaluator
                         .evaluate(List.of(rule), new AlertInputs(DAY, List.of(drones), List.of(), Map.of()))
                         .getFirst()
                         .tlp())
-                .isEqualTo(org.ewea.methodology.Tlp.CLEAR);
+                .isEqualTo(Tlp.CLEAR);
     }
 
     private static EarlyWarningScore score(
@@ -306,7 +306,7 @@ class AlertEvaluatorTests {
 
     @Test
     void collectionGapsNameFailingAndSilentSources() {
-        Instant now = DAY.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant now = DAY.atStartOfDay().toInstant(ZoneOffset.UTC);
         List<SourceHealth> health = List.of(
                 new SourceHealth(
                         "feed-a",
@@ -381,7 +381,7 @@ class AlertEvaluatorTests {
                 .isEmpty();
     }
 
-    private static org.ewea.scoring.terms.Candidate candidate(
+    private static Candidate candidate(
             String id,
             LocalDate firstSeen,
             long items,
@@ -389,8 +389,8 @@ class AlertEvaluatorTests {
             List<String> darkWeb,
             boolean selfNamed,
             String status) {
-        return new org.ewea.scoring.terms.Candidate(
-                id.toLowerCase(java.util.Locale.ROOT),
+        return new Candidate(
+                id.toLowerCase(Locale.ROOT),
                 id,
                 firstSeen,
                 items,
@@ -408,7 +408,7 @@ class AlertEvaluatorTests {
 
     @Test
     void novelTermRulesAlertOnNewCandidatesOnly() {
-        List<org.ewea.scoring.terms.Candidate> candidates = List.of(
+        List<Candidate> candidates = List.of(
                 candidate("Nightmoth", DAY.minusDays(1), 1, List.of("portal"), List.of("portal"), true, "NEW"),
                 candidate("PaleHeron", DAY.minusDays(3), 4, List.of("a", "b"), List.of(), false, "NEW"),
                 candidate("OldNews", DAY.minusDays(20), 9, List.of("a", "b"), List.of(), false, "NEW"),
@@ -440,26 +440,21 @@ class AlertEvaluatorTests {
 
     @Test
     void aNovelTermAlertIsMarkedByEveryItemItsCountsRead() {
-        List<org.ewea.collectors.enrich.AnnotatedItem> open = new java.util.ArrayList<>();
+        List<AnnotatedItem> open = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            open.add(drones(
-                    "https://open/g" + i,
-                    "Notes on GreyLantern " + i,
-                    DAY.minusDays(i),
-                    org.ewea.methodology.Tlp.CLEAR));
+            open.add(drones("https://open/g" + i, "Notes on GreyLantern " + i, DAY.minusDays(i), Tlp.CLEAR));
         }
-        org.ewea.collectors.enrich.AnnotatedItem red = drones(
-                "https://red/g", "Partner report on GreyLantern", DAY.minusDays(1), org.ewea.methodology.Tlp.RED);
+        AnnotatedItem red = drones("https://red/g", "Partner report on GreyLantern", DAY.minusDays(1), Tlp.RED);
         items.insertAnnotated(open);
         terms.record(open);
         AlertRule rule = rule(RuleType.NOVEL_TERM, null, null, null, null, null, 1, null, null);
-        List<org.ewea.scoring.terms.Candidate> candidate =
+        List<Candidate> candidate =
                 List.of(candidate("GreyLantern", DAY.minusDays(2), 3, List.of("a", "b"), List.of(), false, "NEW"));
         assertThat(evaluator
                         .evaluate(List.of(rule), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidate))
                         .getFirst()
                         .tlp())
-                .isEqualTo(org.ewea.methodology.Tlp.CLEAR);
+                .isEqualTo(Tlp.CLEAR);
 
         // a RED item counted for the term (whether or not a search finds it) marks the alert RED
         terms.record(List.of(red));
@@ -467,6 +462,6 @@ class AlertEvaluatorTests {
                         .evaluate(List.of(rule), new AlertInputs(DAY, List.of(), List.of(), Map.of(), candidate))
                         .getFirst()
                         .tlp())
-                .isEqualTo(org.ewea.methodology.Tlp.RED);
+                .isEqualTo(Tlp.RED);
     }
 }

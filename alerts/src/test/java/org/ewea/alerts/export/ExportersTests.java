@@ -2,13 +2,19 @@ package org.ewea.alerts.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.HistoryEntry;
+import org.ewea.alerts.alert.MachineProvenance;
 import org.ewea.alerts.alert.Subject;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
@@ -37,7 +43,7 @@ class ExportersTests {
                 "P2",
                 "digital-fraud",
                 tlp,
-                org.ewea.methodology.Handling.NONE,
+                Handling.NONE,
                 "B2",
                 List.of("item-1"),
                 Map.of(),
@@ -269,17 +275,14 @@ class ExportersTests {
                 1,
                 null,
                 List.of(
-                        new org.ewea.alerts.alert.HistoryEntry(T, "system", "RAISED", null, AlertState.NEW, "raised"),
-                        new org.ewea.alerts.alert.HistoryEntry(
-                                T, "ana", "TRANSITION", AlertState.NEW, AlertState.ACKNOWLEDGED, null)),
+                        new HistoryEntry(T, "system", "RAISED", null, AlertState.NEW, "raised"),
+                        new HistoryEntry(T, "ana", "TRANSITION", AlertState.NEW, AlertState.ACKNOWLEDGED, null)),
                 null,
                 List.of(),
                 2);
 
-        assertThat(org.ewea.alerts.alert.MachineProvenance.of(byModel).reviewLevel())
-                .isEqualTo("unreviewed");
-        assertThat(org.ewea.alerts.alert.MachineProvenance.of(moved).reviewedBy())
-                .containsExactly("ana");
+        assertThat(MachineProvenance.of(byModel).reviewLevel()).isEqualTo("unreviewed");
+        assertThat(MachineProvenance.of(moved).reviewedBy()).containsExactly("ana");
 
         List<Object> events = (List<Object>)
                 new MispExporter().events(List.of(byModel, moved)).get("response");
@@ -342,16 +345,16 @@ class ExportersTests {
         assertThat(feed.hashes()).isEqualTo(expected.toString());
         assertThat(MispFeed.md5("CVE-2026-1111"))
                 .as("MD5 as MISP computes it")
-                .isEqualTo(java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("MD5")
-                                .digest("CVE-2026-1111".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("MD5")
+                                .digest("CVE-2026-1111".getBytes(StandardCharsets.UTF_8))));
         assertThat(feed.event("00000000-0000-0000-0000-000000000000")).isEmpty();
         Alert handled = new Alert(
                 "h1",
                 "g",
                 "r",
                 "R",
-                new org.ewea.alerts.alert.Subject("cve", "cve:CVE-2026-2", "CVE-2026-2"),
+                new Subject("cve", "cve:CVE-2026-2", "CVE-2026-2"),
                 "t",
                 "s",
                 AlertState.NEW,
@@ -360,7 +363,7 @@ class ExportersTests {
                 null,
                 null,
                 Tlp.AMBER,
-                new org.ewea.methodology.Handling("europol", "H2", "m", 0.5),
+                new Handling("europol", "H2", "m", 0.5),
                 null,
                 List.of(),
                 Map.of(),

@@ -5,10 +5,20 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The official OASIS STIX 2.1 JSON schemas (../shared/reference/stix2-json-schemas, BSD-3-Clause), read offline: their
@@ -30,14 +40,12 @@ public final class StixSchemas {
     static final String FOLDER = "shared/reference/stix2-json-schemas";
 
     /** The SDOs of STIX 2.1 that {@code common/bundle.json} does not list. */
-    static final java.util.Set<String> UNLISTED =
-            java.util.Set.of("note", "opinion", "grouping", "location", "incident");
+    static final Set<String> UNLISTED = Set.of("note", "opinion", "grouping", "location", "incident");
 
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Schema bundle;
-    private final java.util.Map<String, Schema> unlisted = new java.util.HashMap<>();
+    private final Map<String, Schema> unlisted = new HashMap<>();
 
     private StixSchemas(Path folder) {
         Path schemas = folder.resolve("schemas").toAbsolutePath().normalize();
@@ -63,8 +71,8 @@ public final class StixSchemas {
         }
         try {
             return Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -95,15 +103,15 @@ public final class StixSchemas {
      * against their own schema, the rest as a bundle against {@code bundle.json}.
      */
     public List<String> bundleErrors(String json) {
-        tools.jackson.databind.JsonNode root = JSON.readTree(json);
-        List<String> errors = new java.util.ArrayList<>();
+        JsonNode root = JSON.readTree(json);
+        List<String> errors = new ArrayList<>();
         if (root.isObject()
                 && root.get("objects") != null
                 && root.get("objects").isArray()) {
-            tools.jackson.databind.node.ObjectNode rest = ((tools.jackson.databind.node.ObjectNode) root).deepCopy();
-            tools.jackson.databind.node.ArrayNode kept = rest.putArray("objects");
+            ObjectNode rest = ((ObjectNode) root).deepCopy();
+            ArrayNode kept = rest.putArray("objects");
             int i = 0;
-            for (tools.jackson.databind.JsonNode o : root.get("objects")) {
+            for (JsonNode o : root.get("objects")) {
                 Schema own = o.get("type") == null
                         ? null
                         : unlisted.get(o.get("type").asString());

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ewea.alerts.alert.Alert;
@@ -33,8 +37,13 @@ import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TermExtractor;
+import org.ewea.scoring.terms.TermRepository;
+import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.NameScorer;
+import org.ewea.scoring.warning.NameWarningRates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,18 +67,18 @@ class BriefingBuilderTests {
     private SignalRepository signals;
     private BriefingBuilder briefings;
     private EarlyWarningScores scores;
-    private org.ewea.scoring.terms.TermRepository terms;
+    private TermRepository terms;
     /**
      * The rule's rates as the evaluation ships them: 6 of 30 dark-web names listed later; 58 open-source names, none
      * warned while the record could still list them.
      */
-    static final org.ewea.scoring.warning.NameWarningRates RATES = new org.ewea.scoring.warning.NameWarningRates(
+    static final NameWarningRates RATES = new NameWarningRates(
             "rates-test",
             "MITRE ATT&CK",
             LocalDate.parse("2025-10-22"),
             List.of(
-                    new org.ewea.scoring.warning.NameWarningRates.Rate("dark-web", "a test corpus", 30, 30, 6),
-                    new org.ewea.scoring.warning.NameWarningRates.Rate("open-source", "a test corpus", 58, 0, 0)));
+                    new NameWarningRates.Rate("dark-web", "a test corpus", 30, 30, 6),
+                    new NameWarningRates.Rate("open-source", "a test corpus", 58, 0, 0)));
 
     @BeforeEach
     void create() {
@@ -80,15 +89,14 @@ class BriefingBuilderTests {
                 db, new GradeWeights(METHODOLOGY.grading()), MethodologyLoader.cues(METHODOLOGY.stages()));
         EarlyWarningScorer scorer =
                 new EarlyWarningScorer(signals, METHODOLOGY, BurstDetector.defaults(), Set.of("kev"));
-        terms = new org.ewea.scoring.terms.TermRepository(
-                db, new org.ewea.scoring.terms.TermExtractor(METHODOLOGY.lexicon()));
+        terms = new TermRepository(db, new TermExtractor(METHODOLOGY.lexicon()));
         AuthoritativeRecord record = new AuthoritativeRecord(
                 reader -> signals.readBy(reader).firstMentionedBy(Set.of("kev")),
                 ATTACK,
                 METHODOLOGY.authorityWarnings());
         scores = new EarlyWarningScores(
                 scorer,
-                new org.ewea.scoring.warning.NameScorer(terms, signals, METHODOLOGY, BurstDetector.defaults(), RATES),
+                new NameScorer(terms, signals, METHODOLOGY, BurstDetector.defaults(), RATES),
                 new ModelRegistry(db, JsonMapper.builder().build()),
                 alerts,
                 record);
@@ -98,7 +106,7 @@ class BriefingBuilderTests {
     @Test
     void aTechnologyIsAnEarlyWarningUntilAuthoritiesWarnOfItAndThenAKnownThreatNeverNewNorAWeakSignal() {
         // drones: first warned of by Europol in 2017-02 (authority-warnings.yaml); ransomware: FBI IC3, 2012-05
-        java.util.List<AnnotatedItem> items = new java.util.ArrayList<>();
+        List<AnnotatedItem> items = new ArrayList<>();
         for (int d = 40; d >= 0; d -= 5) {
             items.add(item(
                     "https://n/d" + d,
@@ -141,7 +149,7 @@ class BriefingBuilderTests {
     }
 
     private static AnnotatedItem item(String url, String source, String day, List<String> cves, List<String> tags) {
-        Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
         HarmonisedItem base = TestItems.item(url, "about " + cves, time, time);
         return new AnnotatedItem(
                 new HarmonisedItem(
@@ -174,7 +182,7 @@ class BriefingBuilderTests {
         return raiser.raise(
                         new Trigger(
                                 NEW_NAME,
-                                new Subject("novel-term", label.toLowerCase(java.util.Locale.ROOT), label),
+                                new Subject("novel-term", label.toLowerCase(Locale.ROOT), label),
                                 "New name: " + label,
                                 "summary",
                                 null,
@@ -187,7 +195,7 @@ class BriefingBuilderTests {
                                 List.of(),
                                 facts,
                                 LocalDate.parse(day)),
-                        LocalDate.parse(day).atTime(23, 0).toInstant(java.time.ZoneOffset.UTC))
+                        LocalDate.parse(day).atTime(23, 0).toInstant(ZoneOffset.UTC))
                 .alert();
     }
 
@@ -216,19 +224,18 @@ class BriefingBuilderTests {
                         List.of(),
                         Map.of("firstSeen", "2021-02-12", "items", "3", "sources", "news, blog", "selfNamed", "false"),
                         LocalDate.parse("2021-02-12")),
-                LocalDate.parse("2021-02-12").atTime(23, 0).toInstant(java.time.ZoneOffset.UTC));
+                LocalDate.parse("2021-02-12").atTime(23, 0).toInstant(ZoneOffset.UTC));
 
-        List<org.ewea.scoring.warning.EarlyWarningScore> day =
-                scores.score(LocalDate.parse("2021-02-16"), Clearance.FULL);
+        List<EarlyWarningScore> day = scores.score(LocalDate.parse("2021-02-16"), Clearance.FULL);
 
         assertThat(day)
-                .extracting(org.ewea.scoring.warning.EarlyWarningScore::series)
+                .extracting(EarlyWarningScore::series)
                 .as("a dismissed name is not" + " scored; equal scores by risk, then name")
                 .containsExactlyInAnyOrder("term:babuk", "term:conti", "term:zorblax");
         day = day.stream()
-                .sorted(java.util.Comparator.comparing(org.ewea.scoring.warning.EarlyWarningScore::series))
+                .sorted(Comparator.comparing(EarlyWarningScore::series))
                 .toList();
-        org.ewea.scoring.warning.EarlyWarningScore babuk = day.getFirst();
+        EarlyWarningScore babuk = day.getFirst();
         assertThat(babuk.kind()).isEqualTo("term");
         assertThat(babuk.score()).as("the dark-web rate: (6 + 1) / (30 + 2)").isEqualTo(7 / 32.0);
         assertThat(babuk.modelVersion()).as("not the CVE model").isEqualTo("rates-test");
@@ -240,18 +247,17 @@ class BriefingBuilderTests {
                 .as("band 2 of a 0.22 score, no stage floor")
                 .startsWith("2:");
         assertThat(babuk.explanation().summary()).contains("dark-web part", "2021-02-03", "MITRE ATT&CK listed 6");
-        org.ewea.scoring.warning.EarlyWarningScore zorblax = day.get(2);
+        EarlyWarningScore zorblax = day.get(2);
         assertThat(zorblax.score())
                 .as("the open-source part was never measurable: the dark-web part's rate stands"
                         + " in, and the explanation says so")
                 .isEqualTo(7 / 32.0);
         assertThat(zorblax.explanation().summary()).contains("open-source part", "no measured rate", "stands in");
 
-        org.ewea.scoring.warning.EarlyWarningScore conti =
-                scores.score(LocalDate.parse("2021-02-17"), Clearance.FULL).stream()
-                        .filter(s -> s.series().equals("term:conti"))
-                        .findFirst()
-                        .orElseThrow();
+        EarlyWarningScore conti = scores.score(LocalDate.parse("2021-02-17"), Clearance.FULL).stream()
+                .filter(s -> s.series().equals("term:conti"))
+                .findFirst()
+                .orElseThrow();
         assertThat(conti.authoritativeSince())
                 .as("ATT&CK created S0575 that day")
                 .isEqualTo("2021-02-17");
@@ -260,7 +266,7 @@ class BriefingBuilderTests {
         assertThat(conti.stage().stage()).as("known: never a weak signal").isEqualTo("established");
         assertThat(conti.stage().rationale()).contains("MITRE ATT&CK lists it");
         assertThat(scores.score(LocalDate.parse("2021-08-04"), Clearance.FULL))
-                .extracting(org.ewea.scoring.warning.EarlyWarningScore::series)
+                .extracting(EarlyWarningScore::series)
                 .as("182 days after Babuk's warning")
                 .containsExactly("term:zorblax");
 
@@ -291,12 +297,12 @@ class BriefingBuilderTests {
                                 "selfNamed",
                                 "false"),
                         LocalDate.parse("2021-02-14")),
-                LocalDate.parse("2021-02-14").atTime(23, 0).toInstant(java.time.ZoneOffset.UTC));
+                LocalDate.parse("2021-02-14").atTime(23, 0).toInstant(ZoneOffset.UTC));
         assertThat(scores.score(LocalDate.parse("2021-02-16"), Clearance.FULL))
-                .extracting(org.ewea.scoring.warning.EarlyWarningScore::series)
+                .extracting(EarlyWarningScore::series)
                 .contains("term:hidra");
         assertThat(scores.score(LocalDate.parse("2021-02-16"), Clearance.of(Tlp.GREEN)))
-                .extracting(org.ewea.scoring.warning.EarlyWarningScore::series)
+                .extracting(EarlyWarningScore::series)
                 .doesNotContain("term:hidra")
                 .contains("term:babuk");
 
@@ -348,7 +354,7 @@ class BriefingBuilderTests {
     }
 
     private static AnnotatedItem said(String url, String source, String day, String text) {
-        Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        Instant time = LocalDate.parse(day).atTime(12, 0).toInstant(ZoneOffset.UTC);
         HarmonisedItem base = TestItems.item(url, text, time, time);
         return new AnnotatedItem(
                 new HarmonisedItem(
@@ -426,7 +432,7 @@ class BriefingBuilderTests {
     @Test
     void aTechnologyRisesOnlyWhenItGrowsFasterThanTheCollection() {
         LocalDate asOf = LocalDate.parse("2026-03-31");
-        java.util.List<AnnotatedItem> items = new java.util.ArrayList<>();
+        List<AnnotatedItem> items = new ArrayList<>();
         // four quiet weeks: deepfakes once a week from two sources, ten other items a week
         for (int d = 34; d >= 7; d--) {
             String day = asOf.minusDays(d).toString();
@@ -453,7 +459,7 @@ class BriefingBuilderTests {
                 .contains("(Poisson)");
 
         // the same week in a collection that grew sixfold (new feeds): deepfakes only kept pace
-        java.util.List<AnnotatedItem> more = new java.util.ArrayList<>();
+        List<AnnotatedItem> more = new ArrayList<>();
         for (int d = 6; d >= 0; d--) {
             for (int i = 0; i < 12; i++) {
                 more.add(item(

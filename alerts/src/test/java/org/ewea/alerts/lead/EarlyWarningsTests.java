@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ewea.alerts.alert.AlertRepository;
@@ -50,7 +52,7 @@ class EarlyWarningsTests {
         MongoDatabase db = STORE.freshDatabase();
         alerts = new AlertRepository(db);
         raiser = new AlertRaiser(alerts, new AlertEventLog(db), () -> Instant.parse("2026-12-01T00:00:00Z"));
-        kev = new java.util.HashMap<>(Map.of("cve:CVE-2025-1111", LocalDate.parse("2025-11-20")));
+        kev = new HashMap<>(Map.of("cve:CVE-2025-1111", LocalDate.parse("2025-11-20")));
         warnings = new EarlyWarnings(alerts, new AuthoritativeRecord(reader -> reader.full() ? kev : Map.of(), ATTACK));
     }
 
@@ -71,7 +73,7 @@ class EarlyWarningsTests {
                         List.of(),
                         Map.of(),
                         LocalDate.parse(day)),
-                LocalDate.parse(day).atTime(23, 0).toInstant(java.time.ZoneOffset.UTC));
+                LocalDate.parse(day).atTime(23, 0).toInstant(ZoneOffset.UTC));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ewea.api.alerts;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,22 @@ import org.ewea.alerts.engine.AlertEngine;
 import org.ewea.alerts.engine.AlertInputs;
 import org.ewea.alerts.event.AlertEventFeed;
 import org.ewea.alerts.event.AlertEventLog;
+import org.ewea.alerts.lead.AuthoritativeRecord;
+import org.ewea.alerts.lead.BriefingBuilder;
+import org.ewea.alerts.lead.EarlyWarningScores;
+import org.ewea.alerts.lead.EarlyWarnings;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
 import org.ewea.alerts.lifecycle.AlertRaiser;
 import org.ewea.alerts.rule.AlertRuleFile;
 import org.ewea.alerts.rule.AlertRuleValidator;
 import org.ewea.alerts.rule.RuleBook;
 import org.ewea.api.config.AlertsProperties;
+import org.ewea.api.config.ScoringProperties;
+import org.ewea.api.demo.DemoRecording;
 import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
 import org.ewea.collectors.CollectorsModule;
+import org.ewea.collectors.enrich.AttackNames;
 import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.schedule.SourceLock;
 import org.ewea.collectors.source.Source;
@@ -46,6 +54,7 @@ import org.ewea.scoring.ScoringModule;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
+import org.ewea.scoring.warning.NameScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -142,41 +151,37 @@ class AlertsConfiguration {
      * by the demo's copy of ATT&CK.
      */
     @Bean
-    org.ewea.alerts.lead.AuthoritativeRecord authoritativeRecord(
+    AuthoritativeRecord authoritativeRecord(
             SignalRepository signals,
-            org.ewea.api.config.ScoringProperties scoring,
-            org.ewea.collectors.enrich.AttackNames attack,
-            org.ewea.api.demo.DemoRecording demo,
-            org.ewea.methodology.definition.Methodology methodology) {
-        return new org.ewea.alerts.lead.AuthoritativeRecord(
+            ScoringProperties scoring,
+            AttackNames attack,
+            DemoRecording demo,
+            Methodology methodology) {
+        return new AuthoritativeRecord(
                 reader -> signals.readBy(reader).firstMentionedBy(scoring.authoritativeSources()),
                 attack.names().isEmpty() ? demo.attackRecord() : attack,
                 methodology.authorityWarnings());
     }
 
     @Bean
-    org.ewea.alerts.lead.EarlyWarnings earlyWarnings(
-            AlertRepository alerts, org.ewea.alerts.lead.AuthoritativeRecord record) {
-        return new org.ewea.alerts.lead.EarlyWarnings(alerts, record);
+    EarlyWarnings earlyWarnings(AlertRepository alerts, AuthoritativeRecord record) {
+        return new EarlyWarnings(alerts, record);
     }
 
     @Bean
-    org.ewea.alerts.lead.EarlyWarningScores earlyWarningScores(
+    EarlyWarningScores earlyWarningScores(
             EarlyWarningScorer scorer,
-            org.ewea.scoring.warning.NameScorer names,
+            NameScorer names,
             ModelRegistry models,
             AlertRepository alerts,
-            org.ewea.alerts.lead.AuthoritativeRecord record) {
-        return new org.ewea.alerts.lead.EarlyWarningScores(scorer, names, models, alerts, record);
+            AuthoritativeRecord record) {
+        return new EarlyWarningScores(scorer, names, models, alerts, record);
     }
 
     @Bean
-    org.ewea.alerts.lead.BriefingBuilder briefingBuilder(
-            org.ewea.alerts.lead.EarlyWarningScores scores,
-            SignalRepository signals,
-            org.ewea.alerts.lead.AuthoritativeRecord record,
-            Methodology methodology) {
-        return new org.ewea.alerts.lead.BriefingBuilder(scores, signals, record, methodology);
+    BriefingBuilder briefingBuilder(
+            EarlyWarningScores scores, SignalRepository signals, AuthoritativeRecord record, Methodology methodology) {
+        return new BriefingBuilder(scores, signals, record, methodology);
     }
 
     @Bean
@@ -223,7 +228,7 @@ class AlertsConfiguration {
             UserRepository users,
             AlertsProperties properties,
             InstantSource clock) {
-        List<Sender> senders = new java.util.ArrayList<>();
+        List<Sender> senders = new ArrayList<>();
         senders.add(new WebhookSender(properties.webhookTimeout(), properties.webhookAllowPrivateAddresses(), clock));
         AlertsProperties.Smtp smtp = properties.smtp();
         if (smtp.configured()) {

@@ -13,6 +13,7 @@ import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.alert.MachineProvenance;
 import org.ewea.alerts.delivery.SubscriptionFilter;
 import org.ewea.alerts.delivery.SubscriptionRepository;
 import org.ewea.alerts.engine.EvaluationReport;
@@ -67,7 +68,7 @@ class AlertsController {
             List<ItemView> evidence,
             List<EarlyAction> actions,
             Set<AlertState> next,
-            org.ewea.alerts.alert.MachineProvenance provenance) {}
+            MachineProvenance provenance) {}
 
     private final AlertRepository alerts;
     private final AlertLifecycle lifecycle;
@@ -166,8 +167,7 @@ class AlertsController {
                             .toList();
             List<EarlyAction> planned =
                     actions.page(new ActionRepository.Query(null, null, alert.id(), null, user.clearance()), 0, 200);
-            return new AlertDetail(
-                    alert, evidence, planned, alert.state().next(), org.ewea.alerts.alert.MachineProvenance.of(alert));
+            return new AlertDetail(alert, evidence, planned, alert.state().next(), MachineProvenance.of(alert));
         });
     }
 

@@ -18,6 +18,7 @@ import org.ewea.alerts.export.StixExporter;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.ProblemType;
 import org.ewea.api.web.RequestValues;
 import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
@@ -124,8 +125,7 @@ class ExportsController {
         }
         return store.call(() -> feed(user)
                 .event(uuid)
-                .orElseThrow(() -> new ApiProblem(
-                        org.ewea.api.web.ProblemType.NOT_FOUND, "The feed holds no event " + uuid + ".")));
+                .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "The feed holds no event " + uuid + ".")));
     }
 
     private MispFeed feed(User user) {

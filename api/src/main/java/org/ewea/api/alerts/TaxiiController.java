@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.export.StixCollection;
@@ -199,7 +200,7 @@ class TaxiiController {
 
     /** A page of the collection, each entry as {@code each} writes it, in an envelope with its headers. */
     private Mono<ResponseEntity<Map<String, Object>>> listing(
-            User user, String id, Query query, java.util.function.Function<StixCollection.Entry, Object> each) {
+            User user, String id, Query query, Function<StixCollection.Entry, Object> each) {
         Tlp tlp = marking(user, id);
         return store.call(() -> {
             StixCollection.Page page = page(user, tlp, query);

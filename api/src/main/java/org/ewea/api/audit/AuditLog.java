@@ -5,11 +5,16 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.ewea.collectors.normalise.Digests;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +44,7 @@ public final class AuditLog {
 
     private final MongoCollection<Document> audit;
     private final InstantSource clock;
-    private final javax.crypto.spec.SecretKeySpec key;
+    private final SecretKeySpec key;
 
     /** @param key the chain's key (32 bytes, kept outside the store) */
     public AuditLog(MongoDatabase database, InstantSource clock, byte[] key) {
@@ -48,7 +53,7 @@ public final class AuditLog {
         }
         this.audit = database.getCollection(COLLECTION);
         this.clock = clock;
-        this.key = new javax.crypto.spec.SecretKeySpec(key.clone(), "HmacSHA256");
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
     public AuditEntry append(
@@ -184,12 +189,12 @@ public final class AuditLog {
             @Nullable String query,
             int status) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return java.util.HexFormat.of()
+            return HexFormat.of()
                     .formatHex(mac.doFinal(canonical(previous, seq, time, user, action, method, path, query, status)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+                            .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
         }
     }

@@ -2,6 +2,7 @@ package org.ewea.api.captures;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
@@ -84,7 +85,7 @@ class CapturesController {
             throw new ApiProblem(
                     ProblemType.INVALID_PARAMETER,
                     "sha256=" + sha256 + ": must be 64 lower-case hex digits.",
-                    java.util.List.of(new ApiProblem.FieldError("sha256", "must be 64 lower-case hex digits")));
+                    List.of(new ApiProblem.FieldError("sha256", "must be 64 lower-case hex digits")));
         }
     }
 

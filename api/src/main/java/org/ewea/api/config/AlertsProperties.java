@@ -2,6 +2,8 @@ package org.ewea.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import org.ewea.alerts.digest.DigestSchedule;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -54,7 +56,7 @@ public record AlertsProperties(
         @DefaultValue Smtp smtp,
         @DefaultValue("true") boolean digestsEnabled,
         @DefaultValue("0 0 7 ? * MON") String digestCron,
-        @DefaultValue("UTC") java.time.ZoneId digestZone) {
+        @DefaultValue("UTC") ZoneId digestZone) {
 
     /**
      * The SMTP server.
@@ -99,7 +101,7 @@ public record AlertsProperties(
     }
 
     /** When the weekly digests are made: the service's schedule, and every exercise's in simulated time. */
-    public org.ewea.alerts.digest.DigestSchedule digestSchedule() {
-        return org.ewea.alerts.digest.DigestSchedule.weekly(digestCron, digestZone);
+    public DigestSchedule digestSchedule() {
+        return DigestSchedule.weekly(digestCron, digestZone);
     }
 }

@@ -2,6 +2,8 @@ package org.ewea.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.fetch.FetchSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -70,11 +72,11 @@ public record CollectorsProperties(
                 maxAttempts,
                 backoffBase,
                 userAgent,
-                trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies));
+                trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies));
     }
 
     /** The collectors module's settings. */
-    public org.ewea.collectors.CollectorsModule.Settings moduleSettings() {
-        return new org.ewea.collectors.CollectorsModule.Settings(rawRetention, silentFactor);
+    public CollectorsModule.Settings moduleSettings() {
+        return new CollectorsModule.Settings(rawRetention, silentFactor);
     }
 }

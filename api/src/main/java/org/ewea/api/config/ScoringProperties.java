@@ -2,6 +2,7 @@ package org.ewea.api.config;
 
 import java.nio.file.Path;
 import java.util.Set;
+import org.ewea.scoring.ScoringModule;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,7 +28,7 @@ public record ScoringProperties(
     }
 
     /** The scoring module's settings. */
-    public org.ewea.scoring.ScoringModule.Settings moduleSettings() {
-        return new org.ewea.scoring.ScoringModule.Settings(authoritativeSources);
+    public ScoringModule.Settings moduleSettings() {
+        return new ScoringModule.Settings(authoritativeSources);
     }
 }

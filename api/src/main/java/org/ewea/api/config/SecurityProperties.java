@@ -1,6 +1,9 @@
 package org.ewea.api.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,7 +40,7 @@ public record SecurityProperties(
             @Nullable String issuerUri,
             @Nullable String clientId,
             @Nullable String clientSecret,
-            @DefaultValue({"openid", "profile", "email"}) java.util.List<String> scopes) {
+            @DefaultValue({"openid", "profile", "email"}) List<String> scopes) {
 
         public boolean enabled() {
             return issuerUri != null && clientId != null;
@@ -94,15 +97,14 @@ public record SecurityProperties(
             if (chosen == null) {
                 chosen = host(jwkSetUri);
             }
-            String safe = chosen == null
-                    ? "idp"
-                    : chosen.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+            String safe =
+                    chosen == null ? "idp" : chosen.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
             return safe.isEmpty() || safe.length() > 63 || !Character.isLetterOrDigit(safe.charAt(0)) ? "idp" : safe;
         }
 
         private static @Nullable String host(@Nullable String uri) {
             try {
-                return uri == null ? null : java.net.URI.create(uri).getHost();
+                return uri == null ? null : URI.create(uri).getHost();
             } catch (IllegalArgumentException e) {
                 return null;
             }

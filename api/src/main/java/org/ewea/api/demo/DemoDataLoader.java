@@ -1,9 +1,18 @@
 package org.ewea.api.demo;
 
+import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.ewea.alerts.engine.AlertEngine;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.importer.RecordingImporter;
+import org.ewea.collectors.mirror.MirrorProfiles;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.store.ImportLedger;
@@ -31,7 +40,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final InstantSource clock;
     private final CaptureProcessor processor;
     private final DemoRecording demo;
-    private final org.ewea.alerts.engine.AlertEngine engine;
+    private final AlertEngine engine;
 
     DemoDataLoader(
             EweaProperties properties,
@@ -39,7 +48,7 @@ class DemoDataLoader implements ApplicationRunner {
             CaptureProcessor processor,
             InstantSource clock,
             DemoRecording demo,
-            org.ewea.alerts.engine.AlertEngine engine) {
+            AlertEngine engine) {
         this.processor = processor;
         this.demo = demo;
         this.engine = engine;
@@ -62,7 +71,7 @@ class DemoDataLoader implements ApplicationRunner {
                         processor,
                         clock,
                         RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES,
-                        new org.ewea.collectors.mirror.MirrorProfiles()::parser)
+                        new MirrorProfiles()::parser)
                 .importRecording(recording);
         if (report.status() == ImportReport.Status.IMPORTED) {
             LOG.info(
@@ -79,15 +88,13 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** Evaluates the alert rules at the end of every capture day of the recording, in order, once. */
     private void replayAlerts(FolderRecording recording, String ledgerId) {
-        java.time.Instant started = clock.instant();
+        Instant started = clock.instant();
         ledger.markStarted(ledgerId, recording.digest(), started);
-        java.util.SortedSet<java.time.LocalDate> days = new java.util.TreeSet<>();
-        recording
-                .captures()
-                .forEach(c -> days.add(java.time.LocalDate.ofInstant(c.captured(), java.time.ZoneOffset.UTC)));
+        SortedSet<LocalDate> days = new TreeSet<>();
+        recording.captures().forEach(c -> days.add(LocalDate.ofInstant(c.captured(), ZoneOffset.UTC)));
         int raised = 0;
-        for (java.time.LocalDate day : days) {
-            raised += engine.evaluateAt(day.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC))
+        for (LocalDate day : days) {
+            raised += engine.evaluateAt(day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC))
                     .raised();
         }
         ledger.markCompleted(new ImportReport(
@@ -100,8 +107,8 @@ class DemoDataLoader implements ApplicationRunner {
                 0,
                 0,
                 0,
-                java.util.Map.of(),
-                java.util.List.of(),
+                Map.of(),
+                List.of(),
                 started,
                 clock.instant()));
         LOG.info(

@@ -1,8 +1,16 @@
 package org.ewea.api.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ewea.collectors.enrich.AttackNames;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.source.Source;
 
@@ -22,29 +30,28 @@ public record DemoRecording(Optional<FolderRecording> recording) {
      * The demo's copy of ATT&CK groups and software (names, aliases, creation days): the authoritative record its
      * actor warnings are measured against. None when the demo is disabled.
      */
-    public org.ewea.collectors.enrich.AttackNames attackRecord() {
+    public AttackNames attackRecord() {
         if (recording.isEmpty()) {
-            return org.ewea.collectors.enrich.AttackNames.none();
+            return AttackNames.none();
         }
-        try (java.io.InputStream in = DemoRecording.class.getClassLoader().getResourceAsStream(ATTACK)) {
+        try (InputStream in = DemoRecording.class.getClassLoader().getResourceAsStream(ATTACK)) {
             if (in == null) {
                 throw new IllegalStateException("the demo's ATT&CK copy " + ATTACK + " is missing from the jar");
             }
-            return org.ewea.collectors.enrich.AttackNames.parse(
-                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return AttackNames.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The first and the last day the demo's captures were taken (UTC), when the demo is enabled. */
-    public Optional<java.util.List<java.time.LocalDate>> span() {
+    public Optional<List<LocalDate>> span() {
         return recording.filter(r -> !r.captures().isEmpty()).map(r -> {
-            java.util.List<java.time.LocalDate> days = r.captures().stream()
-                    .map(c -> java.time.LocalDate.ofInstant(c.captured(), java.time.ZoneOffset.UTC))
+            List<LocalDate> days = r.captures().stream()
+                    .map(c -> LocalDate.ofInstant(c.captured(), ZoneOffset.UTC))
                     .sorted()
                     .toList();
-            return java.util.List.of(days.getFirst(), days.getLast());
+            return List.of(days.getFirst(), days.getLast());
         });
     }
 

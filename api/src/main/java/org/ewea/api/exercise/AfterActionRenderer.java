@@ -2,6 +2,7 @@ package org.ewea.api.exercise;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Polygon;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -238,7 +239,7 @@ final class AfterActionRenderer {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
         renderer.setSeriesShape(1, new Rectangle2D.Double(-5, -5, 10, 10));
-        renderer.setSeriesShape(2, new java.awt.Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4));
+        renderer.setSeriesShape(2, new Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4));
         renderer.setSeriesPaint(0, Color.GRAY);
         renderer.setSeriesPaint(1, new Color(0xD9, 0x7A, 0x00));
         renderer.setSeriesPaint(2, Color.BLACK);

@@ -5,17 +5,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.ItemId;
 
 /** Builds an exercise's after-action report from its database, for one reader's clearance. Blocks. */
 final class AfterActionReports {
@@ -39,7 +42,7 @@ final class AfterActionReports {
         Map<String, Alert> byId = new LinkedHashMap<>();
         alerts.forEach(a -> byId.put(a.id(), a));
 
-        Map<String, List<AnnotatedItem>> citations = new java.util.HashMap<>();
+        Map<String, List<AnnotatedItem>> citations = new HashMap<>();
         List<AfterActionReport.Threat> threats = new ArrayList<>();
         Set<String> aboutTruth = new LinkedHashSet<>();
         for (ExerciseDefinition.GroundTruth truth : d.groundTruth()) {
@@ -150,7 +153,7 @@ final class AfterActionReports {
         for (ExerciseDefinition.Team team : d.teams()) {
             List<AfterActionReport.Response> own = threats.stream()
                     .map(t -> t.responses().get(team.id()))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toList();
             long early = own.stream()
                     .filter(r -> !r.dismissed() && r.lead().compareTo(Duration.ZERO) > 0)
@@ -243,10 +246,7 @@ final class AfterActionReports {
                 id -> loaded.pipeline()
                         .items()
                         .findAnnotated(
-                                alert.evidence().stream()
-                                        .map(org.ewea.methodology.ItemId::new)
-                                        .toList(),
-                                Clearance.FULL));
+                                alert.evidence().stream().map(ItemId::new).toList(), Clearance.FULL));
     }
 
     /** Whether an alert's evidence is about the threat: the warning cited an item naming it. */

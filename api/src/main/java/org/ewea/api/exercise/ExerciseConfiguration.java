@@ -4,9 +4,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
 import org.ewea.alerts.AlertsModule;
+import org.ewea.alerts.digest.DigestRenderer;
 import org.ewea.api.config.CollectorsProperties;
 import org.ewea.api.config.ExercisesProperties;
 import org.ewea.api.config.ScoringProperties;
+import org.ewea.api.security.UserRepository;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.normalise.LanguageDetector;
 import org.ewea.collectors.search.SearchAnalyzers;
@@ -35,8 +37,8 @@ class ExerciseConfiguration {
             ExerciseRunner runner,
             ExerciseLibrary library,
             Methodology methodology,
-            org.ewea.api.security.UserRepository users,
-            org.ewea.alerts.digest.DigestRenderer digestRenderer,
+            UserRepository users,
+            DigestRenderer digestRenderer,
             InstantSource clock) {
         return new ExerciseService(runner, library, methodology, users, digestRenderer, clock);
     }

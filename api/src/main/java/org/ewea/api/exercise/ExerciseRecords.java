@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.ewea.collectors.store.Markings;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,25 +54,23 @@ final class ExerciseRecords {
     }
 
     void log(Instant at, String kind, String detail) {
-        log(at, kind, detail, org.ewea.methodology.Clearance.of(org.ewea.methodology.Tlp.CLEAR));
+        log(at, kind, detail, Clearance.of(Tlp.CLEAR));
     }
 
     /** A log line quoting material of this marking: shown only to who may read it. */
-    void log(Instant at, String kind, String detail, org.ewea.methodology.Clearance marking) {
+    void log(Instant at, String kind, String detail, Clearance marking) {
         log.insertOne(new Document("_id", next("log"))
                 .append("at", Date.from(at))
                 .append("kind", kind)
                 .append("detail", detail)
-                .append(org.ewea.collectors.store.Markings.TLP, marking.tlp().name())
-                .append(
-                        org.ewea.collectors.store.Markings.HANDLING,
-                        org.ewea.collectors.store.Markings.handlingDocument(marking.handling())));
+                .append(Markings.TLP, marking.tlp().name())
+                .append(Markings.HANDLING, Markings.handlingDocument(marking.handling())));
     }
 
     /** The newest log lines the reader may read (lines quoting injects above their clearance are left out). */
-    List<LogLine> log(int limit, org.ewea.methodology.Clearance reader) {
+    List<LogLine> log(int limit, Clearance reader) {
         List<LogLine> lines = new ArrayList<>();
-        var filter = org.ewea.collectors.store.Markings.cleared(reader);
+        var filter = Markings.cleared(reader);
         log.find(filter == null ? new Document() : filter)
                 .sort(Sorts.descending("_id"))
                 .limit(limit)
@@ -186,7 +188,7 @@ final class ExerciseRecords {
                         .append("at", Date.from(question.at()))
                         .append("title", question.title())
                         .append("text", question.text()),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
     }
 
     List<Question> questions() {

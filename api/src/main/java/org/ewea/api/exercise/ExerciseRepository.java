@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,8 +69,7 @@ public final class ExerciseRepository {
     private Document write(Exercise e) {
         ExerciseClock c = e.clock();
         List<String> participants = e.definition().teams().stream()
-                .flatMap(t ->
-                        t.participants() == null ? java.util.stream.Stream.<String>empty() : t.participants().stream())
+                .flatMap(t -> t.participants() == null ? Stream.<String>empty() : t.participants().stream())
                 .toList();
         return new Document("_id", e.id())
                 .append("definition", json.writeValueAsString(e.definition()))

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.ewea.collectors.importer.RecordingImporter;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.ManifestCapture;
 import org.ewea.collectors.replay.WarcCaptures;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.grading.HandlingCodes;
 
 /**
@@ -215,7 +217,7 @@ final class ExerciseRun {
         WarcCaptures.WarcCapture warc = read.get();
         SourceDefinition source = record.recording().folder().sources().entrySet().stream()
                 .filter(e -> e.getKey().value().equals(warc.source()))
-                .map(java.util.Map.Entry::getValue)
+                .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
         if (source == null) {
@@ -266,8 +268,7 @@ final class ExerciseRun {
                 "capture",
                 source + ": " + capture.locator() + " - " + result.stored() + " new, " + result.merged() + " known, "
                         + result.rejected() + " rejected",
-                new org.ewea.methodology.Clearance(
-                        capture.source().tlp(), capture.source().handling()));
+                new Clearance(capture.source().tlp(), capture.source().handling()));
     }
 
     private void inject(NumberedInject numbered) {

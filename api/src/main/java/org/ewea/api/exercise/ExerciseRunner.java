@@ -2,14 +2,17 @@ package org.ewea.api.exercise;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -116,11 +119,11 @@ public final class ExerciseRunner implements SmartLifecycle {
         Map<String, String> titles = new LinkedHashMap<>();
         recordings.forEach(r -> r.folder().sources().forEach((id, s) -> titles.put(id.value(), s.title())));
         ReplayClock replay = new ReplayClock(exercise.definition().start());
-        java.util.Set<String> darkWeb = new java.util.HashSet<>();
+        Set<String> darkWeb = new HashSet<>();
         recordings.forEach(r -> r.folder().sources().forEach((id, s) -> {
             if (s.url() != null
-                    && java.net.URI.create(s.url()).getHost() != null
-                    && java.net.URI.create(s.url()).getHost().endsWith(".onion")) {
+                    && URI.create(s.url()).getHost() != null
+                    && URI.create(s.url()).getHost().endsWith(".onion")) {
                 darkWeb.add(id.value());
             }
         }));

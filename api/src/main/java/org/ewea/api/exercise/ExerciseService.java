@@ -11,13 +11,21 @@ import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.digest.Digest;
+import org.ewea.alerts.digest.DigestContent;
+import org.ewea.alerts.digest.DigestRenderer;
 import org.ewea.alerts.lifecycle.AssessmentInput;
+import org.ewea.api.items.ItemView;
 import org.ewea.api.security.Role;
 import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
 import org.ewea.api.web.ApiProblem;
+import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
 import org.ewea.collectors.recording.RecordingException;
+import org.ewea.collectors.search.SearchQuery;
+import org.ewea.collectors.search.SearchResult;
+import org.ewea.methodology.ItemId;
 import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
 
@@ -37,14 +45,14 @@ public final class ExerciseService {
     private final ExerciseLibrary library;
     private final ExerciseValidator validator;
     private final InstantSource clock;
-    private final org.ewea.alerts.digest.DigestRenderer digestRenderer;
+    private final DigestRenderer digestRenderer;
 
     public ExerciseService(
             ExerciseRunner runner,
             ExerciseLibrary library,
             Methodology methodology,
             UserRepository users,
-            org.ewea.alerts.digest.DigestRenderer digestRenderer,
+            DigestRenderer digestRenderer,
             InstantSource clock) {
         this.digestRenderer = digestRenderer;
         this.runner = runner;
@@ -326,33 +334,29 @@ public final class ExerciseService {
      * The exercise's items the user may read matching a search, best match first (newest first without words): the
      * exercise's own index, as the service's search reads its items.
      */
-    public org.ewea.api.web.PageResponse<org.ewea.api.items.ItemView> items(
-            User user, String id, org.ewea.collectors.search.SearchQuery query) {
+    public PageResponse<ItemView> items(User user, String id, SearchQuery query) {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
             ExercisePipeline pipeline = runner.loaded(exercise).pipeline();
-            org.ewea.collectors.search.SearchResult found;
+            SearchResult found;
             try {
                 found = pipeline.index().search(query);
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalidField("q", e.getMessage());
             }
-            List<org.ewea.api.items.ItemView> views = pipeline
-                    .items()
-                    .findAnnotated(
-                            found.ids().stream()
-                                    .map(org.ewea.methodology.ItemId::new)
-                                    .toList(),
-                            query.clearance())
-                    .stream()
-                    .map(org.ewea.api.items.ItemView::of)
-                    .toList();
-            return new org.ewea.api.web.PageResponse<>(views, query.page(), query.size(), found.total());
+            List<ItemView> views =
+                    pipeline
+                            .items()
+                            .findAnnotated(found.ids().stream().map(ItemId::new).toList(), query.clearance())
+                            .stream()
+                            .map(ItemView::of)
+                            .toList();
+            return new PageResponse<>(views, query.page(), query.size(), found.total());
         }
     }
 
     /** The digests made in the exercise, newest first. */
-    public List<org.ewea.alerts.digest.Digest> digests(User user, String id) {
+    public List<Digest> digests(User user, String id) {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
             return runner.loaded(exercise).pipeline().archive().page(null, 0, 200);
@@ -369,7 +373,7 @@ public final class ExerciseService {
         return digestRenderer.pdf(digestId, digest(user, id, digestId), user.clearance());
     }
 
-    private org.ewea.alerts.digest.DigestContent digest(User user, String id, String digestId) {
+    private DigestContent digest(User user, String id, String digestId) {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
             return runner.loaded(exercise)

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.List;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.digest.Digest;
 import org.ewea.alerts.lifecycle.AssessmentInput;
 import org.ewea.api.alerts.AlertProblems;
 import org.ewea.api.alerts.AlertRequests;
+import org.ewea.api.items.ItemView;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
@@ -228,7 +230,7 @@ class ExercisesController {
             description = "As GET /api/v1/items with q, inside the exercise: the items its replay and injects stored"
                     + " so far, only those the caller is cleared for, best match first (newest first without q),"
                     + " with the lexicon's synonyms in every language. Plain words, never query syntax.")
-    Mono<PageResponse<org.ewea.api.items.ItemView>> items(
+    Mono<PageResponse<ItemView>> items(
             @AuthenticationPrincipal User user,
             @PathVariable("id") String id,
             @Parameter(
@@ -271,10 +273,9 @@ class ExercisesController {
             summary = "The weekly digests made in the exercise, newest first",
             description = "Made in simulated time by the service's digest schedule (EWEA_ALERTS_DIGEST_CRON in"
                     + " EWEA_ALERTS_DIGEST_ZONE), whether or not the service makes its own.")
-    Mono<PageResponse<org.ewea.alerts.digest.Digest>> digests(
-            @AuthenticationPrincipal User user, @PathVariable("id") String id) {
+    Mono<PageResponse<Digest>> digests(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
         return store.call(() -> {
-            List<org.ewea.alerts.digest.Digest> all = exercises.digests(user, id);
+            List<Digest> all = exercises.digests(user, id);
             return new PageResponse<>(all, 0, Math.max(1, all.size()), all.size());
         });
     }

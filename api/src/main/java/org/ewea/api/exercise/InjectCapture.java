@@ -13,6 +13,7 @@ import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
@@ -64,9 +65,9 @@ final class InjectCapture {
     }
 
     /** The marking and handling code of an inject's items (a tip is GREEN unless it says otherwise). */
-    static org.ewea.methodology.Clearance marking(ExerciseDefinition.Inject inject, HandlingCodes codes) {
+    static Clearance marking(ExerciseDefinition.Inject inject, HandlingCodes codes) {
         boolean tip = "tip".equalsIgnoreCase(inject.type());
-        return new org.ewea.methodology.Clearance(
+        return new Clearance(
                 inject.tlp() != null ? Tlp.parse(inject.tlp()) : tip ? Tlp.GREEN : Tlp.CLEAR,
                 inject.handling() != null ? codes.parse(inject.handling()) : Handling.NONE);
     }

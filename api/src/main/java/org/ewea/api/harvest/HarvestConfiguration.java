@@ -2,8 +2,12 @@ package org.ewea.api.harvest;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.ewea.api.config.CollectorsProperties;
+import org.ewea.api.store.MongoEndpoint;
 import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.enrich.AttackNames;
@@ -14,14 +18,20 @@ import org.ewea.collectors.harvest.HarvestRunRepository;
 import org.ewea.collectors.harvest.Harvester;
 import org.ewea.collectors.harvest.HealthAssessor;
 import org.ewea.collectors.harvest.SourceStateRepository;
+import org.ewea.collectors.normalise.LanguageDetector;
+import org.ewea.collectors.normalise.LinguaLanguageDetector;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.schedule.HarvestScheduler;
 import org.ewea.collectors.schedule.SourceLock;
+import org.ewea.collectors.source.SourceCatalogueFile;
 import org.ewea.collectors.source.SourceRepository;
+import org.ewea.collectors.source.SourceValidator;
 import org.ewea.collectors.store.ImportLedger;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.methodology.definition.Methodology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HarvestConfiguration {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HarvestConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HarvestConfiguration.class);
 
     @Bean(destroyMethod = "close")
     HttpFetcher httpFetcher(CollectorsProperties properties, InstantSource clock) {
@@ -43,7 +53,7 @@ class HarvestConfiguration {
             InstantSource clock,
             CollectorsProperties properties,
             Annotator annotator,
-            org.ewea.collectors.normalise.LanguageDetector languages) {
+            LanguageDetector languages) {
         return CollectorsModule.over(database, clock, properties.moduleSettings(), annotator, languages);
     }
 
@@ -89,10 +99,10 @@ class HarvestConfiguration {
 
     /** Lingua, for the methodology's languages plus Russian and Ukrainian; built once (its models are large). */
     @Bean
-    org.ewea.collectors.normalise.LanguageDetector languageDetector(Methodology methodology) {
-        java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
-        languages.addAll(java.util.List.of("ru", "uk"));
-        return new org.ewea.collectors.normalise.LinguaLanguageDetector(languages);
+    LanguageDetector languageDetector(Methodology methodology) {
+        Set<String> languages = new LinkedHashSet<>(methodology.languages());
+        languages.addAll(List.of("ru", "uk"));
+        return new LinguaLanguageDetector(languages);
     }
 
     /** Capture processing; scoring and the search index listen to what it stores (their configurations say so). */
@@ -117,12 +127,12 @@ class HarvestConfiguration {
      * held at start was left by a process that died holding it (kill -9 during a harvest) and is released.
      */
     @Bean
-    SourceLock sourceLock(MongoDatabase database, InstantSource clock, org.ewea.api.store.MongoEndpoint endpoint) {
+    SourceLock sourceLock(MongoDatabase database, InstantSource clock, MongoEndpoint endpoint) {
         SourceLock lock = new SourceLock(database, clock);
         if (endpoint.isEmbedded()) {
-            java.util.List<String> released = lock.releaseLeftByADeadProcess();
+            List<String> released = lock.releaseLeftByADeadProcess();
             if (!released.isEmpty()) {
-                org.slf4j.LoggerFactory.getLogger(SourceLock.class)
+                LoggerFactory.getLogger(SourceLock.class)
                         .warn(
                                 "Released {} lock(s) left by a process that" + " stopped while holding them: {}",
                                 released.size(),
@@ -159,10 +169,8 @@ class HarvestConfiguration {
 
     /** Checks sources as the API, the catalogue file and OPML imports describe them, with the method's codes. */
     @Bean
-    org.ewea.collectors.source.SourceValidator sourceValidator(
-            org.ewea.methodology.definition.Methodology methodology) {
-        return new org.ewea.collectors.source.SourceValidator(
-                methodology.grading().handlingCodes());
+    SourceValidator sourceValidator(Methodology methodology) {
+        return new SourceValidator(methodology.grading().handlingCodes());
     }
 
     @Bean
@@ -171,10 +179,10 @@ class HarvestConfiguration {
             CollectorsProperties properties,
             SourceRepository sources,
             InstantSource clock,
-            org.ewea.collectors.source.SourceValidator validator) {
+            SourceValidator validator) {
         return new HarvestSchedulerStarter(scheduler, properties.schedulerEnabled(), () -> {
             if (properties.sourcesFile() != null) {
-                var file = new org.ewea.collectors.source.SourceCatalogueFile(validator);
+                var file = new SourceCatalogueFile(validator);
                 int applied =
                         file.apply(file.read(properties.sourcesFile(), clock.instant()), sources, clock.instant());
                 LOG.info("Source catalogue {}: {} source(s) created or updated", properties.sourcesFile(), applied);

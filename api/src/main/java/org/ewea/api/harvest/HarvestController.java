@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.ewea.api.config.CollectorsProperties;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
@@ -43,7 +46,7 @@ class HarvestController {
     private final BlockingStore store;
     private final SourceLock lock;
 
-    private final java.time.Duration answerWithin;
+    private final Duration answerWithin;
 
     HarvestController(
             SourceRepository sources,
@@ -52,7 +55,7 @@ class HarvestController {
             HealthAssessor health,
             BlockingStore store,
             SourceLock lock,
-            org.ewea.api.config.CollectorsProperties settings) {
+            CollectorsProperties settings) {
         this.answerWithin = settings.harvestAnswer();
         this.lock = lock;
         this.sources = sources;
@@ -71,7 +74,7 @@ class HarvestController {
                     + " (it goes on, and its run is listed under runs when it ends).")
     Mono<HarvestRun> harvest(@PathVariable("id") String id, @AuthenticationPrincipal User caller) {
         // the harvest runs to its end whatever the caller does; the answer waits for it up to the limit
-        java.util.concurrent.CompletableFuture<HarvestRun> running = store.call(() -> {
+        CompletableFuture<HarvestRun> running = store.call(() -> {
                     Source source = source(id, caller);
                     return lock.runNow(source.id(), () -> harvester.harvest(source))
                             .orElseThrow(

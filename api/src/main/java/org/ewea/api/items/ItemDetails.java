@@ -2,7 +2,9 @@ package org.ewea.api.items;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.ewea.api.demo.DemoRecording;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.collectors.store.ItemRepository;
@@ -51,13 +53,9 @@ public class ItemDetails {
     private final ItemRepository items;
     private final SourceRepository sources;
     private final RawCaptureStore captures;
-    private final org.ewea.api.demo.DemoRecording demo;
+    private final DemoRecording demo;
 
-    ItemDetails(
-            ItemRepository items,
-            SourceRepository sources,
-            RawCaptureStore captures,
-            org.ewea.api.demo.DemoRecording demo) {
+    ItemDetails(ItemRepository items, SourceRepository sources, RawCaptureStore captures, DemoRecording demo) {
         this.items = items;
         this.sources = sources;
         this.captures = captures;
@@ -83,7 +81,7 @@ public class ItemDetails {
                 .map(s -> new SourceView(
                         s.id().value(),
                         s.title(),
-                        s.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        s.kind().name().toLowerCase(Locale.ROOT),
                         s.grading().code()))
                 // a recording's sources (the demo's) are named by its manifest, not the catalogue
                 .or(() -> demo.recording()

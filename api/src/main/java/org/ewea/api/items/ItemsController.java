@@ -1,5 +1,6 @@
 package org.ewea.api.items;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,7 +56,7 @@ class ItemsController {
      * One page of items; with a search, the facet counts over every match and the technologies the text named (whose
      * labels in every language were searched too).
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ItemsPage(
             List<ItemView> items,
             int page,

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.ewea.api.methodology.MethodologyViews.TechnologyView;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.grading.Grade;
 import org.ewea.methodology.grading.GradingScheme;
@@ -151,9 +153,9 @@ class MethodologyController {
                     + " none, all, or scheme:code (e.g. europol:H2; a bare code when only one scheme has it)."
                     + " restriction places codes of every scheme on one 0..1 scale: a reader cleared for a code may"
                     + " read material whose code is at most as restrictive.")
-    PageResponse<org.ewea.methodology.Handling> handlingCodes() {
+    PageResponse<Handling> handlingCodes() {
         var codes = methodology.grading().handlingCodes().all().stream()
-                .sorted(java.util.Comparator.comparingDouble(org.ewea.methodology.Handling::restriction))
+                .sorted(Comparator.comparingDouble(Handling::restriction))
                 .toList();
         return new PageResponse<>(codes, 0, codes.size(), codes.size());
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
 import org.ewea.collectors.store.ItemRepository;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.Candidate;
@@ -224,9 +226,9 @@ class CandidatesController {
                         items.containing(
                                 label,
                                 Instant.EPOCH,
-                                clock.instant().plus(java.time.Duration.ofDays(1)),
+                                clock.instant().plus(Duration.ofDays(1)),
                                 MAX_HISTORY,
-                                org.ewea.methodology.Clearance.FULL));
+                                Clearance.FULL));
             }
             String snippet = status.equals("ACCEPTED")
                     ? r.technology() != null

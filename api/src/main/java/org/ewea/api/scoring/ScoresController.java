@@ -7,14 +7,17 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.ewea.alerts.lead.EarlyWarningScores;
 import org.ewea.api.items.ItemView;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
+import org.ewea.methodology.Clearance;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.ScoreEvidence;
@@ -121,7 +124,7 @@ class ScoresController {
                     @RequestParam(name = "authoritative", defaultValue = "include")
                     String authoritative) {
         if (kind != null && !KINDS.contains(kind)) {
-            throw ApiProblem.invalidParameter("kind", kind, "must be one of " + new java.util.TreeSet<>(KINDS));
+            throw ApiProblem.invalidParameter("kind", kind, "must be one of " + new TreeSet<>(KINDS));
         }
         if (!Set.of("include", "exclude", "only").contains(authoritative)) {
             throw ApiProblem.invalidParameter("authoritative", authoritative, "must be include, exclude or only");
@@ -144,7 +147,7 @@ class ScoresController {
                     })
                     .toList();
             PageResponse<EarlyWarningScore> found = PageResponse.of(all, page, size);
-            List<ScoreView> views = new java.util.ArrayList<>();
+            List<ScoreView> views = new ArrayList<>();
             for (int i = 0; i < found.items().size(); i++) {
                 EarlyWarningScore s = found.items().get(i);
                 views.add(new ScoreView(page * size + i + 1, s, evidence(s, user.clearance())));
@@ -153,7 +156,7 @@ class ScoresController {
         });
     }
 
-    private List<ItemView> evidence(EarlyWarningScore s, org.ewea.methodology.Clearance clearance) {
+    private List<ItemView> evidence(EarlyWarningScore s, Clearance clearance) {
         return evidence.newest(s, EVIDENCE, clearance).stream()
                 .map(ItemView::of)
                 .toList();

@@ -1,17 +1,35 @@
 package org.ewea.api.scoring;
 
 import com.mongodb.client.MongoDatabase;
+import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ewea.alerts.alert.AlertRepository;
+import org.ewea.alerts.alert.AnalystLabels;
 import org.ewea.api.config.ScoringProperties;
+import org.ewea.api.demo.DemoRecording;
 import org.ewea.collectors.CollectorsModule;
+import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.enrich.AttackNames;
+import org.ewea.collectors.normalise.LanguageDetector;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.scoring.ScoringModule;
+import org.ewea.scoring.relevance.CtiAnnExamples;
 import org.ewea.scoring.relevance.ItemRelevance;
+import org.ewea.scoring.relevance.LabelledExample;
+import org.ewea.scoring.relevance.RelevanceFeedback;
+import org.ewea.scoring.relevance.RelevanceModels;
+import org.ewea.scoring.relevance.RelevanceRetraining;
+import org.ewea.scoring.relevance.ThreatTypeTraining;
+import org.ewea.scoring.relevance.ThreatTypes;
 import org.ewea.scoring.signal.BurstDetector;
 import org.ewea.scoring.signal.SignalAnalysis;
 import org.ewea.scoring.signal.SignalBackfill;
@@ -20,10 +38,15 @@ import org.ewea.scoring.terms.CandidateDecisions;
 import org.ewea.scoring.terms.CandidateFinder;
 import org.ewea.scoring.terms.TermRepository;
 import org.ewea.scoring.terms.TrackedTerms;
+import org.ewea.scoring.warning.CountedMarkings;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
 import org.ewea.scoring.warning.ModelTraining;
+import org.ewea.scoring.warning.NameScorer;
+import org.ewea.scoring.warning.ScoreEvidence;
 import org.ewea.scoring.warning.WarningTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,7 +54,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ScoringConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringConfiguration.class);
 
     /**
      * Threat types when {@code EWEA_SCORING_THREAT_TYPES_DATA} names labelled articles: the model is trained from
@@ -39,17 +62,13 @@ class ScoringConfiguration {
      */
     @Bean
     ScoringModule.Shared scoringShared(
-            Methodology methodology,
-            ScoringProperties properties,
-            org.ewea.collectors.enrich.Annotator annotator,
-            org.ewea.collectors.normalise.LanguageDetector languages) {
-        org.ewea.scoring.relevance.ThreatTypes types = null;
+            Methodology methodology, ScoringProperties properties, Annotator annotator, LanguageDetector languages) {
+        ThreatTypes types = null;
         if (properties.threatTypesData() != null) {
             long started = System.nanoTime();
             try {
-                types = new org.ewea.scoring.relevance.ThreatTypeTraining(annotator, languages)
-                        .train(properties.threatTypesData());
-            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                types = new ThreatTypeTraining(annotator, languages).train(properties.threatTypesData());
+            } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw new IllegalStateException("EWEA_SCORING_THREAT_TYPES_DATA: " + e.getMessage(), e);
             }
             LOG.info(
@@ -74,7 +93,7 @@ class ScoringConfiguration {
             ScoringModule.Shared shared,
             CollectorsModule collectors,
             SourceRepository sources,
-            org.ewea.api.demo.DemoRecording demo) {
+            DemoRecording demo) {
         ScoringModule scoring = ScoringModule.over(
                 database, clock, properties.moduleSettings(), shared, collectors, darkWeb(sources, demo));
         scoring.relevanceModels()
@@ -129,27 +148,26 @@ class ScoringConfiguration {
     }
 
     @Bean
-    org.ewea.scoring.relevance.RelevanceModels relevanceModels(ScoringModule scoring) {
+    RelevanceModels relevanceModels(ScoringModule scoring) {
         return scoring.relevanceModels();
     }
 
     @Bean
-    org.ewea.scoring.relevance.RelevanceFeedback relevanceFeedback(ScoringModule scoring) {
+    RelevanceFeedback relevanceFeedback(ScoringModule scoring) {
         return scoring.feedback();
     }
 
     /** Retraining with analysts' verdicts; the shipped CTI-ANN examples are featured once, when first needed. */
     @Bean
-    org.ewea.scoring.relevance.RelevanceRetraining relevanceRetraining(
-            org.ewea.scoring.relevance.RelevanceFeedback feedback,
+    RelevanceRetraining relevanceRetraining(
+            RelevanceFeedback feedback,
             ItemRepository items,
             ItemRelevance relevance,
-            org.ewea.collectors.enrich.Annotator annotator,
-            org.ewea.collectors.normalise.LanguageDetector languages) {
-        var ctiAnn = new org.ewea.scoring.relevance.CtiAnnExamples(annotator, languages);
-        java.util.concurrent.atomic.AtomicReference<List<org.ewea.scoring.relevance.LabelledExample>> read =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        return new org.ewea.scoring.relevance.RelevanceRetraining(
+            Annotator annotator,
+            LanguageDetector languages) {
+        var ctiAnn = new CtiAnnExamples(annotator, languages);
+        AtomicReference<List<LabelledExample>> read = new AtomicReference<>();
+        return new RelevanceRetraining(
                 () -> read.updateAndGet(cached -> cached != null ? cached : ctiAnn.shipped()),
                 feedback,
                 items,
@@ -157,13 +175,12 @@ class ScoringConfiguration {
     }
 
     /** Of the source ids given, those the catalogue (or the demo recording's manifest) marks as dark-web sources. */
-    private static java.util.function.Function<java.util.Set<String>, java.util.Set<String>> darkWeb(
-            SourceRepository sources, org.ewea.api.demo.DemoRecording demo) {
-        java.util.Set<String> recorded = demo.darkWebSources();
+    private static Function<Set<String>, Set<String>> darkWeb(SourceRepository sources, DemoRecording demo) {
+        Set<String> recorded = demo.darkWebSources();
         return ids -> ids.stream()
                 .filter(id -> recorded.contains(id)
                         || sources.find(new SourceId(id)).map(Source::darkWeb).orElse(false))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 
     @Bean
@@ -171,9 +188,9 @@ class ScoringConfiguration {
             SignalRepository signals,
             Methodology methodology,
             ScoringProperties properties,
-            org.ewea.alerts.alert.AlertRepository alerts,
-            org.ewea.collectors.enrich.AttackNames attack) {
-        var analysts = new org.ewea.alerts.alert.AnalystLabels(alerts);
+            AlertRepository alerts,
+            AttackNames attack) {
+        var analysts = new AnalystLabels(alerts);
         return new ModelTraining(
                 signals,
                 methodology,
@@ -185,17 +202,17 @@ class ScoringConfiguration {
     }
 
     @Bean
-    org.ewea.scoring.warning.CountedMarkings countedMarkings(ScoringModule scoring) {
+    CountedMarkings countedMarkings(ScoringModule scoring) {
         return scoring.counted();
     }
 
     @Bean
-    org.ewea.scoring.warning.ScoreEvidence scoreEvidence(ScoringModule scoring) {
+    ScoreEvidence scoreEvidence(ScoringModule scoring) {
         return scoring.evidence();
     }
 
     @Bean
-    org.ewea.scoring.warning.NameScorer nameScorer(ScoringModule scoring) {
+    NameScorer nameScorer(ScoringModule scoring) {
         return scoring.names();
     }
 

@@ -3,6 +3,8 @@ package org.ewea.api.security;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Set;
+import org.ewea.api.store.PrivateFiles;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +34,7 @@ public final class AdminBootstrap {
     /** @return whether this call created the admin */
     public boolean run(Path tokenFile) {
         if (!users.isEmpty()
-                || !users.insert(new User(
-                        ADMIN, Set.of(Role.ADMIN), Tlp.RED, org.ewea.methodology.Handling.ALL, clock.instant()))) {
+                || !users.insert(new User(ADMIN, Set.of(Role.ADMIN), Tlp.RED, Handling.ALL, clock.instant()))) {
             return false;
         }
         ApiTokens.Issued issued = tokens.issue(ADMIN, "first-start admin token");
@@ -47,6 +48,6 @@ public final class AdminBootstrap {
     }
 
     static void write(Path file, String secret) {
-        org.ewea.api.store.PrivateFiles.write(file, secret + "\n");
+        PrivateFiles.write(file, secret + "\n");
     }
 }

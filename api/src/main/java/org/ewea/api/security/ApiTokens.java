@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.ewea.collectors.normalise.Digests;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens in the {@code api_tokens} collection. A token reads {@code ewea_<id>_<secret>}: 12 hex digits of id
@@ -93,7 +94,7 @@ public final class ApiTokens {
     }
 
     /** Tokens, newest first; of one user, or of everyone when {@code username} is null. */
-    public List<ApiToken> list(@org.jspecify.annotations.Nullable String username) {
+    public List<ApiToken> list(@Nullable String username) {
         List<ApiToken> list = new ArrayList<>();
         tokens.find(username == null ? new Document() : Filters.eq("username", username))
                 .sort(Sorts.descending("created"))

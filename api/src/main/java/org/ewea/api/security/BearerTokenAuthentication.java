@@ -1,6 +1,7 @@
 package org.ewea.api.security;
 
 import org.ewea.api.store.BlockingStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -23,13 +24,9 @@ final class BearerTokenAuthentication implements ServerAuthenticationConverter, 
     private final ApiTokens tokens;
     private final UserRepository users;
     private final BlockingStore store;
-    private final @org.jspecify.annotations.Nullable JwtUsers jwt;
+    private final @Nullable JwtUsers jwt;
 
-    BearerTokenAuthentication(
-            ApiTokens tokens,
-            UserRepository users,
-            BlockingStore store,
-            @org.jspecify.annotations.Nullable JwtUsers jwt) {
+    BearerTokenAuthentication(ApiTokens tokens, UserRepository users, BlockingStore store, @Nullable JwtUsers jwt) {
         this.jwt = jwt;
         this.tokens = tokens;
         this.users = users;

@@ -3,6 +3,7 @@ package org.ewea.api.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
@@ -19,6 +20,7 @@ import org.ewea.api.config.SecurityProperties;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.grading.HandlingCodes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -51,8 +53,7 @@ final class JwtUsers {
     }
 
     /** The JWT users of the configuration, or null when JWTs are not configured. */
-    static @org.jspecify.annotations.Nullable JwtUsers of(
-            SecurityProperties.Jwt settings, HandlingCodes handlingCodes) {
+    static @Nullable JwtUsers of(SecurityProperties.Jwt settings, HandlingCodes handlingCodes) {
         if (!settings.enabled()) {
             return null;
         }
@@ -90,7 +91,7 @@ final class JwtUsers {
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the JWT public key " + settings.publicKey(), e);
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException(
                     "the JWT public key " + settings.publicKey() + " is not an RSA public key"
                             + " in PEM (X.509 SubjectPublicKeyInfo)",
@@ -137,8 +138,8 @@ final class JwtUsers {
      */
     static User user(
             Map<String, Object> claims,
-            @org.jspecify.annotations.Nullable String subject,
-            @org.jspecify.annotations.Nullable Instant issuedAt,
+            @Nullable String subject,
+            @Nullable Instant issuedAt,
             SecurityProperties.Jwt settings,
             HandlingCodes handlingCodes,
             String namespace) {

@@ -3,6 +3,7 @@ package org.ewea.api.security;
 import java.util.List;
 import org.ewea.api.config.SecurityProperties;
 import org.ewea.api.store.BlockingStore;
+import org.ewea.methodology.grading.HandlingCodes;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
@@ -28,14 +29,14 @@ final class OidcUsers implements ReactiveOAuth2UserService<OidcUserRequest, Oidc
     private final UserRepository users;
     private final BlockingStore store;
 
-    private final org.ewea.methodology.grading.HandlingCodes handlingCodes;
+    private final HandlingCodes handlingCodes;
 
     private final String namespace;
 
     /** @param namespace the provider's namespace: its users are named {@code name@namespace} */
     OidcUsers(
             SecurityProperties.Jwt claims,
-            org.ewea.methodology.grading.HandlingCodes handlingCodes,
+            HandlingCodes handlingCodes,
             UserRepository users,
             BlockingStore store,
             String namespace) {

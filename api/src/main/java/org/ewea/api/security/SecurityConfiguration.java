@@ -8,9 +8,12 @@ import org.ewea.api.audit.AuditWebFilter;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.api.config.SecurityProperties;
 import org.ewea.api.store.BlockingStore;
+import org.ewea.api.store.PrivateFiles;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.ProblemType;
 import org.ewea.api.web.ProblemWebExceptionHandler;
+import org.ewea.collectors.source.SecretSeal;
+import org.ewea.methodology.definition.Methodology;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +27,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The filter chain: stateless bearer-token authentication on every request; health, the OpenAPI document and
@@ -77,9 +81,7 @@ class SecurityConfiguration {
         return new AuditAnchor(
                 ewea.dataDir().resolve("audit-anchor"),
                 SecretKeys.derive(
-                        org.ewea.api.store.PrivateFiles.key(
-                                security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES),
-                        "audit-anchor"));
+                        PrivateFiles.key(security.secretsKeyFile(ewea), SecretSeal.KEY_BYTES), "audit-anchor"));
     }
 
     @Bean
@@ -88,13 +90,11 @@ class SecurityConfiguration {
                 database,
                 clock,
                 SecretKeys.derive(
-                        org.ewea.api.store.PrivateFiles.key(
-                                security.secretsKeyFile(ewea), org.ewea.collectors.source.SecretSeal.KEY_BYTES),
-                        "audit-chain"));
+                        PrivateFiles.key(security.secretsKeyFile(ewea), SecretSeal.KEY_BYTES), "audit-chain"));
     }
 
     /** The client's address (behind a proxy, set server.forward-headers-strategy to read X-Forwarded-For). */
-    static String address(org.springframework.web.server.ServerWebExchange exchange) {
+    static String address(ServerWebExchange exchange) {
         var remote = exchange.getRequest().getRemoteAddress();
         return remote == null || remote.getAddress() == null
                 ? "unknown"
@@ -111,7 +111,7 @@ class SecurityConfiguration {
             AuditLog audit,
             RateLimits limits,
             SecurityProperties security,
-            org.ewea.methodology.definition.Methodology methodology,
+            Methodology methodology,
             AuditAnchor anchor) {
         BearerTokenAuthentication bearer = new BearerTokenAuthentication(
                 tokens,

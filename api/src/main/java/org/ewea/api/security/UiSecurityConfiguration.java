@@ -1,8 +1,12 @@
 package org.ewea.api.security;
 
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import org.ewea.api.config.SecurityProperties;
 import org.ewea.api.store.BlockingStore;
+import org.ewea.methodology.definition.Methodology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -24,6 +28,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -51,8 +56,8 @@ class UiSecurityConfiguration {
     @Bean
     ReactiveUserDetailsService uiUsers(UserRepository users, BlockingStore store, PasswordEncoder encoder) {
         byte[] noPassword = new byte[32];
-        new java.security.SecureRandom().nextBytes(noPassword);
-        String standIn = encoder.encode(java.util.Base64.getEncoder().encodeToString(noPassword));
+        new SecureRandom().nextBytes(noPassword);
+        String standIn = encoder.encode(Base64.getEncoder().encodeToString(noPassword));
         return username -> store.call(() -> users.find(username)
                 .filter(User::local)
                 .flatMap(user -> users.passwordHash(username)
@@ -63,7 +68,7 @@ class UiSecurityConfiguration {
                 .orElseGet(() -> org.springframework.security.core.userdetails.User.withUsername(
                                 username == null || username.isEmpty() ? "-" : username)
                         .password(standIn)
-                        .authorities(java.util.List.of())
+                        .authorities(List.of())
                         .build()));
     }
 
@@ -77,10 +82,9 @@ class UiSecurityConfiguration {
             SecurityProperties security,
             UserRepository users,
             BlockingStore store,
-            org.ewea.methodology.definition.Methodology methodology,
+            Methodology methodology,
             Standing standing) {
-        org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository sessions =
-                new org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository();
+        WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         UserDetailsRepositoryReactiveAuthenticationManager manager =
                 new UserDetailsRepositoryReactiveAuthenticationManager(uiUsers);
         manager.setPasswordEncoder(encoder);

@@ -2,6 +2,7 @@ package org.ewea.api.security;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,8 @@ final class UiSessionRecheck implements WebFilter {
         return ReactiveSecurityContextHolder.getContext()
                 .filter(c ->
                         c.getAuthentication() != null && c.getAuthentication().isAuthenticated())
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(context ->
                         context.isPresent() ? recheck(context.get(), exchange, chain) : chain.filter(exchange));
     }

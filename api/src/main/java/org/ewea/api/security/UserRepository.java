@@ -5,7 +5,9 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
@@ -13,9 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.ewea.collectors.store.Markings;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code users} collection, by username. All calls block. */
 public final class UserRepository {
@@ -79,13 +83,13 @@ public final class UserRepository {
                         .append(MAX_HANDLING, Markings.handlingDocument(user.maxHandling()))
                         .append("created", existing != null ? existing.getDate("created") : Date.from(user.created()))
                         .append("provider", provider),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
         return true;
     }
 
     /** Sets (or replaces) a user's password hash; false when there is no such user. */
     public boolean setPasswordHash(String username, String hash) {
-        return users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.set("passwordHash", hash))
+        return users.updateOne(Filters.eq("_id", username), Updates.set("passwordHash", hash))
                         .getMatchedCount()
                 == 1;
     }
@@ -118,23 +122,20 @@ public final class UserRepository {
      * no such user.
      */
     public Optional<User> update(
-            String username,
-            @org.jspecify.annotations.Nullable Set<Role> roles,
-            @org.jspecify.annotations.Nullable Tlp maxTlp,
-            @org.jspecify.annotations.Nullable Handling maxHandling) {
-        List<org.bson.conversions.Bson> changes = new ArrayList<>();
+            String username, @Nullable Set<Role> roles, @Nullable Tlp maxTlp, @Nullable Handling maxHandling) {
+        List<Bson> changes = new ArrayList<>();
         if (roles != null) {
-            changes.add(com.mongodb.client.model.Updates.set(
-                    "roles", roles.stream().map(Role::name).sorted().toList()));
+            changes.add(
+                    Updates.set("roles", roles.stream().map(Role::name).sorted().toList()));
         }
         if (maxTlp != null) {
-            changes.add(com.mongodb.client.model.Updates.set("maxTlp", maxTlp.name()));
+            changes.add(Updates.set("maxTlp", maxTlp.name()));
         }
         if (maxHandling != null) {
-            changes.add(com.mongodb.client.model.Updates.set(MAX_HANDLING, Markings.handlingDocument(maxHandling)));
+            changes.add(Updates.set(MAX_HANDLING, Markings.handlingDocument(maxHandling)));
         }
         if (!changes.isEmpty()
-                && users.updateOne(Filters.eq("_id", username), com.mongodb.client.model.Updates.combine(changes))
+                && users.updateOne(Filters.eq("_id", username), Updates.combine(changes))
                                 .getMatchedCount()
                         == 0) {
             return Optional.empty();

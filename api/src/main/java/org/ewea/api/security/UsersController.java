@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
@@ -210,10 +212,7 @@ class UsersController {
 
     /** The field parsed; null when absent, or when invalid (and the error added). */
     private static <T> @Nullable T parsed(
-            @Nullable String text,
-            String field,
-            java.util.function.Function<String, T> parser,
-            List<ApiProblem.FieldError> errors) {
+            @Nullable String text, String field, Function<String, T> parser, List<ApiProblem.FieldError> errors) {
         if (text == null) {
             return null;
         }
@@ -272,7 +271,7 @@ class UsersController {
             throw ApiProblem.invalidField(
                     "password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
         }
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw ApiProblem.invalidField(
                     "password",
                     "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import org.ewea.api.security.Role;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
@@ -29,7 +30,9 @@ import org.ewea.collectors.source.SourceValidator;
 import org.ewea.methodology.Clearance;
 import org.ewea.methodology.SourceId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -120,10 +123,8 @@ class SourcesController {
                     + " ewea:credentialsWithheld; the import skips those and says so.")
     Mono<ResponseEntity<byte[]>> export(@AuthenticationPrincipal User caller) {
         return store.call(() -> ResponseEntity.ok()
-                .header(
-                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"ewea-sources.opml\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType("text/x-opml;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ewea-sources.opml\"")
+                .contentType(MediaType.parseMediaType("text/x-opml;charset=UTF-8"))
                 .body(new OpmlExporter().export(sources.all(caller.clearance()), "EW/EA sources", clock.instant())));
     }
 
@@ -293,9 +294,9 @@ class SourcesController {
         boolean guardOff = source.local()
                 && (existing == null
                         || !existing.local()
-                        || !java.util.Objects.equals(existing.url(), source.url())
-                        || !java.util.Objects.equals(existing.path(), source.path())
-                        || !java.util.Objects.equals(existing.proxy(), source.proxy()));
+                        || !Objects.equals(existing.url(), source.url())
+                        || !Objects.equals(existing.path(), source.path())
+                        || !Objects.equals(existing.proxy(), source.proxy()));
         if (guardOff && !caller.has(Role.ADMIN)) {
             throw new ApiProblem(
                     ProblemType.FORBIDDEN,

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +58,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         // a credential for this run only, held in memory: the service is the store's only client
         byte[] secret = new byte[24];
-        new java.security.SecureRandom().nextBytes(secret);
-        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        new SecureRandom().nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         MongoServer server = new MongoServer(new ScramGuardedBackend(backend, USER, password));
         server.enableOplog();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

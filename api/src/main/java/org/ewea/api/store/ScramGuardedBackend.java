@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -195,7 +196,7 @@ final class ScramGuardedBackend implements MongoBackend {
     }
 
     private static Map<String, String> fields(String message) {
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         for (String part : message.split(",")) {
             if (part.length() >= 2 && part.charAt(1) == '=') {
                 fields.put(part.substring(0, 1), part.substring(2));

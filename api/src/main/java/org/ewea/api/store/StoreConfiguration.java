@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.ewea.api.config.EweaProperties;
 import org.ewea.api.config.SecurityProperties;
@@ -28,7 +29,7 @@ class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     PrivateDataDir privateDataDir(EweaProperties properties) {
-        return new PrivateDataDir(properties.dataDir(), java.time.Duration.ofMinutes(5));
+        return new PrivateDataDir(properties.dataDir(), Duration.ofMinutes(5));
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package org.ewea.api.ui;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ewea.alerts.action.ActionRepository;
@@ -123,7 +126,7 @@ class UiAlertsController {
                             .toList();
                     return store.call(() -> {
                         int moved = 0;
-                        List<String> refused = new java.util.ArrayList<>();
+                        List<String> refused = new ArrayList<>();
                         for (String id : ids) {
                             try {
                                 cleared(user, id);
@@ -141,8 +144,8 @@ class UiAlertsController {
                                         ? ""
                                         : "; " + refused.size() + " could not be (" + String.join(", ", refused) + ")")
                                 + (ids.isEmpty() ? " (none selected)" : "");
-                        return Rendering.redirectTo("/ui/alerts?done="
-                                        + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8))
+                        return Rendering.redirectTo(
+                                        "/ui/alerts?done=" + URLEncoder.encode(done, StandardCharsets.UTF_8))
                                 .build();
                     });
                 }));
@@ -207,8 +210,7 @@ class UiAlertsController {
                                     : Rendering.redirectTo("/ui/alerts/" + id).build();
                         } catch (IllegalTransitionException | IllegalArgumentException | ConcurrentChangeException e) {
                             return Rendering.redirectTo("/ui/alerts/" + id + "?problem="
-                                            + java.net.URLEncoder.encode(
-                                                    e.getMessage(), java.nio.charset.StandardCharsets.UTF_8))
+                                            + URLEncoder.encode(e.getMessage(), StandardCharsets.UTF_8))
                                     .build();
                         }
                     });

@@ -8,12 +8,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
+import org.ewea.alerts.lead.Briefing;
+import org.ewea.alerts.lead.BriefingBuilder;
+import org.ewea.alerts.lead.EarlyWarningScores;
+import org.ewea.alerts.lead.EarlyWarnings;
+import org.ewea.api.audit.AuditLog;
+import org.ewea.api.config.SecurityProperties;
 import org.ewea.api.items.ItemView;
+import org.ewea.api.scoring.WeeklyBriefings;
+import org.ewea.api.security.ApiTokens;
+import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.collectors.harvest.HealthAssessor;
+import org.ewea.collectors.harvest.SourceHealth;
 import org.ewea.collectors.search.ItemIndex;
 import org.ewea.collectors.search.SearchQuery;
 import org.ewea.collectors.search.SearchResult;
@@ -25,6 +36,8 @@ import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.taxonomy.Technology;
 import org.ewea.scoring.signal.SignalPoint;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TermRepository;
+import org.ewea.scoring.terms.TrackedTerms;
 import org.ewea.scoring.warning.EarlyWarningScore;
 import org.ewea.scoring.warning.EarlyWarningScorer;
 import org.ewea.scoring.warning.ModelRegistry;
@@ -37,6 +50,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** The analysts' pages: dashboard, technology, search, sources, admin. Server-rendered (Thymeleaf). */
@@ -59,18 +73,18 @@ class UiPagesController {
     private final Methodology methodology;
     private final BlockingStore store;
     private final InstantSource clock;
-    private final org.ewea.api.config.SecurityProperties security;
-    private final org.ewea.api.security.ApiTokens tokens;
-    private final org.ewea.api.audit.AuditLog audit;
-    private final org.ewea.alerts.lead.EarlyWarnings earlyWarnings;
-    private final org.ewea.api.scoring.WeeklyBriefings briefings;
-    private final org.ewea.alerts.lead.EarlyWarningScores allScores;
-    private final org.ewea.scoring.terms.TermRepository terms;
+    private final SecurityProperties security;
+    private final ApiTokens tokens;
+    private final AuditLog audit;
+    private final EarlyWarnings earlyWarnings;
+    private final WeeklyBriefings briefings;
+    private final EarlyWarningScores allScores;
+    private final TermRepository terms;
 
     UiPagesController(
-            org.ewea.api.config.SecurityProperties security,
-            org.ewea.api.security.ApiTokens tokens,
-            org.ewea.api.audit.AuditLog audit,
+            SecurityProperties security,
+            ApiTokens tokens,
+            AuditLog audit,
             UiSession session,
             EarlyWarningScorer scorer,
             ModelRegistry models,
@@ -85,10 +99,10 @@ class UiPagesController {
             Methodology methodology,
             BlockingStore store,
             InstantSource clock,
-            org.ewea.alerts.lead.EarlyWarnings earlyWarnings,
-            org.ewea.api.scoring.WeeklyBriefings briefings,
-            org.ewea.alerts.lead.EarlyWarningScores allScores,
-            org.ewea.scoring.terms.TermRepository terms) {
+            EarlyWarnings earlyWarnings,
+            WeeklyBriefings briefings,
+            EarlyWarningScores allScores,
+            TermRepository terms) {
         this.earlyWarnings = earlyWarnings;
         this.briefings = briefings;
         this.allScores = allScores;
@@ -131,7 +145,7 @@ class UiPagesController {
     }
 
     @GetMapping("/login")
-    Mono<Rendering> login(org.springframework.web.server.ServerWebExchange exchange) {
+    Mono<Rendering> login(ServerWebExchange exchange) {
         // "?error" and "?logout" come without a value
         var query = exchange.getRequest().getQueryParams();
         return Mono.just(Rendering.view("login")
@@ -149,8 +163,7 @@ class UiPagesController {
         LocalDate weekAsked = briefings.parse(week == null || week.isBlank() ? null : week);
         return session.user(principal)
                 .flatMap(user -> store.call(() -> {
-                    org.ewea.api.scoring.WeeklyBriefings.BriefingView briefing =
-                            briefings.view(weekAsked, user.clearance());
+                    WeeklyBriefings.BriefingView briefing = briefings.view(weekAsked, user.clearance());
                     // the whole page is of the week shown: the scores are those of the briefing's day
                     LocalDate day = briefing.briefing().asOf();
                     List<EarlyWarningScore> scores = allScores.score(day, user.clearance()).stream()
@@ -161,18 +174,17 @@ class UiPagesController {
                     Map<String, List<SignalPoint>> history = signals.readBy(user.clearance())
                             .active(day.minusWeeks(WEEKS).plusDays(1), day);
                     List<Row> rows = new ArrayList<>();
-                    org.ewea.scoring.terms.TermRepository names = terms.readBy(user.clearance());
+                    TermRepository names = terms.readBy(user.clearance());
                     for (int i = 0; i < scores.size(); i++) {
                         rows.add(new Row(
                                 i + 1, scores.get(i), chart(scores.get(i).series(), history, names, day)));
                     }
                     // every early warning of the briefing with its weeks too (a name's line is by its term's key)
                     Map<String, WeeklyChart> lineCharts = new LinkedHashMap<>();
-                    for (org.ewea.alerts.lead.Briefing.Line l :
-                            briefing.briefing().earlyWarnings()) {
+                    for (Briefing.Line l : briefing.briefing().earlyWarnings()) {
                         String series =
                                 l.kind().equals("novel-term") || l.kind().equals("watch-term")
-                                        ? org.ewea.scoring.terms.TrackedTerms.series(l.id())
+                                        ? TrackedTerms.series(l.id())
                                         : l.id();
                         lineCharts.put(l.kind() + "|" + l.id(), chart(series, history, names, day));
                     }
@@ -183,10 +195,9 @@ class UiPagesController {
                                 alerts.count(
                                         new AlertRepository.Query(state, null, null, null, null, user.clearance())));
                     }
-                    List<org.ewea.alerts.lead.EarlyWarnings.Warning> warned =
-                            earlyWarnings.readBy(user.clearance(), false);
-                    List<org.ewea.alerts.lead.EarlyWarnings.Warning> confirmed = warned.stream()
-                            .filter(org.ewea.alerts.lead.EarlyWarnings.Warning::confirmed)
+                    List<EarlyWarnings.Warning> warned = earlyWarnings.readBy(user.clearance(), false);
+                    List<EarlyWarnings.Warning> confirmed = warned.stream()
+                            .filter(EarlyWarnings.Warning::confirmed)
                             .toList();
                     return Rendering.view("dashboard")
                             .modelAttribute("rows", rows)
@@ -235,8 +246,7 @@ class UiPagesController {
                                     .toList();
                     String category = methodology.taxonomy().path(id).getLast().id();
                     String stage = score == null ? "weak-signal" : score.stage().stage();
-                    org.ewea.alerts.lead.BriefingBuilder.Rise rise =
-                            org.ewea.alerts.lead.BriefingBuilder.rise(signals.readBy(user.clearance()), id, day);
+                    BriefingBuilder.Rise rise = BriefingBuilder.rise(signals.readBy(user.clearance()), id, day);
                     var warning = methodology.authorityWarnings().first(id).orElse(null);
                     return Rendering.view("technology")
                             .modelAttribute("technology", technology)
@@ -334,7 +344,7 @@ class UiPagesController {
     }
 
     /** A source with its health. */
-    record SourceRow(Source source, org.ewea.collectors.harvest.SourceHealth health) {}
+    record SourceRow(Source source, SourceHealth health) {}
 
     /** The sources the reader is cleared for (a RED partner's source is not even named to a GREEN reader). */
     @GetMapping("/ui/sources")
@@ -361,25 +371,17 @@ class UiPagesController {
                 .build());
     }
 
-    private LocalDate today(org.ewea.api.security.User user) {
+    private LocalDate today(User user) {
         return signals.readBy(user.clearance()).pictureDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     /** The weekly chart of a series: from the signal series, or for a name without one from its term counts. */
     private static WeeklyChart chart(
-            String series,
-            Map<String, List<SignalPoint>> history,
-            org.ewea.scoring.terms.TermRepository names,
-            LocalDate day) {
+            String series, Map<String, List<SignalPoint>> history, TermRepository names, LocalDate day) {
         LocalDate from = day.minusWeeks(WEEKS).plusDays(1);
-        List<SignalPoint> points =
-                history.containsKey(series) || !series.startsWith(org.ewea.scoring.terms.TrackedTerms.PREFIX)
-                        ? history.getOrDefault(series, List.of())
-                        : names.daily(
-                                series.substring(org.ewea.scoring.terms.TrackedTerms.PREFIX.length()),
-                                from,
-                                day,
-                                java.util.Set.of());
+        List<SignalPoint> points = history.containsKey(series) || !series.startsWith(TrackedTerms.PREFIX)
+                ? history.getOrDefault(series, List.of())
+                : names.daily(series.substring(TrackedTerms.PREFIX.length()), from, day, Set.of());
         List<Long> weekly = weekly(points, day);
         return new WeeklyChart(
                 Sparkline.points(weekly, 120, 24),

@@ -3,6 +3,7 @@ package org.ewea.api.ui;
 import java.security.Principal;
 import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
+import org.ewea.api.store.BlockingStore;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,9 +18,9 @@ import reactor.core.publisher.Mono;
 class UiSession {
 
     private final UserRepository users;
-    private final org.ewea.api.store.BlockingStore store;
+    private final BlockingStore store;
 
-    UiSession(UserRepository users, org.ewea.api.store.BlockingStore store) {
+    UiSession(UserRepository users, BlockingStore store) {
         this.users = users;
         this.store = store;
     }

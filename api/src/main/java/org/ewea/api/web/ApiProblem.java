@@ -1,6 +1,7 @@
 package org.ewea.api.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error the API reports: a problem type, a detail that says what was wrong, and for invalid input the fields or
@@ -25,8 +26,7 @@ public final class ApiProblem extends RuntimeException {
     }
 
     /** A 400 for one query or path parameter: {@code name=value: message}, with the parameter named. */
-    public static ApiProblem invalidParameter(
-            String name, @org.jspecify.annotations.Nullable String value, String message) {
+    public static ApiProblem invalidParameter(String name, @Nullable String value, String message) {
         String text = name + "=" + value + ": " + message;
         return new ApiProblem(ProblemType.INVALID_PARAMETER, text + ".", List.of(new FieldError(name, text)));
     }

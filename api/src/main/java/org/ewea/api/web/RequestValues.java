@@ -1,5 +1,6 @@
 package org.ewea.api.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -39,9 +40,9 @@ public final class RequestValues {
     }
 
     /** An ISO instant body field, e.g. {@code 2025-03-05T12:00:00Z}. */
-    public static java.time.Instant instantField(String name, String value) {
+    public static Instant instantField(String name, String value) {
         try {
-            return java.time.Instant.parse(value);
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiProblem.invalidField(name, "must be an ISO instant (yyyy-MM-ddTHH:mm:ssZ)");
         }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.ewea.api.LiveApplicationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,7 +30,7 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
         return ((List<Map<String, Object>>)
                         getJsonObject("/api/v1/alerts?size=100").get("items"))
                 .stream()
-                        .sorted(java.util.Comparator.comparing(a -> (String) a.get("id")))
+                        .sorted(Comparator.comparing(a -> (String) a.get("id")))
                         .toList();
     }
 
@@ -160,7 +165,7 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
                 .toFuture();
         transition(id, "{\"to\": \"DISMISSED\", \"note\": \"duplicate of an older report\"}", 200);
         ServerSentEvent<Map<String, Object>> event =
-                next.orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+                next.orTimeout(20, TimeUnit.SECONDS).join();
         assertThat(event.event()).isEqualTo("transition");
         assertThat(event.data()).containsEntry("state", "DISMISSED");
         assertThat(Long.parseLong(event.id())).isGreaterThan(3);
@@ -280,7 +285,7 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         for (String audience : List.of("analyst", "policy", "trainer")) {
             Map<String, Object> created = client.post()
                     .uri("/api/v1/digests")
@@ -337,9 +342,9 @@ class AlertsApiIntegrationTests extends LiveApplicationTests {
                 .expectBody(byte[].class)
                 .returnResult()
                 .getResponseBody();
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        try (var document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isPositive();
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("EW/EA policy brief", "Recommended early actions");
         }
         client.get()

@@ -2,6 +2,7 @@ package org.ewea.api.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.ewea.api.LiveApplicationTests;
@@ -43,7 +44,7 @@ class EarlyWarningsIntegrationTests extends LiveApplicationTests {
         List<Long> leads = items.stream()
                 .map(w -> ((Number) w.get("leadDays")).longValue())
                 .toList();
-        assertThat(leads).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(leads).isSortedAccordingTo(Comparator.reverseOrder());
         // unconfirmed ones are listed after them, without a lead
         Map<String, Object> all = getJsonObject("/api/v1/early-warnings?size=100");
         assertThat(((Number) all.get("total")).longValue()).isGreaterThan(items.size());

@@ -21,6 +21,7 @@ import org.ewea.alerts.lifecycle.AlertRaiser;
 import org.ewea.alerts.rule.RuleBook;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +98,7 @@ class SubscriptionsIntegrationTests {
                         "P2",
                         "digital-fraud",
                         tlp,
-                        org.ewea.methodology.Handling.NONE,
+                        Handling.NONE,
                         "B2",
                         List.of(),
                         Map.of(),

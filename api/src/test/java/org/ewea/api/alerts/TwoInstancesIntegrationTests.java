@@ -17,6 +17,7 @@ import org.ewea.api.RunningApplication;
 import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
 import org.ewea.api.store.MongoEndpoint;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class TwoInstancesIntegrationTests {
                 "P2",
                 "digital-fraud",
                 Tlp.CLEAR,
-                org.ewea.methodology.Handling.NONE,
+                Handling.NONE,
                 null,
                 List.of(),
                 Map.of(),

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.ewea.api.LiveApplicationTests;
+import org.ewea.api.TestClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -114,7 +117,7 @@ class AuditIntegrationTests extends LiveApplicationTests {
         var mark = anchor.read().orElseThrow();
         assertThat(audit.verify(mark).intact()).isTrue();
         var collection = database.getCollection(AuditLog.COLLECTION);
-        List<org.bson.Document> tail = new java.util.ArrayList<>();
+        List<Document> tail = new ArrayList<>();
         collection.find(Filters.gte("_id", mark.seq() - 1)).into(tail);
         try {
             collection.deleteMany(Filters.gte("_id", mark.seq() - 1));
@@ -150,7 +153,7 @@ class AuditIntegrationTests extends LiveApplicationTests {
                 .returnResult()
                 .getResponseBody()
                 .get("secret");
-        org.ewea.api.TestClients.forPort(port, secret)
+        TestClients.forPort(port, secret)
                 .get()
                 .uri("/api/v1/audit")
                 .exchange()

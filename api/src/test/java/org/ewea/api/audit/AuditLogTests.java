@@ -2,14 +2,19 @@ package org.ewea.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,8 +25,7 @@ class AuditLogTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
-    private static final byte[] KEY =
-            "a key of thirty-two bytes, ok!!!".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] KEY = "a key of thirty-two bytes, ok!!!".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void concurrentWritersKeepOneUnbrokenChain() throws Exception {
@@ -77,20 +81,17 @@ class AuditLogTests {
         assertThat(log.verify().intact()).isTrue();
         var audit = database.getCollection(AuditLog.COLLECTION);
         // rewrite the last entry's user and recompute its (unkeyed) hash, as a store writer without the key would
-        var last = audit.find(com.mongodb.client.model.Filters.eq("_id", 3L)).first();
+        var last = audit.find(Filters.eq("_id", 3L)).first();
         String forged = AuditLog.hash(
                 last.getString("previous"), 3, Instant.EPOCH, "mallory", "READ", "GET", "/api/v1/items", "page=2", 200);
         audit.updateOne(
-                com.mongodb.client.model.Filters.eq("_id", 3L),
-                com.mongodb.client.model.Updates.combine(
-                        com.mongodb.client.model.Updates.set("user", "mallory"),
-                        com.mongodb.client.model.Updates.set("hash", forged),
-                        com.mongodb.client.model.Updates.unset("mac")));
+                Filters.eq("_id", 3L),
+                Updates.combine(Updates.set("user", "mallory"), Updates.set("hash", forged), Updates.unset("mac")));
         assertThat(log.verify()).isEqualTo(new AuditLog.Verification(3, false, 3L, 0));
         assertThat(new AuditLog(
                                 database,
                                 InstantSource.fixed(Instant.EPOCH),
-                                "another key of thirty-two bytes!".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                "another key of thirty-two bytes!".getBytes(StandardCharsets.UTF_8))
                         .verify()
                         .firstBroken())
                 .isEqualTo(1L);
@@ -101,8 +102,8 @@ class AuditLogTests {
         var database = STORE.freshDatabase();
         var audit = database.getCollection(AuditLog.COLLECTION);
         String h1 = AuditLog.hash(AuditLog.GENESIS, 1, Instant.EPOCH, "admin", "READ", "GET", "/p", null, 200);
-        audit.insertOne(new org.bson.Document("_id", 1L)
-                .append("time", java.util.Date.from(Instant.EPOCH))
+        audit.insertOne(new Document("_id", 1L)
+                .append("time", Date.from(Instant.EPOCH))
                 .append("user", "admin")
                 .append("action", "READ")
                 .append("method", "GET")

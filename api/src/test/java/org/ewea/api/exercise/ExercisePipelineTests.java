@@ -26,6 +26,8 @@ import org.ewea.collectors.replay.ReplayClock;
 import org.ewea.collectors.search.SearchAnalyzers;
 import org.ewea.collectors.search.SearchQuery;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.ScoringModule;
@@ -131,14 +133,10 @@ class ExercisePipelineTests {
                 .as("the German word reached through the lexicon")
                 .isEqualTo(1);
         assertThat(pipeline.items()
-                        .findAnnotated(
-                                found.ids().stream()
-                                        .map(org.ewea.methodology.ItemId::new)
-                                        .toList(),
-                                Clearance.FULL))
+                        .findAnnotated(found.ids().stream().map(ItemId::new).toList(), Clearance.FULL))
                 .singleElement()
                 .satisfies(item -> assertThat(item.item().title()).isEqualTo("Bank call centre fraud"));
-        Clearance clear = new Clearance(org.ewea.methodology.Tlp.CLEAR, Clearance.FULL.handling());
+        Clearance clear = new Clearance(Tlp.CLEAR, Clearance.FULL.handling());
         assertThat(pipeline.index().search(query("voice cloning", clear)).total())
                 .as("a reader cleared for TLP:CLEAR only does not find the GREEN tip")
                 .isZero();

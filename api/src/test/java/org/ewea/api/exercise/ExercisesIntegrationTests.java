@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
+import org.ewea.api.TestUsers;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.process.CaptureProcessor;
@@ -26,6 +30,10 @@ import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -96,7 +104,7 @@ class ExercisesIntegrationTests {
     }
 
     private static WebTestClient user(String name, String role, String tlp, String handling) {
-        return org.ewea.api.TestUsers.create(app, admin, name, role, tlp, handling);
+        return TestUsers.create(app, admin, name, role, tlp, handling);
     }
 
     private static Map<String, Object> json(WebTestClient.ResponseSpec response) {
@@ -472,8 +480,8 @@ class ExercisesIntegrationTests {
 
     @Test
     void aTrainersOwnRecordingWithWarcFilesIsReplayedToo() throws Exception {
-        Path folder = java.nio.file.Files.createDirectories(RECORDINGS.resolve("partner-warc"));
-        java.nio.file.Files.writeString(folder.resolve("recording.yaml"), """
+        Path folder = Files.createDirectories(RECORDINGS.resolve("partner-warc"));
+        Files.writeString(folder.resolve("recording.yaml"), """
                 id: partner-warc
                 title: A partner's web archive
                 sources:
@@ -484,12 +492,10 @@ class ExercisesIntegrationTests {
                     tlp: GREEN
                 captures: []
                 """);
-        try (var writer = new org.netpreserve.jwarc.WarcWriter(
-                java.nio.file.Files.newByteChannel(
-                        folder.resolve("partner.warc.gz"),
-                        java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.WRITE),
-                org.netpreserve.jwarc.WarcCompression.GZIP)) {
+        try (var writer = new WarcWriter(
+                Files.newByteChannel(
+                        folder.resolve("partner.warc.gz"), StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                WarcCompression.GZIP)) {
             for (String[] record : new String[][] {
                 {"partner-news", "2025-03-02T08:00:00Z", "Drones drop parcels" + " over prison walls"},
                 {"unknown-source", "2025-03-03T08:00:00Z", "Nobody's news"}
@@ -497,10 +503,10 @@ class ExercisesIntegrationTests {
                 String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>p</title><item><title>"
                         + record[2] + "</title><link>https://partner.example/" + record[1] + "</link><pubDate>"
                         + "Sun, 02 Mar 2025 07:00:00 GMT</pubDate></item></channel></rss>";
-                writer.write(new org.netpreserve.jwarc.WarcResponse.Builder(URI.create("https://partner.example/rss"))
+                writer.write(new WarcResponse.Builder(URI.create("https://partner.example/rss"))
                         .date(Instant.parse(record[1]))
                         .setHeader("EWEA-Source", record[0])
-                        .body(new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+                        .body(new HttpResponse.Builder(200, "OK")
                                 .body(
                                         org.netpreserve.jwarc.MediaType.parse("application/rss+xml"),
                                         rss.getBytes(StandardCharsets.UTF_8))
@@ -535,7 +541,7 @@ class ExercisesIntegrationTests {
 
     private static List<String> signature(List<Map<String, Object>> alerts) {
         return alerts.stream()
-                .sorted(java.util.Comparator.comparing((Map<String, Object> a) -> (String) a.get("raisedAt"))
+                .sorted(Comparator.comparing((Map<String, Object> a) -> (String) a.get("raisedAt"))
                         .thenComparing(a -> (String) a.get("id")))
                 .map(a -> a.get("id") + " " + a.get("ruleId")
                         + " " + a.get("subject") + " " + a.get("raisedAt") + " " + a.get("updatedAt") + " "

@@ -6,6 +6,8 @@ import static org.ewea.collectors.testing.FeedServer.respond;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -249,9 +251,9 @@ class HarvestIntegrationTests {
 
     @Test
     void harvestsAFolderMirrorThroughItsProfile() throws IOException {
-        java.nio.file.Path mirror = TestDataDirs.create("mirror");
-        java.nio.file.Files.createDirectories(mirror.resolve("Akira"));
-        java.nio.file.Files.writeString(
+        Path mirror = TestDataDirs.create("mirror");
+        Files.createDirectories(mirror.resolve("Akira"));
+        Files.writeString(
                 mirror.resolve("Akira/20230529.json"),
                 "{\"chat_id\": \"20230529\","
                         + " \"messages\": [{\"party\": \"Akira\", \"content\": \"Pay to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\","

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.nio.file.Files;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.bson.Document;
 import org.ewea.api.LiveApplicationTests;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.store.EventLoopGuard;
 import org.ewea.api.store.ThreadRecordingCommandListener;
+import org.ewea.collectors.normalise.Digests;
 import org.ewea.scoring.relevance.ItemRelevance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,9 +120,7 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
                 .expectBody(byte[].class)
                 .returnResult()
                 .getResponseBody();
-        assertThat(java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(raw)))
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw)))
                 .isEqualTo(sha256);
         client.get()
                 .uri("/api/v1/captures/not-a-hash")
@@ -155,7 +157,7 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
         assertThat(page("")).containsEntry("page", 0).containsEntry("size", 20);
         Map<String, Object> beyond = page("?page=1000&size=200");
         assertThat(beyond.get("items"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
                 .isEmpty();
         assertThat(((Number) beyond.get("total")).longValue()).isEqualTo(DEMO_ITEMS);
     }
@@ -319,7 +321,7 @@ class ItemsApiIntegrationTests extends LiveApplicationTests {
                 .expectBody()
                 .returnResult()
                 .getResponseBody();
-        assertThat(org.ewea.collectors.normalise.Digests.sha256Hex(raw)).isEqualTo(sha);
+        assertThat(Digests.sha256Hex(raw)).isEqualTo(sha);
         client.get()
                 .uri("/api/v1/items/0123456789abcdef0123456789abcdef")
                 .exchange()

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
 import org.ewea.api.TestUsers;
@@ -213,7 +214,7 @@ class RelevanceModelsIntegrationTests {
                     .expectBody()
                     .jsonPath("$.current")
                     .isEqualTo(id);
-            org.awaitility.Awaitility.await()
+            Awaitility.await()
                     .atMost(Duration.ofMinutes(2))
                     .untilAsserted(() -> assertThat(items(admin))
                             .allSatisfy(i -> assertThat(((Map<String, Object>) i.get("relevance")).get("model"))

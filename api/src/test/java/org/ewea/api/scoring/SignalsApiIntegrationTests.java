@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assertj.core.api.Assertions;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.ewea.api.LiveApplicationTests;
@@ -73,7 +77,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
             }
             assertThat(((Number) p.get("baseline")).doubleValue())
                     .as("baseline on %s", day)
-                    .isCloseTo(before / 28.0, org.assertj.core.api.Assertions.within(1e-9));
+                    .isCloseTo(before / 28.0, Assertions.within(1e-9));
             if (before == 0) {
                 assertThat(p.get("growth"))
                         .as("no growth over a zero baseline on %s", day)
@@ -81,7 +85,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
             } else {
                 assertThat(((Number) p.get("growth")).doubleValue())
                         .as("growth on %s", day)
-                        .isCloseTo(count / (before / 28.0), org.assertj.core.api.Assertions.within(1e-9));
+                        .isCloseTo(count / (before / 28.0), Assertions.within(1e-9));
             }
             assertThat(((Number) p.get("allItems")).longValue()).isGreaterThanOrEqualTo(count);
             assertThat(p.get("burst")).isInstanceOf(Boolean.class);
@@ -103,8 +107,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
     void weeklyPointsStartOnMondayAndAddUpTheDays() {
         TreeMap<LocalDate, Integer> expected = storedMentions("ransomware");
         LocalDate to = expected.lastKey();
-        LocalDate from =
-                to.minusDays(120).with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        LocalDate from = to.minusDays(120).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<Map<String, Object>> days =
                 (List<Map<String, Object>>) series("ransomware/signals?interval=day&from=" + from + "&to=" + to)
                         .get("points");
@@ -114,7 +117,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
         assertThat(weeks)
                 .allSatisfy(
                         w -> assertThat(LocalDate.parse((String) w.get("day")).getDayOfWeek())
-                                .isEqualTo(java.time.DayOfWeek.MONDAY));
+                                .isEqualTo(DayOfWeek.MONDAY));
         int dayTotal = days.stream()
                 .mapToInt(p -> ((Number) p.get("count")).intValue())
                 .sum();
@@ -140,7 +143,7 @@ class SignalsApiIntegrationTests extends LiveApplicationTests {
         TreeMap<LocalDate, Integer> expected = storedPerDay(Filters.elemMatch(
                 "annotations.entities", Filters.and(Filters.eq("type", "cve"), Filters.eq("value", cve))));
         LocalDate to = expected.lastKey();
-        Map<String, Object> body = getJsonObject("/api/v1/entities/cve/" + cve.toLowerCase(java.util.Locale.ROOT)
+        Map<String, Object> body = getJsonObject("/api/v1/entities/cve/" + cve.toLowerCase(Locale.ROOT)
                 + "/signals?from=" + to.minusDays(700) + "&to=" + to);
         assertThat(body)
                 .containsEntry("series", "cve:" + cve)

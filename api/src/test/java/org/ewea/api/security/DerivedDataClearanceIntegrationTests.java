@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
 import org.ewea.api.TestUsers;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -184,7 +188,7 @@ class DerivedDataClearanceIntegrationTests {
         greenOnMixed
                 .post()
                 .uri("/api/v1/candidates/zorblaxx/reject")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
                 .exchange()
                 .expectStatus()
@@ -192,7 +196,7 @@ class DerivedDataClearanceIntegrationTests {
         greenOnMixed
                 .post()
                 .uri("/api/v1/candidates/never-mentioned-anywhere/reject")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{}")
                 .exchange()
                 .expectStatus()
@@ -204,7 +208,7 @@ class DerivedDataClearanceIntegrationTests {
         mixed.client()
                 .put()
                 .uri("/api/v1/alert-rules/watch-zorblaxx")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"ZorbLaxx watch\","
                         + " \"type\": \"watchlist\", \"watch\": [\"zorblaxx\"], \"cooldown\": \"P3D\"}")
                 .exchange()
@@ -252,20 +256,17 @@ class DerivedDataClearanceIntegrationTests {
                     .expectStatus()
                     .isOk();
         }
-        java.util.function.Function<WebTestClient, java.util.Set<String>> titles =
-                client -> ((List<Map<String, Object>>) client.get()
-                                .uri("/api/v1/alerts?size=100")
-                                .exchange()
-                                .expectStatus()
-                                .isOk()
-                                .expectBody(MAP)
-                                .returnResult()
-                                .getResponseBody()
-                                .get("items"))
-                        .stream()
-                                .map(a -> a.get("title") + " | " + a.get("summary"))
-                                .collect(java.util.stream.Collectors.toSet());
-        java.util.Set<String> seenOnMixed = titles.apply(greenOnMixed);
+        Function<WebTestClient, Set<String>> titles = client -> ((List<Map<String, Object>>) client.get()
+                        .uri("/api/v1/alerts?size=100")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(MAP)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("items"))
+                .stream().map(a -> a.get("title") + " | " + a.get("summary")).collect(Collectors.toSet());
+        Set<String> seenOnMixed = titles.apply(greenOnMixed);
         // every alert a GREEN reader sees on the mixed store rests on items they may read only: the store holding
         // only those items raises the very same alert, with the same counts
         assertThat(titles.apply(greenOnOpen)).containsAll(seenOnMixed);
@@ -282,7 +283,7 @@ class DerivedDataClearanceIntegrationTests {
         Map<String, Object> digest = mixed.client()
                 .post()
                 .uri("/api/v1/digests")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"audience\": \"analyst\"}")
                 .exchange()
                 .expectStatus()

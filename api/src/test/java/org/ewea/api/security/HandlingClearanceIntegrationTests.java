@@ -6,12 +6,20 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.ewea.alerts.action.ActionPlanner;
+import org.ewea.alerts.alert.Subject;
+import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.lifecycle.AlertRaiser;
+import org.ewea.alerts.rule.RuleBook;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
+import org.ewea.api.TestUsers;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.process.CaptureProcessor;
@@ -25,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -95,7 +104,7 @@ class HandlingClearanceIntegrationTests {
     }
 
     private static WebTestClient user(String name, String maxTlp, String maxHandling) {
-        return org.ewea.api.TestUsers.create(app, app.client(), name, "ANALYST", maxTlp, maxHandling);
+        return TestUsers.create(app, app.client(), name, "ANALYST", maxTlp, maxHandling);
     }
 
     @BeforeAll
@@ -289,13 +298,13 @@ class HandlingClearanceIntegrationTests {
                 .isNotFound();
         greenH2.get().uri("/api/v1/alerts/" + id).exchange().expectStatus().isOk();
         // a technology alert from the same evidence gets playbook recommendations, marked like it
-        var restricted = app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class)
-                .raise(new org.ewea.alerts.alert.Trigger(
-                        app.bean(org.ewea.alerts.rule.RuleBook.class)
+        var restricted = app.bean(AlertRaiser.class)
+                .raise(new Trigger(
+                        app.bean(RuleBook.class)
                                 .find("stage-emerging")
                                 .orElseThrow()
                                 .rule(),
-                        new org.ewea.alerts.alert.Subject("technology", "infostealers", "Infostealers"),
+                        new Subject("technology", "infostealers", "Infostealers"),
                         "Infostealers entered the emerging stage",
                         "partner reporting",
                         0.6,
@@ -307,10 +316,9 @@ class HandlingClearanceIntegrationTests {
                         "B2",
                         List.of(),
                         Map.of(),
-                        java.time.LocalDate.parse("2026-02-05")))
+                        LocalDate.parse("2026-02-05")))
                 .alert();
-        assertThat(app.bean(org.ewea.alerts.action.ActionPlanner.class).plan(restricted))
-                .isNotEmpty();
+        assertThat(app.bean(ActionPlanner.class).plan(restricted)).isNotEmpty();
         assertThat(get(redH1, "/api/v1/recommendations?alertId=" + restricted.id()))
                 .containsEntry("total", 0);
         assertThat(get(greenH2, "/api/v1/recommendations?alertId=" + restricted.id())
@@ -323,12 +331,10 @@ class HandlingClearanceIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .returnResult(
-                        new ParameterizedTypeReference<
-                                org.springframework.http.codec.ServerSentEvent<Map<String, Object>>>() {})
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
                 .getResponseBody()
                 .filter(e -> e.data() != null)
-                .take(java.time.Duration.ofSeconds(3))
+                .take(Duration.ofSeconds(3))
                 .map(e -> String.valueOf(e.data().get("alertId")))
                 .collectList()
                 .block();

@@ -19,9 +19,13 @@ import java.util.Map;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
+import org.ewea.api.config.EweaProperties;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 
 /** An identity provider's JWTs as bearer tokens: signature, expiry, issuer, audience, roles and TLP from claims. */
 class JwtIntegrationTests {
@@ -55,8 +59,7 @@ class JwtIntegrationTests {
                 "ewea.security.jwt.issuer-uri=" + ISSUER,
                 "ewea.security.jwt.audience=ewea",
                 "ewea.security.jwt.roles-claim=realm_access.roles");
-        port = Integer.parseInt(
-                app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
+        port = Integer.parseInt(app.bean(Environment.class).getProperty("local.server.port"));
     }
 
     @AfterAll
@@ -77,7 +80,7 @@ class JwtIntegrationTests {
             Instant expires,
             List<String> roles,
             String tlp,
-            @org.jspecify.annotations.Nullable String handling)
+            @Nullable String handling)
             throws Exception {
         return token(signer, issuer, audience, expires, roles, tlp, handling, "Ana.Lyst");
     }
@@ -89,7 +92,7 @@ class JwtIntegrationTests {
             Instant expires,
             List<String> roles,
             String tlp,
-            @org.jspecify.annotations.Nullable String handling,
+            @Nullable String handling,
             String name)
             throws Exception {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
@@ -185,8 +188,7 @@ class JwtIntegrationTests {
         }
         TestClients.forPort(
                         port,
-                        TestClients.adminToken(app.bean(org.ewea.api.config.EweaProperties.class)
-                                .dataDir()))
+                        TestClients.adminToken(app.bean(EweaProperties.class).dataDir()))
                 .get()
                 .uri("/api/v1/me")
                 .exchange()
@@ -211,21 +213,21 @@ class JwtIntegrationTests {
         assertThat(me).containsEntry("username", "admin@idp.police.example");
         impostor.post()
                 .uri("/api/v1/tokens")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"take over\"}")
                 .exchange()
                 .expectStatus()
                 .isForbidden();
         impostor.post()
                 .uri("/api/v1/tokens")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"name\": \"take over\", \"username\": \"admin\"}")
                 .exchange()
                 .expectStatus()
                 .isForbidden();
         impostor.put()
                 .uri("/api/v1/me/password")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"password\": \"a passphrase of some length\"}")
                 .exchange()
                 .expectStatus()

@@ -9,7 +9,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,24 +19,32 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 
 /**
  * Web UI sign-in through an OpenID Connect provider: a small provider of our own (discovery, JWKS, authorize, token)
@@ -44,7 +54,7 @@ import org.junit.jupiter.api.Test;
 class OidcLoginIntegrationTests {
 
     private static HttpServer idp;
-    private static java.util.concurrent.ExecutorService idpThreads;
+    private static ExecutorService idpThreads;
     private static KeyPair keys;
     private static String issuer;
     private static final AtomicReference<String> NONCE = new AtomicReference<>();
@@ -52,9 +62,9 @@ class OidcLoginIntegrationTests {
     private static RunningApplication app;
     private static String base;
     /** Every request the provider and the browser made, with its time: what a hang report shows. */
-    private static final java.util.Queue<String> HOPS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Queue<String> HOPS = new ConcurrentLinkedQueue<>();
 
-    private static final com.sun.net.httpserver.Filter LOGGED = new com.sun.net.httpserver.Filter() {
+    private static final Filter LOGGED = new Filter() {
         @Override
         public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
             HOPS.add(Instant.now() + " provider <- " + exchange.getRequestMethod() + " "
@@ -103,7 +113,7 @@ class OidcLoginIntegrationTests {
                     .set(
                             "Location",
                             query.get("redirect_uri") + "?code=the-code&state="
-                                    + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+                                    + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
             exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
@@ -134,7 +144,7 @@ class OidcLoginIntegrationTests {
             }
         });
         // the provider answers the browser and the service at once (its default is one thread for everything)
-        idpThreads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        idpThreads = Executors.newFixedThreadPool(4);
         idp.setExecutor(idpThreads);
         idp.start();
         app = RunningApplication.start(
@@ -145,8 +155,7 @@ class OidcLoginIntegrationTests {
                 "ewea.security.oidc.issuer-uri=" + issuer,
                 "ewea.security.oidc.client-id=ewea-ui",
                 "ewea.security.oidc.client-secret=s3cret");
-        base = "http://127.0.0.1:"
-                + app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+        base = "http://127.0.0.1:" + app.bean(Environment.class).getProperty("local.server.port");
     }
 
     @AfterAll
@@ -157,7 +166,7 @@ class OidcLoginIntegrationTests {
     }
 
     /** A provider endpoint, each request logged with its time. */
-    private static void context(String path, com.sun.net.httpserver.HttpHandler handler) {
+    private static void context(String path, HttpHandler handler) {
         idp.createContext(path, handler).getFilters().add(LOGGED);
     }
 
@@ -209,10 +218,10 @@ class OidcLoginIntegrationTests {
             try {
                 answer = browser.send(
                         HttpRequest.newBuilder(at)
-                                .timeout(java.time.Duration.ofSeconds(60))
+                                .timeout(Duration.ofSeconds(60))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.http.HttpTimeoutException e) {
+            } catch (HttpTimeoutException e) {
                 StringBuilder report = new StringBuilder("no answer in 60 s to GET " + at + "\nhops:\n");
                 HOPS.forEach(h -> report.append("  ").append(h).append('\n'));
                 report.append("threads:\n");

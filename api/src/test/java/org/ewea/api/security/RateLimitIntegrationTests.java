@@ -1,8 +1,10 @@
 package org.ewea.api.security;
 
 import org.ewea.api.RunningApplication;
+import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 
 /** Guessing tokens and issuing them in bulk are slowed down (an application of its own: the buckets are per instance). */
@@ -62,8 +64,7 @@ class RateLimitIntegrationTests {
                     .isEqualTo("urn:ewea:problem:too-many-requests");
             // the address is blocked, whatever token it sends; without a token health still answers
             app.client().get().uri("/api/v1/me").exchange().expectStatus().isEqualTo(429);
-            org.ewea.api.TestClients.forPort(Integer.parseInt(app.bean(org.springframework.core.env.Environment.class)
-                            .getProperty("local.server.port")))
+            TestClients.forPort(Integer.parseInt(app.bean(Environment.class).getProperty("local.server.port")))
                     .get()
                     .uri("/actuator/health")
                     .exchange()

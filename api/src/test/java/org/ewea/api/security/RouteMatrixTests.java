@@ -4,23 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
 import org.ewea.api.TestUsers;
+import org.ewea.collectors.testing.FeedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -66,12 +72,11 @@ class RouteMatrixTests {
                 "ewea.alerts.evaluation-enabled=false",
                 "ewea.alerts.stream-heartbeat=PT1S",
                 "ewea.collectors.harvest-answer=PT2S");
-        port = Integer.parseInt(
-                app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port"));
+        port = Integer.parseInt(app.bean(Environment.class).getProperty("local.server.port"));
         for (String role : ROLES) {
             String name = role.equals("ADMIN")
                     ? "admin"
-                    : role.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    : role.toLowerCase(Locale.ROOT).replace('_', '-');
             WebTestClient api = role.equals("ADMIN")
                     ? app.client()
                     : TestUsers.create(app, app.client(), name, role, "TLP:GREEN", "none");
@@ -236,7 +241,7 @@ class RouteMatrixTests {
         if (ui
                 && result.getStatus().value() == 303
                 && location != null
-                && java.net.URLDecoder.decode(location.toString(), StandardCharsets.UTF_8)
+                && URLDecoder.decode(location.toString(), StandardCharsets.UTF_8)
                         .contains("problem=Only ")) {
             return 403;
         }
@@ -357,7 +362,7 @@ class RouteMatrixTests {
                 .isOk()
                 .returnResult(String.class)
                 .getResponseBody();
-        var ended = new java.util.concurrent.CompletableFuture<Void>();
+        var ended = new CompletableFuture<Void>();
         var subscription = stream.subscribe(line -> {}, ended::completeExceptionally, () -> ended.complete(null));
         try {
             app.client()
@@ -367,7 +372,7 @@ class RouteMatrixTests {
                     .expectStatus()
                     .isNoContent();
             // the next heartbeat (every second here) finds the token revoked and ends the stream
-            ended.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            ended.get(2, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new AssertionError("the stream of a revoked token did not end: " + e, e);
         } finally {
@@ -379,14 +384,14 @@ class RouteMatrixTests {
     @Test
     @SuppressWarnings("unchecked")
     void aHarvestThatOutlastsItsAnswerTimeAnswers504AndStillRecordsItsRun() throws Exception {
-        try (var server = new org.ewea.collectors.testing.FeedServer()) {
+        try (var server = new FeedServer()) {
             server.on("/slow.rss", ex -> {
                 try {
                     Thread.sleep(6_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                org.ewea.collectors.testing.FeedServer.respond(
+                FeedServer.respond(
                         ex,
                         200,
                         "application/rss+xml",

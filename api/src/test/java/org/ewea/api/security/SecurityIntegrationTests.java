@@ -52,7 +52,7 @@ class SecurityIntegrationTests extends LiveApplicationTests {
                 .value(d -> assertThat((String) d).contains("Authorization: Bearer"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theIconIsServedToEveryoneLikeTheStylesheet() {
         byte[] icon = anonymous
                 .get()
@@ -85,7 +85,7 @@ class SecurityIntegrationTests extends LiveApplicationTests {
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .valueEquals("Content-Security-Policy", org.ewea.api.security.UiSecurityConfiguration.CSP)
+                .valueEquals("Content-Security-Policy", UiSecurityConfiguration.CSP)
                 .expectHeader()
                 .valueEquals("X-Frame-Options", "DENY");
         // a bearer token is for the API, not for the pages

@@ -2,6 +2,9 @@ package org.ewea.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,13 +15,17 @@ import org.bson.Document;
 import org.ewea.api.RunningApplication;
 import org.ewea.api.TestDataDirs;
 import org.ewea.api.TestUsers;
+import org.ewea.api.store.PrivateDataDir;
 import org.ewea.collectors.source.SourceRepository;
 import org.ewea.methodology.SourceId;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -186,7 +193,7 @@ class SourceAttacksIntegrationTests {
                 .isEqualTo("http://proxyuser:****@proxy.example:3128")
                 .jsonPath("$.hasCredentials")
                 .isEqualTo(true);
-        Document stored = app.bean(com.mongodb.client.MongoDatabase.class)
+        Document stored = app.bean(MongoDatabase.class)
                 .getCollection(SourceRepository.COLLECTION)
                 .find(new Document("_id", "red-partner"))
                 .first();
@@ -255,12 +262,9 @@ class SourceAttacksIntegrationTests {
 
     @Test
     void theDataDirectoryAndEveryFileInItAreThisAccountsOnly() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                java.nio.file.FileSystems.getDefault()
-                        .supportedFileAttributeViews()
-                        .contains("posix"),
-                "POSIX permissions only");
-        app.bean(org.ewea.api.store.PrivateDataDir.class).tighten();
+        Assumptions.assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        app.bean(PrivateDataDir.class).tighten();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA)))
                 .isEqualTo("rwx------");
         try (Stream<Path> files = Files.walk(DATA)) {
@@ -269,7 +273,7 @@ class SourceAttacksIntegrationTests {
                         try {
                             String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
                             return !mode.equals(Files.isDirectory(p) ? "rwx------" : "rw-------");
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             return false; // gone meanwhile
                         }
                     })
@@ -282,8 +286,8 @@ class SourceAttacksIntegrationTests {
 
     @Test
     void signingInChecksAPasswordHashForUnknownNamesAndUsersWithoutAPasswordToo() {
-        var users = app.bean(org.springframework.security.core.userdetails.ReactiveUserDetailsService.class);
-        var encoder = app.bean(org.springframework.security.crypto.password.PasswordEncoder.class);
+        var users = app.bean(ReactiveUserDetailsService.class);
+        var encoder = app.bean(PasswordEncoder.class);
         for (String name : List.of("no-such-user", "green.manager")) {
             var standIn = users.findByUsername(name).block();
             assertThat(standIn)

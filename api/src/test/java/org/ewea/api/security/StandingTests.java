@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.ewea.methodology.Handling;
@@ -23,7 +25,7 @@ class StandingTests {
     private static final Instant NOW = Instant.parse("2026-12-02T09:00:00Z");
 
     private static UsernamePasswordAuthenticationToken authenticated(User user, Object standing) {
-        var token = UsernamePasswordAuthenticationToken.authenticated(user, null, java.util.List.of());
+        var token = UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
         token.setDetails(standing);
         return token;
     }
@@ -50,7 +52,7 @@ class StandingTests {
         ApiTokens.Issued second = tokens.issue("ana", "stream");
         var other = authenticated(amber, new Standing.ByToken(second.token().id()));
         assertThat(standing.recheck(other).block()).isPresent();
-        database.getCollection(UserRepository.COLLECTION).deleteOne(new org.bson.Document("_id", "ana"));
+        database.getCollection(UserRepository.COLLECTION).deleteOne(new Document("_id", "ana"));
         assertThat(standing.recheck(other).block()).isEmpty();
     }
 

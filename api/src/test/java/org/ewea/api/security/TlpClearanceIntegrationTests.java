@@ -6,25 +6,46 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.ewea.alerts.action.ActionPlanner;
+import org.ewea.alerts.alert.Alert;
+import org.ewea.alerts.alert.Subject;
+import org.ewea.alerts.alert.Trigger;
+import org.ewea.alerts.export.StixSchemas;
+import org.ewea.alerts.lifecycle.AlertRaiser;
+import org.ewea.alerts.rule.AlertRule;
+import org.ewea.alerts.rule.RuleBook;
 import org.ewea.api.RunningApplication;
+import org.ewea.api.TestClients;
 import org.ewea.api.TestDataDirs;
+import org.ewea.api.TestUsers;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A user cleared to TLP:AMBER never sees TLP:AMBER+STRICT or TLP:RED material: items, their raw captures, the
@@ -66,7 +87,7 @@ class TlpClearanceIntegrationTests {
                 "ewea.data-dir=" + DATA, "ewea.demo-enabled=false", "ewea.collectors.scheduler-enabled=false");
         CaptureProcessor processor = app.bean(CaptureProcessor.class);
         for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.AMBER, Tlp.RED)) {
-            String marking = tlp.name().toLowerCase(java.util.Locale.ROOT);
+            String marking = tlp.name().toLowerCase(Locale.ROOT);
             byte[] body = feed(marking).getBytes(StandardCharsets.UTF_8);
             String sha = HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
@@ -87,7 +108,7 @@ class TlpClearanceIntegrationTests {
                     body,
                     sha));
         }
-        amber = org.ewea.api.TestUsers.create(
+        amber = TestUsers.create(
                 app,
                 app.client(),
                 "amber",
@@ -186,12 +207,10 @@ class TlpClearanceIntegrationTests {
 
     @Test
     void alertsTheirEventsAndTheirRecommendationsHoldOnlyClearedOnes() {
-        org.ewea.alerts.rule.AlertRule rule = app.bean(org.ewea.alerts.rule.RuleBook.class)
-                .find("stage-emerging")
-                .orElseThrow()
-                .rule();
-        var raiser = app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class);
-        var planner = app.bean(org.ewea.alerts.action.ActionPlanner.class);
+        AlertRule rule =
+                app.bean(RuleBook.class).find("stage-emerging").orElseThrow().rule();
+        var raiser = app.bean(AlertRaiser.class);
+        var planner = app.bean(ActionPlanner.class);
         List<String> ids = new ArrayList<>();
         for (Tlp tlp : List.of(Tlp.CLEAR, Tlp.AMBER, Tlp.RED)) {
             String series = switch (tlp) {
@@ -199,10 +218,9 @@ class TlpClearanceIntegrationTests {
                 case AMBER -> "voice-cloning";
                 default -> "deepfake-video";
             };
-            var alert = raiser.raise(new org.ewea.alerts.alert.Trigger(
+            var alert = raiser.raise(new Trigger(
                             rule,
-                            new org.ewea.alerts.alert.Subject(
-                                    "technology", series, series + " " + tlp.name() + " alert"),
+                            new Subject("technology", series, series + " " + tlp.name() + " alert"),
                             series + " entered the emerging stage",
                             "marked " + tlp.label(),
                             0.6,
@@ -210,11 +228,11 @@ class TlpClearanceIntegrationTests {
                             "P2",
                             "digital-fraud",
                             tlp,
-                            org.ewea.methodology.Handling.NONE,
+                            Handling.NONE,
                             "C3",
                             List.of(),
                             Map.of(),
-                            java.time.LocalDate.parse("2026-02-05")))
+                            LocalDate.parse("2026-02-05")))
                     .alert();
             planner.plan(alert);
             ids.add(alert.id());
@@ -254,12 +272,10 @@ class TlpClearanceIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .returnResult(
-                        new ParameterizedTypeReference<
-                                org.springframework.http.codec.ServerSentEvent<Map<String, Object>>>() {})
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
                 .getResponseBody()
                 .filter(e -> e.data() != null)
-                .take(java.time.Duration.ofSeconds(3))
+                .take(Duration.ofSeconds(3))
                 .map(e -> String.valueOf(e.data().get("alertId")))
                 .collectList()
                 .block();
@@ -321,7 +337,7 @@ class TlpClearanceIntegrationTests {
                 .getResponseBody();
         assertThat(stixForAdmin).contains("deepfake-video entered", "marking-definition--e828b379");
         // what the API answers, as a receiver reads it, by the official OASIS STIX 2.1 schemas
-        org.ewea.alerts.export.StixSchemas.find().ifPresent(schemas -> {
+        StixSchemas.find().ifPresent(schemas -> {
             assertThat(schemas.bundleErrors(stixForAmber))
                     .as("AMBER reader's export")
                     .isEmpty();
@@ -368,8 +384,8 @@ class TlpClearanceIntegrationTests {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
-        java.util.Set<String> hashed = new java.util.HashSet<>();
-        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        Set<String> hashed = new HashSet<>();
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
         for (String uuid : manifest.keySet()) {
             Map<String, Object> event = (Map<String, Object>)
                     get(amber, feed + "/" + uuid + ".json").get("Event");
@@ -377,13 +393,13 @@ class TlpClearanceIntegrationTests {
                     .containsEntry("uuid", uuid)
                     .containsEntry("timestamp", ((Map<String, Object>) manifest.get(uuid)).get("timestamp"));
             for (Map<String, Object> attribute : (List<Map<String, Object>>) event.get("Attribute")) {
-                hashed.add(java.util.HexFormat.of()
+                hashed.add(HexFormat.of()
                                 .formatHex(
                                         md5.digest(((String) attribute.get("value")).getBytes(StandardCharsets.UTF_8)))
                         + "," + uuid);
             }
         }
-        assertThat(java.util.Set.of(hashes.strip().split("\n")))
+        assertThat(Set.of(hashes.strip().split("\n")))
                 .as("hashes.csv lists every attribute, MD5 and" + " event uuid")
                 .isEqualTo(hashed);
         String redOnly = adminManifest.keySet().stream()
@@ -400,15 +416,13 @@ class TlpClearanceIntegrationTests {
     }
 
     /** Raises an alert about a CVE, marked {@code tlp}. */
-    private static org.ewea.alerts.alert.Alert raise(String cve, Tlp tlp) {
-        org.ewea.alerts.rule.AlertRule rule = app.bean(org.ewea.alerts.rule.RuleBook.class)
-                .find("stage-emerging")
-                .orElseThrow()
-                .rule();
-        return app.bean(org.ewea.alerts.lifecycle.AlertRaiser.class)
-                .raise(new org.ewea.alerts.alert.Trigger(
+    private static Alert raise(String cve, Tlp tlp) {
+        AlertRule rule =
+                app.bean(RuleBook.class).find("stage-emerging").orElseThrow().rule();
+        return app.bean(AlertRaiser.class)
+                .raise(new Trigger(
                         rule,
-                        new org.ewea.alerts.alert.Subject("cve", "cve:" + cve, cve),
+                        new Subject("cve", "cve:" + cve, cve),
                         cve + " " + tlp.name(),
                         "marked " + tlp.label(),
                         0.6,
@@ -416,11 +430,11 @@ class TlpClearanceIntegrationTests {
                         "P2",
                         "digital-fraud",
                         tlp,
-                        org.ewea.methodology.Handling.NONE,
+                        Handling.NONE,
                         "C3",
                         List.of(),
                         Map.of(),
-                        java.time.LocalDate.parse("2026-02-05")))
+                        LocalDate.parse("2026-02-05")))
                 .alert();
     }
 
@@ -436,9 +450,9 @@ class TlpClearanceIntegrationTests {
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult();
         headers.clear();
-        java.util.Optional.ofNullable(result.getResponseHeaders().getFirst("X-TAXII-Date-Added-First"))
+        Optional.ofNullable(result.getResponseHeaders().getFirst("X-TAXII-Date-Added-First"))
                 .ifPresent(headers::add);
-        java.util.Optional.ofNullable(result.getResponseHeaders().getFirst("X-TAXII-Date-Added-Last"))
+        Optional.ofNullable(result.getResponseHeaders().getFirst("X-TAXII-Date-Added-Last"))
                 .ifPresent(headers::add);
         return result.getResponseBody();
     }
@@ -456,7 +470,7 @@ class TlpClearanceIntegrationTests {
         Map<String, Object> discovery = taxii(amber, "/taxii2/", headers);
         String root = (String) discovery.get("default");
         assertThat((List<String>) discovery.get("api_roots")).containsExactly(root);
-        String rootPath = java.net.URI.create(root).getPath();
+        String rootPath = URI.create(root).getPath();
         assertThat((List<String>) taxii(amber, rootPath, headers).get("versions"))
                 .contains("application/taxii+json;version=2.1");
         List<Map<String, Object>> collections = (List<Map<String, Object>>)
@@ -527,16 +541,11 @@ class TlpClearanceIntegrationTests {
                 .isNotEmpty()
                 .allSatisfy(o -> assertThat(o).containsEntry("type", "report"));
         // what a receiver reads validates by the official OASIS STIX 2.1 schemas
-        org.ewea.alerts.export.StixSchemas.find()
-                .ifPresent(schemas -> assertThat(schemas.bundleErrors(tools.jackson.databind.json.JsonMapper.builder()
+        StixSchemas.find()
+                .ifPresent(schemas -> assertThat(schemas.bundleErrors(JsonMapper.builder()
                                 .build()
                                 .writeValueAsString(Map.of(
-                                        "type",
-                                        "bundle",
-                                        "id",
-                                        "bundle--" + java.util.UUID.randomUUID(),
-                                        "objects",
-                                        read))))
+                                        "type", "bundle", "id", "bundle--" + UUID.randomUUID(), "objects", read))))
                         .isEmpty());
         // the RED collection is not the AMBER reader's; bad parameters are named
         String red = collectionId(app.client(), "TLP:RED");
@@ -573,7 +582,6 @@ class TlpClearanceIntegrationTests {
     }
 
     private static WebTestClient anonymous() {
-        return org.ewea.api.TestClients.forPort(Integer.parseInt(
-                app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port")));
+        return TestClients.forPort(Integer.parseInt(app.bean(Environment.class).getProperty("local.server.port")));
     }
 }

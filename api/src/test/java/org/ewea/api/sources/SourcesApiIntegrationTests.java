@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.ewea.api.LiveApplicationTests;
+import org.ewea.api.TestClients;
 import org.ewea.collectors.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -284,7 +285,7 @@ class SourcesApiIntegrationTests extends LiveApplicationTests {
                     .expectBody(Map.class)
                     .returnResult()
                     .getResponseBody();
-            String green = org.ewea.api.TestClients.forPort(port, (String) token.get("secret"))
+            String green = TestClients.forPort(port, (String) token.get("secret"))
                     .get()
                     .uri("/api/v1/sources/export")
                     .exchange()

@@ -3,6 +3,10 @@ package org.ewea.api.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -10,6 +14,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.OperationType;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,10 +69,10 @@ class EmbeddedMongoServerTests {
         }
     }
 
-    private static com.mongodb.MongoClientSettings quick(String uri) {
-        return com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(uri))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
+    private static MongoClientSettings quick(String uri) {
+        return MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build();
     }
 
@@ -82,22 +88,21 @@ class EmbeddedMongoServerTests {
                                     .indexOf('/', server.connectionString().indexOf('@')));
             try (MongoClient stranger = MongoClients.create(quick("mongodb://" + address))) {
                 var users = stranger.getDatabase("ewea").getCollection("users");
-                org.assertj.core.api.Assertions.assertThatThrownBy(
-                                () -> users.find().first())
-                        .isInstanceOf(com.mongodb.MongoCommandException.class)
-                        .satisfies(e -> assertThat(((com.mongodb.MongoCommandException) e).getErrorCode())
+                Assertions.assertThatThrownBy(() -> users.find().first())
+                        .isInstanceOf(MongoCommandException.class)
+                        .satisfies(e -> assertThat(((MongoCommandException) e).getErrorCode())
                                 .isEqualTo(13));
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.insertOne(new Document("_id", "x")))
-                        .isInstanceOf(com.mongodb.MongoException.class);
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.deleteMany(new Document()))
-                        .isInstanceOf(com.mongodb.MongoException.class);
+                Assertions.assertThatThrownBy(() -> users.insertOne(new Document("_id", "x")))
+                        .isInstanceOf(MongoException.class);
+                Assertions.assertThatThrownBy(() -> users.deleteMany(new Document()))
+                        .isInstanceOf(MongoException.class);
             }
             try (MongoClient guesser = MongoClients.create(quick(
                     "mongodb://ewea:wrong-password@" + address + "/?authSource=admin&authMechanism=SCRAM-SHA-256"))) {
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> guesser.getDatabase("ewea")
+                Assertions.assertThatThrownBy(() -> guesser.getDatabase("ewea")
                                 .getCollection("users")
                                 .countDocuments())
-                        .isInstanceOf(com.mongodb.MongoException.class);
+                        .isInstanceOf(MongoException.class);
             }
             assertThat(service.getDatabase("ewea").getCollection("users").countDocuments())
                     .isEqualTo(1);

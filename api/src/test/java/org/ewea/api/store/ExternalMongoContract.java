@@ -2,6 +2,7 @@ package org.ewea.api.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -36,7 +37,7 @@ abstract class ExternalMongoContract {
                     .expectBody()
                     .jsonPath("$.status")
                     .isEqualTo("UP");
-            app.bean(com.mongodb.client.MongoDatabase.class).drop();
+            app.bean(MongoDatabase.class).drop();
         }
         assertThat(Files.exists(data.resolve("ewea-store.mv.db"))).isFalse();
     }

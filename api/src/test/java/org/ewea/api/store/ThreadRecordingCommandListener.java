@@ -1,7 +1,9 @@
 package org.ewea.api.store;
 
+import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,13 +25,13 @@ public final class ThreadRecordingCommandListener implements CommandListener {
     }
 
     @Override
-    public void commandSucceeded(com.mongodb.event.CommandSucceededEvent event) {
+    public void commandSucceeded(CommandSucceededEvent event) {
         log.add(System.nanoTime() / 1_000_000 + " ok " + event.getCommandName() + " " + event.getRequestId() + " "
                 + Thread.currentThread().getName());
     }
 
     @Override
-    public void commandFailed(com.mongodb.event.CommandFailedEvent event) {
+    public void commandFailed(CommandFailedEvent event) {
         log.add(System.nanoTime() / 1_000_000 + " FAIL " + event.getCommandName() + " " + event.getRequestId() + " "
                 + event.getThrowable());
     }

@@ -30,14 +30,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 
 /**
@@ -91,8 +96,7 @@ class BrowserTests {
                 .exchange()
                 .expectStatus()
                 .isNoContent();
-        base = "http://127.0.0.1:"
-                + app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+        base = "http://127.0.0.1:" + app.bean(Environment.class).getProperty("local.server.port");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments(
@@ -104,7 +108,7 @@ class BrowserTests {
                 "--disable-background-networking",
                 "--window-size=1366,900");
         // navigation returns once the document is parsed; every test waits for what it needs explicitly
-        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort()
@@ -146,7 +150,7 @@ class BrowserTests {
     private static void open(String path) {
         try {
             browser.get(base + path);
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             browser.get(base + path);
         }
     }
@@ -173,7 +177,7 @@ class BrowserTests {
                 .isNotEmpty();
         assertThat(browser.findElement(By.cssSelector(".logout")).getText()).contains("admin");
         // the demo's early warnings, each with its lead on the authoritative record
-        java.util.List<org.openqa.selenium.WebElement> warned =
+        List<org.openqa.selenium.WebElement> warned =
                 browser.findElements(By.cssSelector("#early-warnings tr.early-warning"));
         assertThat(warned).hasSizeGreaterThanOrEqualTo(5);
         assertThat(warned)
@@ -185,7 +189,7 @@ class BrowserTests {
                 .contains("Akira")
                 .contains("G1024");
         // this week's briefing, on the demo's day: the open early warnings, some of them taken up by the record later
-        java.util.List<org.openqa.selenium.WebElement> open =
+        List<org.openqa.selenium.WebElement> open =
                 browser.findElements(By.cssSelector("#briefing tr.briefing-warning"));
         assertThat(open).hasSizeGreaterThanOrEqualTo(5);
         assertThat(open)
@@ -212,7 +216,7 @@ class BrowserTests {
                                 row.findElement(By.cssSelector("svg.chart")).getAttribute("aria-label"))
                         .matches("items a week from \\d{4}-\\d{2}-\\d{2} to \\d{4}-\\d{2}-\\d{2}: .*"));
         // ...and rows of the score table of the same day
-        java.util.List<String> scored = browser.findElements(By.cssSelector("#scores tbody tr")).stream()
+        List<String> scored = browser.findElements(By.cssSelector("#scores tbody tr")).stream()
                 .map(org.openqa.selenium.WebElement::getText)
                 .filter(t -> t.contains("term"))
                 .toList();
@@ -293,7 +297,7 @@ class BrowserTests {
                 List.of(boxes.get(0).getAttribute("value"), boxes.get(1).getAttribute("value"));
         boxes.get(0).click();
         boxes.get(1).click();
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bulk-to"))).selectByValue("ACKNOWLEDGED");
+        new Select(browser.findElement(By.id("bulk-to"))).selectByValue("ACKNOWLEDGED");
         browser.findElement(By.id("bulk-note")).sendKeys("read in the weekly review");
         browser.findElement(By.cssSelector("button.bulk-move")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(
@@ -319,8 +323,7 @@ class BrowserTests {
         await().until(ExpectedConditions.urlContains("/ui/exercises/browser-run"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Ransomware week");
         assertThat(browser.findElement(By.id("status")).getText()).contains("READY");
-        ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("document.getElementById('jump-to').value = '2025-03-14T12:00'");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('jump-to').value = '2025-03-14T12:00'");
         browser.findElement(By.id("jump-to")).submit();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "PAUSED"));
         assertThat(browser.findElement(By.id("status")).getText()).contains("2025-03-14T12:00:00Z");

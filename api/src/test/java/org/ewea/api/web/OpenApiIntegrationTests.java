@@ -2,7 +2,9 @@ package org.ewea.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.ewea.api.LiveApplicationTests;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +25,13 @@ class OpenApiIntegrationTests extends LiveApplicationTests {
         int operations = 0;
         for (var path : paths.entrySet()) {
             for (var op : path.getValue().entrySet()) {
-                if (!java.util.Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                if (!Set.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
                     continue;
                 }
                 operations++;
                 Map<String, Object> responses =
                         (Map<String, Object>) ((Map<String, Object>) op.getValue()).get("responses");
-                String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                String where = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
                 assertThat(responses).as(where).containsKeys("401", "403", "500");
                 if (path.getKey().contains("{")) {
                     assertThat(responses).as(where).containsKey("404");

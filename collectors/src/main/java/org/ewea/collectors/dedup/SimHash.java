@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.ewea.collectors.normalise.PlainText;
+import org.ewea.methodology.lexicon.TextFolding;
 
 /**
  * 64-bit SimHash (Charikar) over the pairs of consecutive words of a text, case, accents and spacing folded: texts
@@ -21,8 +22,8 @@ public final class SimHash {
     private SimHash() {}
 
     public static OptionalLong of(String title, String text) {
-        String[] words = org.ewea.methodology.lexicon.TextFolding.fold(PlainText.canonicalForm(title + " " + text))
-                .split("[^\\p{L}\\p{N}]+");
+        String[] words =
+                TextFolding.fold(PlainText.canonicalForm(title + " " + text)).split("[^\\p{L}\\p{N}]+");
         List<String> kept = new ArrayList<>(words.length);
         for (String w : words) {
             if (!w.isEmpty()) {

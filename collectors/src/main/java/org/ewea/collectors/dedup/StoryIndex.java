@@ -2,17 +2,23 @@ package org.ewea.collectors.dedup;
 
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -72,7 +78,7 @@ public final class StoryIndex {
                 byBand.computeIfAbsent(band, b -> new ArrayList<>()).add(member);
             }
         }
-        java.util.Set<String> existing = new java.util.HashSet<>();
+        Set<String> existing = new HashSet<>();
         bands.find(in("_id", byBand.keySet()))
                 .projection(new Document("_id", 1))
                 .forEach(d -> existing.add(d.getString("_id")));
@@ -86,12 +92,11 @@ public final class StoryIndex {
         });
         if (!fresh.isEmpty()) {
             try {
-                bands.insertMany(fresh, new com.mongodb.client.model.InsertManyOptions().ordered(false));
-            } catch (com.mongodb.MongoBulkWriteException e) {
+                bands.insertMany(fresh, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
                 // inserted meanwhile by another instance: push onto those instead
                 for (var error : e.getWriteErrors()) {
-                    if (com.mongodb.ErrorCategory.fromErrorCode(error.getCode())
-                            != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                         throw e;
                     }
                     pushes.add(fresh.get(error.getIndex()).getString("_id"));
@@ -102,10 +107,7 @@ public final class StoryIndex {
         for (String band : pushes) {
             writes.add(new UpdateOneModel<>(
                     new Document("_id", band),
-                    Updates.pushEach(
-                            "members",
-                            byBand.get(band),
-                            new com.mongodb.client.model.PushOptions().slice(-MAX_MEMBERS)),
+                    Updates.pushEach("members", byBand.get(band), new PushOptions().slice(-MAX_MEMBERS)),
                     new UpdateOptions().upsert(true)));
         }
         if (!writes.isEmpty()) {

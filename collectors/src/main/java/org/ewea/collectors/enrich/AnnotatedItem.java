@@ -1,5 +1,6 @@
 package org.ewea.collectors.enrich;
 
+import java.util.List;
 import org.ewea.methodology.HarmonisedItem;
 import org.jspecify.annotations.Nullable;
 
@@ -27,14 +28,14 @@ public record AnnotatedItem(
      * @param threatTypes the kinds of threat event the item reports (Ransom, Databreach...), when a threat-type
      *     model is in use; empty otherwise
      */
-    public record Relevance(double probability, String model, java.util.List<String> threatTypes) {
+    public record Relevance(double probability, String model, List<String> threatTypes) {
 
         public Relevance {
-            threatTypes = java.util.List.copyOf(threatTypes);
+            threatTypes = List.copyOf(threatTypes);
         }
 
         public Relevance(double probability, String model) {
-            this(probability, model, java.util.List.of());
+            this(probability, model, List.of());
         }
     }
 

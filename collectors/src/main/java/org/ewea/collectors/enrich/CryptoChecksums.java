@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Checksums that tell a real Bitcoin address from a random string of the right shape. */
 final class CryptoChecksums {
@@ -40,12 +41,11 @@ final class CryptoChecksums {
 
     /** Bech32 / Bech32m (BIP-173/350) checksum of a {@code bc1...} address. */
     static boolean validBech32(String address) {
-        String lower = address.toLowerCase(java.util.Locale.ROOT);
+        String lower = address.toLowerCase(Locale.ROOT);
         int separator = lower.lastIndexOf('1');
         if (separator < 1
                 || separator + 7 > lower.length()
-                || !lower.equals(address)
-                        && !address.toUpperCase(java.util.Locale.ROOT).equals(address)) {
+                || !lower.equals(address) && !address.toUpperCase(Locale.ROOT).equals(address)) {
             return false;
         }
         String hrp = lower.substring(0, separator);

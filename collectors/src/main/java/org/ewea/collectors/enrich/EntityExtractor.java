@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,7 +122,7 @@ public final class EntityExtractor {
             Pattern pattern,
             String type,
             Predicate<String> valid,
-            java.util.function.Function<Matcher, String> normalise,
+            Function<Matcher, String> normalise,
             Map<String, ItemAnnotations.Entity> found) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {

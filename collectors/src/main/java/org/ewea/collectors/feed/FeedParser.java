@@ -3,6 +3,7 @@ package org.ewea.collectors.feed;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.ewea.collectors.capture.Capture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 public final class FeedParser implements EntryParser {
 
     @Override
-    public List<FeedEntry> parse(org.ewea.collectors.capture.Capture capture) throws FeedParseException {
+    public List<FeedEntry> parse(Capture capture) throws FeedParseException {
         return parse(capture.body());
     }
 
@@ -30,7 +32,7 @@ public final class FeedParser implements EntryParser {
             SyndFeedInput input = new SyndFeedInput();
             input.setPreserveWireFeed(false);
             feed = input.build(reader);
-        } catch (IOException | RuntimeException | com.rometools.rome.io.FeedException e) {
+        } catch (IOException | RuntimeException | FeedException e) {
             throw new FeedParseException("not a readable RSS/Atom/RDF feed: " + rootMessage(e), e);
         }
         List<SyndEntry> entries = feed.getEntries();

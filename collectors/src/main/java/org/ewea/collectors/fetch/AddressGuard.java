@@ -3,6 +3,7 @@ package org.ewea.collectors.fetch;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /**
  * The SSRF guard's rule: which addresses a non-local source must never reach. Loopback, unspecified, link-local,
@@ -44,7 +45,7 @@ public final class AddressGuard {
             if (mapped || compatible) {
                 try {
                     return isForbidden(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (java.net.UnknownHostException e) {
+                } catch (UnknownHostException e) {
                     return true;
                 }
             }

@@ -1,5 +1,6 @@
 package org.ewea.collectors.fetch;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +41,8 @@ final class BodyReader {
             return wire;
         }
         InputStream decoded = switch (encoding) {
-            case "gzip", "x-gzip" -> new GZIPInputStream(new java.io.ByteArrayInputStream(wire));
-            case "deflate" -> new InflaterInputStream(new java.io.ByteArrayInputStream(wire));
+            case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(wire));
+            case "deflate" -> new InflaterInputStream(new ByteArrayInputStream(wire));
             default -> throw new IOException("unsupported Content-Encoding '" + contentEncoding + "'");
         };
         long ratioLimit = Math.max(1, (long) wire.length) * maxRatio;

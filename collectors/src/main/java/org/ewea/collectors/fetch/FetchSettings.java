@@ -1,6 +1,9 @@
 package org.ewea.collectors.fetch;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How the fetcher behaves.
@@ -27,7 +30,7 @@ public record FetchSettings(
         int maxAttempts,
         Duration backoffBase,
         String userAgent,
-        java.util.Set<String> trustedProxies) {
+        Set<String> trustedProxies) {
 
     public FetchSettings(
             Duration connectTimeout,
@@ -49,7 +52,7 @@ public record FetchSettings(
                 maxAttempts,
                 backoffBase,
                 userAgent,
-                java.util.Set.of());
+                Set.of());
     }
 
     public static FetchSettings defaults() {
@@ -70,7 +73,7 @@ public record FetchSettings(
             throw new IllegalArgumentException("fetch settings out of range");
         }
         trustedProxies = trustedProxies.stream()
-                .map(p -> p.strip().toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

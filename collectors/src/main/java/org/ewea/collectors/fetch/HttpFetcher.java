@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -199,7 +200,7 @@ public final class HttpFetcher implements AutoCloseable {
             // With a proxy, targets are resolved by the proxy: only literal addresses can be checked (see fetch).
             connections.setDnsResolver(new GuardedDnsResolver());
         }
-        HttpClientBuilder builder = org.apache.hc.client5.http.impl.classic.HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connections.build())
                 .disableContentCompression()
                 .disableAutomaticRetries()

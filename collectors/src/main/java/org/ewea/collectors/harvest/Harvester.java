@@ -1,17 +1,32 @@
 package org.ewea.collectors.harvest;
 
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.CaptureResult;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.feed.FeedEntry;
+import org.ewea.collectors.feed.FeedParseException;
 import org.ewea.collectors.fetch.FailureReason;
 import org.ewea.collectors.fetch.FetchRequest;
 import org.ewea.collectors.fetch.FetchResult;
 import org.ewea.collectors.fetch.HttpFetcher;
 import org.ewea.collectors.importer.RecordingImporter;
+import org.ewea.collectors.mirror.HtmlProfileParser;
+import org.ewea.collectors.mirror.MirrorFolderReplayer;
+import org.ewea.collectors.mirror.MirrorProfile;
+import org.ewea.collectors.mirror.MirrorProfiles;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.recording.FolderRecording;
@@ -169,14 +184,13 @@ public final class Harvester {
             return mirror(source);
         }
         try {
-            FolderRecording recording =
-                    FolderRecording.open(RecordingFiles.directory(java.nio.file.Path.of(source.path())));
+            FolderRecording recording = FolderRecording.open(RecordingFiles.directory(Path.of(source.path())));
             ImportReport report = new RecordingImporter(
                             ledger,
                             processor,
                             clock,
                             RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES,
-                            new org.ewea.collectors.mirror.MirrorProfiles()::parser)
+                            new MirrorProfiles()::parser)
                     .importRecording(recording);
             HarvestOutcome outcome = report.status() == ImportReport.Status.ALREADY_IMPORTED
                     ? HarvestOutcome.NOT_MODIFIED
@@ -207,15 +221,15 @@ public final class Harvester {
      */
     private RunResult web(Source source, SourceState state) {
         var profile = source.profile() == null
-                ? java.util.Optional.<org.ewea.collectors.mirror.MirrorProfile>empty()
-                : new org.ewea.collectors.mirror.MirrorProfiles().find(source.profile());
+                ? Optional.<MirrorProfile>empty()
+                : new MirrorProfiles().find(source.profile());
         if (profile.isEmpty() || profile.get().html() == null || source.url() == null) {
             return RunResult.failed(FailureReason.PARSE_ERROR, "web source without an html profile or URL", null, 0);
         }
-        var parser = new org.ewea.collectors.mirror.HtmlProfileParser(profile.get());
-        java.net.URI page = source.url();
+        var parser = new HtmlProfileParser(profile.get());
+        URI page = source.url();
         RunResult total = null;
-        java.util.Set<java.net.URI> seen = new java.util.HashSet<>();
+        Set<URI> seen = new HashSet<>();
         int[] detailBudget = {parser.followsEntries() ? parser.maxDetails() : 0};
         for (int n = 0; n < profile.get().html().maxPages() && page != null && seen.add(page); n++) {
             FetchResult fetched = fetcher.fetch(new FetchRequest(
@@ -275,8 +289,8 @@ public final class Harvester {
                     n == 0 ? body.lastModified() : null);
             total = total == null ? pageResult : total.plus(pageResult);
             try {
-                page = parser.next(capture).map(java.net.URI::create).orElse(null);
-            } catch (org.ewea.collectors.feed.FeedParseException | IllegalArgumentException e) {
+                page = parser.next(capture).map(URI::create).orElse(null);
+            } catch (FeedParseException | IllegalArgumentException e) {
                 page = null;
             }
         }
@@ -288,19 +302,18 @@ public final class Harvester {
      * the budget) and read as a capture of its own; entries already stored count as merged, and entries whose page
      * could not be had (or over the budget) as rejected with the reason.
      */
-    private CaptureResult followEntries(
-            Source source, Capture list, org.ewea.collectors.mirror.HtmlProfileParser parser, int[] budget) {
-        java.util.List<org.ewea.collectors.feed.FeedEntry> entries;
+    private CaptureResult followEntries(Source source, Capture list, HtmlProfileParser parser, int[] budget) {
+        List<FeedEntry> entries;
         try {
             entries = parser.parse(list);
-        } catch (org.ewea.collectors.feed.FeedParseException e) {
+        } catch (FeedParseException e) {
             processor.process(list, parser); // keeps the raw list page and reports it unparseable
             return CaptureResult.unparseable(e.getMessage());
         }
         long stored = 0;
         long merged = 0;
-        java.util.List<CaptureResult.RejectedEntry> rejected = new java.util.ArrayList<>();
-        for (org.ewea.collectors.feed.FeedEntry entry : entries) {
+        List<CaptureResult.RejectedEntry> rejected = new ArrayList<>();
+        for (FeedEntry entry : entries) {
             String locator = list.locator() + "#entry-" + entry.index();
             if (entry.link() == null || entry.link().isBlank()) {
                 rejected.add(new CaptureResult.RejectedEntry("entry without a link to follow", locator));
@@ -310,9 +323,9 @@ public final class Harvester {
                 rejected.add(new CaptureResult.RejectedEntry("entry page budget spent (maxDetails)", locator));
             } else {
                 budget[0]--;
-                java.net.URI link;
+                URI link;
                 try {
-                    link = java.net.URI.create(entry.link());
+                    link = URI.create(entry.link());
                 } catch (IllegalArgumentException e) {
                     rejected.add(new CaptureResult.RejectedEntry("entry link is not a URL", locator));
                     continue;
@@ -343,18 +356,17 @@ public final class Harvester {
 
     /** Reads a folder mirror through the source's profile, on a simulated clock. */
     private RunResult mirror(Source source) {
-        java.nio.file.Path folder = java.nio.file.Path.of(source.path());
-        var profile = new org.ewea.collectors.mirror.MirrorProfiles().find(source.profile());
-        if (profile.isEmpty() || !java.nio.file.Files.isDirectory(folder)) {
+        Path folder = Path.of(source.path());
+        var profile = new MirrorProfiles().find(source.profile());
+        if (profile.isEmpty() || !Files.isDirectory(folder)) {
             return RunResult.failed(
                     FailureReason.PARSE_ERROR,
                     profile.isEmpty() ? "no mirror profile '" + source.profile() + "'" : "no folder at " + folder,
                     null,
                     1);
         }
-        ImportReport report = new org.ewea.collectors.mirror.MirrorFolderReplayer(
-                        processor, RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
-                .replay(folder, profile.get(), definition(source), new ReplayClock(java.time.Instant.EPOCH));
+        ImportReport report = new MirrorFolderReplayer(processor, RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
+                .replay(folder, profile.get(), definition(source), new ReplayClock(Instant.EPOCH));
         return new RunResult(
                 report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
                 null,
@@ -374,13 +386,13 @@ public final class Harvester {
 
     /** Replays a WARC recording as this source (every record is taken as the source's), on a simulated clock. */
     private RunResult warc(Source source) {
-        java.nio.file.Path path = java.nio.file.Path.of(source.path());
-        if (!java.nio.file.Files.isRegularFile(path)) {
+        Path path = Path.of(source.path());
+        if (!Files.isRegularFile(path)) {
             return RunResult.failed(FailureReason.CONNECTION, "no WARC file at " + path, null, 1);
         }
         try {
             ImportReport report = new WarcReplayer(processor, RecordingImporter.DEFAULT_MAX_CAPTURE_BYTES)
-                    .replay(path, new ReplayClock(java.time.Instant.EPOCH), id -> definition(source));
+                    .replay(path, new ReplayClock(Instant.EPOCH), id -> definition(source));
             return new RunResult(
                     report.stored() > 0 ? HarvestOutcome.NEW_ITEMS : HarvestOutcome.EMPTY,
                     null,
@@ -396,7 +408,7 @@ public final class Harvester {
                     report.rejected(),
                     null,
                     null);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return RunResult.failed(FailureReason.PARSE_ERROR, "not a readable WARC file: " + e.getMessage(), null, 1);
         }
     }

@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Assesses a source's health from its state and its runs of the last 28 days. A source is SILENT when it has gone
@@ -32,7 +33,7 @@ public final class HealthAssessor {
     public SourceHealth assess(String sourceId) {
         SourceState state = states.find(sourceId);
         Instant now = clock.instant();
-        java.util.Optional<Instant> unfinished = states.unfinished(sourceId);
+        Optional<Instant> unfinished = states.unfinished(sourceId);
         if (unfinished.isPresent()) {
             return new SourceHealth(
                     sourceId,

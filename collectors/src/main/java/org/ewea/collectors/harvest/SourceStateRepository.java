@@ -5,8 +5,11 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
@@ -62,14 +65,14 @@ public final class SourceStateRepository {
     public void markStarted(String sourceId, Instant started) {
         states.updateOne(
                 eq("_id", sourceId),
-                com.mongodb.client.model.Updates.set("harvestStarted", Date.from(started)),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+                Updates.set("harvestStarted", Date.from(started)),
+                new UpdateOptions().upsert(true));
     }
 
     /** When a harvest of the source started that has not recorded its end, if one did. */
-    public java.util.Optional<Instant> unfinished(String sourceId) {
+    public Optional<Instant> unfinished(String sourceId) {
         Document d = states.find(eq("_id", sourceId)).first();
-        return java.util.Optional.ofNullable(d == null ? null : instant(d, "harvestStarted"));
+        return Optional.ofNullable(d == null ? null : instant(d, "harvestStarted"));
     }
 
     private static @Nullable Instant instant(Document d, String key) {

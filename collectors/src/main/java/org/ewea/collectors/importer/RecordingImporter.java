@@ -3,8 +3,11 @@ package org.ewea.collectors.importer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Function;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.feed.EntryParser;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.process.ImportAccount;
 import org.ewea.collectors.recording.FolderRecording;
@@ -32,13 +35,12 @@ public final class RecordingImporter {
     private final CaptureProcessor processor;
     private final InstantSource clock;
     private final long maxCaptureBytes;
-    private final java.util.function.Function<String, java.util.Optional<org.ewea.collectors.feed.EntryParser>>
-            profileParsers;
+    private final Function<String, Optional<EntryParser>> profileParsers;
 
     /** An importer of feed captures only: a source with a mirror profile has its captures rejected. */
     public RecordingImporter(
             ImportLedger ledger, CaptureProcessor processor, InstantSource clock, long maxCaptureBytes) {
-        this(ledger, processor, clock, maxCaptureBytes, profile -> java.util.Optional.empty());
+        this(ledger, processor, clock, maxCaptureBytes, profile -> Optional.empty());
     }
 
     /**
@@ -50,8 +52,7 @@ public final class RecordingImporter {
             CaptureProcessor processor,
             InstantSource clock,
             long maxCaptureBytes,
-            java.util.function.Function<String, java.util.Optional<org.ewea.collectors.feed.EntryParser>>
-                    profileParsers) {
+            Function<String, Optional<EntryParser>> profileParsers) {
         this.ledger = ledger;
         this.processor = processor;
         this.clock = clock;
@@ -105,12 +106,12 @@ public final class RecordingImporter {
             account.rejectCapture("capture digest mismatch", entry.file(), e.getMessage());
             return;
         }
-        java.util.Optional<String> profileId = recording.profile(entry.source().id());
+        Optional<String> profileId = recording.profile(entry.source().id());
         if (profileId.isEmpty()) {
             account.add(capture.locator(), processor.process(capture));
             return;
         }
-        java.util.Optional<org.ewea.collectors.feed.EntryParser> parser = profileParsers.apply(profileId.get());
+        Optional<EntryParser> parser = profileParsers.apply(profileId.get());
         if (parser.isEmpty()) {
             account.rejectCapture(
                     "unknown mirror profile",

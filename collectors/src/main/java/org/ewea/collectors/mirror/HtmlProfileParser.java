@@ -3,6 +3,7 @@ package org.ewea.collectors.mirror;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -137,7 +138,7 @@ public final class HtmlProfileParser implements EntryParser {
             // next format
         }
         try {
-            return Optional.of(java.time.LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
+            return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException ignored) {
             // next format
         }

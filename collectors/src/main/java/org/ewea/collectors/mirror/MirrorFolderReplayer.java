@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.feed.EntryParser;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.process.ImportAccount;
@@ -95,7 +96,7 @@ public final class MirrorFolderReplayer {
         }
         ordered.sort(Comparator.comparing((Map.Entry<Instant, File> e) -> e.getKey())
                 .thenComparing(e -> e.getValue().relative()));
-        org.ewea.collectors.feed.EntryParser parser =
+        EntryParser parser =
                 profile.format().equals("html") ? new HtmlProfileParser(profile) : new JsonTranscriptParser(profile);
         String contentType = profile.format().equals("html") ? "text/html" : "application/json";
         for (Map.Entry<Instant, File> e : ordered) {

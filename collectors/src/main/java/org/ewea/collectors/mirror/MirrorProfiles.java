@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.ewea.collectors.feed.EntryParser;
 import org.ewea.methodology.definition.DefinitionException;
 import org.ewea.methodology.definition.DefinitionFile;
 import org.ewea.methodology.definition.YamlReader;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 import org.jspecify.annotations.Nullable;
 
 /** The mirror profiles shipped in the jar, read strictly (unknown keys and bad values name file, line and reason). */
@@ -52,7 +55,7 @@ public final class MirrorProfiles {
     record DateFile(@Nullable String fileName, @Nullable String undated) {}
 
     /** The parser of the shipped profile of this id (HTML pages or JSON transcripts), if one ships. */
-    public Optional<org.ewea.collectors.feed.EntryParser> parser(String id) {
+    public Optional<EntryParser> parser(String id) {
         return find(id).map(p -> p.format().equals("html") ? new HtmlProfileParser(p) : new JsonTranscriptParser(p));
     }
 
@@ -112,8 +115,8 @@ public final class MirrorProfiles {
                     new String[] {item, select.title(), select.link(), select.date(), select.body(), select.next()}) {
                 if (selector != null) {
                     try {
-                        org.jsoup.select.QueryParser.parse(selector.replaceFirst("@[\\w:-]+$", ""));
-                    } catch (org.jsoup.select.Selector.SelectorParseException e) {
+                        QueryParser.parse(selector.replaceFirst("@[\\w:-]+$", ""));
+                    } catch (Selector.SelectorParseException e) {
                         throw file.error("'" + selector + "' is not a CSS selector: " + e.getMessage());
                     }
                 }

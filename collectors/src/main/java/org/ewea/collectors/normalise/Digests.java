@@ -1,6 +1,10 @@
 package org.ewea.collectors.normalise;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,9 +23,9 @@ public final class Digests {
     }
 
     /** SHA-256 of a file, read in a stream. */
-    public static String sha256Hex(java.nio.file.Path file) throws java.io.IOException {
+    public static String sha256Hex(Path file) throws IOException {
         MessageDigest digest = sha256();
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) != -1; ) {
                 digest.update(buffer, 0, n);

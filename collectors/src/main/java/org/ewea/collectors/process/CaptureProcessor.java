@@ -12,11 +12,14 @@ import org.ewea.collectors.feed.FeedEntry;
 import org.ewea.collectors.feed.FeedParseException;
 import org.ewea.collectors.feed.FeedParser;
 import org.ewea.collectors.normalise.ItemNormaliser;
+import org.ewea.collectors.normalise.LanguageDetector;
 import org.ewea.collectors.normalise.Normalised;
+import org.ewea.collectors.normalise.UrlCanonicaliser;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.store.RawCaptureStore;
 import org.ewea.collectors.store.StoreOutcome;
 import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.SourceId;
 
 /**
  * The one path every capture takes, live or replayed: parse, normalise, annotate, store, and account for every entry.
@@ -39,7 +42,7 @@ public final class CaptureProcessor {
      * @param raw keeps each capture's raw bytes before it is parsed (see {@link RawCaptureStore#keep})
      */
     public CaptureProcessor(ItemRepository items, Annotator annotator, Consumer<Capture> raw) {
-        this(items, annotator, raw, org.ewea.collectors.normalise.LanguageDetector.NONE);
+        this(items, annotator, raw, LanguageDetector.NONE);
     }
 
     /**
@@ -47,10 +50,7 @@ public final class CaptureProcessor {
      * @param languages detects each item's language (else the source's hint is used)
      */
     public CaptureProcessor(
-            ItemRepository items,
-            Annotator annotator,
-            Consumer<Capture> raw,
-            org.ewea.collectors.normalise.LanguageDetector languages) {
+            ItemRepository items, Annotator annotator, Consumer<Capture> raw, LanguageDetector languages) {
         this(items, annotator, raw, languages, ItemsStored.NOBODY);
     }
 
@@ -62,7 +62,7 @@ public final class CaptureProcessor {
             ItemRepository items,
             Annotator annotator,
             Consumer<Capture> raw,
-            org.ewea.collectors.normalise.LanguageDetector languages,
+            LanguageDetector languages,
             ItemsStored itemsStored) {
         this.itemsStored = itemsStored;
         this.normaliser = new ItemNormaliser(languages);
@@ -98,8 +98,8 @@ public final class CaptureProcessor {
     }
 
     /** Whether this source's item at this URL (canonicalised) is stored already. */
-    public boolean isStored(org.ewea.methodology.SourceId source, String url) {
-        return org.ewea.collectors.normalise.UrlCanonicaliser.canonicalise(url)
+    public boolean isStored(SourceId source, String url) {
+        return UrlCanonicaliser.canonicalise(url)
                 .map(canonical -> items.isStored(source, canonical))
                 .orElse(false);
     }

@@ -2,12 +2,15 @@ package org.ewea.collectors.recording;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
@@ -78,7 +81,7 @@ public final class FolderRecording {
         try {
             manifest = YAML.readValue(bytes, RecordingManifestFile.class);
         } catch (JacksonException e) {
-            int line = YamlErrorLines.lineOf(e, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            int line = YamlErrorLines.lineOf(e, new String(bytes, StandardCharsets.UTF_8));
             throw new RecordingException(where + (line > 0 ? ", line " + line : "") + ": " + e.getOriginalMessage(), e);
         }
         return new ManifestValidator(where).validate(files, manifest, Digests.sha256Hex(bytes));
@@ -105,8 +108,8 @@ public final class FolderRecording {
      * The mirror profile a source's captures are read with ({@code profile:} in the manifest, e.g. {@code
      * ransomchats} for recorded negotiation-portal transcripts), when it has one; feeds have none.
      */
-    public java.util.Optional<String> profile(SourceId source) {
-        return java.util.Optional.ofNullable(profiles.get(source));
+    public Optional<String> profile(SourceId source) {
+        return Optional.ofNullable(profiles.get(source));
     }
 
     /** A source's tags ({@code tags:} in the manifest, e.g. {@code dark-web}); empty when none are given. */
@@ -219,7 +222,7 @@ public final class FolderRecording {
                         Instant.parse(required(entry.captured(), path + ".captured")),
                         required(entry.contentType(), path + ".contentType"),
                         sha256);
-            } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw fail(path + ": " + e.getMessage());
             }
         }

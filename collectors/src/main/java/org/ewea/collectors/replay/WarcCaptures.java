@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.normalise.Digests;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTargetRecord;
 
 /**
  * The captures in a WARC file (response and resource records), in capture-time order (WARC-Date; ties in file order).
@@ -50,10 +53,9 @@ public final class WarcCaptures {
         }
 
         /** As the capture pipeline takes it, located by target path, WARC file name and record offset. */
-        public org.ewea.collectors.capture.Capture capture(
-                org.ewea.collectors.capture.SourceDefinition definition, String warcFileName) {
+        public Capture capture(SourceDefinition definition, String warcFileName) {
             String path = target.getPath() == null ? "" : target.getPath().replaceFirst("^/", "");
-            return new org.ewea.collectors.capture.Capture(
+            return new Capture(
                     definition,
                     (path.isEmpty() ? "" : path + "#") + warcFileName + "@" + position,
                     target,
@@ -113,7 +115,7 @@ public final class WarcCaptures {
 
     private static Optional<WarcCapture> read(WarcReader reader, long position, long maxBytes) throws IOException {
         WarcRecord record = reader.next().orElseThrow(() -> new IOException("no record at " + position));
-        URI target = ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI();
+        URI target = ((WarcTargetRecord) record).targetURI();
         Optional<String> source = record.headers().first(SOURCE_HEADER);
         byte[] body;
         String contentType;
@@ -139,10 +141,7 @@ public final class WarcCaptures {
                 if (capture.isEmpty()) {
                     reader.position(entry.position());
                     WarcRecord record = reader.next().orElseThrow();
-                    visitor.tooLarge(
-                            entry.position(),
-                            ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI(),
-                            record.date());
+                    visitor.tooLarge(entry.position(), ((WarcTargetRecord) record).targetURI(), record.date());
                 } else {
                     visitor.capture(capture.get());
                 }

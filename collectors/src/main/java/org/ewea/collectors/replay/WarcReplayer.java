@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.Capture;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.feed.EntryParser;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.process.ImportAccount;
@@ -44,7 +45,7 @@ public final class WarcReplayer {
             Path warc,
             ReplayClock clock,
             Function<String, SourceDefinition> sources,
-            Function<WarcCaptures.WarcCapture, org.ewea.collectors.feed.EntryParser> parsers) {
+            Function<WarcCaptures.WarcCapture, EntryParser> parsers) {
         Instant started = clock.instant();
         WarcCaptures captures;
         ImportAccount[] account = new ImportAccount[1];
@@ -57,7 +58,7 @@ public final class WarcReplayer {
                     clock.advanceTo(c.date());
                     Capture capture = c.capture(
                             sources.apply(c.source()), warc.getFileName().toString());
-                    org.ewea.collectors.feed.EntryParser parser = parsers.apply(c);
+                    EntryParser parser = parsers.apply(c);
                     account[0].add(
                             capture.locator(),
                             parser == null ? processor.process(capture) : processor.process(capture, parser));

@@ -19,6 +19,7 @@ import org.quartz.CronTrigger;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -206,14 +207,14 @@ public final class HarvestScheduler implements AutoCloseable {
     /** Marker types: Quartz needs a job class; the job factory supplies the behaviour. */
     public static final class HarvestJob implements Job {
         @Override
-        public void execute(org.quartz.JobExecutionContext context) {
+        public void execute(JobExecutionContext context) {
             throw new IllegalStateException("created through the job factory only");
         }
     }
 
     public static final class ResyncJob implements Job {
         @Override
-        public void execute(org.quartz.JobExecutionContext context) {
+        public void execute(JobExecutionContext context) {
             throw new IllegalStateException("created through the job factory only");
         }
     }

@@ -1,8 +1,13 @@
 package org.ewea.collectors.schedule;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -43,14 +48,14 @@ public final class SourceLock {
      *
      * @return the names of the locks released (e.g. {@code harvest-europol-news})
      */
-    public java.util.List<String> releaseLeftByADeadProcess() {
-        java.util.Date now = java.util.Date.from(clock.instant());
-        var held = com.mongodb.client.model.Filters.gt("lockUntil", now);
+    public List<String> releaseLeftByADeadProcess() {
+        Date now = Date.from(clock.instant());
+        var held = Filters.gt("lockUntil", now);
         var collection = database.getCollection(COLLECTION);
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         collection.find(held).forEach(d -> names.add(String.valueOf(d.get("_id"))));
         if (!names.isEmpty()) {
-            collection.updateMany(held, com.mongodb.client.model.Updates.set("lockUntil", now));
+            collection.updateMany(held, Updates.set("lockUntil", now));
         }
         return names;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -355,10 +356,7 @@ public final class ItemIndex implements AutoCloseable {
     public List<Technology> named(String text) {
         Set<String> ids = new LinkedHashSet<>();
         lexicon.match(text).forEach(m -> ids.add(m.technologyId()));
-        return ids.stream()
-                .map(taxonomy::find)
-                .flatMap(java.util.Optional::stream)
-                .toList();
+        return ids.stream().map(taxonomy::find).flatMap(Optional::stream).toList();
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
 import org.ewea.methodology.taxonomy.Taxonomy;
@@ -116,7 +117,7 @@ public final class SearchAnalyzers {
     private @Nullable CharsRef analyse(String label) {
         CharsRefBuilder joined = new CharsRefBuilder();
         try (TokenStream tokens = folding.tokenStream("all", label)) {
-            var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            var term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             List<String> words = new ArrayList<>();
             while (tokens.incrementToken()) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -36,7 +37,7 @@ public final class OpmlExporter {
     public byte[] export(List<Source> sources, String title, Instant now) {
         Folder root = new Folder();
         sources.stream()
-                .sorted(Comparator.comparing((Source s) -> s.title().toLowerCase(java.util.Locale.ROOT))
+                .sorted(Comparator.comparing((Source s) -> s.title().toLowerCase(Locale.ROOT))
                         .thenComparing(s -> s.id().value()))
                 .forEach(s -> {
                     Folder folder = root;

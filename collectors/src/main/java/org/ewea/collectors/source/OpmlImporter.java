@@ -8,7 +8,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -87,15 +90,12 @@ public final class OpmlImporter {
      * @param refusal why the importer may not create a source (null when they may)
      * @throws InvalidOpmlException when the document is not well-formed OPML (nothing is imported)
      */
-    public OpmlImportReport importOpml(
-            byte[] opml, Defaults defaults, java.util.function.Function<Source, @Nullable String> refusal) {
+    public OpmlImportReport importOpml(byte[] opml, Defaults defaults, Function<Source, @Nullable String> refusal) {
         List<Outline> outlines = parse(opml);
         Set<String> existingUrls = repository.existingUrls(
                 outlines.stream().map(Outline::url).filter(u -> !u.isEmpty()).toList());
-        Set<String> existingOwnIds = repository.existingIds(outlines.stream()
-                .map(o -> o.own("id"))
-                .filter(java.util.Objects::nonNull)
-                .toList());
+        Set<String> existingOwnIds = repository.existingIds(
+                outlines.stream().map(o -> o.own("id")).filter(Objects::nonNull).toList());
         Map<String, Outline> candidates = new LinkedHashMap<>();
         List<OpmlImportReport.Skipped> skipped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -286,7 +286,7 @@ public final class OpmlImporter {
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
+            builder.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {}
 

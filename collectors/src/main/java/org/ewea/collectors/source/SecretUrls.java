@@ -2,6 +2,7 @@ package org.ewea.collectors.source;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,7 @@ public final class SecretUrls {
         String maskedUser = userInfo == null ? null : maskUserInfo(userInfo);
         String query = url.getRawQuery();
         String maskedQuery = query == null ? null : maskQuery(query);
-        if (java.util.Objects.equals(userInfo, maskedUser) && java.util.Objects.equals(query, maskedQuery)) {
+        if (Objects.equals(userInfo, maskedUser) && Objects.equals(query, maskedQuery)) {
             return url.toString();
         }
         StringBuilder out = new StringBuilder();

@@ -3,6 +3,7 @@ package org.ewea.collectors.source;
 import java.net.URI;
 import java.util.Date;
 import org.bson.Document;
+import org.ewea.collectors.store.Markings;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
@@ -29,9 +30,7 @@ final class SourceDocuments {
                 .append("language", s.language())
                 .append("grading", s.grading().code())
                 .append("tlp", s.tlp().name())
-                .append(
-                        org.ewea.collectors.store.Markings.HANDLING,
-                        org.ewea.collectors.store.Markings.handlingDocument(s.handling()))
+                .append(Markings.HANDLING, Markings.handlingDocument(s.handling()))
                 .append("tags", s.tags())
                 .append(PROXY, s.proxy() == null ? null : SecretUrls.masked(s.proxy()))
                 .append("enabled", s.enabled())
@@ -65,7 +64,7 @@ final class SourceDocuments {
                 d.getString("language"),
                 AdmiraltyGrade.parse(d.getString("grading")),
                 Tlp.valueOf(d.getString("tlp")),
-                org.ewea.collectors.store.Markings.handling(d),
+                Markings.handling(d),
                 d.getList("tags", String.class),
                 uri(d, PROXY, PROXY_SEALED, seal),
                 d.getBoolean("enabled", true),

@@ -8,14 +8,18 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -142,11 +146,11 @@ public final class SourceRepository {
     /** Which of these URLs are already the URL of a source. */
     public Set<String> existingUrls(Collection<String> urls) {
         // URLs are stored masked: compare masked forms, answer with the URLs asked about
-        java.util.Map<String, List<String>> byMasked = new java.util.HashMap<>();
+        Map<String, List<String>> byMasked = new HashMap<>();
         for (String url : urls) {
             String masked;
             try {
-                masked = SecretUrls.masked(java.net.URI.create(url));
+                masked = SecretUrls.masked(URI.create(url));
             } catch (IllegalArgumentException e) {
                 masked = url;
             }
@@ -197,10 +201,8 @@ public final class SourceRepository {
         List<Bson> filters = new ArrayList<>();
         if (q != null && !q.isBlank()) {
             Pattern literal = Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE);
-            filters.add(com.mongodb.client.model.Filters.or(
-                    com.mongodb.client.model.Filters.regex("_id", literal),
-                    com.mongodb.client.model.Filters.regex("title", literal),
-                    com.mongodb.client.model.Filters.regex("url", literal)));
+            filters.add(Filters.or(
+                    Filters.regex("_id", literal), Filters.regex("title", literal), Filters.regex("url", literal)));
         }
         if (kind != null) {
             filters.add(eq("kind", kind.id()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.ewea.collectors.mirror.MirrorProfiles;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.SourceId;
@@ -27,7 +28,7 @@ public final class SourceValidator {
     public static final String DEFAULT_SCHEDULE_FORMAT = "0 %d * * * ?";
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    private final org.ewea.collectors.mirror.MirrorProfiles profiles = new org.ewea.collectors.mirror.MirrorProfiles();
+    private final MirrorProfiles profiles = new MirrorProfiles();
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N} &/,.'()+_-]{1,80}");
     private final HandlingCodes handlingCodes;
 

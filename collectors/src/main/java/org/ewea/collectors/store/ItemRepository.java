@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.ewea.collectors.dedup.SimHash;
@@ -31,6 +32,7 @@ import org.ewea.methodology.Clearance;
 import org.ewea.methodology.Handling;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
+import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
 import org.jspecify.annotations.Nullable;
 
@@ -257,7 +259,7 @@ public final class ItemRepository {
     }
 
     /** Whether the source's item at this canonical URL is stored (under its id, or the one from before). */
-    public boolean isStored(org.ewea.methodology.SourceId source, String canonicalUrl) {
+    public boolean isStored(SourceId source, String canonicalUrl) {
         if (items.find(eq("_id", ItemId.forUrl(source, canonicalUrl).value()))
                         .projection(new Document("_id", 1))
                         .first()
@@ -391,7 +393,7 @@ public final class ItemRepository {
 
     /** Stores relevance scores by item id (scoring's; items not stored are ignored). */
     public void setRelevance(Map<ItemId, Double> probabilities, String model) {
-        Map<ItemId, AnnotatedItem.Relevance> scores = new java.util.LinkedHashMap<>();
+        Map<ItemId, AnnotatedItem.Relevance> scores = new LinkedHashMap<>();
         probabilities.forEach((id, p) -> scores.put(id, new AnnotatedItem.Relevance(p, model)));
         setRelevance(scores);
     }
@@ -429,7 +431,7 @@ public final class ItemRepository {
      * {@code [from, to)}, that {@code clearance} permits: evidence for a term no annotation records.
      */
     public List<AnnotatedItem> containing(String word, Instant from, Instant to, int limit, Clearance clearance) {
-        String pattern = "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
+        String pattern = "(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])";
         return newest(
                 Filters.or(
                         Filters.regex(ItemDocuments.TITLE, pattern, "i"),

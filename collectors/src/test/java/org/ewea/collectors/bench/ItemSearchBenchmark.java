@@ -14,6 +14,8 @@ import org.ewea.collectors.search.SearchAnalyzers;
 import org.ewea.collectors.search.SearchQuery;
 import org.ewea.collectors.testing.TestAnnotators;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Provenance;
@@ -82,7 +84,7 @@ public class ItemSearchBenchmark {
                     when.plusSeconds(i * 60L),
                     AdmiraltyGrade.parse("B2"),
                     i % 5 == 0 ? Tlp.AMBER : Tlp.CLEAR,
-                    org.ewea.methodology.Handling.NONE,
+                    Handling.NONE,
                     Digests.sha256Hex(document),
                     new Provenance(Digests.sha256Hex(url), URI.create(url), when))));
             lowered.add(document.toLowerCase(Locale.ROOT));
@@ -103,17 +105,7 @@ public class ItemSearchBenchmark {
         long found = 0;
         for (String q : QUERIES) {
             found += index.search(new SearchQuery(
-                            q,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            org.ewea.methodology.Clearance.of(Tlp.GREEN),
-                            0,
-                            20))
+                            q, null, null, null, null, null, null, null, Clearance.of(Tlp.GREEN), 0, 20))
                     .total();
         }
         return found;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.ewea.collectors.testing.Fixtures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EntityExtractorTests {
 
@@ -83,12 +86,12 @@ class EntityExtractorTests {
         assertThat(found(extractor, "Black Basta affiliates deployed Cobalt Strike before the Akira wave"))
                 .contains("attack-software:S1070", "attack-software:S0154", "attack-group:G1024");
         assertThat(names.createdBySeries())
-                .containsEntry("attack-group:G1024", java.time.LocalDate.parse("2024-02-20"))
-                .containsEntry("attack-software:S0575", java.time.LocalDate.parse("2021-02-17"));
+                .containsEntry("attack-group:G1024", LocalDate.parse("2024-02-20"))
+                .containsEntry("attack-software:S0575", LocalDate.parse("2021-02-17"));
     }
 
     @Test
-    void keepsEachEntrysCreationDayAsItsLabel(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void keepsEachEntrysCreationDayAsItsLabel(@TempDir Path dir) throws Exception {
         Path stix = dir.resolve("attack.json");
         Files.writeString(stix, """
                 {"type": "bundle", "objects": [
@@ -105,6 +108,6 @@ class EntityExtractorTests {
                 .extracting(AttackNames.Name::alias)
                 .containsExactlyInAnyOrder("Nightmoth", "NM", "Dusk");
         assertThat(names.createdBySeries())
-                .containsExactly(java.util.Map.entry("attack-group:G9001", java.time.LocalDate.parse("2024-03-05")));
+                .containsExactly(Map.entry("attack-group:G9001", LocalDate.parse("2024-03-05")));
     }
 }

@@ -6,11 +6,14 @@ import static org.ewea.collectors.testing.FeedServer.respond;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import java.util.zip.GZIPOutputStream;
@@ -202,10 +205,10 @@ class HttpFetcherTests {
         assertThat(refused.detail()).contains("127.0.0.1").contains("local");
         assertThat(server.seen()).isEmpty();
         assertThat(fetcher.fetch(new FetchRequest(
-                        java.net.URI.create("http://localhost:1/x"),
+                        URI.create("http://localhost:1/x"),
                         null,
                         null,
-                        java.net.URI.create("http://proxy.example:8080"),
+                        URI.create("http://proxy.example:8080"),
                         false)))
                 .isInstanceOf(FetchResult.Failed.class)
                 .extracting(r -> ((FetchResult.Failed) r).reason())
@@ -238,12 +241,12 @@ class HttpFetcherTests {
                 "fc00::1",
                 "::ffff:10.0.0.1",
                 "224.0.0.1")) {
-            assertThat(AddressGuard.isForbidden(java.net.InetAddress.getByName(forbidden)))
+            assertThat(AddressGuard.isForbidden(InetAddress.getByName(forbidden)))
                     .as(forbidden)
                     .isTrue();
         }
         for (String allowed : List.of("8.8.8.8", "1.1.1.1", "2001:4860:4860::8888", "93.184.216.34")) {
-            assertThat(AddressGuard.isForbidden(java.net.InetAddress.getByName(allowed)))
+            assertThat(AddressGuard.isForbidden(InetAddress.getByName(allowed)))
                     .as(allowed)
                     .isFalse();
         }
@@ -267,10 +270,9 @@ class HttpFetcherTests {
 
     @Test
     void refusesAProxyOnALoopbackAddressThatTheOperatorDidNotTrust() {
-        java.net.URI proxy =
-                java.net.URI.create("http://127.0.0.1:" + server.url("/").getPort());
-        FetchResult result = fetcher.fetch(
-                new FetchRequest(java.net.URI.create("http://feeds.example.org/feed"), null, null, proxy, false));
+        URI proxy = URI.create("http://127.0.0.1:" + server.url("/").getPort());
+        FetchResult result =
+                fetcher.fetch(new FetchRequest(URI.create("http://feeds.example.org/feed"), null, null, proxy, false));
         assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> {
             assertThat(failed.reason()).isEqualTo(FailureReason.REFUSED);
             assertThat(failed.detail()).contains("trusted proxies");
@@ -292,14 +294,14 @@ class HttpFetcherTests {
                 1,
                 Duration.ofMillis(100),
                 "EW/EA test",
-                java.util.Set.of("127.0.0.1:" + port));
+                Set.of("127.0.0.1:" + port));
         try (HttpFetcher trusting = new HttpFetcher(
                 settings, InstantSource.system(), sleeps::add, RandomGenerator.of("L64X128MixRandom"))) {
             FetchResult result = trusting.fetch(new FetchRequest(
-                    java.net.URI.create("http://feeds.example.org/feed"),
+                    URI.create("http://feeds.example.org/feed"),
                     null,
                     null,
-                    java.net.URI.create("http://127.0.0.1:" + port),
+                    URI.create("http://127.0.0.1:" + port),
                     false));
             assertThat(result).isInstanceOf(FetchResult.Fetched.class);
         }

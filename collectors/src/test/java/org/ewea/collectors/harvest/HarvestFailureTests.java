@@ -20,6 +20,7 @@ import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.FeedServer;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.ewea.collectors.testing.TestAnnotators;
+import org.ewea.collectors.testing.TestSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,7 +58,7 @@ class HarvestFailureTests {
                         d -> {},
                         RandomGenerator.getDefault())) {
             server.on("/rss", ex -> respond(ex, 200, "application/rss+xml", RSS.getBytes(StandardCharsets.UTF_8)));
-            Source source = org.ewea.collectors.testing.TestSources.validator()
+            Source source = TestSources.validator()
                     .validate(
                             new SourceSpec(
                                     "hostile",

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.assertj.core.api.Assertions;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.fetch.FetchSettings;
 import org.ewea.collectors.fetch.HttpFetcher;
@@ -22,6 +23,8 @@ import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.FeedServer;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.ewea.collectors.testing.TestAnnotators;
+import org.ewea.collectors.testing.TestSources;
+import org.ewea.methodology.ItemId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -106,7 +109,7 @@ class WebHarvestTests {
                                             "2026-01-09",
                                             "Payloads up to 2 kg"),
                                     "/forum/page1")));
-            Source source = org.ewea.collectors.testing.TestSources.validator()
+            Source source = TestSources.validator()
                     .validate(
                             new SourceSpec(
                                     "test-forum-source",
@@ -192,7 +195,7 @@ class WebHarvestTests {
                             "<div class='post-body'>A post without a title of its own.</div>"
                                     .getBytes(StandardCharsets.UTF_8)));
             server.on("/thread/3", ex -> respond(ex, 404, "text/plain", "gone".getBytes(StandardCharsets.UTF_8)));
-            Source source = org.ewea.collectors.testing.TestSources.validator()
+            Source source = TestSources.validator()
                     .validate(
                             new SourceSpec(
                                     "detail-forum",
@@ -216,13 +219,13 @@ class WebHarvestTests {
             assertThat(first.input()).isEqualTo(4);
             assertThat(first.stored()).isEqualTo(2);
             assertThat(first.rejected()).isEqualTo(2);
-            var drainer = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
-                            source.id(), server.url("/thread/1").toString()))
+            var drainer = items.findAnnotated(
+                            ItemId.forUrl(source.id(), server.url("/thread/1").toString()))
                     .orElseThrow();
             assertThat(drainer.item().title()).isEqualTo("Wallet drainer kit for sale");
             assertThat(drainer.item().text()).isEqualTo("Drainer-as-a-service, 20% fee.");
             assertThat(drainer.item().published()).isEqualTo(Instant.parse("2026-01-12T10:00:00Z"));
-            assertThat(items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
+            assertThat(items.findAnnotated(ItemId.forUrl(
                                     source.id(), server.url("/thread/2").toString()))
                             .orElseThrow()
                             .item()
@@ -243,9 +246,9 @@ class WebHarvestTests {
 
     @Test
     void webSourcesNeedAnHtmlProfile() {
-        InvalidSourceException missing = org.assertj.core.api.Assertions.catchThrowableOfType(
+        InvalidSourceException missing = Assertions.catchThrowableOfType(
                 InvalidSourceException.class,
-                () -> org.ewea.collectors.testing.TestSources.validator()
+                () -> TestSources.validator()
                         .validate(
                                 new SourceSpec(
                                         "w",
@@ -263,9 +266,9 @@ class WebHarvestTests {
                                         null),
                                 Instant.now()));
         assertThat(missing.errors()).containsKey("profile");
-        InvalidSourceException wrong = org.assertj.core.api.Assertions.catchThrowableOfType(
+        InvalidSourceException wrong = Assertions.catchThrowableOfType(
                 InvalidSourceException.class,
-                () -> org.ewea.collectors.testing.TestSources.validator()
+                () -> TestSources.validator()
                         .validate(
                                 new SourceSpec(
                                         "w",

@@ -7,8 +7,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import org.assertj.core.api.Assertions;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.accounting.Rejection;
+import org.ewea.collectors.mirror.MirrorProfiles;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.recording.FolderRecording;
 import org.ewea.collectors.recording.RecordingFiles;
@@ -17,6 +19,8 @@ import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.Fixtures;
 import org.ewea.collectors.testing.MongoStoreExtension;
 import org.ewea.collectors.testing.TestAnnotators;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.SourceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +48,7 @@ class RecordingImporterTests {
                 new CaptureProcessor(items, TestAnnotators.defaults()),
                 CLOCK,
                 maxCaptureBytes,
-                new org.ewea.collectors.mirror.MirrorProfiles()::parser);
+                new MirrorProfiles()::parser);
     }
 
     private static FolderRecording ugly() throws URISyntaxException {
@@ -70,9 +74,8 @@ class RecordingImporterTests {
         assertThat(report.rejected()).isEqualTo(3); // three CTI-ANN posts have an empty text in the dataset
         assertThat(report.rejectionsByReason()).containsOnlyKeys("empty entry (no title and no text)");
         assertThat(items.count()).isEqualTo(2937);
-        var kev = items.findAnnotated(org.ewea.methodology.ItemId.forUrl(
-                        new org.ewea.methodology.SourceId("cisa-kev"),
-                        "https://nvd.nist.gov/vuln/detail/CVE-2025-54253"))
+        var kev = items.findAnnotated(
+                        ItemId.forUrl(new SourceId("cisa-kev"), "https://nvd.nist.gov/vuln/detail/CVE-2025-54253"))
                 .orElseThrow();
         assertThat(kev.annotations().entities()).extracting(e -> e.value()).contains("CVE-2025-54253");
         assertThat(kev.annotations().methodologyVersion()).startsWith("2026.11+");
@@ -119,10 +122,10 @@ class RecordingImporterTests {
         assertThat(report.stored() + report.merged() + report.rejected()).isEqualTo(report.input());
         assertThat(report.rejectionsByReason())
                 .containsOnly(
-                        org.assertj.core.api.Assertions.entry("capture unreadable", 1L),
-                        org.assertj.core.api.Assertions.entry("unparseable capture", 2L),
-                        org.assertj.core.api.Assertions.entry("capture digest mismatch", 1L),
-                        org.assertj.core.api.Assertions.entry("empty entry (no title and no text)", 2L));
+                        Assertions.entry("capture unreadable", 1L),
+                        Assertions.entry("unparseable capture", 2L),
+                        Assertions.entry("capture digest mismatch", 1L),
+                        Assertions.entry("empty entry (no title and no text)", 2L));
         assertThat(report.rejections())
                 .extracting(Rejection::locator)
                 .contains(

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.ewea.collectors.capture.Capture;
+import org.ewea.collectors.normalise.Digests;
 import org.ewea.collectors.testing.Fixtures;
+import org.ewea.methodology.SourceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,10 +52,10 @@ class FolderRecordingTests {
         assertThat(demo.captures()).hasSize(60 + 189);
         assertThat(demo.captures()).extracting(ManifestCapture::captured).isSorted();
         assertThat(demo.sources()).hasSize(3);
-        org.ewea.methodology.SourceId chats = new org.ewea.methodology.SourceId("ransomchats");
+        SourceId chats = new SourceId("ransomchats");
         assertThat(demo.profile(chats)).contains("ransomchats");
         assertThat(demo.tags(chats)).containsExactly("dark-web");
-        assertThat(demo.profile(new org.ewea.methodology.SourceId("cisa-kev"))).isEmpty();
+        assertThat(demo.profile(new SourceId("cisa-kev"))).isEmpty();
         assertThat(demo.digest()).matches("[0-9a-f]{64}");
     }
 
@@ -68,7 +70,7 @@ class FolderRecordingTests {
     @Test
     void readsACaptureAndChecksItsDigest() throws IOException {
         Files.writeString(dir.resolve("a.xml"), "<rss/>");
-        String sha = org.ewea.collectors.normalise.Digests.sha256Hex("<rss/>");
+        String sha = Digests.sha256Hex("<rss/>");
         FolderRecording recording = open(SOURCES + "captures:\n" + capture("a.xml", "2026-01-01T00:00:00Z", sha)
                 + capture("a.xml", "2026-01-02T00:00:00Z", SHA));
         Capture capture = recording.read(recording.captures().get(0), 1000);

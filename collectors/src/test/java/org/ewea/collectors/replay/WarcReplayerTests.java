@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.function.Function;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.mirror.JsonTranscriptParser;
+import org.ewea.collectors.mirror.MirrorProfiles;
 import org.ewea.collectors.process.CaptureProcessor;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.CorpusWarcs;
@@ -64,8 +67,7 @@ class WarcReplayerTests {
     void replaysInCaptureTimeOrderOnTheSimulatedClockAndAccountsForEverything() throws Exception {
         Path warc = dir.resolve("mirror.warc.gz");
         try (WarcWriter writer = new WarcWriter(
-                Files.newByteChannel(
-                        warc, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE),
+                Files.newByteChannel(warc, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 WarcCompression.GZIP)) {
             write(writer, "news", "2026-01-12T06:00:00Z", Fixtures.resource("feeds/rss2.xml"));
             write(writer, "news", "2026-01-11T06:00:00Z", Fixtures.resource("feeds/rss2.xml"));
@@ -104,10 +106,8 @@ class WarcReplayerTests {
                 CorpusWarcs.ransomchats(corpus, Path.of("target/corpus/ransomchats.warc.gz"));
         assertThat(conversion.items()).isEqualTo(259);
         assertThat(conversion.undated()).isEqualTo(70);
-        var profile = new org.ewea.collectors.mirror.MirrorProfiles()
-                .find("ransomchats")
-                .orElseThrow();
-        var parser = new org.ewea.collectors.mirror.JsonTranscriptParser(profile);
+        var profile = new MirrorProfiles().find("ransomchats").orElseThrow();
+        var parser = new JsonTranscriptParser(profile);
         ImportReport report = replayer.replay(conversion.warc(), new ReplayClock(Instant.EPOCH), SOURCES, c -> parser);
         assertThat(report.capturesRejected()).isZero();
         assertThat(report.input()).isEqualTo(259);

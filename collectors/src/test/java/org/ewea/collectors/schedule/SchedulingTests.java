@@ -6,15 +6,18 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.ewea.collectors.source.Source;
 import org.ewea.collectors.source.SourceSpec;
 import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestSources;
 import org.ewea.methodology.SourceId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +28,7 @@ class SchedulingTests {
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
     private static Source source(String id, String cron, boolean enabled) {
-        return org.ewea.collectors.testing.TestSources.validator()
+        return TestSources.validator()
                 .validate(
                         new SourceSpec(
                                 id,
@@ -73,14 +76,14 @@ class SchedulingTests {
         // (ShedLock compares lock times with the system clock)
         Instant now = Instant.now();
         shared.getCollection(SourceLock.COLLECTION)
-                .insertOne(new org.bson.Document("_id", "harvest-dead-source")
-                        .append("lockUntil", java.util.Date.from(now.plusSeconds(29 * 60)))
-                        .append("lockedAt", java.util.Date.from(now.minusSeconds(60)))
+                .insertOne(new Document("_id", "harvest-dead-source")
+                        .append("lockUntil", Date.from(now.plusSeconds(29 * 60)))
+                        .append("lockedAt", Date.from(now.minusSeconds(60)))
                         .append("lockedBy", "old-process"));
         shared.getCollection(SourceLock.COLLECTION)
-                .insertOne(new org.bson.Document("_id", "harvest-done-source")
-                        .append("lockUntil", java.util.Date.from(now.minusSeconds(600)))
-                        .append("lockedAt", java.util.Date.from(now.minusSeconds(700)))
+                .insertOne(new Document("_id", "harvest-done-source")
+                        .append("lockUntil", Date.from(now.minusSeconds(600)))
+                        .append("lockedAt", Date.from(now.minusSeconds(700)))
                         .append("lockedBy", "old-process"));
         SourceLock restarted = new SourceLock(shared, InstantSource.system());
         SourceId id = new SourceId("dead-source");
@@ -118,7 +121,7 @@ class SchedulingTests {
             assertThat(fired).doesNotContain("disabled");
 
             scheduler.schedule(source("fast", "0 0 3 * * ?", true));
-            assertThat(scheduler.scheduled().get("fast")).isAfter(new java.util.Date());
+            assertThat(scheduler.scheduled().get("fast")).isAfter(new Date());
             scheduler.sync(List.of(source("hourly", "0 0 * * * ?", true)));
             assertThat(scheduler.scheduled()).containsOnlyKeys("hourly");
             scheduler.schedule(source("hourly", "0 0 * * * ?", false));

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.normalise.Digests;
@@ -231,11 +237,9 @@ class ItemIndexTests {
 
     @Test
     void anIndexWrittenInAnOlderShapeIsEmptiedOnOpenSoThatItIsRebuilt(@TempDir Path dir) throws Exception {
-        try (var writer = new org.apache.lucene.index.IndexWriter(
-                org.apache.lucene.store.FSDirectory.open(dir), new org.apache.lucene.index.IndexWriterConfig())) {
-            var doc = new org.apache.lucene.document.Document();
-            doc.add(new org.apache.lucene.document.StringField(
-                    "id", "old", org.apache.lucene.document.Field.Store.YES));
+        try (var writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig())) {
+            var doc = new Document();
+            doc.add(new StringField("id", "old", Field.Store.YES));
             writer.addDocument(doc);
             writer.commit();
         }

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import org.ewea.collectors.testing.Fixtures;
 import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestSources;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.Assumptions;
@@ -30,9 +33,7 @@ class OpmlImporterTests {
     void create() {
         repository = new SourceRepository(STORE.freshDatabase());
         importer = new OpmlImporter(
-                repository,
-                org.ewea.collectors.testing.TestSources.validator(),
-                InstantSource.fixed(Instant.parse("2026-11-21T12:00:00Z")));
+                repository, TestSources.validator(), InstantSource.fixed(Instant.parse("2026-11-21T12:00:00Z")));
     }
 
     @Test
@@ -109,9 +110,9 @@ class OpmlImporterTests {
 
     @Test
     void anExportImportedIntoAnEmptyCatalogueGivesTheSameCatalogueWithoutItsCredentials() {
-        SourceValidator validator = org.ewea.collectors.testing.TestSources.validator();
+        SourceValidator validator = TestSources.validator();
         Instant now = Instant.parse("2026-11-21T12:00:00Z");
-        java.util.List<Source> catalogue = java.util.List.of(
+        List<Source> catalogue = List.of(
                 validator.validate(
                         new SourceSpec(
                                 "krebs",
@@ -123,7 +124,7 @@ class OpmlImporterTests {
                                 "en",
                                 "B2",
                                 "GREEN",
-                                java.util.List.of("news", "en"),
+                                List.of("news", "en"),
                                 null,
                                 true,
                                 false,
@@ -141,7 +142,7 @@ class OpmlImporterTests {
                                 "de",
                                 "C3",
                                 "CLEAR",
-                                java.util.List.of("news"),
+                                List.of("news"),
                                 null,
                                 false,
                                 false,
@@ -159,7 +160,7 @@ class OpmlImporterTests {
                                 null,
                                 "C3",
                                 "AMBER",
-                                java.util.List.of("dark-web"),
+                                List.of("dark-web"),
                                 null,
                                 true,
                                 false,
@@ -177,7 +178,7 @@ class OpmlImporterTests {
                                 "en",
                                 "B2",
                                 "CLEAR",
-                                java.util.List.of("news"),
+                                List.of("news"),
                                 null,
                                 false,
                                 false,
@@ -195,7 +196,7 @@ class OpmlImporterTests {
                                 null,
                                 "B2",
                                 "CLEAR",
-                                java.util.List.of("news"),
+                                List.of("news"),
                                 null,
                                 true,
                                 false,
@@ -224,7 +225,7 @@ class OpmlImporterTests {
                     .as(original.id().value())
                     .isEqualTo(original);
         }
-        assertThat(new OpmlExporter().export(repository.all(org.ewea.methodology.Clearance.FULL), "EW/EA sources", now))
+        assertThat(new OpmlExporter().export(repository.all(Clearance.FULL), "EW/EA sources", now))
                 .as("exported again: the same document but for the source it could not carry")
                 .isEqualTo(new OpmlExporter().export(catalogue.subList(0, 4), "EW/EA sources", now));
 
@@ -236,11 +237,11 @@ class OpmlImporterTests {
 
     @Test
     void anImporterIsRefusedTheSourcesItMayNotCreateAndTheRestIsImported() {
-        SourceValidator validator = org.ewea.collectors.testing.TestSources.validator();
+        SourceValidator validator = TestSources.validator();
         Instant now = Instant.parse("2026-11-21T12:00:00Z");
         byte[] opml = new OpmlExporter()
                 .export(
-                        java.util.List.of(
+                        List.of(
                                 validator.validate(
                                         new SourceSpec(
                                                 "open",
@@ -252,7 +253,7 @@ class OpmlImporterTests {
                                                 null,
                                                 "B2",
                                                 "CLEAR",
-                                                java.util.List.of(),
+                                                List.of(),
                                                 null,
                                                 true,
                                                 false,
@@ -270,7 +271,7 @@ class OpmlImporterTests {
                                                 null,
                                                 "B2",
                                                 "RED",
-                                                java.util.List.of(),
+                                                List.of(),
                                                 null,
                                                 true,
                                                 false,

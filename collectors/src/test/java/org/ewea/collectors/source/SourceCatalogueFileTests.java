@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.ewea.collectors.testing.MongoStoreExtension;
+import org.ewea.collectors.testing.TestSources;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.definition.DefinitionException;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class SourceCatalogueFileTests {
     @Test
     void createsAndReplacesTheFilesSourcesOnly() throws IOException {
         SourceRepository repository = new SourceRepository(STORE.freshDatabase());
-        repository.create(org.ewea.collectors.testing.TestSources.validator()
+        repository.create(TestSources.validator()
                 .validate(
                         new SourceSpec(
                                 "api-made",
@@ -57,7 +58,7 @@ class SourceCatalogueFileTests {
                     profile: ransomchats
                     tlp: AMBER
                 """);
-        SourceCatalogueFile catalogue = new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator());
+        SourceCatalogueFile catalogue = new SourceCatalogueFile(TestSources.validator());
         assertThat(catalogue.apply(catalogue.read(file, NOW), repository, NOW)).isEqualTo(2);
         assertThat(repository
                         .find(new SourceId("krebs"))
@@ -85,8 +86,7 @@ class SourceCatalogueFileTests {
                     url: ftp://bad.example/rss
                 """);
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() ->
-                        new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW))
+                .isThrownBy(() -> new SourceCatalogueFile(TestSources.validator()).read(file, NOW))
                 .satisfies(e -> {
                     assertThat(e.line()).isEqualTo(4);
                     assertThat(e.getMessage())
@@ -96,8 +96,7 @@ class SourceCatalogueFileTests {
                 });
         Files.writeString(file, "sources:\n  - id: x\n    colour: red\n");
         assertThatExceptionOfType(DefinitionException.class)
-                .isThrownBy(() ->
-                        new SourceCatalogueFile(org.ewea.collectors.testing.TestSources.validator()).read(file, NOW))
+                .isThrownBy(() -> new SourceCatalogueFile(TestSources.validator()).read(file, NOW))
                 .withMessageContaining(":3:");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.ewea.collectors.testing.TestSources;
 import org.ewea.methodology.SourceId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ abstract class SourceRepositoryContract {
     }
 
     private static Source source(String id, String url, boolean enabled) {
-        return org.ewea.collectors.testing.TestSources.validator()
+        return TestSources.validator()
                 .validate(
                         new SourceSpec(
                                 id,

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.List;
+import org.ewea.collectors.testing.TestSources;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.Test;
 
 class SourceValidatorTests {
 
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private final SourceValidator validator = org.ewea.collectors.testing.TestSources.validator();
+    private final SourceValidator validator = TestSources.validator();
 
     @Test
     void appliesDefaults() {
@@ -61,7 +63,7 @@ class SourceValidatorTests {
                                         null),
                                 NOW)
                         .handling())
-                .isEqualTo(org.ewea.methodology.Handling.NONE);
+                .isEqualTo(Handling.NONE);
         assertThat(validator
                         .validate(
                                 new SourceSpec(

@@ -5,11 +5,29 @@ import static org.ewea.collectors.testing.TestItems.item;
 import static org.ewea.collectors.testing.TestItems.undated;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.assertj.core.api.Assertions;
 import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.collectors.normalise.Digests;
+import org.ewea.collectors.testing.TestSources;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.HarmonisedItem;
+import org.ewea.methodology.ItemId;
+import org.ewea.methodology.Provenance;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,13 +75,13 @@ abstract class ItemRepositoryContract {
         HarmonisedItem breach = item("https://r.example/2", "Breach", T0, T0);
         HarmonisedItem plain = item("https://r.example/3", "Weather", T0, T0);
         repository.insertNew(List.of(ransom, breach, plain));
-        repository.setRelevance(java.util.Map.of(
+        repository.setRelevance(Map.of(
                 ransom.id(), new AnnotatedItem.Relevance(0.9, "m+t", List.of("Ransom", "Databreach")),
                 breach.id(), new AnnotatedItem.Relevance(0.7, "m+t", List.of("Databreach")),
                 plain.id(), new AnnotatedItem.Relevance(0.1, "m+t", List.of())));
         assertThat(repository.findAnnotated(ransom.id()).orElseThrow().relevance())
                 .isEqualTo(new AnnotatedItem.Relevance(0.9, "m+t", List.of("Ransom", "Databreach")));
-        var all = org.ewea.methodology.Clearance.FULL;
+        var all = Clearance.FULL;
         assertThat(repository.pageAnnotated(0, 10, all, null, "Databreach"))
                 .extracting(i -> i.item().title())
                 .containsExactlyInAnyOrder("Ransom note", "Breach");
@@ -72,7 +90,7 @@ abstract class ItemRepositoryContract {
                 .containsExactly("Ransom note");
         assertThat(repository.count(all, null, "Ransom")).isEqualTo(1);
         assertThat(repository.count(all, null, "Phishing")).isZero();
-        repository.setRelevance(java.util.Map.of(plain.id(), 0.2), "m");
+        repository.setRelevance(Map.of(plain.id(), 0.2), "m");
         assertThat(repository.findAnnotated(plain.id()).orElseThrow().relevance())
                 .as("a relevance model alone stores no types")
                 .isEqualTo(new AnnotatedItem.Relevance(0.2, "m"));
@@ -118,7 +136,7 @@ abstract class ItemRepositoryContract {
                 base.grading(),
                 base.tlp(),
                 base.handling(),
-                org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text),
+                Digests.sha256Hex(title + "\n" + text),
                 base.provenance());
     }
 
@@ -182,8 +200,8 @@ abstract class ItemRepositoryContract {
         assertThat(ids).isSorted().hasSize(5);
     }
 
-    private static org.ewea.collectors.enrich.AnnotatedItem annotated(HarmonisedItem item) {
-        return new org.ewea.collectors.enrich.AnnotatedItem(item, org.ewea.collectors.enrich.ItemAnnotations.NONE);
+    private static AnnotatedItem annotated(HarmonisedItem item) {
+        return new AnnotatedItem(item, ItemAnnotations.NONE);
     }
 
     @Test
@@ -191,7 +209,7 @@ abstract class ItemRepositoryContract {
         HarmonisedItem a = withText("https://news.example/a", "A", ARTICLE, T0);
         HarmonisedItem b = item("https://news.example/b", "Infostealer sold", T0, T0);
         List<List<String>> told = new ArrayList<>();
-        java.util.function.Consumer<List<org.ewea.collectors.enrich.AnnotatedItem>> listener =
+        Consumer<List<AnnotatedItem>> listener =
                 stored -> told.add(stored.stream().map(x -> x.item().title()).toList());
 
         assertThat(repository.insertAnnotated(List.of(annotated(a), annotated(b), annotated(a)), listener))
@@ -213,7 +231,7 @@ abstract class ItemRepositoryContract {
         }
         repository.insertNew(batch);
         List<Integer> sizes = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         long read = repository.forEachAnnotated(500, items -> {
             sizes.add(items.size());
             items.forEach(x -> seen.add(x.item().id().value()));
@@ -222,11 +240,10 @@ abstract class ItemRepositoryContract {
         assertThat(sizes).containsExactly(500, 500, 234);
         assertThat(seen).hasSize(1234);
         assertThat(repository.forEachAnnotated(10, items -> {})).isEqualTo(1234);
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-                .isThrownBy(() -> repository.forEachAnnotated(0, items -> {}));
+        Assertions.assertThatIllegalArgumentException().isThrownBy(() -> repository.forEachAnnotated(0, items -> {}));
     }
 
-    private HarmonisedItem marked(String name, org.ewea.methodology.Tlp tlp, org.ewea.methodology.Handling handling) {
+    private HarmonisedItem marked(String name, Tlp tlp, Handling handling) {
         HarmonisedItem base = item("https://marked.example/" + name, name, T0, T0);
         return new HarmonisedItem(
                 base.id(),
@@ -246,22 +263,20 @@ abstract class ItemRepositoryContract {
 
     @Test
     void readersSeeOnlyTheMarkingsAndHandlingCodesTheyAreClearedFor() {
-        var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
-        var green = org.ewea.methodology.Tlp.GREEN;
-        var red = org.ewea.methodology.Tlp.RED;
+        var codes = TestSources.HANDLING_CODES;
+        var green = Tlp.GREEN;
+        var red = Tlp.RED;
         repository.insertNew(List.of(
-                marked("open", green, org.ewea.methodology.Handling.NONE),
+                marked("open", green, Handling.NONE),
                 marked("h1", green, codes.parse("europol:H1")),
                 marked("h3", green, codes.parse("europol:H3")),
-                marked("red", red, org.ewea.methodology.Handling.NONE)));
+                marked("red", red, Handling.NONE)));
         // stored before handling codes existed: no handling field at all, read as unrestricted
-        HarmonisedItem legacy = marked("legacy", green, org.ewea.methodology.Handling.NONE);
+        HarmonisedItem legacy = marked("legacy", green, Handling.NONE);
         repository.insertNew(List.of(legacy));
         database()
                 .getCollection("items")
-                .updateOne(
-                        com.mongodb.client.model.Filters.eq("_id", legacy.id().value()),
-                        com.mongodb.client.model.Updates.unset(Markings.HANDLING));
+                .updateOne(Filters.eq("_id", legacy.id().value()), Updates.unset(Markings.HANDLING));
         assertThat(repository.find(legacy.id())).contains(legacy);
         assertThat(repository
                         .find(marked("h1", green, codes.parse("europol:H1")).id())
@@ -269,25 +284,20 @@ abstract class ItemRepositoryContract {
                         .handling())
                 .isEqualTo(codes.parse("europol:H1"));
 
-        var amberH1 = new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER, codes.parse("H1"));
+        var amberH1 = new Clearance(Tlp.AMBER, codes.parse("H1"));
         assertThat(repository.pageAnnotated(0, 10, amberH1, null, null))
                 .extracting(i -> i.item().title())
                 .containsExactlyInAnyOrder("open", "h1", "legacy");
         assertThat(repository.count(amberH1)).isEqualTo(3);
-        assertThat(repository.count(org.ewea.methodology.Clearance.of(red))).isEqualTo(3);
-        assertThat(repository.count(
-                        new org.ewea.methodology.Clearance(org.ewea.methodology.Tlp.AMBER, codes.parse("uk-3x5x2:C"))))
+        assertThat(repository.count(Clearance.of(red))).isEqualTo(3);
+        assertThat(repository.count(new Clearance(Tlp.AMBER, codes.parse("uk-3x5x2:C"))))
                 .as("C (0.7) covers H1 (0.5)")
                 .isEqualTo(3);
-        assertThat(repository.count(org.ewea.methodology.Clearance.FULL)).isEqualTo(5);
+        assertThat(repository.count(Clearance.FULL)).isEqualTo(5);
         assertThat(repository.containing("h3", T0.minusSeconds(1), T0.plusSeconds(1), 10, amberH1))
                 .isEmpty();
         assertThat(repository.containing(
-                        "h3",
-                        T0.minusSeconds(1),
-                        T0.plusSeconds(1),
-                        10,
-                        new org.ewea.methodology.Clearance(green, codes.parse("H3"))))
+                        "h3", T0.minusSeconds(1), T0.plusSeconds(1), 10, new Clearance(green, codes.parse("H3"))))
                 .hasSize(1);
         assertThat(repository.findAnnotated(
                         List.of(marked("h3", green, codes.parse("H3")).id(), legacy.id()), amberH1))
@@ -296,38 +306,30 @@ abstract class ItemRepositoryContract {
     }
 
     private static HarmonisedItem from(
-            String source,
-            String url,
-            String title,
-            String text,
-            org.ewea.methodology.Tlp tlp,
-            org.ewea.methodology.Handling handling,
-            Instant captured) {
-        var id = org.ewea.methodology.ItemId.forUrl(new org.ewea.methodology.SourceId(source), url);
+            String source, String url, String title, String text, Tlp tlp, Handling handling, Instant captured) {
+        var id = ItemId.forUrl(new SourceId(source), url);
         return new HarmonisedItem(
                 id,
-                new org.ewea.methodology.SourceId(source),
+                new SourceId(source),
                 url,
                 title,
                 text,
                 "en",
                 captured,
                 captured,
-                org.ewea.methodology.AdmiraltyGrade.parse("B2"),
+                AdmiraltyGrade.parse("B2"),
                 tlp,
                 handling,
-                org.ewea.collectors.normalise.Digests.sha256Hex(title + "\n" + text),
-                new org.ewea.methodology.Provenance(
-                        org.ewea.collectors.normalise.Digests.sha256Hex(source + url),
-                        java.net.URI.create("https://" + source + ".example/rss"),
-                        captured));
+                Digests.sha256Hex(title + "\n" + text),
+                new Provenance(
+                        Digests.sha256Hex(source + url), URI.create("https://" + source + ".example/rss"), captured));
     }
 
     @Test
     void theSameUrlFromTwoSourcesIsTwoItemsEachKeepingItsMarkingAndText() {
-        var red = org.ewea.methodology.Tlp.RED;
-        var clear = org.ewea.methodology.Tlp.CLEAR;
-        var none = org.ewea.methodology.Handling.NONE;
+        var red = Tlp.RED;
+        var clear = Tlp.CLEAR;
+        var none = Handling.NONE;
         HarmonisedItem partner = from(
                 "partner",
                 "https://shared.example/report",
@@ -352,18 +354,18 @@ abstract class ItemRepositoryContract {
                 .as("the partner's item untouched")
                 .contains(partner);
         assertThat(repository.find(copy.id())).contains(copy);
-        assertThat(repository.count(org.ewea.methodology.Clearance.of(clear))).isEqualTo(1);
+        assertThat(repository.count(Clearance.of(clear))).isEqualTo(1);
     }
 
     @Test
     void anEditNeverLowersAStoredMarkingOrHandlingCode() {
-        var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
+        var codes = TestSources.HANDLING_CODES;
         HarmonisedItem first = from(
                 "partner",
                 "https://p.example/1",
                 "Draft",
                 "Report on a new crypter service.",
-                org.ewea.methodology.Tlp.AMBER,
+                Tlp.AMBER,
                 codes.parse("europol:H2"),
                 T0);
         repository.insertNew(List.of(first));
@@ -373,31 +375,24 @@ abstract class ItemRepositoryContract {
                 "https://p.example/1",
                 "Final",
                 "Report on a new crypter service, updated.",
-                org.ewea.methodology.Tlp.CLEAR,
-                org.ewea.methodology.Handling.NONE,
+                Tlp.CLEAR,
+                Handling.NONE,
                 T0.plusSeconds(3600));
 
         assertThat(repository.insertNew(List.of(edited))).isEqualTo(new StoreOutcome(0, 1, 1));
 
         HarmonisedItem stored = repository.find(first.id()).orElseThrow();
         assertThat(stored.title()).isEqualTo("Final");
-        assertThat(stored.tlp()).isEqualTo(org.ewea.methodology.Tlp.AMBER);
+        assertThat(stored.tlp()).isEqualTo(Tlp.AMBER);
         assertThat(stored.handling()).isEqualTo(codes.parse("europol:H2"));
-        assertThat(repository.count(org.ewea.methodology.Clearance.of(org.ewea.methodology.Tlp.CLEAR)))
-                .isZero();
+        assertThat(repository.count(Clearance.of(Tlp.CLEAR))).isZero();
     }
 
     @Test
     void aRecaptureBySameSourceMatchesTheIdStoredBeforeIdsNamedTheirSource() {
-        HarmonisedItem current = from(
-                "news",
-                "https://n.example/a",
-                "Old story",
-                "Text.",
-                org.ewea.methodology.Tlp.CLEAR,
-                org.ewea.methodology.Handling.NONE,
-                T0);
-        var legacyId = org.ewea.methodology.ItemId.legacyForUrl("https://n.example/a");
+        HarmonisedItem current =
+                from("news", "https://n.example/a", "Old story", "Text.", Tlp.CLEAR, Handling.NONE, T0);
+        var legacyId = ItemId.legacyForUrl("https://n.example/a");
         HarmonisedItem legacy = new HarmonisedItem(
                 legacyId,
                 current.sourceId(),
@@ -419,16 +414,10 @@ abstract class ItemRepositoryContract {
                 .isEqualTo(new StoreOutcome(0, 1));
         assertThat(repository.isStored(current.sourceId(), "https://n.example/a"))
                 .isTrue();
-        assertThat(repository.isStored(new org.ewea.methodology.SourceId("other"), "https://n.example/a"))
+        assertThat(repository.isStored(new SourceId("other"), "https://n.example/a"))
                 .isFalse();
-        HarmonisedItem fromOther = from(
-                "other",
-                "https://n.example/a",
-                "Old story",
-                "Text.",
-                org.ewea.methodology.Tlp.CLEAR,
-                org.ewea.methodology.Handling.NONE,
-                T0);
+        HarmonisedItem fromOther =
+                from("other", "https://n.example/a", "Old story", "Text.", Tlp.CLEAR, Handling.NONE, T0);
         assertThat(repository.insertNew(List.of(fromOther)))
                 .as("another source: an item of its own")
                 .isEqualTo(new StoreOutcome(1, 0));

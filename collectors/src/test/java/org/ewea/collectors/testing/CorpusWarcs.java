@@ -3,24 +3,33 @@ package org.ewea.collectors.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ewea.collectors.replay.WarcCaptures;
 import org.ewea.methodology.lexicon.TextFolding;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 import tools.jackson.databind.JsonNode;
@@ -101,14 +110,14 @@ public final class CorpusWarcs {
      */
     public static Conversion ransomchats(Path corpus, Path warc) {
         Path chats = corpus.resolve("ransomchats/chats");
-        java.util.regex.Pattern dated = java.util.regex.Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
+        Pattern dated = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
         try (Stream<Path> files = Files.walk(chats)) {
             List<Path> all =
                     files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             Map<String, Instant> earliest = new TreeMap<>();
-            Map<Path, Instant> dates = new java.util.HashMap<>();
+            Map<Path, Instant> dates = new HashMap<>();
             for (Path f : all) {
-                java.util.regex.Matcher m = dated.matcher(f.getFileName().toString());
+                Matcher m = dated.matcher(f.getFileName().toString());
                 if (m.find()) {
                     Instant at = LocalDate.of(
                                     Integer.parseInt(m.group(1)),
@@ -130,13 +139,12 @@ public final class CorpusWarcs {
                         undated++;
                         at = earliest.getOrDefault(group, first);
                     }
-                    String name = java.net.URLEncoder.encode(f.getFileName().toString(), StandardCharsets.UTF_8)
+                    String name = URLEncoder.encode(f.getFileName().toString(), StandardCharsets.UTF_8)
                             .replace("+", "%20");
-                    writer.write(new org.netpreserve.jwarc.WarcResource.Builder(
-                                    URI.create("https://ransomchats.invalid/"
-                                            + java.net.URLEncoder.encode(group, StandardCharsets.UTF_8)
-                                                    .replace("+", "%20")
-                                            + "/" + name))
+                    writer.write(new WarcResource.Builder(URI.create("https://ransomchats.invalid/"
+                                    + URLEncoder.encode(group, StandardCharsets.UTF_8)
+                                            .replace("+", "%20")
+                                    + "/" + name))
                             .date(at)
                             .setHeader(WarcCaptures.SOURCE_HEADER, "ransomchats")
                             .body(MediaType.parse("application/json"), Files.readAllBytes(f))
@@ -229,9 +237,9 @@ public final class CorpusWarcs {
         return new WarcWriter(
                 Files.newByteChannel(
                         warc,
-                        java.nio.file.StandardOpenOption.CREATE,
-                        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                        java.nio.file.StandardOpenOption.WRITE),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE),
                 WarcCompression.GZIP);
     }
 
@@ -266,9 +274,9 @@ public final class CorpusWarcs {
     /** ISO-8601 with Z or an offset, or a local date-time taken as UTC. */
     private static Instant instant(String published) {
         try {
-            return java.time.OffsetDateTime.parse(published).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.time.LocalDateTime.parse(published).toInstant(ZoneOffset.UTC);
+            return OffsetDateTime.parse(published).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(published).toInstant(ZoneOffset.UTC);
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Test resources and the project's demo recording. */
 public final class Fixtures {
@@ -23,14 +24,14 @@ public final class Fixtures {
     }
 
     /** {@code ../shared/corpus} beside the project, when it is there (tests that need it skip otherwise). */
-    public static java.util.Optional<Path> sharedCorpus() {
+    public static Optional<Path> sharedCorpus() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/corpus");
             if (Files.isDirectory(candidate)) {
-                return java.util.Optional.of(candidate);
+                return Optional.of(candidate);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The demo recording shipped with the project ({@code demo/} at the repository root). */

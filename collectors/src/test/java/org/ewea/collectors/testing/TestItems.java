@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import org.ewea.collectors.normalise.Digests;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.ItemId;
 import org.ewea.methodology.Provenance;
@@ -27,7 +28,7 @@ public final class TestItems {
                 captured,
                 AdmiraltyGrade.parse("B2"),
                 Tlp.AMBER,
-                org.ewea.methodology.Handling.NONE,
+                Handling.NONE,
                 Digests.sha256Hex(title),
                 new Provenance(Digests.sha256Hex("raw " + url), URI.create("https://feeds.example.org/rss"), captured));
     }

@@ -3,6 +3,7 @@ package org.ewea.methodology.definition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.ewea.methodology.definition.DefinitionRecords.CodeEntry;
 import org.ewea.methodology.definition.DefinitionRecords.DimensionEntry;
@@ -43,7 +44,7 @@ final class GradingDefinition {
                 Set<String> seen = new HashSet<>();
                 for (CodeEntry c : check.list(d.codes(), "dimension " + dimId + ".codes")) {
                     String code = check.text(c.code(), "dimension " + dimId + ".codes[].code");
-                    if (!seen.add(code.toUpperCase(java.util.Locale.ROOT))) {
+                    if (!seen.add(code.toUpperCase(Locale.ROOT))) {
                         throw check.fail("dimension " + dimId + ": code '" + code + "' is listed twice");
                     }
                     double score = check.value(c.score(), "code " + code + ".score");
@@ -57,7 +58,7 @@ final class GradingDefinition {
                             Boolean.TRUE.equals(c.unknown())));
                 }
                 boolean required = d.required() == null || d.required();
-                if (d.defaultCode() != null && !seen.contains(d.defaultCode().toUpperCase(java.util.Locale.ROOT))) {
+                if (d.defaultCode() != null && !seen.contains(d.defaultCode().toUpperCase(Locale.ROOT))) {
                     throw check.fail(
                             "dimension " + dimId + ": default '" + d.defaultCode() + "' is not one of its codes");
                 }

@@ -1,6 +1,7 @@
 package org.ewea.methodology.definition;
 
 import java.util.List;
+import org.ewea.methodology.authority.AuthorityWarnings;
 import org.ewea.methodology.grading.GradingSchemes;
 import org.ewea.methodology.lexicon.LexiconMatcher;
 import org.ewea.methodology.playbook.Playbooks;
@@ -32,7 +33,7 @@ public record Methodology(
         StageModel stages,
         RiskMatrix riskMatrix,
         Playbooks playbooks,
-        org.ewea.methodology.authority.AuthorityWarnings authorityWarnings) {
+        AuthorityWarnings authorityWarnings) {
 
     public Methodology {
         sources = List.copyOf(sources);

@@ -1,5 +1,6 @@
 package org.ewea.methodology.definition;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.ewea.methodology.authority.AuthorityWarnings;
 import org.ewea.methodology.definition.DefinitionRecords.CrimeAreaEntry;
 import org.ewea.methodology.definition.DefinitionRecords.GradingFile;
 import org.ewea.methodology.definition.DefinitionRecords.MethodologyFile;
@@ -21,6 +23,8 @@ import org.ewea.methodology.grading.GradingSchemes;
 import org.ewea.methodology.lexicon.LexiconMatcher;
 import org.ewea.methodology.lexicon.LexiconTerm;
 import org.ewea.methodology.playbook.Playbooks;
+import org.ewea.methodology.stage.CueStatements;
+import org.ewea.methodology.stage.Indicator;
 import org.ewea.methodology.stage.Stage;
 import org.ewea.methodology.stage.StageModel;
 import org.ewea.methodology.taxonomy.CrimeArea;
@@ -116,7 +120,7 @@ public final class MethodologyLoader {
                 stages.stages().stream().map(Stage::id).toList());
 
         DefinitionFile authorityFile = replaced(files, "authority-warnings.yaml", used);
-        org.ewea.methodology.authority.AuthorityWarnings authority = AuthorityWarningsDefinition.build(
+        AuthorityWarnings authority = AuthorityWarningsDefinition.build(
                 authorityFile, yaml.read(authorityFile, DefinitionRecords.AuthorityWarningsFile.class), taxonomy);
 
         List<String> allLanguages = new ArrayList<>(new LinkedHashSet<>(concat(required, oneOf)));
@@ -155,16 +159,13 @@ public final class MethodologyLoader {
      */
     public static LexiconMatcher cues(StageModel stages) {
         List<LexiconTerm> terms = new ArrayList<>();
-        for (org.ewea.methodology.stage.Indicator i : stages.indicators()) {
+        for (Indicator i : stages.indicators()) {
             i.cues()
                     .forEach((language, phrases) -> phrases.forEach(
                             phrase -> terms.add(new LexiconTerm(i.id(), phrase, language, language.equals("und")))));
             i.hedges()
-                    .forEach((language, phrases) -> phrases.forEach(phrase -> terms.add(new LexiconTerm(
-                            org.ewea.methodology.stage.CueStatements.hedge(i.id()),
-                            phrase,
-                            language,
-                            language.equals("und")))));
+                    .forEach((language, phrases) -> phrases.forEach(phrase -> terms.add(
+                            new LexiconTerm(CueStatements.hedge(i.id()), phrase, language, language.equals("und")))));
         }
         return LexiconMatcher.compile(terms);
     }
@@ -202,7 +203,7 @@ public final class MethodologyLoader {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (DefinitionFile file : files) {
-                sha.update(file.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(file.name().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(file.bytes());
                 sha.update((byte) 0);

@@ -1,5 +1,6 @@
 package org.ewea.methodology.grading;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 public record Grade(String scheme, Map<String, String> codes) {
 
     public Grade {
-        codes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codes));
+        codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
     }
 
     /** As written, e.g. {@code B2}, {@code 1AP}, {@code A1H0}: codes joined, with '-' before a multi-character code. */

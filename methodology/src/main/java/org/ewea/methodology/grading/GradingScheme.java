@@ -1,6 +1,7 @@
 package org.ewea.methodology.grading;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ public record GradingScheme(String id, String name, String description, List<Gra
             GradingDimension d = dimensions.get(i);
             text.append(i == 0 ? "" : ", then ")
                     .append(d.required() ? "" : "optionally ")
-                    .append(d.name().toLowerCase(java.util.Locale.ROOT))
+                    .append(d.name().toLowerCase(Locale.ROOT))
                     .append(' ')
                     .append(d.describeCodes());
         }

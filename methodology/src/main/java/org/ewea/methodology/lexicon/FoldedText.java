@@ -1,5 +1,7 @@
 package org.ewea.methodology.lexicon;
 
+import java.util.Arrays;
+
 /**
  * A text folded with {@link TextFolding}, with, for each folded character, the offset of the original character it
  * came from, so that matches found in the folded text are reported at their place in the original.
@@ -27,8 +29,8 @@ public final class FoldedText {
             char c = text.charAt(i);
             if (c < 128) {
                 if (length == folded.length) {
-                    folded = java.util.Arrays.copyOf(folded, folded.length * 2);
-                    origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                    folded = Arrays.copyOf(folded, folded.length * 2);
+                    origin = Arrays.copyOf(origin, origin.length * 2);
                 }
                 folded[length] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                 origin[length++] = i;
@@ -37,8 +39,8 @@ public final class FoldedText {
             String f = TextFolding.fold(c);
             for (int k = 0; k < f.length(); k++) {
                 if (length == folded.length) {
-                    folded = java.util.Arrays.copyOf(folded, folded.length * 2);
-                    origin = java.util.Arrays.copyOf(origin, origin.length * 2);
+                    folded = Arrays.copyOf(folded, folded.length * 2);
+                    origin = Arrays.copyOf(origin, origin.length * 2);
                 }
                 folded[length] = f.charAt(k);
                 origin[length++] = i;

@@ -1,6 +1,7 @@
 package org.ewea.methodology.lexicon;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,9 +113,9 @@ public final class LexiconMatcher {
                 i++;
             }
             if (count == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, count * 2);
-                ends = java.util.Arrays.copyOf(ends, count * 2);
-                breakBefore = java.util.Arrays.copyOf(breakBefore, count * 2);
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                breakBefore = Arrays.copyOf(breakBefore, count * 2);
             }
             breakBefore[count] = hardBreak;
             hardBreak = false;

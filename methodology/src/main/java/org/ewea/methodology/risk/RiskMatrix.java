@@ -1,5 +1,6 @@
 package org.ewea.methodology.risk;
 
+import java.time.Period;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +95,7 @@ public record RiskMatrix(
                         + scale.stream().map(ScaleLevel::value).toList() + ", was " + value));
     }
 
-    private static String describe(java.time.Period period) {
+    private static String describe(Period period) {
         return period.getDays() > 0 && period.getMonths() == 0 ? period.getDays() + " days" : period.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.ewea.methodology.stage;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One comparison of an indicator with a threshold, e.g. {@code growth >= 2.0}.
@@ -11,7 +12,7 @@ import java.util.Locale;
  */
 public record Condition(String indicator, String op, double value) {
 
-    public static final java.util.Set<String> OPERATORS = java.util.Set.of(">=", ">", "<=", "<", "==");
+    public static final Set<String> OPERATORS = Set.of(">=", ">", "<=", "<", "==");
 
     public Condition {
         if (!OPERATORS.contains(op)) {

@@ -1,7 +1,9 @@
 package org.ewea.methodology.stage;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A named, measured indicator that stage rules test.
@@ -39,9 +41,9 @@ public record Indicator(
     }
 
     private static Map<String, List<String>> copy(Map<String, List<String>> phrases) {
-        Map<String, List<String>> copy = new java.util.TreeMap<>();
+        Map<String, List<String>> copy = new TreeMap<>();
         phrases.forEach((language, terms) -> copy.put(language, List.copyOf(terms)));
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Whether items are counted by cue phrases. */

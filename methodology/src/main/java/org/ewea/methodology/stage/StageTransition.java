@@ -2,6 +2,7 @@ package org.ewea.methodology.stage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A rule that moves a technology from one stage to another when all of {@code all} and at least one of {@code any}
@@ -27,7 +28,7 @@ public record StageTransition(String from, String to, List<Condition> all, List<
 
     /** The rationale with the measured values, e.g. "... (growth 2.40 >= 2, source-diversity 4 >= 3)". */
     public String explain(Map<String, Double> indicators) {
-        List<String> held = java.util.stream.Stream.concat(
+        List<String> held = Stream.concat(
                         all.stream(), any.stream().filter(c -> c.holds(indicators.get(c.indicator()))))
                 .map(c -> c.describe(indicators.get(c.indicator())))
                 .toList();

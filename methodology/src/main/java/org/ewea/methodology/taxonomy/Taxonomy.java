@@ -2,6 +2,7 @@ package org.ewea.methodology.taxonomy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +19,10 @@ public final class Taxonomy {
     public Taxonomy(List<Technology> technologies, List<CrimeArea> crimeAreas) {
         Map<String, Technology> entries = new LinkedHashMap<>();
         technologies.forEach(t -> entries.put(t.id(), t));
-        this.byId = java.util.Collections.unmodifiableMap(entries);
+        this.byId = Collections.unmodifiableMap(entries);
         Map<String, CrimeArea> areas = new LinkedHashMap<>();
         crimeAreas.forEach(a -> areas.put(a.id(), a));
-        this.crimeAreas = java.util.Collections.unmodifiableMap(areas);
+        this.crimeAreas = Collections.unmodifiableMap(areas);
     }
 
     public Collection<Technology> technologies() {

@@ -2,6 +2,7 @@ package org.ewea.methodology.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.ewea.methodology.lexicon.LexiconMatch;
 import org.ewea.methodology.taxonomy.Technology;
@@ -119,11 +120,11 @@ class DefaultMethodologyTests {
         assertThat(authorities.first("ransomware")).get().satisfies(w -> {
             assertThat(w.authority()).isEqualTo("FBI IC3");
             assertThat(w.dateText()).isEqualTo("2012-05");
-            assertThat(w.date()).isEqualTo(java.time.LocalDate.parse("2012-05-01"));
+            assertThat(w.date()).isEqualTo(LocalDate.parse("2012-05-01"));
         });
-        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-27")))
+        assertThat(authorities.knownOn("infostealers", LocalDate.parse("2024-10-27")))
                 .isEmpty();
-        assertThat(authorities.knownOn("infostealers", java.time.LocalDate.parse("2024-10-28")))
+        assertThat(authorities.knownOn("infostealers", LocalDate.parse("2024-10-28")))
                 .isPresent();
         assertThat(authorities.first("can-injection"))
                 .as("undated in the record")

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -109,8 +110,8 @@ public final class ItemRelevance {
     }
 
     /** The threat-type model in use, if any. */
-    public java.util.Optional<ThreatTypes> threatTypes() {
-        return java.util.Optional.ofNullable(threatTypes);
+    public Optional<ThreatTypes> threatTypes() {
+        return Optional.ofNullable(threatTypes);
     }
 
     /** The probability that the item is threat-relevant, its source being a dark-web one or not. */

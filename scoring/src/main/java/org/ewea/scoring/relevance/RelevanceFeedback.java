@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.ewea.methodology.ItemId;
@@ -59,7 +60,7 @@ public final class RelevanceFeedback {
     }
 
     /** The item's label: what most analysts said, empty while none did or they are split evenly. */
-    public java.util.Optional<Boolean> label(ItemId item) {
+    public Optional<Boolean> label(ItemId item) {
         int[] votes = new int[2];
         of(item).forEach(v -> votes[v.relevant() ? 1 : 0]++);
         return majority(votes);
@@ -77,8 +78,8 @@ public final class RelevanceFeedback {
     }
 
     /** What most said, from the counts of "not relevant" and "relevant"; empty when none did or they tie. */
-    private static java.util.Optional<Boolean> majority(int[] votes) {
-        return votes[0] == votes[1] ? java.util.Optional.empty() : java.util.Optional.of(votes[1] > votes[0]);
+    private static Optional<Boolean> majority(int[] votes) {
+        return votes[0] == votes[1] ? Optional.empty() : Optional.of(votes[1] > votes[0]);
     }
 
     private static Verdict verdict(Document d) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.store.ItemRepository;
 import org.ewea.methodology.ItemId;
+import smile.util.SparseArray;
 
 /**
  * Retrains the relevance model with the analysts' labels: the CTI-ANN posts shipped in the jar plus every item
@@ -69,7 +70,7 @@ public final class RelevanceRetraining {
                     + MIN_PER_CLASS + " of each");
         }
         List<LabelledExample> own = new ArrayList<>();
-        List<smile.util.SparseArray> features = relevance.features(judged);
+        List<SparseArray> features = relevance.features(judged);
         for (int i = 0; i < judged.size(); i++) {
             own.add(new LabelledExample(features.get(i), relevant.get(i)));
         }

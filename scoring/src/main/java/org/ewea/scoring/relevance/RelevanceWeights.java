@@ -1,13 +1,17 @@
 package org.ewea.scoring.relevance;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.ewea.collectors.normalise.Digests;
 import smile.util.SparseArray;
 
 /**
@@ -50,16 +54,14 @@ public record RelevanceWeights(String id, int dimensions, double intercept, int[
      * now, so the same weights get the same name.
      */
     public RelevanceWeights withDigestId(String prefix) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             write(bytes);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return new RelevanceWeights(
-                prefix + "-"
-                        + org.ewea.collectors.normalise.Digests.sha256Hex(bytes.toByteArray())
-                                .substring(0, 12),
+                prefix + "-" + Digests.sha256Hex(bytes.toByteArray()).substring(0, 12),
                 dimensions,
                 intercept,
                 indices,
@@ -112,7 +114,7 @@ public record RelevanceWeights(String id, int dimensions, double intercept, int[
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, dimensions, intercept, Arrays.hashCode(indices), Arrays.hashCode(weights));
+        return Objects.hash(id, dimensions, intercept, Arrays.hashCode(indices), Arrays.hashCode(weights));
     }
 
     @Override

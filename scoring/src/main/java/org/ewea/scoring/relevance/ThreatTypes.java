@@ -1,6 +1,7 @@
 package org.ewea.scoring.relevance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record ThreatTypes(String id, Map<String, RelevanceWeights> byType) {
     public static final double THRESHOLD = 0.5;
 
     public ThreatTypes {
-        byType = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byType));
+        byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
     }
 
     /** The types the features report. */

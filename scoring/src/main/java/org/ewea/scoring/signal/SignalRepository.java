@@ -13,6 +13,7 @@ import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,12 +26,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.collectors.store.Markings;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.lexicon.LexiconMatcher;
+import org.ewea.methodology.stage.CueStatements;
 
 /**
  * The {@code signals} collection, owned by scoring: one document per series and day ({@code _id}
@@ -205,11 +211,11 @@ public final class SignalRepository implements DerivedSeries {
         Map<Key, long[]> focused = new HashMap<>();
         Map<Key, long[]> darkWebCounts = new HashMap<>();
         Set<String> darkWebIds = darkWeb.apply(
-                stored.stream().map(a -> a.item().sourceId().value()).collect(java.util.stream.Collectors.toSet()));
+                stored.stream().map(a -> a.item().sourceId().value()).collect(Collectors.toSet()));
         Map<Key, Map<String, Long>> focusedCueCounts = new HashMap<>();
         for (AnnotatedItem a : stored) {
             Set<String> itemCues = new TreeSet<>();
-            itemCues.addAll(org.ewea.methodology.stage.CueStatements.stated(
+            itemCues.addAll(CueStatements.stated(
                     cues, a.item().title() + "\n" + a.item().text()));
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             double weight = weights.of(a.item().grading());
@@ -274,7 +280,7 @@ public final class SignalRepository implements DerivedSeries {
             sets.computeIfAbsent(day, d -> new Document())
                     .append(p + "tlp", marking.tlp().name())
                     .append(p + "restriction", marking.handling().restriction())
-                    .append(p + "handling", org.ewea.collectors.store.Markings.handlingDocument(marking.handling()));
+                    .append(p + "handling", Markings.handlingDocument(marking.handling()));
             addToSets
                     .computeIfAbsent(day, d -> new Document())
                     .append(p + "sources", new Document("$each", new ArrayList<>(sources.get(key))));
@@ -338,7 +344,7 @@ public final class SignalRepository implements DerivedSeries {
         return clearance.full() || permittedParts(d).findAny().isPresent();
     }
 
-    private java.util.stream.Stream<Document> permittedParts(Document d) {
+    private Stream<Document> permittedParts(Document d) {
         return MarkingParts.permitted(d, clearance);
     }
 
@@ -394,7 +400,7 @@ public final class SignalRepository implements DerivedSeries {
     }
 
     /** A marking and handling code of items counted in a series. */
-    public record Marking(Tlp tlp, org.ewea.methodology.Handling handling) {}
+    public record Marking(Tlp tlp, Handling handling) {}
 
     /**
      * The markings and handling codes of every item counted in the series between {@code from} and {@code to}
@@ -412,7 +418,7 @@ public final class SignalRepository implements DerivedSeries {
                     .forEach(d -> {
                         Document parts = d.get("parts", Document.class);
                         if (parts == null) {
-                            markings.add(new Marking(Tlp.RED, org.ewea.methodology.Handling.ALL));
+                            markings.add(new Marking(Tlp.RED, Handling.ALL));
                             return;
                         }
                         (clearance.full()
@@ -423,10 +429,9 @@ public final class SignalRepository implements DerivedSeries {
                                 .forEach(part -> markings.add(new Marking(
                                         Tlp.valueOf(part.getString("tlp")),
                                         part.get("handling") instanceof Document
-                                                ? org.ewea.collectors.store.Markings.handling(new Document(
-                                                        org.ewea.collectors.store.Markings.HANDLING,
-                                                        part.get("handling")))
-                                                : org.ewea.methodology.Handling.ALL)));
+                                                ? Markings.handling(
+                                                        new Document(Markings.HANDLING, part.get("handling")))
+                                                : Handling.ALL)));
                     });
         }
         return markings;
@@ -475,7 +480,7 @@ public final class SignalRepository implements DerivedSeries {
                                 .add(point(LocalDate.parse(doc.getString("day")), doc));
                     }
                 });
-        active.values().forEach(points -> points.sort(java.util.Comparator.comparing(SignalPoint::day)));
+        active.values().forEach(points -> points.sort(Comparator.comparing(SignalPoint::day)));
         return active;
     }
 

@@ -3,13 +3,19 @@ package org.ewea.scoring.terms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.bson.Document;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.lexicon.TextFolding;
 import org.ewea.scoring.signal.SignalRepository;
 
 /**
@@ -95,7 +101,7 @@ public final class CandidateFinder {
      * The candidates as a reader with {@code clearance} may see them: from the items they may read only (counts,
      * sources, first days and the store's start), exactly those of a store holding only those items.
      */
-    public CandidateFinder readBy(org.ewea.methodology.Clearance clearance) {
+    public CandidateFinder readBy(Clearance clearance) {
         return new CandidateFinder(
                 terms.readBy(clearance), signals.readBy(clearance), decisions, darkWebSources, words, minBesideSources);
     }
@@ -180,7 +186,7 @@ public final class CandidateFinder {
      * the label of most words (Black Basta, with Basta as its alias), first seen on the earlier day.
      */
     private List<Candidate> aliasesMerged(List<Candidate> candidates, LocalDate novelFrom) {
-        Map<String, String> cores = new java.util.HashMap<>();
+        Map<String, String> cores = new HashMap<>();
         for (Candidate c : candidates) {
             cores.put(c.id(), core(c.label()));
         }
@@ -191,7 +197,7 @@ public final class CandidateFinder {
             }
         });
         Map<String, Document> coreEntries = outer.isEmpty() ? Map.of() : terms.index(outer);
-        Map<String, List<Candidate>> byCore = new java.util.LinkedHashMap<>();
+        Map<String, List<Candidate>> byCore = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             String core = cores.get(c.id());
             Document known = core.equals(c.id()) ? null : coreEntries.get(core);
@@ -218,8 +224,8 @@ public final class CandidateFinder {
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
         long items = same.stream().mapToLong(Candidate::items).max().orElseThrow();
-        Set<String> sources = new java.util.TreeSet<>();
-        Set<String> darkWeb = new java.util.TreeSet<>();
+        Set<String> sources = new TreeSet<>();
+        Set<String> darkWeb = new TreeSet<>();
         same.forEach(c -> {
             sources.addAll(c.sourceIds());
             darkWeb.addAll(c.darkWebSourceIds());
@@ -259,7 +265,6 @@ public final class CandidateFinder {
         if (tokens.size() == 1 && words.wordsOnly(tokens.getFirst())) {
             return "";
         }
-        return org.ewea.methodology.lexicon.TextFolding.fold(String.join(" ", tokens))
-                .toLowerCase(java.util.Locale.ROOT);
+        return TextFolding.fold(String.join(" ", tokens)).toLowerCase(Locale.ROOT);
     }
 }

@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class CommonWords {
         for (String country : Locale.getISOCountries()) {
             // the currency in use there now (not the historic codes, which collide with groups' acronyms)
             try {
-                java.util.Currency currency = java.util.Currency.getInstance(Locale.of("", country));
+                Currency currency = Currency.getInstance(Locale.of("", country));
                 if (currency != null) {
                     words.add(key(currency.getCurrencyCode()));
                 }

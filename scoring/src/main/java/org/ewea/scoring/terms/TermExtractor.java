@@ -1,5 +1,11 @@
 package org.ewea.scoring.terms;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -176,19 +182,19 @@ public final class TermExtractor {
     }
 
     private static Set<String> actorNouns() {
-        try (java.io.InputStream in = TermExtractor.class.getResourceAsStream("actor-nouns.txt")) {
+        try (InputStream in = TermExtractor.class.getResourceAsStream("actor-nouns.txt")) {
             if (in == null) {
                 throw new IllegalStateException("actor-nouns.txt is missing from the jar");
             }
-            Set<String> nouns = new java.util.HashSet<>();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            Set<String> nouns = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     nouns.add(TextFolding.fold(line.strip()).toLowerCase(Locale.ROOT));
                 }
             }
             return Set.copyOf(nouns);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read actor-nouns.txt", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read actor-nouns.txt", e);
         }
     }
 
@@ -245,7 +251,7 @@ public final class TermExtractor {
         }
         Matcher addresses = ADDRESS.matcher(read);
         while (addresses.find()) {
-            java.util.Arrays.fill(known, addresses.start(), addresses.end(), true);
+            Arrays.fill(known, addresses.start(), addresses.end(), true);
         }
         boolean[] inLabel = new boolean[read.length()];
         if (body) {
@@ -258,7 +264,7 @@ public final class TermExtractor {
                 String key = TextFolding.fold(label).toLowerCase(Locale.ROOT);
                 terms.merge(
                         key, new Term(key, label, true, actorNounNear(read, labels.start(1), labels.end(1))), Term::or);
-                java.util.Arrays.fill(inLabel, labels.start(1), labels.end(1), true);
+                Arrays.fill(inLabel, labels.start(1), labels.end(1), true);
             }
             Matcher names = MULTI_WORD_NAME.matcher(read);
             while (names.find()) {
@@ -271,7 +277,7 @@ public final class TermExtractor {
                 String name = names.group();
                 String key = TextFolding.fold(name).toLowerCase(Locale.ROOT);
                 terms.merge(key, new Term(key, name, false, actorNounNear(read, names.start(), names.end())), Term::or);
-                java.util.Arrays.fill(inLabel, names.start(), names.end(), true);
+                Arrays.fill(inLabel, names.start(), names.end(), true);
             }
         }
         Matcher words = WORD.matcher(read);

@@ -10,15 +10,25 @@ import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Tlp;
 import org.ewea.scoring.signal.DerivedSeries;
+import org.ewea.scoring.signal.MarkingParts;
+import org.ewea.scoring.signal.SignalPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Name-like terms per day ({@code term_days}: {@code _id "<term>|<yyyy-MM-dd>"}, items, distinct sources, the
@@ -74,11 +84,11 @@ public final class TermRepository implements DerivedSeries {
         return reader.equals(clearance) ? this : new TermRepository(days, index, extractor, reader);
     }
 
-    private java.util.stream.Stream<Document> permittedParts(Document d) {
-        return org.ewea.scoring.signal.MarkingParts.permitted(d, clearance);
+    private Stream<Document> permittedParts(Document d) {
+        return MarkingParts.permitted(d, clearance);
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TermRepository.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TermRepository.class);
 
     public void ensureIndexes() {
         days.createIndex(Indexes.ascending("day"));
@@ -96,7 +106,7 @@ public final class TermRepository implements DerivedSeries {
         Map<String, LocalDate> first = new HashMap<>();
         Map<String, Map<String, LocalDate>> firstByPart = new HashMap<>();
         for (AnnotatedItem a : stored) {
-            String part = org.ewea.scoring.signal.MarkingParts.of(a.item());
+            String part = MarkingParts.of(a.item());
             markings.putIfAbsent(part, a);
             LocalDate day = a.item().effectiveTime().atZone(ZoneOffset.UTC).toLocalDate();
             Map<String, TermExtractor.Term> found;
@@ -134,7 +144,7 @@ public final class TermRepository implements DerivedSeries {
             return;
         }
         record Day(String term, LocalDate day) {}
-        Map<Day, Document> incs = new java.util.LinkedHashMap<>();
+        Map<Day, Document> incs = new LinkedHashMap<>();
         Map<Day, Document> sets = new HashMap<>();
         Map<Day, Document> addToSets = new HashMap<>();
         Map<Day, Set<String>> allSources = new HashMap<>();
@@ -257,13 +267,12 @@ public final class TermRepository implements DerivedSeries {
      * left out. An item counts as dark-web when every source of its day is one of {@code darkWebSources}. Reads by
      * {@code _id} only.
      */
-    public List<org.ewea.scoring.signal.SignalPoint> daily(
-            String term, LocalDate from, LocalDate to, Set<String> darkWebSources) {
+    public List<SignalPoint> daily(String term, LocalDate from, LocalDate to, Set<String> darkWebSources) {
         List<String> ids = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             ids.add(term + "|" + d);
         }
-        List<org.ewea.scoring.signal.SignalPoint> points = new ArrayList<>();
+        List<SignalPoint> points = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 500) {
             days.find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + 500))))
                     .forEach(whole -> {
@@ -278,7 +287,7 @@ public final class TermRepository implements DerivedSeries {
                         }
                         if (n > 0) {
                             boolean dark = !daySources.isEmpty() && darkWebSources.containsAll(daySources);
-                            points.add(new org.ewea.scoring.signal.SignalPoint(
+                            points.add(new SignalPoint(
                                     LocalDate.parse(whole.getString("day")),
                                     n,
                                     n,
@@ -290,12 +299,12 @@ public final class TermRepository implements DerivedSeries {
                         }
                     });
         }
-        points.sort(java.util.Comparator.comparing(org.ewea.scoring.signal.SignalPoint::day));
+        points.sort(Comparator.comparing(SignalPoint::day));
         return points;
     }
 
     /** The marking and handling restriction of the items a term was counted in on some days. */
-    public record PartMarking(org.ewea.methodology.Tlp tlp, double restriction) {}
+    public record PartMarking(Tlp tlp, double restriction) {}
 
     /**
      * The markings of every item counted for a term between {@code from} and {@code to} inclusive (of those the reader
@@ -303,14 +312,14 @@ public final class TermRepository implements DerivedSeries {
      * RED with every handling code.
      */
     public Set<PartMarking> markings(String term, LocalDate from, LocalDate to) {
-        Set<PartMarking> found = new java.util.HashSet<>();
+        Set<PartMarking> found = new HashSet<>();
         List<String> ids = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             ids.add(term + "|" + d);
         }
         days.find(Filters.in("_id", ids)).forEach(d -> {
             if (d.get("parts", Document.class) == null) {
-                found.add(new PartMarking(org.ewea.methodology.Tlp.RED, 1.0));
+                found.add(new PartMarking(Tlp.RED, 1.0));
                 return;
             }
             (clearance.full()
@@ -319,7 +328,7 @@ public final class TermRepository implements DerivedSeries {
                                     .map(Document.class::cast)
                             : permittedParts(d))
                     .forEach(part -> found.add(new PartMarking(
-                            org.ewea.methodology.Tlp.valueOf(part.getString("tlp")),
+                            Tlp.valueOf(part.getString("tlp")),
                             ((Number) part.get("restriction", 0.0)).doubleValue())));
         });
         return found;
@@ -339,7 +348,7 @@ public final class TermRepository implements DerivedSeries {
                         // the reader's first day: the earliest of the markings they may read
                         permittedParts(d)
                                 .map(part -> part.getString("firstSeen"))
-                                .filter(java.util.Objects::nonNull)
+                                .filter(Objects::nonNull)
                                 .min(String::compareTo)
                                 .ifPresent(first -> found.put(
                                         d.getString("_id"),

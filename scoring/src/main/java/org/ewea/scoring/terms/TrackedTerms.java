@@ -3,6 +3,7 @@ package org.ewea.scoring.terms;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -84,7 +85,7 @@ public final class TrackedTerms {
                                     ? text.substring(0, TermExtractor.MAX_CHARS)
                                     : text);
             while (m.find()) {
-                series.add(series(TextFolding.fold(m.group(1)).toLowerCase(java.util.Locale.ROOT)));
+                series.add(series(TextFolding.fold(m.group(1)).toLowerCase(Locale.ROOT)));
             }
         }
         series.removeIf(s -> !current.labels().containsKey(s.substring(PREFIX.length())));

@@ -1,6 +1,7 @@
 package org.ewea.scoring.warning;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public record AuthoritativeDates(Map<String, LocalDate> bySeries, String source)
 
     /** Only the dates on or before {@code day}: what was known that day. */
     public AuthoritativeDates knownAt(LocalDate day) {
-        Map<String, LocalDate> known = new java.util.HashMap<>();
+        Map<String, LocalDate> known = new HashMap<>();
         bySeries.forEach((series, date) -> {
             if (!date.isAfter(day)) {
                 known.put(series, date);

@@ -1,7 +1,14 @@
 package org.ewea.scoring.warning;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import org.ewea.collectors.enrich.AnnotatedItem;
+import org.ewea.methodology.Handling;
+import org.ewea.methodology.Tlp;
 import org.ewea.scoring.signal.SignalRepository;
+import org.ewea.scoring.terms.TermRepository;
 
 /**
  * The markings and handling codes of every item a score counted: every day its score and stage were read from (as
@@ -12,9 +19,9 @@ import org.ewea.scoring.signal.SignalRepository;
 public final class CountedMarkings {
 
     private final SignalRepository signals;
-    private final org.ewea.scoring.terms.TermRepository terms;
+    private final TermRepository terms;
 
-    public CountedMarkings(SignalRepository signals, org.ewea.scoring.terms.TermRepository terms) {
+    public CountedMarkings(SignalRepository signals, TermRepository terms) {
         this.signals = signals;
         this.terms = terms;
     }
@@ -29,10 +36,9 @@ public final class CountedMarkings {
      * The most restrictive TLP and handling code of the items a line cites and of every item its score counted: what
      * an alert or digest line quoting the score is marked with.
      */
-    public SignalRepository.Marking mostRestrictive(
-            EarlyWarningScore score, java.util.List<org.ewea.collectors.enrich.AnnotatedItem> cited) {
-        java.util.List<org.ewea.methodology.Tlp> tlps = new java.util.ArrayList<>();
-        java.util.List<org.ewea.methodology.Handling> codes = new java.util.ArrayList<>();
+    public SignalRepository.Marking mostRestrictive(EarlyWarningScore score, List<AnnotatedItem> cited) {
+        List<Tlp> tlps = new ArrayList<>();
+        List<Handling> codes = new ArrayList<>();
         cited.forEach(i -> {
             tlps.add(i.item().tlp());
             codes.add(i.item().handling());
@@ -41,13 +47,11 @@ public final class CountedMarkings {
             tlps.add(m.tlp());
             codes.add(m.handling());
         });
-        return new SignalRepository.Marking(
-                org.ewea.methodology.Tlp.mostRestrictive(tlps), org.ewea.methodology.Handling.mostRestrictive(codes));
+        return new SignalRepository.Marking(Tlp.mostRestrictive(tlps), Handling.mostRestrictive(codes));
     }
 
     /** The markings of every item a novel term was counted in between two days, inclusive. */
-    public Set<org.ewea.scoring.terms.TermRepository.PartMarking> ofTerm(
-            String term, java.time.LocalDate from, java.time.LocalDate to) {
+    public Set<TermRepository.PartMarking> ofTerm(String term, LocalDate from, LocalDate to) {
         return terms.markings(term, from, to);
     }
 }

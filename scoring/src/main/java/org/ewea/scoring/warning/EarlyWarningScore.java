@@ -1,6 +1,8 @@
 package org.ewea.scoring.warning;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +63,7 @@ public record EarlyWarningScore(
             String risk) {
 
         public Explanation {
-            features = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(features));
+            features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
             contributions = List.copyOf(contributions);
         }
     }

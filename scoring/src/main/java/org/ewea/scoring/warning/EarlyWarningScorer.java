@@ -3,10 +3,13 @@ package org.ewea.scoring.warning;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ewea.methodology.Clearance;
 import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.risk.RiskAssessment;
 import org.ewea.methodology.taxonomy.Technology;
@@ -64,7 +67,7 @@ public final class EarlyWarningScorer {
      * The scores as a reader with {@code clearance} may see them: every series, count, source and stage read from the
      * items they may read only, exactly as on a store holding only those items.
      */
-    public EarlyWarningScorer readBy(org.ewea.methodology.Clearance clearance) {
+    public EarlyWarningScorer readBy(Clearance clearance) {
         return new EarlyWarningScorer(signals.readBy(clearance), methodology, features, stages, authoritativeSources);
     }
 
@@ -87,7 +90,7 @@ public final class EarlyWarningScorer {
                 signals.active(asOf.minusWeeks(StageTracker.WEEKS).minusDays(SeriesWindow.DAYS), asOf);
         List<SignalPoint> all = history.getOrDefault(SignalRepository.ALL_ITEMS, List.of());
         // over the whole store, not just the weeks read: a CVE listed two years ago is still a known threat
-        Map<String, LocalDate> authoritative = new java.util.HashMap<>(signals.firstMentionedBy(authoritativeSources));
+        Map<String, LocalDate> authoritative = new HashMap<>(signals.firstMentionedBy(authoritativeSources));
         // a technology is known from the day authorities first warned of it (authority-warnings.yaml), or from an
         // authoritative source's first mention if that came earlier: the earlier of the two, whichever the day
         methodology
@@ -254,7 +257,7 @@ public final class EarlyWarningScorer {
     }
 
     private static Map<String, Double> featureValues(double[] x) {
-        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        Map<String, Double> values = new LinkedHashMap<>();
         List<String> names = WarningFeatures.names();
         for (int j = 0; j < names.size(); j++) {
             values.put(names.get(j), x[j]);

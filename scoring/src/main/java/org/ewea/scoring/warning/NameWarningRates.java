@@ -3,6 +3,8 @@ package org.ewea.scoring.warning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param recordUntil its snapshot's newest entry: warnings after it could not be confirmed by it and are not counted
  * @param rates one per part of the rule
  */
-public record NameWarningRates(String id, String record, java.time.LocalDate recordUntil, List<Rate> rates) {
+public record NameWarningRates(String id, String record, LocalDate recordUntil, List<Rate> rates) {
 
     public static final String RESOURCE = "/org/ewea/scoring/warning/name-warning-rates.json";
     /** The part of the rule for names from dark-web sources. */
@@ -93,8 +95,7 @@ public record NameWarningRates(String id, String record, java.time.LocalDate rec
      */
     public Optional<Rate> forScoring(String rule) {
         return of(rule).filter(Rate::measured)
-                .or(() ->
-                        rates.stream().filter(Rate::measured).max(java.util.Comparator.comparingInt(Rate::measurable)));
+                .or(() -> rates.stream().filter(Rate::measured).max(Comparator.comparingInt(Rate::measurable)));
     }
 
     /** The rates shipped in the jar. */

@@ -2,6 +2,7 @@ package org.ewea.scoring.warning;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,8 +48,8 @@ public final class SeriesWindow {
             @Nullable LocalDate firstSeen) {
         this.series = series;
         this.asOf = asOf;
-        this.sources = new java.util.ArrayList<>(DAYS);
-        this.allSources = new java.util.ArrayList<>(DAYS);
+        this.sources = new ArrayList<>(DAYS);
+        this.allSources = new ArrayList<>(DAYS);
         for (int i = 0; i < DAYS; i++) {
             sources.add(Set.of());
             allSources.add(Set.of());

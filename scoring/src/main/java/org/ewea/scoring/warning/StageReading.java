@@ -1,7 +1,9 @@
 package org.ewea.scoring.warning;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where a series stands in the methodology's stage model on a day.
@@ -14,6 +16,6 @@ import java.util.Map;
 public record StageReading(String stage, LocalDate since, String rationale, Map<String, Double> indicators) {
 
     public StageReading {
-        indicators = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(indicators));
+        indicators = Collections.unmodifiableMap(new TreeMap<>(indicators));
     }
 }

@@ -1,5 +1,6 @@
 package org.ewea.scoring.warning;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import org.ewea.scoring.signal.BurstDetector;
@@ -54,7 +55,7 @@ public record WarningFeatures(BurstDetector bursts) {
             Math.log1p(100.0 * w.sources(28) / Math.max(1, w.allSources(28))),
             Math.log((c7 + 1.0) / (baselineWeekly + 1.0)),
             w.burstDays(bursts, 7) / 7.0,
-            w.firstSeen() == null ? 0 : Math.log1p(java.time.temporal.ChronoUnit.DAYS.between(w.firstSeen(), w.asOf())),
+            w.firstSeen() == null ? 0 : Math.log1p(ChronoUnit.DAYS.between(w.firstSeen(), w.asOf())),
             Math.min(28, w.daysSinceLastMention()) / 28.0,
             c28 == 0 ? 0 : w.weighted(28) / c28,
             w.focused(28) / perItem,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import smile.classification.LogisticRegression;
 
 /**
@@ -75,7 +76,7 @@ public record WarningModel(
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(
+        return Objects.hash(
                 features, Arrays.hashCode(means), Arrays.hashCode(scales), Arrays.hashCode(coefficients), intercept);
     }
 

@@ -2,7 +2,9 @@ package org.ewea.scoring.warning;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A versioned early-warning model with what it was trained on and how well it did: the unit the model registry
@@ -42,7 +44,7 @@ public record WarningModelFile(
         WarningModel model) {
 
     public WarningModelFile {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
     }
 
     public WarningModelFile approve() {

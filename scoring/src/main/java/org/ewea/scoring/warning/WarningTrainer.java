@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.ewea.scoring.relevance.BinaryMetrics;
+import smile.classification.LogisticRegression;
 
 /**
  * Trains an early-warning model file from examples: cross-validated metrics first (folds by series, so that the days
@@ -101,8 +103,7 @@ public record WarningTrainer(double lambda, int folds) {
             x[i][0] = Math.log(p / (1 - p));
             y[i] = scored.get(i).positive() ? 1 : 0;
         }
-        double[] w = smile.classification.LogisticRegression.binomial(
-                        x, y, new smile.classification.LogisticRegression.Options(1e-6, 1e-9, 1000))
+        double[] w = LogisticRegression.binomial(x, y, new LogisticRegression.Options(1e-6, 1e-9, 1000))
                 .coefficients();
         return w[0] > 0 ? new Calibration(w[0], w[1]) : Calibration.NONE;
     }
@@ -121,7 +122,7 @@ public record WarningTrainer(double lambda, int folds) {
      */
     public Map<String, Double> crossValidate(List<WarningExamples.Example> ordered, long seed) {
         List<BinaryMetrics.Scored> scored = heldOut(ordered, seed, train -> fitCalibrated(train, seed)::probability);
-        Map<String, Double> metrics = new java.util.TreeMap<>();
+        Map<String, Double> metrics = new TreeMap<>();
         if (scored.isEmpty()) {
             return metrics;
         }

@@ -16,10 +16,12 @@ import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.mirror.MirrorProfile;
 import org.ewea.collectors.mirror.MirrorProfiles;
+import org.ewea.collectors.testing.TestAnnotators;
 import org.ewea.methodology.AdmiraltyGrade;
 import org.ewea.methodology.SourceId;
 import org.ewea.methodology.Tlp;
 import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.terms.Candidate;
 
 /**
@@ -55,14 +57,14 @@ final class ActorLeadEvaluation {
 
         /** The rows warned in the first two thirds of the replayed days, or in the last third. */
         List<Row> part(boolean lastThird) {
-            LocalDate cut = start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
+            LocalDate cut = start.plusDays(ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
             return rows.stream()
                     .filter(r -> r.warning().warned().isBefore(cut) != lastThird)
                     .toList();
         }
 
         LocalDate cut() {
-            return start.plusDays(java.time.temporal.ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
+            return start.plusDays(ChronoUnit.DAYS.between(start, end) * 2 / 3 + 1);
         }
 
         List<Row> ahead() {
@@ -143,11 +145,8 @@ final class ActorLeadEvaluation {
     /** Runs section 2 alone: {@code <corpus>}. */
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
-        Result result = run(
-                corpus,
-                new org.ewea.methodology.definition.MethodologyLoader().load(null),
-                org.ewea.collectors.testing.TestAnnotators.defaults(),
-                AttackEntries.load(corpus));
+        Result result =
+                run(corpus, new MethodologyLoader().load(null), TestAnnotators.defaults(), AttackEntries.load(corpus));
         System.out.printf(
                 "%d chats offered, %d stored, %d rejected; %d days scored%n",
                 result.imported().input(),

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
@@ -57,8 +59,7 @@ public final class Evaluation {
      */
     static final double WARNING_PROBABILITY = 0.5;
     /** Choices are made on the days up to this one (the first two thirds of the replay) and reported after it. */
-    static final LocalDate SPLIT_DAY =
-            REPLAY_START.plusDays(java.time.temporal.ChronoUnit.DAYS.between(REPLAY_START, REPLAY_END) * 2 / 3);
+    static final LocalDate SPLIT_DAY = REPLAY_START.plusDays(ChronoUnit.DAYS.between(REPLAY_START, REPLAY_END) * 2 / 3);
 
     static final String RULE_CASIE = "casie";
     static final String RULE_CASIE_RAW = "casie-raw";
@@ -167,9 +168,8 @@ public final class Evaluation {
             CorpusWarcs.Conversion warc = CorpusWarcs.casie(corpus, work.resolve("casie.warc.gz"));
             ImportReport casieImport = casie.replay(warc.warc(), SOURCES, day -> {});
             report.trainingItemsPerDay = casieImport.stored()
-                    / (double) (java.time.temporal.ChronoUnit.DAYS.between(
-                                    LocalDate.parse("2017-01-03"), LocalDate.parse("2019-02-25"))
-                            + 1);
+                    / (double)
+                            (ChronoUnit.DAYS.between(LocalDate.parse("2017-01-03"), LocalDate.parse("2019-02-25")) + 1);
             LocalDate knownAt = REPLAY_START.minusDays(1);
             List<WarningExamples.Example> examples = new WarningExamples(features, 36_500, 1)
                     .build(
@@ -210,7 +210,7 @@ public final class Evaluation {
         try (PipelineStore news = new PipelineStore("s33r", methodology, annotator)) {
             CorpusWarcs.Conversion warc = CorpusWarcs.s33r(corpus, work.resolve("s33r.warc.gz"));
             EarlyWarningScorer scorer =
-                    new EarlyWarningScorer(news.signals(), methodology, BurstDetector.defaults(), java.util.Set.of());
+                    new EarlyWarningScorer(news.signals(), methodology, BurstDetector.defaults(), Set.of());
             double trainingRate = (double) evaluated.positives() / evaluated.examples();
             List<Double> unlabelled = new ArrayList<>();
             PriorShift[] shift = {PriorShift.none(trainingRate)};
@@ -265,7 +265,7 @@ public final class Evaluation {
                 }
                 // as a deployment retrains: every week, on the labels known that day, then scores with it
                 long r0 = System.nanoTime();
-                if (java.time.temporal.ChronoUnit.DAYS.between(REPLAY_START, day) % RETRAIN_DAYS == RETRAIN_DAYS - 1) {
+                if (ChronoUnit.DAYS.between(REPLAY_START, day) % RETRAIN_DAYS == RETRAIN_DAYS - 1) {
                     List<WarningExamples.Example> sofar = new WarningExamples(features, HORIZON_DAYS, OBSERVED_DAYS)
                             .build(news.signals(), REPLAY_START, day, kev, day, KevLeadEvaluation::isCve);
                     long positives = sofar.stream().filter(e -> e.y() == 1).count();
@@ -314,8 +314,8 @@ public final class Evaluation {
             report.kev = report.kevRules.whole();
             report.novelty = novelty;
             report.replayRate = shift[0].rate();
-            report.replayItemsPerDay = imported.stored()
-                    / (double) (java.time.temporal.ChronoUnit.DAYS.between(REPLAY_START, REPLAY_END) + 1);
+            report.replayItemsPerDay =
+                    imported.stored() / (double) (ChronoUnit.DAYS.between(REPLAY_START, REPLAY_END) + 1);
             report.candidates = report.kevRules.mention().warned();
             log("base rate estimated at the end of the replay: %.4f (training %.4f)", shift[0].rate(), trainingRate);
             for (KevLeadEvaluation.Result r : report.kev) {

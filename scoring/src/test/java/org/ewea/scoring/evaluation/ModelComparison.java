@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.ewea.scoring.relevance.BinaryMetrics;
@@ -99,7 +100,7 @@ final class ModelComparison {
         return rows;
     }
 
-    private static double posterior(java.util.function.Consumer<double[]> predict) {
+    private static double posterior(Consumer<double[]> predict) {
         double[] p = new double[2];
         predict.accept(p);
         return p[1];

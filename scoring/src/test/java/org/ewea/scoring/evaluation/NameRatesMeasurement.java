@@ -1,5 +1,6 @@
 package org.ewea.scoring.evaluation;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.ewea.scoring.warning.NameWarningRates;
 
@@ -19,7 +20,7 @@ final class NameRatesMeasurement {
 
     static NameWarningRates measure(
             ActorLeadEvaluation.Result actors, NewsNameEvaluation.Choice news, AttackEntries attack) {
-        java.time.LocalDate last = attack.lastCreated();
+        LocalDate last = attack.lastCreated();
         List<ActorLeadEvaluation.Row> dark = actors.part(false);
         List<ActorLeadEvaluation.Row> darkMeasurable =
                 dark.stream().filter(r -> r.warning().warned().isBefore(last)).toList();

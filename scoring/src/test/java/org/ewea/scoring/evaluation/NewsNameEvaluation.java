@@ -15,7 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.ewea.collectors.capture.SourceDefinition;
+import org.ewea.collectors.enrich.Annotator;
+import org.ewea.collectors.testing.CorpusWarcs;
+import org.ewea.collectors.testing.TestAnnotators;
+import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
+import org.ewea.methodology.definition.MethodologyLoader;
 import org.ewea.scoring.terms.Candidate;
+import org.ewea.scoring.terms.CandidateFinder;
 
 /**
  * Evaluation section 2 on open sources: the novel-term candidates of the s33r news replay (first day each name is a
@@ -205,7 +215,7 @@ final class NewsNameEvaluation {
             THRESHOLDS.forEach(t -> collectors.put(t, new Collector(attack, kevNames)));
         }
 
-        void day(LocalDate day, org.ewea.scoring.terms.CandidateFinder finder) {
+        void day(LocalDate day, CandidateFinder finder) {
             collectors.forEach(
                     (t, c) -> c.day(day, finder.withMinBesideSources(t).find(day, false)));
         }
@@ -218,40 +228,26 @@ final class NewsNameEvaluation {
     }
 
     /** Replays the news corpus, asking for candidates at the end of every day. */
-    static Choice replay(
-            Path corpus,
-            org.ewea.methodology.definition.Methodology methodology,
-            org.ewea.collectors.enrich.Annotator annotator,
-            AttackEntries attack)
+    static Choice replay(Path corpus, Methodology methodology, Annotator annotator, AttackEntries attack)
             throws IOException {
         Thresholds thresholds = new Thresholds(attack, kevNames(corpus));
         Path work = Files.createTempDirectory("ewea-news-names");
         try (PipelineStore news = new PipelineStore("s33r-names", methodology, annotator)) {
-            org.ewea.collectors.testing.CorpusWarcs.Conversion warc =
-                    org.ewea.collectors.testing.CorpusWarcs.s33r(corpus, work.resolve("s33r.warc.gz"));
+            CorpusWarcs.Conversion warc = CorpusWarcs.s33r(corpus, work.resolve("s33r.warc.gz"));
             news.replay(
                     warc.warc(),
-                    id -> new org.ewea.collectors.capture.SourceDefinition(
-                            new org.ewea.methodology.SourceId(id),
-                            "feed",
-                            id,
-                            null,
-                            null,
-                            org.ewea.methodology.AdmiraltyGrade.parse("B2"),
-                            org.ewea.methodology.Tlp.CLEAR),
+                    id -> new SourceDefinition(
+                            new SourceId(id), "feed", id, null, null, AdmiraltyGrade.parse("B2"), Tlp.CLEAR),
                     day -> thresholds.day(day, news.candidates()));
         }
-        return thresholds.choice(
-                Evaluation.REPLAY_START.plusDays(org.ewea.scoring.terms.CandidateFinder.WARM_UP_DAYS),
-                Evaluation.REPLAY_END);
+        return thresholds.choice(Evaluation.REPLAY_START.plusDays(CandidateFinder.WARM_UP_DAYS), Evaluation.REPLAY_END);
     }
 
     /** Runs the open-source part alone and prints it: {@code <corpus>}. */
     public static void main(String[] args) throws IOException {
         Path corpus = Path.of(args[0]);
-        var methodology = new org.ewea.methodology.definition.MethodologyLoader().load(null);
-        Choice choice = replay(
-                corpus, methodology, org.ewea.collectors.testing.TestAnnotators.defaults(), AttackEntries.load(corpus));
+        var methodology = new MethodologyLoader().load(null);
+        Choice choice = replay(corpus, methodology, TestAnnotators.defaults(), AttackEntries.load(corpus));
         for (Warned w : choice.byThreshold().get(choice.chosen())) {
             System.out.printf(
                     "%s %s %s (%d items, %d sources) %s%n",

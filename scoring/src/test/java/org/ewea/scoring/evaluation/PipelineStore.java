@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.collectors.capture.SourceDefinition;
 import org.ewea.collectors.enrich.Annotator;
@@ -30,6 +34,7 @@ import org.ewea.scoring.signal.GradeWeights;
 import org.ewea.scoring.signal.SignalRepository;
 import org.ewea.scoring.terms.CandidateDecisions;
 import org.ewea.scoring.terms.CandidateFinder;
+import org.ewea.scoring.terms.CommonWords;
 import org.ewea.scoring.terms.TermExtractor;
 import org.ewea.scoring.terms.TermRepository;
 
@@ -50,11 +55,11 @@ final class PipelineStore implements AutoCloseable {
     private final CandidateFinder candidates;
 
     PipelineStore(String name, Methodology methodology, Annotator annotator) {
-        this(name, methodology, annotator, java.util.Set.of());
+        this(name, methodology, annotator, Set.of());
     }
 
     /** @param darkWebSources the ids of the sources that are dark-web sources, as the catalogue would mark them */
-    PipelineStore(String name, Methodology methodology, Annotator annotator, java.util.Set<String> darkWebSources) {
+    PipelineStore(String name, Methodology methodology, Annotator annotator, Set<String> darkWebSources) {
         server = new MongoServer(new MemoryBackend());
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         InetSocketAddress address = server.getLocalAddress();
@@ -62,16 +67,16 @@ final class PipelineStore implements AutoCloseable {
         database = client.getDatabase(name);
         items = new ItemRepository(database);
         items.ensureIndexes();
-        Function<java.util.Set<String>, java.util.Set<String>> darkWeb =
-                ids -> ids.stream().filter(darkWebSources::contains).collect(java.util.stream.Collectors.toSet());
+        Function<Set<String>, Set<String>> darkWeb =
+                ids -> ids.stream().filter(darkWebSources::contains).collect(Collectors.toSet());
         signals = new SignalRepository(
                 database,
                 new GradeWeights(methodology.grading()),
                 MethodologyLoader.cues(methodology.stages()),
                 darkWeb);
         signals.ensureIndexes();
-        java.util.Set<String> languages = new java.util.LinkedHashSet<>(methodology.languages());
-        languages.addAll(java.util.List.of("ru", "uk"));
+        Set<String> languages = new LinkedHashSet<>(methodology.languages());
+        languages.addAll(List.of("ru", "uk"));
         TermRepository terms = new TermRepository(database, new TermExtractor(methodology.lexicon()));
         terms.ensureIndexes();
         ItemRelevance relevance = new ItemRelevance(items, ItemRelevance.shipped(), darkWeb);
@@ -87,7 +92,7 @@ final class PipelineStore implements AutoCloseable {
                 signals,
                 new CandidateDecisions(database),
                 darkWeb,
-                org.ewea.scoring.terms.CommonWords.forLanguages(methodology.languages()));
+                CommonWords.forLanguages(methodology.languages()));
     }
 
     SignalRepository signals() {

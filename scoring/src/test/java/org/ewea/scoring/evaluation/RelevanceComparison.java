@@ -1,14 +1,19 @@
 package org.ewea.scoring.evaluation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.ewea.scoring.relevance.BinaryMetrics;
+import org.ewea.scoring.relevance.CtiAnnRelevanceEvaluationTests;
 import org.ewea.scoring.relevance.LabelledExample;
 import org.ewea.scoring.relevance.RelevanceModel;
 import org.ewea.scoring.relevance.StratifiedCrossValidation;
@@ -90,7 +95,7 @@ final class RelevanceComparison {
 
     /** The dimensions present in most training examples (ties by index), ascending. */
     static int[] frequentColumns(List<LabelledExample> training) {
-        Map<Integer, Integer> df = new java.util.HashMap<>();
+        Map<Integer, Integer> df = new HashMap<>();
         for (LabelledExample e : training) {
             for (SparseArray.Entry entry : e.features()) {
                 df.merge(entry.index(), 1, Integer::sum);
@@ -124,7 +129,7 @@ final class RelevanceComparison {
         return DataFrame.of(x, names).add(new IntVector("y", y));
     }
 
-    private static double posterior(java.util.function.Consumer<double[]> predict) {
+    private static double posterior(Consumer<double[]> predict) {
         double[] p = new double[2];
         predict.accept(p);
         return p[1];
@@ -132,11 +137,11 @@ final class RelevanceComparison {
 
     /** Runs the comparison alone: {@code <corpus>}. */
     public static void main(String[] args) throws Exception {
-        List<LabelledExample> examples = org.ewea.scoring.relevance.CtiAnnRelevanceEvaluationTests.examples(
-                java.nio.file.Path.of(args[0]).resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv"));
+        List<LabelledExample> examples = CtiAnnRelevanceEvaluationTests.examples(
+                Path.of(args[0]).resolve("cti-ann-x-annotated/X-Annotated-Dataset.csv"));
         for (Row row : compare(examples, 42L, 5)) {
             System.out.printf(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s: P %.3f R %.3f F1 %.3f PR-AUC %.3f%n",
                     row.model(),
                     row.metrics().precision(),

@@ -1,11 +1,18 @@
 package org.ewea.scoring.evaluation;
 
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.ewea.collectors.accounting.ImportReport;
 import org.ewea.scoring.relevance.BinaryMetrics;
 import org.ewea.scoring.relevance.CasieThreatTypeEvaluationTests;
+import org.ewea.scoring.warning.NameWarningRates;
 import org.ewea.scoring.warning.WarningModelFile;
 
 /** The figures of one evaluation run and docs/evaluation.md made from them. */
@@ -39,7 +46,7 @@ final class Report {
     List<AttackTextCeiling.Row> attackCeiling;
     ActorLeadEvaluation.Result actors;
     NewsNameEvaluation.Choice newsNames;
-    org.ewea.scoring.warning.NameWarningRates nameRates;
+    NameWarningRates nameRates;
     double wallSeconds;
 
     private static String f(String format, Object... args) {
@@ -287,7 +294,7 @@ final class Report {
                 .filter(c -> actors.of(c.attackName()).isEmpty())
                 .map(c -> c.group() + " (" + c.attackName() + ")")
                 .toList();
-        java.util.function.Function<List<ActorLeadEvaluation.Row>, String> aheadOf = rows -> {
+        Function<List<ActorLeadEvaluation.Row>, String> aheadOf = rows -> {
             List<ActorLeadEvaluation.Row> ahead =
                     rows.stream().filter(ActorLeadEvaluation.Row::ahead).toList();
             return ahead.size()
@@ -296,13 +303,13 @@ final class Report {
                             : " ("
                                     + ahead.stream()
                                             .map(r -> r.warning().label())
-                                            .collect(java.util.stream.Collectors.joining(", "))
+                                            .collect(Collectors.joining(", "))
                                     + ")");
         };
         List<ActorLeadEvaluation.Row> early = actors.part(false);
         List<ActorLeadEvaluation.Row> late = actors.part(true);
-        double earlyWeeks = java.time.temporal.ChronoUnit.DAYS.between(actors.start(), actors.cut()) / 7.0;
-        double lateWeeks = (java.time.temporal.ChronoUnit.DAYS.between(actors.cut(), actors.end()) + 1) / 7.0;
+        double earlyWeeks = ChronoUnit.DAYS.between(actors.start(), actors.cut()) / 7.0;
+        double lateWeeks = (ChronoUnit.DAYS.between(actors.cut(), actors.end()) + 1) / 7.0;
         md.append(f(
                 """
 
@@ -333,7 +340,7 @@ final class Report {
                 actors.ahead().size(),
                 actors.ahead().stream()
                         .map(r -> r.warning().label() + " " + r.leadDays().orElseThrow())
-                        .collect(java.util.stream.Collectors.joining(", ")),
+                        .collect(Collectors.joining(", ")),
                 actors.medianLead().map(String::valueOf).orElse("-"),
                 actors.ahead().size() >= 3 ? "met" : "not met",
                 attackCeiling.stream().filter(c -> c.leadDays() > 0).count(),
@@ -341,14 +348,12 @@ final class Report {
                 actors.rows().stream()
                         .filter(r -> r.entry() != null && !r.ahead())
                         .map(r -> r.warning().label())
-                        .collect(java.util.stream.Collectors.joining(", ")),
+                        .collect(Collectors.joining(", ")),
                 actors.neverInAttack().size(),
                 actors.rows().size(),
                 actors.neverInAttack().size() / (actors.days() / 7.0),
                 actors.days(),
-                actors.neverInAttack().stream()
-                        .map(r -> r.warning().label())
-                        .collect(java.util.stream.Collectors.joining(", ")),
+                actors.neverInAttack().stream().map(r -> r.warning().label()).collect(Collectors.joining(", ")),
                 actors.start(),
                 actors.cut().minusDays(1),
                 early.size(),
@@ -408,7 +413,7 @@ final class Report {
                 chosenWhole.realShare(),
                 chosenLate.warned().stream()
                         .map(w -> w.label() + (w.realName() ? " (" + w.truth() + ")" : ""))
-                        .collect(java.util.stream.Collectors.joining(", "))));
+                        .collect(Collectors.joining(", "))));
         for (AttackTextCeiling.Row r : attackCeiling) {
             md.append(f(
                     "| %s | %s | %s %s | %s | %d |%n",
@@ -419,12 +424,12 @@ final class Report {
             md.append("**How warned names are scored.** The service does not score a name with the CVE model (fitted on"
                     + " CVE series of news, it would be applied outside its range): a name's early-warning score is"
                     + " the rate at which its part of the rule was right where it was measured, on the first two thirds"
-                    + " of each replay only (shipped as `" + org.ewea.scoring.warning.NameWarningRates.RESOURCE
+                    + " of each replay only (shipped as `" + NameWarningRates.RESOURCE
                     + "`, written by this run). The record is " + nameRates.record() + " as of its snapshot (newest"
                     + " entry " + nameRates.recordUntil() + "); a warning counts only when it came before that day,"
                     + " since a snapshot cannot confirm what came after it was made:\n\n| part of the rule | measured on | warned | of those measurable |"
                     + " listed later | score |\n|---|---|---|---|---|---|\n");
-            for (org.ewea.scoring.warning.NameWarningRates.Rate r : nameRates.rates()) {
+            for (NameWarningRates.Rate r : nameRates.rates()) {
                 md.append(f(
                         "| %s | %s | %d | %d | %d | %s |%n",
                         r.rule(),
@@ -496,7 +501,7 @@ final class Report {
                     r.metrics().prAuc()));
         }
         RelevanceComparison.Row bestRelevance = relevanceComparison.stream()
-                .max(java.util.Comparator.comparingDouble(r -> r.metrics().prAuc()))
+                .max(Comparator.comparingDouble(r -> r.metrics().prAuc()))
                 .orElseThrow();
         md.append(f(
                 """
@@ -515,7 +520,7 @@ final class Report {
                 ctiLanguages.entrySet().stream()
                         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                         .map(e -> e.getKey() + " " + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(", ")),
+                        .collect(Collectors.joining(", ")),
                 ctiItems));
         md.append("## 4. Volume and speed\n\n");
         md.append(f(
@@ -532,7 +537,7 @@ final class Report {
                 replaySeconds,
                 imported.stored() / replaySeconds,
                 scoresComputed,
-                java.time.temporal.ChronoUnit.DAYS.between(Evaluation.REPLAY_START, Evaluation.REPLAY_END) + 1,
+                ChronoUnit.DAYS.between(Evaluation.REPLAY_START, Evaluation.REPLAY_END) + 1,
                 scoringSeconds,
                 namesSeconds,
                 retrainSeconds,
@@ -599,9 +604,9 @@ final class Report {
                     raw.examples() == 0 ? "-" : f("%.3f", raw.meanPredicted()),
                     raw.examples() == 0 ? "-" : f("%.3f", raw.observed())));
         }
-        java.util.function.Function<ModelComparison.Row, String> gap = row -> row.reliability().stream()
+        Function<ModelComparison.Row, String> gap = row -> row.reliability().stream()
                 .filter(bin -> bin.examples() > 0)
-                .max(java.util.Comparator.comparingDouble(bin -> Math.abs(bin.meanPredicted() - bin.observed())))
+                .max(Comparator.comparingDouble(bin -> Math.abs(bin.meanPredicted() - bin.observed())))
                 .map(bin -> f(
                         "%.2f-%.2f (predicted %.3f, observed %.3f, %d examples)",
                         bin.from(), bin.to(), bin.meanPredicted(), bin.observed(), bin.examples()))
@@ -624,7 +629,7 @@ final class Report {
                 shipped.metrics().getOrDefault("calibration-shift", 0.0),
                 shipped.positives()));
         ModelComparison.Row best = comparison.stream()
-                .max(java.util.Comparator.comparingDouble(ModelComparison.Row::prAuc))
+                .max(Comparator.comparingDouble(ModelComparison.Row::prAuc))
                 .orElseThrow();
         ModelComparison.Row lr = comparison.getFirst();
         md.append(f(
@@ -648,7 +653,7 @@ final class Report {
 
     private static String metrics(Map<String, Double> metrics) {
         StringBuilder s = new StringBuilder();
-        new java.util.TreeMap<>(metrics)
+        new TreeMap<>(metrics)
                 .forEach((k, v) ->
                         s.append(s.isEmpty() ? "" : ", ").append(k).append(' ').append(f("%.3f", v)));
         return s.toString();
@@ -678,7 +683,7 @@ final class Report {
 
     /** What a result misses of issue 16's targets, and by how much. */
     static String misses(KevLeadEvaluation.Result r) {
-        List<String> missed = new java.util.ArrayList<>();
+        List<String> missed = new ArrayList<>();
         if (r.warnedBeforeAdded() < 10) {
             missed.add(f(
                     "%d CVEs warned before dateAdded instead of 10 (%d short)",

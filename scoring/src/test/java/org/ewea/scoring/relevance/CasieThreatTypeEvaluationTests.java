@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public class CasieThreatTypeEvaluationTests {
         for (int i = 0; i < examples.size(); i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order, new Random(seed));
+        Collections.shuffle(order, new Random(seed));
         int[] fold = new int[examples.size()];
         for (int i = 0; i < order.size(); i++) {
             fold[order.get(i)] = i % folds;

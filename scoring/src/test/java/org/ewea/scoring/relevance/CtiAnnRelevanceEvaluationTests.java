@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.ewea.collectors.normalise.LanguageDetector;
 import org.ewea.collectors.testing.Fixtures;
 import org.ewea.collectors.testing.TestAnnotators;
 import org.junit.jupiter.api.Assumptions;
@@ -33,9 +36,9 @@ public class CtiAnnRelevanceEvaluationTests {
     }
 
     /** How many posts Lingua detects in each language ("unknown" when it cannot tell). */
-    public static java.util.Map<String, Integer> languages(Path csv) throws IOException {
-        org.ewea.collectors.normalise.LanguageDetector languages = CorpusContexts.languages();
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    public static Map<String, Integer> languages(Path csv) throws IOException {
+        LanguageDetector languages = CorpusContexts.languages();
+        Map<String, Integer> counts = new TreeMap<>();
         try (Reader in = Files.newBufferedReader(csv)) {
             for (CSVRecord row : CSVFormat.DEFAULT
                     .builder()

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
@@ -26,7 +27,7 @@ class ThreatTypeTrainingTests {
     @RegisterExtension
     static final MongoStoreExtension STORE = MongoStoreExtension.embedded();
 
-    private static final LanguageDetector ENGLISH = text -> java.util.Optional.of("en");
+    private static final LanguageDetector ENGLISH = text -> Optional.of("en");
 
     @TempDir
     Path dir;

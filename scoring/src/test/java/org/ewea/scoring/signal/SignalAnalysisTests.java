@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SignalAnalysisTests {
@@ -17,11 +18,8 @@ class SignalAnalysisTests {
     private static List<SignalPoint> series(long... counts) {
         List<SignalPoint> points = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            points.add(new SignalPoint(
-                    START.plusWeeks(i),
-                    counts[i],
-                    counts[i],
-                    counts[i] > 0 ? java.util.Set.of("s") : java.util.Set.of()));
+            points.add(
+                    new SignalPoint(START.plusWeeks(i), counts[i], counts[i], counts[i] > 0 ? Set.of("s") : Set.of()));
         }
         return points;
     }
@@ -78,12 +76,12 @@ class SignalAnalysisTests {
     void weeksStartOnMondayAndCountDistinctSourcesAcrossTheirDays() {
         LocalDate wednesday = LocalDate.parse("2026-01-07");
         List<SignalPoint> daily = List.of(
-                new SignalPoint(wednesday, 2, 1.5, java.util.Set.of("a", "b")),
-                new SignalPoint(wednesday.plusDays(1), 1, 1.0, java.util.Set.of("b")),
-                new SignalPoint(wednesday.plusDays(2), 0, 0, java.util.Set.of()),
-                new SignalPoint(wednesday.plusDays(3), 0, 0, java.util.Set.of()),
-                new SignalPoint(wednesday.plusDays(4), 3, 0.75, java.util.Set.of("c")),
-                new SignalPoint(wednesday.plusDays(5), 1, 1.0, java.util.Set.of("a")));
+                new SignalPoint(wednesday, 2, 1.5, Set.of("a", "b")),
+                new SignalPoint(wednesday.plusDays(1), 1, 1.0, Set.of("b")),
+                new SignalPoint(wednesday.plusDays(2), 0, 0, Set.of()),
+                new SignalPoint(wednesday.plusDays(3), 0, 0, Set.of()),
+                new SignalPoint(wednesday.plusDays(4), 3, 0.75, Set.of("c")),
+                new SignalPoint(wednesday.plusDays(5), 1, 1.0, Set.of("a")));
         List<SignalPoint> weeks = analysis.weekly(daily);
         assertThat(weeks)
                 .extracting(SignalPoint::day)

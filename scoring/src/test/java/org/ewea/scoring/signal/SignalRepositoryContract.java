@@ -5,25 +5,37 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.bson.Document;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
+import org.ewea.collectors.store.ItemRepository;
 import org.ewea.collectors.testing.TestItems;
+import org.ewea.collectors.testing.TestSources;
 import org.ewea.methodology.AdmiraltyGrade;
+import org.ewea.methodology.Clearance;
+import org.ewea.methodology.Handling;
 import org.ewea.methodology.HarmonisedItem;
 import org.ewea.methodology.SourceId;
+import org.ewea.methodology.Tlp;
+import org.ewea.methodology.definition.Methodology;
 import org.ewea.methodology.definition.MethodologyLoader;
+import org.ewea.methodology.lexicon.LexiconMatcher;
 import org.junit.jupiter.api.Test;
 
 /** What every MongoDB the signal series run on must do. Subclasses say which MongoDB. */
 abstract class SignalRepositoryContract {
 
-    private static final org.ewea.methodology.definition.Methodology METHODOLOGY = new MethodologyLoader().load(null);
+    private static final Methodology METHODOLOGY = new MethodologyLoader().load(null);
     private static final GradeWeights WEIGHTS = new GradeWeights(METHODOLOGY.grading());
-    private static final org.ewea.methodology.lexicon.LexiconMatcher CUES =
-            MethodologyLoader.cues(METHODOLOGY.stages());
+    private static final LexiconMatcher CUES = MethodologyLoader.cues(METHODOLOGY.stages());
 
     /** A fresh database each call. */
     protected abstract MongoDatabase database();
@@ -49,7 +61,7 @@ abstract class SignalRepositoryContract {
                 base.handling(),
                 base.contentHash(),
                 base.provenance());
-        List<ItemAnnotations.Tag> tagList = java.util.Arrays.stream(tags)
+        List<ItemAnnotations.Tag> tagList = Arrays.stream(tags)
                 .map(t -> new ItemAnnotations.Tag(t, 1, 0, t))
                 .toList();
         return new AnnotatedItem(item, new ItemAnnotations(tagList, List.of(), "test"));
@@ -103,7 +115,7 @@ abstract class SignalRepositoryContract {
                 signals.daily("voice-cloning", LocalDate.parse("2026-02-03"), LocalDate.parse("2026-02-04"));
         assertThat(series.getFirst().cues())
                 .as("an item counts once per indicator, however many phrases it has")
-                .containsOnly(java.util.Map.entry("commodification", 2L), java.util.Map.entry("how-to", 1L));
+                .containsOnly(Map.entry("commodification", 2L), Map.entry("how-to", 1L));
         assertThat(series.get(1).cues()).isEmpty();
         assertThat(signals.daily(
                                 SignalRepository.ALL_ITEMS,
@@ -127,10 +139,7 @@ abstract class SignalRepositoryContract {
     @Test
     void countsItemsFromDarkWebSources() {
         SignalRepository signals = new SignalRepository(
-                database(),
-                WEIGHTS,
-                CUES,
-                ids -> ids.contains("forum") ? java.util.Set.of("forum") : java.util.Set.of());
+                database(), WEIGHTS, CUES, ids -> ids.contains("forum") ? Set.of("forum") : Set.of());
         Instant day = Instant.parse("2026-04-01T10:00:00Z");
         signals.record(List.of(
                 item("https://d/1", "forum", "F6", day, "infostealers"),
@@ -157,10 +166,10 @@ abstract class SignalRepositoryContract {
     @Test
     void backfillBuildsTheSeriesFromStoredItemsOnceOnly() {
         MongoDatabase db = database();
-        org.ewea.collectors.store.ItemRepository items = new org.ewea.collectors.store.ItemRepository(db);
+        ItemRepository items = new ItemRepository(db);
         items.ensureIndexes();
         Instant day = Instant.parse("2026-03-02T00:00:00Z"); // 48 hours: two whole days
-        List<AnnotatedItem> stored = new java.util.ArrayList<>();
+        List<AnnotatedItem> stored = new ArrayList<>();
         for (int i = 0; i < 2500; i++) {
             stored.add(item(
                     "https://b/" + i,
@@ -171,7 +180,7 @@ abstract class SignalRepositoryContract {
         }
         items.insertAnnotated(stored);
         SignalRepository signals = new SignalRepository(db, WEIGHTS, CUES);
-        java.time.InstantSource clock = java.time.InstantSource.fixed(Instant.parse("2026-11-21T00:00:00Z"));
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-21T00:00:00Z"));
 
         SignalBackfill.Result first = new SignalBackfill(db, items, signals, clock).runOnce();
         assertThat(first).isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.REBUILT, 2500));
@@ -197,12 +206,12 @@ abstract class SignalRepositoryContract {
     void aBackfillClaimedButNeverFinishedIsReportedNotRepeated() {
         MongoDatabase db = database();
         db.getCollection(SignalBackfill.MARKERS)
-                .insertOne(new org.bson.Document("_id", SignalBackfill.MARKER_ID).append("state", "started"));
-        org.ewea.collectors.store.ItemRepository items = new org.ewea.collectors.store.ItemRepository(db);
+                .insertOne(new Document("_id", SignalBackfill.MARKER_ID).append("state", "started"));
+        ItemRepository items = new ItemRepository(db);
         items.insertAnnotated(
                 List.of(item("https://c/1", "s1", "A1", Instant.parse("2026-03-02T10:00:00Z"), "drones")));
         SignalRepository signals = new SignalRepository(db, WEIGHTS, CUES);
-        assertThat(new SignalBackfill(db, items, signals, java.time.InstantSource.system()).runOnce())
+        assertThat(new SignalBackfill(db, items, signals, InstantSource.system()).runOnce())
                 .isEqualTo(new SignalBackfill.Result(SignalBackfill.Outcome.INCOMPLETE, 0));
         assertThat(signals.daily("drones", LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-02")))
                 .extracting(SignalPoint::count)
@@ -242,8 +251,7 @@ abstract class SignalRepositoryContract {
                 .hasSize(2);
     }
 
-    private static AnnotatedItem marked(
-            AnnotatedItem a, org.ewea.methodology.Tlp tlp, org.ewea.methodology.Handling handling) {
+    private static AnnotatedItem marked(AnnotatedItem a, Tlp tlp, Handling handling) {
         HarmonisedItem i = a.item();
         return a.withItem(new HarmonisedItem(
                 i.id(),
@@ -263,9 +271,9 @@ abstract class SignalRepositoryContract {
 
     @Test
     void aReadersPictureIsThePictureOfAStoreHoldingOnlyWhatTheyMayRead() {
-        var codes = org.ewea.collectors.testing.TestSources.HANDLING_CODES;
-        var green = org.ewea.methodology.Tlp.GREEN;
-        var none = org.ewea.methodology.Handling.NONE;
+        var codes = TestSources.HANDLING_CODES;
+        var green = Tlp.GREEN;
+        var none = Handling.NONE;
         Instant day1 = Instant.parse("2026-01-10T08:00:00Z");
         Instant day2 = Instant.parse("2026-01-11T08:00:00Z");
         List<AnnotatedItem> open = List.of(
@@ -273,11 +281,11 @@ abstract class SignalRepositoryContract {
                         item("https://o/1", "Ransomware exploited in the wild", "news", "B2", day1, "ransomware"),
                         green,
                         none),
-                marked(item("https://o/2", "news2", "A1", day2, "ransomware"), org.ewea.methodology.Tlp.CLEAR, none));
+                marked(item("https://o/2", "news2", "A1", day2, "ransomware"), Tlp.CLEAR, none));
         List<AnnotatedItem> restricted = List.of(
                 marked(
                         item("https://r/1", "Partner: loader sold", "partner", "A1", day1, "ransomware", "loaders"),
-                        org.ewea.methodology.Tlp.RED,
+                        Tlp.RED,
                         none),
                 marked(
                         item("https://r/2", "h2", "B2", Instant.parse("2026-01-09T08:00:00Z"), "loaders"),
@@ -285,14 +293,13 @@ abstract class SignalRepositoryContract {
                         codes.parse("europol:H2")));
         SignalRepository mixed = new SignalRepository(
                 database(), WEIGHTS, CUES, ids -> ids.contains("partner") ? Set.of("partner") : Set.of());
-        mixed.record(java.util.stream.Stream.concat(open.stream(), restricted.stream())
-                .toList());
+        mixed.record(Stream.concat(open.stream(), restricted.stream()).toList());
         MongoDatabase only = database(); // a fresh database: a store holding the open items only
         SignalRepository onlyOpen = new SignalRepository(
                 only, WEIGHTS, CUES, ids -> ids.contains("partner") ? Set.of("partner") : Set.of());
         onlyOpen.record(open);
 
-        var reader = new org.ewea.methodology.Clearance(green, none);
+        var reader = new Clearance(green, none);
         SignalRepository seen = mixed.readBy(reader);
         LocalDate from = LocalDate.parse("2026-01-08");
         LocalDate to = LocalDate.parse("2026-01-12");
@@ -308,8 +315,7 @@ abstract class SignalRepositoryContract {
         assertThat(mixed.daily("ransomware", from, to))
                 .extracting(SignalPoint::count)
                 .containsExactly(0L, 0L, 2L, 1L, 0L);
-        assertThat(mixed.readBy(org.ewea.methodology.Clearance.FULL).firstSeen("loaders"))
-                .contains(LocalDate.parse("2026-01-09"));
+        assertThat(mixed.readBy(Clearance.FULL).firstSeen("loaders")).contains(LocalDate.parse("2026-01-09"));
         assertThat(seen.firstSeen("loaders")).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +35,7 @@ class CandidateFinderTests {
     }
 
     private static AnnotatedItem item(String url, String title, String text, String source, LocalDate day) {
-        Instant time = day.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+        Instant time = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
         HarmonisedItem base = TestItems.item(url, title, time, time);
         return new AnnotatedItem(
                 new HarmonisedItem(

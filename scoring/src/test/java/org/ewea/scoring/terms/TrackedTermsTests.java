@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.collectors.testing.MongoStoreExtension;
@@ -51,7 +52,7 @@ class TrackedTermsTests {
                 db,
                 new GradeWeights(methodology.grading()),
                 MethodologyLoader.cues(methodology.stages()),
-                ids -> java.util.Set.of(),
+                ids -> Set.of(),
                 tracked::seriesOf);
         signals.record(List.of(item("https://t/4", "VenomSpider hits a port"), item("https://t/5", "Other news")));
         List<SignalPoint> series =

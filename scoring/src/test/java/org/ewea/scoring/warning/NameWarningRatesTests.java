@@ -3,6 +3,7 @@ package org.ewea.scoring.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,7 @@ class NameWarningRatesTests {
     private static final NameWarningRates RATES = new NameWarningRates(
             "r",
             "MITRE ATT&CK",
-            java.time.LocalDate.parse("2025-10-22"),
+            LocalDate.parse("2025-10-22"),
             List.of(
                     new NameWarningRates.Rate(NameWarningRates.DARK_WEB, "a corpus", 32, 30, 6),
                     new NameWarningRates.Rate(NameWarningRates.OPEN_SOURCE, "news", 58, 0, 0)));
@@ -43,7 +44,7 @@ class NameWarningRatesTests {
         assertThat(new NameWarningRates(
                                 "r",
                                 "rec",
-                                java.time.LocalDate.parse("2025-10-22"),
+                                LocalDate.parse("2025-10-22"),
                                 List.of(new NameWarningRates.Rate("open-source", "n", 4, 0, 0)))
                         .forScoring("open-source"))
                 .isEmpty();

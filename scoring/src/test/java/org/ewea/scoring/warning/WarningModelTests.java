@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -100,7 +104,7 @@ class WarningModelTests {
         // few examples, many features, a weak signal: the fitted regression is over-confident on unseen series
         SplittableRandom random = new SplittableRandom(17);
         int p = WarningFeatures.names().size();
-        List<WarningExamples.Example> examples = new java.util.ArrayList<>();
+        List<WarningExamples.Example> examples = new ArrayList<>();
         for (int s = 0; s < 60; s++) {
             for (int d = 0; d < 4; d++) {
                 double[] row = new double[p];
@@ -109,7 +113,7 @@ class WarningModelTests {
                 }
                 int y = random.nextDouble() < 1 / (1 + Math.exp(-(0.8 * row[0] - 1))) ? 1 : 0;
                 examples.add(new WarningExamples.Example(
-                        "s" + s, java.time.LocalDate.of(2026, 1, 1).plusDays(d), row, y));
+                        "s" + s, LocalDate.of(2026, 1, 1).plusDays(d), row, y));
             }
         }
         WarningTrainer trainer = new WarningTrainer(0.001, 5);
@@ -119,11 +123,11 @@ class WarningModelTests {
                 examples,
                 new WarningTrainer.Provenance(
                         "m",
-                        java.time.Instant.EPOCH,
+                        Instant.EPOCH,
                         42L,
-                        java.time.LocalDate.of(2026, 1, 1),
-                        java.time.LocalDate.of(2026, 1, 4),
-                        java.time.LocalDate.of(2026, 6, 1),
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 1, 4),
+                        LocalDate.of(2026, 6, 1),
                         90,
                         "test",
                         "test",
@@ -133,7 +137,7 @@ class WarningModelTests {
                 .as("recalibrated within each fold: better held-out Brier")
                 .isLessThan(file.metrics().get("cv-brier-before-calibration"));
         List<WarningExamples.Example> sorted = examples.stream()
-                .sorted(java.util.Comparator.comparing(WarningExamples.Example::series)
+                .sorted(Comparator.comparing(WarningExamples.Example::series)
                         .thenComparing(WarningExamples.Example::day))
                 .toList();
         assertThat(file.model())

@@ -7,9 +7,11 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.ewea.collectors.enrich.AnnotatedItem;
 import org.ewea.collectors.enrich.ItemAnnotations;
 import org.ewea.collectors.testing.TestItems;
@@ -37,7 +39,7 @@ abstract class WarningStoreContract {
         double[] coefficients = new double[p];
         coefficients[WarningFeatures.names().indexOf("exploitation-share")] = cueWeight;
         double[] ones = new double[p];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         return new WarningModelFile(
                 id,
                 created,
@@ -157,12 +159,7 @@ abstract class WarningStoreContract {
         }
         signals.record(items);
         ModelTraining training = new ModelTraining(
-                signals,
-                METHODOLOGY,
-                BurstDetector.defaults(),
-                WarningTrainer.defaults(),
-                Set.of("kev"),
-                java.util.Map::of);
+                signals, METHODOLOGY, BurstDetector.defaults(), WarningTrainer.defaults(), Set.of("kev"), Map::of);
         Instant now = Instant.parse("2025-12-01T08:00:00Z");
         WarningModelFile file =
                 training.train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now);
@@ -191,7 +188,7 @@ abstract class WarningStoreContract {
                         BurstDetector.defaults(),
                         WarningTrainer.defaults(),
                         Set.of("kev"),
-                        () -> java.util.Map.of("cve:CVE-2025-1001", LocalDate.parse("2025-01-20")))
+                        () -> Map.of("cve:CVE-2025-1001", LocalDate.parse("2025-01-20")))
                 .train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now);
         assertThat(withFeedback.positives())
                 .as("the analyst's verdict is a label too")
@@ -212,8 +209,8 @@ abstract class WarningStoreContract {
                         BurstDetector.defaults(),
                         WarningTrainer.defaults(),
                         Set.of("kev"),
-                        java.util.Map::of,
-                        java.util.Map.of(
+                        Map::of,
+                        Map.of(
                                 "attack-group:G9001", LocalDate.parse("2025-02-01"),
                                 "cve:CVE-2025-1001", LocalDate.parse("2025-01-20")))
                 .train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now);
@@ -230,8 +227,8 @@ abstract class WarningStoreContract {
                                 BurstDetector.defaults(),
                                 WarningTrainer.defaults(),
                                 Set.of(),
-                                java.util.Map::of,
-                                java.util.Map.of(
+                                Map::of,
+                                Map.of(
                                         "cve:CVE-2025-1001",
                                         LocalDate.parse("2025-01-20"),
                                         "cve:CVE-2025-1000",
@@ -249,29 +246,29 @@ abstract class WarningStoreContract {
                 .as("reference dates alone can train; the kev items are then ordinary mentions, so the five"
                         + " exploited CVEs have two mention days each before their date, CVE-2025-1001 one")
                 .isEqualTo(11);
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ModelTraining(
                                 signals,
                                 METHODOLOGY,
                                 BurstDetector.defaults(),
                                 WarningTrainer.defaults(),
                                 Set.of(),
-                                java.util.Map::of)
+                                Map::of)
                         .train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now))
                 .withMessageContaining("no labels to learn from");
 
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(
                         () -> training.train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-11-30"), 90, 7, now))
                 .withMessageContaining("at least 90 days before today");
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ModelTraining(
                                 signals,
                                 METHODOLOGY,
                                 BurstDetector.defaults(),
                                 WarningTrainer.defaults(),
                                 Set.of("nobody"),
-                                java.util.Map::of)
+                                Map::of)
                         .train(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-03-31"), 90, 7, now))
                 .withMessageContaining("too few labelled examples");
     }
