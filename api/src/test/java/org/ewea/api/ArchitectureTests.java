@@ -91,6 +91,13 @@ class ArchitectureTests {
                     "constructs a class a module assembles",
                     call -> ASSEMBLED.contains(call.getTargetOwner().getName())));
 
+    private static final ArchRule DOMAIN_MODULES_ARE_PLAIN_JAVA = noClasses()
+            .that()
+            .resideInAnyPackage("org.ewea.collectors..", "org.ewea.scoring..", "org.ewea.alerts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..");
+
     private static final ArchRule NO_PACKAGE_CYCLES =
             slices().matching("org.ewea.(**)").should().beFreeOfCycles();
 
@@ -124,6 +131,11 @@ class ArchitectureTests {
     }
 
     @Test
+    void collectorsScoringAndAlertsUseNoSpring() {
+        DOMAIN_MODULES_ARE_PLAIN_JAVA.check(production());
+    }
+
+    @Test
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(production());
     }
@@ -140,5 +152,7 @@ class ArchitectureTests {
         assertThat(METHODOLOGY_IS_PLAIN_JAVA.evaluate(fixtures).hasViolation()).isTrue();
         assertThat(NO_PACKAGE_CYCLES.evaluate(fixtures).hasViolation()).isTrue();
         assertThat(ONE_ASSEMBLY.evaluate(fixtures).hasViolation()).isTrue();
+        assertThat(DOMAIN_MODULES_ARE_PLAIN_JAVA.evaluate(fixtures).hasViolation())
+                .isTrue();
     }
 }

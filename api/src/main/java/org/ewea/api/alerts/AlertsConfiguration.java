@@ -120,6 +120,12 @@ class AlertsConfiguration {
         return new AlertRuleValidator(methodology);
     }
 
+    /** Alerts as their readers may see them, for the API and the UI alike. */
+    @Bean
+    AlertReads alertReads(AlertsModule alerts, CollectorsModule collectors) {
+        return new AlertReads(alerts.alerts(), collectors.items(), alerts.actions());
+    }
+
     @Bean
     RuleBook ruleBook(AlertsModule alerts) {
         return alerts.rules();

@@ -7,13 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.ewea.alerts.action.ActionRepository;
-import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertState;
-import org.ewea.alerts.alert.MachineProvenance;
 import org.ewea.alerts.delivery.SubscriptionFilter;
 import org.ewea.alerts.delivery.SubscriptionRepository;
 import org.ewea.alerts.engine.EvaluationReport;
@@ -22,7 +18,6 @@ import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
 import org.ewea.alerts.lifecycle.AssessmentInput;
 import org.ewea.api.config.AlertsProperties;
-import org.ewea.api.items.ItemView;
 import org.ewea.api.security.Standing;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
@@ -30,8 +25,6 @@ import org.ewea.api.web.ApiProblem;
 import org.ewea.api.web.PageResponse;
 import org.ewea.api.web.ProblemType;
 import org.ewea.api.web.RequestValues;
-import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.ItemId;
 import org.ewea.methodology.definition.Methodology;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -63,19 +56,12 @@ class AlertsController {
      * @param provenance what a machine made of it (rules, the score's model, the methodology) and whether a person
      *     has reviewed it since
      */
-    record AlertDetail(
-            Alert alert,
-            List<ItemView> evidence,
-            List<EarlyAction> actions,
-            Set<AlertState> next,
-            MachineProvenance provenance) {}
-
     private final AlertRepository alerts;
+
     private final AlertLifecycle lifecycle;
     private final AlertEventLog events;
     private final AlertEventHub hub;
-    private final ActionRepository actions;
-    private final ItemRepository items;
+    private final AlertReads reads;
     private final AlertEvaluationScheduler evaluation;
     private final AlertsProperties properties;
     private final SubscriptionRepository subscriptions;
@@ -89,8 +75,7 @@ class AlertsController {
             AlertLifecycle lifecycle,
             AlertEventLog events,
             AlertEventHub hub,
-            ActionRepository actions,
-            ItemRepository items,
+            AlertReads reads,
             AlertEvaluationScheduler evaluation,
             AlertsProperties properties,
             SubscriptionRepository subscriptions,
@@ -104,8 +89,7 @@ class AlertsController {
         this.lifecycle = lifecycle;
         this.events = events;
         this.hub = hub;
-        this.actions = actions;
-        this.items = items;
+        this.reads = reads;
         this.evaluation = evaluation;
         this.properties = properties;
         this.store = store;
@@ -155,20 +139,8 @@ class AlertsController {
     @Operation(
             summary = "One alert with its evidence items, early actions and the states it can move to",
             description = "404 when there is no such alert or the caller is not cleared for its marking.")
-    Mono<AlertDetail> get(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
-        return store.call(() -> {
-            Alert alert = cleared(user, id);
-            List<ItemView> evidence =
-                    items
-                            .findAnnotated(
-                                    alert.evidence().stream().map(ItemId::new).toList(), user.clearance())
-                            .stream()
-                            .map(ItemView::of)
-                            .toList();
-            List<EarlyAction> planned =
-                    actions.page(new ActionRepository.Query(null, null, alert.id(), null, user.clearance()), 0, 200);
-            return new AlertDetail(alert, evidence, planned, alert.state().next(), MachineProvenance.of(alert));
-        });
+    Mono<AlertReads.AlertDetail> get(@AuthenticationPrincipal User user, @PathVariable("id") String id) {
+        return store.call(() -> reads.detail(user, id).orElseThrow(() -> AlertProblems.notFound("alert", id)));
     }
 
     @PostMapping(path = "/api/v1/alerts/{id}/transitions", consumes = "application/json", produces = "application/json")
@@ -322,9 +294,7 @@ class AlertsController {
             ServerSentEvent.<AlertEvent>builder().comment("ended").build();
 
     private Alert cleared(User user, String id) {
-        return alerts.find(id)
-                .filter(a -> user.cleared(a.tlp(), a.handling()))
-                .orElseThrow(() -> AlertProblems.notFound("alert", id));
+        return reads.cleared(user, id).orElseThrow(() -> AlertProblems.notFound("alert", id));
     }
 
     private static long sequence(String value) {

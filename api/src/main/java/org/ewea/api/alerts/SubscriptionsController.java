@@ -22,7 +22,7 @@ import org.ewea.alerts.delivery.Subscription;
 import org.ewea.alerts.delivery.SubscriptionFilter;
 import org.ewea.alerts.delivery.SubscriptionRepository;
 import org.ewea.api.config.AlertsProperties;
-import org.ewea.api.security.Role;
+import org.ewea.api.security.Permission;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
@@ -108,7 +108,7 @@ class SubscriptionsController {
             @AuthenticationPrincipal User user,
             @Parameter(description = "ADMIN only: every user's") @RequestParam(name = "all", defaultValue = "false")
                     boolean all) {
-        if (all && !user.has(Role.ADMIN)) {
+        if (all && !user.may(Permission.ADMINISTER)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN lists every user's subscriptions.");
         }
         return store.call(() -> subscriptions.list(all ? null : user.username()).stream()
@@ -219,7 +219,7 @@ class SubscriptionsController {
                     String subscriptionId) {
         Delivery.Status wanted =
                 status == null ? null : RequestValues.enumParameter(Delivery.Status.class, "status", status);
-        String owner = user.has(Role.ADMIN) ? null : user.username();
+        String owner = user.may(Permission.ADMINISTER) ? null : user.username();
         return store.call(() -> new PageResponse<>(
                 deliveries.page(wanted, owner, subscriptionId, page, size),
                 page,
@@ -233,7 +233,8 @@ class SubscriptionsController {
         return store.call(() -> {
             Delivery d = deliveries
                     .find(id)
-                    .filter(found -> user.has(Role.ADMIN) || found.owner().equals(user.username()))
+                    .filter(found ->
+                            user.may(Permission.ADMINISTER) || found.owner().equals(user.username()))
                     .orElseThrow(() -> AlertProblems.notFound("delivery", id));
             if (!deliveries.retry(id, clock.instant())) {
                 throw new ApiProblem(
@@ -247,7 +248,7 @@ class SubscriptionsController {
     private Subscription owned(User user, String id) {
         return subscriptions
                 .find(id)
-                .filter(s -> user.has(Role.ADMIN) || s.owner().equals(user.username()))
+                .filter(s -> user.may(Permission.ADMINISTER) || s.owner().equals(user.username()))
                 .orElseThrow(() -> AlertProblems.notFound("subscription", id));
     }
 

@@ -22,6 +22,7 @@ import org.ewea.alerts.event.AlertEventLog;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
 import org.ewea.alerts.rule.AlertRule;
 import org.ewea.alerts.rule.RuleType;
+import org.ewea.api.alerts.AlertReads;
 import org.ewea.collectors.CollectorsModule;
 import org.ewea.collectors.enrich.Annotator;
 import org.ewea.collectors.harvest.HarvestRunRepository;
@@ -194,6 +195,11 @@ record ExercisePipeline(
 
     DigestRepository archive() {
         return alerting.archive();
+    }
+
+    /** The exercise's alerts as their readers may see them (the service's one reading rule). */
+    AlertReads reads() {
+        return new AlertReads(alerting.alerts(), collectors.items(), alerting.actions());
     }
 
     @Override

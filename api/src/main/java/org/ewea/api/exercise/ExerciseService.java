@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.action.EarlyAction;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertState;
@@ -15,8 +14,9 @@ import org.ewea.alerts.digest.Digest;
 import org.ewea.alerts.digest.DigestContent;
 import org.ewea.alerts.digest.DigestRenderer;
 import org.ewea.alerts.lifecycle.AssessmentInput;
+import org.ewea.api.alerts.AlertReads;
 import org.ewea.api.items.ItemView;
-import org.ewea.api.security.Role;
+import org.ewea.api.security.Permission;
 import org.ewea.api.security.User;
 import org.ewea.api.security.UserRepository;
 import org.ewea.api.web.ApiProblem;
@@ -39,7 +39,13 @@ public final class ExerciseService {
     private static final int MAX_TEXT = 10_000;
 
     /** An alert of the exercise with its recommended early actions. */
-    public record ExerciseAlert(Alert alert, List<EarlyAction> recommendations) {}
+    /**
+     * An exercise alert as a participant reads it.
+     *
+     * @param recommendations its early actions the reader is cleared for
+     * @param evidence its evidence items the reader is cleared for
+     */
+    public record ExerciseAlert(Alert alert, List<EarlyAction> recommendations, List<ItemView> evidence) {}
 
     private final ExerciseRunner runner;
     private final ExerciseLibrary library;
@@ -65,7 +71,7 @@ public final class ExerciseService {
     }
 
     public static boolean trainer(User user) {
-        return user.has(Role.TRAINER) || user.has(Role.ADMIN);
+        return user.may(Permission.RUN_EXERCISES);
     }
 
     /** The exercise if the user may see it (trainers: all; others: theirs), else 404. */
@@ -220,21 +226,20 @@ public final class ExerciseService {
         Exercise exercise = visible(user, id);
         synchronized (runner.lock(id)) {
             ExercisePipeline pipeline = runner.loaded(exercise).pipeline();
-            Alert alert = cleared(pipeline, user, alertId);
-            return new ExerciseAlert(
-                    alert,
-                    pipeline.actions()
-                            .page(new ActionRepository.Query(null, null, alertId, null, user.clearance()), 0, 200));
+            AlertReads.AlertDetail detail =
+                    pipeline.reads().detail(user, alertId).orElseThrow(() -> notFound(alertId));
+            return new ExerciseAlert(detail.alert(), detail.actions(), detail.evidence());
         }
     }
 
     private static Alert cleared(ExercisePipeline pipeline, User user, String alertId) {
-        return pipeline.alerts()
-                .find(alertId)
-                .filter(a -> user.cleared(a.tlp(), a.handling()))
-                .orElseThrow(() -> new ApiProblem(
-                        ProblemType.NOT_FOUND,
-                        "There is no alert '" + alertId + "' in this exercise (or you are not cleared for it)."));
+        return pipeline.reads().cleared(user, alertId).orElseThrow(() -> notFound(alertId));
+    }
+
+    private static ApiProblem notFound(String alertId) {
+        return new ApiProblem(
+                ProblemType.NOT_FOUND,
+                "There is no alert '" + alertId + "' in this exercise (or you are not cleared for it).");
     }
 
     /**

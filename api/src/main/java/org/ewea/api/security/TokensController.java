@@ -52,7 +52,7 @@ class TokensController {
     @Operation(summary = "Tokens, newest first: everyone's for ADMIN, else the caller's (never the secrets)")
     Mono<PageResponse<ApiToken>> list(@AuthenticationPrincipal User caller) {
         return store.call(() -> {
-            List<ApiToken> list = tokens.list(caller.has(Role.ADMIN) ? null : caller.username());
+            List<ApiToken> list = tokens.list(caller.may(Permission.ADMINISTER) ? null : caller.username());
             return new PageResponse<>(list, 0, list.size(), list.size());
         });
     }
@@ -75,7 +75,7 @@ class TokensController {
                     "EW/EA issues tokens to local accounts only; '" + owner
                             + "' is an identity provider's user, whose provider issues their tokens.");
         }
-        if (!owner.equals(caller.username()) && !caller.has(Role.ADMIN)) {
+        if (!owner.equals(caller.username()) && !caller.may(Permission.ADMINISTER)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN issues tokens for other users.");
         }
         if (!limits.tryIssue(caller.username())) {
@@ -100,7 +100,7 @@ class TokensController {
         return store.call(() -> {
             ApiToken token = tokens.find(id)
                     .orElseThrow(() -> new ApiProblem(ProblemType.NOT_FOUND, "There is no token '" + id + "'."));
-            if (!token.username().equals(caller.username()) && !caller.has(Role.ADMIN)) {
+            if (!token.username().equals(caller.username()) && !caller.may(Permission.ADMINISTER)) {
                 throw new ApiProblem(ProblemType.FORBIDDEN, "Only an ADMIN revokes other users' tokens.");
             }
             tokens.revoke(id);

@@ -158,7 +158,7 @@ class UiSecurityConfiguration {
                                 "/login/oauth2/**")
                         .permitAll()
                         .pathMatchers("/ui/admin", "/ui/admin/**")
-                        .hasRole(Role.ADMIN.name())
+                        .hasAnyRole(Permission.ADMINISTER.roleNames())
                         .anyExchange()
                         .authenticated())
                 .build();

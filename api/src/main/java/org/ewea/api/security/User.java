@@ -67,6 +67,11 @@ public record User(String username, Set<Role> roles, Tlp maxTlp, Handling maxHan
         return roles.contains(role);
     }
 
+    /** Whether the user's roles grant the permission ({@link Permission}: the one policy). */
+    public boolean may(Permission permission) {
+        return permission.grantedTo(roles);
+    }
+
     /** What the user may read: every read path filters by it. */
     public Clearance clearance() {
         return new Clearance(maxTlp, maxHandling);

@@ -10,7 +10,7 @@ import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
-import org.ewea.api.security.Role;
+import org.ewea.api.security.Permission;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
@@ -297,7 +297,7 @@ class SourcesController {
                         || !Objects.equals(existing.url(), source.url())
                         || !Objects.equals(existing.path(), source.path())
                         || !Objects.equals(existing.proxy(), source.proxy()));
-        if (guardOff && !caller.has(Role.ADMIN)) {
+        if (guardOff && !caller.may(Permission.ADMINISTER)) {
             throw new ApiProblem(
                     ProblemType.FORBIDDEN,
                     "Only an ADMIN makes a source local (loopback and private"

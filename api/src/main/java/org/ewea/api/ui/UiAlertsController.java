@@ -6,19 +6,16 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.ewea.alerts.action.ActionRepository;
 import org.ewea.alerts.alert.Alert;
 import org.ewea.alerts.alert.AlertRepository;
 import org.ewea.alerts.alert.AlertRepository.ConcurrentChangeException;
 import org.ewea.alerts.alert.AlertState;
 import org.ewea.alerts.lifecycle.AlertLifecycle;
 import org.ewea.alerts.lifecycle.IllegalTransitionException;
-import org.ewea.api.items.ItemView;
-import org.ewea.api.security.Role;
+import org.ewea.api.alerts.AlertReads;
+import org.ewea.api.security.Permission;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
-import org.ewea.collectors.store.ItemRepository;
-import org.ewea.methodology.ItemId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,22 +38,19 @@ class UiAlertsController {
     private final UiSession session;
     private final AlertRepository alerts;
     private final AlertLifecycle lifecycle;
-    private final ActionRepository actions;
-    private final ItemRepository items;
+    private final AlertReads reads;
     private final BlockingStore store;
 
     UiAlertsController(
             UiSession session,
             AlertRepository alerts,
             AlertLifecycle lifecycle,
-            ActionRepository actions,
-            ItemRepository items,
+            AlertReads reads,
             BlockingStore store) {
         this.session = session;
         this.alerts = alerts;
         this.lifecycle = lifecycle;
-        this.actions = actions;
-        this.items = items;
+        this.reads = reads;
         this.store = store;
     }
 
@@ -158,25 +152,18 @@ class UiAlertsController {
             @RequestParam(name = "problem", required = false) @Nullable String problem) {
         return session.user(principal)
                 .flatMap(user -> store.call(() -> {
-                    Alert alert = cleared(user, id);
-                    List<ItemView> evidence = items
-                            .findAnnotated(
-                                    alert.evidence().stream().map(ItemId::new).toList(), user.clearance())
-                            .stream()
-                            .map(ItemView::of)
-                            .toList();
+                    AlertReads.AlertDetail detail = reads.detail(user, id)
+                            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id));
+                    Alert alert = detail.alert();
                     return Rendering.view("alert")
                             .modelAttribute("alert", alert)
-                            .modelAttribute("evidence", evidence)
-                            .modelAttribute(
-                                    "actions",
-                                    actions.page(
-                                            new ActionRepository.Query(null, null, id, null, user.clearance()), 0, 100))
+                            .modelAttribute("evidence", detail.evidence())
+                            .modelAttribute("actions", detail.actions())
                             .modelAttribute(
                                     "next",
                                     alert.state().next().stream().sorted().toList())
                             .modelAttribute("canMove", canMove(user))
-                            .modelAttribute("canJudge", user.has(Role.ANALYST) || user.has(Role.ADMIN))
+                            .modelAttribute("canJudge", user.may(Permission.JUDGE))
                             .modelAttribute("problem", problem)
                             .build();
                 }));
@@ -221,7 +208,7 @@ class UiAlertsController {
     Mono<Rendering> feedback(Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
         return exchange.getFormData()
                 .flatMap(form -> session.user(principal).flatMap(user -> {
-                    if (!user.has(Role.ANALYST) && !user.has(Role.ADMIN)) {
+                    if (!user.may(Permission.JUDGE)) {
                         return Mono.error(
                                 new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
                     }
@@ -238,13 +225,12 @@ class UiAlertsController {
     }
 
     private Alert cleared(User user, String id) {
-        return alerts.find(id)
-                .filter(a -> user.cleared(a.tlp(), a.handling()))
+        return reads.cleared(user, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + id));
     }
 
     private static boolean canMove(User user) {
-        return user.has(Role.ANALYST) || user.has(Role.POLICY) || user.has(Role.ADMIN);
+        return user.may(Permission.MOVE_ALERTS);
     }
 
     private static AlertState parse(@Nullable String value) {

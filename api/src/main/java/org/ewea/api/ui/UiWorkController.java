@@ -13,7 +13,7 @@ import org.ewea.alerts.digest.DigestContent;
 import org.ewea.alerts.digest.DigestRenderer;
 import org.ewea.alerts.digest.DigestRepository;
 import org.ewea.alerts.digest.DigestService;
-import org.ewea.api.security.Role;
+import org.ewea.api.security.Permission;
 import org.ewea.api.store.BlockingStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -76,8 +76,7 @@ class UiWorkController {
                         .modelAttribute("audience", who == null ? "" : who)
                         .modelAttribute("status", wanted == null ? "" : wanted.name())
                         .modelAttribute("statuses", List.of(ActionStatus.values()))
-                        .modelAttribute(
-                                "canChange", user.has(Role.ANALYST) || user.has(Role.POLICY) || user.has(Role.ADMIN))
+                        .modelAttribute("canChange", user.may(Permission.MOVE_ALERTS))
                         .build()));
     }
 
@@ -86,7 +85,7 @@ class UiWorkController {
             Principal principal, @PathVariable("id") String id, ServerWebExchange exchange) {
         return exchange.getFormData()
                 .flatMap(form -> session.user(principal).flatMap(user -> {
-                    if (!user.has(Role.ANALYST) && !user.has(Role.POLICY) && !user.has(Role.ADMIN)) {
+                    if (!user.may(Permission.MOVE_ALERTS)) {
                         return Mono.error(
                                 new ResponseStatusException(HttpStatus.FORBIDDEN, "your roles do not allow this"));
                     }

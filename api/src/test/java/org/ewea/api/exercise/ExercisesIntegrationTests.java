@@ -273,6 +273,9 @@ class ExercisesIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isOk());
+        assertThat((List<Object>) detail.get("evidence"))
+                .as("the participant reads the alert's evidence items, as the service's alert detail gives them")
+                .isNotEmpty();
         List<Map<String, Object>> recommended = (List<Map<String, Object>>) detail.get("recommendations");
         String chosen = recommended.isEmpty()
                 ? "contact-vendor"
