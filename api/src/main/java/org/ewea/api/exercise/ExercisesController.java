@@ -17,6 +17,7 @@ import org.ewea.alerts.lifecycle.AssessmentInput;
 import org.ewea.api.alerts.AlertProblems;
 import org.ewea.api.alerts.AlertRequests;
 import org.ewea.api.items.ItemView;
+import org.ewea.api.items.SearchLimits;
 import org.ewea.api.security.User;
 import org.ewea.api.store.BlockingStore;
 import org.ewea.api.web.ApiProblem;
@@ -45,9 +46,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @Tag(name = "Exercises", description = "Replay recorded data on a simulated clock in isolated workspaces")
 class ExercisesController {
-
-    /** The longest search text. */
-    static final int MAX_QUERY = 500;
 
     /** A clock command. */
     record ClockCommand(
@@ -234,8 +232,8 @@ class ExercisesController {
             @AuthenticationPrincipal User user,
             @PathVariable("id") String id,
             @Parameter(
-                            description =
-                                    "Words to find, in any language (plain text, at most " + MAX_QUERY + " characters)")
+                            description = "Words to find, in any language (plain text, at most "
+                                    + SearchLimits.MAX_QUERY + " characters)")
                     @RequestParam(name = "q", required = false)
                     @Nullable
                     String q,
@@ -253,16 +251,7 @@ class ExercisesController {
                     @Min(value = 1, message = "must be between 1 and 100")
                     @Max(value = 100, message = "must be between 1 and 100")
                     int size) {
-        if (q != null && q.length() > MAX_QUERY) {
-            throw ApiProblem.invalidParameter(
-                    "q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY + " characters");
-        }
-        if ((long) (page + 1) * size > 10_000) {
-            throw ApiProblem.invalidParameter(
-                    "page",
-                    Integer.toString(page),
-                    "a search pages through the first" + " 10000 matches only: narrow it with q");
-        }
+        SearchLimits.check(q, page, size);
         SearchQuery query =
                 new SearchQuery(q, technology, null, null, null, null, null, null, user.clearance(), page, size);
         return store.call(() -> exercises.items(user, id, query));

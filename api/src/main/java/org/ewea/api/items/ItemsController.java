@@ -48,10 +48,6 @@ class ItemsController {
         this.store = store;
     }
 
-    static final int MAX_SEARCH_DEPTH = 10_000;
-    static final int MAX_QUERY = 500;
-    static final int MAX_WORDS = 40;
-
     /**
      * One page of items; with a search, the facet counts over every match and the technologies the text named (whose
      * labels in every language were searched too).
@@ -166,25 +162,7 @@ class ItemsController {
             throw ApiProblem.invalidParameter(
                     "threatType", threatType, "cannot be combined with a search (q or a" + " facet filter) yet");
         }
-        if (q != null && q.length() > MAX_QUERY) {
-            throw ApiProblem.invalidParameter(
-                    "q", q.substring(0, 40) + "...", "must be at most " + MAX_QUERY + " characters");
-        }
-        if (q != null && q.strip().split("\\s+").length > MAX_WORDS) {
-            throw ApiProblem.invalidParameter(
-                    "q",
-                    q.substring(0, Math.min(40, q.length())) + "...",
-                    "must be at"
-                            + " most " + MAX_WORDS + " words (each word is searched in every language and through the"
-                            + " lexicon's synonyms)");
-        }
-        if ((long) (page + 1) * size > MAX_SEARCH_DEPTH) {
-            throw ApiProblem.invalidParameter(
-                    "page",
-                    Integer.toString(page),
-                    "a search pages through the first " + MAX_SEARCH_DEPTH
-                            + " matches only: narrow it with q or a filter");
-        }
+        SearchLimits.check(q, page, size);
         SearchQuery query = new SearchQuery(
                 q,
                 technology,

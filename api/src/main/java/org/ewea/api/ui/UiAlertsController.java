@@ -160,8 +160,7 @@ class UiAlertsController {
                             .modelAttribute("evidence", detail.evidence())
                             .modelAttribute("actions", detail.actions())
                             .modelAttribute(
-                                    "next",
-                                    alert.state().next().stream().sorted().toList())
+                                    "next", detail.next().stream().sorted().toList())
                             .modelAttribute("canMove", canMove(user))
                             .modelAttribute("canJudge", user.may(Permission.JUDGE))
                             .modelAttribute("problem", problem)

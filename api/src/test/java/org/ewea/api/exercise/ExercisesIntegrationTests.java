@@ -411,6 +411,11 @@ class ExercisesIntegrationTests {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+        ana.get()
+                .uri("/api/v1/exercises/week-one/items?q=" + "word+".repeat(41))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
 
         String report = trainer.get()
                 .uri("/api/v1/exercises/week-one/report.html")
